@@ -1,0 +1,5 @@
+"""`python -m hzcorpus` is the `hzcorpus` command."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""The record schema: `Document` and its spans, defined once for every stage and the dataset.
+
+A stage takes documents and returns them with more filled in. Detectors never edit text:
+`flags` are spans into `text`, and `removed` keeps every line the cleaner dropped with the
+rule that dropped it, so the dataset carries its own audit trail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Redaction flag kinds. A new kind is added here so that the schema's count columns follow.
+FLAG_KINDS: tuple[str, ...] = ("missing-number", "placeholder", "vague-date", "missing-name")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A flagged stretch of `Document.text`: `text[start:end] == match`."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    match: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line (or part of one) the cleaner removed, with the rule that removed it and why.
+
+    `line` is the 0-based line number in the decoded input (HTML: in trafilatura's output,
+    or -1 when the removal is not a line of the input).
+    """
+
+    line: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LanguageScore:
+    """One language candidate: ISO 639-1 code (or `und`) and its probability."""
+
+    lang: str
+    score: float
+
+
+@dataclass
+class Document:
+    """One article on its way through the pipeline; `to_record()` gives its dataset row."""
+
+    source: str
+    raw: str = ""
+    id: str = ""
+    format: str = "text"
+    encoding: str = "utf-8"
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+    language: str | None = None
+    language_score: float | None = None
+    language_candidates: list[LanguageScore] = field(default_factory=list)
+    paragraph_languages: list[LanguageScore] = field(default_factory=list)
+    flags: list[Span] = field(default_factory=list)
+    text_en: str | None = None
+    translation: dict[str, Any] | None = None
+    translation_note: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The cleaned text's paragraphs (one per line)."""
+        return self.text.split("\n") if self.text else []
+
+    def flag_counts(self) -> dict[str, int]:
+        """Number of flags per kind, every kind of FLAG_KINDS present."""
+        counts = dict.fromkeys(FLAG_KINDS, 0)
+        for span in self.flags:
+            counts[span.kind] = counts.get(span.kind, 0) + 1
+        return counts
+
+    def to_record(self) -> dict[str, Any]:
+        """The dataset row: every column of `record_schema()`, plain Python values."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "title": self.title,
+            "published": self.published,
+            "author": self.author,
+            "sitename": self.sitename,
+            "text": self.text,
+            "language": self.language,
+            "language_score": self.language_score,
+            "language_candidates": [asdict(c) for c in self.language_candidates],
+            "paragraph_languages": [asdict(c) for c in self.paragraph_languages],
+            "text_en": self.text_en,
+            "translation": self.translation,
+            "translation_note": self.translation_note,
+            "flags": [asdict(s) for s in self.flags],
+            "removed": [asdict(r) for r in self.removed],
+            "n_paragraphs": len(self.paragraphs),
+            "n_words": len(self.text.split()),
+            "n_removed": len(self.removed),
+            "n_flags": len(self.flags),
+            "flag_counts": {k.replace("-", "_"): v for k, v in self.flag_counts().items()},
+        }
+
+
+def content_id(data: bytes) -> str:
+    """A stable id derived from content: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def record_schema():  # -> pyarrow.Schema (imported lazily: pyarrow is slow to import)
+    """The Arrow schema of a dataset row; parquet files and the dataset card follow it."""
+    import pyarrow as pa
+
+    language = pa.struct([("lang", pa.string()), ("score", pa.float64())])
+    translation = pa.struct(
+        [
+            ("package", pa.string()),
+            ("version", pa.string()),
+            ("beam", pa.int32()),
+            ("compute_type", pa.string()),
+            ("splitter", pa.string()),
+        ]
+    )
+    span = pa.struct(
+        [
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("kind", pa.string()),
+            ("rule", pa.string()),
+            ("match", pa.string()),
+            ("score", pa.float64()),
+        ]
+    )
+    removed = pa.struct(
+        [
+            ("line", pa.int32()),
+            ("text", pa.string()),
+            ("rule", pa.string()),
+            ("reason", pa.string()),
+        ]
+    )
+    counts = pa.struct([(k.replace("-", "_"), pa.int32()) for k in FLAG_KINDS])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("source", pa.string()),
+            ("format", pa.string()),
+            ("encoding", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("author", pa.string()),
+            ("sitename", pa.string()),
+            ("text", pa.string()),
+            ("language", pa.string()),
+            ("language_score", pa.float64()),
+            ("language_candidates", pa.list_(language)),
+            ("paragraph_languages", pa.list_(language)),
+            ("text_en", pa.string()),
+            ("translation", translation),
+            ("translation_note", pa.string()),
+            ("flags", pa.list_(span)),
+            ("removed", pa.list_(removed)),
+            ("n_paragraphs", pa.int32()),
+            ("n_words", pa.int32()),
+            ("n_removed", pa.int32()),
+            ("n_flags", pa.int32()),
+            ("flag_counts", counts),
+        ]
+    )

@@ -1,0 +1,194 @@
+"""Bytes to text: encoding detection, mojibake repair, HTML sniffing, size limits.
+
+Everything that can go wrong with an input file ends here as one `InputError` with a
+one-line message, so that a batch can record it and go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Document, content_id
+from .errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Magic numbers of binary formats that are sometimes saved with a text extension.
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"RIFF",
+)
+# C0 control bytes that never occur in text (tab, newlines, form feed and ESC excluded).
+_BINARY_BYTES = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|article|section|main|header|footer|nav|br|li|ul|ol|"
+    r"h[1-6]|table|tr|td|meta|script|style|img|figure|figcaption|time)\b[^>]*>",
+    re.I,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read. `max_bytes` bounds one input; larger ones are refused."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    fix_mojibake: bool = True
+
+
+def decode(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[str, str]:
+    """Decode `data` and return `(text, encoding)`; raises `InputError` when it is not text.
+
+    Order: byte-order mark, strict UTF-8, a charset declared by HTML/XML, then
+    charset-normalizer's statistical guess. Mojibake is repaired with ftfy, control
+    characters are stripped and line endings become `\\n`.
+    """
+    if len(data) > options.max_bytes:
+        raise InputError(
+            f"input is {len(data) / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.1f} MB limit"
+        )
+    if not data.strip():
+        raise InputError("input is empty" if not data else "input holds only whitespace")
+    text, encoding = _decode_bytes(data)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if options.fix_mojibake:
+        text = _fix_mojibake(text)
+    if not text.strip():
+        raise InputError("input holds no text after decoding")
+    return text, encoding
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"undecodable {encoding} after its byte-order mark: {exc}"
+                ) from None
+    if data.startswith(_BINARY_MAGIC):
+        raise InputError("input is a binary file, not text or HTML")
+    head = data[:8192]
+    controls = sum(head.count(bytes([c])) for c in _BINARY_BYTES)
+    if controls > 2 and controls * 20 > len(head):
+        raise InputError("input is binary (control bytes), not text or HTML")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError("undecodable: not UTF-8 and no other encoding fits")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"undecodable: best guess {best.encoding} does not fit") from None
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _fix_mojibake(text: str) -> str:
+    import ftfy
+
+    # Only repair encodings; leave quotes, widths and ligatures as the page had them.
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        normalization=None,
+        max_decode_length=1_000_000,
+    )
+    return ftfy.fix_text(text, config)
+
+
+def is_html(text: str) -> bool:
+    """Sniff HTML by content: a document start, or a density of common tags at the top."""
+    head = text[:8192]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= 5
+
+
+def document_from_bytes(
+    data: bytes, source: str, options: ReadOptions = ReadOptions(), fmt: str | None = None
+) -> Document:
+    """A `Document` with `raw`, `id`, `format` and `encoding` filled in from `data`.
+
+    `fmt` forces "text" or "html"; by default the format is sniffed from the content.
+    """
+    text, encoding = decode(data, options)
+    return Document(
+        source=source,
+        raw=text,
+        id=content_id(data),
+        format=fmt or ("html" if is_html(text) else "text"),
+        encoding=encoding,
+    )
+
+
+def read_document(
+    path: str | Path, root: str | Path | None = None, options: ReadOptions = ReadOptions()
+) -> Document:
+    """Read one file; `source` is its path relative to `root` (or its name), in POSIX form."""
+    path = Path(path)
+    source = path.relative_to(root).as_posix() if root is not None else path.name
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(
+                f"{source}: input is {size / 1e6:.1f} MB, over the "
+                f"{options.max_bytes / 1e6:.1f} MB limit"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    try:
+        return document_from_bytes(data, source, options)
+    except InputError as exc:
+        if str(exc).startswith(f"{source}:"):
+            raise
+        raise InputError(f"{source}: {exc}") from None

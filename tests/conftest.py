@@ -1,0 +1,57 @@
+"""Test setup: no network in this process or in the subprocesses the tests start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NONET = Path(__file__).resolve().parent / "nonet"
+DATA = Path(__file__).resolve().parent / "data"
+RAW = ROOT / "raw"
+
+sys.path.insert(0, str(NONET))
+import sitecustomize as _nonet  # noqa: E402  (refuses sockets in this process too)
+
+assert _nonet  # imported for its effect
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Keep every test's user folders (and anything a library writes there) in a tmp dir."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+
+
+@pytest.fixture
+def net_log(tmp_path, monkeypatch) -> Path:
+    """A file that lists every connection a subprocess attempted (empty when none)."""
+    log = tmp_path / "net.log"
+    log.touch()
+    monkeypatch.setenv("HZCORPUS_TEST_NET_LOG", str(log))
+    return log
+
+
+def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
+    """Run `python -m hzcorpus ARGS` with sockets refused; returns the CompletedProcess."""
+    full_env = dict(os.environ)
+    full_env["PYTHONPATH"] = os.pathsep.join([str(NONET), str(ROOT)])
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "hzcorpus", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=600,
+    )

@@ -1,0 +1,101 @@
+import codecs
+
+import pytest
+
+from hzcorpus.errors import HzcorpusError, InputError
+from hzcorpus.read import ReadOptions, decode, document_from_bytes, is_html, read_document
+from tests.conftest import RAW
+
+
+def test_seeds_read_as_utf8_text():
+    for path in sorted(RAW.glob("*.txt")):
+        doc = read_document(path, root=RAW)
+        assert doc.format == "text"
+        assert doc.encoding == "utf-8"
+        assert doc.source == path.name
+        assert len(doc.id) == 16
+
+
+def test_id_is_stable_and_content_derived():
+    a = document_from_bytes(b"Same text here.", "a.txt")
+    b = document_from_bytes(b"Same text here.", "b.txt")
+    c = document_from_bytes(b"Other text here.", "a.txt")
+    assert a.id == b.id != c.id
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF8 + "Grüße aus Köln".encode(), "utf-8"),
+        (codecs.BOM_UTF16_LE + "Grüße aus Köln".encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + "Grüße aus Köln".encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_byte_order_marks(data, encoding):
+    assert decode(data) == ("Grüße aus Köln", encoding)
+
+
+def test_declared_html_charset_wins_over_guessing():
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Straße</p></body></html>'
+    text, encoding = decode(html.encode("latin-1"))
+    assert "Straße" in text
+    assert encoding == "iso8859-1"
+
+
+def test_statistical_fallback_for_undeclared_legacy_encoding():
+    text = "Die Bürger der Stadt Köln müssen sich über höhere Gebühren ärgern. " * 20
+    decoded, encoding = decode(text.encode("cp1252"))
+    assert decoded == text
+    assert encoding != "utf-8"
+
+
+def test_mojibake_is_repaired_but_quotes_are_kept():
+    text, _ = decode("The cafÃ© said “hello”.".encode())
+    assert text == "The café said “hello”."
+
+
+def test_control_characters_and_line_endings():
+    text, _ = decode(b"one\x00 line\r\ntwo\x07\rthree")
+    assert text == "one line\ntwo\nthree"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b" \n\t \n", "whitespace"),
+        (b"%PDF-1.7 binary", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (bytes(range(256)) * 40, "binary"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "undecodable"),
+    ],
+)
+def test_bad_input_is_one_clear_error(data, message):
+    with pytest.raises(InputError, match=message) as info:
+        decode(data)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, HzcorpusError)
+
+
+def test_size_limit():
+    with pytest.raises(InputError, match="over the"):
+        decode(b"a" * 2000, ReadOptions(max_bytes=1000))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.txt", root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", True),
+        ("  <!-- saved --> <html lang=de>", True),
+        ("<div><p>a</p><p>b</p><span>c</span></div>", True),
+        ("Prices rose 5% <compared> to last year.\nA plain page dump.", False),
+        ("Use the <b> tag for bold.", False),
+    ],
+)
+def test_html_is_sniffed_by_content(text, expected):
+    assert is_html(text) is expected
