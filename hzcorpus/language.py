@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 import os
 import re
 from dataclasses import dataclass, replace
@@ -102,6 +103,7 @@ SCRIPT_LANGUAGES: tuple[Rule, ...] = (
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
+_UNKNOWN_SCRIPT = re.compile("|".join(rule.pattern or "" for rule in SCRIPT_LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -143,17 +145,21 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     than `options.min_letters` letters still gets its best guess, with its score multiplied
     by `letters / min_letters`.
     """
-    letters = len(_LETTER.findall(text[: options.max_chars]))
+    head = text[: options.max_chars]
+    letters = sum(1 for _ in itertools.islice(_LETTER.finditer(head), options.min_letters))
     if not letters:
         return [UNDETERMINED]
-    ranked = _script_guess(text, letters, options) or langdetect_probabilities(text, options)
-    if ranked is None:  # letters of a script that neither langdetect nor the table knows
+    probs = _script_guess(head) or _probabilities(head, options)
+    if probs is None:  # letters of a script that neither langdetect nor the table knows
         return [UNDETERMINED]
     if not options.chinese_variants:
-        ranked = _merge_codes(ranked)
-    scale = min(1.0, letters / options.min_letters)
-    best, *rest = ranked
-    kept = [best, *(c for c in rest if c[1] >= options.min_candidate_score)][: options.top_k]
+        for variant, code in ISO_CODES.items():
+            if variant in probs:
+                probs[code] = probs.get(code, 0.0) + probs.pop(variant)
+    best = max(probs, key=probs.__getitem__)  # the first in name order on a tie
+    rest = (c for c in probs.items() if c[1] >= options.min_candidate_score and c[0] != best)
+    kept = [(best, probs[best]), *sorted(rest, key=lambda c: -c[1])][: options.top_k]
+    scale = letters / options.min_letters
     return [LanguageScore(lang, round(prob * scale, options.decimals)) for lang, prob in kept]
 
 
@@ -182,6 +188,13 @@ def langdetect_probabilities(
     These are the library's own numbers (langdetect codes, unrounded, unscaled), for
     comparing backends; `detect_language` is the API.
     """
+    probs = _probabilities(text, options)
+    return None if probs is None else sorted(probs.items(), key=lambda c: (-c[1], c[0]))
+
+
+def _probabilities(text: str, options: LanguageOptions) -> dict[str, float] | None:
+    """Every language's probability (langdetect codes, profile name order); None without
+    features. One detector per call, seeded with `options.seed`."""
     module = _backend_module(options.fast)
     detector = _factory(module.__name__).create()
     detector.seed = options.seed
@@ -191,27 +204,20 @@ def langdetect_probabilities(
         detector.get_probabilities()
     except module.LangDetectException:
         return None
-    return sorted(
-        zip(detector.langlist, detector.langprob, strict=True), key=lambda c: (-c[1], c[0])
-    )
+    return dict(zip(detector.langlist, detector.langprob, strict=True))
 
 
-def _merge_codes(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    merged: dict[str, float] = {}
-    for lang, prob in ranked:
-        code = ISO_CODES.get(lang, lang)
-        merged[code] = merged.get(code, 0.0) + prob
-    return sorted(merged.items(), key=lambda c: (-c[1], c[0]))
-
-
-def _script_guess(text: str, letters: int, options: LanguageOptions) -> list[tuple[str, float]]:
+def _script_guess(head: str) -> dict[str, float] | None:
     """The language of a script langdetect does not know, if most letters are in it."""
-    head = text[: options.max_chars]
-    for rule in SCRIPT_LANGUAGES:
-        share = len(rule.regex.findall(head)) / letters
-        if share > 0.5:
-            return [(rule.kind, share)]
-    return []
+    unknown = _UNKNOWN_SCRIPT.findall(head)
+    if not unknown:
+        return None
+    share = len(unknown) / len(_LETTER.findall(head))
+    if share <= 0.5:
+        return None
+    chars = "".join(unknown)
+    rule = max(SCRIPT_LANGUAGES, key=lambda r: len(r.regex.findall(chars)))
+    return {rule.kind: share}
 
 
 def _backend_module(fast: bool) -> ModuleType:

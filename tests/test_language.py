@@ -176,11 +176,10 @@ def test_detect_document_returns_a_new_document():
 def test_independent_of_call_order_and_global_seed(monkeypatch):
     texts = [s["text"][:25] for s in SENTENCES[::4]] + ["Hello", "Bonjour", "Ciao a tutti"]
     forward = [detect_language(t) for t in texts]
-    import langdetect
-    import langdetect_rs
-
-    monkeypatch.setattr(langdetect.DetectorFactory, "seed", 12345)
-    monkeypatch.setattr(langdetect_rs.DetectorFactory, "seed", 12345)
+    for name in ("langdetect", "langdetect_rs"):
+        module = sys.modules.get(name)
+        if module is not None:
+            monkeypatch.setattr(module.DetectorFactory, "seed", 12345)
     backward = [detect_language(t) for t in reversed(texts)][::-1]
     assert forward == backward
     assert detect_language("Hello", LanguageOptions(seed=1)) != detect_language("Hello")
@@ -231,6 +230,14 @@ def test_fast_path_agrees_with_langdetect_bit_for_bit():
     assert backend(REFERENCE) == "langdetect"
     for text in agreement_sample():
         assert langdetect_probabilities(text) == langdetect_probabilities(text, REFERENCE), text
+
+
+def test_falls_back_to_langdetect_without_langdetect_rs(monkeypatch):
+    text = "Die Polizei sperrte die Brücke mehrere Stunden lang."
+    expected = detect_language(text)
+    monkeypatch.setitem(sys.modules, "langdetect_rs", None)  # import raises ImportError
+    assert backend() == "langdetect"
+    assert detect_language(text) == expected
 
 
 # --- hzcorpus detect -------------------------------------------------------------------
