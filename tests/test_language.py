@@ -254,6 +254,14 @@ def test_cli_stdin_one_code_per_line_in_order():
     assert codes == [expected[t] for t in lines]
 
 
+def test_cli_stdin_items_are_split_at_newline_only():
+    items = ["Der Stadtrat tagte.\rDie Polizei sperrte die Brücke.", "Hello\u2028world", "x\r"]
+    out = run_cli("detect", stdin="\n".join(items) + "\n")
+    assert out.returncode == 0
+    expected = ["de", detect_language("Hello\u2028world")[0].lang, detect_language("x")[0].lang]
+    assert out.stdout.split("\n")[:-1] == expected
+
+
 def test_cli_stdin_streams_each_answer_before_input_ends():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(NONET), str(ROOT)]))
     with subprocess.Popen(
