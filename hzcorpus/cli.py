@@ -104,7 +104,8 @@ def run_detect(args: argparse.Namespace) -> int:
 
     options = LanguageOptions(fast=not args.reference)
     if not args.files:
-        lines = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        # lines end at "\n" only: a stray "\r" or U+2028 inside an item does not split it
+        lines = io.TextIOWrapper(sys.stdin.buffer, "utf-8", errors="replace", newline="\n")
         for line in lines:
             best = detect_language(line.rstrip("\r\n"), options)[0]
             sys.stdout.write(
