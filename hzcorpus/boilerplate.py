@@ -196,6 +196,17 @@ UI_LABELS: frozenset[str] = frozenset(
         "open menu",
         "jetzt abonnieren",
         "s'abonner",
+        "agree and continue",
+        "zustimmen und weiter",
+        "aceptar y continuar",
+        "accepter et continuer",
+        "同意并继续",
+        "save",
+        "speichern",
+        "merken",
+        "guardar",
+        "enregistrer",
+        "收藏",
         "zur startseite",
         "all news",
         "alle nachrichten",
@@ -269,32 +280,6 @@ CONTEXT_REASONS: dict[str, str] = {
     "lone-bullet": "a bullet marker with no item after it",
 }
 
-#: Rules whose lines may stand between a headline and the article's first paragraph
-#: (bylines, dates, share rows ...); any other rule hit above the article is page chrome,
-#: and the search for the title stops there.
-TITLE_TRANSPARENT_RULES: frozenset[str] = frozenset(
-    {
-        "byline",
-        "byline-empty",
-        "published-label",
-        "date-line",
-        "relative-date",
-        "reading-time",
-        "share",
-        "social-buttons",
-        "follow",
-        "toc-heading",
-        "photo-credit",
-        "ad-label",
-        "source-line",
-        "tags",
-        "newsletter",
-        "subscribe-status",
-        "read-also",
-        "section-label",
-    }
-)
-
 # --- building blocks of the patterns ---------------------------------------------------
 
 _MONTHS = (
@@ -302,7 +287,7 @@ _MONTHS = (
     r"apr(?:il)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|"
     r"juil(?:let)?|aug(?:ust)?|ago(?:sto)?|août|sep(?:t(?:ember|iembre|embre)?)?|"
     r"set(?:iembre)?|oct(?:ober|ubre|obre)?|okt(?:ober)?|nov(?:ember|iembre|embre)?|"
-    r"dec(?:ember)?|dez(?:ember)?|dic(?:iembre)?|déc(?:embre)?"
+    r"dec(?:ember)?|dez(?:ember)?|dic(?:iembre)?|déc(?:embre)?|ene(?:ro)?"
 )
 _WEEKDAY = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|montag|dienstag|mittwoch|"
@@ -310,8 +295,8 @@ _WEEKDAY = (
     r"domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|星期[一二三四五六日天]|周[一二三四五六日]"
 )
 _TIME = (
-    r"(?:\s*(?:,|at|um|a las|à|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
-    r"(?:[ap]\.?m\.?|uhr|h|utc|gmt|[a-z]{2,4}t|cet|cest|bst)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
+    r"(?:\s*(?:,|at|um|a las|à|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:uhr|h|utc|gmt|[a-z]{2,4}t|cet|cest|bst))?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
 )
 _DATE = (
     rf"(?:(?:{_WEEKDAY})\.?,?\s+)?"
@@ -324,6 +309,12 @@ _DATE = (
 #: A whole line that is a date (with weekday, time and an optional source or editor).
 DATE_LINE = re.compile(
     rf"^\s*{_DATE}(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{{0,40}})?\s*$",
+    re.I,
+)
+#: A numeric date in US order (month first): "/" with an English label or none.
+US_DATE = re.compile(
+    r"^(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
+    r"\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
 #: A date anywhere in a line (to parse the date out of a "Published: ..." line).
@@ -458,6 +449,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "related stories",
             "related news",
             "related posts",
+            "related topics",
+            "more on this topic",
             "related content",
             "related coverage",
             "read next",
@@ -465,7 +458,6 @@ LINE_RULES: tuple[Rule, ...] = (
             "more news",
             "more articles",
             "more on this story",
-            "more on this topic",
             "you may also like",
             "you might also like",
             "you may be interested in",
@@ -863,6 +855,8 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^(?=.{0,160}$)(?:.*\b(?:newsletters?|mailing list|email list|e-mail-liste|"
         r"boletín|boletines|lettre d'information|infolettre|邮件列表|电子报)\b.*)"
         r"(?<![.!?。])$"
+        r"|^(?=.{0,160}$).*\b(?:your inbox|ihr(?:em)? postfach|tu bandeja de entrada|"
+        r"votre boîte (?:mail|de réception)|您的邮箱)\b.*$"
         r"|^(?:get|sign up|subscribe|join|register|abonnieren sie|melden sie sich|suscríbete|"
         r"inscríbete|recibe|inscrivez-vous|abonnez-vous|recevez|订阅|注册)\b.{0,40}"
         r"\b(?:newsletters?|email|e-mail|boletín|correo|lettre|邮件|简报)\b.{0,80}$",
@@ -871,6 +865,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "Sign up for our email list to receive daily newsletters from Global Times",
             "Abonnieren Sie unseren Newsletter",
             "Suscríbete a nuestro boletín",
+            "Die wichtigsten Spartipps jede Woche in Ihrem Postfach.",
         ),
         no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
     ),
@@ -926,13 +921,17 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:follow us|follow .{1,40} on (?:twitter|x|facebook|instagram|linkedin|"
         r"threads|bluesky|tiktok)|folgen sie uns|folge uns|síguenos|siguenos|suivez-nous|"
-        r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$",
+        r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$"
+        r"|^.{0,10}(?:扫码|下载客户端|请关注|download (?:our|the) app|laden sie (?:unsere|die) app|"
+        r"descarga (?:nuestra|la) app|téléchargez (?:notre|l')app).{0,30}$",
         match=(
             "Follow us on Twitter",
             "Folgen Sie uns auf Instagram",
             "Síguenos en Facebook",
             "关注我们的微信公众号",
             "Suivez-nous sur X",
+            "扫码下载客户端",
+            "更多精彩内容请关注",
         ),
         no_match=("Followers of the movement gathered on Sunday.",),
     ),
@@ -941,7 +940,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a cookie or consent banner",
         kind="edge",
         pattern=r"^(?=.{0,400}$).*(?:\bcookies?\b|cookie-|\bconsent\b|einwilligung|"
-        r"consentimiento|使用cookie|隐私政策).*$",
+        r"consentimiento|使用cookie|隐私政策|personal data|personenbezogene daten|"
+        r"datos personales|données personnelles|个人信息).*$",
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -956,8 +956,17 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:advertisement|advertising|ad|anzeige|werbung|publicidad|anuncio|"
         r"publicité|广告|推广|sponsored|gesponsert|patrocinado|sponsorisé|赞助内容)"
-        r"(?:\s*[-–—:]\s*.{0,30})?$",
-        match=("Advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE", "Anzeige", "广告"),
+        r"(?:\s*[-–—:·|]\s*.{0,30})?$"
+        r"|^(?:story|article|text|artikel|la noticia|l'article|continue reading|weiterlesen)\b"
+        r".{0,40}\b(?:advertisement|anzeige|werbung|publicidad|anuncio|publicité)$",
+        match=(
+            "Advertisement",
+            "ADVERTISEMENT - SCROLL TO CONTINUE",
+            "Anzeige",
+            "广告",
+            "Story continues below advertisement",
+            "Advertisement · Scroll to continue",
+        ),
         no_match=("Advertising revenue fell by a third.",),
     ),
     Rule(
@@ -966,11 +975,14 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?=.{0,240}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
         r"alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|"
-        r"版权所有|版权声明).*$",
+        r"版权所有|版权声明|may not be (?:re)?published|without (?:prior )?written permission|"
+        r"nachdruck nur mit|prohibida su reproducción|reproduction interdite|未经.{0,8}授权|"
+        r"转载请注明|务经书面授权|不代表本(?:网|站)观点).*$",
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
             "版权所有 © 新华网",
+            "本网站所刊载信息，不代表本网观点。刊用本网站稿件，务经书面授权。",
         ),
         no_match=("The rights of the workers were reserved for later talks.",),
     ),
@@ -987,9 +999,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="source-line",
         reason="a short source or editor credit line",
         kind="furniture",
-        pattern=r"^(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|edición|"
-        r"édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
-        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "责任编辑：李四"),
+        pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
+        r"edición|édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
+        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "【编辑：王芳】"),
         no_match=("Source: people familiar with the matter said the deal was near.",),
     ),
     Rule(
@@ -1051,6 +1063,40 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_ui_label,
         match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
         no_match=("Read more books.",),
+    ),
+    Rule(
+        id="feedback",
+        reason="a was-this-helpful widget",
+        kind="furniture",
+        pattern=r"^(?:was this (?:article|page|story) (?:helpful|useful)|"
+        r"war dieser (?:artikel|beitrag) hilfreich|fanden sie diesen artikel hilfreich|"
+        r"¿?(?:te ha resultado útil|te ha sido útil|te ha gustado este artículo)|"
+        r"cet article vous a-t-il été utile|这篇文章对您有帮助吗|本文对你有帮助吗)\s*[?？]?$",
+        match=(
+            "Was this article helpful?",
+            "War dieser Artikel hilfreich?",
+            "¿Te ha resultado útil?",
+            "Cet article vous a-t-il été utile ?",
+        ),
+        no_match=("Was this article helpful to the defence, the judge asked the jury.",),
+    ),
+    Rule(
+        id="author-role",
+        reason="an author's job title under a byline",
+        kind="furniture",
+        pattern=r"^(?:[\w-]+\s+){0,2}(?:reporter|correspondent|columnist|editor|writer|"
+        r"contributor|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|reportero|"
+        r"reportera|corresponsal|columnista|redactor(?:a)?|journaliste|chroniqueur|"
+        r"chroniqueuse|correspondant(?:e)?|rédact(?:eur|rice))$"
+        r"|^[\u4e00-\u9fff]{0,4}(?:记者|评论员|特约撰稿人)$",
+        match=(
+            "Columnist",
+            "Technology reporter",
+            "Senior Business Correspondent",
+            "Corresponsal",
+            "本报记者",
+        ),
+        no_match=("The reporter was released on bail.", "Reporters Without Borders"),
     ),
     Rule(
         id="separated-menu",

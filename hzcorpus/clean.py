@@ -31,7 +31,7 @@ from .boilerplate import (
     LIST_MARKER,
     PHOTO_CREDIT,
     STOPWORDS,
-    TITLE_TRANSPARENT_RULES,
+    US_DATE,
     Thresholds,
 )
 from .document import Document, Removed
@@ -179,7 +179,9 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     if not _SENTENCE_END.search(line.text) and line.units < th.prose_long_units:
         return False
     share, cjk = _function_share(line.text)
-    return share >= (th.prose_min_function_share_cjk if cjk else th.prose_min_stopword_share)
+    if cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
+        return bool(_SENTENCE_END.search(line.text)) or share >= th.prose_min_function_share_cjk
+    return share >= th.prose_min_stopword_share
 
 
 def _list_key(text: str) -> str:
@@ -281,30 +283,31 @@ def _is_title_like(line: _Line, th: Thresholds) -> bool:
     )
 
 
-def _head(lines: list[_Line], start: int, first: int) -> range:
-    """The lines just above the first paragraph that may belong to the article's head.
+def _head(lines: list[_Line], start: int, first: int, th: Thresholds) -> range:
+    """Without a title: the lines just above the first paragraph that belong to it.
 
-    Walking up from the first paragraph, bylines, dates and other transparent rule hits
-    and unruled lines belong to it; page chrome (menus, shop widgets, labels) ends it.
+    Walking up from the first paragraph, unruled lines of some length (a caption, a
+    heading, a standfirst) belong to it; a rule hit or a short label ends it.
     """
     top = first
     while top > start:
         line = lines[top - 1]
-        if line.rule is not None and line.rule.id not in TITLE_TRANSPARENT_RULES:
+        heading = line.text.endswith((":", "："))
+        if line.rule is not None or line.context is not None or line.prose:
             break
-        if line.prose:
+        if line.units < th.title_min_units and not heading:
             break
         top -= 1
     return range(top, first)
 
 
 def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> int | None:
-    """Index of the title: a headline-like line in the article's head (see `_head`).
+    """Index of the title: a headline-like line between the block's start and `first`.
 
     A line that the page repeats wins; else the longest. With no such line, a short single
     sentence that opens the page, followed by longer prose, is the title.
     """
-    candidates = [i for i in _head(lines, start, first) if _is_title_like(lines[i], th)]
+    candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
     if candidates:
         counts: dict[str, int] = {}
         for line in lines:
@@ -337,8 +340,12 @@ def _mark_edges(
     title_at: int | None,
     th: Thresholds,
 ) -> None:
-    """Mark lines outside the article: other blocks, the page header, the trailing footer."""
-    head = _head(lines, start, first)
+    """Mark lines outside the article: other blocks, the page header, the trailing footer.
+
+    Between the title and the first paragraph, unruled lines stay unless they are short
+    labels; without a title, only the head just above the first paragraph stays.
+    """
+    head = _head(lines, start, first, th)
     for i, line in enumerate(lines):
         if line.context is not None or line.rule is not None:
             continue
@@ -348,7 +355,7 @@ def _mark_edges(
             short = line.units < th.title_min_units and not line.text.endswith((":", "："))
             if title_at is not None and i < title_at:
                 line.context = "before-title"
-            elif i not in head or short:
+            elif (title_at is not None and short) or (title_at is None and i not in head):
                 line.context = "before-article"
         elif i > last:
             line.context = "after-article"
@@ -374,12 +381,16 @@ def parse_date(text: str) -> str | None:
     """The absolute date in `text` as ISO `YYYY-MM-DD` (`YYYY-MM-DDTHH:MM` with a time).
 
     Relative dates ("2 hours ago") give None: they depend on the day the page was saved.
+    Numeric dates are day first ("03.04.2025" is 3 April), except "/" dates with an English
+    label or none, which are month first (US).
     """
     import dateparser
 
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
-    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=_DATE_SETTINGS)
+    order = "MDY" if US_DATE.search(text) else "DMY"
+    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
+    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
