@@ -80,7 +80,7 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     _words(
         """
     facebook twitter x linkedin whatsapp telegram reddit pinterest xing tumblr email e-mail
-    mail print copy link weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
+    mail print copy link x.com weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
     bluesky mastodon flipboard pocket messenger sms line vk
     """
     )
@@ -201,6 +201,20 @@ UI_LABELS: frozenset[str] = frozenset(
         "aceptar y continuar",
         "accepter et continuer",
         "同意并继续",
+        "go to comments",
+        "zu den kommentaren",
+        "ir a los comentarios",
+        "aller aux commentaires",
+        "read later",
+        "später lesen",
+        "leer más tarde",
+        "lire plus tard",
+        "gift this article",
+        "artikel verschenken",
+        "regalar artículo",
+        "offrir l'article",
+        "offrir l’article",
+        "zur merkliste hinzufügen",
         "save",
         "speichern",
         "merken",
@@ -227,7 +241,9 @@ UI_LABELS: frozenset[str] = frozenset(
 BULLET_MARKERS: frozenset[str] = frozenset({"-", "•", "*", "·", "–", "—", "‣", "◦", "▪", "●"})
 
 #: A caption's photo credit: such a line is not a title.
-PHOTO_CREDIT = re.compile(r"\b(?:photo|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I)
+PHOTO_CREDIT = re.compile(
+    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I
+)
 
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
@@ -249,6 +265,17 @@ class Thresholds:
     #: the title and the article (a name, a label) are dropped unless they end with ":".
     title_min_units: float = 3
     title_max_units: float = 28
+    #: The title is the first headline-like line at least this share of the longest one
+    #: (a standfirst without a full stop is longer than the title it follows).
+    title_min_share_of_longest: float = 0.5
+    #: Between the title and the first paragraph, a line stays when it has this many words
+    #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
+    lead_min_units: float = 7
+    #: This many unruled short lines in a row (not list items, not headings) split the
+    #: article: the part beyond them is dropped when it holds less than `gap_keep_share`
+    #: of the prose of the part with the most.
+    gap_lines: int = 3
+    gap_keep_share: float = 0.2
     #: A first line ending like a sentence is still the title when it is this short and the
     #: next line is longer.
     sentence_title_max_units: float = 16
@@ -308,7 +335,10 @@ _DATE = (
 )
 #: A whole line that is a date (with weekday, time and an optional source or editor).
 DATE_LINE = re.compile(
-    rf"^\s*{_DATE}(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{{0,40}})?\s*$",
+    # an optional place before the date, an optional source or site name after it
+    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,]\s*)?{_DATE}"
+    r"(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{0,40}"
+    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?)?\s*$",
     re.I,
 )
 #: A numeric date in US order (month first): "/" with an English label or none.
@@ -368,9 +398,9 @@ def _is_separated_menu(line: str) -> bool:
 
 
 def _is_social_run(line: str) -> bool:
-    """Share buttons: two or more social networks and nothing else."""
+    """Share buttons: social networks and nothing else."""
     tokens = [t for t in _tokens(line) if t]
-    return len(tokens) >= 2 and all(t in SOCIAL_WORDS for t in tokens)
+    return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
 
 
 def _is_cjk_menu(line: str) -> bool:
@@ -495,6 +525,10 @@ LINE_RULES: tuple[Rule, ...] = (
             "les plus lus",
             "à lire également",
             "dans la même rubrique",
+            "archivado en",
+            "explore more on these topics",
+            "more on these topics",
+            "weitere themen",
             "相关文章",
             "相关阅读",
             "相关新闻",
@@ -715,7 +749,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="byline",
         flags=0,
         pattern=rf"^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Aa]utor(?:in)?:|[Aa]uthor:)\s+(?P<author>{_NAMES})"
-        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40})?$"
+        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40}|\s*\([^)]{1,40}\))?$"
         r"|^(?:作者|文|记者|撰文)\s*[:：|丨/]\s*(?P<author_zh>[\u4e00-\u9fff·]{2,12}"
         r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,12}){0,3})$",
         match=(
@@ -809,6 +843,19 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="published-relative",
+        reason="a publication or update line without an absolute date",
+        kind="furniture",
+        pattern=r"^(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|"
+        r"publicado|actualizado|publié|mis à jour|modifié|发布于|更新于)\b[^.!?。]{0,60}$",
+        match=(
+            "Publié aujourd’hui à 16h01, modifié à 17h30",
+            "Published 2 days ago",
+            "Actualizado hace 5 minutos",
+        ),
+        no_match=("Published research shows a link between sleep and memory.",),
+    ),
+    Rule(
         id="date-line",
         reason="a bare date line: the date goes to `published`",
         kind="published",
@@ -819,6 +866,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Mittwoch, 12. März 2025, 18:45 Uhr",
             "5 de marzo de 2024",
             "2024年3月5日 10:20 来源：新华网",
+            "Madrid - 04 mar 2025 - 09:15 CET",
+            "2025年04月10日 16:01 新浪财经",
             "11 février 2025",
         ),
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
@@ -977,7 +1026,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|"
         r"版权所有|版权声明|may not be (?:re)?published|without (?:prior )?written permission|"
         r"nachdruck nur mit|prohibida su reproducción|reproduction interdite|未经.{0,8}授权|"
-        r"转载请注明|务经书面授权|不代表本(?:网|站)观点).*$",
+        r"转载请注明|务经书面授权|不代表本(?:网|站)观点|系转载自|并不意味着赞同其观点).*$",
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
@@ -1084,7 +1133,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="author-role",
         reason="an author's job title under a byline",
         kind="furniture",
-        pattern=r"^(?:[\w-]+\s+){0,2}(?:reporter|correspondent|columnist|editor|writer|"
+        pattern=r"^(?:[\w-]+\s+){0,3}(?:reporter|correspondent|columnist|editor|writer|"
         r"contributor|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|reportero|"
         r"reportera|corresponsal|columnista|redactor(?:a)?|journaliste|chroniqueur|"
         r"chroniqueuse|correspondant(?:e)?|rédact(?:eur|rice))$"
