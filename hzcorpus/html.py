@@ -80,6 +80,7 @@ _VOID, _BLOCK, _TEXT_BLOCKS, _INVISIBLE = (
 _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
+_AUDIT_BUDGET = 50_000_000  # characters compared to find dropped blocks inside kept lines
 
 
 @dataclass(frozen=True)
@@ -377,17 +378,33 @@ def _visible_lines(tree) -> list[str]:
 
 
 def _dropped_blocks(tree, text: str, title: str | None, limit: int) -> list[Removed]:
-    """Visible blocks of the page that are not in `text` (at most `limit` of them)."""
+    """Visible blocks of the page that are not in `text`: at most `limit` of them, and the
+    search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
+    lines = text.split("\n")
+    pieces = {normalized for line in lines for normalized in _pieces(line)}
     kept = " " + " ".join(text.split()) + " "
+    budget = _AUDIT_BUDGET
     removed: list[Removed] = []
     for line in _visible_lines(tree):
-        if len(removed) >= limit:
+        if len(removed) >= limit or budget <= 0:
             break
+        if line in pieces:
+            continue
+        budget -= len(kept)
         if f" {line} " in kept:
             continue
         rule = "html-title" if title and _same(line, title) else "html-boilerplate"
         removed.append(Removed(-1, line, rule, REMOVAL_REASONS[rule]))
     return removed
+
+
+def _pieces(line: str) -> list[str]:
+    """An output line and the page blocks it may come from: list item text, table cells."""
+    line = " ".join(line.split())
+    pieces = [line, line.removeprefix("- ")]
+    if line.startswith("|"):
+        pieces += [cell.strip() for cell in line.strip("|").split(" | ")]
+    return pieces
 
 
 def _same(line: str, title: str) -> bool:
