@@ -382,7 +382,8 @@ def _dropped_blocks(tree, text: str, title: str | None, limit: int) -> list[Remo
     search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
     lines = text.split("\n")
     pieces = {normalized for line in lines for normalized in _pieces(line)}
-    kept = " " + " ".join(text.split()) + " "
+    words = text.split()
+    kept, kept_words = " " + " ".join(words) + " ", set(words)
     budget = _AUDIT_BUDGET
     removed: list[Removed] = []
     for line in _visible_lines(tree):
@@ -390,9 +391,10 @@ def _dropped_blocks(tree, text: str, title: str | None, limit: int) -> list[Remo
             break
         if line in pieces:
             continue
-        budget -= len(kept)
-        if f" {line} " in kept:
-            continue
+        if kept_words.issuperset(line.split()):  # else it cannot be inside a kept line
+            budget -= len(kept)
+            if f" {line} " in kept:
+                continue
         rule = "html-title" if title and _same(line, title) else "html-boilerplate"
         removed.append(Removed(-1, line, rule, REMOVAL_REASONS[rule]))
     return removed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import threading
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -135,6 +136,21 @@ def test_tiny_time_limit_on_a_large_page_raises_input_error():
     html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
     with pytest.raises(InputError, match=r"^HTML extraction timed out after 0.01 s$"):
         extract_html(html, HtmlOptions(timeout_s=0.01))
+
+
+def _timed_out_in_worker(html: str) -> str:
+    try:
+        extract_html(html, HtmlOptions(timeout_s=0.01))
+    except InputError as exc:
+        return str(exc)
+    return "no time-out"
+
+
+def test_time_limit_works_in_a_worker_process():
+    html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        message = pool.submit(_timed_out_in_worker, html).result(timeout=120)
+    assert message == "HTML extraction timed out after 0.01 s"
 
 
 def test_time_limit_restores_the_callers_alarm_and_handler():
