@@ -176,6 +176,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
+    from lxml import etree
     from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
@@ -196,7 +197,12 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         },
     )
     extractor.max_tree_size = options.max_tree_size
-    result = trafilatura.bare_extraction(tree, options=extractor)
+    try:
+        result = trafilatura.bare_extraction(tree, options=extractor)
+    except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
+        # a library failure on one odd page must not end a batch; --verbose shows the cause
+        reason = (str(exc).strip().split("\n") or [""])[0][:200]
+        raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
     lines = [line.strip() for line in (result.text if result else "").split("\n")]
     lines = [line for line in lines if line]
     if not lines:

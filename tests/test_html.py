@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -209,3 +210,25 @@ def test_page_text_dump_is_the_visible_text_one_block_per_line():
     assert "Related stories" in dump
     assert not any("dataLayer" in line for line in dump)  # scripts are not visible
     assert dump[-1] == "© 2024 Riverton Herald Media Group. All rights reserved."
+
+
+def test_mangled_pages_give_text_or_input_error():
+    """Cut, spliced and tag-salted versions of the annotated pages never raise anything else."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.html"))]
+    salt = ["<", ">", "</", "<p>", "</div>", "<table>", "<td>", "<!--", "<script>", "&#", "\x00"]
+    rng = random.Random(7)
+    outcomes = {"text": 0, "error": 0}
+    for _ in range(30):
+        html = rng.choice(pages)
+        for _ in range(rng.randint(1, 30)):
+            at = rng.randrange(len(html))
+            if rng.random() < 0.5:
+                html = html[:at] + rng.choice(salt) + html[at:]
+            else:
+                html = html[:at] + html[at + rng.randint(1, 200) :]
+        try:
+            outcomes["text"] += bool(extract_html(html).text)
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes["error"] += 1
+    assert outcomes["text"] > 15
