@@ -1,0 +1,174 @@
+"""Redaction flags: spans where a censor cut a number, a date or a name out of the text.
+
+The rules are the table in `hzcorpus.redaction_rules`. `find_flags` runs them over a text in
+one pass of a combined regular expression and returns typed `Span`s; it never edits the
+text. A span marks the gap with the few characters that betray it: the bare `%` of
+"accounts for % of", the `.%` of "with .%", "approximately minutes", "[date]",
+"a certain month and year". Overlapping hits are resolved to the most confident one (then
+the longest), so a text position carries at most one flag.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from .document import FLAG_KINDS, Document, Span
+from .redaction_rules import RULES
+from .rules import Rule
+
+_MARK = "(?P<mark"
+
+
+@dataclass(frozen=True)
+class FlagOptions:
+    """Which redaction rules run.
+
+    `min_score`: rules less confident than this are skipped. `kinds`: the flag kinds
+    reported. `skip_rules`: rule ids to leave out. `rules`: the rule table (add rows to it
+    to extend the scanner). `combined`: scan with one combined regex (True) or run each
+    rule's regex on its own (False, the slower reference the tests and `bench/flag.py`
+    compare with).
+    """
+
+    min_score: float = 0.5
+    kinds: tuple[str, ...] = FLAG_KINDS
+    skip_rules: frozenset[str] = field(default_factory=frozenset)
+    rules: tuple[Rule, ...] = RULES
+    combined: bool = True
+
+    def active_rules(self) -> tuple[Rule, ...]:
+        """The rules these options run, in table order."""
+        unknown = set(self.kinds) - set(FLAG_KINDS)
+        if unknown:
+            raise ValueError(f"unknown flag kinds: {', '.join(sorted(unknown))}")
+        return tuple(
+            rule
+            for rule in self.rules
+            if rule.kind in self.kinds
+            and rule.score >= self.min_score
+            and rule.id not in self.skip_rules
+        )
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """The compiled form of a rule tuple, most confident rule first.
+
+    `combined` is one alternation in which rule n is group `r<n>` and its span groups are
+    `r<n>_mark...`; `marks[n]` names them, `own_marks[n]` names them in the rule's own regex.
+    """
+
+    rules: tuple[Rule, ...]
+    combined: re.Pattern[str]
+    marks: tuple[tuple[str, ...], ...]
+    own_marks: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=16)
+def _scanner(rules: tuple[Rule, ...]) -> _Scanner:
+    # the combined alternation tries rules in order, so the most confident go first
+    ordered = tuple(sorted(rules, key=lambda rule: -rule.score))
+    parts, marks, own_marks = [], [], []
+    for n, rule in enumerate(ordered):
+        if rule.pattern is None:
+            raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
+        names = tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
+        own_marks.append(names)
+        marks.append(tuple(f"r{n}_{name}" for name in names))
+        case = "i" if rule.flags & re.IGNORECASE else "-i"
+        pattern = rule.pattern.replace(_MARK, f"(?P<r{n}_mark")
+        parts.append(f"(?P<r{n}>(?{case}:{pattern}))")
+    # inside a lookahead the scan consumes nothing, so a hit at one position cannot hide a
+    # hit that starts inside it (the rule-by-rule scan would find both)
+    return _Scanner(
+        ordered, re.compile(f"(?=(?:{'|'.join(parts)}))"), tuple(marks), tuple(own_marks)
+    )
+
+
+def _mark_span(match: re.Match[str], names: tuple[str, ...]) -> tuple[int, int]:
+    for name in names:
+        if match.start(name) >= 0:
+            return match.span(name)
+    return match.span()
+
+
+def _candidates(text: str, scanner: _Scanner, combined: bool):
+    """Yield `(start, end, rule)` for every rule hit (before overlaps are resolved)."""
+    if combined:
+        for match in scanner.combined.finditer(text):
+            n = int(match.lastgroup[1:])  # type: ignore[index]
+            start, end = _mark_span(match, scanner.marks[n])
+            yield start, end, scanner.rules[n]
+    else:
+        for rule, names in zip(scanner.rules, scanner.own_marks, strict=True):
+            for match in rule.regex.finditer(text):
+                start, end = _mark_span(match, names)
+                yield start, end, rule
+
+
+def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
+    """The redaction flags of `text`, sorted by (start, end), at most one per position.
+
+    Offsets are Python string indices (code points): `text[span.start:span.end] ==
+    span.match`.
+    """
+    rules = options.active_rules()
+    if not rules or not text:
+        return []
+    scanner = _scanner(rules)
+    rank = {rule.id: n for n, rule in enumerate(scanner.rules)}
+    hits = sorted(
+        {(s, e, rule) for s, e, rule in _candidates(text, scanner, options.combined) if e > s},
+        key=lambda h: (-h[2].score, h[0] - h[1], h[0], rank[h[2].id]),
+    )
+    starts: list[int] = []
+    kept: list[tuple[int, int, Rule]] = []
+    for start, end, rule in hits:
+        at = bisect_right(starts, start)
+        if at and kept[at - 1][1] > start:  # overlaps the kept span before it
+            continue
+        if at < len(kept) and kept[at][0] < end:  # overlaps the kept span after it
+            continue
+        starts.insert(at, start)
+        kept.insert(at, (start, end, rule))
+    return [Span(s, e, rule.kind, rule.id, text[s:e], rule.score) for s, e, rule in kept]
+
+
+def flag_document(doc: Document, options: FlagOptions = FlagOptions()) -> Document:
+    """A copy of `doc` with `flags` found in `doc.text` (the text itself is not changed)."""
+    return replace(doc, flags=find_flags(doc.text, options))
+
+
+def damaged_paragraphs(
+    item: Document | Mapping[str, Any], kinds: tuple[str, ...] = FLAG_KINDS
+) -> list[int]:
+    """Indices of the paragraphs (lines of `text`) that hold a flag of one of `kinds`.
+
+    `item` is a `Document` or a dataset record (a mapping with `text` and `flags`, the
+    flags as `Span`s or as dicts).
+    """
+    if isinstance(item, Document):
+        text, flags = item.text, item.flags
+    else:
+        text, flags = item["text"] or "", item["flags"] or []
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    damaged = set()
+    for flag in flags:
+        start, kind = (
+            (flag["start"], flag["kind"]) if isinstance(flag, Mapping) else (flag.start, flag.kind)
+        )
+        if kind in kinds:
+            damaged.add(bisect_right(line_starts, start) - 1)
+    return sorted(damaged)
+
+
+def undamaged_text(item: Document | Mapping[str, Any], kinds: tuple[str, ...] = FLAG_KINDS) -> str:
+    """`text` without its damaged paragraphs (see `damaged_paragraphs`)."""
+    text = item.text if isinstance(item, Document) else item["text"] or ""
+    drop = set(damaged_paragraphs(item, kinds))
+    return "\n".join(p for i, p in enumerate(text.split("\n")) if i not in drop) if text else ""
