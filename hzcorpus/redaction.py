@@ -1,16 +1,15 @@
 """Redaction flags: spans where a censor cut a number, a date or a name out of the text.
 
-The rules are the table in `hzcorpus.redaction_rules`. `find_flags` runs them over a text in
-one pass of a combined regular expression and returns typed `Span`s; it never edits the
-text. A span marks the gap with the few characters that betray it: the bare `%` of
-"accounts for % of", the `.%` of "with .%", "approximately minutes", "[date]",
-"a certain month and year". Overlapping hits are resolved to the most confident one (then
-the longest), so a text position carries at most one flag.
+The rules are the table in `hzcorpus.redaction_rules`. `find_flags` runs them over a text
+(skipping at once the rules whose `needs` strings the text lacks) and returns typed
+`Span`s; it never edits the text. A span marks the gap with the few characters that
+betray it: the bare `%` of "accounts for % of", the `.%` of "with .%", "approximately
+minutes", "[date]", "a certain month and year". Overlapping hits are resolved to the most
+confident one (then the longest), so a text position carries at most one flag.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -21,25 +20,23 @@ from .document import FLAG_KINDS, Document, Span
 from .redaction_rules import RULES
 from .rules import Rule
 
-_MARK = "(?P<mark"
-
 
 @dataclass(frozen=True)
 class FlagOptions:
-    """Which redaction rules run.
+    """Which redaction rules run, and how.
 
     `min_score`: rules less confident than this are skipped. `kinds`: the flag kinds
     reported. `skip_rules`: rule ids to leave out. `rules`: the rule table (add rows to it
-    to extend the scanner). `combined`: scan with one combined regex (True) or run each
-    rule's regex on its own (False, the slower reference the tests and `bench/flag.py`
-    compare with).
+    to extend the scanner). `prefilter`: skip a rule at once when the text holds none of
+    its `needs` strings (False runs every regex, the reference the tests and
+    `bench/flag.py` compare with; the result is the same).
     """
 
     min_score: float = 0.5
     kinds: tuple[str, ...] = FLAG_KINDS
     skip_rules: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Rule, ...] = RULES
-    combined: bool = True
+    prefilter: bool = True
 
     def active_rules(self) -> tuple[Rule, ...]:
         """The rules these options run, in table order."""
@@ -55,60 +52,29 @@ class FlagOptions:
         )
 
 
-@dataclass(frozen=True)
-class _Scanner:
-    """The compiled form of a rule tuple, most confident rule first.
-
-    `combined` is one alternation in which rule n is group `r<n>` and its span groups are
-    `r<n>_mark...`; `marks[n]` names them, `own_marks[n]` names them in the rule's own regex.
-    """
-
-    rules: tuple[Rule, ...]
-    combined: re.Pattern[str]
-    marks: tuple[tuple[str, ...], ...]
-    own_marks: tuple[tuple[str, ...], ...]
+@lru_cache(maxsize=256)
+def _mark_names(rule: Rule) -> tuple[str, ...]:
+    """The span groups (`mark`, `mark2`, ...) of a rule's pattern, in pattern order."""
+    if rule.pattern is None:
+        raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
+    return tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
 
 
-@lru_cache(maxsize=16)
-def _scanner(rules: tuple[Rule, ...]) -> _Scanner:
-    # the combined alternation tries rules in order, so the most confident go first
-    ordered = tuple(sorted(rules, key=lambda rule: -rule.score))
-    parts, marks, own_marks = [], [], []
-    for n, rule in enumerate(ordered):
-        if rule.pattern is None:
-            raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
-        names = tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
-        own_marks.append(names)
-        marks.append(tuple(f"r{n}_{name}" for name in names))
-        case = "i" if rule.flags & re.IGNORECASE else "-i"
-        pattern = rule.pattern.replace(_MARK, f"(?P<r{n}_mark")
-        parts.append(f"(?P<r{n}>(?{case}:{pattern}))")
-    # inside a lookahead the scan consumes nothing, so a hit at one position cannot hide a
-    # hit that starts inside it (the rule-by-rule scan would find both)
-    return _Scanner(
-        ordered, re.compile(f"(?=(?:{'|'.join(parts)}))"), tuple(marks), tuple(own_marks)
-    )
-
-
-def _mark_span(match: re.Match[str], names: tuple[str, ...]) -> tuple[int, int]:
-    for name in names:
-        if match.start(name) >= 0:
-            return match.span(name)
-    return match.span()
-
-
-def _candidates(text: str, scanner: _Scanner, combined: bool):
+def _hits(text: str, rules: tuple[Rule, ...], prefilter: bool):
     """Yield `(start, end, rule)` for every rule hit (before overlaps are resolved)."""
-    if combined:
-        for match in scanner.combined.finditer(text):
-            n = int(match.lastgroup[1:])  # type: ignore[index]
-            start, end = _mark_span(match, scanner.marks[n])
-            yield start, end, scanner.rules[n]
-    else:
-        for rule, names in zip(scanner.rules, scanner.own_marks, strict=True):
-            for match in rule.regex.finditer(text):
-                start, end = _mark_span(match, names)
-                yield start, end, rule
+    lowered = text.lower() if prefilter else ""
+    for rule in rules:
+        needs = getattr(rule, "needs", ())
+        if prefilter and needs and not any(need in lowered for need in needs):
+            continue
+        names = _mark_names(rule)
+        for match in rule.regex.finditer(text):
+            for name in names:
+                if match.start(name) >= 0:
+                    yield (*match.span(name), rule)
+                    break
+            else:
+                yield (*match.span(), rule)
 
 
 def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
@@ -120,10 +86,9 @@ def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
     rules = options.active_rules()
     if not rules or not text:
         return []
-    scanner = _scanner(rules)
-    rank = {rule.id: n for n, rule in enumerate(scanner.rules)}
+    rank = {rule.id: n for n, rule in enumerate(rules)}
     hits = sorted(
-        {(s, e, rule) for s, e, rule in _candidates(text, scanner, options.combined) if e > s},
+        {(s, e, rule) for s, e, rule in _hits(text, rules, options.prefilter) if e > s},
         key=lambda h: (-h[2].score, h[0] - h[1], h[0], rank[h[2].id]),
     )
     starts: list[int] = []
