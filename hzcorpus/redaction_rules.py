@@ -508,14 +508,16 @@ MISSING_NUMBER = (
         needs=("illion",),
         reason="'million/billion' after a word that is not a number: 'topped million units'",
         pattern=(
-            r"(?<![\d.,])(?<![\d.,] )\b(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine"
+            # case-sensitive on purpose (IGNORECASE makes this scan 2.5 times slower)
+            r"(?<![\d.,])(?<![\d.,] )\b(?!(?i:a|an|one|two|three|four|five|six|seven|eight|nine"
             r"|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
             r"|hundred|several|few|half|many|the|per|dozen|quarter|each|every|multi|tens"
-            r"|hundreds|some|a few|this|that|no)\s)(?P<mark>[a-z]+\s+(?:million|billion|trillion))"
+            r"|hundreds|some|a few|this|that|no)\s)(?P<mark>[A-Za-z]+\s+(?:[Mm]|[Bb]|[Tt]r)illion)"
             r"\b(?!-)"
         ),
         kind="missing-number",
         score=0.75,
+        flags=0,
         match=(
             "sales topped million units",
             "the port handled million containers",
@@ -526,6 +528,7 @@ MISSING_NUMBER = (
             "a million users",
             "five hundred million",
             "parts per million",
+            "One Million Trees",
         ),
     ),
     RedactionRule(

@@ -1,14 +1,16 @@
-"""The redaction gold set and its scorer (span precision and recall by overlap).
+"""The redaction gold sets and their scorer (span precision and recall by overlap).
 
-`tests/data/redaction/gold.jsonl` holds hand-written sentences in en/de/zh, one JSON object a
-line: `{"id", "lang", "text", "spans": [{"start", "end", "kind"}]}`. A predicted span matches
-a gold span when the two overlap; the per-kind figures also require the same kind, the
-`all` figures ignore kinds. Run `python -m tests.redaction_gold` for the table.
+`tests/data/redaction/*.jsonl` hold hand-written sentences in en/de/zh, one JSON object a
+line: `{"id", "lang", "text", "spans": [{"start", "end", "kind"}]}` (see the README there).
+A predicted span matches a gold span when the two overlap; the per-kind figures also
+require the same kind, the `all` figures ignore kinds. `python -m tests.redaction_gold`
+prints the tables; `--write-floors` pins the current scores (rounded down) in floors.json.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from hzcorpus.document import FLAG_KINDS
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "redaction"
 GOLD = GOLD_DIR / "gold.jsonl"
+SETS = ("gold.jsonl", "heldout.jsonl")
 FLOORS = GOLD_DIR / "floors.json"
 LANGS = ("en", "de", "zh")
 
@@ -80,7 +83,25 @@ def table(scores: dict) -> str:
     return "\n".join(rows)
 
 
+def floors_of(scores: dict) -> dict:
+    """The scores rounded down to 2 decimals: the floors a later change must not go below."""
+    return {
+        lang: {
+            kind: {m: math.floor(cell[m] * 100) / 100 for m in ("precision", "recall") if m in cell}
+            for kind, cell in kinds.items()
+        }
+        for lang, kinds in scores.items()
+    }
+
+
 if __name__ == "__main__":
+    import sys
+
     from hzcorpus.redaction import find_flags
 
-    print(table(score(load_gold(), find_flags)))
+    all_scores = {name: score(load_gold(GOLD_DIR / name), find_flags) for name in SETS}
+    for name, scores in all_scores.items():
+        print(f"== {name}\n{table(scores)}\n")
+    if "--write-floors" in sys.argv:
+        floors = {name: floors_of(scores) for name, scores in all_scores.items()}
+        FLOORS.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -15,10 +15,11 @@ from hzcorpus import (
 from hzcorpus.redaction_rules import RULES
 from hzcorpus.rules import rule_example_failures
 from tests.conftest import RAW, run_cli
-from tests.redaction_gold import FLOORS, LANGS, load_gold, score
+from tests.redaction_gold import FLOORS, GOLD_DIR, LANGS, SETS, load_gold, score
 
 SEED = next(RAW.glob("000_*.txt")).read_text(encoding="utf-8")
 GOLD = load_gold()
+ALL_RECORDS = [record for name in SETS for record in load_gold(GOLD_DIR / name)]
 
 
 def check_spans(text, spans):
@@ -41,7 +42,7 @@ def test_rule_needs_hold_for_every_example():
         return rule.may_fire(text.lower()) and rule.hits(text)
 
     assert list(rule_example_failures(RULES, fires)) == []
-    for record in GOLD:
+    for record in ALL_RECORDS:
         for rule in RULES:
             if rule.hits(record["text"]):
                 assert rule.may_fire(record["text"].lower()), (rule.id, record["id"])
@@ -76,22 +77,26 @@ def test_seed_article_gaps():
         assert flagged(phrase) == set(), phrase
 
 
-def test_gold_set_is_well_formed():
+def test_gold_sets_are_well_formed():
     assert len(GOLD) >= 300
-    assert len({r["id"] for r in GOLD}) == len(GOLD)
+    assert len(ALL_RECORDS) - len(GOLD) >= 100
+    for name in SETS:
+        records = load_gold(GOLD_DIR / name)
+        assert len({r["id"] for r in records}) == len(records), name
     for lang in LANGS:
         records = [r for r in GOLD if r["lang"] == lang]
         assert sum(bool(r["spans"]) for r in records) >= 40, lang
         assert sum(not r["spans"] for r in records) >= 40, lang
-    for record in GOLD:
+    for record in ALL_RECORDS:
         for span in record["spans"]:
             assert span["kind"] in FLAG_KINDS
             assert 0 <= span["start"] < span["end"] <= len(record["text"])
 
 
-def test_gold_scores_stay_above_floors():
-    scores = score(GOLD, find_flags)
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", SETS)
+def test_gold_scores_stay_above_floors(name):
+    scores = score(load_gold(GOLD_DIR / name), find_flags)
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
     assert set(floors) == set(scores)
     drops = []
     for lang, kinds in scores.items():
@@ -105,7 +110,7 @@ def test_gold_scores_stay_above_floors():
 
 def test_spans_are_valid_and_prefilter_changes_nothing():
     every_rule = FlagOptions(prefilter=False)
-    for text in [SEED, *(r["text"] for r in GOLD)]:
+    for text in [SEED, *(r["text"] for r in ALL_RECORDS)]:
         flags = find_flags(text)
         check_spans(text, flags)
         assert flags == find_flags(text, every_rule), text
