@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from .document import FLAG_KINDS, Document, Span
@@ -52,18 +51,24 @@ class FlagOptions:
         )
 
 
-@lru_cache(maxsize=256)
+_MARK_NAMES: dict[str, tuple[str, ...]] = {}  # pattern -> its span groups (pure cache)
+
+
 def _mark_names(rule: Rule) -> tuple[str, ...]:
     """The span groups (`mark`, `mark2`, ...) of a rule's pattern, in pattern order."""
     if rule.pattern is None:
         raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
-    return tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
+    names = _MARK_NAMES.get(rule.pattern)
+    if names is None:
+        names = tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
+        _MARK_NAMES[rule.pattern] = names
+    return names
 
 
 def _hits(text: str, rules: tuple[Rule, ...], prefilter: bool):
-    """Yield `(start, end, rule)` for every rule hit (before overlaps are resolved)."""
+    """Yield `(start, end, index of the rule)` for every hit, before overlaps are resolved."""
     lowered = text.lower() if prefilter else ""
-    for rule in rules:
+    for index, rule in enumerate(rules):
         needs = getattr(rule, "needs", ())
         if prefilter and needs and not any(need in lowered for need in needs):
             continue
@@ -71,10 +76,10 @@ def _hits(text: str, rules: tuple[Rule, ...], prefilter: bool):
         for match in rule.regex.finditer(text):
             for name in names:
                 if match.start(name) >= 0:
-                    yield (*match.span(name), rule)
+                    yield (*match.span(name), index)
                     break
             else:
-                yield (*match.span(), rule)
+                yield (*match.span(), index)
 
 
 def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
@@ -86,22 +91,22 @@ def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
     rules = options.active_rules()
     if not rules or not text:
         return []
-    rank = {rule.id: n for n, rule in enumerate(rules)}
+    # most confident first, then longest, then leftmost, then table order
     hits = sorted(
-        {(s, e, rule) for s, e, rule in _hits(text, rules, options.prefilter) if e > s},
-        key=lambda h: (-h[2].score, h[0] - h[1], h[0], rank[h[2].id]),
+        {hit for hit in _hits(text, rules, options.prefilter) if hit[1] > hit[0]},
+        key=lambda h: (-rules[h[2]].score, h[0] - h[1], h[0], h[2]),
     )
     starts: list[int] = []
-    kept: list[tuple[int, int, Rule]] = []
-    for start, end, rule in hits:
+    kept: list[tuple[int, int, int]] = []
+    for start, end, index in hits:
         at = bisect_right(starts, start)
         if at and kept[at - 1][1] > start:  # overlaps the kept span before it
             continue
         if at < len(kept) and kept[at][0] < end:  # overlaps the kept span after it
             continue
         starts.insert(at, start)
-        kept.insert(at, (start, end, rule))
-    return [Span(s, e, rule.kind, rule.id, text[s:e], rule.score) for s, e, rule in kept]
+        kept.insert(at, (start, end, index))
+    return [Span(s, e, rules[i].kind, rules[i].id, text[s:e], rules[i].score) for s, e, i in kept]
 
 
 def flag_document(doc: Document, options: FlagOptions = FlagOptions()) -> Document:
