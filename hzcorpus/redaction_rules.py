@@ -158,13 +158,14 @@ MISSING_NUMBER = (
             "up to",
             "at least",
             "at most",
+            "average of",
         ),
         reason="an approximation word followed directly by a unit: 'approximately minutes'",
         pattern=(
             r"\b(?P<mark>(?:approximately|approx\.|roughly|nearly|almost|around|about|an estimated"
             r"|estimated at|a total of|totall?ing|as many as|as much as|as few as|as little as"
-            r"|just over|just under|more than|less than|fewer than|up to|at least|at most)\s+"
-            rf"{_UNITS_EN})\b"
+            r"|just over|just under|more than|less than|fewer than|up to|at least|at most"
+            rf"|an average of)\s+{_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -173,6 +174,7 @@ MISSING_NUMBER = (
             "a total of square meters",
             "more than percent of users",
             "the trip takes about hours",
+            "spent an average of hours",
         ),
         no_match=(
             "approximately 12 minutes",
@@ -255,6 +257,21 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="approximation-without-count-de",
+        needs=("rund", "ca.", "circa", "knapp", "nahezu", "annähernd", "insgesamt"),
+        reason="ein strenges Näherungswort direkt vor gezählten Dingen: 'rund Menschen'",
+        pattern=(
+            r"\b(?P<mark>(?:rund|ca\.|circa|knapp|nahezu|annähernd|insgesamt)\s+(?:Menschen"
+            r"|Personen|Mitarbeiter(?:innen)?|Mitarbeitende|Beschäftigte|Einwohner|Besucher"
+            r"|Haushalte|Unternehmen|Firmen|Fahrzeuge|Wohnungen|Stellen|Arbeitsplätze|Fälle"
+            r"|Teilnehmer|Studierende|Schüler|Patienten|Passagiere|Kunden|Nutzer))\b"
+        ),
+        kind="missing-number",
+        score=0.7,
+        match=("nahmen rund Menschen teil", "beschäftigt knapp Mitarbeiter"),
+        no_match=("rund 500 Menschen", "etwa Unternehmen aus Bayern", "rund um Menschen"),
+    ),
+    RedactionRule(
         id="label-without-value",
         needs=(":", "："),
         reason="a label such as 'Word count:' followed by punctuation instead of its value",
@@ -297,12 +314,17 @@ MISSING_NUMBER = (
         "'In , the company', 'was founded in .'",
         pattern=(
             r"\b(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
-            r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|rund|etwa|ca\.|lag bei|beträgt"
-            r"|betrug)\s+[,.;:])(?!\S)"
+            r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|von|auf|bei|rund|etwa|ca\."
+            r"|beträgt|betrug)\s+[,.;:])(?!\S)"
         ),
         kind="missing-number",
         score=0.75,
-        match=("In , the company moved", "It was founded in . Later", "stieg um , danach"),
+        match=(
+            "In , the company moved",
+            "It was founded in . Later",
+            "stieg um , danach",
+            "sank von 8 auf .",
+        ),
         no_match=("logged in. Later", "In 2019, the company", "come in, please"),
     ),
     RedactionRule(
@@ -387,14 +409,20 @@ MISSING_NUMBER = (
         needs=("+", "×", "/", "–", "-"),
         reason="a quoted name made only of operators: '20+8' cut to '\"+\"'",
         pattern=(
-            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?P<mark>[\"“„「『]\s*[+×/–-]+\s*"
-            r"[\"”“」』])(?!\s*(?:key|button|sign|symbol|icon|Taste|Zeichen|号|键))"
+            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
+            r"\s*[\"”“」』])(?![\w\"“])(?!\s*(?:key|button|sign|symbol|icon|Taste|Zeichen|号|键))"
         ),
         kind="missing-number",
         score=0.75,
         flags=0,
         match=('the upgrade of the "+" industrial cluster', "„+“-Strategie"),
-        no_match=('"AI+" Innovation', 'press the "+" key', '"C++"', "Das Pluszeichen „+“ steht"),
+        no_match=(
+            '"AI+" Innovation',
+            'press the "+" key',
+            '"C++"',
+            "Das Pluszeichen „+“ steht",
+            '"Tu"/"Te", the licensee',
+        ),
     ),
     RedactionRule(
         id="date-digits-cut-zh",
@@ -474,6 +502,20 @@ MISSING_NUMBER = (
         flags=0,
         match=("人均可支配收入为元", "门票价格为元至元", "房价下跌了元"),
         no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑"),
+    ),
+    RedactionRule(
+        id="magnitude-without-number-zh",
+        needs=("亿", "万"),
+        reason="亿/万 before a currency with no numeral or approximation before them: '获得亿元'",
+        pattern=(
+            r"(?<![\d０-９一二三四五六七八九十百千万亿两几数上过近超逾多余每破：:（(位])"
+            r"(?P<mark>[亿万](?:元|美元|欧元|人民币|港元))(?!户)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("该企业获得亿元融资", "计划投资亿元"),
+        no_match=("获得3亿元融资", "数亿元资金", "单位：万元", "每万元", "突破亿元大关", "万元户"),
     ),
     RedactionRule(
         id="year-without-number-zh",
