@@ -35,6 +35,8 @@ _LAZY: dict[str, str] = {
     "FlagOptions": "redaction",
     "find_flags": "redaction",
     "flag_document": "redaction",
+    "damaged_paragraphs": "redaction",
+    "undamaged_text": "redaction",
     "TranslateOptions": "translate",
     "Translator": "translate",
     "install_package": "translate",

@@ -136,12 +136,121 @@ def run_detect(args: argparse.Namespace) -> int:
 
 
 def add_flag(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("flag", help="flag redaction gaps (not built yet)")
+    p = sub.add_parser(
+        "flag",
+        help="flag redaction gaps (cut-out numbers, dates, names)",
+        description=(
+            "Find where a censor cut numbers, dates or names out of a text. FILE... mode "
+            "cleans each file first (as `hzcorpus clean`) and reports file:line:col in the "
+            "cleaned text, with the line and a ^ marker under the gap. --jsonl mode reads "
+            'JSON lines {"id", "text"} on stdin and prints one JSON line per input, in order: '
+            '{"id", "flags": [{"start", "end", "kind", "rule", "match", "score"}]} with '
+            'character offsets into text, or {"id", "error"} for a bad line.'
+        ),
+    )
+    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
+    p.add_argument("--min-score", type=float, default=0.5, help="skip less confident rules")
+    p.add_argument(
+        "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
+    )
+
+
+def _flag_options(args: argparse.Namespace):
+    from .document import FLAG_KINDS
+    from .redaction import FlagOptions
+
+    kinds = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else FLAG_KINDS
+    unknown = sorted(set(kinds) - set(FLAG_KINDS))
+    if unknown:
+        _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
+    return FlagOptions(min_score=args.min_score, kinds=kinds)
+
+
+def _flag_jsonl_line(raw: bytes, number: int, options) -> dict:
+    from dataclasses import asdict
+
+    from .redaction import find_flags
+
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return {"id": None, "error": f"line {number}: not UTF-8"}
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    if not isinstance(item, dict):
+        return {"id": None, "error": f"line {number}: not a JSON object"}
+    if not isinstance(item.get("text"), str):
+        return {"id": item.get("id"), "error": f'line {number}: no "text" string'}
+    flags = find_flags(item["text"], options)
+    return {"id": item.get("id"), "flags": [asdict(f) for f in flags]}
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _flag_excerpt(line: str, start: int, end: int, room: int = 50) -> tuple[str, str]:
+    """The line around [start, end) (cut to `room` characters each side) and its marker."""
+    left = max(0, start - room)
+    right = min(len(line), end + room)
+    before = ("…" if left else "") + line[left:start]
+    excerpt = before + line[start:right] + ("…" if right < len(line) else "")
+    marker = " " * _display_width(before) + "^" * max(1, _display_width(line[start:end]))
+    return excerpt, marker
 
 
 def run_flag(args: argparse.Namespace) -> int:
-    _fail("flag is not built yet")
-    return 2
+    from collections import Counter
+
+    options = _flag_options(args)
+    if args.jsonl:
+        if args.files:
+            _fail("give FILE... or --jsonl (stdin), not both")
+        failed = 0
+        for number, raw in enumerate(sys.stdin.buffer, 1):
+            result = _flag_jsonl_line(raw.rstrip(b"\r\n"), number, options)
+            failed += "error" in result
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return 1 if failed else 0
+    if not args.files:
+        _fail("give FILE... or --jsonl")
+
+    from .clean import clean_document
+    from .read import read_document
+    from .redaction import flag_document
+
+    print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
+    failed = 0
+    for path in args.files:
+        try:
+            doc = flag_document(clean_document(read_document(path, root=path.parent)), options)
+        except HzcorpusError as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"hzcorpus: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        lines = doc.text.split("\n")
+        line_starts = [0]
+        for line in lines[:-1]:
+            line_starts.append(line_starts[-1] + len(line) + 1)
+        number = 0
+        for flag in doc.flags:
+            while number + 1 < len(lines) and line_starts[number + 1] <= flag.start:
+                number += 1
+            col = flag.start - line_starts[number]
+            excerpt, marker = _flag_excerpt(lines[number], col, flag.end - line_starts[number])
+            print(f"{path}:{number + 1}:{col + 1} {flag.kind} {flag.rule} {flag.score:.2f}")
+            print(f"    {excerpt}")
+            print(f"    {marker}")
+        counts = Counter(flag.kind for flag in doc.flags)
+        summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+        print(f"{path}: {len(doc.flags)} flags" + (f" ({summary})" if summary else ""))
+    return 1 if failed else 0
 
 
 # --- models ----------------------------------------------------------------------------
