@@ -12,7 +12,8 @@ makes the import safe:
 - the splitter is MiniSBD (`ARGOS_CHUNK_TYPE=MINISBD`): offline only for packages that
   ship `minisbd/*.onnx`;
 - `package.update_package_index` and `package.get_available_packages` (which recurses
-  on refused connections until `RecursionError`) are replaced by functions that raise.
+  on refused connections until `RecursionError`) are replaced by functions that raise, and
+  so is MiniSBD's download of a splitter model for a package that ships none.
 """
 
 from __future__ import annotations
@@ -42,6 +43,20 @@ _UNSET = ("SNAP", "ARGOS_TRANSLATE_PACKAGE_DIR", "ARGOS_PACKAGE_INDEX")
 
 def _no_download(*args, **kwargs):
     raise ModelError("hzcorpus never downloads packages; install a local file instead")
+
+
+def _local_model_file(get_model_file):
+    """MiniSBD's `get_model_file`, refusing every name that is not a local file."""
+
+    def local_only(name, *args, **kwargs):
+        if not os.path.isfile(name):
+            raise ModelError(
+                f"argostranslate would download the MiniSBD splitter model {name!r}: the "
+                "package has no minisbd/*.onnx (add one with `models install --splitter`)"
+            )
+        return get_model_file(name, *args, **kwargs)
+
+    return local_only
 
 
 @contextmanager
@@ -85,8 +100,12 @@ def import_argostranslate(packages_dir: str | Path) -> ModuleType:
     with _environment(env):
         from argostranslate import package, translate
 
+    import minisbd.minisbd
+
     package.update_package_index = _no_download
     package.get_available_packages = _no_download
+    if minisbd.minisbd.get_model_file.__name__ != "local_only":
+        minisbd.minisbd.get_model_file = _local_model_file(minisbd.minisbd.get_model_file)
     translate.get_installed_languages.cache_clear()
     return translate
 

@@ -157,6 +157,14 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--packages-dir", type=Path, help="packages folder to use")
 
 
+def _fail_one(files: list[Path], message: str) -> int:
+    """Raise for a single input; with several, print the message and count one failure."""
+    if len(files) == 1:
+        _fail(message)
+    print(f"hzcorpus: {message}", file=sys.stderr)
+    return 1
+
+
 def run_translate(args: argparse.Namespace) -> int:
     from .clean import clean_document
     from .packages import missing_package_hint, no_package_note
@@ -178,10 +186,7 @@ def run_translate(args: argparse.Namespace) -> int:
         try:
             doc = clean_document(read_document(path, root=path.parent))
         except HzcorpusError as exc:
-            if len(args.files) == 1:
-                raise
-            print(f"hzcorpus: {exc}", file=sys.stderr)
-            failed += 1
+            failed += _fail_one(args.files, str(exc))
             continue
         if detect is not None:
             doc = detect(doc)
@@ -194,11 +199,7 @@ def run_translate(args: argparse.Namespace) -> int:
             reason = doc.translation_note
             if doc.language and reason == no_package_note(doc.language, options.target):
                 reason = missing_package_hint(doc.language, options.target)
-            message = f"{path.name}: not translated: {reason}"
-            if len(args.files) == 1:
-                _fail(message)
-            print(f"hzcorpus: {message}", file=sys.stderr)
-            failed += 1
+            failed += _fail_one(args.files, f"{path.name}: not translated: {reason}")
         elif args.out is None:
             print(doc.text_en)
         else:

@@ -31,7 +31,13 @@ from typing import Any
 
 from .document import Document
 from .errors import ModelError
-from .packages import InstalledPackage, default_packages_dir, find_package, no_package_note
+from .packages import (
+    InstalledPackage,
+    default_packages_dir,
+    find_package,
+    missing_package_hint,
+    no_package_note,
+)
 
 #: CTranslate2's default `max_decoding_length`, which argostranslate keeps.
 ENGINE_DECODING_LIMIT = 256
@@ -356,3 +362,16 @@ def translate_documents(
             doc.text_en = text_en
             doc.translation = dict(translator.record)
     return docs
+
+
+def missing_package_hints(
+    docs: Iterable[Document], options: TranslateOptions | None = None
+) -> list[str]:
+    """One install hint per language pair that had no package, for the end of a build."""
+    target = (options or TranslateOptions()).target
+    langs = {
+        d.language
+        for d in docs
+        if d.language and d.translation_note == no_package_note(d.language, target)
+    }
+    return [missing_package_hint(lang, target) for lang in sorted(langs)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,12 @@ from hzcorpus import Document, ModelError
 from hzcorpus.argos_reference import import_argostranslate, reference_translate
 from hzcorpus.document import record_schema
 from hzcorpus.packages import find_package, install_package, list_packages
-from hzcorpus.translate import TranslateOptions, Translator, translate_documents
+from hzcorpus.translate import (
+    TranslateOptions,
+    Translator,
+    missing_package_hints,
+    translate_documents,
+)
 from tests.conftest import run_cli
 from tests.tiny_package import build_package, minisbd_onnx, train_sentencepiece
 
@@ -250,6 +256,8 @@ def test_translate_documents_fills_records(packages_dir, argos):
     assert (en.text_en, en.translation, en.translation_note) == ("An English article.", None, None)
     assert fr.text_en is None and fr.translation_note == "no installed package for fr->en"
     assert unknown.text_en is None and unknown.translation_note == "language unknown"
+    hints = missing_package_hints(out, TranslateOptions(packages_dir))
+    assert len(hints) == 1 and hints[0].startswith("no installed package for fr->en: ")
     table = pa.Table.from_pylist([d.to_record() for d in out], schema=record_schema())
     assert table.column("translation").to_pylist()[0] == de.translation
 
@@ -277,4 +285,26 @@ def test_cli_models_and_translate(tmp_path, packages_dir, net_log, sentencepiece
     assert "no installed package for fr->en" in out.stderr and "models install" in out.stderr
     out = run_cli("models", "install", str(article), env=env)
     assert out.returncode == 2 and "not a zip" in out.stderr and "Traceback" not in out.stderr
+    assert net_log.read_text() == ""
+
+
+def test_argostranslate_reference_never_downloads_a_splitter(
+    packages_dir, argos, tmp_path, sentencepiece_bytes, net_log
+):
+    archive = build_package(
+        tmp_path / "nl.argosmodel",
+        from_code="nl",
+        splitter="stanza",
+        sentencepiece=sentencepiece_bytes,
+    )
+    pkg = install_package(archive, packages_dir)
+    argos.get_installed_languages.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="would download the MiniSBD splitter model 'nl'"):
+            reference_translate(argos, "Goedemorgen. Hoe gaat het?", "nl", "en")
+        with pytest.raises(ModelError, match="never downloads"):
+            argos.package.get_available_packages()
+    finally:
+        shutil.rmtree(pkg.path)
+        argos.get_installed_languages.cache_clear()
     assert net_log.read_text() == ""
