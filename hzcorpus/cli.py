@@ -113,14 +113,15 @@ def add_models(sub: argparse._SubParsersAction) -> None:
         description="Translation packages (.argosmodel files), installed from local files only "
         "into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
     )
-    p.add_argument("--packages-dir", type=Path, help="packages folder to use")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = actions.add_parser("install", help="install a local .argosmodel file")
     install.add_argument("file", type=Path, help="FILE.argosmodel")
     install.add_argument(
         "--splitter", type=Path, help="a MiniSBD .onnx sentence splitter to add to the package"
     )
-    actions.add_parser("list", help="installed language pairs, versions and folders")
+    listing = actions.add_parser("list", help="installed language pairs, versions and folders")
+    for action in (install, listing):
+        action.add_argument("--packages-dir", type=Path, help="packages folder to use")
 
 
 def run_models(args: argparse.Namespace) -> int:

@@ -271,6 +271,8 @@ def test_cli_models_and_translate(tmp_path, packages_dir, net_log, sentencepiece
     assert out.returncode == 0, out.stderr
     out = run_cli("models", "list", env=env)
     assert out.stdout.split("\t")[:3] == ["de->en", "1.0", "minisbd"]
+    out = run_cli("models", "list", "--packages-dir", str(packages_dir))
+    assert out.stdout.split("\t")[0] == "de->en" and str(packages_dir) in out.stdout
     article = tmp_path / "artikel.txt"
     article.write_text("Titel der Seite\n" + ARTICLES[1] + "\n", encoding="utf-8")
     out = run_cli("translate", str(article), "--from", "de", env=env)
