@@ -257,24 +257,106 @@ def run_flag(args: argparse.Namespace) -> int:
 
 
 def add_models(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("models", help="manage translation packages (not built yet)")
+    p = sub.add_parser(
+        "models",
+        help="install and list translation packages (local files only)",
+        description="Translation packages (.argosmodel files), installed from local files only "
+        "into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    install = actions.add_parser("install", help="install a local .argosmodel file")
+    install.add_argument("file", type=Path, help="FILE.argosmodel")
+    install.add_argument(
+        "--splitter", type=Path, help="a MiniSBD .onnx sentence splitter to add to the package"
+    )
+    listing = actions.add_parser("list", help="installed language pairs, versions and folders")
+    for action in (install, listing):
+        action.add_argument("--packages-dir", type=Path, help="packages folder to use")
 
 
 def run_models(args: argparse.Namespace) -> int:
-    _fail("models is not built yet")
-    return 2
+    from .packages import install_package, list_packages
+
+    if args.action == "install":
+        pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+        print(f"installed {pkg.pair} {pkg.version} in {pkg.path}")
+        return 0
+    packages = list_packages(args.packages_dir)
+    if not packages:
+        print("no packages installed; add one with `hzcorpus models install FILE.argosmodel`")
+    for pkg in packages:
+        splitter = "minisbd" if pkg.minisbd_file else (pkg.other_splitter or "none")
+        print(f"{pkg.pair}\t{pkg.version}\t{splitter}\t{pkg.path}")
+    return 0
 
 
 # --- translate -------------------------------------------------------------------------
 
 
 def add_translate(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("translate", help="translate articles to English (not built yet)")
+    p = sub.add_parser(
+        "translate",
+        help="translate articles to English offline",
+        description="Read, clean and translate articles with an installed package; the "
+        "translation of the cleaned text, one paragraph per line.",
+    )
+    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
+    p.add_argument("--from", dest="source", help="source language (default: detected)")
+    p.add_argument("--to", dest="target", default="en", help="target language (default en)")
+    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
+    p.add_argument("--beam", type=int, default=4, help="beam size (default 4, as argostranslate)")
+    p.add_argument("--packages-dir", type=Path, help="packages folder to use")
+
+
+def _fail_one(files: list[Path], message: str) -> int:
+    """Raise for a single input; with several, print the message and count one failure."""
+    if len(files) == 1:
+        _fail(message)
+    print(f"hzcorpus: {message}", file=sys.stderr)
+    return 1
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    _fail("translate is not built yet")
-    return 2
+    from .clean import clean_document
+    from .packages import missing_package_hint, no_package_note
+    from .read import read_document
+    from .translate import TranslateOptions, translate_documents
+
+    if len(args.files) > 1 and args.out is None:
+        _fail("several files need --out DIR")
+    detect = None
+    if args.source is None:
+        try:
+            from .language import detect_document as detect
+        except ImportError:
+            _fail("language detection is not available here: give --from LANG")
+    extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
+    options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
+    docs, failed = [], 0
+    for path in args.files:
+        try:
+            doc = clean_document(read_document(path, root=path.parent))
+        except HzcorpusError as exc:
+            failed += _fail_one(args.files, str(exc))
+            continue
+        if detect is not None:
+            doc = detect(doc)
+        else:
+            doc.language = args.source
+        docs.append((path, doc))
+    translate_documents([doc for _path, doc in docs], options)
+    for path, doc in docs:
+        if doc.text_en is None:
+            reason = doc.translation_note
+            if doc.language and reason == no_package_note(doc.language, options.target):
+                reason = missing_package_hint(doc.language, options.target)
+            failed += _fail_one(args.files, f"{path.name}: not translated: {reason}")
+        elif args.out is None:
+            print(doc.text_en)
+        else:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / path.with_suffix(".txt").name).write_text(doc.text_en + "\n", "utf-8")
+    return 1 if failed else 0
 
 
 # --- build -----------------------------------------------------------------------------
