@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .dataset import CardInfo, ShardWriter, library_versions, write_card
+from .dataset import CardInfo, DatasetStats, ShardWriter, library_versions, write_card
 from .document import Document, content_id
 from .errors import DatasetError, HzcorpusError, InputError
 from .manifest import ManifestEntry, ManifestWriter
@@ -42,6 +42,8 @@ from .read import ReadOptions, document_from_bytes
 ARTICLE_EXTENSIONS = (".txt", ".html", ".htm")
 JSONL_EXTENSIONS = (".jsonl",)
 WORK_SUFFIX = ".hzcorpus-work"
+#: Failures a `BuildReport` lists (the manifest has them all).
+MAX_FAILURES_LISTED = 100
 
 
 def _stage_options(module: str, name: str) -> Callable[[], Any]:
@@ -87,8 +89,9 @@ class BuildOptions:
         return tuple(n for n in names if n)
 
     def fingerprint(self) -> str:
-        """A hash of everything that changes a record: the stage options and versions."""
-        parts = [__version__, self.read, self.clean, self.language, self.flag, self.translate]
+        """A hash of everything that changes a record: stage options and library versions."""
+        parts = [self.read, self.clean, self.language, self.flag, self.translate]
+        parts.append(sorted(library_versions(self.stages()).items()))
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
@@ -332,10 +335,9 @@ class ResultCache:
 
 
 def process_chunk(
-    items: list[InputItem], options: BuildOptions, cache_dir: str
+    items: list[InputItem], options: BuildOptions, cache: ResultCache
 ) -> tuple[list[ItemResult], dict[str, dict[str, int]]]:
     """Run the steps over a chunk of inputs (in a worker); results in input order."""
-    cache = ResultCache(Path(cache_dir), options.fingerprint())
     steps = document_steps(options)
     counts = StepCounts()
     results: list[ItemResult] = []
@@ -421,15 +423,16 @@ def _chunks(items: Iterator[InputItem], size: int) -> Iterator[list[InputItem]]:
         yield chunk
 
 
-def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache_dir: str):
+def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache: ResultCache):
     """Results of the chunks in order; at most a few chunks per worker are in flight."""
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
         for chunk in chunks:
-            yield process_chunk(chunk, options, cache_dir)
+            yield process_chunk(chunk, options, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["hzcorpus.pipeline"])
@@ -437,11 +440,16 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache_
         in_flight: deque = deque()
         try:
             for chunk in chunks:
-                in_flight.append(pool.submit(process_chunk, chunk, options, cache_dir))
+                in_flight.append(pool.submit(process_chunk, chunk, options, cache))
                 if len(in_flight) >= 3 * workers:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise DatasetError(
+                "a worker process died (out of memory?); the finished inputs are saved: "
+                "rerun with --resume (and fewer --workers)"
+            ) from None
         finally:
             for future in in_flight:
                 future.cancel()
@@ -458,9 +466,9 @@ class BuildReport:
     status: dict[str, int]
     steps: dict[str, dict[str, int]]
     shards: list[str]
-    stats: Any = None
+    stats: DatasetStats | None = None
     reused: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first ones
     seconds: float = 0.0
 
     @property
@@ -517,10 +525,12 @@ def build(
     started = time.time()
     work = _work_dir(out_dir)
     with _locked(work, out_dir):
-        cache, staging = work / "results", work / "staging"
+        cache = ResultCache(work / "results", options.fingerprint())
+        staging = work / "staging"
         if not options.resume:
-            shutil.rmtree(cache, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(cache.folder, ignore_errors=True)
+        for stale in (staging, work / "previous"):
+            shutil.rmtree(stale, ignore_errors=True)
         staging.mkdir()
         report = _assemble(raw_dir, staging, cache, options)
         report.seconds = round(time.time() - started, 3)
@@ -531,7 +541,9 @@ def build(
     return report
 
 
-def _assemble(raw_dir: Path, staging: Path, cache: Path, options: BuildOptions) -> BuildReport:
+def _assemble(
+    raw_dir: Path, staging: Path, cache: ResultCache, options: BuildOptions
+) -> BuildReport:
     """Stream every input through the steps into the staging folder."""
     from tqdm import tqdm
 
@@ -551,13 +563,13 @@ def _assemble(raw_dir: Path, staging: Path, cache: Path, options: BuildOptions) 
     )
     chunks = _chunks(iter_inputs(files), max(1, options.chunk_size))
     try:
-        for results, chunk_counts in _run_chunks(chunks, options, str(cache)):
+        for results, chunk_counts in _run_chunks(chunks, options, cache):
             counts.merge(chunk_counts)
             for result in results:
                 entry = _dedupe(result, seen, counts)
                 if entry.status == "kept":
                     shards.add(result.record)
-                elif entry.status == "failed":
+                elif entry.status == "failed" and len(report.failures) < MAX_FAILURES_LISTED:
                     report.failures.append((entry.source, entry.reason or ""))
                 report.reused += result.reused
                 manifest.write(entry)
