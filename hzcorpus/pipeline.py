@@ -8,10 +8,10 @@ engine per worker process. The main process dedupes (by a set of text hashes) an
 rows into parquet shards, in input order, so that memory stays bounded and the output does
 not depend on the number of workers.
 
-Each input's result is saved in a work folder beside OUT_DIR, keyed by its content hash and
-the options; `resume=True` reuses them after a killed run. The dataset is assembled in the
-work folder and renamed to OUT_DIR at the end, so a killed run leaves no half-written
-dataset visible.
+The results of each chunk of inputs are saved in a work folder beside OUT_DIR, keyed by the
+inputs' content hashes and the options; `resume=True` reuses them after a killed run. The
+dataset is assembled in the work folder and renamed to OUT_DIR at the end, so a killed run
+leaves no half-written dataset visible.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -309,28 +309,36 @@ class ItemResult:
 
 
 class ResultCache:
-    """Per-input results on disk, keyed by source, content hash and options fingerprint."""
+    """Results of chunks of inputs on disk, one file per chunk.
+
+    A chunk's key hashes the options fingerprint and each input's source and content hash,
+    so a rerun over the same inputs (and chunk size) finds the chunks it already did.
+    """
 
     def __init__(self, folder: Path, fingerprint: str) -> None:
         self.folder = folder
         self.fingerprint = fingerprint
 
-    def _path(self, source: str, sha256: str) -> Path:
-        key = hashlib.sha256(f"{self.fingerprint}\0{source}\0{sha256}".encode()).hexdigest()
-        return self.folder / key[:2] / f"{key[2:32]}.json"
+    def key(self, results: list[ItemResult]) -> str:
+        parts = [self.fingerprint, *((r.source, r.sha256, r.reason) for r in results)]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
 
-    def get(self, source: str, sha256: str) -> ItemResult | None:
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[ItemResult] | None:
         try:
-            data = json.loads(self._path(source, sha256).read_text(encoding="utf-8"))
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return ItemResult(**{**data, "reused": True})
+        return [ItemResult(**{**row, "reused": True}) for row in data]
 
-    def put(self, result: ItemResult) -> None:
-        path = self._path(result.source, result.sha256)
+    def put(self, key: str, results: list[ItemResult]) -> None:
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
+        rows = [vars(r) for r in results]
+        tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
 
 
@@ -338,16 +346,21 @@ def process_chunk(
     items: list[InputItem], options: BuildOptions, cache: ResultCache
 ) -> tuple[list[ItemResult], dict[str, dict[str, int]]]:
     """Run the steps over a chunk of inputs (in a worker); results in input order."""
+    loaded = [_load(item, options.read) for item in items]
+    results = [result for result, _, _ in loaded]
+    key = cache.key(results)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached, {}
     steps = document_steps(options)
     counts = StepCounts()
-    results: list[ItemResult] = []
     pending: list[tuple[ItemResult, Document]] = []
-    for item in items:
-        if item.skip:
-            results.append(ItemResult(item.source, "skipped", reason=item.skip))
+    for result, data, fmt in loaded:
+        if data is None:
+            if result.status == "failed":
+                counts.count("read", "failed")
             continue
-        result, doc = _read_and_step(item, options, steps, counts, cache)
-        results.append(result)
+        doc = _run_steps(result, data, fmt, steps, counts, options.read)
         if doc is not None:
             pending.append((result, doc))
     if options.translate is not None and pending:
@@ -355,26 +368,27 @@ def process_chunk(
     for result, doc in pending:
         if result.status == "ok":
             result.record = doc.to_record()
-    for result in results:
-        if result.sha256 and not result.reused:
-            cache.put(result)
+    cache.put(key, results)
     return results, dict(counts)
 
 
-def _read_and_step(item, options, steps, counts, cache) -> tuple[ItemResult, Document | None]:
+def _load(item: InputItem, options: ReadOptions) -> tuple[ItemResult, bytes | None, str | None]:
+    """An input's bytes (and forced format) with its result so far; no bytes when not read."""
+    if item.skip:
+        return ItemResult(item.source, "skipped", reason=item.skip), None, None
     try:
-        data, fmt = _item_bytes(item, options.read)
+        data, fmt = _item_bytes(item, options)
     except InputError as exc:
-        counts.count("read", "failed")
-        return ItemResult(item.source, "failed", reason=f"read: {_one_line(exc)}"), None
+        return ItemResult(item.source, "failed", reason=f"read: {_one_line(exc)}"), None, None
     sha = hashlib.sha256(data).hexdigest()
-    cached = cache.get(item.source, sha)
-    if cached is not None:
-        return cached, None
-    result = ItemResult(item.source, "ok", sha256=sha, id=content_id(data))
+    return ItemResult(item.source, "ok", sha256=sha, id=content_id(data)), data, fmt
+
+
+def _run_steps(result, data, fmt, steps, counts, options) -> Document | None:
+    """Read and run the per-document steps; a drop or failure goes into `result`."""
     step = "read"
     try:
-        doc = document_from_bytes(data, item.source, options.read, fmt)
+        doc = document_from_bytes(data, result.source, options, fmt)
         counts.count(step, "forwarded")
         for s in steps:
             step = s.name
@@ -383,12 +397,12 @@ def _read_and_step(item, options, steps, counts, cache) -> tuple[ItemResult, Doc
     except Drop as exc:
         counts.count(step, "dropped")
         result.status, result.reason = "dropped", f"{step}: {exc}"
-        return result, None
+        return None
     except Exception as exc:  # a bad document never stops the build
         counts.count(step, "failed")
         result.status, result.reason = "failed", f"{step}: {_one_line(exc)}"
-        return result, None
-    return result, doc
+        return None
+    return doc
 
 
 def _translate(pending: list[tuple[ItemResult, Document]], options, counts) -> None:
