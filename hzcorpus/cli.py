@@ -83,12 +83,52 @@ def run_clean(args: argparse.Namespace) -> int:
 
 
 def add_detect(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("detect", help="detect languages (not built yet)")
+    p = sub.add_parser(
+        "detect",
+        help="detect languages of lines or articles",
+        description="Without FILE: one ISO 639-1 code per stdin line, in order, as each line "
+        "is read ('und' for a line without letters). With FILEs: code<TAB>score<TAB>file per "
+        "article, from its cleaned title and text.",
+    )
+    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument("--scores", action="store_true", help="stdin mode: print code<TAB>score")
+    p.add_argument(
+        "--reference", action="store_true", help="use pure-Python langdetect, not langdetect-rs"
+    )
 
 
 def run_detect(args: argparse.Namespace) -> int:
-    _fail("detect is not built yet")
-    return 2
+    import io
+
+    from .language import LanguageOptions, detect_language, document_language_text
+
+    options = LanguageOptions(fast=not args.reference)
+    if not args.files:
+        lines = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        for line in lines:
+            best = detect_language(line.rstrip("\r\n"), options)[0]
+            sys.stdout.write(
+                f"{best.lang}\t{best.score:.4f}\n" if args.scores else best.lang + "\n"
+            )
+            sys.stdout.flush()
+        return 0
+
+    from .clean import clean_document
+    from .read import read_document
+
+    failed = 0
+    for path in args.files:
+        try:
+            doc = clean_document(read_document(path, root=path.parent))
+        except HzcorpusError as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"hzcorpus: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        best = detect_language(document_language_text(doc), options)[0]
+        print(f"{best.lang}\t{best.score:.4f}\t{path}", flush=True)
+    return 1 if failed else 0
 
 
 # --- flag ------------------------------------------------------------------------------

@@ -1,0 +1,363 @@
+"""Language detection: agreement of langdetect-rs with langdetect, and speed against langdetect.
+
+Run from the project root: `python bench/detect.py` (`--quick` for a smaller sample).
+
+1. Agreement. langdetect-rs claims bit-identical results. On a varied sample (sentences in
+   20 languages, word and character prefixes, paragraphs, long articles, mixed-language
+   pages, noisy lines with URLs, numbers and emoji, Python docstrings, the seed articles)
+   this compares every probability of every language, first through hzcorpus's detectors
+   (our seeded factories, profiles in name order), then through the two libraries' own
+   `detect_langs` with `DetectorFactory.seed = 0`. It also gives how often hzcorpus's
+   answer equals plain `langdetect.detect_langs`'s.
+2. Speed. Articles/s and lines/s of hzcorpus and of plain `langdetect.detect_langs` on the
+   same inputs in one run, with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import inspect
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import langdetect  # noqa: E402
+
+from hzcorpus.clean import clean_document  # noqa: E402
+from hzcorpus.document import Document  # noqa: E402
+from hzcorpus.language import (  # noqa: E402
+    ISO_CODES,
+    LanguageOptions,
+    backend,
+    detect_document,
+    detect_language,
+    document_language_text,
+    langdetect_probabilities,
+)
+from hzcorpus.read import read_document  # noqa: E402
+
+SENTENCES = ROOT / "tests" / "data" / "language" / "sentences.jsonl"
+FAST = LanguageOptions(fast=True)
+REFERENCE = LanguageOptions(fast=False)
+NOISE = [
+    "https://example.com/news/2024/05/article-123.html",
+    "info@example.org",
+    "12:45",
+    "€ 19,99",
+    "🙂👍",
+    "#breaking",
+    "© 2024",
+    "+49 30 1234567",
+]
+
+AGREEMENT_COLUMNS = (
+    "texts",
+    "n",
+    "hzcorpus fast = reference (all probabilities, bit for bit)",
+    "same answer",
+    "plain `detect_langs`: rs = langdetect (bit for bit)",
+    "hzcorpus = plain langdetect (answer)",
+)
+SPEED_COLUMNS = (
+    "path",
+    "articles/s",
+    "× langdetect",
+    "lines/s",
+    "× langdetect",
+    "articles/s with paragraphs (`detect_document`)",
+)
+
+
+def sample(size: int, seed: int = 0) -> dict[str, list[str]]:
+    """Texts by kind; every kind scales with `size` (about the number of texts in all)."""
+    rng = random.Random(seed)
+    rows = [json.loads(line) for line in SENTENCES.open(encoding="utf-8")]
+    by_lang: dict[str, list[str]] = {}
+    for row in rows:
+        by_lang.setdefault(row["lang"], []).append(row["text"])
+    langs = sorted(by_lang)
+    sentences = [row["text"] for row in rows]
+
+    def article(lang: str, n: int) -> str:
+        body = [rng.choice(by_lang[lang]) for _ in range(n)]
+        return "\n".join([rng.choice(by_lang[lang])[:40], *body])
+
+    def mixed() -> str:
+        main, other = rng.sample(langs, 2)
+        lines = [rng.choice(by_lang[main]) for _ in range(rng.randint(3, 8))]
+        lines.insert(rng.randrange(len(lines) + 1), rng.choice(by_lang[other]))
+        return "\n".join(lines)
+
+    def noisy() -> str:
+        words = rng.choice(sentences).split()
+        for _ in range(rng.randint(1, 3)):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(NOISE))
+        return " ".join(words)
+
+    def prefix() -> str:
+        text = rng.choice(sentences)
+        if rng.random() < 0.5:
+            return " ".join(text.split()[: rng.randint(1, 5)])
+        return text[: rng.randint(2, 30)]
+
+    unit = max(1, size // 20)
+    seeds = [
+        clean_document(read_document(p, root=p.parent)) for p in sorted((ROOT / "raw").glob("*"))
+    ]
+    return {
+        "sentence": sentences,
+        "prefix": [prefix() for _ in range(6 * unit)],
+        "paragraph": [
+            " ".join(rng.choice(by_lang[rng.choice(langs)]) for _ in range(4))
+            for _ in range(2 * unit)
+        ],
+        "article": [article(rng.choice(langs), rng.randint(8, 40)) for _ in range(2 * unit)],
+        "mixed page": [mixed() for _ in range(2 * unit)],
+        "noisy line": [noisy() for _ in range(2 * unit)],
+        "docstring": docstrings(rng, 4 * unit),
+        "seed article": [document_language_text(d) for d in seeds],
+        "seed paragraph": [p for d in seeds for p in d.paragraphs],
+    }
+
+
+def docstrings(rng: random.Random, n: int) -> list[str]:
+    """English text that ships with Python: docstrings of standard-library functions."""
+    import collections
+    import email
+    import functools
+    import http.client
+    import json as json_module
+    import os.path
+    import pathlib
+    import textwrap
+    import typing
+
+    found = {
+        inspect.getdoc(obj)
+        for module in (
+            collections,
+            email,
+            functools,
+            http.client,
+            json_module,
+            os.path,
+            pathlib,
+            textwrap,
+            typing,
+        )
+        for _, obj in inspect.getmembers(module)
+        if callable(obj) and inspect.getdoc(obj)
+    }
+    texts = sorted(t for t in found if len(t) > 40)
+    return rng.sample(texts, min(n, len(texts)))
+
+
+def agreement(items: dict[str, list[str]]) -> None:
+    """Print how often the fast path and langdetect agree, per kind of text."""
+    print("## Agreement of langdetect-rs with langdetect\n")
+    _row(*AGREEMENT_COLUMNS)
+    print("|---|---:|---:|---:|---:|---:|")
+    langdetect.DetectorFactory.seed = 0
+    rs = _langdetect_rs()
+    if rs is not None:
+        rs.DetectorFactory.seed = 0
+    totals = [0, 0, 0, 0, 0]
+    differences: list[str] = []
+    for kind, texts in items.items():
+        exact = answer = plain_exact = ours_plain = 0
+        for text in texts:
+            fast = langdetect_probabilities(text, FAST)
+            ref = langdetect_probabilities(text, REFERENCE)
+            exact += fast == ref
+            answer += _top(fast) == _top(ref)
+            if fast != ref and len(differences) < 5:
+                differences.append(text[:80])
+            plain = _plain(langdetect, text)
+            plain_exact += rs is not None and _plain(rs, text) == plain
+            ours_plain += detect_language(text, FAST)[0].lang == _iso(
+                plain[0][0] if plain else "und"
+            )
+        n = len(texts)
+        for i, value in enumerate((n, exact, answer, plain_exact, ours_plain)):
+            totals[i] += value
+        _row(kind, n, *(_pct(v, n) for v in (exact, answer, plain_exact, ours_plain)))
+    n, exact, answer, plain_exact, ours_plain = totals
+    _row("**all**", n, *(_pct(v, n) for v in (exact, answer, plain_exact, ours_plain)))
+    print(f"\nbackend: {backend(FAST)}; differing texts (first 5): {differences}\n")
+
+
+def speed(items: dict[str, list[str]], repeat: int) -> None:
+    """Print articles/s and lines/s of hzcorpus and plain langdetect on the same inputs."""
+    articles = items["article"] + items["mixed page"] + items["seed article"]
+    lines = items["sentence"] + items["prefix"] + items["noisy line"] + items["seed paragraph"]
+    docs = [
+        Document(source=str(i), title=a.split("\n", 1)[0], text=a.split("\n", 1)[1])
+        for i, a in enumerate(articles)
+    ]
+    langdetect.DetectorFactory.seed = 0
+    plain = langdetect.detect_langs
+    paths: list[tuple[str, Callable[[str], object], Callable[[Document], object] | None]] = [
+        ("plain `langdetect.detect_langs`", _safe(plain), None),
+        (
+            "hzcorpus `detect_language`, reference (langdetect)",
+            lambda t: detect_language(t, REFERENCE),
+            lambda d: detect_document(d, REFERENCE),
+        ),
+        (
+            f"hzcorpus `detect_language`, fast ({backend(FAST)})",
+            lambda t: detect_language(t, FAST),
+            lambda d: detect_document(d, FAST),
+        ),
+    ]
+    rs = _langdetect_rs()
+    if rs is not None:
+        rs.DetectorFactory.seed = 0
+        paths.append(("plain `langdetect_rs.detect_langs`", _safe(rs.detect_langs), None))
+    for warm in (articles[:3], lines[:3]):  # load profiles outside the timed part
+        for _, per_text, _ in paths:
+            for text in warm:
+                per_text(text)
+    chars = sum(map(len, articles)) / len(articles)
+    print(f"## Speed ({len(articles)} articles of {chars:.0f} characters on average,", end=" ")
+    print(f"{len(lines)} lines; best of {repeat})\n")
+    _row(*SPEED_COLUMNS)
+    print("|---|---:|---:|---:|---:|---:|")
+    base: tuple[float, float] | None = None
+    for name, per_text, per_doc in paths:
+        a = _rate(per_text, articles, repeat)
+        line_rate = _rate(per_text, lines, repeat)
+        base = base or (a, line_rate)
+        with_paragraphs = f"{_rate(per_doc, docs, repeat):,.0f}" if per_doc else "–"
+        ratios = f"{a / base[0]:.1f}", f"{line_rate:,.0f}", f"{line_rate / base[1]:.1f}"
+        _row(name, f"{a:,.0f}", *ratios, with_paragraphs)
+    cli(lines * max(1, 20_000 // len(lines)))
+
+
+def cli(lines: list[str]) -> None:
+    """Lines/s of `hzcorpus detect` on stdin and of a plain langdetect loop (with start-up)."""
+    plain = (
+        "import sys, langdetect\n"
+        "langdetect.DetectorFactory.seed = 0\n"
+        "for line in sys.stdin:\n"
+        "    try:\n"
+        "        print(langdetect.detect(line), flush=True)\n"
+        "    except langdetect.lang_detect_exception.LangDetectException:\n"
+        "        print('und', flush=True)\n"
+    )
+    commands = {
+        "plain langdetect loop (`detect` per line, flush)": [sys.executable, "-c", plain],
+        "`hzcorpus detect` (stdin)": [sys.executable, "-m", "hzcorpus", "detect"],
+        "`hzcorpus detect --reference` (stdin)": [
+            sys.executable,
+            "-m",
+            "hzcorpus",
+            "detect",
+            "--reference",
+        ],
+    }
+    print(f"\n### Command line, {len(lines):,} lines on stdin (process start included)\n")
+    print("| command | lines/s | × langdetect |")
+    print("|---|---:|---:|")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as stdin:
+        stdin.write("\n".join(line.replace("\n", " ") for line in lines) + "\n")
+        base = None
+        for name, command in commands.items():
+            stdin.seek(0)
+            start = time.perf_counter()
+            done = subprocess.run(
+                command, stdin=stdin, capture_output=True, env=env, cwd=ROOT, check=True
+            )
+            rate = len(lines) / (time.perf_counter() - start)
+            assert done.stdout.count(b"\n") == len(lines)
+            base = base or rate
+            print(f"| {name} | {rate:,.0f} | {rate / base:.1f} |")
+
+
+def _row(*cells: object) -> None:
+    print("| " + " | ".join(map(str, cells)) + " |")
+
+
+def _rate(fn: Callable, inputs: list, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for item in inputs:
+            fn(item)
+        best = min(best, time.perf_counter() - start)
+    return len(inputs) / best
+
+
+def _safe(detect_langs: Callable[[str], list]) -> Callable[[str], list]:
+    def run(text: str) -> list:
+        try:
+            return detect_langs(text)
+        except Exception:  # langdetect raises on text without features
+            return []
+
+    return run
+
+
+def _plain(module, text: str) -> list[tuple[str, float]]:
+    try:
+        return [(lang.lang, lang.prob) for lang in module.detect_langs(text)]
+    except module.LangDetectException:
+        return []
+
+
+def _langdetect_rs():
+    try:
+        import langdetect_rs
+    except ImportError:
+        return None
+    return langdetect_rs
+
+
+def _top(ranked: list[tuple[str, float]] | None) -> str | None:
+    return ranked[0][0] if ranked else None
+
+
+def _iso(code: str) -> str:
+    return ISO_CODES.get(code, code)
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.2f}%)" if whole else "–"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small sample (about 400 texts)")
+    parser.add_argument("--size", type=int, default=3000, help="about how many texts to sample")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
+    parser.add_argument("--skip-agreement", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
+    args = parser.parse_args()
+    items = sample(400 if args.quick else args.size)
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("langdetect", "langdetect-rs"))
+    print(f"Python {sys.version.split()[0]}, {versions}, {os.cpu_count()} CPUs\n")
+    if not args.skip_agreement:
+        agreement(items)
+    if not args.skip_speed:
+        speed(items, 1 if args.quick else args.repeat)
+
+
+if __name__ == "__main__":
+    main()

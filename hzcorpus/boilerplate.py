@@ -1,0 +1,1083 @@
+"""Boilerplate of page-text dumps, as data: word lists, thresholds and the line-rule table.
+
+`LINE_RULES` holds one `Rule` per kind of site furniture. A rule's `kind` says what a hit
+means to the cleaner (`clean.py`):
+
+- `furniture`: the line is dropped wherever it stands;
+- `edge`: dropped only outside the article body (before its first or after its last prose
+  line): cookie banners and menu runs look like prose or headings, so they are trusted
+  only at the edges;
+- `boundary`: a section header that starts non-article matter (comments, related
+  articles, footer): dropped, and it closes the block of lines before it;
+- `published`: a date line, dropped and parsed into `Document.published`;
+- `byline`: dropped; a named author (regex group `author`) goes to `Document.author`;
+- `toc`: the heading of a table of contents; the list after it is found in context.
+
+Rules that need context (a table of contents, repeats of the title or a caption, the
+article's edges) live in `clean.py`, with their thresholds in `Thresholds` and their
+reasons in `CONTEXT_REASONS`. Furniture is listed in English, German, Spanish, French and
+Chinese; no rule depends on the language of the page, so a Spanish cart label is found in
+an English page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Rule
+
+# --- word lists ------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a word-list literal."""
+    return text.split()
+
+
+#: Function words of the Latin-script languages the rules know (en, de, es, fr), lowercase.
+STOPWORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    a an the and or but of to in on at for with from by as is are was were be been has
+    have had it its this that these those which who what when where how he she they we
+    you i his her their our not no will would can could should may also than then there
+    if about into after before over more most said says
+    der die das den dem des ein eine einen einem einer und oder aber nicht ist sind war
+    waren wird werden hat haben hatte mit von zu im am auf für aus bei nach vor über wie
+    als auch es sie er wir ich sich dass noch nur schon so wenn man
+    el la los las un una unos unas y o pero de del al en con por para es son fue era ha
+    han que se su sus lo como más este esta estos ese esa le les ya sin sobre entre
+    le les des du une et ou mais est sont était a ont dans sur pour par avec ce cette qui
+    ne pas plus au aux se sa son ses leur il elle ils nous vous on
+    """
+    )
+)
+
+#: Frequent Chinese function characters: a line of prose holds some, a menu rarely does.
+CJK_FUNCTION_CHARS: frozenset[str] = frozenset(
+    "的了是在和有也就都而与对这那为着个们以及被把让从到说将"
+)
+
+#: Names that icon fonts and CSS classes give their glyphs (lowercase).
+ICON_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    arrow arrow-left arrow-right arrow-up arrow-down cart chevron chevron-down chevron-left
+    chevron-right chevron-up close menu minus plus play pause search share user email mail
+    pinterest facebook instagram snapchat tumblr twitter vimeo youtube tiktok linkedin
+    whatsapp telegram reddit rss subscribe trash heart star home bars times check caret
+    caret-down caret-up hamburger icon phone print bookmark comment comments download upload
+    settings gear lock unlock eye calendar clock tag tags filter grid list external link
+    apple android google paypal visa mastercard bitcoin litecoin dogecoin amex maestro
+    shopify jcb discover diners_club
+    """
+    )
+)
+
+#: Social networks and sharing targets (lowercase), for runs of share buttons.
+SOCIAL_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    facebook twitter x linkedin whatsapp telegram reddit pinterest xing tumblr email e-mail
+    mail print copy link weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
+    bluesky mastodon flipboard pocket messenger sms line vk
+    """
+    )
+)
+
+#: Section and category names of news sites (lowercase), for category labels and menus.
+CATEGORY_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    news world politics business economy markets tech technology science health sport
+    sports culture arts entertainment lifestyle travel opinion opinions video videos local
+    national international weather life style food education environment climate money
+    finance cars auto motoring media books music film tv europe asia china us uk africa
+    americas latest live
+    nachrichten politik wirtschaft finanzen kultur wissen gesundheit panorama meinung reise
+    regional lokales digital welt deutschland ausland inland leben gesellschaft
+    noticias nacional internacional política economía deportes cultura sociedad opinión
+    tecnología ciencia salud mundo españa espectáculos vida
+    actualités politique économie société monde sciences santé france
+    新闻 国内 国际 财经 科技 体育 娱乐 社会 军事 文化
+    健康 教育 汽车 房产 评论 视频 图片 经济 时政 观点
+    """
+    )
+)
+
+#: Whole-line interface labels: buttons and links of a site's chrome (lowercase).
+UI_LABELS: frozenset[str] = frozenset(
+    [
+        *_words("menu menü menú 菜单 navigation search suche buscar rechercher recherche 搜索"),
+        *_words("close schließen cerrar fermer 关闭 home startseite inicio portada accueil 首页"),
+        *_words("login register anmelden registrieren einloggen registrarse connexion 登录 注册"),
+        *_words("more mehr más plus 更多 previous next zurück weiter anterior siguiente"),
+        *_words(
+            "précédent suivant 上一篇 下一篇 print drucken imprimir imprimer 打印 email e-mail"
+        ),
+        *_words("reply antworten responder répondre 回复 like report melden denunciar signaler"),
+        *_words("举报 listen escuchar écouter 收听 accept akzeptieren aceptar accepter 接受 同意"),
+        *_words("rechazar 拒绝 einstellungen configuración paramètres 设置 video podcast"),
+        *_words("e-paper epaper abo abonnement subscribe suscríbete 订阅 share teilen"),
+        *_words("compartir partager 分享 zoom vergrößern ampliar agrandir 放大 loading"),
+        "log in",
+        "sign in",
+        "sign up",
+        "sign out",
+        "log out",
+        "iniciar sesión",
+        "se connecter",
+        "s'inscrire",
+        "my account",
+        "mein konto",
+        "mi cuenta",
+        "mon compte",
+        "我的账户",
+        "read more",
+        "weiterlesen",
+        "mehr lesen",
+        "leer más",
+        "seguir leyendo",
+        "lire la suite",
+        "lire plus",
+        "阅读全文",
+        "查看更多",
+        "show more",
+        "load more",
+        "mehr laden",
+        "cargar más",
+        "voir plus",
+        "加载更多",
+        "back to top",
+        "nach oben",
+        "zurück nach oben",
+        "volver arriba",
+        "ir arriba",
+        "retour en haut",
+        "返回顶部",
+        "skip to content",
+        "skip to main content",
+        "zum inhalt springen",
+        "direkt zum inhalt",
+        "ir al contenido",
+        "saltar al contenido",
+        "aller au contenu",
+        "跳到主要内容",
+        "copy link",
+        "link kopieren",
+        "copiar enlace",
+        "copier le lien",
+        "复制链接",
+        "gefällt mir",
+        "me gusta",
+        "j'aime",
+        "listen to this article",
+        "artikel anhören",
+        "escuchar artículo",
+        "écouter l'article",
+        "accept all",
+        "accept cookies",
+        "alle akzeptieren",
+        "aceptar todo",
+        "aceptar todas",
+        "tout accepter",
+        "reject all",
+        "alle ablehnen",
+        "rechazar todo",
+        "tout refuser",
+        "manage preferences",
+        "manage cookies",
+        "cookie settings",
+        "cookie-einstellungen",
+        "privacy settings",
+        "datenschutzeinstellungen",
+        "toggle navigation",
+        "open menu",
+        "jetzt abonnieren",
+        "s'abonner",
+        "zur startseite",
+        "all news",
+        "alle nachrichten",
+        "todas las noticias",
+        "toutes les actualités",
+        "全部新闻",
+        "lädt...",
+        "loading...",
+        "cargando...",
+        "chargement...",
+        "加载中...",
+        "sponsored content",
+        "anzeige",
+    ]
+)
+
+#: Markers a lone line may hold when a bullet item was broken after its bullet.
+BULLET_MARKERS: frozenset[str] = frozenset({"-", "•", "*", "·", "–", "—", "‣", "◦", "▪", "●"})
+
+#: A caption's photo credit: such a line is not a title.
+PHOTO_CREDIT = re.compile(r"\b(?:photo|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I)
+
+#: A list item's marker (numbered or bulleted), stripped when list items are compared.
+LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers behind the cleaner's judgements (units: words; 2 CJK characters = 1)."""
+
+    #: A prose line ends like a sentence and has at least this many words ...
+    prose_min_units: float = 5
+    #: ... of which at least this share are function words (Latin script) ...
+    prose_min_stopword_share: float = 0.08
+    #: ... or, in Chinese, this share of the characters are function characters.
+    prose_min_function_share_cjk: float = 0.03
+    #: A line this long counts as prose even without a sentence end.
+    prose_long_units: float = 30
+    #: A title has this many words at least and at most; shorter unruled lines between
+    #: the title and the article (a name, a label) are dropped unless they end with ":".
+    title_min_units: float = 3
+    title_max_units: float = 28
+    #: A first line ending like a sentence is still the title when it is this short and the
+    #: next line is longer.
+    sentence_title_max_units: float = 16
+    #: The main block is the first one holding this share of the best block's prose.
+    main_block_min_share: float = 0.3
+    #: A line repeating one of the last N lines is a duplicate (a caption, a widget).
+    repeat_window: int = 3
+    #: A table of contents without a heading needs this many items ...
+    toc_min_items: int = 3
+    #: ... and this share of them repeated later as lines (with a heading: any share > 0).
+    toc_min_repeat_share: float = 0.5
+    #: A table-of-contents item has at most this many words.
+    toc_item_max_units: float = 16
+    #: Lines longer than this skip the rule table: furniture is short, and long lines
+    #: would only cost time.
+    max_rule_chars: int = 3000
+
+
+#: Reasons of the removals that come from context, not from one line's rule.
+CONTEXT_REASONS: dict[str, str] = {
+    "title": "the title: moved to `title`",
+    "title-repeat": "an exact repeat of the title",
+    "repeat": "an exact repeat of a line just above it (a caption or widget shown twice)",
+    "toc-item": "an item of a table of contents that repeats later section titles",
+    "before-title": "page header above the article's title",
+    "before-article": "short non-prose lines before the article's first paragraph",
+    "after-article": "short non-prose lines after the article's last paragraph",
+    "outside-main": "outside the main block of prose (another block of the page)",
+    "lone-bullet": "a bullet marker with no item after it",
+}
+
+#: Rules whose lines may stand between a headline and the article's first paragraph
+#: (bylines, dates, share rows ...); any other rule hit above the article is page chrome,
+#: and the search for the title stops there.
+TITLE_TRANSPARENT_RULES: frozenset[str] = frozenset(
+    {
+        "byline",
+        "byline-empty",
+        "published-label",
+        "date-line",
+        "relative-date",
+        "reading-time",
+        "share",
+        "social-buttons",
+        "follow",
+        "toc-heading",
+        "photo-credit",
+        "ad-label",
+        "source-line",
+        "tags",
+        "newsletter",
+        "subscribe-status",
+        "read-also",
+        "section-label",
+    }
+)
+
+# --- building blocks of the patterns ---------------------------------------------------
+
+_MONTHS = (
+    r"jan(?:uary|uar|vier)?|feb(?:ruary|ruar|rero|rier)?|fév(?:rier)?|mar(?:ch|s|zo)?|märz|"
+    r"apr(?:il)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|"
+    r"juil(?:let)?|aug(?:ust)?|ago(?:sto)?|août|sep(?:t(?:ember|iembre|embre)?)?|"
+    r"set(?:iembre)?|oct(?:ober|ubre|obre)?|okt(?:ober)?|nov(?:ember|iembre|embre)?|"
+    r"dec(?:ember)?|dez(?:ember)?|dic(?:iembre)?|déc(?:embre)?"
+)
+_WEEKDAY = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|星期[一二三四五六日天]|周[一二三四五六日]"
+)
+_TIME = (
+    r"(?:\s*(?:,|at|um|a las|à|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|uhr|h|utc|gmt|[a-z]{2,4}t|cet|cest|bst)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
+)
+_DATE = (
+    rf"(?:(?:{_WEEKDAY})\.?,?\s+)?"
+    r"(?:\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+    r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"{_TIME}"
+)
+#: A whole line that is a date (with weekday, time and an optional source or editor).
+DATE_LINE = re.compile(
+    rf"^\s*{_DATE}(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{{0,40}})?\s*$",
+    re.I,
+)
+#: A date anywhere in a line (to parse the date out of a "Published: ..." line).
+DATE_IN_LINE = re.compile(_DATE, re.I)
+
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
+_NUM_DE = r"(?:\d+|einer?|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|wenigen)"
+_NUM_ES = r"(?:\d+|un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+_NUM_FR = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)"
+_NUM_ZH = r"(?:\d+|[一二三四五六七八九十两几半]+)"
+
+
+def _phrases(*words: str) -> str:
+    """An alternation of literal phrases (spaces match any whitespace)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _tokens(line: str) -> list[str]:
+    return re.split(r"[\s|/·•,;]+", line.strip().lower())
+
+
+def _is_icon_run(line: str) -> bool:
+    """A run of icon or CSS class names: lowercase identifiers, many known glyph names."""
+    tokens = line.split()
+    if len(tokens) < 6 or line != line.lower():
+        return False
+    if not all(re.fullmatch(r"[a-z0-9_-]+", t) for t in tokens):
+        return False
+    known = sum(t in ICON_WORDS or "-" in t or "_" in t for t in tokens)
+    stop = sum(t in STOPWORDS for t in tokens)
+    return known >= 0.5 * len(tokens) and stop <= 0.1 * len(tokens)
+
+
+def _is_menu_run(line: str) -> bool:
+    """Several navigation labels on one line, without a sentence around them."""
+    if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
+        return False
+    tokens = [t for t in _tokens(line) if t]
+    if len(tokens) < 3:
+        return False
+    known = sum(t in CATEGORY_WORDS or t in UI_LABELS for t in tokens)
+    return known >= 0.6 * len(tokens) and not any(t in STOPWORDS for t in tokens)
+
+
+def _is_separated_menu(line: str) -> bool:
+    """Three or more short items separated by `|`, `•` or `·` (a footer or menu row)."""
+    items = [i.strip() for i in re.split(r"\s+[|•·∙⋅■]\s+|\s*\|\s*", line) if i.strip()]
+    if len(items) < 4 or len(line) > 300:
+        return False
+    return all(len(i.split()) <= 4 and i[-1] not in ".!?。" for i in items)
+
+
+def _is_social_run(line: str) -> bool:
+    """Share buttons: two or more social networks and nothing else."""
+    tokens = [t for t in _tokens(line) if t]
+    return len(tokens) >= 2 and all(t in SOCIAL_WORDS for t in tokens)
+
+
+def _is_cjk_menu(line: str) -> bool:
+    """Chinese navigation: four or more short CJK words separated by spaces, no punctuation."""
+    tokens = line.split()
+    return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
+
+
+def _is_ui_label(line: str) -> bool:
+    return line.strip().lower().rstrip(":：»›>").strip() in UI_LABELS
+
+
+def _is_category_label(line: str) -> bool:
+    return line.strip().lower() in CATEGORY_WORDS
+
+
+_CAP = r"[A-ZÀ-ÝÄÖÜ][\w'’.-]+"
+_NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|la|del|da|le|di)?\s*{_CAP}){{0,3}}"
+_CAPS_LABEL = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇ][A-ZÄÖÜÉÈÁÍÓÚÑÇ&\- ]{0,24}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
+
+# --- the rule table --------------------------------------------------------------------
+
+LINE_RULES: tuple[Rule, ...] = (
+    # Section headers that start non-article matter come first: they also split blocks.
+    Rule(
+        id="comments-header",
+        reason="the comment section starts here",
+        kind="boundary",
+        pattern=r"^(?:\d+\s+)?(?:"
+        + _phrases(
+            "comments",
+            "comment",
+            "kommentare",
+            "kommentar",
+            "comentarios",
+            "comentario",
+            "commentaires",
+            "commentaire",
+            "评论",
+            "条评论",
+            "网友评论",
+            "留言",
+            "reader comments",
+            "leave a reply",
+            "leave a comment",
+            "add a comment",
+            "write a comment",
+            "join the conversation",
+            "post a comment",
+            "kommentar schreiben",
+            "kommentar verfassen",
+            "diskutieren sie mit",
+            "deja un comentario",
+            "deja tu comentario",
+            "escribe un comentario",
+            "laisser un commentaire",
+            "ajouter un commentaire",
+            "réagir",
+            "发表评论",
+            "我要评论",
+            "写评论",
+        )
+        + r")\s*(?:\(\d+\))?\s*[:：]?$",
+        match=("Comments (12)", "3 Kommentare", "Deja un comentario", "发表评论", "Réagir"),
+        no_match=("Comments from readers poured in after the story ran.", "Kommentare von Lesern"),
+    ),
+    Rule(
+        id="related-header",
+        reason="a list of related or recommended articles starts here",
+        kind="boundary",
+        pattern=r"^(?:"
+        + _phrases(
+            "related",
+            "related articles",
+            "related stories",
+            "related news",
+            "related posts",
+            "related content",
+            "related coverage",
+            "read next",
+            "more stories",
+            "more news",
+            "more articles",
+            "more on this story",
+            "more on this topic",
+            "you may also like",
+            "you might also like",
+            "you may be interested in",
+            "recommended",
+            "recommended for you",
+            "recommended stories",
+            "most read",
+            "most popular",
+            "most viewed",
+            "most shared",
+            "trending",
+            "trending now",
+            "top stories",
+            "latest news",
+            "latest stories",
+            "further reading",
+            "das könnte sie auch interessieren",
+            "mehr zum thema",
+            "weitere artikel",
+            "weitere nachrichten",
+            "auch interessant",
+            "meistgelesen",
+            "meistgelesene artikel",
+            "empfohlene artikel",
+            "top-themen",
+            "artículos relacionados",
+            "noticias relacionadas",
+            "te puede interesar",
+            "también te puede interesar",
+            "lo más leído",
+            "más noticias",
+            "lo último",
+            "articles similaires",
+            "sur le même sujet",
+            "les plus lus",
+            "à lire également",
+            "dans la même rubrique",
+            "相关文章",
+            "相关阅读",
+            "相关新闻",
+            "相关推荐",
+            "猜你喜欢",
+            "热门文章",
+            "热门新闻",
+            "更多新闻",
+            "热点推荐",
+            "热门推荐",
+            "推荐阅读",
+        )
+        + r")\s*[:：]?$",
+        match=("Related articles", "You might also like:", "Mehr zum Thema", "相关阅读"),
+        no_match=("Related articles were removed from the site in 2023.",),
+    ),
+    Rule(
+        id="more-from",
+        reason="a list of other articles of the site or author starts here",
+        kind="boundary",
+        pattern=r"^(?:more from|more by|mehr von|más de|plus de|更多来自)\s+\S[^.!?。]{0,40}$",
+        match=("More from Business", "Mehr von Anna Schmidt", "Más de EFE"),
+        no_match=("More from the interview below, edited for length.",),
+    ),
+    Rule(
+        id="footer-header",
+        reason="the site's footer (legal and contact links) starts here",
+        kind="boundary",
+        pattern=r"^(?:"
+        + _phrases(
+            "about us",
+            "about",
+            "contact",
+            "contact us",
+            "imprint",
+            "impressum",
+            "datenschutz",
+            "datenschutzerklärung",
+            "privacy policy",
+            "privacy",
+            "terms of use",
+            "terms of service",
+            "terms and conditions",
+            "agb",
+            "nutzungsbedingungen",
+            "kontakt",
+            "aviso legal",
+            "política de privacidad",
+            "contacto",
+            "quiénes somos",
+            "mentions légales",
+            "politique de confidentialité",
+            "nous contacter",
+            "关于我们",
+            "联系我们",
+            "隐私政策",
+            "免责声明",
+            "网站地图",
+            "sitemap",
+            "site map",
+        )
+        + r")\s*[:：]?$",
+        match=("Impressum", "Privacy Policy", "Aviso legal", "联系我们"),
+        no_match=("About us, the company said little.",),
+    ),
+    Rule(
+        id="toc-heading",
+        reason="the heading of a table of contents",
+        kind="toc",
+        pattern=r"^(?:"
+        + _phrases(
+            "table of contents",
+            "contents",
+            "in this article",
+            "on this page",
+            "jump to",
+            "inhaltsverzeichnis",
+            "inhalt",
+            "in diesem artikel",
+            "índice",
+            "contenido",
+            "contenidos",
+            "tabla de contenidos",
+            "en este artículo",
+            "sommaire",
+            "table des matières",
+            "dans cet article",
+            "目录",
+            "本文目录",
+            "文章目录",
+        )
+        + r")\s*[:：]?$",
+        match=("Table of Contents", "Inhaltsverzeichnis", "Índice", "目录", "Sommaire"),
+        no_match=("Contents of the report were leaked to the press.",),
+    ),
+    Rule(
+        id="icon-names",
+        reason="a run of icon-font or CSS class names rendered as text",
+        predicate=_is_icon_run,
+        kind="furniture",
+        match=(
+            "arrow-right cart chevron-down chevron-left close menu search share user email",
+            "icon-home icon-search icon_close facebook twitter youtube instagram",
+        ),
+        no_match=(
+            "the cart was pushed down the street by a man in a hurry to get home",
+            "Arrow Cart Chevron Close Menu Search",
+        ),
+    ),
+    Rule(
+        id="shop-widget",
+        reason="a shop or cart widget (in any language, whatever the page's language)",
+        kind="furniture",
+        pattern=r"^(?:"
+        + _phrases(
+            "shopping cart",
+            "your cart",
+            "cart",
+            "basket",
+            "your basket",
+            "shopping bag",
+            "warenkorb",
+            "mein warenkorb",
+            "einkaufswagen",
+            "carrito",
+            "carrito de compra",
+            "carrito de compras",
+            "mi carrito",
+            "cesta",
+            "cesta de la compra",
+            "panier",
+            "mon panier",
+            "购物车",
+            "我的购物车",
+            "add to cart",
+            "add to basket",
+            "in den warenkorb",
+            "añadir al carrito",
+            "agregar al carrito",
+            "ajouter au panier",
+            "加入购物车",
+            "checkout",
+            "zur kasse",
+            "finalizar compra",
+            "pagar",
+            "commander",
+            "结算",
+            "view cart",
+            "warenkorb anzeigen",
+            "ver carrito",
+            "voir le panier",
+            "your cart is empty",
+            "ihr warenkorb ist leer",
+            "tu carrito está vacío",
+            "votre panier est vide",
+            "购物车是空的",
+            "continue shopping",
+            "weiter einkaufen",
+            "seguir comprando",
+            "continuer mes achats",
+            "shop now",
+            "jetzt kaufen",
+            "comprar ahora",
+            "acheter",
+            "立即购买",
+            "wishlist",
+            "wunschliste",
+            "lista de deseos",
+            "liste de souhaits",
+        )
+        + r")\s*(?:\(\s*\d*\s*\)|[:：]?\s*\d+)?$",
+        match=("Carrito de compra", "Shopping cart (0)", "Warenkorb", "购物车", "Add to cart"),
+        no_match=("The cart was empty when police arrived.",),
+    ),
+    Rule(
+        id="price-widget",
+        reason="a bare price or cart total",
+        kind="furniture",
+        pattern=r"^(?:subtotal|zwischensumme|summe|total|gesamt|importe|sous-total|小计|合计)?"
+        r"\s*[:：]?\s*(?:[$€£¥]\s*\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s*(?:€|eur|usd|\$|元))$",
+        match=("$0.00", "0,00 €", "Subtotal: $12.99", "合计：0.00元"),
+        no_match=("It cost $12.99 last year.",),
+    ),
+    Rule(
+        id="shipping-offer",
+        reason="a shop's shipping banner",
+        kind="furniture",
+        pattern=r"^.{0,40}\b(?:"
+        + _phrases(
+            "free shipping",
+            "free delivery",
+            "kostenloser versand",
+            "versandkostenfrei",
+            "envío gratis",
+            "envío gratuito",
+            "livraison gratuite",
+            "免运费",
+            "包邮",
+        )
+        + r")\b.{0,60}$",
+        match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
+        no_match=(
+            "Amazon said in a statement that it would end free shipping for some "
+            "customers next year, a move analysts had expected for months.",
+        ),
+    ),
+    Rule(
+        id="byline-empty",
+        reason="an empty byline: the author's name was not captured",
+        kind="furniture",
+        pattern=r"^(?:by|von|por|par|de|author|autor|autorin|auteur|作者|文|记者)\s*[:：|]?$",
+        match=("by", "Von", "Por", "作者：", "Par"),
+        no_match=("by the river", "Vonovia"),
+    ),
+    Rule(
+        id="byline",
+        reason="a byline: the author's name goes to `author`",
+        kind="byline",
+        flags=0,
+        pattern=rf"^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Aa]utor(?:in)?:|[Aa]uthor:)\s+(?P<author>{_NAMES})"
+        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40})?$"
+        r"|^(?:作者|文|记者|撰文)\s*[:：|丨/]\s*(?P<author_zh>[\u4e00-\u9fff·]{2,12}"
+        r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,12}){0,3})$",
+        match=(
+            "By Jane Doe",
+            "Von Max Mustermann und Erika Muster",
+            "Por Ana García, EFE",
+            "作者：张三",
+            "By JANE DOE | Reuters",
+        ),
+        no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
+    ),
+    Rule(
+        id="relative-date",
+        reason="a relative date: meaningless once the page is saved, and not a publication date",
+        kind="furniture",
+        pattern=r"^(?:(?:updated|posted|aktualisiert|actualizado|publicado|mis à jour|publié|"
+        r"更新于?)\s*[:：]?\s*)?(?:"
+        rf"(?:about|over|almost|nearly)?\s*{_NUM}\s+"
+        r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+        rf"|vor\s+(?:über\s+|etwa\s+)?{_NUM_DE}\s+"
+        r"(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+        rf"|hace\s+(?:más de\s+|unos?\s+)?{_NUM_ES}\s+"
+        r"(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)"
+        rf"|il y a\s+{_NUM_FR}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)"
+        rf"|{_NUM_ZH}\s*(?:秒|分钟|小时|天|日|周|星期|个月|年)前"
+        r"|just now|moments ago|yesterday|today|last (?:week|month|year)|gestern|heute|vorgestern"
+        r"|soeben|gerade eben|ayer|hoy|anteayer|ahora mismo|hier|aujourd'hui|à l'instant"
+        r"|刚刚|昨天|今天|前天)\.?$",
+        match=(
+            "Hace una semana",
+            "2 hours ago",
+            "vor 3 Tagen",
+            "il y a 2 jours",
+            "3小时前",
+            "Updated 5 min ago",
+            "gestern",
+        ),
+        no_match=("Two hours ago the storm reached the coast.", "Hace una semana que llueve."),
+    ),
+    Rule(
+        id="published-label",
+        reason="a publication date line: the date goes to `published`",
+        kind="published",
+        pattern=r"^(?:"
+        + _phrases(
+            "published",
+            "published on",
+            "posted",
+            "posted on",
+            "first published",
+            "last updated",
+            "updated",
+            "updated on",
+            "date",
+            "veröffentlicht",
+            "veröffentlicht am",
+            "erschienen am",
+            "aktualisiert",
+            "aktualisiert am",
+            "stand",
+            "publicado",
+            "publicado el",
+            "actualizado",
+            "actualizado el",
+            "fecha",
+            "publié",
+            "publié le",
+            "mis à jour",
+            "mis à jour le",
+            "发布时间",
+            "发布日期",
+            "更新时间",
+            "发表时间",
+            "发表于",
+            "时间",
+            "日期",
+        )
+        + r")(?:\s+(?:on|am|el|le|at))?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*[a-z]{0,4},?\s*)?"
+        + _DATE
+        + r".{0,40}$",
+        match=(
+            "Published: Feb 11, 2025 10:28 PM",
+            "Veröffentlicht am 12.03.2025",
+            "发布时间：2025-02-11 08:30",
+            "Publié le 3 mars 2025",
+            "Actualizado: 5/3/2024",
+        ),
+        no_match=(
+            "Published in 1998, the book sold millions of copies.",
+            "Stand up for 10 minutes.",
+        ),
+    ),
+    Rule(
+        id="date-line",
+        reason="a bare date line: the date goes to `published`",
+        kind="published",
+        predicate=lambda line: DATE_LINE.match(line) is not None,
+        match=(
+            "2025.02.18",
+            "Feb 11, 2025 10:28 PM",
+            "Mittwoch, 12. März 2025, 18:45 Uhr",
+            "5 de marzo de 2024",
+            "2024年3月5日 10:20 来源：新华网",
+            "11 février 2025",
+        ),
+        no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
+    ),
+    Rule(
+        id="reading-time",
+        reason="word count or reading time of the page",
+        kind="furniture",
+        pattern=r"^(?:.{0,40}\b(?:word count|wortanzahl|número de palabras|nombre de mots)\b"
+        r".{0,100}"
+        r"|(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|tiempo de lectura|"
+        r"temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
+        r"|(?:\d+|one|a)?\s*(?:min(?:ute)?s?\.?|minuten?|minutos?)\s+(?:read|lesezeit|lesen|"
+        r"de lectura|lectura|de lecture)"
+        r"|(?:全文|本文)?(?:共|约)?\s*\d*\s*字.{0,20}(?:阅读|分钟).{0,20}"
+        r"|(?:本文)?字数\s*[:：].{0,40})$",
+        match=(
+            "Word count of this text: , estimated reading time approximately minutes.",
+            "5 min read",
+            "Lesezeit: 3 Minuten",
+            "Tiempo de lectura: 4 minutos",
+            "本文字数：1234，阅读时长约4分钟",
+            "Temps de lecture : 3 min",
+        ),
+        no_match=(
+            "Reading time for children has fallen sharply, the study found, and "
+            "teachers say screens are to blame for most of the decline in the survey.",
+        ),
+    ),
+    Rule(
+        id="newsletter",
+        reason="a newsletter sign-up line",
+        kind="furniture",
+        pattern=r"^(?=.{0,160}$)(?:.*\b(?:newsletters?|mailing list|email list|e-mail-liste|"
+        r"boletín|boletines|lettre d'information|infolettre|邮件列表|电子报)\b.*)"
+        r"(?<![.!?。])$"
+        r"|^(?:get|sign up|subscribe|join|register|abonnieren sie|melden sie sich|suscríbete|"
+        r"inscríbete|recibe|inscrivez-vous|abonnez-vous|recevez|订阅|注册)\b.{0,40}"
+        r"\b(?:newsletters?|email|e-mail|boletín|correo|lettre|邮件|简报)\b.{0,80}$",
+        match=(
+            "GET OUR NEWSLETTER",
+            "Sign up for our email list to receive daily newsletters from Global Times",
+            "Abonnieren Sie unseren Newsletter",
+            "Suscríbete a nuestro boletín",
+        ),
+        no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
+    ),
+    Rule(
+        id="subscribe-status",
+        reason="a subscription button or status message",
+        kind="furniture",
+        pattern=r"^(?:subscribe|subscribed|subscription|abonnieren|abonniert|jetzt abonnieren|"
+        r"suscríbete|suscribirse|suscrito|s'abonner|abonnez-vous|abonné|订阅|立即订阅|订阅成功)"
+        r"(?:\s+\S+){0,4}[!.]?$(?<!\w\.)",
+        match=("Subscribed successfully", "Subscribe", "Jetzt abonnieren", "订阅成功"),
+        no_match=("Subscription revenue rose 20 percent in the quarter.",),
+    ),
+    Rule(
+        id="email-field",
+        reason="an e-mail form field",
+        kind="furniture",
+        pattern=r"^(?:enter your email|your email address|email address|e-mail-adresse|"
+        r"ihre e-mail-adresse|tu correo electrónico|correo electrónico|votre adresse e-mail|"
+        r"adresse e-mail|邮箱地址|电子邮箱)\b.{0,30}$",
+        match=("Enter your email address", "Ihre E-Mail-Adresse", "邮箱地址"),
+        no_match=("Email addresses of 3 million users were stolen in the breach.",),
+    ),
+    Rule(
+        id="share",
+        reason="a share-this-article line",
+        kind="furniture",
+        pattern=r"^(?:share|teilen|compartir|partager|分享)(?:\s+(?:this|the|on|via|to|en|sur|"
+        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post)"
+        r"\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
+        r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$",
+        match=(
+            "Share this article",
+            "Share on Facebook",
+            "Compartir en Twitter",
+            "Diesen Artikel teilen",
+            "分享到：微信 微博",
+            "Share:",
+        ),
+        no_match=("Share prices fell 3 percent on Monday.", "Shares rose."),
+    ),
+    Rule(
+        id="social-buttons",
+        reason="a row of social-network share buttons",
+        kind="furniture",
+        predicate=_is_social_run,
+        match=("Facebook Twitter WhatsApp Email", "微信 微博 QQ空间", "LinkedIn | X | Copy link"),
+        no_match=("Facebook and Twitter removed the posts.",),
+    ),
+    Rule(
+        id="follow",
+        reason="a follow-us line",
+        kind="furniture",
+        pattern=r"^(?:follow us|follow .{1,40} on (?:twitter|x|facebook|instagram|linkedin|"
+        r"threads|bluesky|tiktok)|folgen sie uns|folge uns|síguenos|siguenos|suivez-nous|"
+        r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$",
+        match=(
+            "Follow us on Twitter",
+            "Folgen Sie uns auf Instagram",
+            "Síguenos en Facebook",
+            "关注我们的微信公众号",
+            "Suivez-nous sur X",
+        ),
+        no_match=("Followers of the movement gathered on Sunday.",),
+    ),
+    Rule(
+        id="cookie-banner",
+        reason="a cookie or consent banner",
+        kind="edge",
+        pattern=r"^(?=.{0,400}$).*(?:\bcookies?\b|cookie-|\bconsent\b|einwilligung|"
+        r"consentimiento|使用cookie|隐私政策).*$",
+        match=(
+            "We use cookies to improve your experience. By continuing you agree.",
+            "Wir verwenden Cookies, um Inhalte zu personalisieren.",
+            "Utilizamos cookies propias y de terceros.",
+            "本网站使用Cookie以改善您的体验。",
+        ),
+        no_match=("The bakery sold fresh bread and pastries to the village.",),
+    ),
+    Rule(
+        id="ad-label",
+        reason="an advertisement label",
+        kind="furniture",
+        pattern=r"^(?:advertisement|advertising|ad|anzeige|werbung|publicidad|anuncio|"
+        r"publicité|广告|推广|sponsored|gesponsert|patrocinado|sponsorisé|赞助内容)"
+        r"(?:\s*[-–—:]\s*.{0,30})?$",
+        match=("Advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE", "Anzeige", "广告"),
+        no_match=("Advertising revenue fell by a third.",),
+    ),
+    Rule(
+        id="copyright",
+        reason="a copyright or rights notice",
+        kind="furniture",
+        pattern=r"^(?=.{0,240}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
+        r"alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|"
+        r"版权所有|版权声明).*$",
+        match=(
+            "© 2025 Global Times. All rights reserved.",
+            "Alle Rechte vorbehalten.",
+            "版权所有 © 新华网",
+        ),
+        no_match=("The rights of the workers were reserved for later talks.",),
+    ),
+    Rule(
+        id="tags",
+        reason="a tag or topic list",
+        kind="furniture",
+        pattern=r"^(?:tags?|topics?|schlagwörter|schlagworte|themen|etiquetas|temas|"
+        r"mots-clés|mots clés|thèmes|标签|关键词|关键字)\s*[:：].{0,200}$",
+        match=("Tags: AI, China, Hangzhou", "Schlagwörter: KI", "标签：人工智能"),
+        no_match=("Topics discussed included the budget.",),
+    ),
+    Rule(
+        id="source-line",
+        reason="a short source or editor credit line",
+        kind="furniture",
+        pattern=r"^(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|edición|"
+        r"édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
+        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "责任编辑：李四"),
+        no_match=("Source: people familiar with the matter said the deal was near.",),
+    ),
+    Rule(
+        id="photo-credit",
+        reason="a photo credit standing alone",
+        kind="furniture",
+        pattern=r"^(?:photo|foto|image|bild|imagen|picture|crédit photo|credit|"
+        r"图|图片|图源|摄影)\s*[:：/]\s*[^.!?。]{1,60}$",
+        match=("Foto: dpa/Michael Kappeler", "Photo: VCG", "图片：新华社"),
+        no_match=("Photo: A crowd gathers outside the court. The verdict is due today.",),
+    ),
+    Rule(
+        id="read-also",
+        reason="an inline teaser linking to another article",
+        kind="furniture",
+        pattern=r"^(?:read more|read also|also read|see also|related|lesen sie auch|"
+        r"lesen sie mehr|auch interessant|mehr dazu|lee también|lea también|lee más|"
+        r"lire aussi|à lire aussi|voir aussi|相关阅读|延伸阅读|推荐阅读|相关)\s*[:：|»>]\s*.+$",
+        match=(
+            "READ MORE: Tesla profits slump",
+            "Lesen Sie auch: Die Bahn streikt wieder",
+            "Lee también: El precio de la luz",
+            "相关阅读：杭州六小龙",
+        ),
+        no_match=("Read more books, the minister told pupils.",),
+    ),
+    Rule(
+        id="section-label",
+        reason="a section or category label (kicker, breadcrumb)",
+        kind="furniture",
+        flags=0,
+        pattern=rf"^{_CAPS_LABEL}(?:\s*[/|»>›·]\s*{_CAPS_LABEL}){{1,3}}$"
+        r"|^(?:[Hh]ome|HOME|[Ss]tart(?:seite)?|[Ii]nicio|[Pp]ortada|[Aa]ccueil|首页|主页)\s*[>›»/|]\s*.{1,100}$"
+        r"|^[^.!?。>›»]{1,30}(?:\s*[>›»]\s*[^.!?。>›»]{1,40}){2,6}$"
+        r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
+        r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
+        match=(
+            "SOURCE / ECONOMY",
+            "Home > News > Tech",
+            "Startseite › Wirtschaft › Energie",
+            "WIRTSCHAFT | POLITIK",
+            "首页 > 科技 > 人工智能",
+            "Sección: Economía",
+        ),
+        no_match=("Revenue / cost ratio improved in 2024, the report says.", "US"),
+    ),
+    Rule(
+        id="category-label",
+        reason="a bare section name (a kicker or menu item)",
+        kind="edge",
+        predicate=_is_category_label,
+        match=("Economy", "Wirtschaft", "Deportes", "科技", "Économie"),
+        no_match=("Economy of Hangzhou",),
+    ),
+    Rule(
+        id="ui-label",
+        reason="a button or link label of the site's interface",
+        kind="furniture",
+        predicate=_is_ui_label,
+        match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
+        no_match=("Read more books.",),
+    ),
+    Rule(
+        id="separated-menu",
+        reason="a row of short links separated by bars or dots (menu or footer)",
+        kind="furniture",
+        predicate=_is_separated_menu,
+        match=("Impressum | Datenschutz | AGB | Kontakt", "Home · World · Business · Tech"),
+        no_match=("Revenue | up 3% | the CFO said | in a call.", "Yes | No"),
+    ),
+    Rule(
+        id="menu-run",
+        reason="several navigation labels on one line",
+        kind="edge",
+        predicate=_is_menu_run,
+        match=(
+            "Home News Sport Business Innovation Culture Travel",
+            "Startseite Politik Wirtschaft Kultur Sport",
+            "Inicio Nacional Internacional Economía",
+        ),
+        no_match=("Business and culture in the world of sport",),
+    ),
+    Rule(
+        id="cjk-menu",
+        reason="a row of Chinese navigation labels",
+        kind="edge",
+        predicate=_is_cjk_menu,
+        match=("首页 新闻 财经 科技 体育", "国内 国际 军事 社会 娱乐 汽车"),
+        no_match=("杭州 是 一个 美丽 的 城市，我们 很 喜欢。",),
+    ),
+)

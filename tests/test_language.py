@@ -1,0 +1,304 @@
+"""Language detection: answers, scores, determinism, the fast path and `hzcorpus detect`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from hzcorpus.document import Document, LanguageScore
+from hzcorpus.language import (
+    SCRIPT_LANGUAGES,
+    UNDETERMINED,
+    LanguageOptions,
+    backend,
+    detect_document,
+    detect_language,
+    langdetect_probabilities,
+)
+from hzcorpus.rules import rule_example_failures
+from tests.conftest import DATA, NONET, RAW, ROOT, run_cli
+
+SENTENCES = [json.loads(line) for line in (DATA / "language" / "sentences.jsonl").open()]
+REFERENCE = LanguageOptions(fast=False)
+
+#: Pinned floor of the sentence gate (measured 161/162: langdetect reads one traditional
+#: Chinese sentence as Korean). Lower it only with a reason in the commit message.
+SENTENCE_ACCURACY_FLOOR = 0.99
+
+
+def test_sentence_gate_floor():
+    wrong = [s for s in SENTENCES if detect_language(s["text"])[0].lang != s["lang"]]
+    accuracy = 1 - len(wrong) / len(SENTENCES)
+    assert accuracy >= SENTENCE_ACCURACY_FLOOR, wrong
+    assert len(Counter(s["lang"] for s in SENTENCES)) >= 18
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The weather service warned drivers about ice on the mountain roads tonight.", "en"),
+        (
+            "Der Wetterdienst warnte die Autofahrer heute Nacht vor Glätte auf den Bergstraßen.",
+            "de",
+        ),
+        ("天气预报提醒司机今晚山区道路可能结冰，请注意安全。", "zh"),
+        ("El servicio meteorológico advirtió a los conductores del hielo en las carreteras.", "es"),
+        (
+            "Le service météo a averti les automobilistes du verglas sur les routes de montagne.",
+            "fr",
+        ),
+        ("気象台は今夜、山道が凍結するおそれがあるとして運転手に注意を呼びかけました。", "ja"),
+        ("Метеослужба предупредила водителей о гололёде на горных дорогах этой ночью.", "ru"),
+    ],
+)
+def test_written_sentences(text, lang):
+    best = detect_language(text)[0]
+    assert best.lang == lang
+    assert best.score > 0.9
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\t", "12345 678", "3.14 - 2,718 %", "🎉🙂👍", "!!! ???", "٣٤٥"]
+)
+def test_text_without_letters_is_und(text):
+    assert detect_language(text) == [UNDETERMINED]
+
+
+@pytest.mark.parametrize("text", ["a", "ß", "é!", "x1", "Hola", "Bonjour", "Danke schön", "東京"])
+def test_short_text_gets_a_low_scored_guess(text):
+    options = LanguageOptions()
+    best = detect_language(text, options)[0]
+    letters = sum(ch.isalpha() for ch in text)
+    assert best.lang != "und"
+    assert 0 < best.score <= letters / options.min_letters
+
+
+def test_short_score_scales_with_letters():
+    text = "Guten Morgen"
+    full = detect_language(text, LanguageOptions(min_letters=1))[0]
+    low = detect_language(text, LanguageOptions(min_letters=22))[0]
+    assert full.lang == low.lang == "de"
+    assert low.score == pytest.approx(full.score * 11 / 22, abs=1e-6)
+
+
+def test_scripts_without_langdetect_profile():
+    assert not list(rule_example_failures(SCRIPT_LANGUAGES))
+    assert detect_language("კონცერტის ბილეთები რამდენიმე წუთში გაიყიდა.")[0].lang == "ka"
+    assert detect_language("Հայաստանի Հանրապետություն")[0].lang == "hy"
+    # a script nobody knows is the one case of letters without a language
+    assert detect_language("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ") == [UNDETERMINED]
+
+
+def test_chinese_variants_merge_into_zh_unless_asked():
+    simplified = "市议会在周二晚上经过长时间的辩论后批准了新的预算。"
+    traditional = "漫長的暑假結束後，孩子們在星期一回到了學校。"
+    assert detect_language(simplified)[0].lang == "zh"
+    assert detect_language(traditional)[0].lang == "zh"
+    variants = LanguageOptions(chinese_variants=True)
+    assert detect_language(simplified, variants)[0].lang == "zh-cn"
+    assert detect_language(traditional, variants)[0].lang == "zh-tw"
+
+
+def test_candidates_respect_top_k_and_floor():
+    text = "Hello"
+    ranked = detect_language(text, LanguageOptions(top_k=5, min_candidate_score=0.0))
+    assert len(ranked) == 5
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert len(detect_language(text, LanguageOptions(top_k=1))) == 1
+    assert len(detect_language(text, LanguageOptions(min_candidate_score=1.0))) == 1
+
+
+def test_very_long_input_is_bounded_and_correct():
+    german = " ".join(s["text"] for s in SENTENCES if s["lang"] == "de")
+    text = (german + "\n") * 2000  # about 2 MB
+    assert len(text) > 1_000_000
+    best = detect_language(text)[0]
+    assert best.lang == "de"
+    assert best.score > 0.99
+    # the analysed prefix is what counts: text after max_chars does not change the answer
+    assert detect_language(text[:10_000]) == detect_language(text + "English " * 1000)
+
+
+SHOP_PAGE = "\n".join(
+    [
+        "The new store on Main Street opened its doors on Saturday morning.",
+        "Hundreds of customers queued outside before the shop opened at nine.",
+        "Tu carrito de compras está vacío.",
+        "The owners said they plan to open a second branch next year.",
+    ]
+)
+
+GERMAN_ARTICLE = "\n".join(
+    [
+        "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Klimaschutz beschlossen.",
+        '"We are very pleased with this decision and hope others will follow," said the '
+        "spokesperson of the European Commission.",
+        "Kritiker bemängeln, dass die Ziele des Gesetzes nicht weit genug gehen.",
+        "Der Bundestag soll noch vor der Sommerpause über den Entwurf abstimmen.",
+    ]
+)
+
+
+def test_mixed_page_per_paragraph():
+    doc = detect_document(Document(source="shop.txt", title="Store opening", text=SHOP_PAGE))
+    assert doc.language == "en"
+    assert [p.lang for p in doc.paragraph_languages] == ["en", "en", "es", "en"]
+    assert len(doc.paragraph_languages) == len(doc.paragraphs)
+    assert doc.language_candidates[0] == LanguageScore(doc.language, doc.language_score)
+
+    doc = detect_document(Document(source="de.txt", title="Klimagesetz", text=GERMAN_ARTICLE))
+    assert doc.language == "de"
+    assert [p.lang for p in doc.paragraph_languages] == ["de", "en", "de", "de"]
+
+
+def test_document_language_comes_from_whole_text_not_first_line():
+    text = "Breaking news from our correspondent\n" + GERMAN_ARTICLE
+    doc = detect_document(Document(source="x.txt", title="Live", text=text))
+    assert doc.paragraph_languages[0].lang == "en"
+    assert doc.language == "de"
+
+
+def test_detect_document_returns_a_new_document():
+    original = Document(source="x.txt", text=SHOP_PAGE)
+    doc = detect_document(original)
+    assert original.language is None and original.paragraph_languages == []
+    assert doc is not original and doc.text == original.text
+    empty = detect_document(Document(source="empty.txt"))
+    assert empty.language == "und" and empty.paragraph_languages == []
+
+
+def test_independent_of_call_order_and_global_seed(monkeypatch):
+    texts = [s["text"][:25] for s in SENTENCES[::4]] + ["Hello", "Bonjour", "Ciao a tutti"]
+    forward = [detect_language(t) for t in texts]
+    for name in ("langdetect", "langdetect_rs"):
+        module = sys.modules.get(name)
+        if module is not None:
+            monkeypatch.setattr(module.DetectorFactory, "seed", 12345)
+    backward = [detect_language(t) for t in reversed(texts)][::-1]
+    assert forward == backward
+    assert detect_language("Hello", LanguageOptions(seed=1)) != detect_language("Hello")
+
+
+DETERMINISM_SCRIPT = """
+import json, sys
+from hzcorpus.language import LanguageOptions, detect_language
+options = LanguageOptions(fast=sys.argv[1] == "fast")
+texts = json.load(sys.stdin)
+print(json.dumps([[(c.lang, c.score) for c in detect_language(t, options)] for t in texts]))
+"""
+
+
+@pytest.mark.parametrize("mode", ["fast", "reference"])
+def test_same_answers_in_separate_processes(mode):
+    # short texts are where unseeded langdetect changes its answer between runs
+    texts = [s["text"][:n] for s in SENTENCES[::3] for n in (6, 15, 40)]
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(NONET), str(ROOT)]))
+        env["PYTHONHASHSEED"] = hash_seed
+        done = subprocess.run(
+            [sys.executable, "-c", DETERMINISM_SCRIPT, mode],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])) == len(texts)
+
+
+def agreement_sample() -> list[str]:
+    """Sentences, their short prefixes, and mixed-language pairs."""
+    texts = [s["text"] for s in SENTENCES]
+    texts += [t[:n] for t in texts[::2] for n in (3, 10, 25)]
+    texts += [a + " " + b for a, b in zip(texts[:40], texts[80:120], strict=True)]
+    return [*texts, SHOP_PAGE, GERMAN_ARTICLE, "ᏣᎳᎩ", "12345", ""]
+
+
+def test_fast_path_agrees_with_langdetect_bit_for_bit():
+    pytest.importorskip("langdetect_rs")
+    assert backend() == "langdetect-rs"
+    assert backend(REFERENCE) == "langdetect"
+    for text in agreement_sample():
+        assert langdetect_probabilities(text) == langdetect_probabilities(text, REFERENCE), text
+
+
+def test_falls_back_to_langdetect_without_langdetect_rs(monkeypatch):
+    text = "Die Polizei sperrte die Brücke mehrere Stunden lang."
+    expected = detect_language(text)
+    monkeypatch.setitem(sys.modules, "langdetect_rs", None)  # import raises ImportError
+    assert backend() == "langdetect"
+    assert detect_language(text) == expected
+
+
+# --- hzcorpus detect -------------------------------------------------------------------
+
+
+def test_cli_stdin_one_code_per_line_in_order():
+    pool = [s["text"] for s in SENTENCES] + ["", "12345", "🙂", "Hola"]
+    lines = [pool[(i * 7) % len(pool)] for i in range(20_000)]
+    out = run_cli("detect", stdin="\n".join(lines) + "\n")
+    assert out.returncode == 0, out.stderr
+    codes = out.stdout.split("\n")[:-1]
+    assert len(codes) == len(lines)
+    expected = {text: detect_language(text)[0].lang for text in pool}
+    assert codes == [expected[t] for t in lines]
+
+
+def test_cli_stdin_streams_each_answer_before_input_ends():
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(NONET), str(ROOT)]))
+    with subprocess.Popen(
+        [sys.executable, "-m", "hzcorpus", "detect", "--scores"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    ) as proc:
+        for text, lang in [(SENTENCES[10]["text"], "de"), ("", "und"), ("Hola", None)]:
+            proc.stdin.write(text + "\n")
+            proc.stdin.flush()
+            code, score = proc.stdout.readline().rstrip("\n").split("\t")
+            assert re.fullmatch(r"\d\.\d{4}", score)
+            assert lang is None or code == lang
+        proc.stdin.close()
+        assert proc.stdout.read() == ""
+        assert proc.wait(timeout=60) == 0
+
+
+def test_cli_files_print_code_score_file_and_go_on_after_a_bad_one(tmp_path):
+    spanish = tmp_path / "es.txt"
+    spanish.write_text(
+        "Nueva tienda\n" + "\n".join(s["text"] for s in SENTENCES if s["lang"] == "es"),
+        encoding="utf-8",
+    )
+    files = [*sorted(RAW.glob("*.txt")), tmp_path / "missing.txt", spanish]
+    out = run_cli("detect", *map(str, files))
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and "missing.txt" in out.stderr
+    rows = [line.split("\t") for line in out.stdout.splitlines()]
+    assert [row[2] for row in rows] == [str(f) for f in files if f.exists()]
+    assert all(re.fullmatch(r"[a-z]{2}", code) for code, _, _ in rows)
+    assert all(re.fullmatch(r"[01]\.\d{4}", score) for _, score, _ in rows)
+    assert rows[-1][0] == "es"
+    german = [row for row in rows if "002_" in row[2]]
+    assert german[0][0] == "de"
+
+
+def test_document_pipeline_on_seed_articles():
+    from hzcorpus.clean import clean_document
+    from hzcorpus.read import read_document
+
+    for path in sorted(RAW.glob("*.txt")):
+        doc = detect_document(clean_document(read_document(path, root=RAW)))
+        assert len(doc.paragraph_languages) == len(doc.paragraphs)
+        assert doc.language == ("de" if path.name.startswith("002_") else "en")
