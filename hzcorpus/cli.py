@@ -225,10 +225,9 @@ def run_build(args: argparse.Namespace) -> int:
         )
     for source, reason in report.failures[:20]:
         print(f"hzcorpus: failed: {source}: {reason}", file=sys.stderr)
-    if len(report.failures) > 20:
-        print(
-            f"hzcorpus: … and {len(report.failures) - 20} more in manifest.jsonl", file=sys.stderr
-        )
+    if report.status["failed"] > 20:
+        more = report.status["failed"] - 20
+        print(f"hzcorpus: … and {more} more failed: see manifest.jsonl", file=sys.stderr)
     return 0 if report.ok else 1
 
 

@@ -21,12 +21,13 @@ import hashlib
 import importlib
 import json
 import os
+import re
 import shutil
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -91,8 +92,26 @@ class BuildOptions:
     def fingerprint(self) -> str:
         """A hash of everything that changes a record: stage options and library versions."""
         parts = [self.read, self.clean, self.language, self.flag, self.translate]
-        parts.append(sorted(library_versions(self.stages()).items()))
-        return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+        parts.append(library_versions(self.stages()))
+        return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
+
+
+def _stable(value: Any) -> Any:
+    """`value` as plain data whose repr is the same in every process (functions by name)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return [
+            type(value).__qualname__,
+            *((f.name, _stable(getattr(value, f.name))) for f in fields(value)),
+        ]
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, dict):
+        return sorted((str(k), _stable(v)) for k, v in value.items())
+    if isinstance(value, re.Pattern):
+        return [value.pattern, value.flags]
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    return value
 
 
 # --- steps -------------------------------------------------------------------------------
@@ -437,8 +456,23 @@ def _chunks(items: Iterator[InputItem], size: int) -> Iterator[list[InputItem]]:
         yield chunk
 
 
+_WORKER_OPTIONS: dict[str, Any] = {}  # set once per worker process by _init_worker
+
+
+def _init_worker(options: BuildOptions, cache: ResultCache) -> None:
+    _WORKER_OPTIONS.update(options=options, cache=cache)
+
+
+def _worker_chunk(chunk: list[InputItem]):
+    return process_chunk(chunk, _WORKER_OPTIONS["options"], _WORKER_OPTIONS["cache"])
+
+
 def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache: ResultCache):
-    """Results of the chunks in order; at most a few chunks per worker are in flight."""
+    """Results of the chunks in order; at most a few chunks per worker are in flight.
+
+    Workers are forked where the platform can (stage options may hold functions that do
+    not pickle: rule predicates); each receives the options once, then chunks of inputs.
+    """
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
         for chunk in chunks:
@@ -448,13 +482,16 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["hzcorpus.pipeline"])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options, cache)
+    )
+    with pool:
         in_flight: deque = deque()
         try:
             for chunk in chunks:
-                in_flight.append(pool.submit(process_chunk, chunk, options, cache))
+                in_flight.append(pool.submit(_worker_chunk, chunk))
                 if len(in_flight) >= 3 * workers:
                     yield in_flight.popleft().result()
             while in_flight:
