@@ -69,7 +69,7 @@ FIELD_DOCS: dict[str, str] = {
 LIBRARIES: dict[str, tuple[str, ...]] = {
     "read": ("charset-normalizer", "ftfy"),
     "clean": ("trafilatura",),
-    "detect": ("langdetect",),
+    "detect": ("langdetect", "langdetect-rs"),
     "flag": (),
     "translate": ("argos-translate-lt", "ctranslate2", "sentencepiece"),
     "write": ("pyarrow", "huggingface_hub"),
