@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import itertools
 import json
 import os
 import re
@@ -604,17 +605,21 @@ def _assemble(
     seen: dict[bytes, str] = {}  # hash of cleaned text -> source of the kept copy
     counts = StepCounts()
     report = BuildReport(staging, manifest.counts, counts, [])
-    progress = tqdm(
-        total=count_inputs(files),
-        unit="doc",
-        disable=options.quiet,
-        file=sys.stderr,
-        dynamic_ncols=True,
-        mininterval=0.5,
-    )
-    chunks = _chunks(iter_inputs(files), max(1, options.chunk_size))
+    total = count_inputs(files)
+    stream = _run_chunks(_chunks(iter_inputs(files), max(1, options.chunk_size)), options, cache)
+    progress = None
     try:
-        for results, chunk_counts in _run_chunks(chunks, options, cache):
+        # The first result forks the workers, before tqdm starts its monitor thread.
+        first = next(stream, None)
+        progress = tqdm(
+            total=total,
+            unit="doc",
+            disable=options.quiet,
+            file=sys.stderr,
+            dynamic_ncols=True,
+            mininterval=0.5,
+        )
+        for results, chunk_counts in itertools.chain([first] if first else [], stream):
             counts.merge(chunk_counts)
             for result in results:
                 entry = _dedupe(result, seen, counts)
@@ -627,7 +632,8 @@ def _assemble(
             progress.update(len(results))
             progress.set_postfix(manifest.counts, refresh=False)
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
         manifest.close()
     report.shards = shards.close()
     info = replace(options.card, stages=options.stages())
