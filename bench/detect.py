@@ -3,7 +3,7 @@
 Run from the project root: `python bench/detect.py` (`--quick` for a smaller sample).
 
 1. Agreement. langdetect-rs claims bit-identical results. On a varied sample (sentences in
-   20 languages, word and character prefixes, paragraphs, long articles, mixed-language
+   33 languages, word and character prefixes, paragraphs, long articles, mixed-language
    pages, noisy lines with URLs, numbers and emoji, Python docstrings, the seed articles)
    this compares every probability of every language, first through hzcorpus's detectors
    (our seeded factories, profiles in name order), then through the two libraries' own
@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -173,6 +174,7 @@ def agreement(items: dict[str, list[str]]) -> None:
         rs.DetectorFactory.seed = 0
     totals = [0, 0, 0, 0, 0]
     differences: list[str] = []
+    changed: Counter[str] = Counter()
     for kind, texts in items.items():
         exact = answer = plain_exact = ours_plain = 0
         for text in texts:
@@ -184,16 +186,21 @@ def agreement(items: dict[str, list[str]]) -> None:
                 differences.append(text[:80])
             plain = _plain(langdetect, text)
             plain_exact += rs is not None and _plain(rs, text) == plain
-            ours_plain += detect_language(text, FAST)[0].lang == _iso(
-                plain[0][0] if plain else "und"
+            ours, theirs = (
+                detect_language(text, FAST)[0].lang,
+                _iso(plain[0][0] if plain else "und"),
             )
+            ours_plain += ours == theirs
+            if ours != theirs:
+                changed[f"{theirs} -> {ours}"] += 1
         n = len(texts)
         for i, value in enumerate((n, exact, answer, plain_exact, ours_plain)):
             totals[i] += value
         _row(kind, n, *(_pct(v, n) for v in (exact, answer, plain_exact, ours_plain)))
     n, exact, answer, plain_exact, ours_plain = totals
     _row("**all**", n, *(_pct(v, n) for v in (exact, answer, plain_exact, ours_plain)))
-    print(f"\nbackend: {backend(FAST)}; differing texts (first 5): {differences}\n")
+    print(f"\nbackend: {backend(FAST)}; texts where fast and reference differ: {differences}")
+    print(f"hzcorpus answers that differ from plain langdetect's: {dict(changed)}\n")
 
 
 def speed(items: dict[str, list[str]], repeat: int) -> None:

@@ -80,7 +80,7 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     _words(
         """
     facebook twitter x linkedin whatsapp telegram reddit pinterest xing tumblr email e-mail
-    mail print copy link weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
+    mail print copy link x.com weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
     bluesky mastodon flipboard pocket messenger sms line vk
     """
     )
@@ -196,6 +196,31 @@ UI_LABELS: frozenset[str] = frozenset(
         "open menu",
         "jetzt abonnieren",
         "s'abonner",
+        "agree and continue",
+        "zustimmen und weiter",
+        "aceptar y continuar",
+        "accepter et continuer",
+        "同意并继续",
+        "go to comments",
+        "zu den kommentaren",
+        "ir a los comentarios",
+        "aller aux commentaires",
+        "read later",
+        "später lesen",
+        "leer más tarde",
+        "lire plus tard",
+        "gift this article",
+        "artikel verschenken",
+        "regalar artículo",
+        "offrir l'article",
+        "offrir l’article",
+        "zur merkliste hinzufügen",
+        "save",
+        "speichern",
+        "merken",
+        "guardar",
+        "enregistrer",
+        "收藏",
         "zur startseite",
         "all news",
         "alle nachrichten",
@@ -216,7 +241,9 @@ UI_LABELS: frozenset[str] = frozenset(
 BULLET_MARKERS: frozenset[str] = frozenset({"-", "•", "*", "·", "–", "—", "‣", "◦", "▪", "●"})
 
 #: A caption's photo credit: such a line is not a title.
-PHOTO_CREDIT = re.compile(r"\b(?:photo|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I)
+PHOTO_CREDIT = re.compile(
+    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I
+)
 
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
@@ -238,6 +265,17 @@ class Thresholds:
     #: the title and the article (a name, a label) are dropped unless they end with ":".
     title_min_units: float = 3
     title_max_units: float = 28
+    #: The title is the first headline-like line at least this share of the longest one
+    #: (a standfirst without a full stop is longer than the title it follows).
+    title_min_share_of_longest: float = 0.5
+    #: Between the title and the first paragraph, a line stays when it has this many words
+    #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
+    lead_min_units: float = 7
+    #: This many unruled short lines in a row (not list items, not headings) split the
+    #: article: the part beyond them is dropped when it holds less than `gap_keep_share`
+    #: of the prose of the part with the most.
+    gap_lines: int = 3
+    gap_keep_share: float = 0.2
     #: A first line ending like a sentence is still the title when it is this short and the
     #: next line is longer.
     sentence_title_max_units: float = 16
@@ -269,32 +307,6 @@ CONTEXT_REASONS: dict[str, str] = {
     "lone-bullet": "a bullet marker with no item after it",
 }
 
-#: Rules whose lines may stand between a headline and the article's first paragraph
-#: (bylines, dates, share rows ...); any other rule hit above the article is page chrome,
-#: and the search for the title stops there.
-TITLE_TRANSPARENT_RULES: frozenset[str] = frozenset(
-    {
-        "byline",
-        "byline-empty",
-        "published-label",
-        "date-line",
-        "relative-date",
-        "reading-time",
-        "share",
-        "social-buttons",
-        "follow",
-        "toc-heading",
-        "photo-credit",
-        "ad-label",
-        "source-line",
-        "tags",
-        "newsletter",
-        "subscribe-status",
-        "read-also",
-        "section-label",
-    }
-)
-
 # --- building blocks of the patterns ---------------------------------------------------
 
 _MONTHS = (
@@ -302,7 +314,7 @@ _MONTHS = (
     r"apr(?:il)?|abr(?:il)?|avr(?:il)?|may(?:o)?|mai|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|"
     r"juil(?:let)?|aug(?:ust)?|ago(?:sto)?|août|sep(?:t(?:ember|iembre|embre)?)?|"
     r"set(?:iembre)?|oct(?:ober|ubre|obre)?|okt(?:ober)?|nov(?:ember|iembre|embre)?|"
-    r"dec(?:ember)?|dez(?:ember)?|dic(?:iembre)?|déc(?:embre)?"
+    r"dec(?:ember)?|dez(?:ember)?|dic(?:iembre)?|déc(?:embre)?|ene(?:ro)?"
 )
 _WEEKDAY = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|montag|dienstag|mittwoch|"
@@ -310,8 +322,8 @@ _WEEKDAY = (
     r"domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|星期[一二三四五六日天]|周[一二三四五六日]"
 )
 _TIME = (
-    r"(?:\s*(?:,|at|um|a las|à|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
-    r"(?:[ap]\.?m\.?|uhr|h|utc|gmt|[a-z]{2,4}t|cet|cest|bst)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
+    r"(?:\s*(?:,|at|um|a las|à|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:uhr|h|utc|gmt|[a-z]{2,4}t|cet|cest|bst))?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
 )
 _DATE = (
     rf"(?:(?:{_WEEKDAY})\.?,?\s+)?"
@@ -323,7 +335,16 @@ _DATE = (
 )
 #: A whole line that is a date (with weekday, time and an optional source or editor).
 DATE_LINE = re.compile(
-    rf"^\s*{_DATE}(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{{0,40}})?\s*$",
+    # an optional place before the date, an optional source or site name after it
+    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,]\s*)?{_DATE}"
+    r"(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{0,40}"
+    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?)?\s*$",
+    re.I,
+)
+#: A numeric date in US order (month first): "/" with an English label or none.
+US_DATE = re.compile(
+    r"^(?:(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*)?"
+    r"\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
 #: A date anywhere in a line (to parse the date out of a "Published: ..." line).
@@ -377,9 +398,9 @@ def _is_separated_menu(line: str) -> bool:
 
 
 def _is_social_run(line: str) -> bool:
-    """Share buttons: two or more social networks and nothing else."""
+    """Share buttons: social networks and nothing else."""
     tokens = [t for t in _tokens(line) if t]
-    return len(tokens) >= 2 and all(t in SOCIAL_WORDS for t in tokens)
+    return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
 
 
 def _is_cjk_menu(line: str) -> bool:
@@ -458,6 +479,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "related stories",
             "related news",
             "related posts",
+            "related topics",
+            "more on this topic",
             "related content",
             "related coverage",
             "read next",
@@ -465,7 +488,6 @@ LINE_RULES: tuple[Rule, ...] = (
             "more news",
             "more articles",
             "more on this story",
-            "more on this topic",
             "you may also like",
             "you might also like",
             "you may be interested in",
@@ -503,6 +525,10 @@ LINE_RULES: tuple[Rule, ...] = (
             "les plus lus",
             "à lire également",
             "dans la même rubrique",
+            "archivado en",
+            "explore more on these topics",
+            "more on these topics",
+            "weitere themen",
             "相关文章",
             "相关阅读",
             "相关新闻",
@@ -723,7 +749,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="byline",
         flags=0,
         pattern=rf"^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Aa]utor(?:in)?:|[Aa]uthor:)\s+(?P<author>{_NAMES})"
-        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40})?$"
+        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40}|\s*\([^)]{1,40}\))?$"
         r"|^(?:作者|文|记者|撰文)\s*[:：|丨/]\s*(?P<author_zh>[\u4e00-\u9fff·]{2,12}"
         r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,12}){0,3})$",
         match=(
@@ -817,6 +843,19 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="published-relative",
+        reason="a publication or update line without an absolute date",
+        kind="furniture",
+        pattern=r"^(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|"
+        r"publicado|actualizado|publié|mis à jour|modifié|发布于|更新于)\b[^.!?。]{0,60}$",
+        match=(
+            "Publié aujourd’hui à 16h01, modifié à 17h30",
+            "Published 2 days ago",
+            "Actualizado hace 5 minutos",
+        ),
+        no_match=("Published research shows a link between sleep and memory.",),
+    ),
+    Rule(
         id="date-line",
         reason="a bare date line: the date goes to `published`",
         kind="published",
@@ -827,6 +866,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Mittwoch, 12. März 2025, 18:45 Uhr",
             "5 de marzo de 2024",
             "2024年3月5日 10:20 来源：新华网",
+            "Madrid - 04 mar 2025 - 09:15 CET",
+            "2025年04月10日 16:01 新浪财经",
             "11 février 2025",
         ),
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
@@ -863,6 +904,8 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^(?=.{0,160}$)(?:.*\b(?:newsletters?|mailing list|email list|e-mail-liste|"
         r"boletín|boletines|lettre d'information|infolettre|邮件列表|电子报)\b.*)"
         r"(?<![.!?。])$"
+        r"|^(?=.{0,160}$).*\b(?:your inbox|ihr(?:em)? postfach|tu bandeja de entrada|"
+        r"votre boîte (?:mail|de réception)|您的邮箱)\b.*$"
         r"|^(?:get|sign up|subscribe|join|register|abonnieren sie|melden sie sich|suscríbete|"
         r"inscríbete|recibe|inscrivez-vous|abonnez-vous|recevez|订阅|注册)\b.{0,40}"
         r"\b(?:newsletters?|email|e-mail|boletín|correo|lettre|邮件|简报)\b.{0,80}$",
@@ -871,6 +914,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "Sign up for our email list to receive daily newsletters from Global Times",
             "Abonnieren Sie unseren Newsletter",
             "Suscríbete a nuestro boletín",
+            "Die wichtigsten Spartipps jede Woche in Ihrem Postfach.",
         ),
         no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
     ),
@@ -926,13 +970,17 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:follow us|follow .{1,40} on (?:twitter|x|facebook|instagram|linkedin|"
         r"threads|bluesky|tiktok)|folgen sie uns|folge uns|síguenos|siguenos|suivez-nous|"
-        r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$",
+        r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$"
+        r"|^.{0,10}(?:扫码|下载客户端|请关注|download (?:our|the) app|laden sie (?:unsere|die) app|"
+        r"descarga (?:nuestra|la) app|téléchargez (?:notre|l')app).{0,30}$",
         match=(
             "Follow us on Twitter",
             "Folgen Sie uns auf Instagram",
             "Síguenos en Facebook",
             "关注我们的微信公众号",
             "Suivez-nous sur X",
+            "扫码下载客户端",
+            "更多精彩内容请关注",
         ),
         no_match=("Followers of the movement gathered on Sunday.",),
     ),
@@ -941,7 +989,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a cookie or consent banner",
         kind="edge",
         pattern=r"^(?=.{0,400}$).*(?:\bcookies?\b|cookie-|\bconsent\b|einwilligung|"
-        r"consentimiento|使用cookie|隐私政策).*$",
+        r"consentimiento|使用cookie|隐私政策|personal data|personenbezogene daten|"
+        r"datos personales|données personnelles|个人信息).*$",
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -956,8 +1005,17 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:advertisement|advertising|ad|anzeige|werbung|publicidad|anuncio|"
         r"publicité|广告|推广|sponsored|gesponsert|patrocinado|sponsorisé|赞助内容)"
-        r"(?:\s*[-–—:]\s*.{0,30})?$",
-        match=("Advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE", "Anzeige", "广告"),
+        r"(?:\s*[-–—:·|]\s*.{0,30})?$"
+        r"|^(?:story|article|text|artikel|la noticia|l'article|continue reading|weiterlesen)\b"
+        r".{0,40}\b(?:advertisement|anzeige|werbung|publicidad|anuncio|publicité)$",
+        match=(
+            "Advertisement",
+            "ADVERTISEMENT - SCROLL TO CONTINUE",
+            "Anzeige",
+            "广告",
+            "Story continues below advertisement",
+            "Advertisement · Scroll to continue",
+        ),
         no_match=("Advertising revenue fell by a third.",),
     ),
     Rule(
@@ -966,11 +1024,14 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?=.{0,240}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
         r"alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|"
-        r"版权所有|版权声明).*$",
+        r"版权所有|版权声明|may not be (?:re)?published|without (?:prior )?written permission|"
+        r"nachdruck nur mit|prohibida su reproducción|reproduction interdite|未经.{0,8}授权|"
+        r"转载请注明|务经书面授权|不代表本(?:网|站)观点|系转载自|并不意味着赞同其观点).*$",
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
             "版权所有 © 新华网",
+            "本网站所刊载信息，不代表本网观点。刊用本网站稿件，务经书面授权。",
         ),
         no_match=("The rights of the workers were reserved for later talks.",),
     ),
@@ -987,9 +1048,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="source-line",
         reason="a short source or editor credit line",
         kind="furniture",
-        pattern=r"^(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|edición|"
-        r"édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
-        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "责任编辑：李四"),
+        pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
+        r"edición|édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
+        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "【编辑：王芳】"),
         no_match=("Source: people familiar with the matter said the deal was near.",),
     ),
     Rule(
@@ -1051,6 +1112,40 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_ui_label,
         match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
         no_match=("Read more books.",),
+    ),
+    Rule(
+        id="feedback",
+        reason="a was-this-helpful widget",
+        kind="furniture",
+        pattern=r"^(?:was this (?:article|page|story) (?:helpful|useful)|"
+        r"war dieser (?:artikel|beitrag) hilfreich|fanden sie diesen artikel hilfreich|"
+        r"¿?(?:te ha resultado útil|te ha sido útil|te ha gustado este artículo)|"
+        r"cet article vous a-t-il été utile|这篇文章对您有帮助吗|本文对你有帮助吗)\s*[?？]?$",
+        match=(
+            "Was this article helpful?",
+            "War dieser Artikel hilfreich?",
+            "¿Te ha resultado útil?",
+            "Cet article vous a-t-il été utile ?",
+        ),
+        no_match=("Was this article helpful to the defence, the judge asked the jury.",),
+    ),
+    Rule(
+        id="author-role",
+        reason="an author's job title under a byline",
+        kind="furniture",
+        pattern=r"^(?:[\w-]+\s+){0,3}(?:reporter|correspondent|columnist|editor|writer|"
+        r"contributor|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|reportero|"
+        r"reportera|corresponsal|columnista|redactor(?:a)?|journaliste|chroniqueur|"
+        r"chroniqueuse|correspondant(?:e)?|rédact(?:eur|rice))$"
+        r"|^[\u4e00-\u9fff]{0,4}(?:记者|评论员|特约撰稿人)$",
+        match=(
+            "Columnist",
+            "Technology reporter",
+            "Senior Business Correspondent",
+            "Corresponsal",
+            "本报记者",
+        ),
+        no_match=("The reporter was released on bail.", "Reporters Without Borders"),
     ),
     Rule(
         id="separated-menu",

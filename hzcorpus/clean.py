@@ -31,7 +31,7 @@ from .boilerplate import (
     LIST_MARKER,
     PHOTO_CREDIT,
     STOPWORDS,
-    TITLE_TRANSPARENT_RULES,
+    US_DATE,
     Thresholds,
 )
 from .document import Document, Removed
@@ -114,6 +114,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         if title_at == first:
             first = next((i for i in range(first + 1, end) if lines[i].prose), first)
     last = max((i for i in range(start, end) if lines[i].prose), default=end - 1)
+    first, last = _densest_part(lines, first, last, th)
     _mark_edges(lines, start, end, first, last, title_at, th)
 
     kept, removed = [], []
@@ -179,7 +180,9 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     if not _SENTENCE_END.search(line.text) and line.units < th.prose_long_units:
         return False
     share, cjk = _function_share(line.text)
-    return share >= (th.prose_min_function_share_cjk if cjk else th.prose_min_stopword_share)
+    if cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
+        return bool(_SENTENCE_END.search(line.text)) or share >= th.prose_min_function_share_cjk
+    return share >= th.prose_min_stopword_share
 
 
 def _list_key(text: str) -> str:
@@ -269,6 +272,44 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     )
 
 
+def _is_gap_line(line: _Line, th: Thresholds) -> bool:
+    """A short unruled line that is neither prose, a list item nor a heading with ":"."""
+    return (
+        line.rule is None
+        and line.context is None
+        and not line.prose
+        and line.units < th.lead_min_units
+        and LIST_MARKER.match(line.text) is None
+        and not line.text.endswith((":", "："))
+    )
+
+
+def _densest_part(lines: list[_Line], first: int, last: int, th: Thresholds) -> tuple[int, int]:
+    """`(first, last)` narrowed to the parts of the article not cut off by a gap.
+
+    Runs of `gap_lines` short labels split the stretch from the first to the last
+    paragraph; parts holding less than `gap_keep_share` of the best part's prose are
+    dropped from the ends (a paywall notice or tag list with a sentence after it).
+    """
+    parts: list[list[int]] = [[first, first]]
+    run = 0
+    for i in range(first + 1, last + 1):
+        if lines[i].prose:
+            if run >= th.gap_lines:
+                parts.append([i, i])
+            parts[-1][1] = i
+            run = 0
+        elif _is_gap_line(lines[i], th):
+            run += 1
+    if len(parts) == 1:
+        return first, last
+    weight = [sum(len(lines[i].text) for i in range(a, b + 1) if lines[i].prose) for a, b in parts]
+    keep = [w >= th.gap_keep_share * max(weight) for w in weight]
+    lo = keep.index(True)
+    hi = len(keep) - 1 - keep[::-1].index(True)
+    return parts[lo][0], parts[hi][1]
+
+
 def _is_title_like(line: _Line, th: Thresholds) -> bool:
     text = line.text
     return (
@@ -278,39 +319,67 @@ def _is_title_like(line: _Line, th: Thresholds) -> bool:
         and not text.endswith((":", "：", ".", "。", ",", "，", ";"))
         and PHOTO_CREDIT.search(text) is None
         and LIST_MARKER.match(text) is None
+        and not (text.upper() == text != text.lower())  # a site name or kicker in capitals
+        and not _is_label_run(text)
     )
 
 
-def _head(lines: list[_Line], start: int, first: int) -> range:
-    """The lines just above the first paragraph that may belong to the article's head.
+def _is_label_run(text: str) -> bool:
+    """Four or more capitalised words and no function word: a row of menu labels."""
+    words = text.split()
+    return (
+        len(words) >= 4
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.lower() in STOPWORDS for w in words)
+    )
 
-    Walking up from the first paragraph, bylines, dates and other transparent rule hits
-    and unruled lines belong to it; page chrome (menus, shop widgets, labels) ends it.
+
+def _is_lead_line(line: _Line, th: Thresholds) -> bool:
+    """A line that may stand above the first paragraph: a standfirst, caption or heading."""
+    return (
+        line.units >= th.lead_min_units
+        or line.text.endswith((":", "："))
+        or PHOTO_CREDIT.search(line.text) is not None
+    )
+
+
+def _head(lines: list[_Line], start: int, first: int, th: Thresholds) -> range:
+    """Without a title: the lines just above the first paragraph that belong to it.
+
+    Walking up from the first paragraph, unruled lead lines (`_is_lead_line`) belong to
+    it; a rule hit or a short label ends it.
     """
     top = first
     while top > start:
         line = lines[top - 1]
-        if line.rule is not None and line.rule.id not in TITLE_TRANSPARENT_RULES:
+        if line.rule is not None or line.context is not None or line.prose:
             break
-        if line.prose:
+        if not _is_lead_line(line, th):
             break
         top -= 1
     return range(top, first)
 
 
 def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> int | None:
-    """Index of the title: a headline-like line in the article's head (see `_head`).
+    """Index of the title: a headline-like line between the block's start and `first`.
 
-    A line that the page repeats wins; else the longest. With no such line, a short single
-    sentence that opens the page, followed by longer prose, is the title.
+    A line that the page repeats wins; else the first one of some length (at least
+    `title_min_share_of_longest` of the longest: not a menu item, not the standfirst).
+    With no such line, a short single sentence that opens the page, followed by longer
+    prose, is the title.
     """
-    candidates = [i for i in _head(lines, start, first) if _is_title_like(lines[i], th)]
+    candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
     if candidates:
         counts: dict[str, int] = {}
         for line in lines:
             counts[line.text.casefold()] = counts.get(line.text.casefold(), 0) + 1
         repeated = [i for i in candidates if counts[lines[i].text.casefold()] > 1]
-        return (repeated or [max(candidates, key=lambda i: (lines[i].units, -i))])[0]
+        if repeated:
+            return repeated[0]
+        longest = max(lines[i].units for i in candidates)
+        return next(
+            i for i in candidates if lines[i].units >= th.title_min_share_of_longest * longest
+        )
     opening = lines[first] if first < len(lines) else None
     if opening is None or not opening.prose:
         return None
@@ -337,18 +406,21 @@ def _mark_edges(
     title_at: int | None,
     th: Thresholds,
 ) -> None:
-    """Mark lines outside the article: other blocks, the page header, the trailing footer."""
-    head = _head(lines, start, first)
+    """Mark lines outside the article: other blocks, the page header, the trailing footer.
+
+    Between the title and the first paragraph, lead lines (`_is_lead_line`) stay; without
+    a title, only those just above the first paragraph stay.
+    """
+    head = _head(lines, start, first, th)
     for i, line in enumerate(lines):
         if line.context is not None or line.rule is not None:
             continue
         if i < start or i >= end:
             line.context = "outside-main"
         elif i < first:
-            short = line.units < th.title_min_units and not line.text.endswith((":", "："))
             if title_at is not None and i < title_at:
                 line.context = "before-title"
-            elif i not in head or short:
+            elif not _is_lead_line(line, th) or (title_at is None and i not in head):
                 line.context = "before-article"
         elif i > last:
             line.context = "after-article"
@@ -374,12 +446,16 @@ def parse_date(text: str) -> str | None:
     """The absolute date in `text` as ISO `YYYY-MM-DD` (`YYYY-MM-DDTHH:MM` with a time).
 
     Relative dates ("2 hours ago") give None: they depend on the day the page was saved.
+    Numeric dates are day first ("03.04.2025" is 3 April), except "/" dates with an English
+    label or none, which are month first (US).
     """
     import dateparser
 
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
-    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=_DATE_SETTINGS)
+    order = "MDY" if US_DATE.search(text) else "DMY"
+    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
+    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")

@@ -104,7 +104,8 @@ def run_detect(args: argparse.Namespace) -> int:
 
     options = LanguageOptions(fast=not args.reference)
     if not args.files:
-        lines = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        # lines end at "\n" only: a stray "\r" or U+2028 inside an item does not split it
+        lines = io.TextIOWrapper(sys.stdin.buffer, "utf-8", errors="replace", newline="\n")
         for line in lines:
             best = detect_language(line.rstrip("\r\n"), options)[0]
             sys.stdout.write(
@@ -135,36 +136,227 @@ def run_detect(args: argparse.Namespace) -> int:
 
 
 def add_flag(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("flag", help="flag redaction gaps (not built yet)")
+    p = sub.add_parser(
+        "flag",
+        help="flag redaction gaps (cut-out numbers, dates, names)",
+        description=(
+            "Find where a censor cut numbers, dates or names out of a text. FILE... mode "
+            "cleans each file first (as `hzcorpus clean`) and reports file:line:col in the "
+            "cleaned text, with the line and a ^ marker under the gap. --jsonl mode reads "
+            'JSON lines {"id", "text"} on stdin and prints one JSON line per input, in order: '
+            '{"id", "flags": [{"start", "end", "kind", "rule", "match", "score"}]} with '
+            'character offsets into text, or {"id", "error"} for a bad line.'
+        ),
+    )
+    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
+    p.add_argument("--min-score", type=float, default=0.5, help="skip less confident rules")
+    p.add_argument(
+        "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
+    )
+
+
+def _flag_options(args: argparse.Namespace):
+    from .document import FLAG_KINDS
+    from .redaction import FlagOptions
+
+    kinds = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else FLAG_KINDS
+    unknown = sorted(set(kinds) - set(FLAG_KINDS))
+    if unknown:
+        _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
+    return FlagOptions(min_score=args.min_score, kinds=kinds)
+
+
+def _flag_jsonl_line(raw: bytes, number: int, options) -> dict:
+    from dataclasses import asdict
+
+    from .redaction import find_flags
+
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return {"id": None, "error": f"line {number}: not UTF-8"}
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    if not isinstance(item, dict):
+        return {"id": None, "error": f"line {number}: not a JSON object"}
+    if not isinstance(item.get("text"), str):
+        return {"id": item.get("id"), "error": f'line {number}: no "text" string'}
+    flags = find_flags(item["text"], options)
+    return {"id": item.get("id"), "flags": [asdict(f) for f in flags]}
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _flag_excerpt(line: str, start: int, end: int, room: int = 50) -> tuple[str, str]:
+    """The line around [start, end) (cut to `room` characters each side) and its marker."""
+    left = max(0, start - room)
+    right = min(len(line), end + room)
+    before = ("…" if left else "") + line[left:start]
+    excerpt = before + line[start:right] + ("…" if right < len(line) else "")
+    marker = " " * _display_width(before) + "^" * max(1, _display_width(line[start:end]))
+    return excerpt, marker
 
 
 def run_flag(args: argparse.Namespace) -> int:
-    _fail("flag is not built yet")
-    return 2
+    from collections import Counter
+
+    options = _flag_options(args)
+    if args.jsonl:
+        if args.files:
+            _fail("give FILE... or --jsonl (stdin), not both")
+        failed = 0
+        for number, raw in enumerate(sys.stdin.buffer, 1):
+            result = _flag_jsonl_line(raw.rstrip(b"\r\n"), number, options)
+            failed += "error" in result
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return 1 if failed else 0
+    if not args.files:
+        _fail("give FILE... or --jsonl")
+
+    from .clean import clean_document
+    from .read import read_document
+    from .redaction import flag_document
+
+    print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
+    failed = 0
+    for path in args.files:
+        try:
+            doc = flag_document(clean_document(read_document(path, root=path.parent)), options)
+        except HzcorpusError as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"hzcorpus: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        lines = doc.text.split("\n")
+        line_starts = [0]
+        for line in lines[:-1]:
+            line_starts.append(line_starts[-1] + len(line) + 1)
+        number = 0
+        for flag in doc.flags:
+            while number + 1 < len(lines) and line_starts[number + 1] <= flag.start:
+                number += 1
+            col = flag.start - line_starts[number]
+            excerpt, marker = _flag_excerpt(lines[number], col, flag.end - line_starts[number])
+            print(f"{path}:{number + 1}:{col + 1} {flag.kind} {flag.rule} {flag.score:.2f}")
+            print(f"    {excerpt}")
+            print(f"    {marker}")
+        counts = Counter(flag.kind for flag in doc.flags)
+        summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+        print(f"{path}: {len(doc.flags)} flags" + (f" ({summary})" if summary else ""))
+    return 1 if failed else 0
 
 
 # --- models ----------------------------------------------------------------------------
 
 
 def add_models(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("models", help="manage translation packages (not built yet)")
+    p = sub.add_parser(
+        "models",
+        help="install and list translation packages (local files only)",
+        description="Translation packages (.argosmodel files), installed from local files only "
+        "into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    install = actions.add_parser("install", help="install a local .argosmodel file")
+    install.add_argument("file", type=Path, help="FILE.argosmodel")
+    install.add_argument(
+        "--splitter", type=Path, help="a MiniSBD .onnx sentence splitter to add to the package"
+    )
+    listing = actions.add_parser("list", help="installed language pairs, versions and folders")
+    for action in (install, listing):
+        action.add_argument("--packages-dir", type=Path, help="packages folder to use")
 
 
 def run_models(args: argparse.Namespace) -> int:
-    _fail("models is not built yet")
-    return 2
+    from .packages import install_package, list_packages
+
+    if args.action == "install":
+        pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+        print(f"installed {pkg.pair} {pkg.version} in {pkg.path}")
+        return 0
+    packages = list_packages(args.packages_dir)
+    if not packages:
+        print("no packages installed; add one with `hzcorpus models install FILE.argosmodel`")
+    for pkg in packages:
+        splitter = "minisbd" if pkg.minisbd_file else (pkg.other_splitter or "none")
+        print(f"{pkg.pair}\t{pkg.version}\t{splitter}\t{pkg.path}")
+    return 0
 
 
 # --- translate -------------------------------------------------------------------------
 
 
 def add_translate(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("translate", help="translate articles to English (not built yet)")
+    p = sub.add_parser(
+        "translate",
+        help="translate articles to English offline",
+        description="Read, clean and translate articles with an installed package; the "
+        "translation of the cleaned text, one paragraph per line.",
+    )
+    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
+    p.add_argument("--from", dest="source", help="source language (default: detected)")
+    p.add_argument("--to", dest="target", default="en", help="target language (default en)")
+    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
+    p.add_argument("--beam", type=int, default=4, help="beam size (default 4, as argostranslate)")
+    p.add_argument("--packages-dir", type=Path, help="packages folder to use")
+
+
+def _fail_one(files: list[Path], message: str) -> int:
+    """Raise for a single input; with several, print the message and count one failure."""
+    if len(files) == 1:
+        _fail(message)
+    print(f"hzcorpus: {message}", file=sys.stderr)
+    return 1
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    _fail("translate is not built yet")
-    return 2
+    from .clean import clean_document
+    from .packages import missing_package_hint, no_package_note
+    from .read import read_document
+    from .translate import TranslateOptions, translate_documents
+
+    if len(args.files) > 1 and args.out is None:
+        _fail("several files need --out DIR")
+    detect = None
+    if args.source is None:
+        try:
+            from .language import detect_document as detect
+        except ImportError:
+            _fail("language detection is not available here: give --from LANG")
+    extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
+    options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
+    docs, failed = [], 0
+    for path in args.files:
+        try:
+            doc = clean_document(read_document(path, root=path.parent))
+        except HzcorpusError as exc:
+            failed += _fail_one(args.files, str(exc))
+            continue
+        if detect is not None:
+            doc = detect(doc)
+        else:
+            doc.language = args.source
+        docs.append((path, doc))
+    translate_documents([doc for _path, doc in docs], options)
+    for path, doc in docs:
+        if doc.text_en is None:
+            reason = doc.translation_note
+            if doc.language and reason == no_package_note(doc.language, options.target):
+                reason = missing_package_hint(doc.language, options.target)
+            failed += _fail_one(args.files, f"{path.name}: not translated: {reason}")
+        elif args.out is None:
+            print(doc.text_en)
+        else:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / path.with_suffix(".txt").name).write_text(doc.text_en + "\n", "utf-8")
+    return 1 if failed else 0
 
 
 # --- build -----------------------------------------------------------------------------

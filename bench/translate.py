@@ -1,0 +1,124 @@
+"""Translation speed: argostranslate paragraph by paragraph against hzcorpus batched, one run.
+
+On one package (default: the base stand-in, random weights with a real model's size), the
+German article `raw/002_...` and a 20-article German corpus (`bench/german_corpus.py`):
+
+- argostranslate: `argostranslate.translate.translate(paragraph, "de", "en")` for every
+  paragraph, with its defaults (beam 4, one worker, batches of 32 tokens);
+- hzcorpus at beam 4 (argostranslate's decoding) and at beam 1: `Translator.translate_texts`
+  over all texts at once.
+
+Models are loaded and warmed up before timing. Prints a Markdown table: source tokens/s,
+the ratio to argostranslate, and how many paragraphs (and the sentences in them) came out
+identical to argostranslate's. Usage:
+
+    python bench/translate.py [--package FILE.argosmodel] [--articles 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from german_corpus import articles  # noqa: E402
+
+from hzcorpus.argos_reference import import_argostranslate, reference_translate  # noqa: E402
+from hzcorpus.clean import clean_document  # noqa: E402
+from hzcorpus.packages import install_package  # noqa: E402
+from hzcorpus.read import read_document  # noqa: E402
+from hzcorpus.translate import TranslateOptions, Translator  # noqa: E402
+
+DEFAULT_PACKAGE = ROOT.parent / "shared" / "models" / "de_en-base-standin.argosmodel"
+ARTICLE = ROOT / "raw" / "002_1df129847dfbb07b.txt"
+
+
+def _paragraphs(texts: list[str]) -> list[str]:
+    return [p for text in texts for p in text.split("\n")]
+
+
+def _timed_ours(translator: Translator, texts: list[str]) -> tuple[float, list[str], dict]:
+    before = dataclasses.replace(translator.stats)
+    start = time.perf_counter()
+    out = translator.translate_texts(texts)
+    seconds = time.perf_counter() - start
+    after = dataclasses.asdict(translator.stats)
+    delta = {k: v - getattr(before, k) for k, v in after.items()}
+    return seconds, _paragraphs(out), delta
+
+
+def bench_input(name: str, texts: list[str], argos, ours: dict[int, Translator]) -> list[str]:
+    """Table rows for one input."""
+    paragraphs = _paragraphs(texts)
+    start = time.perf_counter()
+    reference = [reference_translate(argos, p, "de", "en") for p in paragraphs]
+    argos_seconds = time.perf_counter() - start
+    sentences = [len(segs) for text in texts for segs in ours[4].split_text(text)]
+    runs = {beam: _timed_ours(tr, texts) for beam, tr in ours.items()}
+    stats = runs[4][2]
+    tokens = stats["source_tokens"]
+    head = f"| {name} | {len(paragraphs)} | {stats['sentences']} ({stats['distinct_sentences']}) "
+    head += f"| {tokens} "
+    rows = [
+        head + f"| argostranslate, beam 4 | {argos_seconds:.1f} | {tokens / argos_seconds:.0f} "
+    ]
+    rows[-1] += "| 1.00 | - | - |"
+    for beam, (seconds, out, _stats) in runs.items():
+        same = [a == b for a, b in zip(out, reference, strict=True)]
+        same_sentences = sum(n for n, s in zip(sentences, same, strict=True) if s)
+        rows.append(
+            f"| | | | | hzcorpus, beam {beam} | {seconds:.1f} | {tokens / seconds:.0f} "
+            f"| {argos_seconds / seconds:.2f} | {sum(same)}/{len(same)} "
+            f"| {same_sentences}/{sum(sentences)} |"
+        )
+    extra = {k: v for k, v in runs[4][2].items() if k.startswith(("long", "hit"))}
+    print(f"{name}: hzcorpus beam 4 stats {extra}", file=sys.stderr)
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--package", type=Path, default=DEFAULT_PACKAGE)
+    parser.add_argument("--articles", type=int, default=20)
+    args = parser.parse_args()
+    if not args.package.is_file():
+        parser.error(f"{args.package}: no such package; give --package FILE.argosmodel")
+    with tempfile.TemporaryDirectory() as tmp:
+        packages = Path(tmp) / "packages"
+        package = install_package(args.package, packages)
+        argos = import_argostranslate(packages)
+        ours = {
+            beam: Translator(package, TranslateOptions(packages, beam_size=beam)) for beam in (4, 1)
+        }
+        reference_translate(argos, "Guten Morgen. Wie geht es?", "de", "en")  # load + warm up
+        for translator in ours.values():
+            translator.translate_texts(["Guten Morgen. Wie geht es?"])
+        inputs = {
+            "article 002": [clean_document(read_document(ARTICLE, root=ARTICLE.parent)).text],
+            f"{args.articles}-article corpus": articles(args.articles),
+        }
+        inter, intra = ours[4].options.threads()
+        print(f"package {package.name} ({args.package.name}); hzcorpus threads {inter}x{intra}")
+        print(
+            f"compute type {ours[4].record['compute_type']}, splitter {ours[4].record['splitter']}"
+        )
+        print()
+        print(
+            "| input | paragraphs | sentences (distinct) | source tokens | path | seconds "
+            "| source tokens/s | speed-up | identical paragraphs | sentences in them |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for name, texts in inputs.items():
+            for row in bench_input(name, texts, argos, ours):
+                print(row, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

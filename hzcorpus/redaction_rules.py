@@ -1,0 +1,794 @@
+"""The redaction rule table: where a censor cut a number, a date or a name out of a sentence.
+
+Each row is a `Rule` (see `hzcorpus.rules`) whose `kind` is one of `FLAG_KINDS` and whose
+`score` is the confidence of a hit. A pattern may hold one named group `mark`: the flagged
+span is that group (the gap and the characters that betray it, e.g. the bare `%` of
+"accounts for % of"); without it the whole match is flagged. Patterns use lookarounds for
+context so that the span stays short. `match` examples must fire, `no_match` examples
+(intact numbers, format strings, idioms, citation marks ...) must not; the tests run them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .rules import Rule
+
+
+@dataclass(frozen=True)
+class RedactionRule(Rule):
+    """A `Rule` with `needs`: lowercase strings one of which a text must contain (after
+    `str.lower()`) for the rule to fire, so that a scanner can skip the rule cheaply; empty
+    means always run. The tests check that every example and gold hit honours it.
+    """
+
+    needs: tuple[str, ...] = ()
+
+    def may_fire(self, lowered: str) -> bool:
+        """Whether the rule can fire on a text whose `str.lower()` is `lowered`."""
+        return not self.needs or any(need in lowered for need in self.needs)
+
+
+# --- shared vocabulary ---------------------------------------------------------------------
+
+# Time, measure and money units that need a number in front of them.
+_UNITS_EN = (
+    r"(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|decades?|km|kilomet(?:er|re)s?"
+    r"|met(?:er|re)s?|miles?|kg|kilograms?|tons?|tonnes?|percent|per cent|percentage points?"
+    r"|yuan|RMB|dollars?|euros?|pounds?|million|billion|trillion|thousand|hundred"
+    r"|square (?:meters|metres|kilometers|kilometres))"
+)
+_UNITS_DE = (
+    r"(?:Minuten|Stunden|Sekunden|Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Kilometern?|km"
+    r"|Metern?|Kilogramm|kg|Tonnen|Euro|Dollar|Franken|Yuan|Millionen|Milliarden|Mio|Mrd"
+    r"|Tausend|Prozent|Prozentpunkten?|Quadratmetern?)"
+)
+_NUMBER_LIKE = r"[\d０-９]"
+_CJK = r"\u3400-\u9fff"
+_MONTHS_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_MONTHS_DE = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+)
+_PLACEHOLDER_WORDS = (
+    r"(?:date|day|month|year|time|name|first name|last name|full name|company|company name"
+    r"|organi[sz]ation|firm|person|city|place|location|country|number|num|amount|sum|figure"
+    r"|value|count|percent|percentage|price|source|redacted|removed|deleted|withheld|censored"
+    r"|Datum|Tag|Monat|Jahr|Vorname|Nachname|Firma|Unternehmen|Ort|Stadt|Zahl|Anzahl|Betrag"
+    r"|Summe|Wert|Preis|Quelle|geschwärzt|entfernt|日期|时间|年份|月份|姓名|名字|名称|公司|公司名称"
+    r"|地点|城市|数字|数量|金额|数值|比例|来源|已删除|删除)"
+)
+
+MISSING_NUMBER = (
+    RedactionRule(
+        id="percent-sign-without-number",
+        needs=("%", "％"),
+        reason="a percent sign with no number before it: the figure was cut out",
+        pattern=(
+            # not after a digit (optionally one space), a mask (XX%), an opening bracket or a
+            # unit label ("in %"); not a format string (%s, %-10d, %(name)s), not %% or a URL
+            # escape (%20), not a unit label closed by a bracket ("(%)", "[%]")
+            r"(?<![\d０-９%Xx×*#＊(\[（])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            r"(?P<mark>[%％])(?!%)(?!-?\d*(?:\.\d+)?[A-Za-z]\b)(?!\(\w+\)[a-z])"
+            r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])"
+        ),
+        kind="missing-number",
+        score=0.9,
+        flags=0,
+        match=(
+            "Beijing accounts for % of the nation's talent",
+            "increased by more than % over the past month",
+            "Der Umsatz stieg um % auf",
+            "北京占%，排名第一",
+            "一季度同比增长％。",
+            "um %-Punkte gesunken",
+        ),
+        no_match=(
+            "accounts for 40% of",
+            "a rise of 5,5 % in the year",
+            "um 3 %-Punkte gesunken",
+            "占25%",
+            "printf('%s has %d items', name, n)",
+            "'%-10s|%5.2f'",
+            "im Format %d.%m.%Y gespeichert",
+            "https://example.com/a%20b",
+            "100% sure",
+            "Angaben in %",
+            "Anteil (%)",
+            "XX% of users",
+        ),
+    ),
+    RedactionRule(
+        id="decimal-point-without-digits",
+        reason="a decimal point (or comma) before a percent or magnitude with no digits: "
+        "'5.5%' cut to '.%'",
+        pattern=(
+            rf"(?<=[\s(（$€£¥:：{_CJK}])(?P<mark>[.,]\s?(?:[%％亿万]"
+            r"|(?:percent|per cent|Prozent|million|billion|trillion|Millionen|Milliarden|Mio"
+            rf"|Mrd|points|Punkte|Cent|Grad|degrees|{_UNITS_EN}|{_UNITS_DE})\b))"
+        ),
+        kind="missing-number",
+        score=0.95,
+        match=(
+            "Hangzhou ranks second with .%, and Shenzhen",
+            "Shenzhen only accounts for .%.",
+            "die Quote lag bei , Prozent",
+            "revenue of $. billion",
+            "占比为.%",
+            "The bridge, . kilometres long",
+            "stieg auf , Cent",
+        ),
+        no_match=("with 5.5%", "bei 3,2 Prozent", "end of the sentence. Percent signs", "..."),
+    ),
+    RedactionRule(
+        id="currency-without-amount",
+        needs=("$", "€", "£", "¥", "₩", "₹"),
+        reason="a currency sign followed by a magnitude or punctuation instead of an amount",
+        pattern=(
+            r"(?<!\bin )(?<![(\w])(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
+            r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
+            r"(?=\s[,.;]|[,;]))"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=("raised $ billion from investors", "für € Millionen verkauft", "costs US$, which"),
+        no_match=("raised $4 billion", "Preise in €", "the $ sign", "(in $)", "$HOME"),
+    ),
+    RedactionRule(
+        id="approximation-without-number-en",
+        needs=(
+            "approx",
+            "roughly",
+            "nearly",
+            "almost",
+            "around",
+            "about",
+            "estimated",
+            "total",
+            "as many",
+            "as much",
+            "as few",
+            "as little",
+            "just over",
+            "just under",
+            "than",
+            "up to",
+            "at least",
+            "at most",
+            "average of",
+        ),
+        reason="an approximation word followed directly by a unit: 'approximately minutes'",
+        pattern=(
+            r"\b(?P<mark>(?:approximately|approx\.|roughly|nearly|almost|around|about|an estimated"
+            r"|estimated at|a total of|totall?ing|as many as|as much as|as few as|as little as"
+            r"|just over|just under|more than|less than|fewer than|up to|at least|at most"
+            rf"|an average of)\s+{_UNITS_EN})\b"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=(
+            "estimated reading time approximately minutes.",
+            "a total of square meters",
+            "more than percent of users",
+            "the trip takes about hours",
+            "spent an average of hours",
+        ),
+        no_match=(
+            "approximately 12 minutes",
+            "it is about time",
+            "at least a decade",
+            "more than a dozen pairs of shoes",
+            "about a million",
+        ),
+    ),
+    RedactionRule(
+        id="approximation-without-count-en",
+        needs=("approximately", "roughly", "nearly", "estimated", "total", "as many"),
+        reason="a strict approximation word followed by a counted noun: 'nearly people'",
+        pattern=(
+            r"\b(?P<mark>(?:approximately|roughly|nearly|an estimated|a total of|as many as"
+            r")\s+(?:people|employees|workers|companies|firms|users"
+            r"|residents|visitors|households|vehicles|units|students|patients|cases|times))\b"
+        ),
+        kind="missing-number",
+        score=0.6,
+        match=("a total of employees were laid off", "nearly students signed"),
+        no_match=("nearly 300 people", "machines matter more than people", "some of the people"),
+    ),
+    RedactionRule(
+        id="change-without-number-en",
+        needs=("percent", "per cent"),
+        reason="a verb of change or a preposition followed by 'percent' with no figure",
+        pattern=(
+            r"\b(?P<mark>(?:by|of|to|from|than|about|around|nearly|over|only|just|at|with|for"
+            r"|approximately|roughly|almost|rose|fell|grew|jumped|climbed|dropped|declined"
+            r"|increased|decreased|gained|lost|up|down|slid|surged)\s+(?:percent|per cent"
+            r"|percentage points?))\b"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=("shares rose percent on Monday", "a decline of percentage points", "up percent"),
+        no_match=("shares rose 4 percent", "what percent of", "in percent", "the percent sign"),
+    ),
+    RedactionRule(
+        id="approximation-without-number-de",
+        needs=(
+            "rund",
+            "etwa",
+            "ca.",
+            "circa",
+            "knapp",
+            "nahezu",
+            "beinahe",
+            "annähernd",
+            "insgesamt",
+            "mehr als",
+            "weniger als",
+            "bis zu",
+            "um die",
+            "jeweils",
+            "prozent",
+        ),
+        reason="ein Näherungswort direkt vor einer Einheit: 'rund Millionen Euro'",
+        pattern=(
+            r"\b(?P<mark>(?:rund|etwa|ca\.|circa|knapp|nahezu|beinahe|annähernd|insgesamt"
+            rf"|mehr als|weniger als|bis zu|um die|jeweils)\s+{_UNITS_DE}"
+            r"|(?:um|auf|von|bei|mit|zu|insgesamt|stieg|sank|fiel|wuchs|liegt|lag|beträgt|betrug)\s+"
+            r"(?:Prozent|Prozentpunkten?))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        match=(
+            "Der Konzern investiert rund Millionen Euro",
+            "Die Fahrt dauert etwa Minuten.",
+            "Der Anteil stieg um Prozent",
+            "lag bei Prozentpunkten",
+            "Insgesamt Prozent der Stimmen",
+        ),
+        no_match=(
+            "rund 20 Millionen Euro",
+            "über Jahre hinweg",
+            "Es geht um Minuten",
+            "Angaben in Prozent",
+            "von Millionen Menschen genutzt",
+        ),
+    ),
+    RedactionRule(
+        id="approximation-without-count-de",
+        needs=("rund", "ca.", "circa", "knapp", "nahezu", "annähernd", "insgesamt"),
+        reason="ein strenges Näherungswort direkt vor gezählten Dingen: 'rund Menschen'",
+        pattern=(
+            r"\b(?P<mark>(?:rund|ca\.|circa|knapp|nahezu|annähernd|insgesamt)\s+(?:Menschen"
+            r"|Personen|Mitarbeiter(?:innen)?|Mitarbeitende|Beschäftigte|Einwohner|Besucher"
+            r"|Haushalte|Unternehmen|Firmen|Fahrzeuge|Wohnungen|Stellen|Arbeitsplätze|Fälle"
+            r"|Teilnehmer|Studierende|Schüler|Patienten|Passagiere|Kunden|Nutzer))\b"
+        ),
+        kind="missing-number",
+        score=0.7,
+        match=("nahmen rund Menschen teil", "beschäftigt knapp Mitarbeiter"),
+        no_match=("rund 500 Menschen", "etwa Unternehmen aus Bayern", "rund um Menschen"),
+    ),
+    RedactionRule(
+        id="label-without-value",
+        needs=(":", "："),
+        reason="a label such as 'Word count:' followed by punctuation instead of its value",
+        pattern=(
+            r"\b(?:count|total|number|amount|price|cost|length|duration|reading time|date|age"
+            r"|population|rate|share|score|revenue|sales|Anzahl|Wortzahl|Wörter|Zeichen|Lesezeit"
+            r"|Preis|Datum|Summe|Umsatz|Gewinn|this text)\s*(?P<mark>[:：]\s*[,，;；。])"
+            r"|(?:字数|阅读时间|时间|日期|金额|人数|总计|价格|营收)(?P<mark2>[:：]\s*[,，;；。])"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=(
+            "Word count of this text: , estimated reading time",
+            "Wortzahl: , Lesezeit",
+            "本文字数：，阅读时间约分钟。",
+        ),
+        no_match=("Word count: 1,200, estimated", "Note: the price"),
+    ),
+    RedactionRule(
+        id="range-without-ends",
+        needs=("from", "between", "von", "zwischen", "从", "由"),
+        reason="a range whose two ends were cut: 'rose from to', 'zwischen und'",
+        pattern=(
+            r"\b(?P<mark>(?:from\s+to|between\s+and|von\s+bis|von\s+auf|zwischen\s+und))\b(?!-)"
+            r"|(?:从|由)(?P<mark2>(?:提高|增加|增长|上升|下降|降低|减少|增|降|升|跌)?(?:到|至))"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=(
+            "the share rose from to over the decade",
+            "between and of the staff",
+            "stieg von bis Euro",
+            "营收由增至",
+        ),
+        no_match=("from 3 to 5", "from to-do lists", "from Monday to Friday"),
+    ),
+    RedactionRule(
+        id="preposition-before-punctuation",
+        reason="a preposition or verb that needs a number followed by a comma or full stop: "
+        "'In , the company', 'was founded in .'",
+        pattern=(
+            r"\b(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
+            r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|von|auf|bei|rund|etwa|ca\."
+            r"|beträgt|betrug)\s+[,.;:])(?!\S)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        match=(
+            "In , the company moved",
+            "It was founded in . Later",
+            "stieg um , danach",
+            "sank von 8 auf .",
+        ),
+        no_match=("logged in. Later", "In 2019, the company", "come in, please"),
+    ),
+    RedactionRule(
+        id="month-without-day-en",
+        needs=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        reason="a month name followed by a comma with no day: 'On March , at'",
+        pattern=rf"\b(?P<mark>{_MONTHS_EN}\s+,)",
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=("On March , at the conference", "by Sept. , the plan"),
+        no_match=("On March 3, at the conference", "in May, the plan"),
+    ),
+    RedactionRule(
+        id="ordinal-without-number-en",
+        needs=("the", "no."),
+        reason="an ordinal suffix or rank with no number: 'on the th of May', 'ranked No. in'",
+        pattern=(
+            r"\bthe\s+(?P<mark>(?:st|nd|rd|th))\s+(?:of|day|anniversary)\b"
+            r"|\b(?P<mark2>No\.)(?=\s+(?:in|on|among|worldwide|globally|spot|position)\b)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("on the th of May", "ranked No. in the world"),
+        no_match=("on the 5th of May", "No. 1 in the world", "No. Not at all"),
+    ),
+    RedactionRule(
+        id="day-without-number-de",
+        needs=(
+            "jan",
+            "jän",
+            "feb",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "sept",
+            "okt",
+            "nov",
+            "dez",
+        ),
+        reason="ein Datum ohne Tageszahl: 'am . März'",
+        pattern=rf"\b(?:am|vom|zum|bis|seit|ab|dem|den|der)\s+(?P<mark>\.\s*{_MONTHS_DE})\b",
+        kind="missing-number",
+        score=0.9,
+        flags=0,
+        match=("am . März wurde", "seit dem . Oktober"),
+        no_match=("am 5. März wurde", "im März."),
+    ),
+    RedactionRule(
+        id="rank-without-number-de",
+        needs=("platz", "rang"),
+        reason="ein Rang ohne Zahl: 'landete auf Platz der Rangliste'",
+        pattern=r"\bauf\s+(?P<mark>(?:Platz|Rang)\s+(?:der|des|im|in|unter|hinter|vor|[,.]))",
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("landete auf Platz der Rangliste",),
+        no_match=("landete auf Platz 3 der Rangliste", "auf dem Platz der Republik"),
+    ),
+    RedactionRule(
+        id="year-without-number-de",
+        needs=("jahr",),
+        reason="'im Jahr' followed by a verb or participle: the year was cut",
+        pattern=(
+            r"(?<!mal )\b(?P<mark>(?:[Ii]m|[Ss]eit dem|[Bb]is zum|[Aa]b dem) Jahr"
+            r"(?:\s+(?:wurde|wurden|hat|hatte|ist|war|gab|stieg|sank|lag|haben|sind|waren"
+            r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete"
+            r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("Im Jahr wurde das Werk eröffnet", "das im Jahr gegründete Unternehmen"),
+        no_match=("Im Jahr 2020 wurde", "einmal im Jahr hat", "im Jahr zuvor", "pro Jahr"),
+    ),
+    RedactionRule(
+        id="quoted-operator-without-numbers",
+        needs=("+", "×", "/", "–", "-"),
+        reason="a quoted name made only of operators: '20+8' cut to '\"+\"'",
+        pattern=(
+            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
+            r"\s*[\"”“」』])(?![\w\"“])(?!\s*(?:key|button|sign|symbol|icon|Taste|Zeichen|号|键))"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=('the upgrade of the "+" industrial cluster', "„+“-Strategie"),
+        no_match=(
+            '"AI+" Innovation',
+            'press the "+" key',
+            '"C++"',
+            "Das Pluszeichen „+“ steht",
+            '"Tu"/"Te", the licensee',
+        ),
+    ),
+    RedactionRule(
+        id="date-digits-cut-zh",
+        needs=("年月", "月日"),
+        reason="年/月/日 with their digits cut: '于年月日', '今年月'",
+        pattern=(
+            r"(?P<mark>(?:于|自|从|截至|截止|至|到|在|今|去|明|前)年月日?)(?!均)"
+            rf"|(?<![\d０-９一二三四五六七八九十〇零两正腊本上下每当次同该这那个整某半{_CJK}])"
+            r"(?P<mark2>月日)"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=("该公司于年月日发布公告", "今年月，股价上涨"),
+        no_match=("该公司于2023年5月1日发布公告", "今年5月", "出生年月", "本月底", "日月"),
+    ),
+    RedactionRule(
+        id="rank-without-number-zh",
+        needs=("第",),
+        reason="第 followed directly by a measure word: '排名第名'",
+        pattern=r"(?P<mark>第(?:名|位|届|次|季度|天|期|批|轮|章|周))",
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=("排名第名", "第届世界人工智能大会"),
+        no_match=("排名第二", "第3届", "次第"),
+    ),
+    RedactionRule(
+        id="approximation-without-number-zh",
+        needs=(
+            "约",
+            "将近",
+            "超过",
+            "逾",
+            "达到",
+            "共计",
+            "总计",
+            "合计",
+            "只有",
+            "不足",
+            "多达",
+            "高达",
+            "了",
+            "同比",
+        ),
+        reason="an approximation or change word followed directly by a unit: '约分钟'",
+        pattern=(
+            r"(?P<mark>(?:约|大约|将近|超过|逾|达到|共计|总计|合计|只有|不足|多达|高达"
+            r"|增长了|下降了|增加了|减少了|提高了|降低了|上涨了|下跌了|同比增长|同比下降)(?:为|有)?"
+            r"(?:分钟|小时|秒钟|公里|千米|平方米|平方公里|吨|美元|欧元|亿元|万元|亿美元"
+            r"|万美元|倍|名|位|项|辆|座|所))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("阅读时间约分钟", "员工超过名", "基金规模约为亿元"),
+        no_match=("阅读时间约5分钟", "超过一半", "近万人", "约个时间", "个百分点"),
+    ),
+    RedactionRule(
+        id="percentage-points-without-number-zh",
+        needs=("个百分点",),
+        reason="个百分点 with no numeral before it: '加快个百分点'",
+        pattern=r"(?<![\d０-９一二三四五六七八九十两几半百千万多数])(?P<mark>个百分点)",
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=("增速比上月加快个百分点", "同比下降个百分点"),
+        no_match=("提高了3个百分点", "下降了两个百分点", "几个百分点"),
+    ),
+    RedactionRule(
+        id="yuan-without-number-zh",
+        needs=("元",),
+        reason="元 right after a verb or preposition that needs an amount: '收入为元'",
+        pattern=r"(?<=[为达至到了约逾近共仅价跌涨])(?P<mark>(?:亿|万)?元)(?![朝代旦宵素首件器气老帅月年])",
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("人均可支配收入为元", "门票价格为元至元", "房价下跌了元"),
+        no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑"),
+    ),
+    RedactionRule(
+        id="magnitude-without-number-zh",
+        needs=("亿", "万"),
+        reason="亿/万 before a currency with no numeral or approximation before them: '获得亿元'",
+        pattern=(
+            r"(?<![\d０-９一二三四五六七八九十百千万亿两几数上过近超逾多余每破：:（(位])"
+            r"(?P<mark>[亿万](?:元|美元|欧元|人民币|港元))(?!户)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("该企业获得亿元融资", "计划投资亿元"),
+        no_match=("获得3亿元融资", "数亿元资金", "单位：万元", "每万元", "突破亿元大关", "万元户"),
+    ),
+    RedactionRule(
+        id="year-without-number-zh",
+        needs=("于年", "短短", "仅仅", "长达", "历时"),
+        reason="年 right after 于/在 or 短短 with its number cut: '他于年加入'",
+        pattern=(
+            r"(?<=[于])(?P<mark>年)(?![初底内中末终度份轻纪级龄来前后间里会报鉴薪假货])"
+            r"|(?<=短短|仅仅|长达|历时)(?P<mark2>年|个月|天)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("他于年加入阿里巴巴", "在短短年内成长为龙头"),
+        no_match=("他于2015年加入", "于年初", "于年底完成", "短短几年"),
+    ),
+    RedactionRule(
+        id="count-without-number-zh",
+        needs=("共有", "共计", "累计", "新增", "新建", "新开", "首批"),
+        reason="a measure word right after a counting verb: '共有家企业', '新建所学校'",
+        pattern=(
+            r"(?<=共有|共计|累计|新增|新建|新开|首批)(?P<mark>[家所名位个座项辆台])"
+            r"(?=[\u3400-\u9fff])(?![园庭人具属乡需有在以得谓单额字称义])"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("首批共有家企业入选", "当地将新建所学校"),
+        no_match=("共有家园", "新增名额", "首批名单", "共有3家企业"),
+    ),
+    RedactionRule(
+        id="magnitude-without-number-en",
+        needs=("illion",),
+        reason="'million/billion' after a word that is not a number: 'topped million units'",
+        pattern=(
+            # case-sensitive on purpose (IGNORECASE makes this scan 2.5 times slower)
+            r"(?<![\d.,])(?<![\d.,] )\b(?!(?i:a|an|one|two|three|four|five|six|seven|eight|nine"
+            r"|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+            r"|hundred|several|few|half|many|the|per|dozen|quarter|each|every|multi|tens"
+            r"|hundreds|some|a few|this|that|no)\s)(?P<mark>[A-Za-z]+\s+(?:[Mm]|[Bb]|[Tt]r)illion)"
+            r"\b(?!-)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "sales topped million units",
+            "the port handled million containers",
+            "grew to million",
+        ),
+        no_match=(
+            "topped 2 million",
+            "a million users",
+            "five hundred million",
+            "parts per million",
+            "One Million Trees",
+        ),
+    ),
+    RedactionRule(
+        id="every-plural-unit-en",
+        needs=("every",),
+        reason="'every' before a plural unit: 'every seconds' lost its number",
+        pattern=r"\b(?P<mark>every\s+(?:seconds|minutes|hours|days|weeks|months|years|kilomet(?:er|re)s|miles))\b",
+        kind="missing-number",
+        score=0.85,
+        match=("a car every seconds", "every years"),
+        no_match=("every 30 seconds", "every second", "every few years"),
+    ),
+    RedactionRule(
+        id="a-total-of-without-number-en",
+        needs=("a total of",),
+        reason="'a total of' followed by a noun: the count was cut",
+        pattern=(
+            r"\ba total of\s+(?!(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten"
+            r"|some|about|around|nearly|more|over|almost|roughly|approximately|just|only|up|at"
+            r"|fewer|less|several|hundreds|thousands|millions|dozens)\b)(?P<mark>[a-z]+)\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        match=("carried a total of passengers",),
+        no_match=("a total of 12 passengers", "a total of nearly 300", "a total of five"),
+    ),
+    RedactionRule(
+        id="hyphen-unit-without-number",
+        needs=("-",),
+        reason="a compound like '7-day' with its number cut: 'the -day holiday'",
+        pattern=(
+            r"(?<=\s)(?P<mark>-(?:day|week|month|year|hour|minute|storey|story|kilomet(?:er|re)"
+            r"|met(?:er|re)|mile|point|seat|member|page|fold|tägige|jährige|stündige|köpfige"
+            r"|prozentige|seitige)\w*)\b"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=("during the -day holiday", "die -tägige Messe"),
+        no_match=("during the 7-day holiday", "the - dash", "a so-called -ism"),
+    ),
+    RedactionRule(
+        id="reading-time-without-number",
+        needs=("reading time", "lesezeit", "阅读时间"),
+        reason="a reading-time label directly before its unit: 'reading time minutes'",
+        pattern=(
+            r"(?P<mark>(?:reading time|Lesezeit|阅读时间)\s*[:：]?\s*(?:minutes?|Minuten|分钟))"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=("Word count: , reading time minutes.", "Lesezeit: Minuten"),
+        no_match=("reading time 4 minutes", "阅读时间约4分钟"),
+    ),
+)
+
+PLACEHOLDER = (
+    RedactionRule(
+        id="bracket-placeholder",
+        needs=("[", "［", "【", "<", "〈"),
+        reason="a bracketed slot word left where the value should be: '[date]', '【公司】'",
+        pattern=rf"(?P<mark>[\[［【<〈]\s*{_PLACEHOLDER_WORDS}\s*[\]］】>〉])",
+        kind="placeholder",
+        score=0.95,
+        match=("On [date], at the conference", "[Name] said", "<number> users", "【公司名称】"),
+        no_match=("[1]", "[citation needed]", "[Photo: VCG]", "[...]", "{name} format field"),
+    ),
+    RedactionRule(
+        id="template-variable",
+        needs=("{{", "${"),
+        reason="an unfilled template variable: '{{count}}', '${amount}'",
+        pattern=r"(?P<mark>\{\{\s*[\w.]+\s*\}\}|\$\{\w+\})",
+        kind="placeholder",
+        score=0.9,
+        match=("{{count}} people attended", "a fee of ${amount}"),
+        no_match=("{count} in an f-string", "{{"),
+    ),
+    RedactionRule(
+        id="x-mask-number",
+        needs=("x", "×", "＊", "*"),
+        reason="X or * standing for digits: 'XX%', 'xx.xx', 'X月X日', '$XX million'",
+        pattern=(
+            r"(?<![\w.])(?P<mark>(?:[Xx]{2,4}|[×＊*]{1,4})(?:[.,](?:[Xx]{1,4}|[×＊*]{1,4}))?"
+            r"\s?(?:[%％]|(?:percent|Prozent|million|billion|Millionen|Milliarden|Euro|yuan"
+            r"|dollars|km|kg|minutes|Minuten|years|Jahre)\b)"
+            r")"
+            r"|(?<![A-Za-z0-9_.])(?P<mark4>(?:[Xx]{1,4}|[×＊*]{1,4})[年月日号岁亿万元])"
+            r"|(?<![\w.])(?P<mark2>[Xx]{2,4}(?:[.,][Xx]{1,4})+)(?![\w.])"
+            r"|\b(?:since|in|from|until|by|before|after|seit|im|bis|ab|von)\s+(?P<mark5>[Xx]{4})\b"
+            r"|\b(?P<mark6>(?:19|20)[Xx]{2})\b"
+            r"|(?P<mark3>[$€£¥][Xx]{2,}\b)"
+        ),
+        kind="placeholder",
+        score=0.9,
+        flags=0,
+        match=(
+            "XX% of users",
+            "grew xx.xx",
+            "auf XX.XXX",
+            "于X月X日",
+            "$XX million",
+            "**%",
+            "since XXXX.",
+            "in 20XX",
+        ),
+        no_match=("XXL shirts", "the XX century", "Xbox", "x = 5", "***"),
+    ),
+    RedactionRule(
+        id="asterisk-mask-zh",
+        needs=("*", "＊", "×", "■", "□", "○"),
+        reason="a run of mask signs next to Chinese text: '张**', '**市'",
+        pattern=(rf"(?:(?<=[{_CJK}])|(?=[*＊×■□○]{{2,}}[{_CJK}]))(?P<mark>[*＊×■□○]{{2,}})"),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=("记者从**市获悉", "创始人张**表示", "××公司"),
+        no_match=("***", "a ** b", "5×3"),
+    ),
+)
+
+VAGUE_DATE = (
+    RedactionRule(
+        id="a-certain-date-en",
+        needs=("a certain",),
+        reason="'a certain date/month/year' standing in for a date that was cut",
+        pattern=(
+            r"\b(?P<mark>(?:(?:on|in|since|until|by|from|before|after|during|as of"
+            r"|at the (?:end|beginning|start) of|early|late|mid)\s+)?a certain"
+            r" (?:month and year|day and month|date|day|month|year|week|quarter)"
+            r"(?:\s+(?:of\s+)?(?:this|last|next) year)?)\b"
+        ),
+        kind="vague-date",
+        score=0.85,
+        match=(
+            "On a certain date, Joe Tsai recalled",
+            "In a certain month and year, the",
+            "Since a certain month this year, the stock",
+            "a new high since a certain month and year.",
+        ),
+        no_match=("to a certain extent", "a certain company", "after a certain age", "one day"),
+    ),
+    RedactionRule(
+        id="a-certain-date-de",
+        needs=("bestimmten", "gewissen"),
+        reason="'an einem bestimmten Tag' und ähnliche Umschreibungen eines gestrichenen Datums",
+        pattern=(
+            r"\b(?P<mark>(?:an|in|seit|bis|ab|vor|nach|zu)\s+(?:einem|einer)\s+(?:bestimmten"
+            r"|gewissen)\s+(?:Tag|Datum|Monat|Jahr|Woche|Quartal)(?:es|s|e)?"
+            r"(?:\s+(?:dieses|des vergangenen|des letzten|letzten|vergangenen|nächsten)"
+            r"\s+Jahres)?)\b"
+        ),
+        kind="vague-date",
+        score=0.85,
+        match=("An einem bestimmten Tag erklärte", "seit einem gewissen Monat dieses Jahres"),
+        no_match=("zu einem bestimmten Zeitpunkt", "bis zu einem gewissen Grad"),
+    ),
+    RedactionRule(
+        id="a-certain-date-zh",
+        needs=("某",),
+        reason="某年/某月/某日 standing in for a date that was cut",
+        pattern=r"(?P<mark>某(?:年|月|日)(?:某(?:年|月|日))*(?:份)?)(?![轻纪级龄度报])",
+        kind="vague-date",
+        score=0.85,
+        flags=0,
+        match=("某年某月，该公司", "某日，马云回忆", "自今年某月以来"),
+        no_match=("某年轻人", "某日报记者", "某公司", "某年级学生"),
+    ),
+)
+
+MISSING_NAME = (
+    RedactionRule(
+        id="possessive-without-name",
+        needs=("'s", "’s"),
+        reason="a possessive 's with nothing before it: \"Hangzhou-based 's founder\"",
+        pattern=r"(?:(?<=[\s(“\"‘])|^)(?P<mark>['’]s)\b(?!-)",
+        kind="missing-name",
+        score=0.8,
+        flags=0,
+        match=("the rise of 's model", "In Hangzhou, ’s founder"),
+        no_match=("Alibaba's founder", "'s-Hertogenbosch", "rock 'n' roll"),
+    ),
+    RedactionRule(
+        id="role-of-nothing",
+        reason="a role or relation 'of' nothing: 'the founder of , Liang'",
+        pattern=(
+            r"\b(?P<mark>(?:founder|co-founder|CEO|chairman|chairwoman|president|chief executive"
+            r"|owner|parent company|subsidiary|rival|spokesperson|spokesman|spokeswoman|creator"
+            r"|maker|developer|investor|shareholder|Gründer|Gründerin|Chef|Chefin|Sprecher"
+            r"|Sprecherin|Mutterkonzern|Tochter)\s+(?:of|at|von|des|der|bei)\s+[,.;])(?!\S)"
+        ),
+        kind="missing-name",
+        score=0.85,
+        match=("Liang Wenfeng, the founder of , said", "der Gründer von , Liang"),
+        no_match=("the founder of DeepSeek, Liang", "der Gründer von Alibaba"),
+    ),
+    RedactionRule(
+        id="list-without-item",
+        reason="an enumeration with an empty item: 'such as , Unitree', 'darunter und'",
+        pattern=(
+            r"\b(?P<mark>(?:such as|including|e\.g\.|darunter|wie etwa)\s+(?:,|(?:and|or"
+            r"|und|oder)\b)|like\s+,)"
+            rf"|(?P<mark2>[,，]\s+,|、\s*、|、(?:和|与|及)|(?<=[{_CJK}])(?:和|与)、)"
+        ),
+        kind="missing-name",
+        score=0.75,
+        match=("companies such as , Unitree", "Firmen wie etwa und Xiaomi", "阿里巴巴、、腾讯"),
+        no_match=("I like and respect her", "such as Alibaba and", "A, B and C"),
+    ),
+    RedactionRule(
+        id="empty-quotes",
+        needs=('""', "“", "„", "「", "《", "『"),
+        reason="an empty pair of quotes or title marks where a name stood: 'the app \"\"'",
+        pattern=r"(?P<mark>\"\"|“\s*”|„\s*“|「\s*」|《\s*》|『\s*』)",
+        kind="missing-name",
+        score=0.7,
+        flags=0,
+        match=('the chatbot "" topped the charts', "电视剧《》热播", "die App „“ führte"),
+        no_match=('the chatbot "Kimi" topped', "《黑神话：悟空》"),
+    ),
+)
+
+#: Every redaction rule, by kind. A new heuristic is a new row in one of these tuples.
+RULES: tuple[RedactionRule, ...] = MISSING_NUMBER + PLACEHOLDER + VAGUE_DATE + MISSING_NAME

@@ -1,0 +1,137 @@
+"""The cleaning quality gate: scores of `clean_document` on the annotated pages.
+
+Every page `tests/data/clean/NAME.txt` (or `.html`) has `NAME.json`:
+`{"title": str | null, "keep": [...], "drop": [...]}`, where `keep` lists every article
+line that must survive and `drop` the furniture lines that must not be a line of the
+output. `score_pages(paths)` returns, per format ("text", "html") and "overall":
+
+- `keep_line_recall`: keep lines found as a line of the output text;
+- `keep_sentence_recall`: sentences of the keep lines found in the output text;
+- `drop_recall`: drop lines absent from the output lines;
+- `drop_precision`: removed lines that are not keep lines, over all removed lines (HTML
+  has no line-level audit: there it is annotated lines absent from the output that are
+  drop lines, over all annotated lines absent from the output);
+- `title_accuracy`: pages whose title is the annotated one.
+
+Run `python -m tests.clean_gate` for the table per page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from hzcorpus.boilerplate import BULLET_MARKERS
+from hzcorpus.clean import clean_document
+from hzcorpus.errors import HzcorpusError
+from hzcorpus.read import read_document
+
+PAGES = Path(__file__).resolve().parent / "data" / "clean"
+FLOORS = PAGES / "floors.json"
+METRICS = (
+    "keep_line_recall",
+    "keep_sentence_recall",
+    "drop_recall",
+    "drop_precision",
+    "title_accuracy",
+)
+_SENTENCE = re.compile(r"(?<=[.!?。！？])['\"”’»)]*\s+|(?<=[。！？])")
+
+
+def page_paths(folder: Path = PAGES) -> list[Path]:
+    """The annotated pages of `folder` (inputs that have a `.json` beside them)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".txt", ".html") and p.with_suffix(".json").exists()
+    )
+
+
+def sentences(line: str) -> list[str]:
+    """A line cut into sentences (after . ! ? and their CJK forms)."""
+    return [s.strip() for s in _SENTENCE.split(line) if s and s.strip()]
+
+
+def _output_lines(text: str) -> set[str]:
+    """The output's lines, each also without a leading bullet marker joined to it."""
+    lines = set()
+    for line in text.split("\n"):
+        line = line.strip()
+        lines.add(line)
+        head, _, rest = line.partition(" ")
+        if head in BULLET_MARKERS and rest:
+            lines.add(rest.strip())
+    return lines
+
+
+def score_page(path: Path) -> dict:
+    """Counts for one page: hits and totals of each metric, its format and any error."""
+    annotation = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    keep, drop = annotation["keep"], annotation["drop"]
+    error = None
+    try:
+        doc = clean_document(read_document(path))
+        text, title, fmt = doc.text, doc.title, doc.format
+        removed = [r.text.strip() for r in doc.removed]
+    except HzcorpusError as exc:  # a page that fails scores as an empty output
+        text, title, removed, error = "", None, [], str(exc)
+        fmt = "html" if path.suffix == ".html" else "text"
+    out = _output_lines(text)
+    keep_sentences = [s for line in keep for s in sentences(line)]
+    counts = {
+        "format": fmt,
+        "error": error,
+        "keep_line_recall": (sum(k in out for k in keep), len(keep)),
+        "keep_sentence_recall": (sum(s in text for s in keep_sentences), len(keep_sentences)),
+        "drop_recall": (sum(d not in out for d in drop), len(drop)),
+        "title_accuracy": (int(title == annotation["title"]), 1),
+    }
+    if fmt == "text":  # removing a second copy of a kept line loses nothing
+        lost = set(keep) - out
+        counts["drop_precision"] = (sum(r not in lost for r in removed), len(removed))
+    else:
+        dropped = sum(d not in out for d in drop)
+        counts["drop_precision"] = (dropped, dropped + sum(k not in out for k in keep))
+    return counts
+
+
+def _ratio(hit: int, total: int) -> float:
+    return hit / total if total else 1.0
+
+
+def score_pages(paths) -> dict:
+    """Scores of the annotated pages `paths`: per format, overall, and per page."""
+    sums: dict[str, dict[str, list[int]]] = defaultdict(lambda: {m: [0, 0] for m in METRICS})
+    pages = {}
+    for path in map(Path, paths):
+        counts = score_page(path)
+        pages[path.name] = {
+            "format": counts["format"],
+            "error": counts["error"],
+            **{m: round(_ratio(*counts[m]), 4) for m in METRICS},
+        }
+        for group in (counts["format"], "overall"):
+            for m in METRICS:
+                sums[group][m][0] += counts[m][0]
+                sums[group][m][1] += counts[m][1]
+    scores = {g: {m: round(_ratio(*hm), 4) for m, hm in ms.items()} for g, ms in sums.items()}
+    scores["pages"] = pages
+    return scores
+
+
+def main() -> None:
+    scores = score_pages(page_paths())
+    names = ["page", *(m.replace("_", " ") for m in METRICS)]
+    print(" | ".join(names))
+    for name, page in scores.pop("pages").items():
+        flag = f"  ERROR {page['error']}" if page["error"] else ""
+        print(name, *(f"{page[m]:.2f}" for m in METRICS), flag)
+    for group, values in scores.items():
+        print(group.upper(), *(f"{values[m]:.4f}" for m in METRICS))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""HTML extraction: metadata, no state between documents, bad HTML, limits, and a score gate."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from hzcorpus.errors import InputError
+from hzcorpus.html import (
+    OUTPUT_LINE_RULES,
+    HtmlExtraction,
+    HtmlOptions,
+    extract_html,
+    page_text_dump,
+)
+from hzcorpus.rules import rule_example_failures
+from tests.conftest import DATA
+
+PAGES = DATA / "clean"
+FLOORS = PAGES / "html_floors.json"
+ARTICLE = (
+    "<p>The harbour authority said on Monday that the new ferry terminal would open in the "
+    "spring, two years later than planned, because of delays in steel deliveries.</p>"
+    "<p>Passengers will be able to board from a covered walkway, and the old terminal will be "
+    "turned into a market hall for local producers and fishermen.</p>"
+)
+
+
+def page(name: str) -> str:
+    return (PAGES / f"{name}.html").read_text(encoding="utf-8")
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score_pages() -> dict[str, float]:
+    """Kept-paragraph recall, dropped-furniture recall and title accuracy over the pages."""
+    kept = keep_total = dropped = drop_total = titles = 0
+    annotated = sorted(PAGES.glob("*.html"))
+    for path in annotated:
+        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        result = extract_html(path.read_text(encoding="utf-8"))
+        lines = {normalized(line) for line in result.text.split("\n")}
+        kept += sum(normalized(p) in lines for p in expected["keep"])
+        keep_total += len(expected["keep"])
+        dropped += sum(furniture not in result.text for furniture in expected["drop"])
+        drop_total += len(expected["drop"])
+        titles += result.title == expected["title"]
+    return {
+        "pages": len(annotated),
+        "keep_recall": round(kept / keep_total, 3),
+        "drop_recall": round(dropped / drop_total, 3),
+        "title_accuracy": round(titles / len(annotated), 3),
+    }
+
+
+def test_scores_stay_above_their_floors():
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    scores = score_pages()
+    assert scores["pages"] >= floors["pages"]
+    low = {k: (scores[k], floor) for k, floor in floors.items() if scores[k] < floor}
+    assert not low, f"scores below their floors (score, floor): {low}"
+
+
+def test_metadata_and_audit_of_a_news_page():
+    result = extract_html(page("en_council_budget"))
+    assert isinstance(result, HtmlExtraction)
+    assert result.title == "Council approves record school budget after late-night vote"
+    assert result.published == "2024-03-05"
+    assert result.author == "Maria Okafor"
+    assert result.sitename == "Riverton Herald"
+    assert result.title not in result.text.split("\n")
+    rules = {r.rule for r in result.removed}
+    assert {"html-title", "html-boilerplate"} <= rules
+    cookie = [r for r in result.removed if r.text.startswith("We use cookies")]
+    assert cookie and cookie[0].line == -1
+    assert all(r.text not in result.text for r in result.removed if r.rule == "html-boilerplate")
+
+
+def test_byline_and_table_separator_are_removed_and_recorded():
+    html = (
+        "<html><head><title>Ferry terminal delayed</title><meta name='author' "
+        "content='Ola Nordmann'></head><body><article><h1>Ferry terminal delayed</h1>"
+        f"<p>By Ola Nordmann</p>{ARTICLE}<table><tr><th>Year</th><th>Passengers</th></tr>"
+        "<tr><td>2022</td><td>1.2 million</td></tr></table></article></body></html>"
+    )
+    result = extract_html(html)
+    assert "By Ola Nordmann" not in result.text
+    assert "| 2022 | 1.2 million |" in result.text.split("\n")
+    assert "---" not in result.text
+    rules = {r.rule for r in result.removed if r.line >= 0}
+    assert {"html-byline", "html-table-separator"} <= rules
+
+
+def test_output_line_rule_examples():
+    assert list(rule_example_failures(OUTPUT_LINE_RULES)) == []
+
+
+def test_no_state_carries_between_documents():
+    names = sorted(p.stem for p in PAGES.glob("*.html"))
+    first = [extract_html(page(name)) for name in names]
+    again = [extract_html(page(name)) for name in reversed(names)][::-1]
+    assert first == again
+    # trafilatura's deduplication would return nothing for a page seen before
+    assert extract_html(page(names[0])) == first[0]
+
+
+def test_malformed_html_still_gives_text():
+    html = (
+        "<div><p>The harbour authority said on Monday that the new ferry terminal would open "
+        "in the spring, <b>two years <i>later than planned</p></span></table>"
+        "<p>Passengers will board from a covered walkway<li>stray item</div></body>"
+    )
+    result = extract_html(html)
+    assert "ferry terminal would open" in result.text
+
+
+def test_deeply_nested_html_keeps_the_text_after_the_nesting():
+    depth = 20_000
+    html = (
+        f"<html><body>{ARTICLE}{'<div>' * depth}<p>The deepest paragraph of the page is still "
+        f"article text and must come out.</p>{'</div>' * depth}<p>The final paragraph after "
+        "all that nesting must not be lost either, whatever the parser limit.</p></body></html>"
+    )
+    result = extract_html(html)
+    assert "The deepest paragraph of the page" in result.text
+    assert "The final paragraph after all that nesting" in result.text
+
+
+def test_tiny_time_limit_on_a_large_page_raises_input_error():
+    html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
+    with pytest.raises(InputError, match=r"^HTML extraction timed out after 0.01 s$"):
+        extract_html(html, HtmlOptions(timeout_s=0.01))
+
+
+def _timed_out_in_worker(html: str) -> str:
+    try:
+        extract_html(html, HtmlOptions(timeout_s=0.01))
+    except InputError as exc:
+        return str(exc)
+    return "no time-out"
+
+
+def test_time_limit_works_in_a_worker_process():
+    html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        message = pool.submit(_timed_out_in_worker, html).result(timeout=120)
+    assert message == "HTML extraction timed out after 0.01 s"
+
+
+def test_time_limit_restores_the_callers_alarm_and_handler():
+    def outer(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, outer)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        extract_html(page("en_council_budget"))
+        assert signal.getsignal(signal.SIGALRM) is outer
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 50 < left <= 100
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_works_off_the_main_thread():
+    results: list[HtmlExtraction] = []
+    worker = threading.Thread(target=lambda: results.append(extract_html(page("fr_festival"))))
+    worker.start()
+    worker.join()
+    assert results == [extract_html(page("fr_festival"))]
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        ("<html><body></body></html>", "no article text found in HTML"),
+        ("<html><head><script>var a = 1;</script></head><body><script>x()</script>", "no art"),
+        ("<html><body><h1>Only a title</h1></body></html>", "no article text found"),
+        ("   \n ", "no HTML content"),
+    ],
+)
+def test_pages_without_article_text_raise_a_clear_error(html, message):
+    with pytest.raises(InputError, match=message):
+        extract_html(html)
+
+
+def test_too_many_elements_is_refused():
+    html = "<html><body>" + "<span>x</span>" * 500 + ARTICLE + "</body></html>"
+    with pytest.raises(InputError, match="elements, over the limit of 100"):
+        extract_html(html, HtmlOptions(max_elements=100))
+
+
+def test_xml_declaration_and_fragment_are_accepted():
+    declared = '<?xml version="1.0" encoding="utf-8"?><html><body>' + ARTICLE + "</body></html>"
+    assert "ferry terminal" in extract_html(declared).text
+    assert "ferry terminal" in extract_html("<div>" + ARTICLE + "</div>").text
+
+
+def test_page_text_dump_is_the_visible_text_one_block_per_line():
+    dump = page_text_dump(page("en_council_budget")).split("\n")
+    assert "Accept all" in dump
+    assert "Related stories" in dump
+    assert not any("dataLayer" in line for line in dump)  # scripts are not visible
+    assert dump[-1] == "© 2024 Riverton Herald Media Group. All rights reserved."
+
+
+def test_mangled_pages_give_text_or_input_error():
+    """Cut, spliced and tag-salted versions of the annotated pages never raise anything else."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.html"))]
+    salt = ["<", ">", "</", "<p>", "</div>", "<table>", "<td>", "<!--", "<script>", "&#", "\x00"]
+    rng = random.Random(7)
+    outcomes = {"text": 0, "error": 0}
+    for _ in range(30):
+        html = rng.choice(pages)
+        for _ in range(rng.randint(1, 30)):
+            at = rng.randrange(len(html))
+            if rng.random() < 0.5:
+                html = html[:at] + rng.choice(salt) + html[at:]
+            else:
+                html = html[:at] + html[at + rng.randint(1, 200) :]
+        try:
+            outcomes["text"] += bool(extract_html(html).text)
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes["error"] += 1
+    assert outcomes["text"] > 15

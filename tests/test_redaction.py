@@ -1,0 +1,216 @@
+import itertools
+import json
+
+import pytest
+
+from hzcorpus import (
+    FLAG_KINDS,
+    Document,
+    FlagOptions,
+    damaged_paragraphs,
+    find_flags,
+    flag_document,
+    undamaged_text,
+)
+from hzcorpus.redaction_rules import RULES
+from hzcorpus.rules import rule_example_failures
+from tests.conftest import RAW, run_cli
+from tests.redaction_gold import FLOORS, GOLD_DIR, LANGS, SETS, load_gold, score
+
+SEED = next(RAW.glob("000_*.txt")).read_text(encoding="utf-8")
+GOLD = load_gold()
+ALL_RECORDS = [record for name in SETS for record in load_gold(GOLD_DIR / name)]
+
+
+def check_spans(text, spans):
+    assert spans == sorted(spans, key=lambda s: (s.start, s.end))
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.match
+        assert span.kind in FLAG_KINDS
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start, (a, b)
+
+
+def test_every_rule_example():
+    assert list(rule_example_failures(RULES)) == []
+
+
+def test_rule_needs_hold_for_every_example():
+    # a rule must never fire on a text that lacks all its `needs` (else the prefilter loses it)
+    def fires(rule, text):
+        return rule.may_fire(text.lower()) and rule.hits(text)
+
+    assert list(rule_example_failures(RULES, fires)) == []
+    for record in ALL_RECORDS:
+        for rule in RULES:
+            if rule.hits(record["text"]):
+                assert rule.may_fire(record["text"].lower()), (rule.id, record["id"])
+
+
+def test_rule_table_is_well_formed():
+    for rule in RULES:
+        assert rule.pattern is not None and rule.kind in FLAG_KINDS, rule.id
+        assert 0 < rule.score <= 1 and rule.reason, rule.id
+        assert rule.match and rule.no_match, f"{rule.id} needs examples both ways"
+
+
+def test_seed_article_gaps():
+    flags = find_flags(SEED)
+    check_spans(SEED, flags)
+
+    def flagged(phrase):
+        at = SEED.index(phrase)
+        return {f.kind for f in flags if f.start < at + len(phrase) and at < f.end}
+
+    assert flagged("accounts for % of") == {"missing-number"}
+    assert flagged("second with .%,") == {"missing-number"}
+    assert flagged("accounts for .%.") == {"missing-number"}
+    assert flagged("more than % over") == {"missing-number"}
+    assert flagged("text: , estimated") == {"missing-number"}
+    assert flagged("approximately minutes") == {"missing-number"}
+    assert flagged('the "+" industrial') == {"missing-number"}
+    assert flagged("On [date]") == {"placeholder"}
+    for phrase in ("On a certain date", "In a certain month and year", "a certain month this"):
+        assert flagged(phrase) == {"vague-date"}, phrase
+    for phrase in ("to a certain extent", "2023 Suzhou", "2025.02.18", "More than twenty"):
+        assert flagged(phrase) == set(), phrase
+
+
+def test_gold_sets_are_well_formed():
+    assert len(GOLD) >= 300
+    assert len(ALL_RECORDS) - len(GOLD) >= 100
+    for name in SETS:
+        records = load_gold(GOLD_DIR / name)
+        assert len({r["id"] for r in records}) == len(records), name
+    for lang in LANGS:
+        records = [r for r in GOLD if r["lang"] == lang]
+        assert sum(bool(r["spans"]) for r in records) >= 40, lang
+        assert sum(not r["spans"] for r in records) >= 40, lang
+    for record in ALL_RECORDS:
+        for span in record["spans"]:
+            assert span["kind"] in FLAG_KINDS
+            assert 0 <= span["start"] < span["end"] <= len(record["text"])
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_gold_scores_stay_above_floors(name):
+    scores = score(load_gold(GOLD_DIR / name), find_flags)
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
+    assert set(floors) == set(scores)
+    drops = []
+    for lang, kinds in scores.items():
+        assert set(floors[lang]) == set(kinds), lang
+        for kind, cell in kinds.items():
+            for metric, floor in floors[lang][kind].items():
+                if cell[metric] < floor:
+                    drops.append(f"{lang}/{kind} {metric} {cell[metric]:.3f} < {floor}")
+    assert not drops, drops
+
+
+def test_spans_are_valid_and_prefilter_changes_nothing():
+    every_rule = FlagOptions(prefilter=False)
+    for text in [SEED, *(r["text"] for r in ALL_RECORDS)]:
+        flags = find_flags(text)
+        check_spans(text, flags)
+        assert flags == find_flags(text, every_rule), text
+
+
+def test_offsets_are_code_points():
+    text = "🚀 增长了，北京占%。\nThe share rose to .% 🙂 and fell by % later."
+    flags = find_flags(text)
+    assert [f.match for f in flags] == ["%", ".%", "%"]
+    check_spans(text, flags)
+
+
+def test_do_not_flag():
+    for text in (
+        "Revenue rose 5,5 % to 3.2 billion; margins widened 2 %-Punkte.",
+        "占25%，第二名为12.5％。",
+        "printf('%s scored %d%%', name, n) and %.2f",
+        "See https://example.com/a%20b%2Fc for details.",
+        "It was disputed.[1][citation needed] [Photo: VCG]",
+        "To a certain extent, a certain company was right.",
+        "GPT 4.1, Qwen3-Coder and C++ were compared.",
+        "Call +86 571 8502 2088 before 9:30 or at 14:00.",
+    ):
+        assert find_flags(text) == [], text
+
+
+def test_options_filter_kinds_scores_and_rules():
+    text = "On [date], sales rose by % in a certain month and year."
+    assert {f.kind for f in find_flags(text)} == {"placeholder", "missing-number", "vague-date"}
+    only = find_flags(text, FlagOptions(kinds=("vague-date",)))
+    assert [f.kind for f in only] == ["vague-date"]
+    assert find_flags(text, FlagOptions(min_score=0.99)) == []
+    skipped = find_flags(text, FlagOptions(skip_rules=frozenset({"bracket-placeholder"})))
+    assert "placeholder" not in {f.kind for f in skipped}
+    with pytest.raises(ValueError, match="unknown flag kinds"):
+        find_flags(text, FlagOptions(kinds=("typo",)))
+
+
+def test_overlapping_hits_keep_the_most_confident():
+    # "XX%" is a placeholder; the percent rule alone would call it a missing number
+    flags = find_flags("Prices rose XX% in May.")
+    assert [(f.kind, f.match) for f in flags] == [("placeholder", "XX%")]
+
+
+def test_flag_document_and_paragraph_helpers():
+    text = "An intact paragraph with 5% growth.\nSales rose by % on [date].\nAnother clean one."
+    doc = Document(source="x.txt", text=text)
+    flagged = flag_document(doc)
+    assert flagged.text == text and doc.flags == []
+    assert flagged.flag_counts()["missing-number"] == 1
+    assert flagged.flag_counts()["placeholder"] == 1
+    assert damaged_paragraphs(flagged) == [1]
+    record = flagged.to_record()
+    assert damaged_paragraphs(record) == [1]
+    assert damaged_paragraphs(record, kinds=("vague-date",)) == []
+    assert undamaged_text(record) == "An intact paragraph with 5% growth.\nAnother clean one."
+    assert record["flag_counts"]["missing_number"] == 1
+
+
+def test_cli_jsonl_streams_and_reports_bad_lines():
+    lines = [
+        json.dumps({"id": "a", "text": "Beijing accounts for % of talent."}),
+        "{not json",
+        json.dumps({"id": 7, "body": "no text"}),
+        "",
+        json.dumps({"id": "b", "text": "Nothing missing: 25% here."}),
+        json.dumps(["a list"]),
+    ]
+    out = run_cli("flag", "--jsonl", stdin="\n".join(lines) + "\n")
+    assert out.returncode == 1, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    assert rows[0]["id"] == "a"
+    assert [(f["start"], f["end"], f["kind"], f["match"]) for f in rows[0]["flags"]] == [
+        (21, 22, "missing-number", "%")
+    ]
+    assert set(rows[0]["flags"][0]) >= {"start", "end", "kind", "rule", "match"}
+    assert rows[1]["id"] is None and "JSON" in rows[1]["error"]
+    assert rows[2]["id"] == 7 and "text" in rows[2]["error"]
+    assert rows[3]["id"] is None and "error" in rows[3]
+    assert rows[4] == {"id": "b", "flags": []}
+    assert rows[5]["id"] is None and "error" in rows[5]
+
+
+def test_cli_files_show_line_and_caret(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("A title\nFirst paragraph is fine.\nGrowth reached .% last year.\n", "utf-8")
+    out = run_cli("flag", str(page))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "decimal-point-without-digits" in line)
+    assert lines[at].startswith(f"{page}:") and "missing-number" in lines[at]
+    context, caret = lines[at + 1], lines[at + 2]
+    column = caret.index("^")
+    assert context[column : column + 2] == ".%" and caret.strip() == "^^"
+    assert "cleaned text" in out.stdout
+
+
+def test_cli_flag_needs_input(tmp_path):
+    out = run_cli("flag")
+    assert out.returncode == 2 and "hzcorpus:" in out.stderr
+    out = run_cli("flag", str(tmp_path / "missing.txt"))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
