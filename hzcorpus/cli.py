@@ -363,24 +363,89 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def add_build(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("build", help="build a dataset folder (not built yet)")
+    p = sub.add_parser(
+        "build",
+        help="build a dataset folder from a folder of articles",
+        description="Every stage over RAW_DIR (.txt, .html, .htm, .jsonl, recursively) into "
+        "the dataset folder OUT_DIR: data/*.parquet, README.md (card), manifest.jsonl "
+        "(every input and its status) and build.json. Exit status 1 when an input failed.",
+    )
+    p.add_argument("raw_dir", type=Path, help="folder of page-text dumps, HTML and JSON lines")
+    p.add_argument("out_dir", type=Path, help="dataset folder to write (replaced atomically)")
+    p.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
+    p.add_argument("--resume", action="store_true", help="reuse the results of a killed build")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--no-translate", action="store_true", help="leave translation out")
+    p.add_argument("--shard-rows", type=int, default=10_000, help="rows per parquet file")
+    p.add_argument(
+        "--chunk-size", type=int, default=32, help="inputs per worker task and translation batch"
+    )
+    p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this")
+    p.add_argument("--name", help="pretty name of the dataset (card)")
+    p.add_argument("--license", help="license identifier of the dataset (card; default: other)")
 
 
 def run_build(args: argparse.Namespace) -> int:
-    _fail("build is not built yet")
-    return 2
+    from dataclasses import replace
+
+    from .pipeline import BuildOptions, build
+
+    if args.workers is not None and args.workers < 1:
+        _fail("--workers must be at least 1")
+    if args.shard_rows < 1 or args.chunk_size < 1:
+        _fail("--shard-rows and --chunk-size must be at least 1")
+    options = BuildOptions(
+        workers=args.workers,
+        resume=args.resume,
+        quiet=args.quiet,
+        shard_rows=args.shard_rows,
+        chunk_size=args.chunk_size,
+    )
+    if args.no_translate:
+        options = replace(options, translate=None)
+    if args.max_bytes is not None:
+        options = replace(options, read=replace(options.read, max_bytes=args.max_bytes))
+    card = {k: v for k, v in (("pretty_name", args.name), ("license", args.license)) if v}
+    options = replace(options, card=replace(options.card, **card))
+    report = build(args.raw_dir, args.out_dir, options)
+    if not args.quiet:
+        counts = ", ".join(f"{n} {status}" for status, n in report.status.items())
+        print(
+            f"{args.out_dir}: {counts}; {report.stats.rows} rows in {len(report.shards)} "
+            f"shard(s), {report.reused} reused, {report.seconds:.1f} s",
+            file=sys.stderr,
+        )
+    for source, reason in report.failures[:20]:
+        print(f"hzcorpus: failed: {source}: {reason}", file=sys.stderr)
+    if report.status["failed"] > 20:
+        more = report.status["failed"] - 20
+        print(f"hzcorpus: … and {more} more failed: see manifest.jsonl", file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 # --- push ------------------------------------------------------------------------------
 
 
 def add_push(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("push", help="upload a dataset folder to the Hub (not built yet)")
+    p = sub.add_parser(
+        "push",
+        help="upload a dataset folder to the Hugging Face Hub",
+        description="Upload a dataset folder hzcorpus built to a dataset repo on the Hub. "
+        "The token comes from --token, HF_TOKEN or `hf auth login`.",
+    )
+    p.add_argument("out_dir", type=Path, help="dataset folder (from hzcorpus build)")
+    p.add_argument("repo_id", help="dataset repo on the Hub, OWNER/NAME")
+    p.add_argument("--private", action="store_true", help="create the repo private")
+    p.add_argument("--token", help="Hugging Face token (default: HF_TOKEN or the stored login)")
+    p.add_argument("--message", help="commit message")
 
 
 def run_push(args: argparse.Namespace) -> int:
-    _fail("push is not built yet")
-    return 2
+    from .dataset import push
+
+    url = push(args.out_dir, args.repo_id, args.private, args.token, args.message)
+    print(url)
+    return 0
 
 
 # --- review ----------------------------------------------------------------------------

@@ -1,0 +1,479 @@
+"""The dataset folder: parquet shards under `data/`, a dataset card, `load` and `push`.
+
+The folder is what `datasets.load_dataset(folder)` and the Hugging Face Hub expect::
+
+    data/train-00000-of-00001.parquet   typed columns of `record_schema()`
+    README.md                           card: YAML metadata (configs, languages, …) + body
+
+Parquet bytes and the card are deterministic: no timestamps, fixed writer options, rows in
+the order they were added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .document import FLAG_KINDS, Document, record_schema
+from .errors import DatasetError
+
+DATA_DIR = "data"
+SPLIT = "train"
+#: Rows per parquet row group: bounds the rows held in memory while writing.
+ROW_GROUP_ROWS = 500
+_PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 3,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+}
+
+#: What each column holds; the card's field table. Every column of record_schema() has one.
+FIELD_DOCS: dict[str, str] = {
+    "id": "stable id: the first 16 hex digits of the SHA-256 of the input's bytes",
+    "source": "path of the input relative to the raw folder (`file.jsonl#L<n>` for a JSON line)",
+    "format": "`text` (page-text dump) or `html`, sniffed from the content",
+    "encoding": "encoding the input was decoded from",
+    "title": "article title, when found",
+    "published": "publication date as found on the page, when found",
+    "author": "author, when found",
+    "sitename": "site name, when found",
+    "text": "cleaned article text, one paragraph per line",
+    "language": "ISO 639-1 code of the text's language (`und` when undetermined)",
+    "language_score": "probability of `language`",
+    "language_candidates": "every language candidate for the whole text with its probability",
+    "paragraph_languages": "language of each paragraph of `text`, in order",
+    "text_en": "English text: the translation, the text itself for English articles, "
+    "null when no translation model was available",
+    "translation": "translation package, version, beam, compute type and sentence splitter; "
+    "null when not machine-translated",
+    "translation_note": "why an article was not translated, when it was not",
+    "flags": "redaction flags: spans of `text` (`start`, `end` character offsets) where "
+    "something was cut out, with `kind`, the `rule` that found it, `match` and `score`",
+    "removed": "the audit trail of cleaning: each removed line (`line` in the input, -1 when "
+    "not a line) with its `text`, the `rule` that removed it and the `reason`",
+    "n_paragraphs": "number of paragraphs (lines) of `text`",
+    "n_words": "number of whitespace-separated words of `text`",
+    "n_removed": "number of entries of `removed`",
+    "n_flags": "number of entries of `flags`",
+    "flag_counts": "number of flags per kind",
+}
+
+#: Libraries whose version the card records, per stage that uses them.
+LIBRARIES: dict[str, tuple[str, ...]] = {
+    "read": ("charset-normalizer", "ftfy"),
+    "clean": ("trafilatura",),
+    "detect": ("langdetect", "langdetect-rs"),
+    "flag": (),
+    "translate": ("argos-translate-lt", "ctranslate2", "sentencepiece"),
+    "write": ("pyarrow", "huggingface_hub"),
+}
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """What the card says beyond the statistics: name, license, how the data was made."""
+
+    pretty_name: str = "hzcorpus news articles"
+    license: str = "other"
+    #: The steps that made the records, in order (e.g. read, clean, detect, flag, translate).
+    stages: tuple[str, ...] = ()
+
+
+@dataclass
+class DatasetStats:
+    """Statistics of the rows of a dataset, gathered one record at a time."""
+
+    rows: int = 0
+    words: int = 0
+    languages: Counter = field(default_factory=Counter)
+    removed_rules: Counter = field(default_factory=Counter)
+    flag_kinds: Counter = field(default_factory=Counter)
+    translated: int = 0
+    english: int = 0
+    packages: Counter = field(default_factory=Counter)
+    missing_pairs: Counter = field(default_factory=Counter)
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        """Count one dataset row."""
+        self.rows += 1
+        self.words += record["n_words"]
+        language = record["language"] or "und"
+        self.languages[language] += 1
+        self.removed_rules.update(r["rule"] for r in record["removed"])
+        self.flag_kinds.update(s["kind"] for s in record["flags"])
+        if language == "en":
+            self.english += 1
+        if record["translation"]:
+            self.translated += 1
+            package = record["translation"]
+            self.packages[f"{package['package']} {package['version']}"] += 1
+        elif language != "en" and record["text_en"] is None:
+            self.missing_pairs[f"{language}->en"] += 1
+
+
+class ShardWriter:
+    """Streams records into `data/part-NNNNN.parquet` shards of at most `shard_rows` rows.
+
+    At most one row group of records is held in memory. `close()` renames the shards to
+    the conventional `train-00000-of-0000N.parquet` and returns their names.
+    """
+
+    def __init__(self, folder: Path, shard_rows: int = 10_000) -> None:
+        import pyarrow as pa  # noqa: F401  (fail early when missing)
+
+        if shard_rows < 1:
+            raise DatasetError("shard rows must be at least 1")
+        self.folder = folder / DATA_DIR
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.shard_rows = shard_rows
+        self.stats = DatasetStats()
+        self._schema = record_schema()
+        self._rows: list[dict[str, Any]] = []
+        self._writer: Any = None
+        self._in_shard = 0
+        self._parts: list[Path] = []
+
+    def add(self, record: Mapping[str, Any] | Document) -> None:
+        """Append one row (a `Document` or its `to_record()`)."""
+        if isinstance(record, Document):
+            record = record.to_record()
+        self.stats.add(record)
+        self._rows.append(dict(record))
+        self._in_shard += 1
+        if self._in_shard == self.shard_rows or len(self._rows) == ROW_GROUP_ROWS:
+            self._flush()
+        if self._in_shard == self.shard_rows:
+            self._writer.close()
+            self._writer = None
+            self._in_shard = 0
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._rows:
+            return
+        if self._writer is None:
+            path = self.folder / f"part-{len(self._parts):05d}.parquet"
+            self._parts.append(path)
+            self._writer = pq.ParquetWriter(path, self._schema, **_PARQUET_OPTIONS)
+        self._writer.write_table(
+            pa.Table.from_pylist(self._rows, schema=self._schema), row_group_size=ROW_GROUP_ROWS
+        )
+        self._rows = []
+
+    def close(self) -> list[str]:
+        """Finish the last shard; returns the shard paths relative to the dataset folder."""
+        import pyarrow.parquet as pq
+
+        self._flush()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if not self._parts:  # an empty dataset still has one (empty) shard with the schema
+            path = self.folder / "part-00000.parquet"
+            pq.ParquetWriter(path, self._schema, **_PARQUET_OPTIONS).close()
+            self._parts.append(path)
+        names = []
+        for i, path in enumerate(self._parts):
+            name = f"{SPLIT}-{i:05d}-of-{len(self._parts):05d}.parquet"
+            path.rename(self.folder / name)
+            names.append(f"{DATA_DIR}/{name}")
+        return names
+
+
+def library_versions(stages: Iterable[str]) -> dict[str, str]:
+    """hzcorpus and the versions of the libraries the given stages use."""
+    versions = {"hzcorpus": __version__}
+    for stage in [*stages, "write"]:
+        for name in LIBRARIES.get(stage, ()):
+            try:
+                versions[name] = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                versions[name] = "not installed"
+    return versions
+
+
+def size_category(rows: int) -> str:
+    """The Hub's size category for a number of rows."""
+    bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")]
+    bounds += [(1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")]
+    for bound, name in bounds:
+        if rows < bound:
+            return name
+    return "10M<n<100M"
+
+
+def _table(header: tuple[str, str], counts: Mapping[str, int], empty: str) -> str:
+    if not counts:
+        return empty
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    lines = [f"| {header[0]} | {header[1]} |", "|---|---:|"]
+    lines += [f"| `{key}` | {value:,} |" for key, value in rows]
+    return "\n".join(lines)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part:,} of {whole:,} ({100 * part / whole:.1f}%)" if whole else "0 of 0"
+
+
+def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
+    """The dataset card (YAML metadata and Markdown body) as text."""
+    from huggingface_hub import DatasetCardData
+
+    languages = sorted({lang.split("-")[0] for lang in stats.languages if lang != "und"})
+    tasks = ["text-generation"] + (["translation"] if "translate" in info.stages else [])
+    data = DatasetCardData(
+        license=info.license,
+        language=languages or None,
+        pretty_name=info.pretty_name,
+        size_categories=[size_category(stats.rows)],
+        task_categories=tasks,
+        configs=[
+            {
+                "config_name": "default",
+                "data_files": [{"split": SPLIT, "path": f"{DATA_DIR}/{SPLIT}-*.parquet"}],
+            }
+        ],
+    )
+    body = "\n\n".join(
+        [
+            f"# {info.pretty_name}",
+            _about(stats, info),
+            "## Loading\n\n" + _loading(),
+            "## Fields\n\n" + _fields(),
+            "## How it was made\n\n" + _made(stats, info),
+            "## Statistics\n\n" + _statistics(stats, info, inputs),
+            "## Known limitations\n\n" + _limitations(stats, info),
+        ]
+    )
+    return f"---\n{data.to_yaml()}\n---\n\n{body}\n"
+
+
+def _about(stats: DatasetStats, info: CardInfo) -> str:
+    done = ["cleaned of boilerplate" if "clean" in info.stages else None]
+    done += ["tagged with their language" if "detect" in info.stages else None]
+    done += [
+        "annotated with redaction flags (places where numbers, dates or names were cut out "
+        "of the text)"
+        if "flag" in info.stages
+        else None
+    ]
+    done += [
+        "translated to English where a model was available" if "translate" in info.stages else None
+    ]
+    steps = [d for d in done if d]
+    made = (", ".join(steps[:-1]) + " and " + steps[-1]) if len(steps) > 1 else "".join(steps)
+    return (
+        f"{stats.rows:,} news articles ({stats.words:,} words) scraped from the web as "
+        f"page-text dumps or HTML{', ' + made if made else ''}. Each row keeps its audit "
+        "trail: the lines the cleaner removed and the rule that removed each one. Built with "
+        f"[hzcorpus](https://pypi.org/project/hzcorpus/) {__version__}."
+    )
+
+
+def _loading() -> str:
+    return (
+        "```python\n"
+        "from datasets import load_dataset\n\n"
+        'ds = load_dataset("path/to/this/folder", split="train")  # or the Hub repo id\n'
+        'for row in load_dataset("path/to/this/folder", split="train", streaming=True):\n'
+        '    print(row["language"], row["title"])\n\n'
+        "import hzcorpus\n\n"
+        'ds = hzcorpus.load("path/to/this/folder")  # the same, with a check of the folder\n'
+        "```\n\n"
+        "`manifest.jsonl` beside the data lists every input with its status (kept, "
+        "duplicate, failed, skipped) and the reason; `build.json` summarises the run."
+    )
+
+
+def _fields() -> str:
+    lines = ["| field | type | meaning |", "|---|---|---|"]
+    for column in record_schema():
+        kind = str(column.type).replace("|", "\\|")
+        lines.append(f"| `{column.name}` | `{kind}` | {FIELD_DOCS[column.name]} |")
+    return "\n".join(lines)
+
+
+def _made(stats: DatasetStats, info: CardInfo) -> str:
+    steps = " → ".join(info.stages) if info.stages else "(none)"
+    versions = library_versions(info.stages)
+    lines = [
+        f"`hzcorpus build RAW_DIR OUT_DIR` ran these steps over each input: {steps}; then "
+        "exact duplicates (same cleaned text) were kept once, the first in input order "
+        "(files sorted by path).",
+        "",
+        "| library | version |",
+        "|---|---|",
+        *(f"| {name} | {version} |" for name, version in versions.items()),
+        "",
+    ]
+    if "translate" not in info.stages:
+        lines.append("Translation was not part of this build: `text_en` is null.")
+    elif stats.packages:
+        packages = ", ".join(f"`{name}`" for name in sorted(stats.packages))
+        lines.append(f"Translation package(s): {packages}.")
+    else:
+        lines.append(
+            "No translation package was installed: `text_en` is the text itself for English "
+            "articles and null for the others."
+        )
+    return "\n".join(lines)
+
+
+def _statistics(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
+    total = sum(inputs.values())
+    counts = ", ".join(f"{inputs.get(s, 0):,} {s}" for s in ("kept", "duplicate", "failed"))
+    parts = [
+        f"Inputs: {total:,} ({counts}, {inputs.get('skipped', 0):,} skipped).",
+        "Articles per language:\n\n"
+        + _table(
+            ("language", "articles"),
+            stats.languages if "detect" in info.stages else {},
+            "(the detect step was not part of this build)",
+        ),
+        "Removed lines per cleaning rule:\n\n"
+        + _table(("rule", "lines"), stats.removed_rules, "(nothing removed)"),
+        "Redaction flags per kind:\n\n"
+        + _table(
+            ("kind", "flags"),
+            {k: stats.flag_kinds.get(k, 0) for k in sorted({*FLAG_KINDS, *stats.flag_kinds})}
+            if "flag" in info.stages
+            else {},
+            "(the flag step was not part of this build)",
+        ),
+    ]
+    other = stats.rows - stats.english
+    if "translate" in info.stages:
+        parts.append(
+            f"Machine-translated share of the non-English articles: "
+            f"{_share(stats.translated, other)}."
+        )
+        if stats.missing_pairs:
+            parts.append(
+                "Articles left untranslated for want of a model:\n\n"
+                + _table(("pair", "articles"), stats.missing_pairs, "")
+            )
+    return "\n\n".join(parts)
+
+
+def _limitations(stats: DatasetStats, info: CardInfo) -> str:
+    items = [
+        "The articles were scraped from news sites; their copyright stays with the "
+        "publishers. Check the rights before redistributing or training on them.",
+        "Cleaning is heuristic (line rules for page-text dumps, trafilatura for HTML): some "
+        "boilerplate may remain and some article lines may have been removed; `removed` "
+        "shows every removal so that it can be checked.",
+        "Redaction flags are patterns: they find gaps that look like cut-out numbers, dates "
+        "and names, not every gap, and some flags are false alarms.",
+        "Language detection (langdetect) is unreliable on very short texts and on texts that "
+        "mix languages; see `language_candidates` and `paragraph_languages`.",
+        "Exact duplicates were removed; near duplicates were not.",
+    ]
+    if "detect" not in info.stages:
+        items.append("Language detection was not part of this build: `language` is null.")
+    if "flag" not in info.stages:
+        items.append("Redaction flagging was not part of this build: `flags` is empty.")
+    if "translate" in info.stages and stats.translated:
+        items.append("Translations are machine translations; check `translation` for the package.")
+    return "\n".join(f"- {item}" for item in items)
+
+
+def write_card(folder: Path, stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]):
+    """Write `folder/README.md` with huggingface_hub's `DatasetCard`."""
+    from huggingface_hub import DatasetCard
+
+    DatasetCard(render_card(stats, info, inputs)).save(folder / "README.md")
+
+
+def write_dataset(
+    records: Iterable[Mapping[str, Any] | Document],
+    folder: str | Path,
+    info: CardInfo = CardInfo(),
+    shard_rows: int = 10_000,
+) -> list[str]:
+    """Write records (or documents) as a dataset folder: parquet shards and the card.
+
+    The folder must not hold a dataset yet (use `hzcorpus.build` for atomic rebuilds).
+    Returns the shard paths relative to the folder.
+    """
+    folder = Path(folder)
+    if (folder / DATA_DIR).exists() or (folder / "README.md").exists():
+        raise DatasetError(f"{folder.name}: already holds a dataset; write to a new folder")
+    writer = ShardWriter(folder, shard_rows)
+    for record in records:
+        writer.add(record)
+    shards = writer.close()
+    write_card(folder, writer.stats, info, {"kept": writer.stats.rows})
+    return shards
+
+
+def check_dataset(folder: str | Path) -> list[Path]:
+    """Raise `DatasetError` unless `folder` is a dataset folder; returns its parquet shards."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DatasetError(f"{folder}: no such dataset folder")
+    card = folder / "README.md"
+    shards = sorted((folder / DATA_DIR).glob(f"{SPLIT}-*.parquet"))
+    if not card.is_file() or not shards:
+        raise DatasetError(
+            f"{folder}: not a dataset folder (needs README.md and {DATA_DIR}/{SPLIT}-*.parquet)"
+        )
+    from huggingface_hub import DatasetCard
+
+    if "configs" not in DatasetCard.load(card).data.to_dict():
+        raise DatasetError(f"{folder}: README.md has no `configs` metadata; not a dataset card")
+    return shards
+
+
+def load(path: str | Path, split: str = SPLIT, streaming: bool = False):
+    """Load a dataset folder with `datasets.load_dataset` (offline; `streaming` for large)."""
+    check_dataset(path)
+    from datasets import load_dataset
+
+    return load_dataset(str(path), split=split, streaming=streaming)
+
+
+def push(
+    folder: str | Path,
+    repo_id: str,
+    private: bool = False,
+    token: str | None = None,
+    message: str | None = None,
+) -> str:
+    """Upload a dataset folder to the Hugging Face Hub; returns the commit URL.
+
+    The token comes from `token`, else `HF_TOKEN` or a stored `hf auth login`. Shards on the
+    Hub that the folder no longer has are deleted in the same commit.
+    """
+    folder = Path(folder)
+    check_dataset(folder)
+    if repo_id.count("/") != 1 or not all(repo_id.split("/")):
+        raise DatasetError(f"{repo_id}: a repo id is OWNER/NAME")
+    import huggingface_hub
+
+    token = token or huggingface_hub.get_token()
+    if not token:
+        raise DatasetError("no Hugging Face token: set HF_TOKEN or run `hf auth login`")
+    api = huggingface_hub.HfApi(token=token)
+    try:
+        api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
+        commit = api.upload_folder(
+            repo_id=repo_id,
+            repo_type="dataset",
+            folder_path=folder,
+            commit_message=message or f"Upload dataset built with hzcorpus {__version__}",
+            ignore_patterns=[".*", "**/.*"],
+            delete_patterns=[f"{DATA_DIR}/*.parquet"],
+        )
+    except (OSError, huggingface_hub.errors.HfHubHTTPError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatasetError(f"upload to {repo_id} failed: {first}") from exc
+    return str(getattr(commit, "commit_url", commit))
