@@ -1,0 +1,264 @@
+"""`hzcorpus review`: static HTML pages to check a dataset folder by eye.
+
+One page per article plus an index, so that a dataset of any size stays quick to open:
+the index carries the overview (inline SVG charts) and a compact JSON table that its
+script filters and pages; each article page is plain HTML and CSS (flags highlighted,
+removed lines in place, the English text beside the original) and needs no script.
+
+Rows are read from the parquet shards batch by batch; only the small index row and the
+overview counters of each article stay in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DatasetError, HzcorpusError
+from .review_pages import (
+    article_page,
+    estimated_paragraph_lines,
+    index_page,
+    matched_paragraph_lines,
+)
+
+#: The file that marks a folder of article pages as written by `render_review`.
+MARKER = ".hzcorpus-review"
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """Where the pages go and how removed lines are placed.
+
+    `html` is the index file (default: `<OUT_DIR>-review/index.html`, beside the dataset,
+    never inside it, so the folder `datasets` loads and `push` uploads stays as built);
+    the article pages go to the folder `<html stem>_articles` beside it. `raw` is the
+    folder the dataset was built from: with it, removed lines of page-text inputs are placed
+    by matching the kept paragraphs against the raw lines; without it, approximately.
+    """
+
+    html: Path | None = None
+    raw: Path | None = None
+    page_size: int = 100
+    batch_size: int = 256
+    max_problem_rows: int = 1000
+
+
+@dataclass
+class _Overview:
+    """Counters over every article and manifest row."""
+
+    articles: int = 0
+    translated: int = 0
+    languages: Counter = field(default_factory=Counter)
+    flag_kinds: Counter = field(default_factory=Counter)
+    flag_rules: Counter = field(default_factory=Counter)
+    removed_rules: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    problems: list[dict] = field(default_factory=list)
+
+
+def _ranked(counter: Counter) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
+    """The rows of the dataset folder's parquet shards, in order, one batch in memory."""
+    import pyarrow.parquet as pq
+
+    shards = sorted((out_dir / "data").glob("*.parquet"))
+    if not shards:
+        raise DatasetError(f"{out_dir}: no parquet files under data/ (is it a dataset folder?)")
+    for shard in shards:
+        try:
+            for batch in pq.ParquetFile(shard).iter_batches(batch_size=batch_size):
+                yield from batch.to_pylist()
+        except (OSError, ValueError) as exc:  # pyarrow's errors for broken files
+            raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
+
+
+def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> None:
+    path = out_dir / "manifest.jsonl"
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DatasetError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+            status = str(row.get("status", "unknown"))
+            overview.statuses[status] += 1
+            if status != "kept" and len(overview.problems) < limit:
+                overview.problems.append(row)
+
+
+def _paragraph_lines(record: dict, raw_dir: Path | None) -> tuple[list[int], str]:
+    """Raw line numbers of the kept paragraphs and how they were found."""
+    from .read import read_document
+
+    text = record["text"] or ""
+    paragraphs = text.split("\n") if text else []
+    removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
+    if raw_dir is not None and record["format"] == "text":
+        try:
+            raw = read_document(raw_dir / record["source"], root=raw_dir).raw
+        except HzcorpusError:
+            pass
+        else:
+            how = "by matching the paragraphs against the raw file"
+            return matched_paragraph_lines(raw, paragraphs, removed), how
+    how = "approximately: paragraphs assumed on the raw lines that were not removed"
+    if raw_dir is None:
+        how += " (pass --raw RAW_DIR to place them by matching)"
+    return estimated_paragraph_lines(len(paragraphs), removed), how
+
+
+def _page_name(record_id: str, used: set[str]) -> str:
+    """A file name for an article page: its id when safe, made unique in the run."""
+    base = record_id if _SAFE_NAME.fullmatch(record_id or "") else "article"
+    name, n = f"{base}.html", 1
+    while name in used:
+        n += 1
+        name = f"{base}-{n}.html"
+    used.add(name)
+    return name
+
+
+def _prepare(folder: Path) -> Path:
+    """A fresh temporary folder beside `folder`; refuses to replace a foreign folder."""
+    if folder.exists() and not (folder / MARKER).exists():
+        raise HzcorpusError(f"{folder} exists and was not written by hzcorpus review")
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    (tmp / MARKER).write_text("article pages written by hzcorpus review\n", encoding="utf-8")
+    return tmp
+
+
+def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions()) -> Path:
+    """Write the review pages of the dataset folder `out_dir`; returns the index file."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise DatasetError(f"{out_dir}: no such dataset folder")
+    index = options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html"
+    folder = index.with_name(f"{index.stem}_articles")
+    tmp = _prepare(folder)
+    try:
+        overview, table = _write_articles(out_dir, tmp, index.name, folder.name, options)
+        _read_manifest(out_dir, overview, options.max_problem_rows)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    html = _index_html(out_dir.name, overview, table, options)
+    part = index.with_name(index.name + ".tmp")
+    part.write_text(html, encoding="utf-8")
+    os.replace(part, index)
+    return index
+
+
+def _write_articles(
+    out_dir: Path, tmp: Path, index_name: str, folder_name: str, options: ReviewOptions
+) -> tuple[_Overview, dict[str, Any]]:
+    """Write one page per row; return the overview counters and the index table's data.
+
+    Each page links to its neighbours, so a page is written once the next row is known.
+    """
+    overview = _Overview()
+    rules: dict[str, int] = {}
+    rows: list[list[Any]] = []
+    used: set[str] = set()
+    pending: tuple[dict, str, str | None] | None = None  # (record, name, previous name)
+
+    def flush(next_name: str | None) -> None:
+        record, name, prev = pending
+        lines, how = _paragraph_lines(record, options.raw)
+        nav = {"index": f"../{index_name}", "prev": prev, "next": next_name}
+        html = article_page(record, lines, how, nav)
+        (tmp / name).write_text(html, encoding="utf-8")
+
+    for record in iter_records(out_dir, options.batch_size):
+        name = _page_name(record["id"], used)
+        if pending is not None:
+            flush(name)
+        pending = (record, name, pending[1] if pending else None)
+        flags = record["flags"] or []
+        removed = record["removed"] or []
+        overview.articles += 1
+        overview.languages[record["language"] or "und"] += 1
+        translated = record["text_en"] is not None and record["text_en"] != record["text"]
+        overview.translated += translated
+        overview.flag_kinds.update(s["kind"] for s in flags)
+        overview.flag_rules.update(s["rule"] for s in flags)
+        overview.removed_rules.update(r["rule"] for r in removed)
+        keys = {f"flag: {s['rule']}" for s in flags} | {f"removed: {r['rule']}" for r in removed}
+        ids = [rules.setdefault(k, len(rules)) for k in sorted(keys)]
+        rows.append(
+            [
+                name,
+                record["title"] or "",
+                record["source"],
+                record["language"] or "und",
+                len(flags),
+                len(removed),
+                int(translated),
+                ids,
+            ]
+        )
+    if pending is not None:
+        flush(None)
+    # Rule ids numbered in order of first sight; renumber alphabetically for the filter.
+    order = sorted(rules)
+    renumber = {rules[k]: i for i, k in enumerate(order)}
+    for row in rows:
+        row[7] = sorted(renumber[i] for i in row[7])
+    table = {
+        "folder": folder_name,
+        "page_size": options.page_size,
+        "rules": order,
+        "languages": _ranked(overview.languages),
+        "rows": rows,
+    }
+    return overview, table
+
+
+def _index_html(name: str, overview: _Overview, table: dict, options: ReviewOptions) -> str:
+    n = overview.articles
+    share = f"{overview.translated / n:.0%}" if n else "–"
+    statuses = overview.statuses
+    stats = {
+        "articles": n,
+        "languages": len(overview.languages),
+        "translated": f"{overview.translated} ({share})",
+        "flags": sum(overview.flag_kinds.values()),
+        "removed lines": sum(overview.removed_rules.values()),
+    }
+    if statuses:
+        stats["inputs in the manifest"] = sum(statuses.values())
+        for status in ("duplicate", "failed", "skipped"):
+            stats[status] = statuses.get(status, 0)
+    else:
+        stats["manifest"] = "none"
+    charts = [
+        ("Articles per language", _ranked(overview.languages)),
+        ("Flags per kind", _ranked(overview.flag_kinds)),
+        ("Flags per rule", _ranked(overview.flag_rules)),
+        ("Removed lines per rule", _ranked(overview.removed_rules)),
+        ("Translated", [("translated", overview.translated), ("not", n - overview.translated)]),
+        ("Inputs per status (manifest)", _ranked(statuses)),
+    ]
+    n_problems = sum(v for k, v in statuses.items() if k != "kept")
+    return index_page(name, stats, charts, overview.problems, n_problems, table)
