@@ -45,8 +45,8 @@ class ReviewOptions:
     by matching the kept paragraphs against the raw lines; without it, approximately.
     """
 
-    html: Path | None = None
-    raw: Path | None = None
+    html: str | Path | None = None
+    raw: str | Path | None = None
     page_size: int = 100
     batch_size: int = 256
     max_problem_rows: int = 1000
@@ -71,16 +71,28 @@ def _ranked(counter: Counter) -> list[tuple[str, int]]:
 
 
 def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
-    """The rows of the dataset folder's parquet shards, in order, one batch in memory."""
+    """The rows of the dataset folder's parquet shards, in order, one batch in memory.
+
+    Columns of the record schema that a dataset lacks (a stage that was not run) read as
+    null or empty; `id`, `source` and `text` must be there.
+    """
     import pyarrow.parquet as pq
 
+    from .document import record_schema
+
+    defaults = {f.name: [] if str(f.type).startswith("list") else None for f in record_schema()}
     shards = sorted((out_dir / "data").glob("*.parquet"))
     if not shards:
         raise DatasetError(f"{out_dir}: no parquet files under data/ (is it a dataset folder?)")
     for shard in shards:
         try:
-            for batch in pq.ParquetFile(shard).iter_batches(batch_size=batch_size):
-                yield from batch.to_pylist()
+            parquet = pq.ParquetFile(shard)
+            missing = {"id", "source", "text"} - set(parquet.schema_arrow.names)
+            if missing:
+                raise DatasetError(f"{shard}: no column {', '.join(sorted(missing))}")
+            for batch in parquet.iter_batches(batch_size=batch_size):
+                for row in batch.to_pylist():
+                    yield {**defaults, **row}
         except (OSError, ValueError) as exc:  # pyarrow's errors for broken files
             raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
 
@@ -151,7 +163,7 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise DatasetError(f"{out_dir}: no such dataset folder")
-    index = options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html"
+    index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
     folder = index.with_name(f"{index.stem}_articles")
     tmp = _prepare(folder)
     try:
@@ -163,79 +175,72 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     if folder.exists():
         shutil.rmtree(folder)
     tmp.rename(folder)
-    html = _index_html(out_dir.name, overview, table, options)
+    html = _index_html(out_dir.name, overview, table)
     part = index.with_name(index.name + ".tmp")
     part.write_text(html, encoding="utf-8")
     os.replace(part, index)
     return index
 
 
+def _named(records: Iterator[dict]) -> Iterator[tuple[str, dict]]:
+    used: set[str] = set()
+    for record in records:
+        yield _page_name(record["id"], used), record
+
+
+def _with_next(items: Iterator[tuple[str, dict]]) -> Iterator[tuple[str, dict, str | None]]:
+    """Each (name, record) with the next item's name (None for the last)."""
+    previous = next(items, None)
+    for item in items:
+        yield *previous, item[0]
+        previous = item
+    if previous is not None:
+        yield *previous, None
+
+
 def _write_articles(
     out_dir: Path, tmp: Path, index_name: str, folder_name: str, options: ReviewOptions
 ) -> tuple[_Overview, dict[str, Any]]:
-    """Write one page per row; return the overview counters and the index table's data.
-
-    Each page links to its neighbours, so a page is written once the next row is known.
-    """
+    """Write one page per row; return the overview counters and the index table's data."""
     overview = _Overview()
-    rules: dict[str, int] = {}
     rows: list[list[Any]] = []
-    used: set[str] = set()
-    pending: tuple[dict, str, str | None] | None = None  # (record, name, previous name)
-
-    def flush(next_name: str | None) -> None:
-        record, name, prev = pending
-        lines, how = _paragraph_lines(record, options.raw)
+    raw = Path(options.raw) if options.raw is not None else None
+    prev = None
+    for name, record, next_name in _with_next(_named(iter_records(out_dir, options.batch_size))):
+        lines, how = _paragraph_lines(record, raw)
         nav = {"index": f"../{index_name}", "prev": prev, "next": next_name}
-        html = article_page(record, lines, how, nav)
-        (tmp / name).write_text(html, encoding="utf-8")
+        (tmp / name).write_text(article_page(record, lines, how, nav), encoding="utf-8")
+        prev = name
 
-    for record in iter_records(out_dir, options.batch_size):
-        name = _page_name(record["id"], used)
-        if pending is not None:
-            flush(name)
-        pending = (record, name, pending[1] if pending else None)
         flags = record["flags"] or []
         removed = record["removed"] or []
-        overview.articles += 1
-        overview.languages[record["language"] or "und"] += 1
         translated = record["text_en"] is not None and record["text_en"] != record["text"]
+        overview.articles += 1
         overview.translated += translated
+        overview.languages[record["language"] or "und"] += 1
         overview.flag_kinds.update(s["kind"] for s in flags)
         overview.flag_rules.update(s["rule"] for s in flags)
         overview.removed_rules.update(r["rule"] for r in removed)
         keys = {f"flag: {s['rule']}" for s in flags} | {f"removed: {r['rule']}" for r in removed}
-        ids = [rules.setdefault(k, len(rules)) for k in sorted(keys)]
-        rows.append(
-            [
-                name,
-                record["title"] or "",
-                record["source"],
-                record["language"] or "und",
-                len(flags),
-                len(removed),
-                int(translated),
-                ids,
-            ]
-        )
-    if pending is not None:
-        flush(None)
-    # Rule ids numbered in order of first sight; renumber alphabetically for the filter.
-    order = sorted(rules)
-    renumber = {rules[k]: i for i, k in enumerate(order)}
+        title = record["title"] or ""
+        language = record["language"] or "und"
+        rows.append([name, title, record["source"], language, len(flags), len(removed)])
+        rows[-1] += [int(translated), keys]
+    rules = sorted({key for row in rows for key in row[7]})
+    number = {key: i for i, key in enumerate(rules)}
     for row in rows:
-        row[7] = sorted(renumber[i] for i in row[7])
+        row[7] = sorted(number[key] for key in row[7])
     table = {
         "folder": folder_name,
         "page_size": options.page_size,
-        "rules": order,
+        "rules": rules,
         "languages": _ranked(overview.languages),
         "rows": rows,
     }
     return overview, table
 
 
-def _index_html(name: str, overview: _Overview, table: dict, options: ReviewOptions) -> str:
+def _index_html(name: str, overview: _Overview, table: dict) -> str:
     n = overview.articles
     share = f"{overview.translated / n:.0%}" if n else "–"
     statuses = overview.statuses

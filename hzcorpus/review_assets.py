@@ -50,6 +50,7 @@ mark.k-missing-number { background: var(--missing-number); }
 mark.k-placeholder { background: var(--placeholder); }
 mark.k-vague-date { background: var(--vague-date); }
 mark.k-missing-name { background: var(--missing-name); }
+mark.overlap { box-shadow: inset 0 -2px 0 #6a4c93; }
 .removed { margin: 0 0 .7rem; padding-left: .6rem; border-left: 3px solid #e0a0a0;
   color: var(--removed); font-size: .88rem; }
 .removed p { margin: 0; }

@@ -113,10 +113,14 @@ def place_removed(
     return groups, unplaced
 
 
+def _line_label(line: int | None) -> str:
+    return "no input line" if line is None or line < 0 else f"line {line}"
+
+
 def _removed_html(items: Sequence[dict]) -> str:
     lines = "".join(
         f'<p><del title="{esc(r["rule"])}: {esc(r["reason"])}">{esc(r["text"])}</del>'
-        f'<span class="rule">{esc(r["rule"])} · line {esc(r["line"])}</span></p>'
+        f'<span class="rule">{esc(r["rule"])} · {_line_label(r["line"])}</span></p>'
         for r in items
     )
     return f'<div class="removed">{lines}</div>'
@@ -150,7 +154,7 @@ def highlight(text: str, start: int, spans: Sequence[dict]) -> str:
             + (f" · score {s['score']:g}" if s.get("score") is not None else "")
             for s in cover
         )
-        cls = _kind_class(cover[0]["kind"])
+        cls = _kind_class(cover[0]["kind"]) + (" overlap" if len(cover) > 1 else "")
         out.append(f'<mark class="flag {cls}" title="{esc(hover)}">{piece}</mark>')
     return "".join(out)
 
@@ -182,6 +186,8 @@ def _paragraphs_html(record: dict) -> list[str]:
 def _meta_rows(record: dict, placement: str) -> str:
     translation = record["translation"]
     score = record["language_score"]
+    text = record["text"] or ""
+    n_paragraphs = text.count("\n") + 1 if text else 0
     rows: list[tuple[str, str]] = [
         ("source", esc(record["source"])),
         ("id", esc(record["id"])),
@@ -195,15 +201,15 @@ def _meta_rows(record: dict, placement: str) -> str:
         ),
         (
             "size",
-            f"{record['n_paragraphs']} paragraphs, {record['n_words']} words, "
-            f"{record['n_removed']} removed lines, {record['n_flags']} flags",
+            f"{n_paragraphs} paragraphs, {len(text.split())} words, "
+            f"{len(record['removed'] or [])} removed lines, {len(record['flags'] or [])} flags",
         ),
         (
             "translation",
             esc(", ".join(f"{k} {v}" for k, v in (translation or {}).items() if v is not None)),
         ),
         ("translation note", esc(record["translation_note"])),
-        ("removed lines placed", esc(placement)),
+        ("removed lines placed", esc(placement) if record["removed"] else ""),
     ]
     rows = [(k, v) for k, v in rows if v]
     return "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
@@ -286,8 +292,13 @@ def article_page(
         f"<nav>{' · '.join(links)}</nav>\n"
         f"<h1{lang}>{esc(record['title'] or '(no title)')}</h1>\n"
         f"<table class=meta>{_meta_rows(record, placement)}</table>\n"
-        f'<div class="controls"><label><input type="checkbox" id="hide-removed"> hide removed '
-        f"lines ({n_removed})</label>"
+        '<div class="controls">'
+        + (
+            f'<label><input type="checkbox" id="hide-removed"> hide removed lines ({n_removed})'
+            "</label>"
+            if n_removed
+            else "<span class=note>no removed lines</span>"
+        )
         + (f'<span class="legend">flags: {legend}</span>' if legend else "")
         + "</div>\n"
         f"<h2>Text</h2>\n{text_html}\n{_flags_table(record)}"

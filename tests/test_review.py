@@ -154,7 +154,7 @@ def test_highlight_escapes_and_splits_overlaps():
     ]
     html = highlight(text, 0, spans)
     assert "<b>" not in html and "&lt;b&gt;" in html
-    assert html.count("<mark") == 3
+    assert html.count("<mark") == 3 and html.count("overlap") == 1
     assert 'title="vague-date · rule r1 · score 1\nplaceholder · rule r2"' in html
     # offsets of a later paragraph are relative to the whole text
     assert highlight("abc", 10, [{"start": 11, "end": 12, "kind": "k", "rule": "r"}]) == (
@@ -211,7 +211,7 @@ def test_raw_folder_places_removed_lines_by_matching(tmp_path):
         ],
     )
     ds = make_dataset(tmp_path / "ds", [doc])
-    page = render_review(ds, ReviewOptions(raw=raw)).with_name("index_articles") / "x1.html"
+    page = render_review(ds, ReviewOptions(raw=str(raw))).with_name("index_articles") / "x1.html"
     html = page.read_text(encoding="utf-8")
     assert "by matching the paragraphs against the raw file" in html
     order = [html.index(s) for s in ("Share this", "First paragraph", "Ads", "Second paragraph")]
@@ -314,3 +314,22 @@ def test_browser_check_catches_a_broken_page(tmp_path):
     page.write_text(html, encoding="utf-8")
     _dom, errors = _errors(page, tmp_path / "profile")
     assert errors and any("TypeError" in e for e in errors)
+
+
+def test_dataset_without_the_later_stages(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
+    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
+    index = render_review(ds)
+    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
+    assert "<p>One.</p>" in html and "2 paragraphs" in html
+    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
+    )
+    with pytest.raises(DatasetError, match="no column source, text"):
+        render_review(ds)
