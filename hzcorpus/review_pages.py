@@ -159,24 +159,35 @@ def highlight(text: str, start: int, spans: Sequence[dict]) -> str:
     return "".join(out)
 
 
+def _flags_by_paragraph(starts: Sequence[int], flags: Sequence[dict]) -> list[list[dict]]:
+    """The flags that touch each paragraph (`starts`: the paragraphs' offsets in the text)."""
+    out: list[list[dict]] = [[] for _ in starts]
+    for flag in flags:
+        first = max(bisect.bisect_right(starts, flag["start"]) - 1, 0)
+        last = bisect.bisect_right(starts, max(flag["end"] - 1, flag["start"])) - 1
+        for i in range(first, min(last, len(starts) - 1) + 1):
+            out[i].append(flag)
+    return out
+
+
 def _paragraphs_html(record: dict) -> list[str]:
     """One HTML block per kept paragraph, flags highlighted, a language tag when it differs."""
     text = record["text"] or ""
-    flags = record["flags"] or []
     plangs = record["paragraph_languages"] or []
     paragraphs = text.split("\n") if text else []
-    own = record["language"]
+    starts = [0]
+    for paragraph in paragraphs[:-1]:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    flags = _flags_by_paragraph(starts, record["flags"] or [])
     out = []
-    offset = 0
     for i, paragraph in enumerate(paragraphs):
-        tag = ""
-        if len(plangs) == len(paragraphs) and plangs[i]["lang"] != own:
+        tag, lang = "", ""
+        if len(plangs) == len(paragraphs) and plangs[i]["lang"] != record["language"]:
             plang = plangs[i]
             hover = f"paragraph language, score {plang['score']:.2f}"
             tag = f'<span class="plang" title="{hover}">{esc(plang["lang"])}</span>'
-        body = highlight(paragraph, offset, flags)
-        out.append(f"<p{_lang_attr(plangs[i]['lang'] if tag else None)}>{tag}{body}</p>")
-        offset += len(paragraph) + 1
+            lang = _lang_attr(plang["lang"])
+        out.append(f"<p{lang}>{tag}{highlight(paragraph, starts[i], flags[i])}</p>")
     return out
 
 

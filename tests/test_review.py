@@ -333,3 +333,26 @@ def test_dataset_without_the_later_stages(tmp_path):
     )
     with pytest.raises(DatasetError, match="no column source, text"):
         render_review(ds)
+
+
+def test_flags_land_in_their_paragraphs():
+    from hzcorpus.document import Document, Span
+    from hzcorpus.review_pages import article_page
+
+    text = "first para\nsecond para\nthird"
+    doc = Document(
+        source="s.txt",
+        id="s",
+        text=text,
+        flags=[
+            Span(6, 16, "placeholder", "across", "para\nsecon"),
+            Span(text.index("third"), len(text), "vague-date", "last", "third"),
+        ],
+    )
+    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
+    paragraphs = re.findall(r"<p>(.*?)</p>", html)
+    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
+        ["para"],
+        ["secon"],
+        ["third"],
+    ]
