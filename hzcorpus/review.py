@@ -11,6 +11,7 @@ overview counters of each article stay in memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -97,10 +98,14 @@ def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any
             raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
 
 
-def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> None:
+def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> dict[str, str]:
+    """Count the manifest's statuses, keep the first `limit` problem rows, and return the
+    SHA-256 of every kept input by source.
+    """
     path = out_dir / "manifest.jsonl"
+    hashes: dict[str, str] = {}
     if not path.exists():
-        return
+        return hashes
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -111,28 +116,55 @@ def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> None:
                 raise DatasetError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
             status = str(row.get("status", "unknown"))
             overview.statuses[status] += 1
-            if status != "kept" and len(overview.problems) < limit:
+            if status == "kept" and row.get("sha256"):
+                hashes[str(row.get("source"))] = str(row["sha256"])
+            elif status != "kept" and len(overview.problems) < limit:
                 overview.problems.append(row)
+    return hashes
 
 
-def _paragraph_lines(record: dict, raw_dir: Path | None) -> tuple[list[int], str]:
+@dataclass(frozen=True)
+class _RawFolder:
+    """The folder a dataset was built from, checked against the manifest's hashes."""
+
+    root: Path
+    sha256: dict[str, str]
+
+    def text(self, source: str) -> tuple[str | None, str]:
+        """The decoded raw text of `source`, or None and why not."""
+        from .read import document_from_bytes
+
+        path = (self.root / source).resolve()
+        if not path.is_relative_to(self.root.resolve()):
+            return None, "its source is outside the raw folder"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None, "its raw file is missing"
+        expected = self.sha256.get(source)
+        if expected and hashlib.sha256(data).hexdigest() != expected:
+            return None, "its raw file changed since the build"
+        try:
+            return document_from_bytes(data, source).raw, ""
+        except HzcorpusError:
+            return None, "its raw file cannot be read"
+
+
+def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], str]:
     """Raw line numbers of the kept paragraphs and how they were found."""
-    from .read import read_document
-
     text = record["text"] or ""
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
-    if raw_dir is not None and record["format"] == "text":
-        try:
-            raw = read_document(raw_dir / record["source"], root=raw_dir).raw
-        except HzcorpusError:
-            pass
-        else:
+    if raw is None:
+        why = "pass --raw RAW_DIR to place them by matching"
+    elif record["format"] != "text":
+        why = "line numbers of HTML inputs count the extracted text"
+    else:
+        raw_text, why = raw.text(record["source"])
+        if raw_text is not None:
             how = "by matching the paragraphs against the raw file"
-            return matched_paragraph_lines(raw, paragraphs, removed), how
-    how = "approximately: paragraphs assumed on the raw lines that were not removed"
-    if raw_dir is None:
-        how += " (pass --raw RAW_DIR to place them by matching)"
+            return matched_paragraph_lines(raw_text, paragraphs, removed), how
+    how = f"approximately, paragraphs assumed on the raw lines not removed ({why})"
     return estimated_paragraph_lines(len(paragraphs), removed), how
 
 
@@ -167,8 +199,10 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     folder = index.with_name(f"{index.stem}_articles")
     tmp = _prepare(folder)
     try:
-        overview, table = _write_articles(out_dir, tmp, index.name, folder.name, options)
-        _read_manifest(out_dir, overview, options.max_problem_rows)
+        overview = _Overview()
+        hashes = _read_manifest(out_dir, overview, options.max_problem_rows)
+        raw = None if options.raw is None else _RawFolder(Path(options.raw), hashes)
+        table = _write_articles(out_dir, tmp, (index.name, folder.name), overview, raw, options)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -199,12 +233,18 @@ def _with_next(items: Iterator[tuple[str, dict]]) -> Iterator[tuple[str, dict, s
 
 
 def _write_articles(
-    out_dir: Path, tmp: Path, index_name: str, folder_name: str, options: ReviewOptions
-) -> tuple[_Overview, dict[str, Any]]:
-    """Write one page per row; return the overview counters and the index table's data."""
-    overview = _Overview()
+    out_dir: Path,
+    tmp: Path,
+    names: tuple[str, str],
+    overview: _Overview,
+    raw: _RawFolder | None,
+    options: ReviewOptions,
+) -> dict[str, Any]:
+    """Write one page per row into `tmp` and count it in `overview`; return the index
+    table's data. `names` are the index file's and the article folder's.
+    """
+    index_name, folder_name = names
     rows: list[list[Any]] = []
-    raw = Path(options.raw) if options.raw is not None else None
     prev = None
     for name, record, next_name in _with_next(_named(iter_records(out_dir, options.batch_size))):
         lines, how = _paragraph_lines(record, raw)
@@ -237,7 +277,7 @@ def _write_articles(
         "languages": _ranked(overview.languages),
         "rows": rows,
     }
-    return overview, table
+    return table
 
 
 def _index_html(name: str, overview: _Overview, table: dict) -> str:

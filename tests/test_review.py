@@ -1,3 +1,4 @@
+import hashlib
 import json
 import os
 import re
@@ -211,14 +212,24 @@ def test_raw_folder_places_removed_lines_by_matching(tmp_path):
         ],
     )
     ds = make_dataset(tmp_path / "ds", [doc])
-    page = render_review(ds, ReviewOptions(raw=str(raw))).with_name("index_articles") / "x1.html"
-    html = page.read_text(encoding="utf-8")
+    sha = hashlib.sha256((raw / "a.txt").read_bytes()).hexdigest()
+    row = {"source": "a.txt", "sha256": sha, "status": "kept", "id": "x1"}
+    (ds / "manifest.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+
+    def page(raw_dir=None):
+        index = render_review(ds, ReviewOptions(raw=raw_dir))
+        return (index.with_name("index_articles") / "x1.html").read_text(encoding="utf-8")
+
+    html = page(str(raw))
     assert "by matching the paragraphs against the raw file" in html
     order = [html.index(s) for s in ("Share this", "First paragraph", "Ads", "Second paragraph")]
     assert order == sorted(order)
     # without the raw folder the blank lines shift the estimate, and the page says so
-    html = (render_review(ds).with_name("index_articles") / "x1.html").read_text(encoding="utf-8")
-    assert "approximately" in html
+    assert "approximately" in page() and "pass --raw RAW_DIR" in page()
+    (raw / "a.txt").write_text("Headline\nedited\n", encoding="utf-8")
+    assert "its raw file changed since the build" in page(raw)
+    (raw / "a.txt").unlink()
+    assert "its raw file is missing" in page(raw)
 
 
 def test_cli_review(dataset, tmp_path, net_log):
