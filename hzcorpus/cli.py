@@ -182,6 +182,9 @@ def run_review(args: argparse.Namespace) -> int:
     from .review import ReviewOptions, render_review
 
     index = render_review(args.out_dir, ReviewOptions(html=args.html, raw=args.raw))
+    if args.raw is None:
+        hint = "removed lines placed approximately; --raw RAW_DIR places them exactly"
+        print(f"hzcorpus: {hint}", file=sys.stderr)
     print(index)
     return 0
 

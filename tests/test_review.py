@@ -238,6 +238,7 @@ def test_cli_review(dataset, tmp_path, net_log):
     assert out.stdout.strip() == str(tmp_path / "r" / "index.html")
     assert len(_articles(tmp_path / "r" / "index.html")) == len(documents())
     assert net_log.read_text() == ""
+    assert "--raw RAW_DIR" in out.stderr
     out = run_cli("review", str(tmp_path / "nothing"))
     assert out.returncode == 2
     assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'nothing'}: no such dataset folder"
@@ -283,7 +284,8 @@ def _errors(page: Path, profile: Path, fragment: str = "") -> tuple[str, list[st
     """The DOM after load, and every JS error seen (the page's trap and chromium's log)."""
     dom, log = _browse(page, profile, "--dump-dom", fragment=fragment)
     errors = re.findall(r'data-js-error="([^"]*)"', dom)
-    errors += [line for line in log.splitlines() if "CONSOLE" in line and "Uncaught" in line]
+    # the pages never log: any console message (an uncaught error, a warning) is a finding
+    errors += [line for line in log.splitlines() if ":CONSOLE" in line]
     return dom, errors
 
 
@@ -324,7 +326,8 @@ def test_browser_check_catches_a_broken_page(tmp_path):
     )
     page.write_text(html, encoding="utf-8")
     _dom, errors = _errors(page, tmp_path / "profile")
-    assert errors and any("TypeError" in e for e in errors)
+    assert any("TypeError" in e and "CONSOLE" not in e for e in errors)  # the page's trap
+    assert any("Uncaught TypeError" in e and "CONSOLE" in e for e in errors)  # chromium's log
 
 
 def test_dataset_without_the_later_stages(tmp_path):
