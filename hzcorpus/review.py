@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -297,13 +297,25 @@ def _index_html(name: str, overview: _Overview, table: dict) -> str:
             stats[status] = statuses.get(status, 0)
     else:
         stats["manifest"] = "none"
+    rule_number = {rule: i for i, rule in enumerate(table["rules"])}
+
+    def rule_link(prefix: str) -> Callable[[str], str]:
+        return lambda rule: f"#rule={rule_number[prefix + rule]}"
+
+    def nothing(label: str) -> None:
+        return None
+
     charts = [
-        ("Articles per language", _ranked(overview.languages)),
-        ("Flags per kind", _ranked(overview.flag_kinds)),
-        ("Flags per rule", _ranked(overview.flag_rules)),
-        ("Removed lines per rule", _ranked(overview.removed_rules)),
-        ("Translated", [("translated", overview.translated), ("not", n - overview.translated)]),
-        ("Inputs per status (manifest)", _ranked(statuses)),
+        ("Articles per language", _ranked(overview.languages), lambda lang: f"#lang={lang}"),
+        ("Flags per kind", _ranked(overview.flag_kinds), nothing),
+        ("Flags per rule", _ranked(overview.flag_rules), rule_link("flag: ")),
+        ("Removed lines per rule", _ranked(overview.removed_rules), rule_link("removed: ")),
+        (
+            "Translated",
+            [("translated", overview.translated), ("not", n - overview.translated)],
+            nothing,
+        ),
+        ("Inputs per status (manifest)", _ranked(statuses), nothing),
     ]
     n_problems = sum(v for k, v in statuses.items() if k != "kept")
     return index_page(name, stats, charts, overview.problems, n_problems, table)

@@ -30,6 +30,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .chart h3 { font-size: .95rem; margin: .6rem 0 .2rem; }
 .chart svg text { font-size: 12px; fill: var(--fg); }
 .chart svg rect { fill: #5b8fd1; }
+.chart svg a:hover rect { fill: #2f6db8; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
   background: var(--soft); padding: .5rem .8rem; border-radius: .4rem; margin: .5rem 0; }
 .filters label { font-size: .9rem; }
@@ -128,14 +129,17 @@ INDEX_JS = """
       : 'no article matches';
     el('prev').disabled = page === 0;
     el('next').disabled = end >= shown.length;
+    document.body.setAttribute('data-ready', String(shown.length));
   }
+  var written = '#';
   function state() {
     var s = new URLSearchParams();
     [['lang', lang], ['flags', flags], ['rule', rule], ['q', text]].forEach(function (p) {
       if (p[1].value) s.set(p[0], p[1].value);
     });
     if (page) s.set('page', String(page + 1));
-    location.replace('#' + s.toString());
+    written = '#' + s.toString();
+    location.replace(written);
   }
   function restore() {
     var s = new URLSearchParams(location.hash.slice(1));
@@ -150,8 +154,11 @@ INDEX_JS = """
   text.addEventListener('input', refilter);
   el('prev').addEventListener('click', function () { page -= 1; state(); draw(); });
   el('next').addEventListener('click', function () { page += 1; state(); draw(); });
+  window.addEventListener('hashchange', function () {
+    if ((location.hash || '#') === written) return;  // the page's own state update
+    restore(); draw(); el('articles').scrollIntoView();
+  });
   restore(); draw();
-  document.body.setAttribute('data-ready', String(shown.length));
 })();
 """
 

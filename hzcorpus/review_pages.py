@@ -10,7 +10,7 @@ import bisect
 import itertools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -320,14 +320,20 @@ def article_page(
 # --- the index -----------------------------------------------------------------------------
 
 
-def bar_chart(title: str, items: Sequence[tuple[str, int]], limit: int = 15) -> str:
-    """A small horizontal bar chart as inline SVG; items past `limit` are summed as "other"."""
+def bar_chart(
+    title: str,
+    items: Sequence[tuple[str, int]],
+    link: Callable[[str], str | None] = lambda label: None,
+    limit: int = 15,
+) -> str:
+    """A small horizontal bar chart as inline SVG; items past `limit` are summed as "others".
+
+    `link(label)` gives the URL a bar leads to (None: no link).
+    """
     items = list(items)
-    if len(items) > limit:
-        items = [
-            *items[: limit - 1],
-            (f"{len(items) - limit + 1} others", sum(n for _, n in items[limit - 1 :])),
-        ]
+    rest = items[limit - 1 :] if len(items) > limit else []
+    if rest:
+        items = [*items[: limit - 1], (f"{len(rest)} others", sum(n for _, n in rest))]
     if not items:
         return f'<div class="chart"><h3>{esc(title)}</h3><p class=note>none</p></div>'
     top = max(n for _, n in items) or 1
@@ -337,12 +343,14 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], limit: int = 15) -> 
         y = i * row
         short = label if len(label) <= 22 else label[:21] + "…"
         width = round(bar_w * n / top, 1)
-        bars.append(
+        bar = (
             f"<g><title>{esc(label)}: {n}</title>"
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{esc(short)}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row - 6}" rx="2"></rect>'
             f'<text x="{label_w + width + 4}" y="{y + 14}">{n}</text></g>'
         )
+        href = None if rest and i == len(items) - 1 else link(label)
+        bars.append(f'<a href="{esc(href)}">{bar}</a>' if href else bar)
     height = row * len(items)
     svg = (
         f'<svg width="{label_w + bar_w + 60}" height="{height}" role="img" '
@@ -367,7 +375,7 @@ def _stat(value: Any, label: str) -> str:
 def index_page(
     name: str,
     stats: dict[str, Any],
-    charts: Sequence[tuple[str, Sequence[tuple[str, int]]]],
+    charts: Sequence[tuple[str, Sequence[tuple[str, int]], Callable[[str], str | None]]],
     problems: Sequence[dict],
     n_problems: int,
     table: dict[str, Any],
@@ -376,7 +384,7 @@ def index_page(
     the filterable, paged table of articles (`table` is the data its script reads).
     """
     figures = "".join(_stat(v, k) for k, v in stats.items())
-    chart_html = "".join(bar_chart(title, items) for title, items in charts)
+    chart_html = "".join(bar_chart(*chart) for chart in charts)
     if problems:
         rows = "".join(
             f"<tr><td>{esc(p.get('status'))}</td><td>{esc(p.get('source'))}</td>"

@@ -102,6 +102,10 @@ def test_index_overview_and_table_data(dataset):
     chart_labels = set(tree.all_text("title"))
     for label in ("en: 2", "missing-number: 4", "vague-date: 3", "title: 2", "failed: 1"):
         assert label in chart_labels, label
+    links = {a["href"] for t, a in tree.attrs if t == "a"}
+    rules = json.loads(scripts[1])["rules"]
+    assert {"#lang=en", "#lang=zh-cn", f"#rule={rules.index('removed: title')}"} <= links
+    assert f"#rule={rules.index('flag: pct-gap')}" in links
     cells = tree.all_text("td")
     for status in ("duplicate", "failed", "skipped"):
         assert status in cells
@@ -280,9 +284,15 @@ def _browse(page: Path, profile: Path, *extra: str, fragment: str = "") -> tuple
     return out.stdout, out.stderr
 
 
-def _errors(page: Path, profile: Path, fragment: str = "") -> tuple[str, list[str]]:
-    """The DOM after load, and every JS error seen (the page's trap and chromium's log)."""
-    dom, log = _browse(page, profile, "--dump-dom", fragment=fragment)
+def _errors(
+    page: Path, profile: Path, fragment: str = "", budget: bool = False
+) -> tuple[str, list[str]]:
+    """The DOM after load, and every JS error seen (the page's trap and chromium's log).
+
+    `budget` lets the page's pending events and timers run (virtual time) before the dump.
+    """
+    extra = ["--virtual-time-budget=2000"] if budget else []
+    dom, log = _browse(page, profile, *extra, "--dump-dom", fragment=fragment)
     errors = re.findall(r'data-js-error="([^"]*)"', dom)
     # the pages never log: any console message (an uncaught error, a warning) is a finding
     errors += [line for line in log.splitlines() if ":CONSOLE" in line]
@@ -316,6 +326,43 @@ def test_browser_filters_from_the_url(dataset, tmp_path):
     rule = table["rules"].index("removed: share-line")
     dom, errors = _errors(index, tmp_path / "profile", fragment=f"#rule={rule}")
     assert errors == [] and 'data-ready="1"' in dom and "news/zh_003.txt" in dom
+
+
+def test_browser_chart_links_filter_the_table(dataset, tmp_path):
+    page = tmp_path / "clicked.html"
+    html = render_review(dataset).read_text(encoding="utf-8")
+    # what a click on the "fr" bar of the language chart does: the hash changes
+    click = '<script>location.hash = "#lang=fr";</script></body>'
+    page.write_text(html.replace("</body>", click), encoding="utf-8")
+    dom, errors = _errors(page, tmp_path / "profile", budget=True)
+    assert errors == []
+    assert 'data-ready="1"' in dom
+    table = dom[dom.index('<tbody id="article-rows">') :]
+    assert "La ville" in table[: table.index("</tbody>")]
+
+
+def test_browser_pager_and_hide_switch(dataset, tmp_path):
+    index = render_review(dataset, ReviewOptions(page_size=2))
+    page = tmp_path / "paged.html"
+    click = "<script>document.getElementById('next').click();</script></body>"
+    page.write_text(index.read_text(encoding="utf-8").replace("</body>", click), "utf-8")
+    dom, errors = _errors(page, tmp_path / "profile")
+    assert errors == []
+    assert "3–4 of 5 articles" in dom
+    assert "#page=2" not in dom  # the state lives in the URL, not in the document
+
+    article = _articles(index)["a1b2c3d4e5f60001.html"]
+    probe = (
+        "<script>var r = document.querySelector('.removed'), b = document.body;"
+        "b.setAttribute('data-before', getComputedStyle(r).display);"
+        "document.getElementById('hide-removed').click();"
+        "b.setAttribute('data-after', getComputedStyle(r).display);</script></body>"
+    )
+    page = article.with_name("probe.html")
+    page.write_text(article.read_text(encoding="utf-8").replace("</body>", probe), "utf-8")
+    dom, errors = _errors(page, tmp_path / "profile")
+    assert errors == []
+    assert 'data-before="block"' in dom and 'data-after="none"' in dom
 
 
 def test_browser_check_catches_a_broken_page(tmp_path):
