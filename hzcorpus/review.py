@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import DatasetError, HzcorpusError
 from .review_pages import (
+    GENERATOR,
     article_page,
     estimated_paragraph_lines,
     index_page,
@@ -179,8 +180,15 @@ def _page_name(record_id: str, used: set[str]) -> str:
     return name
 
 
-def _prepare(folder: Path) -> Path:
-    """A fresh temporary folder beside `folder`; refuses to replace a foreign folder."""
+def _prepare(index: Path, folder: Path) -> Path:
+    """A fresh temporary folder beside `folder`; refuses to replace a foreign index file
+    or article folder.
+    """
+    if index.exists():
+        with index.open("rb") as head:
+            ours = f'content="{GENERATOR}"'.encode() in head.read(2048)
+        if not ours:
+            raise HzcorpusError(f"{index} exists and was not written by hzcorpus review")
     if folder.exists() and not (folder / MARKER).exists():
         raise HzcorpusError(f"{folder} exists and was not written by hzcorpus review")
     tmp = folder.with_name(folder.name + ".tmp")
@@ -197,7 +205,7 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
         raise DatasetError(f"{out_dir}: no such dataset folder")
     index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
     folder = index.with_name(f"{index.stem}_articles")
-    tmp = _prepare(folder)
+    tmp = _prepare(index, folder)
     try:
         overview = _Overview()
         hashes = _read_manifest(out_dir, overview, options.max_problem_rows)

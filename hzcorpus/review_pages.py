@@ -16,6 +16,9 @@ from typing import Any
 
 from .review_assets import ARTICLE_TABLE, CSS, ERROR_TRAP, INDEX_JS
 
+#: The generator tag of every page; `render_review` replaces only files that carry it.
+GENERATOR = "hzcorpus review"
+
 
 def esc(value: Any) -> str:
     """`value` as text safe in HTML content and in quoted attributes."""
@@ -28,6 +31,7 @@ def page(title: str, body: str, script: str = "", lang: str = "en") -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="{GENERATOR}">\n'
         f"<title>{esc(title)}</title>\n<script>{ERROR_TRAP}</script>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n{tail}</body>\n</html>\n"
     )

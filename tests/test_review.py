@@ -135,6 +135,12 @@ def test_html_option_and_foreign_folder(dataset, tmp_path):
     with pytest.raises(HzcorpusError, match="not written by hzcorpus review"):
         render_review(dataset, ReviewOptions(html=tmp_path / "out" / "mine.html"))
     assert (foreign / "notes.txt").read_text() == "keep me"
+    notes = tmp_path / "out" / "notes.html"
+    notes.write_text("<p>my own page</p>", encoding="utf-8")
+    with pytest.raises(HzcorpusError, match=r"notes\.html exists and was not written"):
+        render_review(dataset, ReviewOptions(html=notes))
+    assert notes.read_text() == "<p>my own page</p>"
+    assert not (tmp_path / "out" / "notes_articles").exists()
 
 
 def test_not_a_dataset(tmp_path):
