@@ -176,12 +176,14 @@ def add_review(sub: argparse._SubParsersAction) -> None:
         metavar="RAW_DIR",
         help="the folder the dataset was built from: places removed lines exactly",
     )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run_review(args: argparse.Namespace) -> int:
     from .review import ReviewOptions, render_review
 
-    index = render_review(args.out_dir, ReviewOptions(html=args.html, raw=args.raw))
+    options = ReviewOptions(html=args.html, raw=args.raw, progress=not args.quiet)
+    index = render_review(args.out_dir, options)
     if args.raw is None:
         hint = "removed lines placed approximately; --raw RAW_DIR places them exactly"
         print(f"hzcorpus: {hint}", file=sys.stderr)

@@ -45,10 +45,12 @@ class ReviewOptions:
     the article pages go to the folder `<html stem>_articles` beside it. `raw` is the
     folder the dataset was built from: with it, removed lines of page-text inputs are placed
     by matching the kept paragraphs against the raw lines; without it, approximately.
+    `progress` shows a progress bar on a terminal.
     """
 
     html: str | Path | None = None
     raw: str | Path | None = None
+    progress: bool = False
     page_size: int = 100
     batch_size: int = 256
     max_problem_rows: int = 1000
@@ -97,6 +99,16 @@ def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any
                     yield {**defaults, **row}
         except (OSError, ValueError) as exc:  # pyarrow's errors for broken files
             raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
+
+
+def _count_rows(out_dir: Path) -> int | None:
+    """The number of rows from the shards' footers (None when one cannot be read)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return sum(pq.read_metadata(p).num_rows for p in (out_dir / "data").glob("*.parquet"))
+    except (OSError, ValueError):
+        return None
 
 
 def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> dict[str, str]:
@@ -254,7 +266,16 @@ def _write_articles(
     index_name, folder_name = names
     rows: list[list[Any]] = []
     prev = None
-    for name, record, next_name in _with_next(_named(iter_records(out_dir, options.batch_size))):
+    from tqdm import tqdm
+
+    records = tqdm(
+        iter_records(out_dir, options.batch_size),
+        total=_count_rows(out_dir),
+        unit=" articles",
+        desc="review",
+        disable=None if options.progress else True,
+    )
+    for name, record, next_name in _with_next(_named(iter(records))):
         lines, how = _paragraph_lines(record, raw)
         nav = {"index": f"../{index_name}", "prev": prev, "next": next_name}
         (tmp / name).write_text(article_page(record, lines, how, nav), encoding="utf-8")
