@@ -48,6 +48,7 @@ _LAZY: dict[str, str] = {
     "process_document": "pipeline",
     "write_dataset": "dataset",
     "load": "dataset",
+    "ReviewOptions": "review",
     "render_review": "review",
 }
 

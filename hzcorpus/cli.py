@@ -452,12 +452,40 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def add_review(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("review", help="an HTML page to check a dataset (not built yet)")
+    p = sub.add_parser(
+        "review",
+        help="HTML pages to check a dataset by eye",
+        description="Static, self-contained HTML: an index with the overview and a "
+        "filterable table of articles, and one page per article with its flags and "
+        "removed lines. Prints the index file's path.",
+    )
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a dataset folder")
+    p.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="index file (default OUT_DIR-review/index.html); article pages go to "
+        "FILE's folder, in <FILE stem>_articles/",
+    )
+    p.add_argument(
+        "--raw",
+        type=Path,
+        metavar="RAW_DIR",
+        help="the folder the dataset was built from: places removed lines exactly",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run_review(args: argparse.Namespace) -> int:
-    _fail("review is not built yet")
-    return 2
+    from .review import ReviewOptions, render_review
+
+    options = ReviewOptions(html=args.html, raw=args.raw, progress=not args.quiet)
+    index = render_review(args.out_dir, options)
+    if args.raw is None:
+        hint = "removed lines placed approximately; --raw RAW_DIR places them exactly"
+        print(f"hzcorpus: {hint}", file=sys.stderr)
+    print(index)
+    return 0
 
 
 # --- main ------------------------------------------------------------------------------
