@@ -630,11 +630,19 @@ PLACEHOLDER = (
         id="bracket-placeholder",
         needs=("[", "［", "【", "<", "〈"),
         reason="a bracketed slot word left where the value should be: '[date]', '【公司】'",
-        pattern=rf"(?P<mark>[\[［【<〈]\s*{_PLACEHOLDER_WORDS}\s*[\]］】>〉])",
+        # (not the HTML element <time>)
+        pattern=rf"(?!<time>)(?P<mark>[\[［【<〈]\s*{_PLACEHOLDER_WORDS}\s*[\]］】>〉])",
         kind="placeholder",
         score=0.95,
         match=("On [date], at the conference", "[Name] said", "<number> users", "【公司名称】"),
-        no_match=("[1]", "[citation needed]", "[Photo: VCG]", "[...]", "{name} format field"),
+        no_match=(
+            "[1]",
+            "[citation needed]",
+            "[Photo: VCG]",
+            "[...]",
+            "{name} format field",
+            "<time>10:30</time>",
+        ),
     ),
     RedactionRule(
         id="template-variable",

@@ -1,5 +1,6 @@
 import itertools
 import json
+import re
 
 import pytest
 
@@ -133,6 +134,10 @@ def test_do_not_flag():
         "To a certain extent, a certain company was right.",
         "GPT 4.1, Qwen3-Coder and C++ were compared.",
         "Call +86 571 8502 2088 before 9:30 or at 14:00.",
+        "Einmal im Jahr, bis zu einem gewissen Grad, geht es um Minuten; über Jahre hinweg.",
+        "Die Quote (in %) stieg um 0,3 Prozentpunkte auf 5,1 Prozent.",
+        "某公司某年轻人在某日报发表文章，近万人阅读，数亿元资金流入。",
+        "该校排名第二，第3届大会于2024年5月1日举行，出生年月不详。",
     ):
         assert find_flags(text) == [], text
 
@@ -207,6 +212,33 @@ def test_cli_files_show_line_and_caret(tmp_path):
     column = caret.index("^")
     assert context[column : column + 2] == ".%" and caret.strip() == "^^"
     assert "cleaned text" in out.stdout
+
+
+def test_cli_caret_counts_wide_characters(tmp_path):
+    page = tmp_path / "zh.txt"
+    page.write_text("标题\n北京占全国人才的%，排名第一。\n", "utf-8")
+    out = run_cli("flag", str(page))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "percent-sign-without-number" in line)
+    assert re.match(rf"{re.escape(str(page))}:\d+:9 missing-number", lines[at])  # col 9
+    # four spaces of indent, eight double-width characters before the gap
+    assert lines[at + 2] == " " * (4 + 2 * 8) + "^"
+
+
+def test_cli_html_page(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Report</title></head><body><article>\n"
+        "<p>Exports rose by % in the first half, the ministry said on [date].</p>\n"
+        "<p>The rest of the article is intact and long enough to be kept.</p>\n"
+        "</article></body></html>\n",
+        "utf-8",
+    )
+    out = run_cli("flag", str(page))
+    assert out.returncode == 0, out.stderr
+    assert "percent-sign-without-number" in out.stdout
+    assert "bracket-placeholder" in out.stdout
 
 
 def test_cli_flag_needs_input(tmp_path):
