@@ -226,6 +226,21 @@ def test_cli_caret_counts_wide_characters(tmp_path):
     assert lines[at + 2] == " " * (4 + 2 * 8) + "^"
 
 
+def test_cli_html_page(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Report</title></head><body><article>\n"
+        "<p>Exports rose by % in the first half, the ministry said on [date].</p>\n"
+        "<p>The rest of the article is intact and long enough to be kept.</p>\n"
+        "</article></body></html>\n",
+        "utf-8",
+    )
+    out = run_cli("flag", str(page))
+    assert out.returncode == 0, out.stderr
+    assert "percent-sign-without-number" in out.stdout
+    assert "bracket-placeholder" in out.stdout
+
+
 def test_cli_flag_needs_input(tmp_path):
     out = run_cli("flag")
     assert out.returncode == 2 and "hzcorpus:" in out.stderr
