@@ -69,10 +69,12 @@ MISSING_NUMBER = (
         pattern=(
             # not after a digit (optionally one space), a mask (XX%), an opening bracket or a
             # unit label ("in %"); not a format string (%s, %-10d, %(name)s), not %% or a URL
-            # escape (%20), not a unit label closed by a bracket ("(%)", "[%]")
-            r"(?<![\d０-９%Xx×*#＊(\[（])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            # escape (%20), not a unit label closed by a bracket ("(%)", "[%]"), not German
+            # "Vol.-%" / "Gew.-%", not the sign named as such ("the % sign")
+            r"(?<![\d０-９%Xx×*#＊(\[（½¼¾])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            r"(?<!Vol\.-)(?<!Gew\.-)(?<!Mol\.-)(?<!Vol-)"
             r"(?P<mark>[%％])(?!%)(?!-?\d*(?:\.\d+)?[A-Za-z]\b)(?!\(\w+\)[a-z])"
-            r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])"
+            r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])(?!\s*(?:sign|symbol|character|Zeichen|号))"
         ),
         kind="missing-number",
         score=0.9,
@@ -98,6 +100,8 @@ MISSING_NUMBER = (
             "Angaben in %",
             "Anteil (%)",
             "XX% of users",
+            "13 Vol.-% Alkohol",
+            "the % sign",
         ),
     ),
     RedactionRule(
@@ -295,7 +299,8 @@ MISSING_NUMBER = (
         needs=("from", "between", "von", "zwischen", "从", "由"),
         reason="a range whose two ends were cut: 'rose from to', 'zwischen und'",
         pattern=(
-            r"\b(?P<mark>(?:from\s+to|between\s+and|von\s+bis|von\s+auf|zwischen\s+und))\b(?!-)"
+            r"\b(?P<mark>(?:from\s+to|between\s+and|von\s+bis(?!\s+zu\b)|von\s+auf(?!\s+(?:dem|der|den"
+            r"|die|das|einem|einer)\b)|zwischen\s+und))\b(?!-)"
             r"|(?:从|由)(?P<mark2>(?:提高|增加|增长|上升|下降|降低|减少|增|降|升|跌)?(?:到|至))"
         ),
         kind="missing-number",
@@ -306,7 +311,13 @@ MISSING_NUMBER = (
             "stieg von bis Euro",
             "营收由增至",
         ),
-        no_match=("from 3 to 5", "from to-do lists", "from Monday to Friday"),
+        no_match=(
+            "from 3 to 5",
+            "from to-do lists",
+            "from Monday to Friday",
+            "Preise von bis zu 500 Euro",
+            "der Blick von auf dem Berg",
+        ),
     ),
     RedactionRule(
         id="preposition-before-punctuation",
@@ -399,7 +410,7 @@ MISSING_NUMBER = (
             r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
         ),
         kind="missing-number",
-        score=0.75,
+        score=0.65,  # "im Jahr" also means "per year" in speech
         flags=0,
         match=("Im Jahr wurde das Werk eröffnet", "das im Jahr gegründete Unternehmen"),
         no_match=("Im Jahr 2020 wurde", "einmal im Jahr hat", "im Jahr zuvor", "pro Jahr"),
@@ -429,7 +440,8 @@ MISSING_NUMBER = (
         needs=("年月", "月日"),
         reason="年/月/日 with their digits cut: '于年月日', '今年月'",
         pattern=(
-            r"(?P<mark>(?:于|自|从|截至|截止|至|到|在|今|去|明|前)年月日?)(?!均)"
+            r"(?P<mark>(?:于|自|从|截至|截止|至|到|在|今|去|明|前)年月(?:日|(?![饼球亮光薪收均度租供票报"
+            r"刊卡费嫂子季销产活])))"
             rf"|(?<![\d０-９一二三四五六七八九十〇零两正腊本上下每当次同该这那个整某半{_CJK}])"
             r"(?P<mark2>月日)"
         ),
@@ -437,7 +449,15 @@ MISSING_NUMBER = (
         score=0.85,
         flags=0,
         match=("该公司于年月日发布公告", "今年月，股价上涨"),
-        no_match=("该公司于2023年5月1日发布公告", "今年5月", "出生年月", "本月底", "日月"),
+        no_match=(
+            "该公司于2023年5月1日发布公告",
+            "今年5月",
+            "出生年月",
+            "本月底",
+            "日月",
+            "今年月饼销量下滑",
+            "去年月收入过万",
+        ),
     ),
     RedactionRule(
         id="rank-without-number-zh",
@@ -470,16 +490,24 @@ MISSING_NUMBER = (
         ),
         reason="an approximation or change word followed directly by a unit: '约分钟'",
         pattern=(
-            r"(?P<mark>(?:约|大约|将近|超过|逾|达到|共计|总计|合计|只有|不足|多达|高达"
+            r"(?P<mark>(?:约|大约|将近|超过|逾|达到|共计|总计|合计|不足|多达|高达"
             r"|增长了|下降了|增加了|减少了|提高了|降低了|上涨了|下跌了|同比增长|同比下降)(?:为|有)?"
             r"(?:分钟|小时|秒钟|公里|千米|平方米|平方公里|吨|美元|欧元|亿元|万元|亿美元"
-            r"|万美元|倍|名|位|项|辆|座|所))"
+            r"|万美元|倍|名|位|项|辆|座|所))(?![声气义望誉额单字置于目谓以有在得长])"
         ),
         kind="missing-number",
         score=0.8,
         flags=0,
         match=("阅读时间约分钟", "员工超过名", "基金规模约为亿元"),
-        no_match=("阅读时间约5分钟", "超过一半", "近万人", "约个时间", "个百分点"),
+        no_match=(
+            "阅读时间约5分钟",
+            "超过一半",
+            "近万人",
+            "约个时间",
+            "个百分点",
+            "只有名气",
+            "超过所有人",
+        ),
     ),
     RedactionRule(
         id="percentage-points-without-number-zh",
@@ -496,12 +524,15 @@ MISSING_NUMBER = (
         id="yuan-without-number-zh",
         needs=("元",),
         reason="元 right after a verb or preposition that needs an amount: '收入为元'",
-        pattern=r"(?<=[为达至到了约逾近共仅价跌涨])(?P<mark>(?:亿|万)?元)(?![朝代旦宵素首件器气老帅月年])",
+        pattern=(
+            r"(?<=[为达至到了约逾近共仅价跌涨])(?P<mark>(?:亿|万)?元)"
+            r"(?![朝代旦宵素首件器气老帅月年宇凶数宝配音认曲])"
+        ),
         kind="missing-number",
         score=0.75,
         flags=0,
         match=("人均可支配收入为元", "门票价格为元至元", "房价下跌了元"),
-        no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑"),
+        no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑", "进入元宇宙", "成为元凶"),
     ),
     RedactionRule(
         id="magnitude-without-number-zh",
@@ -522,14 +553,22 @@ MISSING_NUMBER = (
         needs=("于年", "短短", "仅仅", "长达", "历时"),
         reason="年 right after 于/在 or 短短 with its number cut: '他于年加入'",
         pattern=(
-            r"(?<=[于])(?P<mark>年)(?![初底内中末终度份轻纪级龄来前后间里会报鉴薪假货])"
+            r"(?<=[于])(?P<mark>年)(?=加入|成立|创立|创办|上市|毕业|出生|推出|发布|开业|投产|建成"
+            r"|完成|进入|担任|离开|回国|去世|获得|开始|启动|首次)"
             r"|(?<=短短|仅仅|长达|历时)(?P<mark2>年|个月|天)"
         ),
         kind="missing-number",
         score=0.7,
         flags=0,
         match=("他于年加入阿里巴巴", "在短短年内成长为龙头"),
-        no_match=("他于2015年加入", "于年初", "于年底完成", "短短几年"),
+        no_match=(
+            "他于2015年加入",
+            "于年初",
+            "于年底完成",
+            "短短几年",
+            "由于年久失修",
+            "对于年收入",
+        ),
     ),
     RedactionRule(
         id="count-without-number-zh",
@@ -537,13 +576,13 @@ MISSING_NUMBER = (
         reason="a measure word right after a counting verb: '共有家企业', '新建所学校'",
         pattern=(
             r"(?<=共有|共计|累计|新增|新建|新开|首批)(?P<mark>[家所名位个座项辆台])"
-            r"(?=[\u3400-\u9fff])(?![园庭人具属乡需有在以得谓单额字称义])"
+            r"(?=[\u3400-\u9fff])(?![园庭人具属乡需有在以得谓单额字称义税体性案别湾阶风词])"
         ),
         kind="missing-number",
         score=0.7,
         flags=0,
         match=("首批共有家企业入选", "当地将新建所学校"),
-        no_match=("共有家园", "新增名额", "首批名单", "共有3家企业"),
+        no_match=("共有家园", "新增名额", "首批名单", "共有3家企业", "新增个税专项附加扣除"),
     ),
     RedactionRule(
         id="magnitude-without-number-en",
