@@ -72,7 +72,7 @@ MISSING_NUMBER = (
             # escape (%20), not a unit label closed by a bracket ("(%)", "[%]"), not German
             # "Vol.-%" / "Gew.-%", not the sign named as such ("the % sign")
             r"(?<![\d０-９%Xx×*#＊(\[（½¼¾])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
-            r"(?<!Vol\.-)(?<!Gew\.-)(?<!Mol\.-)(?<!Vol-)"
+            r"(?<!Vol\.-)(?<!Gew\.-)(?<!Mol\.-)(?<!Vol-)(?<![Tt]ype )(?<![Ee]nter )"
             r"(?P<mark>[%％])(?!%)(?!-?\d*(?:\.\d+)?[A-Za-z]\b)(?!\(\w+\)[a-z])"
             r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])(?!\s*(?:sign|symbol|character|Zeichen|号))"
         ),
@@ -102,6 +102,7 @@ MISSING_NUMBER = (
             "XX% of users",
             "13 Vol.-% Alkohol",
             "the % sign",
+            "Users can type % in the search box",
         ),
     ),
     RedactionRule(
@@ -420,7 +421,8 @@ MISSING_NUMBER = (
         needs=("+", "×", "/", "–", "-"),
         reason="a quoted name made only of operators: '20+8' cut to '\"+\"'",
         pattern=(
-            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
+            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<![Pp]ress )(?<![Tt]ype )"
+            r"(?<![Cc]lick )(?<![Tt]ap )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
             r"\s*[\"”“」』])(?![\w\"“])(?!\s*(?:key|button|sign|symbol|icon|Taste|Zeichen|号|键))"
         ),
         kind="missing-number",
@@ -432,6 +434,7 @@ MISSING_NUMBER = (
             'press the "+" key',
             '"C++"',
             "Das Pluszeichen „+“ steht",
+            'Press "+" to zoom in',
             '"Tu"/"Te", the licensee',
         ),
     ),

@@ -142,6 +142,14 @@ def test_do_not_flag():
         assert find_flags(text) == [], text
 
 
+def test_lookalike_sentences_stay_unflagged():
+    # intact news sentences full of numbers, dates, signs and names (en/de/zh)
+    lines = (GOLD_DIR / "lookalikes.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 40
+    flagged = {line: [f.match for f in find_flags(line)] for line in lines}
+    assert {line: hits for line, hits in flagged.items() if hits} == {}
+
+
 def test_options_filter_kinds_scores_and_rules():
     text = "On [date], sales rose by % in a certain month and year."
     assert {f.kind for f in find_flags(text)} == {"placeholder", "missing-number", "vague-date"}
