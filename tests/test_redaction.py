@@ -208,27 +208,29 @@ def test_cli_jsonl_streams_and_reports_bad_lines():
     assert rows[5]["id"] is None and "error" in rows[5]
 
 
-def test_cli_files_show_line_and_caret(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text("A title\nFirst paragraph is fine.\nGrowth reached .% last year.\n", "utf-8")
+def flag_file(tmp_path, name, content, rule):
+    """`hzcorpus flag` on one file: (its file path, output lines, index of `rule`'s header)."""
+    page = tmp_path / name
+    page.write_text(content, "utf-8")
     out = run_cli("flag", str(page))
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "decimal-point-without-digits" in line)
+    return page, lines, next(i for i, line in enumerate(lines) if rule in line)
+
+
+def test_cli_files_show_line_and_caret(tmp_path):
+    text = "A title\nFirst paragraph is fine.\nGrowth reached .% last year.\n"
+    page, lines, at = flag_file(tmp_path, "page.txt", text, "decimal-point-without-digits")
     assert lines[at].startswith(f"{page}:") and "missing-number" in lines[at]
     context, caret = lines[at + 1], lines[at + 2]
     column = caret.index("^")
     assert context[column : column + 2] == ".%" and caret.strip() == "^^"
-    assert "cleaned text" in out.stdout
+    assert "cleaned text" in lines[0]
 
 
 def test_cli_caret_counts_wide_characters(tmp_path):
-    page = tmp_path / "zh.txt"
-    page.write_text("标题\n北京占全国人才的%，排名第一。\n", "utf-8")
-    out = run_cli("flag", str(page))
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "percent-sign-without-number" in line)
+    text = "标题\n北京占全国人才的%，排名第一。\n"
+    page, lines, at = flag_file(tmp_path, "zh.txt", text, "percent-sign-without-number")
     assert re.match(rf"{re.escape(str(page))}:\d+:9 missing-number", lines[at])  # col 9
     # four spaces of indent, eight double-width characters before the gap
     assert lines[at + 2] == " " * (4 + 2 * 8) + "^"
