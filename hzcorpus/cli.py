@@ -109,7 +109,9 @@ def add_flag(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
     p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
-    p.add_argument("--min-score", type=float, default=0.5, help="skip less confident rules")
+    p.add_argument(
+        "--min-score", type=float, help="skip rules less confident than this (default 0.5)"
+    )
     p.add_argument(
         "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
     )
@@ -123,6 +125,8 @@ def _flag_options(args: argparse.Namespace):
     unknown = sorted(set(kinds) - set(FLAG_KINDS))
     if unknown:
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
+    if args.min_score is None:
+        return FlagOptions(kinds=kinds)
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 

@@ -251,6 +251,18 @@ def test_cli_html_page(tmp_path):
     assert "bracket-placeholder" in out.stdout
 
 
+def test_cli_jsonl_kinds_and_min_score():
+    line = json.dumps({"id": 1, "text": "On [date], sales rose by % in a certain month."}) + "\n"
+    kinds = {f["kind"] for f in json.loads(run_cli("flag", "--jsonl", stdin=line).stdout)["flags"]}
+    assert kinds == {"placeholder", "missing-number", "vague-date"}
+    out = run_cli("flag", "--jsonl", "--kinds", "vague-date,placeholder", stdin=line)
+    assert {f["kind"] for f in json.loads(out.stdout)["flags"]} == {"vague-date", "placeholder"}
+    out = run_cli("flag", "--jsonl", "--min-score", "0.92", stdin=line)
+    assert [f["rule"] for f in json.loads(out.stdout)["flags"]] == ["bracket-placeholder"]
+    out = run_cli("flag", "--jsonl", "--kinds", "typo", stdin=line)
+    assert out.returncode == 2 and "unknown flag kind typo" in out.stderr
+
+
 def test_cli_flag_needs_input(tmp_path):
     out = run_cli("flag")
     assert out.returncode == 2 and "hzcorpus:" in out.stderr
