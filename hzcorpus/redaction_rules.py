@@ -279,21 +279,17 @@ MISSING_NUMBER = (
     RedactionRule(
         id="label-without-value",
         needs=(":", "："),
-        reason="a label such as 'Word count:' followed by punctuation instead of its value",
-        pattern=(
-            r"\b(?:count|total|number|amount|price|cost|length|duration|reading time|date|age"
-            r"|population|rate|share|score|revenue|sales|Anzahl|Wortzahl|Wörter|Zeichen|Lesezeit"
-            r"|Preis|Datum|Summe|Umsatz|Gewinn|this text)\s*(?P<mark>[:：]\s*[,，;；。])"
-            r"|(?:字数|阅读时间|时间|日期|金额|人数|总计|价格|营收)(?P<mark2>[:：]\s*[,，;；。])"
-        ),
+        reason="a label's colon followed by punctuation instead of its value: 'Word count: ,'",
+        pattern=r"(?<=[\w)\]])[ \t]*(?P<mark>[:：][ \t]*(?:[,，;；。]|\.(?=\s|$)))",
         kind="missing-number",
         score=0.85,
         match=(
             "Word count of this text: , estimated reading time",
             "Wortzahl: , Lesezeit",
             "本文字数：，阅读时间约分钟。",
+            "Total population: .",
         ),
-        no_match=("Word count: 1,200, estimated", "Note: the price"),
+        no_match=("Word count: 1,200, estimated", "Note: the price", "at 9:30, the", "ratio 3:2."),
     ),
     RedactionRule(
         id="range-without-ends",
@@ -831,12 +827,18 @@ MISSING_NAME = (
         id="empty-quotes",
         needs=('""', "“", "„", "「", "《", "『"),
         reason="an empty pair of quotes or title marks where a name stood: 'the app \"\"'",
-        pattern=r"(?P<mark>\"\"|“\s*”|„\s*“|「\s*」|《\s*》|『\s*』)",
+        # (not CSV-doubled quotes ""Software"" nor a Python docstring """)
+        pattern=r"(?P<mark>(?<![\w\"])\"\"(?![\w\"])|“\s*”|„\s*“|「\s*」|《\s*》|『\s*』)",
         kind="missing-name",
         score=0.7,
         flags=0,
         match=('the chatbot "" topped the charts', "电视剧《》热播", "die App „“ führte"),
-        no_match=('the chatbot "Kimi" topped', "《黑神话：悟空》"),
+        no_match=(
+            'the chatbot "Kimi" topped',
+            "《黑神话：悟空》",
+            'files (the ""Software""), to deal',
+            '    """All source files',
+        ),
     ),
 )
 
