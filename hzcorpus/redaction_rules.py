@@ -387,14 +387,17 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="rank-without-number-de",
-        needs=("platz", "rang"),
-        reason="ein Rang ohne Zahl: 'landete auf Platz der Rangliste'",
-        pattern=r"\bauf\s+(?P<mark>(?:Platz|Rang)\s+(?:der|des|im|in|unter|hinter|vor|[,.]))",
+        needs=("platz", "rang", "mal"),
+        reason="ein Rang ohne Zahl: 'landete auf Platz der Rangliste', 'zum . Mal'",
+        pattern=(
+            r"\bauf\s+(?P<mark>(?:Platz|Rang)\s+(?:der|des|im|in|unter|hinter|vor|[,.]))"
+            r"|\b[Zz]um\s+(?P<mark2>\.\s*Mal)\b"
+        ),
         kind="missing-number",
         score=0.7,
         flags=0,
-        match=("landete auf Platz der Rangliste",),
-        no_match=("landete auf Platz 3 der Rangliste", "auf dem Platz der Republik"),
+        match=("landete auf Platz der Rangliste", "fand zum . Mal statt"),
+        no_match=("landete auf Platz 3 der Rangliste", "auf dem Platz der Republik", "zum 5. Mal"),
     ),
     RedactionRule(
         id="year-without-number-de",
@@ -549,17 +552,17 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="year-without-number-zh",
-        needs=("于年", "短短", "仅仅", "长达", "历时"),
+        needs=("于年", "短短", "仅仅", "长达", "历时", "连续"),
         reason="年 right after 于/在 or 短短 with its number cut: '他于年加入'",
         pattern=(
             r"(?<=[于])(?P<mark>年)(?=加入|成立|创立|创办|上市|毕业|出生|推出|发布|开业|投产|建成"
             r"|完成|进入|担任|离开|回国|去世|获得|开始|启动|首次)"
-            r"|(?<=短短|仅仅|长达|历时)(?P<mark2>年|个月|天)"
+            r"|(?<=短短|仅仅|长达|历时|连续)(?P<mark2>年|个月|天)(?![度份终报会])"
         ),
         kind="missing-number",
         score=0.7,
         flags=0,
-        match=("他于年加入阿里巴巴", "在短短年内成长为龙头"),
+        match=("他于年加入阿里巴巴", "在短短年内成长为龙头", "连续年位居第一"),
         no_match=(
             "他于2015年加入",
             "于年初",
@@ -612,6 +615,25 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="amount-of-currency-without-number",
+        needs=("yuan", "dollar", "euro", "pound", "rmb", "franken", "höhe von"),
+        reason="an amount 'of' a currency with no number: 'a fine of yuan', 'in Höhe von Euro'",
+        pattern=(
+            r"\b(?P<mark>(?:cost|price|value|fine|salary|budget|revenue|profit|loss|sum|total"
+            r"|investment|bonus|fee|penalty|subsidy|amount)s?\s+of\s+(?:yuan|RMB|dollars|euros"
+            r"|pounds|US dollars|Hong Kong dollars))\b"
+            r"|\b(?P<mark2>[Hh]öhe\s+von\s+(?:Euro|Dollar|Franken|Yuan|Millionen|Milliarden))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        match=("imposed a fine of yuan on the firm", "Förderung in Höhe von Euro"),
+        no_match=(
+            "a fine of 5,000 yuan",
+            "the value of the dollar",
+            "in Höhe von 3 Millionen Euro",
+        ),
+    ),
+    RedactionRule(
         id="every-plural-unit-en",
         needs=("every",),
         reason="'every' before a plural unit: 'every seconds' lost its number",
@@ -642,11 +664,11 @@ MISSING_NUMBER = (
         pattern=(
             r"(?<=\s)(?P<mark>-(?:day|week|month|year|hour|minute|storey|story|kilomet(?:er|re)"
             r"|met(?:er|re)|mile|point|seat|member|page|fold|tägige|jährige|stündige|köpfige"
-            r"|prozentige|seitige)\w*)\b"
+            r"|prozentige|seitige|fache)\w*)\b"
         ),
         kind="missing-number",
         score=0.85,
-        match=("during the -day holiday", "die -tägige Messe"),
+        match=("during the -day holiday", "die -tägige Messe", "um das -fache gestiegen"),
         no_match=("during the 7-day holiday", "the - dash", "a so-called -ism"),
     ),
     RedactionRule(
@@ -803,12 +825,31 @@ MISSING_NAME = (
             r"\b(?P<mark>(?:founder|co-founder|CEO|chairman|chairwoman|president|chief executive"
             r"|owner|parent company|subsidiary|rival|spokesperson|spokesman|spokeswoman|creator"
             r"|maker|developer|investor|shareholder|Gründer|Gründerin|Chef|Chefin|Sprecher"
-            r"|Sprecherin|Mutterkonzern|Tochter)\s+(?:of|at|von|des|der|bei)\s+[,.;])(?!\S)"
+            r"|Sprecherin|Mutterkonzern|Tochter)(?:\s+(?:of|at|von|des|der|bei))?\s+[,.;])(?!\S)"
         ),
         kind="missing-name",
         score=0.85,
-        match=("Liang Wenfeng, the founder of , said", "der Gründer von , Liang"),
-        no_match=("the founder of DeepSeek, Liang", "der Gründer von Alibaba"),
+        match=(
+            "Liang Wenfeng, the founder of , said",
+            "der Gründer von , Liang",
+            "its chief executive , said on Monday",
+        ),
+        no_match=("the founder of DeepSeek, Liang", "der Gründer von Alibaba", "the CEO, Lisa Su"),
+    ),
+    RedactionRule(
+        id="title-without-name",
+        needs=("mr", "mrs", "ms", "dr", "prof", "记者", "通讯员", "实习生"),
+        reason="a title or byline with the name cut: 'Mr. said', '（记者 ）'",
+        pattern=(
+            r"\b(?P<mark>(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?:said|says|told|added|noted|stated|explained"
+            r"|wrote|argued|declined|did not|didn't))\b"
+            r"|(?P<mark2>[（(](?:本报)?(?:记者|通讯员|实习生|编辑|作者)[\s　]*[）)])"
+        ),
+        kind="missing-name",
+        score=0.85,
+        flags=0,
+        match=("Mr. said the plan was sound", "Dr said", "本报讯（记者 ）昨日", "（通讯员）"),
+        no_match=("Mr. Liang said", "Dr. Zhang told", "（记者 张三）", "the Mr. Bean film"),
     ),
     RedactionRule(
         id="list-without-item",
