@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .boilerplate import (
     BULLET_MARKERS,
@@ -75,6 +76,8 @@ class _Line:
     context: str | None = None  # id of a context rule that removes the line
     prose: bool = False
     units: float = 0.0
+    cjk: bool = False
+    function_share: float = 0.0
 
 
 def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Document:
@@ -90,10 +93,11 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
     th = options.thresholds
     lines = _join_bullets(doc.raw.split("\n"))
+    first_hit = _FirstHit.of(options.rules)
     for line in lines:
-        line.units = _units(line.text)
+        _measure(line)
         if len(line.text) <= th.max_rule_chars:
-            line.rule = next((r for r in options.rules if r.hits(line.text)), None)
+            line.rule = first_hit(line.text)
         if line.text in BULLET_MARKERS:
             line.context = "lone-bullet"
     _mark_toc(lines, th)
@@ -108,8 +112,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     if title_at is not None:
         if not options.keep_title_in_text:
             lines[title_at].context = "title"
+        folded = title.casefold()
         for i, line in enumerate(lines):
-            if i != title_at and line.text.casefold() == title.casefold():
+            if i != title_at and len(line.text) == len(title) and line.text.casefold() == folded:
                 line.context = "title-repeat"
         if title_at == first:
             first = next((i for i in range(first + 1, end) if lines[i].prose), first)
@@ -135,6 +140,49 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     )
 
 
+class _FirstHit:
+    """The first rule of a table that fires on a line, as `Rule.hits` would find it.
+
+    The patterns (all anchored at the line start) are joined, in table order, into one
+    regular expression, so a line costs one match instead of one per rule; predicates
+    run only when they stand before the first pattern that matched.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
+        parts = []
+        for i, rule in enumerate(rules):
+            if rule.pattern is not None:
+                if not rule.pattern.startswith("^"):
+                    raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
+                scope = "i" if rule.flags & re.IGNORECASE else "-i"
+                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+        self.patterns = re.compile("|".join(parts)) if parts else None
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(rules: tuple[Rule, ...]) -> _FirstHit:
+        """The matcher of a table (compiled once per table)."""
+        return _FirstHit(rules)
+
+    def __call__(self, text: str) -> Rule | None:
+        match = self.patterns.match(text) if self.patterns is not None else None
+        limit = len(self.rules)
+        if match is not None:
+            limit = min(
+                int(name[4:])
+                for name, value in match.groupdict().items()
+                if value is not None and name.startswith("rule")
+            )
+        for i, rule in self.predicates:
+            if i > limit:
+                break
+            if rule.hits(text):
+                return rule
+        return self.rules[limit] if match is not None else None
+
+
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     """Non-blank lines, stripped; a lone bullet marker is joined to the item after it."""
     lines: list[_Line] = []
@@ -157,32 +205,32 @@ def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
-def _units(text: str) -> float:
-    """Length in words; two CJK characters count as one word."""
-    cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(_CJK.sub(" ", text) if cjk else text))
-    return words + cjk / 2
-
-
-def _function_share(text: str) -> tuple[float, bool]:
-    """Share of function words (or characters, for Chinese), and whether the line is CJK."""
-    cjk = _CJK.findall(text)
-    words = _WORD.findall(_CJK.sub(" ", text).lower() if cjk else text.lower())
-    if len(cjk) > len(words):
-        return sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk), True
-    return (sum(w in STOPWORDS for w in words) / len(words) if words else 0.0), False
+def _measure(line: _Line) -> None:
+    """Fill `units` (words; two CJK characters count as one) and the function-word share."""
+    text = line.text
+    cjk = [] if text.isascii() else _CJK.findall(text)
+    words = _WORD.findall(_CJK.sub(" ", text) if cjk else text)
+    line.units = len(words) + len(cjk) / 2
+    line.cjk = len(cjk) > len(words)
+    if line.cjk:
+        line.function_share = sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk)
+    elif words:
+        line.function_share = sum(w.lower() in STOPWORDS for w in words) / len(words)
 
 
 def _is_prose(line: _Line, th: Thresholds) -> bool:
     """Whether a line reads as article prose: a sentence (or a long line) of real words."""
     if line.units < th.prose_min_units:
         return False
-    if not _SENTENCE_END.search(line.text) and line.units < th.prose_long_units:
+    sentence = _SENTENCE_END.search(line.text) is not None
+    if line.cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
+        return sentence or (
+            line.units >= th.prose_long_units
+            and line.function_share >= th.prose_min_function_share_cjk
+        )
+    if not sentence and line.units < th.prose_long_units:
         return False
-    share, cjk = _function_share(line.text)
-    if cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
-        return bool(_SENTENCE_END.search(line.text)) or share >= th.prose_min_function_share_cjk
-    return share >= th.prose_min_stopword_share
+    return line.function_share >= th.prose_min_stopword_share
 
 
 def _list_key(text: str) -> str:
@@ -202,8 +250,11 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
     i = 0
     while i < len(lines):
         heading = lines[i].rule is not None and lines[i].rule.kind == "toc"
+        if not heading and not LIST_MARKER.match(lines[i].text):
+            i += 1
+            continue
         items = _list_items(lines, i + 1 if heading else i, th)
-        if not items or (not heading and not LIST_MARKER.match(lines[i].text)):
+        if not items:
             i += 1
             continue
         end = items[-1]
