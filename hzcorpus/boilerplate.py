@@ -216,6 +216,12 @@ UI_LABELS: frozenset[str] = frozenset(
         "offrir l'article",
         "offrir l’article",
         "zur merkliste hinzufügen",
+        "bild vergrößern",
+        "enlarge image",
+        "view larger image",
+        "ampliar imagen",
+        "agrandir l'image",
+        "查看大图",
         "save",
         "speichern",
         "merken",
@@ -272,6 +278,8 @@ class Thresholds:
     #: Between the title and the first paragraph, a line stays when it has this many words
     #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
     lead_min_units: float = 7
+    #: ... except the line right above the first paragraph: a heading of this many words.
+    heading_min_units: float = 2
     #: This many unruled short lines in a row (not list items, not headings) split the
     #: article: the part beyond them is dropped when it holds less than `gap_keep_share`
     #: of the prose of the part with the most.
@@ -293,6 +301,8 @@ class Thresholds:
     #: Lines longer than this skip the rule table: furniture is short, and long lines
     #: would only cost time.
     max_rule_chars: int = 3000
+    #: Words and function words are counted in this many characters of a line at most.
+    feature_chars: int = 600
 
 
 #: Reasons of the removals that come from context, not from one line's rule.

@@ -95,7 +95,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     lines = _join_bullets(doc.raw.split("\n"))
     first_hit = _FirstHit.of(options.rules)
     for line in lines:
-        _measure(line)
+        _measure(line, th)
         if len(line.text) <= th.max_rule_chars:
             line.rule = first_hit(line.text)
         if line.text in BULLET_MARKERS:
@@ -205,9 +205,12 @@ def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
-def _measure(line: _Line) -> None:
-    """Fill `units` (words; two CJK characters count as one) and the function-word share."""
-    text = line.text
+def _measure(line: _Line, th: Thresholds) -> None:
+    """Fill `units` (words; two CJK characters count as one) and the function-word share.
+
+    Only the first `feature_chars` characters are measured: every threshold is far below.
+    """
+    text = line.text[: th.feature_chars]
     cjk = [] if text.isascii() else _CJK.findall(text)
     words = _WORD.findall(_CJK.sub(" ", text) if cjk else text)
     line.units = len(words) + len(cjk) / 2
@@ -471,6 +474,8 @@ def _mark_edges(
         elif i < first:
             if title_at is not None and i < title_at:
                 line.context = "before-title"
+            elif i == first - 1 and line.units >= th.heading_min_units:
+                pass  # a section heading right above the first paragraph
             elif not _is_lead_line(line, th) or (title_at is None and i not in head):
                 line.context = "before-article"
         elif i > last:

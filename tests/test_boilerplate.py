@@ -1,0 +1,28 @@
+"""Every example of every line rule passes, and the tables are well formed."""
+
+from __future__ import annotations
+
+from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, Thresholds
+from hzcorpus.clean import CleanOptions
+from hzcorpus.rules import rule_example_failures
+
+KINDS = {"furniture", "edge", "boundary", "published", "byline", "toc"}
+
+
+def test_every_rule_example_passes():
+    assert list(rule_example_failures(LINE_RULES)) == []
+
+
+def test_rules_are_well_formed():
+    for rule in LINE_RULES:
+        assert rule.kind in KINDS, rule.id
+        assert rule.reason and rule.match, rule.id
+        assert rule.pattern is None or rule.pattern.startswith("^"), rule.id
+    assert not set(CONTEXT_REASONS) & {r.id for r in LINE_RULES}
+
+
+def test_options_default_to_the_tables():
+    options = CleanOptions()
+    assert options.rules is LINE_RULES
+    assert options.thresholds == Thresholds()
+    hash(options)  # frozen, usable as a cache key
