@@ -159,6 +159,11 @@ UI_LABELS: frozenset[str] = frozenset(
         "返回顶部",
         "skip to content",
         "skip to main content",
+        "skip navigation",
+        "zum hauptinhalt springen",
+        "zur navigation springen",
+        "saltar a la navegación",
+        "aller à la navigation",
         "zum inhalt springen",
         "direkt zum inhalt",
         "ir al contenido",
@@ -203,6 +208,20 @@ UI_LABELS: frozenset[str] = frozenset(
         "accepter et continuer",
         "同意并继续",
         "go to comments",
+        "view comments",
+        "show comments",
+        "kommentare anzeigen",
+        "ver comentarios",
+        "voir les commentaires",
+        "查看评论",
+        "listen to this story",
+        "écouter cet article",
+        "artikel vorlesen",
+        "escuchar esta noticia",
+        "open app",
+        "app öffnen",
+        "abrir en la app",
+        "ouvrir dans l'application",
         "zu den kommentaren",
         "ir a los comentarios",
         "aller aux commentaires",
@@ -277,7 +296,7 @@ class Thresholds:
     title_min_share_of_longest: float = 0.5
     #: Between the title and the first paragraph, a line stays when it has this many words
     #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
-    lead_min_units: float = 7
+    lead_min_units: float = 5
     #: ... except the line right above the first paragraph: a heading of this many words.
     heading_min_units: float = 2
     #: This many unruled short lines in a row (not list items, not headings) split the
@@ -298,6 +317,10 @@ class Thresholds:
     toc_min_repeat_share: float = 0.5
     #: A table-of-contents item has at most this many words.
     toc_item_max_units: float = 16
+    #: A related-articles header inside the article: at most this many links follow it
+    #: before prose resumes, and the prose after it is this share of the prose above.
+    inline_box_max_links: int = 4
+    inline_box_min_share: float = 0.3
     #: Lines longer than this skip the rule table: furniture is short, and long lines
     #: would only cost time.
     max_rule_chars: int = 3000
@@ -316,7 +339,12 @@ CONTEXT_REASONS: dict[str, str] = {
     "after-article": "short non-prose lines after the article's last paragraph",
     "outside-main": "outside the main block of prose (another block of the page)",
     "lone-bullet": "a bullet marker with no item after it",
+    "related-box": "a link of a related-articles box inside the article",
 }
+
+#: Boundary rules whose header may open a small box of links inside the article, after
+#: which the article goes on (comment and footer headers always end it).
+INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -396,6 +424,9 @@ def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
     if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
         return False
+    head = line.split(None, 1)[0].lower()
+    if head not in CATEGORY_WORDS and head not in UI_LABELS:
+        return False
     tokens = [t for t in _tokens(line) if t]
     if len(tokens) < 3:
         return False
@@ -415,7 +446,7 @@ def _is_separated_menu(line: str) -> bool:
 
 def _is_social_run(line: str) -> bool:
     """Share buttons: social networks and nothing else."""
-    if len(line) > 120:
+    if len(line) > 120 or line.split(None, 1)[0].lower().strip("|/·•,;") not in SOCIAL_WORDS:
         return False
     tokens = [t for t in _tokens(line) if t]
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
@@ -497,6 +528,37 @@ NEWSLETTER_WORDS: tuple[str, ...] = (
     "邮件列表",
     "电子报",
 )
+#: Shop banners about shipping (lowercase).
+SHIPPING_WORDS: tuple[str, ...] = (
+    "free shipping",
+    "free delivery",
+    "kostenloser versand",
+    "versandkostenfrei",
+    "envío gratis",
+    "envío gratuito",
+    "livraison gratuite",
+    "免运费",
+    "包邮",
+)
+#: Notices about JavaScript or the browser (lowercase).
+BROWSER_WORDS: tuple[str, ...] = (
+    "javascript",
+    "your browser",
+    "ihr browser",
+    "tu navegador",
+    "votre navigateur",
+    "浏览器",
+)
+#: A page's word count (lowercase); a reading time alone is `reading-time`.
+WORD_COUNT_WORDS: tuple[str, ...] = (
+    "word count of this",
+    "word count:",
+    "wortanzahl",
+    "número de palabras",
+    "nombre de mots",
+    "字数：",
+    "字数:",
+)
 #: Phrases of promotions that land "in your inbox" (lowercase).
 INBOX_WORDS: tuple[str, ...] = (
     "your inbox",
@@ -523,9 +585,9 @@ def _is_newsletter_line(line: str) -> bool:
     """A short line about a newsletter that is not a sentence, or an inbox promotion."""
     if len(line) > 160:
         return False
-    if _contains_any(line, INBOX_WORDS):
+    if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
         return True
-    return line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS)
+    return _contains_any(line, INBOX_WORDS)
 
 
 # --- the rule table --------------------------------------------------------------------
@@ -630,6 +692,16 @@ LINE_RULES: tuple[Rule, ...] = (
             "sur le même sujet",
             "les plus lus",
             "à lire également",
+            "à lire aussi",
+            "lire aussi",
+            "voir aussi",
+            "read also",
+            "also read",
+            "see also",
+            "lesen sie auch",
+            "auch interessant",
+            "lee también",
+            "lea también",
             "dans la même rubrique",
             "archivado en",
             "explore more on these topics",
@@ -699,6 +771,17 @@ LINE_RULES: tuple[Rule, ...] = (
         + r")\s*[:：]?$",
         match=("Impressum", "Privacy Policy", "Aviso legal", "联系我们"),
         no_match=("About us, the company said little.",),
+    ),
+    Rule(
+        id="about-organisation",
+        reason="the boilerplate about the publishing organisation starts here",
+        kind="boundary",
+        flags=0,
+        pattern=r"^(?:About|ABOUT|Über|Acerca de|Sobre|À propos de|A propos de)\s+"
+        r"(?:(?:the|der|die|das|el|la|los|las|le|les)\s+)?"
+        r"(?:[A-ZÄÖÜÉ0-9][\w&.'’-]*\s*){1,6}$|^关于[\u4e00-\u9fff]{2,12}$",
+        match=("About Riverside Hospital", "Über die Stadtwerke München", "À propos de Renault"),
+        no_match=("About the data", "About a third of pipes are old."),
     ),
     Rule(
         id="toc-heading",
@@ -822,19 +905,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        pattern=r"^.{0,40}\b(?:"
-        + _phrases(
-            "free shipping",
-            "free delivery",
-            "kostenloser versand",
-            "versandkostenfrei",
-            "envío gratis",
-            "envío gratuito",
-            "livraison gratuite",
-            "免运费",
-            "包邮",
-        )
-        + r")\b.{0,60}$",
+        predicate=lambda line: len(line) <= 120 and _contains_any(line, SHIPPING_WORDS),
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -983,19 +1054,27 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
     ),
     Rule(
-        id="reading-time",
-        reason="word count or reading time of the page",
+        id="word-count",
+        reason="word count (and reading time) of the page",
         kind="furniture",
-        pattern=r"^(?:.{0,40}\b(?:word count|wortanzahl|número de palabras|nombre de mots)\b"
-        r".{0,100}"
-        r"|(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|tiempo de lectura|"
-        r"temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
+        predicate=lambda line: len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS),
+        match=(
+            "Word count of this text: , estimated reading time approximately minutes.",
+            "Wortanzahl: 850",
+        ),
+        no_match=("The word count of the new law is twice that of the old one, critics said.",),
+    ),
+    Rule(
+        id="reading-time",
+        reason="reading time of the page",
+        kind="furniture",
+        pattern=r"^(?:(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|"
+        r"tiempo de lectura|temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
         r"|(?:\d+|one|a)?\s*(?:min(?:ute)?s?\.?|minuten?|minutos?)\s+(?:read|lesezeit|lesen|"
         r"de lectura|lectura|de lecture)"
         r"|(?:全文|本文)?(?:共|约)?\s*\d*\s*字.{0,20}(?:阅读|分钟).{0,20}"
         r"|(?:本文)?字数\s*[:：].{0,40})$",
         match=(
-            "Word count of this text: , estimated reading time approximately minutes.",
             "5 min read",
             "Lesezeit: 3 Minuten",
             "Tiempo de lectura: 4 minutos",
@@ -1055,7 +1134,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a share-this-article line",
         kind="furniture",
         pattern=r"^(?:share|teilen|compartir|partager|分享)(?:\s+(?:this|the|on|via|to|en|sur|"
-        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post)"
+        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post|"
+        r"l['’]article|la noticia|el artículo|den artikel|page|seite|página)"
         r"\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
         r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$",
         match=(
@@ -1218,6 +1298,44 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_ui_label,
         match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
         no_match=("Read more books.",),
+    ),
+    Rule(
+        id="timestamp",
+        reason="a bare time of day (a live-blog or list timestamp)",
+        kind="furniture",
+        pattern=r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|utc|gmt|bst|cet|cest|[a-z]{2}t))?$",
+        match=("11:42 GMT", "9.15 am", "14:05 Uhr", "08h30"),
+        no_match=("11:42 GMT: power restored to the valley",),
+    ),
+    Rule(
+        id="javascript-notice",
+        reason="a notice about JavaScript or the browser",
+        kind="furniture",
+        predicate=lambda line: len(line) <= 150 and _contains_any(line, BROWSER_WORDS),
+        match=(
+            "Please turn on JavaScript for a better experience",
+            "Ihr Browser unterstützt dieses Video nicht.",
+        ),
+        no_match=(
+            "The new browser from the company was downloaded ten million times in its "
+            "first week, according to figures released on Monday by the firm.",
+        ),
+    ),
+    Rule(
+        id="press-release",
+        reason="press-release furniture (release line, end mark, media contact)",
+        kind="furniture",
+        pattern=r"^(?:for immediate release|zur sofortigen veröffentlichung|"
+        r"para publicación inmediata|pour diffusion immédiate|###|-30-|ends|– ends –)$"
+        r"|^(?:media contacts?|press contacts?|pressekontakt|medienkontakt|contacto de prensa|"
+        r"contact presse|媒体联系人?)\s*[:：].{0,120}$",
+        match=(
+            "FOR IMMEDIATE RELEASE",
+            "###",
+            "Media contact: press@example.org",
+            "Pressekontakt: Anna Berg",
+        ),
+        no_match=("Media contacts were not told of the decision.",),
     ),
     Rule(
         id="feedback",

@@ -28,6 +28,7 @@ from .boilerplate import (
     CJK_FUNCTION_CHARS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
+    INLINE_BOX_RULES,
     LINE_RULES,
     LIST_MARKER,
     PHOTO_CREDIT,
@@ -58,10 +59,13 @@ class CleanOptions:
     """How articles are cleaned (one object for the whole cleaning stage).
 
     `rules` is the line-rule table and `thresholds` the numbers of the context rules;
-    both default to the tables in `boilerplate.py`.
+    both default to the tables in `boilerplate.py`. `max_lines` bounds a page-text dump.
     """
 
     keep_title_in_text: bool = False
+    #: A page-text dump with more lines than this is refused (no article has so many;
+    #: the cleaner's time grows with the lines).
+    max_lines: int = 200_000
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
 
@@ -92,7 +96,12 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
     th = options.thresholds
-    lines = _join_bullets(doc.raw.split("\n"))
+    raw_lines = doc.raw.split("\n")
+    if len(raw_lines) > options.max_lines:
+        raise InputError(
+            f"{doc.source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
+        )
+    lines = _join_bullets(raw_lines)
     first_hit = _FirstHit.of(options.rules)
     for line in lines:
         _measure(line, th)
@@ -307,23 +316,55 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     """`(start, end)` of the main block: the first one with a fair share of the prose.
 
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
+    A related-articles box inside the article (see `_inline_box`) does not separate them.
     """
-    blocks: list[tuple[int, int]] = []
-    start = 0
-    for i, line in enumerate(lines):
-        if line.rule is not None and line.rule.kind == "boundary":
-            blocks.append((start, i))
-            start = i + 1
-    blocks.append((start, len(lines)))
-    scores = [sum(len(lines[i].text) for i in range(s, e) if lines[i].prose) for s, e in blocks]
+    prose = [0]  # prose[i]: characters of prose in lines[:i]
+    for line in lines:
+        prose.append(prose[-1] + (len(line.text) if line.prose else 0))
+    bounds = [i for i, ln in enumerate(lines) if ln.rule is not None and ln.rule.kind == "boundary"]
+    blocks: list[list[int]] = [[0, 0]]
+    for n, at in enumerate(bounds):
+        end = bounds[n + 1] if n + 1 < len(bounds) else len(lines)
+        box = _inline_box(lines, prose, blocks[-1][0], at, end, th)
+        if box is None:
+            blocks[-1][1] = at
+            blocks.append([at + 1, at + 1])
+        else:
+            for i in box:
+                lines[i].context = "related-box"
+    blocks[-1][1] = len(lines)
+    scores = [prose[e] - prose[s] for s, e in blocks]
     best = max(scores)
     if best == 0:
         return 0, len(lines)
-    return next(
+    chosen = next(
         b
         for b, score in zip(blocks, scores, strict=True)
         if score >= th.main_block_min_share * best
     )
+    return chosen[0], chosen[1]
+
+
+def _inline_box(
+    lines: list[_Line], prose: list[int], start: int, at: int, end: int, th: Thresholds
+) -> range | None:
+    """The link lines of a related-articles box that sits inside the article, or None.
+
+    The header at `at` opens an inline box when its rule allows it, at most
+    `inline_box_max_links` short lines follow before prose resumes, and the prose up to
+    the next boundary (`end`) is at least `inline_box_min_share` of the prose above the
+    header (since `start`). `prose` holds the running prose character counts.
+    """
+    if lines[at].rule.id not in INLINE_BOX_RULES:
+        return None
+    window = range(at + 1, min(at + 2 + th.inline_box_max_links, end))
+    resume = next((i for i in window if lines[i].prose), None)
+    if resume is None:
+        return None
+    above = prose[at] - prose[start]
+    if above == 0 or prose[end] - prose[resume] < th.inline_box_min_share * above:
+        return None
+    return range(at + 1, resume)
 
 
 def _is_gap_line(line: _Line, th: Thresholds) -> bool:
@@ -414,15 +455,46 @@ def _head(lines: list[_Line], start: int, first: int, th: Thresholds) -> range:
     return range(top, first)
 
 
+def _is_attached(lines: list[_Line], after: int, first: int, th: Thresholds) -> bool:
+    """Whether the line at `after` is what follows a headline: article metadata or text.
+
+    One short label in between ("Key points") is looked past.
+    """
+    for i in (after, after + 1):
+        if i >= first:
+            return True
+        line = lines[i]
+        if line.rule is not None:
+            return line.rule.kind in ("byline", "published", "toc") or line.rule.id in (
+                "byline-empty",
+                "relative-date",
+                "published-relative",
+                "reading-time",
+                "author-role",
+                "share",
+                "social-buttons",
+                "section-label",
+            )
+        if line.context in ("repeat", "title-repeat") or _is_lead_line(line, th):
+            return True
+        if line.units >= th.title_min_units:
+            return False
+    return False
+
+
 def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> int | None:
     """Index of the title: a headline-like line between the block's start and `first`.
 
-    A line that the page repeats wins; else the first one of some length (at least
-    `title_min_share_of_longest` of the longest: not a menu item, not the standfirst).
+    Candidates followed by what follows a headline (byline, date, standfirst, the first
+    paragraph) go first. A line that the page repeats wins; else the first one of some
+    length (at least `title_min_share_of_longest` of the longest: not a menu item, not
+    the standfirst).
     With no such line, a short single sentence that opens the page, followed by longer
     prose, is the title.
     """
     candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
+    candidates = attached or candidates
     if candidates:
         counts: dict[str, int] = {}
         for line in lines:

@@ -71,7 +71,7 @@ def test_seed_000_reading_time_line_removed_and_recorded():
     doc = clean_document(read_document(RAW / seed("000")))
     assert "Word count of this text" not in doc.text
     rules = {r.rule for r in doc.removed if r.text.startswith("Word count of this text")}
-    assert rules == {"reading-time"}
+    assert rules == {"word-count"}
     assert doc.published == "2025-02-18"
 
 
