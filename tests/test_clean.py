@@ -221,3 +221,9 @@ def test_a_30_mb_page_gives_a_result_or_one_line_error(tmp_path):
     cleaned = clean_document(doc)
     assert cleaned.title == ARTICLE[0]
     assert len(cleaned.paragraphs) == 15_000
+
+
+def test_too_many_lines_is_a_one_line_error():
+    with pytest.raises(InputError) as info:
+        clean("\n".join(ARTICLE * 10), max_lines=50)
+    assert "\n" not in str(info.value) and "limit" in str(info.value)
