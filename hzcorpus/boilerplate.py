@@ -235,6 +235,18 @@ UI_LABELS: frozenset[str] = frozenset(
         "offrir l'article",
         "offrir l’article",
         "zur merkliste hinzufügen",
+        "apúntate",
+        "regístrate",
+        "sign up now",
+        "jetzt anmelden",
+        "inscrivez-vous",
+        "imprimer la recette",
+        "print recipe",
+        "rezept drucken",
+        "imprimir receta",
+        "关闭窗口",
+        "我要纠错",
+        "【我要纠错】",
         "bild vergrößern",
         "enlarge image",
         "view larger image",
@@ -268,7 +280,9 @@ BULLET_MARKERS: frozenset[str] = frozenset({"-", "•", "*", "·", "–", "—",
 
 #: A caption's photo credit: such a line is not a title.
 PHOTO_CREDIT = re.compile(
-    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I
+    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*(?:[:：/]|by\b)"
+    r"|\((?:ap|afp|reuters|dpa|efe|getty|epa)\b|图[:：]|摄影",
+    re.I,
 )
 
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
@@ -293,7 +307,7 @@ class Thresholds:
     title_max_units: float = 28
     #: The title is the first headline-like line at least this share of the longest one
     #: (a standfirst without a full stop is longer than the title it follows).
-    title_min_share_of_longest: float = 0.5
+    title_min_share_of_longest: float = 0.35
     #: Between the title and the first paragraph, a line stays when it has this many words
     #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
     lead_min_units: float = 5
@@ -461,7 +475,11 @@ def _is_cjk_menu(line: str) -> bool:
 
 
 def _is_ui_label(line: str) -> bool:
-    return len(line) <= 40 and line.strip().lower().rstrip(":：»›>").strip() in UI_LABELS
+    """An interface label, or several joined by bars or slashes ("Login | Register")."""
+    if len(line) > 60:
+        return False
+    parts = re.split(r"\s*[|｜/]\s*", line.strip().lower())
+    return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
 
 def _is_category_label(line: str) -> bool:
@@ -567,6 +585,9 @@ INBOX_WORDS: tuple[str, ...] = (
     "tu bandeja de entrada",
     "votre boîte mail",
     "votre boîte de réception",
+    "en tu correo",
+    "in your email",
+    "dans votre boîte",
     "您的邮箱",
 )
 
@@ -727,7 +748,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="more-from",
         reason="a list of other articles of the site or author starts here",
         kind="boundary",
-        pattern=r"^(?:more from|more by|mehr von|más de|plus de|更多来自)\s+\S[^.!?。]{0,40}$",
+        pattern=r"^(?:more from|more by|more news from|more stories from|mehr von|"
+        r"mehr nachrichten aus|weitere nachrichten aus|más de|más noticias de|plus de|"
+        r"plus d'articles de|更多来自)\s+\S[^.!?。]{0,40}$",
         match=("More from Business", "Mehr von Anna Schmidt", "Más de EFE"),
         no_match=("More from the interview below, edited for length.",),
     ),
@@ -1004,7 +1027,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "时间",
             "日期",
         )
-        + r")(?:\s+(?:on|am|el|le|at))?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*[a-z]{0,4},?\s*)?"
+        + r")(?:\s+(?:on|am|el|le|at))?\s*[:：]?\s*(?:\d{1,2}[:.]\d{2}[^,]{0,15},\s*)?"
         + _DATE
         + r".{0,40}$",
         match=(
@@ -1298,6 +1321,23 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_ui_label,
         match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
         no_match=("Read more books.",),
+    ),
+    Rule(
+        id="click-here",
+        reason="a click-here link",
+        kind="furniture",
+        pattern=r"^(?:click here|click to|tap here|klicken sie hier|hier klicken|haga clic|"
+        r"pulse aquí|haz clic|cliquez ici|点击|单击)[^.!?。]{0,60}$",
+        match=("点击进入专题：两会", "Click here to see the full gallery", "Cliquez ici"),
+        no_match=("Click here, the officer said, was where the gun went off.",),
+    ),
+    Rule(
+        id="gallery-counter",
+        reason="a photo gallery's position counter",
+        kind="furniture",
+        pattern=r"^\d{1,3}\s*(?:/|of|von|de|sur|／)\s*\d{1,3}$",
+        match=("1 / 8", "3 of 12", "2 von 10", "5／20"),
+        no_match=("1 of 8 people surveyed said yes.",),
     ),
     Rule(
         id="timestamp",

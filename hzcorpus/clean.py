@@ -316,6 +316,8 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     """`(start, end)` of the main block: the first one with a fair share of the prose.
 
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
+    The main block takes in the blocks without prose just before it (a page header with a
+    "Contact" link or a comment count must not cut the title off).
     A related-articles box inside the article (see `_inline_box`) does not separate them.
     """
     prose = [0]  # prose[i]: characters of prose in lines[:i]
@@ -337,12 +339,11 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     best = max(scores)
     if best == 0:
         return 0, len(lines)
-    chosen = next(
-        b
-        for b, score in zip(blocks, scores, strict=True)
-        if score >= th.main_block_min_share * best
-    )
-    return chosen[0], chosen[1]
+    chosen = next(n for n, score in enumerate(scores) if score >= th.main_block_min_share * best)
+    start = chosen
+    while start > 0 and scores[start - 1] == 0:  # page-header blocks before it
+        start -= 1
+    return blocks[start][0], blocks[chosen][1]
 
 
 def _inline_box(
