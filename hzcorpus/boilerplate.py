@@ -354,7 +354,29 @@ CONTEXT_REASONS: dict[str, str] = {
     "outside-main": "outside the main block of prose (another block of the page)",
     "lone-bullet": "a bullet marker with no item after it",
     "related-box": "a link of a related-articles box inside the article",
+    "comments": "reader comments below the article (found by their reply links and dates)",
 }
+
+#: Action links under a reader comment (lowercase). The first one after the article's
+#: prose, with a date above it, shows where comments without a header begin.
+COMMENT_ACTIONS: frozenset[str] = frozenset(
+    {
+        "reply",
+        "antworten",
+        "responder",
+        "répondre",
+        "回复",
+        "reply to this comment",
+        "auf diesen kommentar antworten",
+        "responder a este comentario",
+        "report",
+        "melden",
+        "denunciar",
+        "signaler",
+        "举报",
+        "permalink",
+    }
+)
 
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).

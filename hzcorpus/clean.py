@@ -26,6 +26,7 @@ from functools import lru_cache
 from .boilerplate import (
     BULLET_MARKERS,
     CJK_FUNCTION_CHARS,
+    COMMENT_ACTIONS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
     INLINE_BOX_RULES,
@@ -128,6 +129,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         if title_at == first:
             first = next((i for i in range(first + 1, end) if lines[i].prose), first)
     last = max((i for i in range(start, end) if lines[i].prose), default=end - 1)
+    last = _before_comments(lines, first, last, end)
     first, last = _densest_part(lines, first, last, th)
     _mark_edges(lines, start, end, first, last, title_at, th)
 
@@ -366,6 +368,40 @@ def _inline_box(
     if above == 0 or prose[end] - prose[resume] < th.inline_box_min_share * above:
         return None
     return range(at + 1, resume)
+
+
+def _before_comments(lines: list[_Line], first: int, last: int, end: int) -> int:
+    """The article's last line when reader comments without a header follow it.
+
+    The first comment action ("Reply") after the first paragraph ends a comment; walking
+    up over its text and its name and date lines leads to the article's last paragraph.
+    Without a date among those lines nothing is cut. The comments are marked removed.
+    """
+    action = next(
+        (
+            i
+            for i in range(first + 1, min(last + 2, end))
+            if lines[i].rule is not None and lines[i].text.lower() in COMMENT_ACTIONS
+        ),
+        None,
+    )
+    if action is None:
+        return last
+    j = action - 1
+    while j > first and lines[j].prose:
+        j -= 1
+    while j > first and not lines[j].prose:
+        j -= 1
+    dated = any(
+        ln.rule is not None and (ln.rule.kind == "published" or ln.rule.id == "relative-date")
+        for ln in lines[j + 1 : action]
+    )
+    if not dated:
+        return last
+    for i in range(j + 1, end):
+        if lines[i].context is None and lines[i].rule is None:
+            lines[i].context = "comments"
+    return j
 
 
 def _is_gap_line(line: _Line, th: Thresholds) -> bool:
