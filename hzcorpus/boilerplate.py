@@ -288,6 +288,11 @@ PHOTO_CREDIT = re.compile(
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
 
+#: A numbered section heading ("三、", "(二)", "II."): article structure, never a link.
+HEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[IVX]+\.\s)"
+)
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -413,7 +418,8 @@ DATE_LINE = re.compile(
     # an optional place before the date, an optional source or site name after it
     rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,]\s*)?{_DATE}"
     r"(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{0,40}"
-    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?)?\s*$",
+    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?"
+    r"|\s*[|·•]\s*[^.!?。]{1,30})?\s*$",
     re.I,
 )
 #: A numeric date in US order (month first): "/" with an English label or none.
@@ -554,6 +560,12 @@ RIGHTS_WORDS: tuple[str, ...] = (
     "不代表本站观点",
     "系转载自",
     "并不意味着赞同其观点",
+    "本文仅代表作者观点",
+    "不构成投资建议",
+    "does not constitute investment advice",
+    "keine anlageberatung",
+    "no constituye asesoramiento",
+    "ne constitue pas un conseil",
 )
 #: Words that make a short line without a sentence end a newsletter box (lowercase).
 NEWSLETTER_WORDS: tuple[str, ...] = (
@@ -1094,6 +1106,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "2024年3月5日 10:20 来源：新华网",
             "Madrid - 04 mar 2025 - 09:15 CET",
             "2025年04月10日 16:01 新浪财经",
+            "21 February 2025 · 8 min read",
             "11 février 2025",
         ),
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
@@ -1255,7 +1268,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="copyright",
-        reason="a copyright, rights or reuse notice",
+        reason="a copyright, rights, reuse or disclaimer notice",
         kind="furniture",
         predicate=lambda line: len(line) <= 240 and _contains_any(line, RIGHTS_WORDS),
         match=(

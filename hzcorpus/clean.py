@@ -29,6 +29,7 @@ from .boilerplate import (
     COMMENT_ACTIONS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
+    HEADING_MARKER,
     INLINE_BOX_RULES,
     LINE_RULES,
     LIST_MARKER,
@@ -350,13 +351,14 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
 
 def _inline_box(
     lines: list[_Line], prose: list[int], start: int, at: int, end: int, th: Thresholds
-) -> range | None:
+) -> list[int] | None:
     """The link lines of a related-articles box that sits inside the article, or None.
 
     The header at `at` opens an inline box when its rule allows it, at most
     `inline_box_max_links` short lines follow before prose resumes, and the prose up to
     the next boundary (`end`) is at least `inline_box_min_share` of the prose above the
-    header (since `start`). `prose` holds the running prose character counts.
+    header (since `start`). `prose` holds the running prose character counts. A numbered
+    section heading in the box is the article's, not a link.
     """
     if lines[at].rule.id not in INLINE_BOX_RULES:
         return None
@@ -367,7 +369,8 @@ def _inline_box(
     above = prose[at] - prose[start]
     if above == 0 or prose[end] - prose[resume] < th.inline_box_min_share * above:
         return None
-    return range(at + 1, resume)
+    links = range(at + 1, resume)
+    return [i for i in links if not HEADING_MARKER.match(lines[i].text)]
 
 
 def _before_comments(lines: list[_Line], first: int, last: int, end: int) -> int:
