@@ -448,6 +448,11 @@ def _tokens(line: str) -> list[str]:
     return re.split(r"[\s|/·•,;]+", line.strip().lower())
 
 
+def _first_word(line: str) -> str:
+    words = line.split(None, 1)
+    return words[0].lower() if words else ""
+
+
 def _is_icon_run(line: str) -> bool:
     """A run of icon or CSS class names: lowercase identifiers, many known glyph names."""
     if line[:1].isupper() or not line[:1].isascii():
@@ -466,7 +471,7 @@ def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
     if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
         return False
-    head = line.split(None, 1)[0].lower()
+    head = _first_word(line)
     if head not in CATEGORY_WORDS and head not in UI_LABELS:
         return False
     tokens = [t for t in _tokens(line) if t]
@@ -488,7 +493,7 @@ def _is_separated_menu(line: str) -> bool:
 
 def _is_social_run(line: str) -> bool:
     """Share buttons: social networks and nothing else."""
-    if len(line) > 120 or line.split(None, 1)[0].lower().strip("|/·•,;") not in SOCIAL_WORDS:
+    if len(line) > 120 or _first_word(line).strip("|/·•,;") not in SOCIAL_WORDS:
         return False
     tokens = [t for t in _tokens(line) if t]
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)

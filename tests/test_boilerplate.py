@@ -26,3 +26,16 @@ def test_options_default_to_the_tables():
     assert options.rules is LINE_RULES
     assert options.thresholds == Thresholds()
     hash(options)  # frozen, usable as a cache key
+
+
+def test_combined_matcher_agrees_with_rule_by_rule():
+    from hzcorpus.clean import _FirstHit
+    from tests.clean_gate import page_paths
+
+    first_hit = _FirstHit.of(LINE_RULES)
+    lines = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
+    for path in page_paths():
+        lines.update(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
+    for line in sorted(lines):
+        expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
+        assert first_hit(line) is expected, line

@@ -227,3 +227,29 @@ def test_too_many_lines_is_a_one_line_error():
     with pytest.raises(InputError) as info:
         clean("\n".join(ARTICLE * 10), max_lines=50)
     assert "\n" not in str(info.value) and "limit" in str(info.value)
+
+
+def test_inline_related_box_does_not_end_the_article():
+    body = [
+        "The council will vote on the plan next Tuesday after a month of public hearings.",
+        "Opponents say the new bus lanes will slow down deliveries to shops in the centre.",
+        "Related articles",
+        "Bus fares to rise in April",
+        "Supporters argue that faster buses will take thousands of cars off the road each day.",
+        "The transport department expects the first lanes to open before the summer holidays.",
+    ]
+    doc = clean("\n".join([ARTICLE[0], *body, "Related articles", "Tram line delayed again"]))
+    assert doc.paragraphs == [body[0], body[1], body[4], body[5]]
+    assert {r.rule for r in doc.removed} >= {"related-header", "related-box", "outside-main"}
+
+
+def test_comments_without_a_header_are_removed():
+    comments = [
+        "Anna",
+        "12 December 2024 at 9:15 am",
+        "Finally some good news for the islands, thank you for reporting it.",
+        "Reply",
+    ]
+    doc = clean("\n".join([*ARTICLE, *comments]))
+    assert doc.paragraphs == ARTICLE[3:]
+    assert "comments" in {r.rule for r in doc.removed}

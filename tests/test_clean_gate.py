@@ -26,8 +26,9 @@ def test_pages_are_annotated_consistently():
         lines = {line.strip() for line in path.read_text(encoding="utf-8").split("\n")}
         assert annotation["keep"], path.name
         assert not set(annotation["keep"]) & set(annotation["drop"]), path.name
-        for line in annotation["keep"] + annotation["drop"]:
-            assert line in lines, (path.name, line)
+        if path.suffix == ".txt":  # in a page-text dump every annotated line is a line
+            for line in annotation["keep"] + annotation["drop"]:
+                assert line in lines, (path.name, line)
 
 
 @pytest.mark.parametrize("group", sorted(FLOORS))
