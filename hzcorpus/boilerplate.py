@@ -246,6 +246,14 @@ UI_LABELS: frozenset[str] = frozenset(
         "imprimir receta",
         "关闭窗口",
         "我要纠错",
+        "阅读原文",
+        "点个在看，你最好看",
+        "点个在看",
+        "在看",
+        "点赞",
+        "escucha esta nota",
+        "escuchar nota",
+        "listen to this",
         "【我要纠错】",
         "bild vergrößern",
         "enlarge image",
@@ -415,8 +423,9 @@ _DATE = (
 )
 #: A whole line that is a date (with weekday, time and an optional source or editor).
 DATE_LINE = re.compile(
-    # an optional place before the date, an optional source or site name after it
-    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,]\s*)?{_DATE}"
+    # an optional place, article word or time before the date, a source or site after it
+    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,/]\s*)?(?:(?:le|el|am|on|vom|du)\s+)?"
+    rf"(?:\d{{1,2}}[:.h]\d{{2}}\s*,?\s*)?{_DATE}"
     r"(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{0,40}"
     r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?"
     r"|\s*[|·•]\s*[^.!?。]{1,30})?\s*$",
@@ -616,6 +625,28 @@ WORD_COUNT_WORDS: tuple[str, ...] = (
     "字数：",
     "字数:",
 )
+#: Paywall and subscriber notices (lowercase).
+PAYWALL_WORDS: tuple[str, ...] = (
+    "réservé aux abonnés",
+    "il vous reste",
+    "déjà abonné",
+    "for subscribers only",
+    "subscribers only",
+    "subscribe to continue",
+    "to continue reading",
+    "already a subscriber",
+    "already subscribed",
+    "nur für abonnenten",
+    "bereits abonnent",
+    "weiterlesen mit",
+    "exclusivo para suscriptores",
+    "ya eres suscriptor",
+    "para seguir leyendo",
+    "pour lire la suite",
+    "仅限会员",
+    "付费阅读",
+    "开通会员",
+)
 #: Phrases of promotions that land "in your inbox" (lowercase).
 INBOX_WORDS: tuple[str, ...] = (
     "your inbox",
@@ -778,6 +809,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "热点推荐",
             "热门推荐",
             "推荐阅读",
+            "往期推荐",
+            "往期回顾",
         )
         + r")\s*[:：]?$",
         match=("Related articles", "You might also like:", "Mehr zum Thema", "相关阅读"),
@@ -1113,8 +1146,38 @@ LINE_RULES: tuple[Rule, ...] = (
             "2025年04月10日 16:01 新浪财经",
             "21 February 2025 · 8 min read",
             "11 février 2025",
+            "16:22, 14 Mar 2025",
+            "Le 14 mars 2025 à 06h00",
+            "Ciudad de México / 12.03.2025 13:45:00",
         ),
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
+    ),
+    Rule(
+        id="date-meta",
+        reason="a short metadata line around a date (source, place, account): the date goes "
+        "to `published`",
+        kind="published",
+        predicate=lambda line: (
+            len(line) <= 60
+            and len(line.split()) <= 8
+            and line.rstrip()[-1:] not in ".!?。！？"
+            and DATE_IN_LINE.search(line) is not None
+        ),
+        match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
+        no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
+    ),
+    Rule(
+        id="paywall",
+        reason="a paywall or subscriber notice",
+        kind="furniture",
+        predicate=lambda line: len(line) <= 200 and _contains_any(line, PAYWALL_WORDS),
+        match=(
+            "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
+            "Déjà abonné ? Se connecter",
+            "This article is for subscribers only.",
+            "Weiterlesen mit SZ Plus",
+        ),
+        no_match=("Subscribers to the service grew by a third last year.",),
     ),
     Rule(
         id="word-count",
@@ -1406,7 +1469,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="press-release furniture (release line, end mark, media contact)",
         kind="furniture",
         pattern=r"^(?:for immediate release|zur sofortigen veröffentlichung|"
-        r"para publicación inmediata|pour diffusion immédiate|###|-30-|ends|– ends –)$"
+        r"para publicación inmediata|pour diffusion immédiate|###|-30-|ends|end|– ends –)$"
         r"|^(?:media contacts?|press contacts?|pressekontakt|medienkontakt|contacto de prensa|"
         r"contact presse|媒体联系人?)\s*[:：].{0,120}$",
         match=(

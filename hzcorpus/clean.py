@@ -118,7 +118,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     start, end = _main_block(lines, th)
     first = next((i for i in range(start, end) if lines[i].prose), start)
-    title_at = _find_title(lines, start, first, th)
+    title_at = _find_title(lines, start, first, end, th)
     title = lines[title_at].text if title_at is not None else None
     if title_at is not None:
         if not options.keep_title_in_text:
@@ -522,9 +522,25 @@ def _is_attached(lines: list[_Line], after: int, first: int, th: Thresholds) -> 
     return False
 
 
-def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> int | None:
+def _is_sentence_title(lines: list[_Line], first: int, end: int, th: Thresholds) -> bool:
+    """Whether the first paragraph is a one-sentence headline: short, before longer prose."""
+    if first >= end or not lines[first].prose:
+        return False
+    opening = lines[first]
+    following = next((ln for ln in lines[first + 1 : end] if ln.prose), None)
+    inner = opening.text.rstrip(".!?。！？'\"”’») ")
+    return (
+        opening.units <= th.sentence_title_max_units
+        and re.search(r"[.!?。！？]", inner) is None
+        and following is not None
+        and following.units > opening.units
+    )
+
+
+def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresholds) -> int | None:
     """Index of the title: a headline-like line between the block's start and `first`.
 
+    A one-sentence question or exclamation opening the article is a candidate too.
     Candidates followed by what follows a headline (byline, date, standfirst, the first
     paragraph) go first. A line that the page repeats wins; else the first one of some
     length (at least `title_min_share_of_longest` of the longest: not a menu item, not
@@ -533,6 +549,9 @@ def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> i
     prose, is the title.
     """
     candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    sentence_title = _is_sentence_title(lines, first, end, th)
+    if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
+        candidates.append(first)
     attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
     candidates = attached or candidates
     if candidates:
@@ -546,21 +565,8 @@ def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> i
         return next(
             i for i in candidates if lines[i].units >= th.title_min_share_of_longest * longest
         )
-    opening = lines[first] if first < len(lines) else None
-    if opening is None or not opening.prose:
-        return None
-    if any(line.rule is None and line.context is None for line in lines[:first]):
-        return None
-    following = next((line for line in lines[first + 1 :] if line.prose), None)
-    single = len(re.findall(r"[.!?。！？]+", opening.text.rstrip(".!?。！？'\"”’»"))) == 0
-    if (
-        single
-        and opening.units <= th.sentence_title_max_units
-        and following is not None
-        and following.units > opening.units
-    ):
-        return first
-    return None
+    unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
+    return first if sentence_title and not unruled_above else None
 
 
 def _mark_edges(
