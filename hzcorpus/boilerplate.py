@@ -391,6 +391,24 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Rule kinds and ids of the lines that follow a headline (a byline, a date, a share
+#: row, a contents heading): a headline-like line followed by one is the title.
+HEADLINE_FOLLOWERS: frozenset[str] = frozenset(
+    {
+        "byline",
+        "published",
+        "toc",
+        "byline-empty",
+        "relative-date",
+        "published-relative",
+        "reading-time",
+        "author-role",
+        "share",
+        "social-buttons",
+        "section-label",
+    }
+)
+
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).
 INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})

@@ -30,6 +30,7 @@ from .boilerplate import (
     CONTEXT_REASONS,
     DATE_IN_LINE,
     HEADING_MARKER,
+    HEADLINE_FOLLOWERS,
     INLINE_BOX_RULES,
     LINE_RULES,
     LIST_MARKER,
@@ -446,6 +447,7 @@ def _densest_part(lines: list[_Line], first: int, last: int, th: Thresholds) -> 
 
 
 def _is_title_like(line: _Line, th: Thresholds) -> bool:
+    """An unruled line shaped like a headline (length, no full stop, not a menu row)."""
     text = line.text
     return (
         line.rule is None
@@ -505,16 +507,7 @@ def _is_attached(lines: list[_Line], after: int, first: int, th: Thresholds) -> 
             return True
         line = lines[i]
         if line.rule is not None:
-            return line.rule.kind in ("byline", "published", "toc") or line.rule.id in (
-                "byline-empty",
-                "relative-date",
-                "published-relative",
-                "reading-time",
-                "author-role",
-                "share",
-                "social-buttons",
-                "section-label",
-            )
+            return line.rule.kind in HEADLINE_FOLLOWERS or line.rule.id in HEADLINE_FOLLOWERS
         if line.context in ("repeat", "title-repeat") or _is_lead_line(line, th):
             return True
         if line.units >= th.title_min_units:
@@ -629,7 +622,10 @@ def parse_date(text: str) -> str | None:
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
     settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
-    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+    try:
+        parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
+        return None
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
@@ -641,5 +637,6 @@ def _author(lines: Iterable[_Line]) -> str | None:
         if line.rule is not None and line.rule.kind == "byline":
             match = line.rule.regex.search(line.text)
             if match is not None:
-                return match.group("author") or match.group("author_zh")
+                names = match.groupdict()
+                return names.get("author") or names.get("author_zh")
     return None
