@@ -565,11 +565,28 @@ CONSENT_WORDS: tuple[str, ...] = (
     "données personnelles",
     "个人信息",
 )
+#: Words of a site speaking about itself (lowercase), for consent notices.
+SITE_VOICE_WORDS: tuple[str, ...] = (
+    "we ",
+    "our ",
+    "wir ",
+    "unsere",
+    "nous ",
+    "nos ",
+    "utilizamos",
+    "usamos",
+    "nuestro",
+    "我们",
+    "本网站",
+    "本站",
+)
 #: Words of copyright, rights and reuse notices (lowercase substrings).
 RIGHTS_WORDS: tuple[str, ...] = (
     "©",
     "(c) 20",
-    "copyright",
+    "copyright 1",
+    "copyright 2",
+    "copyright (c)",
     "all rights reserved",
     "alle rechte vorbehalten",
     "todos los derechos reservados",
@@ -623,6 +640,27 @@ SHIPPING_WORDS: tuple[str, ...] = (
     "livraison gratuite",
     "免运费",
     "包邮",
+)
+#: What a JavaScript or browser notice asks for (lowercase).
+BROWSER_ACTIONS: tuple[str, ...] = (
+    "enable",
+    "turn on",
+    "activate",
+    "update",
+    "not supported",
+    "aktivieren",
+    "unterstützt",
+    "habilita",
+    "activa",
+    "actualiza",
+    "no soporta",
+    "activez",
+    "activer",
+    "ne supporte",
+    "mettez à jour",
+    "启用",
+    "不支持",
+    "升级",
 )
 #: Notices about JavaScript or the browser (lowercase).
 BROWSER_WORDS: tuple[str, ...] = (
@@ -678,6 +716,18 @@ INBOX_WORDS: tuple[str, ...] = (
     "dans votre boîte",
     "您的邮箱",
 )
+
+
+def _is_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in ".!?。！？"
+
+
+def _is_consent_line(line: str) -> bool:
+    """A cookie notice, or a consent or personal-data notice in the site's own voice."""
+    low = line.lower()
+    if "cookie" in low:
+        return True
+    return _contains_any(line, CONSENT_WORDS) and _contains_any(line, SITE_VOICE_WORDS)
 
 
 def _contains_any(line: str, words: tuple[str, ...]) -> bool:
@@ -1018,7 +1068,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        predicate=lambda line: len(line) <= 120 and _contains_any(line, SHIPPING_WORDS),
+        predicate=lambda line: (
+            len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
+        ),
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -1324,7 +1376,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
-        predicate=lambda line: len(line) <= 400 and _contains_any(line, CONSENT_WORDS),
+        predicate=lambda line: len(line) <= 400 and _is_consent_line(line),
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -1472,7 +1524,11 @@ LINE_RULES: tuple[Rule, ...] = (
         id="javascript-notice",
         reason="a notice about JavaScript or the browser",
         kind="furniture",
-        predicate=lambda line: len(line) <= 150 and _contains_any(line, BROWSER_WORDS),
+        predicate=lambda line: (
+            len(line) <= 150
+            and _contains_any(line, BROWSER_WORDS)
+            and _contains_any(line, BROWSER_ACTIONS)
+        ),
         match=(
             "Please turn on JavaScript for a better experience",
             "Ihr Browser unterstützt dieses Video nicht.",

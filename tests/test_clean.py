@@ -253,3 +253,33 @@ def test_comments_without_a_header_are_removed():
     doc = clean("\n".join([*ARTICLE, *comments]))
     assert doc.paragraphs == ARTICLE[3:]
     assert "comments" in {r.rule for r in doc.removed}
+
+
+NEWS_SENTENCES = [
+    "Copyright lawsuits against AI firms are piling up in American courts.",
+    "Personal data of five million customers was leaked, the company said on Monday.",
+    "Free shipping helped the retailer grow faster than its rivals, analysts said.",
+    "JavaScript creator Brendan Eich said the language would keep changing.",
+    "Share prices rose 3 percent after the announcement of the merger.",
+    "By the time police arrived, the crowd had already left the square.",
+    "Published in 2019, the report warned that sea levels would rise faster.",
+    "Subscription revenue rose by a fifth, helped by price increases.",
+    "The newsletter, founded in 2019, now has 40,000 readers in the region.",
+    "Advertising revenue fell by a third as companies cut their budgets.",
+    "About 40 percent of voters said they were still undecided.",
+    "Follow-up checks found no further damage to the bridge.",
+    "Home sales fell for a third month in a row in March.",
+    "Das Unternehmen verarbeitet nach eigenen Angaben keine personenbezogenen Daten.",
+    "Hace una semana que llueve sin parar en el norte del país.",
+    "Il y a deux ans, la ville comptait encore trois boulangeries.",
+    "去年，这家公司的广告收入下降了三分之一。",
+]
+
+
+@pytest.mark.parametrize("position", ["first", "middle", "last"])
+def test_news_sentences_with_furniture_words_stay(position):
+    body = list(ARTICLE[3:])
+    at = {"first": 0, "middle": 2, "last": len(body)}[position]
+    for sentence in NEWS_SENTENCES:
+        lines = [*ARTICLE[:3], *body[:at], sentence, *body[at:]]
+        assert sentence in clean("\n".join(lines)).paragraphs, sentence
