@@ -472,9 +472,10 @@ def _is_label_run(text: str) -> bool:
 
 
 def _is_lead_line(line: _Line, th: Thresholds) -> bool:
-    """A line that may stand above the first paragraph: a standfirst, caption or heading."""
+    """A line that may stand above the first paragraph: standfirst, caption, heading, sentence."""
     return (
         line.units >= th.lead_min_units
+        or (line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None)
         or line.text.endswith((":", "："))
         or PHOTO_CREDIT.search(line.text) is not None
     )
@@ -591,11 +592,18 @@ def _mark_edges(
                 line.context = "before-article"
         elif i > last:
             line.context = "after-article"
-    # a list that closes the article (items right after the last paragraph) stays
+    # a list or short sentences that close the article (right after its last paragraph) stay
     i = last + 1
-    while i < end and lines[i].context == "after-article" and LIST_MARKER.match(lines[i].text):
+    while i < end and lines[i].context == "after-article" and _closes_article(lines[i], th):
         lines[i].context = None
         i += 1
+
+
+def _closes_article(line: _Line, th: Thresholds) -> bool:
+    """A list item, or a short sentence, that may end an article after its last paragraph."""
+    if LIST_MARKER.match(line.text):
+        return True
+    return line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None
 
 
 def _published(lines: list[_Line], first: int) -> str | None:

@@ -283,3 +283,8 @@ def test_news_sentences_with_furniture_words_stay(position):
     for sentence in NEWS_SENTENCES:
         lines = [*ARTICLE[:3], *body[:at], sentence, *body[at:]]
         assert sentence in clean("\n".join(lines)).paragraphs, sentence
+
+
+def test_short_sentences_at_the_article_edges_stay():
+    doc = clean("\n".join([*ARTICLE[:3], "Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]))
+    assert doc.paragraphs == ["Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]
