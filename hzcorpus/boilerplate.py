@@ -346,7 +346,7 @@ class Thresholds:
     toc_item_max_units: float = 16
     #: A related-articles header inside the article: at most this many links follow it
     #: before prose resumes, and the prose after it is this share of the prose above.
-    inline_box_max_links: int = 4
+    inline_box_max_links: int = 8
     inline_box_min_share: float = 0.3
     #: Lines longer than this skip the rule table: furniture is short, and long lines
     #: would only cost time.
