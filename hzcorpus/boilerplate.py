@@ -247,6 +247,13 @@ UI_LABELS: frozenset[str] = frozenset(
         "关闭窗口",
         "我要纠错",
         "阅读原文",
+        "小字号",
+        "大字号",
+        "分享让更多人看到",
+        "text size",
+        "schriftgröße",
+        "tamaño de letra",
+        "taille du texte",
         "点个在看，你最好看",
         "点个在看",
         "在看",
@@ -861,6 +868,10 @@ LINE_RULES: tuple[Rule, ...] = (
             "auch interessant",
             "lee también",
             "lea también",
+            "mirá también",
+            "mira también",
+            "leé también",
+            "seguí leyendo",
             "dans la même rubrique",
             "archivado en",
             "explore more on these topics",
@@ -1431,7 +1442,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a short source or editor credit line",
         kind="furniture",
         pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
-        r"edición|édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
+        r"edición|édition|rédaction|责任编辑|责编|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
         match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "【编辑：王芳】"),
         no_match=("Source: people familiar with the matter said the deal was near.",),
     ),
@@ -1467,10 +1478,13 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=rf"^{_CAPS_LABEL}(?:\s*[/|»>›·]\s*{_CAPS_LABEL}){{1,3}}$"
         r"|^(?:[Hh]ome|HOME|[Ss]tart(?:seite)?|[Ii]nicio|[Pp]ortada|[Aa]ccueil|首页|主页)\s*[>›»/|]\s*.{1,100}$"
         r"|^[^.!?。>›»]{1,30}(?:\s*[>›»]\s*[^.!?。>›»]{1,40}){2,6}$"
+        r"|^[^.!?。>›»]{1,30}(?:\s*(?:>>|[›»])\s*[^.!?。>›»]{1,40}){1,6}$"
         r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
         r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
         match=(
             "SOURCE / ECONOMY",
+            "人民网>>社会·法治",
+            "Accueil › Football",
             "Home > News > Tech",
             "Startseite › Wirtschaft › Energie",
             "WIRTSCHAFT | POLITIK",
@@ -1503,6 +1517,16 @@ LINE_RULES: tuple[Rule, ...] = (
         r"pulse aquí|haz clic|cliquez ici|点击|单击)[^.!?。]{0,60}$",
         match=("点击进入专题：两会", "Click here to see the full gallery", "Cliquez ici"),
         no_match=("Click here, the officer said, was where the gun went off.",),
+    ),
+    Rule(
+        id="scoreboard",
+        reason="a match score line of a sports page",
+        kind="furniture",
+        flags=0,
+        pattern=r"^(?:[A-ZÀ-ÝÄÖÜ][\w'’&.-]*\s){1,4}\s*\d{1,3}\s*[-–:]\s*\d{1,3}"
+        r"(?:\s[A-ZÀ-ÝÄÖÜ][\w'’&.-]*){1,4}$",
+        match=("PSG 2 - 1 OM", "Bayern München 3:1 Borussia Dortmund", "Real Madrid 2–2 Barcelona"),
+        no_match=("PSG won 2-1 against OM on Sunday.", "Between 9 - 5 every day"),
     ),
     Rule(
         id="gallery-counter",
