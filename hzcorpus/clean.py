@@ -40,6 +40,7 @@ from .boilerplate import (
     Thresholds,
 )
 from .document import Document, Removed
+from .errors import InputError
 from .html import HtmlOptions, extract_html
 from .rules import Rule
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 import tests.clean_gate as gate
-from hzcorpus.document import Document
 
 FLOORS = json.loads(gate.FLOORS.read_text(encoding="utf-8"))
 
@@ -41,7 +41,7 @@ def test_scores_stay_above_their_floors(scores, group):
 def test_the_gate_catches_a_cleaner_that_removes_nothing(monkeypatch):
     def keep_everything(doc, options=None):
         lines = [line.strip() for line in doc.raw.split("\n") if line.strip()]
-        return Document(source=doc.source, raw=doc.raw, text="\n".join(lines))
+        return replace(doc, text="\n".join(lines), title=None, removed=[])
 
     monkeypatch.setattr(gate, "clean_document", keep_everything)
     lazy = gate.score_pages(gate.page_paths())["text"]
