@@ -90,8 +90,10 @@ class HtmlOptions:
 
     `timeout_s` bounds one page (0 disables it); `max_elements` refuses larger parsed
     pages; `max_depth` is the nesting that over-deep pages are flattened to;
-    `max_tree_size` is trafilatura's bound on its output tree; `max_removed` bounds the
-    audit list of dropped page blocks; `max_date` is the latest publication date accepted.
+    `max_tree_size` is trafilatura's bound on its output tree (a larger output is
+    discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
+    fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
+    page blocks; `max_date` is the latest publication date accepted.
     """
 
     timeout_s: float = 30.0
@@ -130,6 +132,10 @@ def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtracti
     Raises `InputError` with a one-line message when the page has no article text, is too
     large, or takes longer than `options.timeout_s`.
     """
+    # imported before the alarm is armed: an import cut short leaves half-built modules
+    import trafilatura  # noqa: F401
+    from lxml import etree, html  # noqa: F401
+
     try:
         with _time_limit(options.timeout_s):
             return _extract(raw, options)
@@ -154,8 +160,11 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    armed = [True]
+
     def _alarm(signum, frame):
-        raise _Deadline
+        if armed[0]:  # an alarm handled after the work is done is ignored
+            raise _Deadline
 
     try:
         previous = signal.signal(signal.SIGALRM, _alarm)
@@ -167,11 +176,14 @@ def _time_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_delay:  # re-arm a caller's own timer with what is left of it
-            left = max(outer_delay - (time.monotonic() - start), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+        try:
+            armed[0] = False
+        finally:  # runs even when the alarm fired just as the work ended
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            if outer_delay:  # re-arm a caller's own timer with what is left of it
+                left = max(outer_delay - (time.monotonic() - start), 0.001)
+                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:

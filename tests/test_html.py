@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import signal
+import subprocess
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
@@ -19,7 +21,7 @@ from hzcorpus.html import (
     page_text_dump,
 )
 from hzcorpus.rules import rule_example_failures
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 PAGES = DATA / "clean"
 FLOORS = PAGES / "html_floors.json"
@@ -152,6 +154,28 @@ def test_time_limit_works_in_a_worker_process():
     with ProcessPoolExecutor(max_workers=1) as pool:
         message = pool.submit(_timed_out_in_worker, html).result(timeout=120)
     assert message == "HTML extraction timed out after 0.01 s"
+
+
+def test_libraries_are_imported_before_the_alarm_is_armed():
+    # an alarm during the first call's `import trafilatura` would leave half-built modules
+    # behind (seen: "module 'urllib3' has no attribute 'util'" on every later page)
+    code = (
+        "import sys\n"
+        "import hzcorpus.html as h\n"
+        "armed_with = []\n"
+        "limit = h._time_limit\n"
+        "def spy(seconds):\n"
+        "    armed_with.append('trafilatura' in sys.modules and 'lxml.html' in sys.modules)\n"
+        "    return limit(seconds)\n"
+        "h._time_limit = spy\n"
+        f"h.extract_html(open({str(PAGES / 'fr_festival.html')!r}, encoding='utf-8').read())\n"
+        "print(armed_with)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[True]"
 
 
 def test_time_limit_restores_the_callers_alarm_and_handler():
