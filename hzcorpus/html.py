@@ -20,6 +20,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
   table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded.
+- when trafilatura finds no text (pages that render it with scripts), the schema.org
+  `articleBody` of the page's JSON-LD is used if there is one; otherwise `InputError`.
 - a fixed `max_date` for htmldate instead of "today", so the same page gives the same date
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
@@ -81,6 +83,7 @@ _VOID, _BLOCK, _TEXT_BLOCKS, _INVISIBLE = (
 _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
+_JSON_LD_MAX_NODES = 10_000
 _AUDIT_BUDGET = 50_000_000  # characters compared to find dropped blocks inside kept lines
 
 
@@ -189,6 +192,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
     from lxml import etree
+    from trafilatura.metadata import extract_metadata
     from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
@@ -215,8 +219,13 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    lines = [line.strip() for line in (result.text if result else "").split("\n")]
-    lines = [line for line in lines if line]
+    lines = _nonblank_lines(result.text if result else "")
+    if not lines:  # pages that render their text with scripts may carry it in JSON-LD
+        lines = _json_ld_body(tree)
+        if lines:
+            result = extract_metadata(
+                tree, None, extractor.date_params, extractor.fast, extractor.author_blacklist
+            )  # the arguments bare_extraction passes
     if not lines:
         raise InputError("no article text found in HTML")
     title, author = _clean_field(result.title), _clean_field(result.author)
@@ -240,6 +249,35 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         text=text,
         removed=removed,
     )
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _json_ld_body(tree) -> list[str]:
+    """Paragraphs of the first schema.org `articleBody` in the page's JSON-LD, if any."""
+    import json
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            stack = [json.loads(script.text or "")]
+        except ValueError:
+            continue
+        for _ in range(_JSON_LD_MAX_NODES):
+            if not stack:
+                break
+            node = stack.pop()
+            if isinstance(node, dict):
+                body = node.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    return _nonblank_lines(body)
+                stack.extend(reversed(node.values()))
+            elif isinstance(node, list):
+                stack.extend(reversed(node))
+    return []
 
 
 def _output_line_rule(line: str, title: str | None, author: str | None) -> str | None:

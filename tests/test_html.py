@@ -216,6 +216,35 @@ def test_pages_without_article_text_raise_a_clear_error(html, message):
         extract_html(html)
 
 
+def test_script_rendered_page_falls_back_to_its_json_ld_article_body():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Harbour News"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Ferry terminal opens two years late",
+                "datePublished": "2024-05-02T08:00:00Z",
+                "articleBody": "The harbour authority opened the terminal on Thursday.\n\n"
+                "Passengers board from a covered walkway.",
+            },
+        ],
+    }
+    html = (
+        "<html><head><script type='application/ld+json'>"
+        + json.dumps(ld)
+        + "</script><script src='/app.js'></script></head><body><div id='root'></div>"
+        "<script>window.render()</script></body></html>"
+    )
+    result = extract_html(html)
+    assert result.text == (
+        "The harbour authority opened the terminal on Thursday.\n"
+        "Passengers board from a covered walkway."
+    )
+    assert result.title == "Ferry terminal opens two years late"
+    assert result.published == "2024-05-02"
+
+
 def test_too_many_elements_is_refused():
     html = "<html><body>" + "<span>x</span>" * 500 + ARTICLE + "</body></html>"
     with pytest.raises(InputError, match="elements, over the limit of 100"):
