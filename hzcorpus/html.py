@@ -384,8 +384,9 @@ def _unwrap_layout_tables(tree) -> None:
     """Turn tables used for page layout into divs, so that trafilatura's table handling
     (kept on purpose for data tables) does not flatten a whole page into one table row.
 
-    A table is a layout table when it holds another table, a top-level heading or a page
-    section, a cell with more than `_LAYOUT_CELL_CHARS` characters of text, or only links.
+    A table is a layout table when it has no cells, holds another table, a top-level
+    heading or a page section, a cell with more than `_LAYOUT_CELL_CHARS` characters of
+    text, or only links.
     """
     for table in list(tree.iter("table")):
         cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
@@ -397,7 +398,7 @@ def _unwrap_layout_tables(tree) -> None:
 
 
 def _is_layout_table(table, cells) -> bool:
-    if any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
+    if not cells or any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
         return True
     texts = [" ".join(cell.text_content().split()) for cell in cells]
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
