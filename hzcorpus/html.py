@@ -27,11 +27,11 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
 Bounds: the page is parsed here with lxml (fragments are accepted; nesting deeper than
-libxml2's limit of 256, which silently truncates the rest of the page, is flattened and
-parsed again); pages with more than `max_elements` elements are refused; trafilatura's
-`max_tree_size` bounds its output tree; and a per-document time limit is enforced with
-SIGALRM when running on the main thread (as in a worker process of a pool). On other
-threads the size bounds are the limit.
+libxml2's limit of 256, or a text over its 10 MB limit, which silently truncate the rest of
+the page, are flattened or parsed again with the huge-input option); pages with more than
+`max_elements` elements are refused; trafilatura's `max_tree_size` bounds its output tree;
+and a per-document time limit is enforced with SIGALRM when running on the main thread (as
+in a worker process of a pool). On other threads the size bounds are the limit.
 """
 
 from __future__ import annotations
@@ -217,17 +217,15 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     extractor.max_tree_size = options.max_tree_size
     try:
         result = trafilatura.bare_extraction(tree, options=extractor)
+        lines = _nonblank_lines(result.text if result else "")
+        if not lines:  # pages that render their text with scripts may carry it in JSON-LD
+            lines = _json_ld_body(tree)
+            if lines:
+                result = extract_metadata(tree, date_config=extractor.date_params)
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    lines = _nonblank_lines(result.text if result else "")
-    if not lines:  # pages that render their text with scripts may carry it in JSON-LD
-        lines = _json_ld_body(tree)
-        if lines:
-            result = extract_metadata(
-                tree, None, extractor.date_params, extractor.fast, extractor.author_blacklist
-            )  # the arguments bare_extraction passes
     if not lines:
         raise InputError("no article text found in HTML")
     title = _article_title(_clean_field(result.title), lines, tree)
@@ -318,13 +316,26 @@ def _reason(rule_id: str) -> str:
 
 
 def _parse(raw: str, options: HtmlOptions):
-    """Parse with lxml; flatten nesting beyond libxml2's depth limit; bound the size."""
+    """Parse with lxml without losing text to libxml2's limits, and bound the size.
+
+    libxml2 stops at a nesting depth of 256 and at text or attribute values over 10 MB and
+    silently drops the rest of the page. Too deep a page is flattened and parsed again;
+    too long a value is parsed again with libxml2's huge-input option.
+    """
     source = _XML_DECLARATION.sub("", raw, count=1)
-    tree, too_deep = _parse_once(source)
-    if too_deep:
-        tree, too_deep = _parse_once(_flatten_nesting(source, options.max_depth))
-        if too_deep:
+    flattened = huge = False
+    while True:
+        tree, limit = _parse_once(source, huge)
+        if limit == "depth" and not flattened:
+            source, flattened = _flatten_nesting(source, options.max_depth), True
+        elif limit == "size" and not huge:
+            huge = True
+        elif limit == "depth":
             raise InputError(f"HTML nested deeper than {_LIBXML2_MAX_DEPTH} levels")
+        elif limit:
+            raise InputError("HTML holds a text or attribute over the parser's size limit")
+        else:
+            break
     if tree is None:
         raise InputError("no HTML content to parse")
     count = sum(1 for _ in tree.iter())
@@ -333,18 +344,25 @@ def _parse(raw: str, options: HtmlOptions):
     return tree
 
 
-def _parse_once(source: str):
+def _parse_once(source: str, huge: bool):
+    """The tree (or None) and which libxml2 limit cut the parse short: "depth", "size"."""
     from lxml import etree, html
 
     parser = html.HTMLParser(
-        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+        collect_ids=False,
+        default_doctype=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
     )
     try:
         tree = html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError):
-        return None, False
-    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
-    return tree, too_deep
+        return None, None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            return tree, "depth" if "depth" in entry.message else "size"
+    return tree, None
 
 
 def _flatten_nesting(source: str, max_depth: int) -> str:

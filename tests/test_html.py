@@ -135,6 +135,18 @@ def test_deeply_nested_html_keeps_the_text_after_the_nesting():
     assert "The final paragraph after all that nesting" in result.text
 
 
+def test_texts_and_attributes_over_10_mb_do_not_cut_the_page_short():
+    # libxml2 drops everything after a value over 10 MB unless told to accept huge input
+    image = "data:image/png;base64," + "A" * 11_000_000
+    html = (
+        f"<html><body><p>{'word ' * 2_200_000}</p><img src='{image}'>"
+        "<p>The paragraph after the huge ones.</p></body></html>"
+    )
+    lines = page_text_dump(html).split("\n")
+    assert len(lines[0]) > 10_000_000
+    assert lines[-1] == "The paragraph after the huge ones."
+
+
 def test_tiny_time_limit_on_a_large_page_raises_input_error():
     html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
     with pytest.raises(InputError, match=r"^HTML extraction timed out after 0.01 s$"):
