@@ -14,9 +14,9 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   certainty, which is the wrong side for a corpus that must keep every sentence, so
   balanced it is (numbers in the README).
 - `include_tables=True`: tables in news articles are data (results, budgets); rows come out
-  as `| cell | cell |` lines. Tables used for page layout (holding headings, other tables,
-  long cells, or only links) are turned into divs first, or trafilatura would flatten the
-  whole page into one table row. `include_images`, `include_links` and
+  as `| cell | cell |` lines. Tables used for page layout (no cells, or holding headings,
+  other tables, long cells, or only links) are turned into divs first, or trafilatura
+  would flatten the whole page into one table row. `include_images`, `include_links` and
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
   table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded. A page title that
