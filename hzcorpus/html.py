@@ -29,7 +29,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
 Bounds: the page is parsed here with lxml (fragments are accepted; nesting deeper than
 libxml2's limit of 256, or a text over its 10 MB limit, which silently truncate the rest of
 the page, are flattened or parsed again with the huge-input option); pages with more than
-`max_elements` elements are refused; trafilatura's `max_tree_size` bounds its output tree;
+`max_elements` elements are refused; bulk data (long scripts, styles, inlined images) is
+emptied first; trafilatura's `max_tree_size` bounds its output tree;
 and a per-document time limit is enforced with SIGALRM when running on the main thread (as
 in a worker process of a pool). On other threads the size bounds are the limit.
 """
@@ -86,6 +87,7 @@ _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "for
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
 _JSON_LD_MAX_NODES = 10_000
+_BULK_CHARS = 100_000
 _AUDIT_BUDGET = 50_000_000  # characters compared to find dropped blocks inside kept lines
 
 
@@ -198,6 +200,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
+    _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
     extractor = Extractor(
         output_format="python",
@@ -396,6 +399,22 @@ def _flatten_nesting(source: str, max_depth: int) -> str:
         pos = match.end()
     out.append(source[pos:])
     return "".join(out)
+
+
+def _drop_bulk_data(tree) -> None:
+    """Empty scripts and styles, and drop attribute values (inlined images), longer than
+    `_BULK_CHARS`: never visible text, and htmldate would search them character by
+    character. JSON-LD is kept for the metadata."""
+    for element in tree.iter():
+        if (
+            element.tag in ("script", "style")
+            and (element.get("type") or "").strip().lower() != "application/ld+json"
+            and len(element.text or "") > _BULK_CHARS
+        ):
+            element.text = ""
+        for name, value in element.attrib.items():
+            if len(value) > _BULK_CHARS:
+                del element.attrib[name]
 
 
 def _unwrap_layout_tables(tree) -> None:
