@@ -68,6 +68,7 @@ REMOVAL_REASONS: dict[str, str] = {
 }
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
@@ -305,6 +306,9 @@ def _output_line_rule(line: str, title: str | None, author: str | None) -> str |
 
 
 def _is_byline(line: str, author: str) -> bool:
+    """The author's name with a few words around it, and not a sentence."""
+    if line.rstrip().endswith(_SENTENCE_ENDS):
+        return False
     names = [name.strip() for name in author.split(";") if name.strip()]
     words = len(line.split())
     return any(

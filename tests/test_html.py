@@ -89,11 +89,13 @@ def test_byline_and_table_separator_are_removed_and_recorded():
     html = (
         "<html><head><title>Ferry terminal delayed</title><meta name='author' "
         "content='Ola Nordmann'></head><body><article><h1>Ferry terminal delayed</h1>"
-        f"<p>By Ola Nordmann</p>{ARTICLE}<table><tr><th>Year</th><th>Passengers</th></tr>"
+        f"<p>By Ola Nordmann</p>{ARTICLE}<p>Ola Nordmann asked: why now?</p>"
+        "<table><tr><th>Year</th><th>Passengers</th></tr>"
         "<tr><td>2022</td><td>1.2 million</td></tr></table></article></body></html>"
     )
     result = extract_html(html)
     assert "By Ola Nordmann" not in result.text
+    assert "Ola Nordmann asked: why now?" in result.text.split("\n")
     assert "| 2022 | 1.2 million |" in result.text.split("\n")
     assert "---" not in result.text
     rules = {r.rule for r in result.removed if r.line >= 0}
