@@ -445,9 +445,8 @@ def _is_layout_table(table, cells) -> bool:
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
         return True
     links = [" ".join(" ".join(a.text_content() for a in cell.iter("a")).split()) for cell in cells]
-    return any(texts) and all(
-        text == link for text, link in zip(texts, links, strict=True)
-    )  # a link bar
+    link_bar = all(text == link for text, link in zip(texts, links, strict=True))
+    return any(texts) and link_bar
 
 
 def _owning_table(element):
