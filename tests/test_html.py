@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -113,6 +114,25 @@ def test_no_state_carries_between_documents():
     assert first == again
     # trafilatura's deduplication would return nothing for a page seen before
     assert extract_html(page(names[0])) == first[0]
+
+
+def test_same_bytes_out_whatever_the_hash_seed():
+    code = (
+        "import json, dataclasses, pathlib\n"
+        "from hzcorpus.html import extract_html\n"
+        f"pages = sorted(pathlib.Path({str(PAGES)!r}).glob('*.html'))\n"
+        "print(json.dumps([dataclasses.asdict(extract_html(p.read_text(encoding='utf-8')))"
+        " for p in pages], ensure_ascii=False))\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert out.returncode == 0, out.stderr
+        outputs.append(out.stdout)
+    assert outputs[0] == outputs[1]
 
 
 def test_malformed_html_still_gives_text():
