@@ -22,9 +22,10 @@ from hzcorpus.html import (
     page_text_dump,
 )
 from hzcorpus.rules import rule_example_failures
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, NONET, ROOT
 
 PAGES = DATA / "clean"
+PYTHON_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)])}
 FLOORS = PAGES / "html_floors.json"
 ARTICLE = (
     "<p>The harbour authority said on Monday that the new ferry terminal would open in the "
@@ -126,7 +127,7 @@ def test_same_bytes_out_whatever_the_hash_seed():
     )
     outputs = []
     for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        env = {**PYTHON_ENV, "PYTHONHASHSEED": seed}
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
         )
@@ -206,7 +207,7 @@ def test_libraries_are_imported_before_the_alarm_is_armed():
         "print(armed_with)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+        [sys.executable, "-c", code], capture_output=True, text=True, env=PYTHON_ENV, timeout=120
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[True]"
