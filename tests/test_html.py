@@ -25,7 +25,13 @@ from hzcorpus.rules import rule_example_failures
 from tests.conftest import DATA, NONET, ROOT
 
 PAGES = DATA / "clean"
-PYTHON_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)])}
+
+
+def python_env(**extra: str) -> dict[str, str]:
+    """The environment of a test's own Python subprocess: sockets refused, package found."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)]), **extra}
+
+
 FLOORS = PAGES / "html_floors.json"
 ARTICLE = (
     "<p>The harbour authority said on Monday that the new ferry terminal would open in the "
@@ -127,7 +133,7 @@ def test_same_bytes_out_whatever_the_hash_seed():
     )
     outputs = []
     for seed in ("1", "2"):
-        env = {**PYTHON_ENV, "PYTHONHASHSEED": seed}
+        env = python_env(PYTHONHASHSEED=seed)
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
         )
@@ -207,7 +213,7 @@ def test_libraries_are_imported_before_the_alarm_is_armed():
         "print(armed_with)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=PYTHON_ENV, timeout=120
+        [sys.executable, "-c", code], capture_output=True, text=True, env=python_env(), timeout=120
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[True]"
