@@ -103,7 +103,7 @@ SCRIPT_LANGUAGES: tuple[Rule, ...] = (
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
-_UNKNOWN_SCRIPT = re.compile("|".join(rule.pattern or "" for rule in SCRIPT_LANGUAGES))
+_UNKNOWN_SCRIPT = re.compile("|".join(rule.regex.pattern for rule in SCRIPT_LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,11 @@ class LanguageOptions:
     chinese_variants: bool = False
     decimals: int = 6
 
+    def __post_init__(self) -> None:
+        for name in ("top_k", "min_letters", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"LanguageOptions.{name} must be at least 1")
+
 
 def backend(options: LanguageOptions = LanguageOptions()) -> str:
     """The name of the library that detects with these options: langdetect-rs or langdetect."""
@@ -139,6 +144,8 @@ def backend(options: LanguageOptions = LanguageOptions()) -> str:
 
 def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> list[LanguageScore]:
     """The candidate languages of `text`, best first (ISO 639-1 codes).
+
+    Only the first `options.max_chars` characters are analysed.
 
     `[LanguageScore("und", 0.0)]` for text without letters, and for letters of a script
     that neither langdetect nor `SCRIPT_LANGUAGES` knows (Cherokee, say). Text with fewer

@@ -114,6 +114,12 @@ def test_candidates_respect_top_k_and_floor():
     assert len(detect_language(text, LanguageOptions(min_candidate_score=1.0))) == 1
 
 
+@pytest.mark.parametrize("field", ["top_k", "min_letters", "max_chars"])
+def test_options_reject_values_below_one(field):
+    with pytest.raises(ValueError, match=field):
+        LanguageOptions(**{field: 0})
+
+
 def test_very_long_input_is_bounded_and_correct():
     german = " ".join(s["text"] for s in SENTENCES if s["lang"] == "de")
     text = (german + "\n") * 2000  # about 2 MB
