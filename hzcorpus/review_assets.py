@@ -25,7 +25,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .stats { display: flex; flex-wrap: wrap; gap: .6rem; margin: .6rem 0; }
 .stat { background: var(--soft); border-radius: .4rem; padding: .4rem .8rem; }
 .stat b { display: block; font-size: 1.25rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
   gap: .5rem 2rem; }
 .chart h3 { font-size: .95rem; margin: .6rem 0 .2rem; }
 .chart svg text { font-size: 12px; fill: var(--fg); }

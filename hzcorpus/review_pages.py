@@ -341,11 +341,11 @@ def bar_chart(
     if not items:
         return f'<div class="chart"><h3>{esc(title)}</h3><p class=note>none</p></div>'
     top = max(n for _, n in items) or 1
-    row, label_w, bar_w = 20, 150, 170
+    row, label_w, bar_w = 20, 175, 130
     bars = []
     for i, (label, n) in enumerate(items):
         y = i * row
-        short = label if len(label) <= 22 else label[:21] + "…"
+        short = label if len(label) <= 24 else label[:23] + "…"
         width = round(bar_w * n / top, 1)
         bar = (
             f"<g><title>{esc(label)}: {n}</title>"

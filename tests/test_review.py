@@ -17,7 +17,7 @@ from hzcorpus.review_pages import (
     matched_paragraph_lines,
     place_removed,
 )
-from tests.conftest import run_cli
+from tests.conftest import RAW, ROOT, run_cli
 from tests.review_fixture import documents, make_dataset
 
 
@@ -59,6 +59,22 @@ def _articles(index: Path) -> dict[str, Path]:
     return {p.name: p for p in index.with_name(f"{index.stem}_articles").glob("*.html")}
 
 
+def _check_pages(index: Path, rows: list[dict]) -> None:
+    """Every row has a well-formed page with its title, flag matches and removed lines."""
+    pages = _articles(index)
+    assert len(pages) == len(rows)
+    for row in rows:
+        tree = Tree(pages[f"{row['id']}.html"].read_text(encoding="utf-8"))
+        assert tree.stack == []
+        assert (row["title"] or "(no title)") in tree.all_text("h1")
+        marked = "".join(tree.all_text("mark"))
+        for flag in row["flags"] or []:
+            assert flag["match"] in marked, flag
+        deleted = tree.all_text("del")
+        for removed in row["removed"] or []:
+            assert removed["text"] in deleted, removed
+
+
 @pytest.fixture
 def dataset(tmp_path) -> Path:
     return make_dataset(tmp_path / "ds", shards=2)
@@ -67,26 +83,16 @@ def dataset(tmp_path) -> Path:
 def test_every_flag_and_removed_line_is_on_the_pages(dataset):
     index = render_review(dataset)
     assert index == dataset.parent / "ds-review" / "index.html"
+    _check_pages(index, [doc.to_record() for doc in documents()])
     pages = _articles(index)
-    assert len(pages) == len(documents())
     for doc in documents():
         tree = Tree(pages[f"{doc.id}.html"].read_text(encoding="utf-8"))
-        assert tree.stack == []
-        marked = "".join(tree.all_text("mark"))
+        hovers = " ".join(a.get("title", "") for t, a in tree.attrs if t == "mark")
         for span in doc.flags:
-            assert span.match in marked, span
-            assert any(
-                a.get("title", "").find(f"rule {span.rule}") >= 0
-                for t, a in tree.attrs
-                if t == "mark"
-            ), span.rule
-        deleted = tree.all_text("del")
-        for removed in doc.removed:
-            assert removed.text in deleted, removed
+            assert f"{span.kind} · rule {span.rule}" in hovers, span.rule
         if doc.text_en is not None and doc.text_en != doc.text:
             for paragraph in doc.text_en.split("\n"):
                 assert paragraph in "".join(tree.all_text("p")), paragraph
-        assert doc.title in tree.all_text("h1")
         # only the page's own error trap; the data's <script> is text
         assert len(tree.all_text("script")) == 1
 
@@ -254,6 +260,21 @@ def test_cli_review(dataset, tmp_path, net_log):
     assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'nothing'}: no such dataset folder"
 
 
+def test_the_committed_clean_dataset(tmp_path):
+    import pyarrow.parquet as pq
+
+    index = render_review(ROOT / "clean", ReviewOptions(html=tmp_path / "index.html", raw=RAW))
+    rows = pq.read_table(ROOT / "clean" / "data").to_pylist()
+    assert rows and sum(len(r["removed"]) for r in rows) and sum(len(r["flags"]) for r in rows)
+    _check_pages(index, rows)
+    for page in _articles(index).values():
+        assert "by matching the paragraphs against the raw file" in page.read_text("utf-8")
+    tree = Tree(index.read_text(encoding="utf-8"))
+    table = json.loads(tree.all_text("script")[1])
+    assert [r[2] for r in table["rows"]] == [r["source"] for r in rows]
+    assert "articles per language" in " ".join(tree.all_text("h3")).lower()
+
+
 # --- in a real browser ---------------------------------------------------------------------
 
 
@@ -369,6 +390,20 @@ def test_browser_pager_and_hide_switch(dataset, tmp_path):
     dom, errors = _errors(page, tmp_path / "profile")
     assert errors == []
     assert 'data-before="block"' in dom and 'data-after="none"' in dom
+
+
+def test_browser_opens_the_committed_clean_review(tmp_path):
+    index = render_review(ROOT / "clean", ReviewOptions(html=tmp_path / "index.html", raw=RAW))
+    dom, errors = _errors(index, tmp_path / "profile")
+    assert errors == []
+    n = len(_articles(index))
+    assert f'data-ready="{n}"' in dom
+    for page in _articles(index).values():
+        dom, errors = _errors(page, tmp_path / "profile")
+        assert errors == [], page.name
+    png = tmp_path / "clean.png"
+    _browse(index, tmp_path / "profile", f"--screenshot={png}")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_browser_check_catches_a_broken_page(tmp_path):
