@@ -34,6 +34,7 @@ from .review_pages import (
 #: The file that marks a folder of article pages as written by `render_review`.
 MARKER = ".hzcorpus-review"
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
+_JSON_LINE = re.compile(r"\.jsonl#L\d+$")
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class _RawFolder:
         """The decoded raw text of `source`, or None and why not."""
         from .read import document_from_bytes
 
+        if _JSON_LINE.search(source):
+            return None, "its input is one line of a JSON-lines file"
         path = (self.root / source).resolve()
         if not path.is_relative_to(self.root.resolve()):
             return None, "its source is outside the raw folder"
@@ -168,10 +171,13 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
     text = record["text"] or ""
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
+    if record["format"] == "html":
+        # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
+        # line it keeps is one paragraph: the paragraphs fill the numbers not removed
+        how = "by line number in the text extracted from the HTML"
+        return estimated_paragraph_lines(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
-    elif record["format"] != "text":
-        why = "line numbers of HTML inputs count the extracted text"
     else:
         raw_text, why = raw.text(record["source"])
         if raw_text is not None:

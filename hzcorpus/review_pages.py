@@ -294,7 +294,8 @@ def article_page(
             f'<div lang="en"><div class="colhead">English</div>{"".join(en_paragraphs)}</div></div>'
         )
     if unplaced:
-        text_html += "<h2>Removed, not a line of the input</h2>" + _removed_html(unplaced)
+        heading = "Removed, with no line number (parts of the page outside the extracted text)"
+        text_html += f"<h2>{heading}</h2>" + _removed_html(unplaced)
 
     links = [f'<a href="{esc(nav["index"])}">↑ all articles</a>']
     for key, label in (("prev", "← previous"), ("next", "next →")):

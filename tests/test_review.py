@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def test_every_flag_and_removed_line_is_on_the_pages(dataset):
         if doc.text_en is not None and doc.text_en != doc.text:
             for paragraph in doc.text_en.split("\n"):
                 assert paragraph in "".join(tree.all_text("p")), paragraph
+        html_way = "by line number in the text extracted from the HTML" in str(tree.all_text("td"))
+        assert html_way == (doc.format == "html")
         # only the page's own error trap; the data's <script> is text
         assert len(tree.all_text("script")) == 1
 
@@ -242,6 +245,9 @@ def test_raw_folder_places_removed_lines_by_matching(tmp_path):
     assert order == sorted(order)
     # without the raw folder the blank lines shift the estimate, and the page says so
     assert "approximately" in page() and "pass --raw RAW_DIR" in page()
+    feed = make_dataset(tmp_path / "feed", [replace(doc, source="feed.jsonl#L2")])
+    page_path = render_review(feed, ReviewOptions(raw=raw)).with_name("index_articles") / "x1.html"
+    assert "one line of a JSON-lines file" in page_path.read_text("utf-8")
     (raw / "a.txt").write_text("Headline\nedited\n", encoding="utf-8")
     assert "its raw file changed since the build" in page(raw)
     (raw / "a.txt").unlink()
