@@ -281,6 +281,48 @@ def test_the_committed_clean_dataset(tmp_path):
     assert "articles per language" in " ".join(tree.all_text("h3")).lower()
 
 
+def test_dataset_without_the_later_stages(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
+    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
+    index = render_review(ds)
+    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
+    assert "<p>One.</p>" in html and "2 paragraphs" in html
+    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
+    )
+    with pytest.raises(DatasetError, match="no column source, text"):
+        render_review(ds)
+
+
+def test_flags_land_in_their_paragraphs():
+    from hzcorpus.document import Document, Span
+    from hzcorpus.review_pages import article_page
+
+    text = "first para\nsecond para\nthird"
+    doc = Document(
+        source="s.txt",
+        id="s",
+        text=text,
+        flags=[
+            Span(6, 16, "placeholder", "across", "para\nsecon"),
+            Span(text.index("third"), len(text), "vague-date", "last", "third"),
+        ],
+    )
+    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
+    paragraphs = re.findall(r"<p>(.*?)</p>", html)
+    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
+        ["para"],
+        ["secon"],
+        ["third"],
+    ]
+
+
 # --- in a real browser ---------------------------------------------------------------------
 
 
@@ -422,45 +464,3 @@ def test_browser_check_catches_a_broken_page(tmp_path):
     _dom, errors = _errors(page, tmp_path / "profile")
     assert any("TypeError" in e and "CONSOLE" not in e for e in errors)  # the page's trap
     assert any("Uncaught TypeError" in e and "CONSOLE" in e for e in errors)  # chromium's log
-
-
-def test_dataset_without_the_later_stages(tmp_path):
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    ds = tmp_path / "ds"
-    (ds / "data").mkdir(parents=True)
-    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
-    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
-    index = render_review(ds)
-    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
-    assert "<p>One.</p>" in html and "2 paragraphs" in html
-    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
-    pq.write_table(
-        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
-    )
-    with pytest.raises(DatasetError, match="no column source, text"):
-        render_review(ds)
-
-
-def test_flags_land_in_their_paragraphs():
-    from hzcorpus.document import Document, Span
-    from hzcorpus.review_pages import article_page
-
-    text = "first para\nsecond para\nthird"
-    doc = Document(
-        source="s.txt",
-        id="s",
-        text=text,
-        flags=[
-            Span(6, 16, "placeholder", "across", "para\nsecon"),
-            Span(text.index("third"), len(text), "vague-date", "last", "third"),
-        ],
-    )
-    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
-    paragraphs = re.findall(r"<p>(.*?)</p>", html)
-    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
-        ["para"],
-        ["secon"],
-        ["third"],
-    ]
