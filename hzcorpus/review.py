@@ -26,6 +26,7 @@ from .errors import DatasetError, HzcorpusError
 from .review_pages import (
     GENERATOR,
     article_page,
+    build_section,
     estimated_paragraph_lines,
     index_page,
     matched_paragraph_lines,
@@ -235,7 +236,7 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     if folder.exists():
         shutil.rmtree(folder)
     tmp.rename(folder)
-    html = _index_html(out_dir.name, overview, table)
+    html = _index_html(out_dir, index, overview, table)
     part = index.with_name(index.name + ".tmp")
     part.write_text(html, encoding="utf-8")
     os.replace(part, index)
@@ -315,7 +316,15 @@ def _write_articles(
     return table
 
 
-def _index_html(name: str, overview: _Overview, table: dict) -> str:
+def _read_build_json(out_dir: Path) -> dict[str, Any]:
+    try:
+        summary = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return summary if isinstance(summary, dict) else {}
+
+
+def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) -> str:
     n = overview.articles
     share = f"{overview.translated / n:.0%}" if n else "–"
     statuses = overview.statuses
@@ -353,4 +362,14 @@ def _index_html(name: str, overview: _Overview, table: dict) -> str:
         ("Inputs per status (manifest)", _ranked(statuses), nothing),
     ]
     n_problems = sum(v for k, v in statuses.items() if k != "kept")
-    return index_page(name, stats, charts, overview.problems, n_problems, table)
+    card = out_dir / "README.md"
+    card_href = Path(os.path.relpath(card, index.parent)).as_posix() if card.exists() else None
+    return index_page(
+        out_dir.name,
+        stats=stats,
+        charts=charts,
+        problems=overview.problems if statuses else None,
+        n_problems=n_problems,
+        build=build_section(_read_build_json(out_dir), card_href),
+        table=table,
+    )

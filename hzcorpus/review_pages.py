@@ -377,15 +377,53 @@ def _stat(value: Any, label: str) -> str:
     return f'<div class="stat"><b>{esc(value)}</b>{esc(label)}</div>'
 
 
+def build_section(summary: dict[str, Any], card: str | None) -> str:
+    """How the dataset was made, from its `build.json` (whatever of it is there) and a link
+    to its dataset card.
+    """
+    rows: list[tuple[str, str]] = []
+    if isinstance(summary.get("stages"), list):
+        rows.append(("stages", " → ".join(map(str, summary["stages"]))))
+    for key in ("hzcorpus", "started", "seconds", "workers", "options_fingerprint"):
+        if isinstance(summary.get(key), (str, int, float)):
+            rows.append((key.replace("_", " "), str(summary[key])))
+    for key in ("missing_translation_pairs", "versions"):
+        if isinstance(summary.get(key), dict) and summary[key]:
+            text = ", ".join(f"{k} {v}" for k, v in summary[key].items())
+            rows.append((key.replace("_", " "), text))
+    table = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows)
+    steps = summary.get("steps")
+    if isinstance(steps, dict) and steps:
+        counts = ("forwarded", "dropped", "failed")
+        head = "".join(f"<th class=n>{c}</th>" for c in counts)
+        body = "".join(
+            f"<tr><td>{esc(step)}</td>"
+            + "".join(f'<td class="n">{esc(n.get(c, ""))}</td>' for c in counts)
+            + "</tr>"
+            for step, n in steps.items()
+            if isinstance(n, dict)
+        )
+        table += (
+            f"<tr><td>steps</td><td><table><tr><th>step</th>{head}</tr>{body}</table></td></tr>"
+        )
+    link = f'<p><a href="{esc(card)}">the dataset card (README.md)</a></p>' if card else ""
+    if not table:
+        return link + ("" if summary else "<p class=note>No build.json in the dataset folder.</p>")
+    return f"{link}<table class=meta>{table}</table>"
+
+
 def index_page(
     name: str,
+    *,
     stats: dict[str, Any],
     charts: Sequence[tuple[str, Sequence[tuple[str, int]], Callable[[str], str | None]]],
-    problems: Sequence[dict],
+    problems: Sequence[dict] | None,
     n_problems: int,
+    build: str,
     table: dict[str, Any],
 ) -> str:
-    """The index: overview figures, charts, the inputs that did not become articles, and
+    """The index: overview figures, charts, the inputs that did not become articles
+    (`problems`, None without a manifest), how the dataset was built (`build`, HTML), and
     the filterable, paged table of articles (`table` is the data its script reads).
     """
     figures = "".join(_stat(v, k) for k, v in stats.items())
@@ -405,6 +443,8 @@ def index_page(
             "<table><tr><th>status</th><th>input</th><th>reason</th><th>duplicate of</th></tr>"
             f"{rows}</table>{more}"
         )
+    elif problems is None:
+        problem_html = "<p class=note>No manifest.jsonl in the dataset folder.</p>"
     else:
         problem_html = "<p class=note>Every input listed in the manifest became an article.</p>"
     body = f"""<h1>Review of {esc(name)}</h1>
@@ -415,5 +455,7 @@ def index_page(
 {problem_html}
 <h2>Articles</h2>
 {ARTICLE_TABLE}
+<h2>How the dataset was built</h2>
+{build}
 {_json_script("rows", table)}"""
     return page(f"Review of {name}", body, INDEX_JS)

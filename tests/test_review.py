@@ -279,6 +279,10 @@ def test_the_committed_clean_dataset(tmp_path):
     table = json.loads(tree.all_text("script")[1])
     assert [r[2] for r in table["rows"]] == [r["source"] for r in rows]
     assert "articles per language" in " ".join(tree.all_text("h3")).lower()
+    cells = tree.all_text("td")
+    assert "stages" in cells and "dedupe" in cells  # from build.json
+    card = next(a["href"] for t, a in tree.attrs if t == "a" and a["href"].endswith("README.md"))
+    assert (index.parent / card).resolve() == (ROOT / "clean" / "README.md").resolve()
 
 
 def test_dataset_without_the_later_stages(tmp_path):
@@ -292,7 +296,8 @@ def test_dataset_without_the_later_stages(tmp_path):
     index = render_review(ds)
     html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
     assert "<p>One.</p>" in html and "2 paragraphs" in html
-    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
+    assert "No manifest.jsonl" in index.read_text(encoding="utf-8")
+    assert "No build.json" in index.read_text(encoding="utf-8")
     pq.write_table(
         pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
     )
