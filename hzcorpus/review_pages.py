@@ -201,6 +201,7 @@ def _paragraphs_html(record: dict) -> list[str]:
 def _meta_rows(record: dict, placement: str) -> str:
     translation = record["translation"]
     score = record["language_score"]
+    candidates = record["language_candidates"] or []
     text = record["text"] or ""
     n_paragraphs = text.count("\n") + 1 if text else 0
     rows: list[tuple[str, str]] = [
@@ -213,6 +214,12 @@ def _meta_rows(record: dict, placement: str) -> str:
         (
             "language",
             esc(record["language"] or "und") + ("" if score is None else f" (score {score:.3f})"),
+        ),
+        (
+            "candidates",
+            esc(", ".join(f"{c['lang']} {c['score']:.3f}" for c in candidates))
+            if len(candidates) > 1
+            else "",
         ),
         (
             "size",

@@ -96,6 +96,8 @@ def test_every_flag_and_removed_line_is_on_the_pages(dataset):
                 assert paragraph in "".join(tree.all_text("p")), paragraph
         html_way = "by line number in the text extracted from the HTML" in str(tree.all_text("td"))
         assert html_way == (doc.format == "html")
+        if len(doc.language_candidates) > 1:
+            assert "en 0.990, es 0.010" in tree.all_text("td")
         # only the page's own error trap; the data's <script> is text
         assert len(tree.all_text("script")) == 1
 
