@@ -73,7 +73,7 @@ class _Overview:
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:
-    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(((str(k), n) for k, n in counter.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
 def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:

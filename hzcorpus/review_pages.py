@@ -37,8 +37,8 @@ def page(title: str, body: str, script: str = "", lang: str = "en") -> str:
     )
 
 
-def _kind_class(kind: str) -> str:
-    return "k-" + re.sub(r"[^a-z0-9-]", "-", kind.lower())
+def _kind_class(kind: str | None) -> str:
+    return "k-" + re.sub(r"[^a-z0-9-]", "-", str(kind).lower())
 
 
 def _lang_attr(lang: str | None) -> str:
@@ -182,7 +182,13 @@ def _paragraphs_html(record: dict) -> list[str]:
     starts = [0]
     for paragraph in paragraphs[:-1]:
         starts.append(starts[-1] + len(paragraph) + 1)
-    flags = _flags_by_paragraph(starts, record["flags"] or [])
+    # a span without offsets cannot be placed (the flags table still lists it)
+    spans = [
+        f
+        for f in record["flags"] or []
+        if isinstance(f["start"], int) and isinstance(f["end"], int)
+    ]
+    flags = _flags_by_paragraph(starts, spans)
     out = []
     for i, paragraph in enumerate(paragraphs):
         tag, lang = "", ""
@@ -308,7 +314,7 @@ def article_page(
     for key, label in (("prev", "← previous"), ("next", "next →")):
         if nav.get(key):
             links.append(f'<a href="{esc(nav[key])}">{label}</a>')
-    kinds = sorted({s["kind"] for s in record["flags"] or []})
+    kinds = sorted({str(s["kind"]) for s in record["flags"] or []})
     legend = "".join(f'<mark class="flag {_kind_class(k)}">{esc(k)}</mark> ' for k in kinds)
     n_removed = len(record["removed"] or [])
     body = (

@@ -307,6 +307,25 @@ def test_dataset_without_the_later_stages(tmp_path):
         render_review(ds)
 
 
+def test_null_fields_in_spans_and_removals(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from hzcorpus.document import Document, record_schema
+
+    record = Document(source="n.txt", id="n1", text="Some text.").to_record()
+    record["flags"] = [dict.fromkeys(("start", "end", "kind", "rule", "match", "score"))]
+    record["removed"] = [dict.fromkeys(("line", "text", "rule", "reason"))]
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    table = pa.Table.from_pylist([record], schema=record_schema())
+    pq.write_table(table, ds / "data" / "train-00000-of-00001.parquet")
+    page = render_review(ds).with_name("index_articles") / "n1.html"
+    tree = Tree(page.read_text(encoding="utf-8"))
+    assert tree.stack == [] and "Some text." in "".join(tree.all_text("p"))
+    assert "offsets do not match" in page.read_text(encoding="utf-8")
+
+
 def test_flags_land_in_their_paragraphs():
     from hzcorpus.document import Document, Span
     from hzcorpus.review_pages import article_page
@@ -321,7 +340,11 @@ def test_flags_land_in_their_paragraphs():
             Span(text.index("third"), len(text), "vague-date", "last", "third"),
         ],
     )
-    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
+    record = doc.to_record()
+    broken = {"start": None, "end": None, "kind": None, "rule": "r", "match": "x", "score": None}
+    record["flags"].append(broken)
+    html = article_page(record, [0, 1, 2], "test", {"index": "../index.html"})
+    assert "offsets do not match" in html
     paragraphs = re.findall(r"<p>(.*?)</p>", html)
     assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
         ["para"],
