@@ -89,6 +89,9 @@ INDEX_JS = """
   var el = function (id) { return document.getElementById(id); };
   var lang = el('f-lang'), flags = el('f-flags'), rule = el('f-rule'), text = el('f-text');
   var tbody = el('article-rows'), info = el('pager-info'), page = 0, shown = rows;
+  var keys = new Map(rows.map(function (r) {  // what the search box looks in
+    return [r, (r[1] + ' ' + r[2] + ' ' + r[0]).toLowerCase()];
+  }));
 
   function option(select, value, label) {
     var o = document.createElement('option');
@@ -103,7 +106,7 @@ INDEX_JS = """
     if (flags.value === 'no' && r[4]) return false;
     if (rule.value && r[7].indexOf(Number(rule.value)) < 0) return false;
     var q = text.value.trim().toLowerCase();
-    if (q && (r[1] + ' ' + r[2] + ' ' + r[0]).toLowerCase().indexOf(q) < 0) return false;
+    if (q && keys.get(r).indexOf(q) < 0) return false;
     return true;
   }
   function cell(tr, value, cls) {
