@@ -132,6 +132,11 @@ def test_output_is_deterministic_and_stale_pages_go(dataset, tmp_path):
     render_review(dataset)
     again = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
     assert again == first
+    # and in another process with another hash seed (set order differs)
+    out = run_cli("review", str(dataset), "--quiet", env={"PYTHONHASHSEED": "12345"})
+    assert out.returncode == 0, out.stderr
+    other = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
+    assert other == first
 
 
 def test_html_option_and_foreign_folder(dataset, tmp_path):
