@@ -308,7 +308,7 @@ def article_page(
         )
     if unplaced:
         heading = "Removed, with no line number (parts of the page outside the extracted text)"
-        text_html += f"<h2>{heading}</h2>" + _removed_html(unplaced)
+        text_html += f'<div class="removed-row"><h2>{heading}</h2>{_removed_html(unplaced)}</div>'
 
     links = [f'<a href="{esc(nav["index"])}">↑ all articles</a>']
     for key, label in (("prev", "← previous"), ("next", "next →")):
