@@ -27,8 +27,8 @@ from .review_pages import (
     GENERATOR,
     article_page,
     build_section,
-    estimated_paragraph_lines,
     index_page,
+    lines_not_removed,
     matched_paragraph_lines,
 )
 
@@ -176,7 +176,7 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
         # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
         # line it keeps is one paragraph: the paragraphs fill the numbers not removed
         how = "by line number in the text extracted from the HTML"
-        return estimated_paragraph_lines(len(paragraphs), removed), how
+        return lines_not_removed(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
     else:
@@ -185,7 +185,7 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
             how = "by matching the paragraphs against the raw file"
             return matched_paragraph_lines(raw_text, paragraphs, removed), how
     how = f"approximately, paragraphs assumed on the raw lines not removed ({why})"
-    return estimated_paragraph_lines(len(paragraphs), removed), how
+    return lines_not_removed(len(paragraphs), removed), how
 
 
 def _page_name(record_id: str, used: set[str]) -> str:

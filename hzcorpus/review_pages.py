@@ -48,11 +48,12 @@ def _lang_attr(lang: str | None) -> str:
 # --- removed lines in place --------------------------------------------------------------
 
 
-def estimated_paragraph_lines(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
-    """Raw line numbers of the kept paragraphs when only the removed lines' are known.
+def lines_not_removed(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
+    """The first `n_paragraphs` line numbers that are not removed ones.
 
-    Assumes the kept paragraphs fill, in order, the raw lines that were not removed: exact
-    for inputs without blank lines that keep one line per paragraph, approximate otherwise.
+    That is where the kept paragraphs are when each took one line and no line was blank:
+    exact for the HTML cleaner (it numbers the non-blank lines of the extracted text), an
+    estimate for page-text dumps with blank lines or joined lines.
     """
     lines: list[int] = []
     line = 0

@@ -13,8 +13,8 @@ import pytest
 from hzcorpus.errors import DatasetError, HzcorpusError
 from hzcorpus.review import ReviewOptions, render_review
 from hzcorpus.review_pages import (
-    estimated_paragraph_lines,
     highlight,
+    lines_not_removed,
     matched_paragraph_lines,
     place_removed,
 )
@@ -196,7 +196,7 @@ def test_removed_lines_placement():
         {"line": 5, "text": "Newsletter"},
         {"line": -1, "text": "<nav>"},
     ]
-    lines = estimated_paragraph_lines(3, {0, 2, 5})
+    lines = lines_not_removed(3, {0, 2, 5})
     assert lines == [1, 3, 4]
     groups, unplaced = place_removed(lines, removed)
     assert [[r["text"] for r in g] for g in groups] == [["Title"], ["by"], [], ["Newsletter"]]
