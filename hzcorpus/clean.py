@@ -92,20 +92,35 @@ class _Line:
 def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Document:
     """A copy of `doc` with `title`, `published`, `author`, `text` and `removed` filled in.
 
-    HTML goes to `hzcorpus.html`; page-text dumps go through the line rules.
+    HTML goes to `hzcorpus.html` (trafilatura), and the line rules then run over its
+    paragraphs, which catches furniture it keeps (date lines, "Read more:" links); page-text
+    dumps go through the line rules and the context passes.
     """
     if doc.format == "html":
-        page = extract_html(doc.raw, options.html)
-        return replace(
-            doc,
-            title=page.title,
-            published=page.published,
-            author=page.author,
-            sitename=page.sitename,
-            text=page.text,
-            removed=page.removed,
-        )
+        return _clean_html(doc, options)
     return _clean_text(doc, options)
+
+
+def _clean_html(doc: Document, options: CleanOptions) -> Document:
+    page = extract_html(doc.raw, options.html)
+    first_hit = _FirstHit.of(options.rules)
+    kept: list[str] = []
+    removed = list(page.removed)
+    for no, text in enumerate(page.text.split("\n")):
+        rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
+        if rule is None:
+            kept.append(text)
+        else:
+            removed.append(Removed(no, text, rule.id, rule.reason))
+    return replace(
+        doc,
+        title=page.title,
+        published=page.published,
+        author=page.author,
+        sitename=page.sitename,
+        text="\n".join(kept),
+        removed=removed,
+    )
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
