@@ -48,15 +48,30 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the whole document as JSON")
 
 
+def _write_output(out_dir: Path, name: str, text: str) -> None:
+    """Write `text` to out_dir/name, creating the folder; a one-line error if it cannot."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / name).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        where = out_dir if not out_dir.is_dir() else out_dir / name
+        _fail(f"{where}: cannot write ({exc.strerror or exc})")
+
+
 def run_clean(args: argparse.Namespace) -> int:
     from .clean import clean_document
     from .read import read_document
 
     if len(args.files) > 1 and args.out is None and not args.json:
         _fail("several files need --out DIR (or --json)")
+    suffix = ".json" if args.json else ".txt"
+    written: dict[str, Path] = {}  # output name -> the input it holds
     failed = 0
     for path in args.files:
+        name = path.with_suffix(suffix).name
         try:
+            if args.out is not None and name in written:
+                _fail(f"{path}: not written: {args.out / name} already holds {written[name]}")
             doc = clean_document(read_document(path, root=path.parent))
         except HzcorpusError as exc:
             if len(args.files) == 1:
@@ -73,9 +88,8 @@ def run_clean(args: argparse.Namespace) -> int:
         if args.out is None:
             print(out)
         else:
-            args.out.mkdir(parents=True, exist_ok=True)
-            suffix = ".json" if args.json else ".txt"
-            (args.out / path.with_suffix(suffix).name).write_text(out + "\n", encoding="utf-8")
+            _write_output(args.out, name, out)
+            written[name] = path
     return 1 if failed else 0
 
 
