@@ -182,13 +182,15 @@ def _flag_options(args: argparse.Namespace):
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
     if args.min_score is None:
         return FlagOptions(kinds=kinds)
+    if not 0 <= args.min_score <= 1:
+        _fail(f"--min-score must be between 0 and 1, not {args.min_score}")
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 
 def _flag_jsonl_line(raw: bytes, number: int, flag: Callable[[str], list]) -> dict:
     """The output object for one input line of `flag --jsonl` (an error object if bad)."""
     try:
-        item = json.loads(raw.decode("utf-8"))
+        item = json.loads(raw.decode("utf-8-sig"))  # a BOM (Windows editors) is not JSON
     except UnicodeDecodeError:
         return {"id": None, "error": f"line {number}: not UTF-8"}
     except json.JSONDecodeError as exc:
