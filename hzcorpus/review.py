@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DatasetError, HzcorpusError
+from .errors import DatasetError, HzcorpusError, InputError
 from .review_pages import (
     GENERATOR,
     article_page,
@@ -222,6 +222,8 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise DatasetError(f"{out_dir}: no such dataset folder")
+    if options.raw is not None and not Path(options.raw).is_dir():
+        raise InputError(f"{options.raw}: no such raw folder")
     index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
     folder = index.with_name(f"{index.stem}_articles")
     tmp = _prepare(index, folder)

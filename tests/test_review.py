@@ -262,7 +262,8 @@ def test_raw_folder_places_removed_lines_by_matching(tmp_path):
 
 
 def test_cli_review(dataset, tmp_path, net_log):
-    out = run_cli("review", str(dataset), "--html", str(tmp_path / "r" / "index.html"))
+    index = tmp_path / "r" / "index.html"
+    out = run_cli("review", str(dataset), "--html", str(index))
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == str(tmp_path / "r" / "index.html")
     assert len(_articles(tmp_path / "r" / "index.html")) == len(documents())
@@ -271,6 +272,9 @@ def test_cli_review(dataset, tmp_path, net_log):
     out = run_cli("review", str(tmp_path / "nothing"))
     assert out.returncode == 2
     assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'nothing'}: no such dataset folder"
+    out = run_cli("review", str(dataset), "--raw", str(tmp_path / "typo"), "--html", str(index))
+    assert out.returncode == 2
+    assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'typo'}: no such raw folder"
 
 
 def test_the_committed_clean_dataset(tmp_path):
