@@ -93,7 +93,10 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
     head = data[:8192]
     controls = sum(head.count(bytes([c])) for c in _BINARY_BYTES)
     if controls > 2 and controls * 20 > len(head):
-        raise InputError("input is binary (control bytes), not text or HTML")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError("input is binary (control bytes), not text or HTML")
+        return data.decode(encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -113,6 +116,22 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"undecodable: best guess {best.encoding} does not fit") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The encoding of UTF-16/32 text saved without a byte-order mark (its NUL and low bytes
+    look like a binary file's), or None for binary data."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None or not str(best.encoding).startswith(("utf_16", "utf_32")):
+        return None
+    encoding = codecs.lookup(best.encoding).name
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -35,6 +35,20 @@ def test_byte_order_marks(data, encoding):
     assert decode(data) == ("Grüße aus Köln", encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grüße aus Köln, der Stadt am Rhein.\nZweite Zeile des Artikels.\n",
+        "Москва — столица России, крупнейший город страны.\n",
+        "北京是中国的首都，也是全国的政治和文化中心。\n",
+        "<html><body><p>Saved by a Windows editor as Unicode.</p></body></html>",
+    ],
+)
+def test_utf16_without_byte_order_mark(text, encoding):
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
 def test_declared_html_charset_wins_over_guessing():
     html = '<html><head><meta charset="iso-8859-1"></head><body><p>Straße</p></body></html>'
     text, encoding = decode(html.encode("latin-1"))
@@ -67,6 +81,9 @@ def test_control_characters_and_line_endings():
         (b"%PDF-1.7 binary", "binary"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
         (bytes(range(256)) * 40, "binary"),
+        (bytes(3000), "binary"),
+        (b"".join(i.to_bytes(4, "little") for i in range(1000)), "binary"),
+        (b"SQLite format 3\x00" + bytes(range(7, 256)) * 20, "binary"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8", "undecodable"),
     ],
 )
