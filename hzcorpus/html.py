@@ -248,7 +248,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     text = "\n".join(kept)
     if not text:
         raise InputError("no article text found in HTML (only its title or byline)")
-    removed += _dropped_blocks(tree, text, title, options.max_removed - len(removed))
+    removed += _dropped_blocks(tree, text, title, removed, options.max_removed - len(removed))
     return HtmlExtraction(
         title=title,
         published=_clean_field(result.date),
@@ -492,11 +492,17 @@ def _visible_lines(tree) -> list[str]:
     return lines
 
 
-def _dropped_blocks(tree, text: str, title: str | None, limit: int) -> list[Removed]:
-    """Visible blocks of the page that are not in `text`: at most `limit` of them, and the
-    search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
+def _dropped_blocks(
+    tree, text: str, title: str | None, output_removed: list[Removed], limit: int
+) -> list[Removed]:
+    """Visible blocks of the page that are not in `text` and not already recorded as a
+    removed output line (each of those stands for one block): at most `limit` of them, and
+    the search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
+    from collections import Counter
+
     lines = text.split("\n")
     pieces = {normalized for line in lines for normalized in _pieces(line)}
+    recorded = Counter(" ".join(r.text.split()) for r in output_removed)
     words = text.split()
     kept, kept_words = " " + " ".join(words) + " ", set(words)
     budget = _AUDIT_BUDGET
@@ -505,6 +511,9 @@ def _dropped_blocks(tree, text: str, title: str | None, limit: int) -> list[Remo
         if len(removed) >= limit or budget <= 0:
             break
         if line in pieces:
+            continue
+        if recorded[line]:
+            recorded[line] -= 1
             continue
         if kept_words.issuperset(line.split()):  # else it cannot be inside a kept line
             budget -= len(kept)

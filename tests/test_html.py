@@ -78,6 +78,19 @@ def test_byline_and_table_separator_are_removed_and_recorded():
     assert "---" not in result.text
     rules = {r.rule for r in result.removed if r.line >= 0}
     assert {"html-byline", "html-table-separator"} <= rules
+    # each removed line is recorded once: not again as a page block missing from the text
+    texts = [r.text for r in result.removed]
+    assert texts.count("Ferry terminal delayed") == 1 and texts.count("By Ola Nordmann") == 1
+
+
+def test_a_block_shown_twice_and_removed_once_is_recorded_twice():
+    html = (
+        "<html><head><title>Ferry terminal delayed</title></head><body>"
+        "<div class='teaser'><h2>Ferry terminal delayed</h2></div>"
+        f"<article><h1>Ferry terminal delayed</h1>{ARTICLE}</article></body></html>"
+    )
+    removed = [r for r in extract_html(html).removed if r.text == "Ferry terminal delayed"]
+    assert len(removed) == 2 and {r.rule for r in removed} == {"html-title"}
 
 
 def test_output_line_rule_examples():
