@@ -58,10 +58,18 @@ def _write_output(out_dir: Path, name: str, text: str) -> None:
         _fail(f"{where}: cannot write ({exc.strerror or exc})")
 
 
-def run_clean(args: argparse.Namespace) -> int:
+def _clean_file(path: Path):
+    """Read and clean one article file (clean, detect, flag); a JSON-lines file is refused."""
     from .clean import clean_document
-    from .read import read_document
+    from .read import is_json_lines, read_document
 
+    doc = read_document(path, root=path.parent)
+    if is_json_lines(doc.raw):
+        _fail(f"{path}: JSON lines, one article per line: `hzcorpus build` reads them")
+    return clean_document(doc)
+
+
+def run_clean(args: argparse.Namespace) -> int:
     if len(args.files) > 1 and args.out is None and not args.json:
         _fail("several files need --out DIR (or --json)")
     suffix = ".json" if args.json else ".txt"
@@ -72,7 +80,7 @@ def run_clean(args: argparse.Namespace) -> int:
         try:
             if args.out is not None and name in written:
                 _fail(f"{path}: not written: {args.out / name} already holds {written[name]}")
-            doc = clean_document(read_document(path, root=path.parent))
+            doc = _clean_file(path)
         except HzcorpusError as exc:
             if len(args.files) == 1:
                 raise
@@ -128,13 +136,10 @@ def run_detect(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         return 0
 
-    from .clean import clean_document
-    from .read import read_document
-
     failed = 0
     for path in args.files:
         try:
-            doc = clean_document(read_document(path, root=path.parent))
+            doc = _clean_file(path)
         except HzcorpusError as exc:
             if len(args.files) == 1:
                 raise
@@ -242,15 +247,13 @@ def run_flag(args: argparse.Namespace) -> int:
     if not args.files:
         _fail("give FILE... or --jsonl")
 
-    from .clean import clean_document
-    from .read import read_document
     from .redaction import flag_document
 
     print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
     failed = 0
     for path in args.files:
         try:
-            doc = flag_document(clean_document(read_document(path, root=path.parent)), options)
+            doc = flag_document(_clean_file(path), options)
         except HzcorpusError as exc:
             if len(args.files) == 1:
                 raise

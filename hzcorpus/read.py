@@ -7,6 +7,7 @@ one-line message, so that a batch can record it and go on.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +167,18 @@ def is_html(text: str) -> bool:
     if _HTML_START.match(head):
         return True
     return len(_HTML_TAG.findall(head)) >= 5
+
+
+def is_json_lines(text: str) -> bool:
+    """True when the first non-blank line is a JSON object: a JSON-lines file of articles,
+    not one article (`hzcorpus build` reads it line by line)."""
+    first = next((line for line in text.split("\n", 20)[:20] if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def document_from_bytes(

@@ -1,3 +1,5 @@
+import json
+
 from tests.conftest import RAW, run_cli
 
 
@@ -55,3 +57,22 @@ def test_clean_out_never_overwrites_an_earlier_input(tmp_path):
     assert "page.html" in out.stderr and "page.txt" in out.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["page.txt"]
     assert "council" in (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
+
+
+def test_json_lines_file_is_refused_by_the_one_article_commands(tmp_path):
+    lines = tmp_path / "items.jsonl"
+    rows = [
+        {"id": "a", "text": "The council approved the budget on Tuesday after a debate."},
+        {
+            "id": "b",
+            "html": "<html><body><article><p>El ayuntamiento aprobó el presupuesto "
+            "el martes.</p><p>La oposición criticó la deuda.</p><div>x</div></article></body>"
+            "</html>",
+        },
+    ]
+    lines.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    for command in ("clean", "detect", "flag"):
+        out = run_cli(command, str(lines))
+        assert out.returncode == 2, (command, out.stdout)
+        assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1, command
+        assert "JSON lines" in out.stderr and "hzcorpus build" in out.stderr, command

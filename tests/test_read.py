@@ -3,7 +3,14 @@ import codecs
 import pytest
 
 from hzcorpus.errors import HzcorpusError, InputError
-from hzcorpus.read import ReadOptions, decode, document_from_bytes, is_html, read_document
+from hzcorpus.read import (
+    ReadOptions,
+    decode,
+    document_from_bytes,
+    is_html,
+    is_json_lines,
+    read_document,
+)
 from tests.conftest import RAW
 
 
@@ -116,3 +123,18 @@ def test_missing_file(tmp_path):
 )
 def test_html_is_sniffed_by_content(text, expected):
     assert is_html(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"id": 1, "text": "An article."}\n{"id": 2, "text": "Another."}\n', True),
+        ('\n\n{"html": "<p>x</p>"}\n', True),
+        ("{Update} The council approved the budget.\nSecond line.", False),
+        ('["a", "list"]\n', False),
+        ('A plain article.\n{"id": 1}\n', False),
+        ("{not json at all", False),
+    ],
+)
+def test_json_lines_are_sniffed_by_their_first_line(text, expected):
+    assert is_json_lines(text) is expected
