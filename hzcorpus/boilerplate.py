@@ -1279,6 +1279,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tiempo de lectura|temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
         r"|(?:\d+|one|a)?\s*(?:min(?:ute)?s?\.?|minuten?|minutos?)\s+(?:read|lesezeit|lesen|"
         r"de lectura|lectura|de lecture)"
+        r"|(?:lecture|lectura)\s*(?:de\s*)?:?\s*\d+\s*(?:min(?:ute)?s?|minutos?)\.?"
+        r"|阅读\s*(?:约|大约)?\s*\d+\s*分钟"
         r"|(?:全文|本文)?(?:共|约)?\s*\d*\s*字.{0,20}(?:阅读|分钟).{0,20}"
         r"|(?:本文)?字数\s*[:：].{0,40})$",
         match=(
@@ -1287,10 +1289,17 @@ LINE_RULES: tuple[Rule, ...] = (
             "Tiempo de lectura: 4 minutos",
             "本文字数：1234，阅读时长约4分钟",
             "Temps de lecture : 3 min",
+            "Lecture 3 min.",
+            "Lectura: 4 minutos",
+            "Lectura de 5 min",
+            "阅读约3分钟",
         ),
         no_match=(
             "Reading time for children has fallen sharply, the study found, and "
             "teachers say screens are to blame for most of the decline in the survey.",
+            "Lecture 12: Introduction to algebra",
+            "Lectura obligatoria para 3 cursos",
+            "阅读了3分钟的报告",
         ),
     ),
     Rule(
