@@ -633,9 +633,11 @@ def _closes_article(line: _Line, th: Thresholds) -> bool:
 
 
 def _published(lines: list[_Line], first: int) -> str | None:
-    """The first labelled publication date, else the first date line above the article."""
+    """The first labelled publication date, else the first date line above the article's
+    second paragraph (the first may be a standfirst, with the byline and date below it)."""
+    second = next((i for i in range(first + 1, len(lines)) if lines[i].prose), len(lines))
     labelled = [ln for ln in lines if ln.rule is not None and ln.rule.id == "published-label"]
-    bare = [ln for ln in lines[:first] if ln.rule is not None and ln.rule.kind == "published"]
+    bare = [ln for ln in lines[:second] if ln.rule is not None and ln.rule.kind == "published"]
     for line in labelled + bare:
         date = parse_date(line.text)
         if date is not None:

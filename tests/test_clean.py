@@ -143,6 +143,21 @@ def test_published_dates(line, expected):
     assert line not in doc.paragraphs
 
 
+def test_date_line_below_a_standfirst_is_the_published_date():
+    standfirst = "Extra winter crossings are planned after storms stranded islanders last year."
+    for byline, date, expected in [
+        ("By Morag Campbell", "12 December 2024", "2024-12-12"),
+        ("Von Peter Müller", "03.03.2025, 14:21 Uhr", "2025-03-03T14:21"),
+    ]:
+        doc = clean("\n".join([ARTICLE[0], standfirst, byline, date, *ARTICLE[3:]]))
+        assert doc.paragraphs[0] == standfirst
+        assert date not in doc.paragraphs
+        assert doc.published == expected, date
+    # a date line further down the body is not the publication date
+    later = clean("\n".join([ARTICLE[0], *ARTICLE[3:5], "1 March 2025", ARTICLE[5]]))
+    assert later.published is None
+
+
 def test_removed_lines_carry_line_rule_and_reason():
     dumps = [p for p in page_paths() if p.suffix == ".txt"]  # HTML removals are not raw lines
     for path in [*RAW.glob("*.txt"), *dumps]:
