@@ -541,10 +541,20 @@ def _is_cjk_menu(line: str) -> bool:
     return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
 
 
+#: A duration after a label: "Listen to this article · 5:12 min", "Artikel anhören • 4 Min".
+_TRAILING_DURATION = re.compile(
+    r"\s*[·•|(–-]?\s*(?:\d{1,2}:\d{2}(?:\s*min\.?)?|\d{1,3}\s*(?:min\.?|minutes?|minuten|"
+    r"minutos|分钟))\s*\)?$",
+    re.I,
+)
+
+
 def _is_ui_label(line: str) -> bool:
-    """An interface label, or several joined by bars or slashes ("Login | Register")."""
+    """An interface label, or several joined by bars or slashes ("Login | Register"),
+    perhaps with a duration after it (an audio or video player's label)."""
     if len(line) > 60:
         return False
+    line = _TRAILING_DURATION.sub("", line) or line
     parts = re.split(r"\s*[|｜/]\s*", line.strip().lower())
     return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
@@ -1515,8 +1525,18 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a button or link label of the site's interface",
         kind="furniture",
         predicate=_is_ui_label,
-        match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
-        no_match=("Read more books.",),
+        match=(
+            "Read more",
+            "Weiterlesen",
+            "Leer más",
+            "返回顶部",
+            "Reply",
+            "Skip to content",
+            "Listen to this article · 5:12 min",
+            "Artikel anhören • 4 Min",
+            "Écouter cet article (3 minutes)",
+        ),
+        no_match=("Read more books.", "Listen to this article, he said, 5 times a day."),
     ),
     Rule(
         id="click-here",
