@@ -16,6 +16,7 @@ from hzcorpus.packages import find_package, install_package, list_packages
 from hzcorpus.translate import (
     TranslateOptions,
     Translator,
+    get_translator,
     missing_package_hints,
     translate_documents,
 )
@@ -310,3 +311,56 @@ def test_argostranslate_reference_never_downloads_a_splitter(
         shutil.rmtree(pkg.path)
         argos.get_installed_languages.cache_clear()
     assert net_log.read_text() == ""
+
+
+def test_one_bad_document_does_not_stop_the_others(packages_dir, monkeypatch):
+    options = TranslateOptions(packages_dir)
+    translator, _reason = get_translator("de", options)
+    split = translator._splitter.split
+
+    def fragile_split(paragraph):
+        if "KAPUTT" in paragraph:
+            raise ValueError("cannot split this")
+        return split(paragraph)
+
+    monkeypatch.setattr(translator._splitter, "split", fragile_split)
+    docs = [
+        Document(source="a", text="Erster Text.", language="de"),
+        Document(source="b", text="Zweiter Text.\nKAPUTT hier.", language="de"),
+        Document(source="c", text=ARTICLES[1], language="de"),
+    ]
+    a, b, c = translate_documents(docs, options)
+    assert a.text_en and c.text_en and a.translation and c.translation
+    assert b.text_en is None and b.translation is None
+    assert b.translation_note == "translation failed: ValueError: cannot split this"
+    assert c.text_en == translator.translate_texts([ARTICLES[1]])[0]
+
+
+class _EngineFailingOnLongInput:
+    """Wraps a CTranslate2 translator; a batch with a source over 200 tokens raises."""
+
+    def __init__(self, model):
+        self._model = model
+        self.compute_type = model.compute_type
+
+    def translate_batch(self, batch, **kwargs):
+        if max(len(tokens) for tokens in batch) > 200:
+            raise RuntimeError("engine failure")
+        return self._model.translate_batch(batch, **kwargs)
+
+
+def test_engine_failure_is_isolated_to_its_document(packages_dir, monkeypatch):
+    options = TranslateOptions(packages_dir)
+    translator, _reason = get_translator("de", options)
+    monkeypatch.setattr(translator, "_model", _EngineFailingOnLongInput(translator._model))
+    long_sentence = " ".join(["Die Stadt plant neue Radwege"] * 40) + "."
+    docs = [
+        Document(source="a", text=ARTICLES[0], language="de"),
+        Document(source="b", text=long_sentence, language="de"),
+    ]
+    a, b = translate_documents(docs, options)
+    assert a.text_en and a.translation
+    assert (
+        b.text_en is None
+        and b.translation_note == "translation failed: RuntimeError: engine failure"
+    )
