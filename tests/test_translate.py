@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -282,6 +283,8 @@ def test_cli_models_and_translate(tmp_path, packages_dir, net_log, sentencepiece
     assert out.stdout == expected[0] + "\n"
     out = run_cli("translate", str(article), "--from", "de", "--out", str(tmp_path / "o"), env=env)
     assert (tmp_path / "o" / "artikel.txt").read_text() == expected[0] + "\n"
+    home = Path(os.environ["HOME"])  # argostranslate's settings were never imported
+    assert not [p for p in home.rglob("*") if "argos" in p.name]
     out = run_cli("translate", str(article), "--from", "fr", env=env)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1
