@@ -164,8 +164,11 @@ def install_package(
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{where}: not an .argosmodel package (not a zip archive)")
     root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    except OSError as exc:
+        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
     try:
         with zipfile.ZipFile(path) as zf:
             top, meta = _check_archive(zf, where, splitter is not None)

@@ -128,6 +128,8 @@ def test_not_a_zip_and_broken_model(tmp_path):
         install_package(tmp_path / "x.argosmodel", tmp_path / "pk")
     with pytest.raises(ModelError, match="no such package file"):
         install_package(tmp_path / "missing.argosmodel", tmp_path / "pk")
+    with pytest.raises(ModelError, match="cannot write to the packages folder"):
+        install_package(_zip(tmp_path / "z.argosmodel", _good_files()), tmp_path / "x.argosmodel")
     # A structurally valid package whose model cannot load: installed, but it fails clearly.
     install_package(_zip(tmp_path / "y.argosmodel", _good_files()), tmp_path / "pk2")
     with pytest.raises(ModelError, match="cannot"):
