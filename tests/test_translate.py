@@ -109,6 +109,10 @@ BAD_ARCHIVES = {
     "no sentence splitter": _without("pkg/minisbd/de.onnx"),
     "metadata.json has no to_code": {**_good_files(), "pkg/metadata.json": '{"from_code": "de"}'},
     "not valid JSON": {**_good_files(), "pkg/metadata.json": "{"},
+    "invalid from_code": {
+        **_good_files(),
+        "pkg/metadata.json": '{"from_code": "../x", "to_code": "en"}',
+    },
     "one top folder": {**_good_files(), "other/x.txt": "x"},
     "unsafe path": {**_good_files(), "pkg/../../evil.txt": "x"},
 }
@@ -212,6 +216,9 @@ def test_stanza_package_with_a_given_minisbd_splitter(tmp_path, sentencepiece_by
     )
     with pytest.raises(ModelError, match="no sentence splitter"):
         install_package(archive, tmp_path / "pk")
+    (tmp_path / "de.onnx").write_bytes(b"not onnx")
+    with pytest.raises(ModelError, match="not a MiniSBD splitter model"):
+        install_package(archive, tmp_path / "pk", splitter=tmp_path / "de.onnx")
     (tmp_path / "de.onnx").write_bytes(minisbd_onnx("de"))
     pkg = install_package(archive, tmp_path / "pk", splitter=tmp_path / "de.onnx")
     assert pkg.minisbd_file.name == "de.onnx"
