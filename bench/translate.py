@@ -10,7 +10,8 @@ German article `raw/002_...` and a 20-article German corpus (`bench/german_corpu
 
 Models are loaded and warmed up before timing. Prints a Markdown table: source tokens/s,
 the ratio to argostranslate, and how many paragraphs (and the sentences in them) came out
-identical to argostranslate's. Usage:
+identical to argostranslate's. CPU seconds (all threads of this process) show the work
+done, which other jobs on a shared machine disturb less than wall time. Usage:
 
     python bench/translate.py [--package FILE.argosmodel] [--articles 20]
 """
@@ -43,41 +44,46 @@ def _paragraphs(texts: list[str]) -> list[str]:
     return [p for text in texts for p in text.split("\n")]
 
 
-def _timed_ours(translator: Translator, texts: list[str]) -> tuple[float, list[str], dict]:
+def _timed(run) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds of this process, result) of `run()`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def _timed_ours(translator: Translator, texts: list[str]) -> tuple[float, float, list, dict]:
     before = dataclasses.replace(translator.stats)
-    start = time.perf_counter()
-    out = translator.translate_texts(texts)
-    seconds = time.perf_counter() - start
+    wall, cpu, out = _timed(lambda: translator.translate_texts(texts))
     after = dataclasses.asdict(translator.stats)
     delta = {k: v - getattr(before, k) for k, v in after.items()}
-    return seconds, _paragraphs(out), delta
+    return wall, cpu, _paragraphs(out), delta
 
 
 def bench_input(name: str, texts: list[str], argos, ours: dict[int, Translator]) -> list[str]:
     """Table rows for one input."""
     paragraphs = _paragraphs(texts)
-    start = time.perf_counter()
-    reference = [reference_translate(argos, p, "de", "en") for p in paragraphs]
-    argos_seconds = time.perf_counter() - start
+    argos_wall, argos_cpu, reference = _timed(
+        lambda: [reference_translate(argos, p, "de", "en") for p in paragraphs]
+    )
     sentences = [len(segs) for text in texts for segs in ours[4].split_text(text)]
     runs = {beam: _timed_ours(tr, texts) for beam, tr in ours.items()}
-    stats = runs[4][2]
+    stats = runs[4][3]
     tokens = stats["source_tokens"]
     head = f"| {name} | {len(paragraphs)} | {stats['sentences']} ({stats['distinct_sentences']}) "
     head += f"| {tokens} "
     rows = [
-        head + f"| argostranslate, beam 4 | {argos_seconds:.1f} | {tokens / argos_seconds:.0f} "
+        head + f"| argostranslate, beam 4 | {argos_wall:.1f} | {argos_cpu:.1f} "
+        f"| {tokens / argos_wall:.0f} | 1.00 | - | - |"
     ]
-    rows[-1] += "| 1.00 | - | - |"
-    for beam, (seconds, out, _stats) in runs.items():
+    for beam, (wall, cpu, out, _stats) in runs.items():
         same = [a == b for a, b in zip(out, reference, strict=True)]
         same_sentences = sum(n for n, s in zip(sentences, same, strict=True) if s)
         rows.append(
-            f"| | | | | hzcorpus, beam {beam} | {seconds:.1f} | {tokens / seconds:.0f} "
-            f"| {argos_seconds / seconds:.2f} | {sum(same)}/{len(same)} "
+            f"| | | | | hzcorpus, beam {beam} | {wall:.1f} | {cpu:.1f} | {tokens / wall:.0f} "
+            f"| {argos_wall / wall:.2f} | {sum(same)}/{len(same)} "
             f"| {same_sentences}/{sum(sentences)} |"
         )
-    extra = {k: v for k, v in runs[4][2].items() if k.startswith(("long", "hit"))}
+    extra = {k: v for k, v in stats.items() if k.startswith(("long", "hit"))}
     print(f"{name}: hzcorpus beam 4 stats {extra}", file=sys.stderr)
     return rows
 
@@ -111,9 +117,10 @@ def main() -> int:
         print()
         print(
             "| input | paragraphs | sentences (distinct) | source tokens | path | seconds "
-            "| source tokens/s | speed-up | identical paragraphs | sentences in them |"
+            "| CPU seconds | source tokens/s | speed-up | identical paragraphs "
+            "| sentences in them |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for name, texts in inputs.items():
             for row in bench_input(name, texts, argos, ours):
                 print(row, flush=True)
