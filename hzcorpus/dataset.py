@@ -114,7 +114,7 @@ class DatasetStats:
             self.translated += 1
             package = record["translation"]
             self.packages[f"{package['package']} {package['version']}"] += 1
-        elif language != "en" and record["text_en"] is None:
+        elif language not in ("en", "und") and record["text_en"] is None:
             self.missing_pairs[f"{language}->en"] += 1
 
 
@@ -321,9 +321,11 @@ def _made(stats: DatasetStats, info: CardInfo) -> str:
         packages = ", ".join(f"`{name}`" for name in sorted(stats.packages))
         lines.append(f"Translation package(s): {packages}.")
     else:
+        pairs = ", ".join(f"`{pair}`" for pair in sorted(stats.missing_pairs)) or "none"
         lines.append(
-            "No translation package was installed: `text_en` is the text itself for English "
-            "articles and null for the others."
+            "No translation package was used: none was installed for the language pairs of "
+            f"this data ({pairs}). `text_en` is the text itself for English articles and null "
+            "for the others (`translation_note` says why)."
         )
     return "\n".join(lines)
 
