@@ -171,6 +171,25 @@ def test_output_does_not_depend_on_workers_and_rebuild_leaves_nothing_stale(tmp_
     assert not pipeline._work_dir(one).exists()
 
 
+def test_a_rebuilt_folder_never_loads_from_the_stale_cache(tmp_path):
+    from datasets import load_dataset
+
+    raw, out = tmp_path / "raw", tmp_path / "clean"
+    write_corpus(raw, 3, seed=5, html_share=0)
+    build(raw, out, FAST)
+    before = hzcorpus.load(out)["text"]
+    assert load_dataset(str(out), split="train")["text"] == before
+    first = sorted(raw.iterdir())[0]
+    first.write_text(first.read_text().replace("a", "o"))  # same size, other text
+    build(raw, out, FAST)
+    after = hzcorpus.load(out)["text"]
+    assert after != before and after[1:] == before[1:]
+    (raw / "new.txt").write_text(ARTICLE.format(title="New", what="parks"))
+    build(raw, out, FAST)  # other sizes: the card's dataset_info gives a new cache key
+    assert load_dataset(str(out), split="train")["text"] == hzcorpus.load(out)["text"]
+    assert len(hzcorpus.load(out)) == 4
+
+
 def test_refuses_unsafe_output_folders(tmp_path):
     raw = tmp_path / "raw"
     write_corpus(raw, 2)
