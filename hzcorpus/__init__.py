@@ -48,6 +48,8 @@ _LAZY: dict[str, str] = {
     "process_document": "pipeline",
     "write_dataset": "dataset",
     "load": "dataset",
+    "push": "dataset",
+    "read_manifest": "manifest",
     "render_review": "review",
 }
 
