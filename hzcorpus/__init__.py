@@ -50,6 +50,7 @@ _LAZY: dict[str, str] = {
     "load": "dataset",
     "push": "dataset",
     "read_manifest": "manifest",
+    "ReviewOptions": "review",
     "render_review": "review",
 }
 

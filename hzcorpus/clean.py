@@ -35,7 +35,7 @@ from .boilerplate import (
     Thresholds,
 )
 from .document import Document, Removed
-from .errors import InputError
+from .html import HtmlOptions, extract_html
 from .rules import Rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -63,6 +63,7 @@ class CleanOptions:
     keep_title_in_text: bool = False
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
+    html: HtmlOptions = field(default_factory=HtmlOptions)
 
 
 @dataclass
@@ -83,7 +84,16 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
     HTML goes to `hzcorpus.html`; page-text dumps go through the line rules.
     """
     if doc.format == "html":
-        raise InputError("HTML extraction is not available")
+        page = extract_html(doc.raw, options.html)
+        return replace(
+            doc,
+            title=page.title,
+            published=page.published,
+            author=page.author,
+            sitename=page.sitename,
+            text=page.text,
+            removed=page.removed,
+        )
     return _clean_text(doc, options)
 
 

@@ -150,7 +150,9 @@ def add_flag(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
     p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
-    p.add_argument("--min-score", type=float, default=0.5, help="skip less confident rules")
+    p.add_argument(
+        "--min-score", type=float, help="skip rules less confident than this (default 0.5)"
+    )
     p.add_argument(
         "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
     )
@@ -164,14 +166,13 @@ def _flag_options(args: argparse.Namespace):
     unknown = sorted(set(kinds) - set(FLAG_KINDS))
     if unknown:
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
+    if args.min_score is None:
+        return FlagOptions(kinds=kinds)
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 
-def _flag_jsonl_line(raw: bytes, number: int, options) -> dict:
-    from dataclasses import asdict
-
-    from .redaction import find_flags
-
+def _flag_jsonl_line(raw: bytes, number: int, flag: Callable[[str], list]) -> dict:
+    """The output object for one input line of `flag --jsonl` (an error object if bad)."""
     try:
         item = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -182,8 +183,7 @@ def _flag_jsonl_line(raw: bytes, number: int, options) -> dict:
         return {"id": None, "error": f"line {number}: not a JSON object"}
     if not isinstance(item.get("text"), str):
         return {"id": item.get("id"), "error": f'line {number}: no "text" string'}
-    flags = find_flags(item["text"], options)
-    return {"id": item.get("id"), "flags": [asdict(f) for f in flags]}
+    return {"id": item.get("id"), "flags": flag(item["text"])}
 
 
 def _display_width(text: str) -> int:
@@ -204,14 +204,21 @@ def _flag_excerpt(line: str, start: int, end: int, room: int = 50) -> tuple[str,
 
 def run_flag(args: argparse.Namespace) -> int:
     from collections import Counter
+    from dataclasses import asdict
+
+    from .redaction import find_flags
 
     options = _flag_options(args)
     if args.jsonl:
         if args.files:
             _fail("give FILE... or --jsonl (stdin), not both")
+
+        def flag(text: str) -> list[dict]:
+            return [asdict(span) for span in find_flags(text, options)]
+
         failed = 0
         for number, raw in enumerate(sys.stdin.buffer, 1):
-            result = _flag_jsonl_line(raw.rstrip(b"\r\n"), number, options)
+            result = _flag_jsonl_line(raw.rstrip(b"\r\n"), number, flag)
             failed += "error" in result
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -457,12 +464,40 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def add_review(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("review", help="an HTML page to check a dataset (not built yet)")
+    p = sub.add_parser(
+        "review",
+        help="HTML pages to check a dataset by eye",
+        description="Static, self-contained HTML: an index with the overview and a "
+        "filterable table of articles, and one page per article with its flags and "
+        "removed lines. Prints the index file's path.",
+    )
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a dataset folder")
+    p.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="index file (default OUT_DIR-review/index.html); article pages go to "
+        "FILE's folder, in <FILE stem>_articles/",
+    )
+    p.add_argument(
+        "--raw",
+        type=Path,
+        metavar="RAW_DIR",
+        help="the folder the dataset was built from: places removed lines exactly",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run_review(args: argparse.Namespace) -> int:
-    _fail("review is not built yet")
-    return 2
+    from .review import ReviewOptions, render_review
+
+    options = ReviewOptions(html=args.html, raw=args.raw, progress=not args.quiet)
+    index = render_review(args.out_dir, options)
+    if args.raw is None:
+        hint = "removed lines placed approximately; --raw RAW_DIR places them exactly"
+        print(f"hzcorpus: {hint}", file=sys.stderr)
+    print(index)
+    return 0
 
 
 # --- main ------------------------------------------------------------------------------

@@ -91,7 +91,9 @@ class HtmlOptions:
     `timeout_s` bounds one page (0 disables it); `max_elements` refuses larger parsed
     pages; `max_depth` is the nesting that over-deep pages are flattened to;
     `max_tree_size` is trafilatura's bound on its output tree; `max_removed` bounds the
-    audit list of dropped page blocks; `max_date` is the latest publication date accepted.
+    audit list of dropped page blocks; `max_date` is the latest publication date accepted;
+    `date_from_text` lets htmldate guess a date from free text ("im Jahr 2030" becomes a
+    publication date), so it is off: dates come from markup and metadata only.
     """
 
     timeout_s: float = 30.0
@@ -104,6 +106,7 @@ class HtmlOptions:
     fast: bool = False
     max_removed: int = 1000
     max_date: str = "2099-12-31"
+    date_from_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         with_metadata=True,
         date_params={
             "original_date": True,
-            "extensive_search": True,
+            "extensive_search": options.date_from_text,
             "max_date": options.max_date,
         },
     )

@@ -10,6 +10,7 @@ confident one (then the longest), so a text position carries at most one flag.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -126,7 +127,7 @@ def damaged_paragraphs(
         text, flags = item.text, item.flags
     else:
         text, flags = item["text"] or "", item["flags"] or []
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
     damaged = set()
     for flag in flags:
         start, kind = (

@@ -69,10 +69,12 @@ MISSING_NUMBER = (
         pattern=(
             # not after a digit (optionally one space), a mask (XX%), an opening bracket or a
             # unit label ("in %"); not a format string (%s, %-10d, %(name)s), not %% or a URL
-            # escape (%20), not a unit label closed by a bracket ("(%)", "[%]")
-            r"(?<![\d０-９%Xx×*#＊(\[（])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            # escape (%20), not a unit label closed by a bracket ("(%)", "[%]"), not German
+            # "Vol.-%" / "Gew.-%", not the sign named as such ("the % sign")
+            r"(?<![\d０-９%Xx×*#＊(\[（½¼¾])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            r"(?<!Vol\.-)(?<!Gew\.-)(?<!Mol\.-)(?<!Vol-)(?<![Tt]ype )(?<![Ee]nter )"
             r"(?P<mark>[%％])(?!%)(?!-?\d*(?:\.\d+)?[A-Za-z]\b)(?!\(\w+\)[a-z])"
-            r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])"
+            r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])(?!\s*(?:sign|symbol|character|Zeichen|号))"
         ),
         kind="missing-number",
         score=0.9,
@@ -98,6 +100,9 @@ MISSING_NUMBER = (
             "Angaben in %",
             "Anteil (%)",
             "XX% of users",
+            "13 Vol.-% Alkohol",
+            "the % sign",
+            "Users can type % in the search box",
         ),
     ),
     RedactionRule(
@@ -274,28 +279,25 @@ MISSING_NUMBER = (
     RedactionRule(
         id="label-without-value",
         needs=(":", "："),
-        reason="a label such as 'Word count:' followed by punctuation instead of its value",
-        pattern=(
-            r"\b(?:count|total|number|amount|price|cost|length|duration|reading time|date|age"
-            r"|population|rate|share|score|revenue|sales|Anzahl|Wortzahl|Wörter|Zeichen|Lesezeit"
-            r"|Preis|Datum|Summe|Umsatz|Gewinn|this text)\s*(?P<mark>[:：]\s*[,，;；。])"
-            r"|(?:字数|阅读时间|时间|日期|金额|人数|总计|价格|营收)(?P<mark2>[:：]\s*[,，;；。])"
-        ),
+        reason="a label's colon followed by punctuation instead of its value: 'Word count: ,'",
+        pattern=r"(?<=[\w)\]])[ \t]*(?P<mark>[:：][ \t]*(?:[,，;；。]|\.(?=\s|$)))",
         kind="missing-number",
         score=0.85,
         match=(
             "Word count of this text: , estimated reading time",
             "Wortzahl: , Lesezeit",
             "本文字数：，阅读时间约分钟。",
+            "Total population: .",
         ),
-        no_match=("Word count: 1,200, estimated", "Note: the price"),
+        no_match=("Word count: 1,200, estimated", "Note: the price", "at 9:30, the", "ratio 3:2."),
     ),
     RedactionRule(
         id="range-without-ends",
         needs=("from", "between", "von", "zwischen", "从", "由"),
         reason="a range whose two ends were cut: 'rose from to', 'zwischen und'",
         pattern=(
-            r"\b(?P<mark>(?:from\s+to|between\s+and|von\s+bis|von\s+auf|zwischen\s+und))\b(?!-)"
+            r"\b(?P<mark>(?:from\s+to|between\s+and|von\s+bis(?!\s+zu\b)|von\s+auf(?!\s+(?:dem|der|den"
+            r"|die|das|einem|einer)\b)|zwischen\s+und))\b(?!-)"
             r"|(?:从|由)(?P<mark2>(?:提高|增加|增长|上升|下降|降低|减少|增|降|升|跌)?(?:到|至))"
         ),
         kind="missing-number",
@@ -306,7 +308,13 @@ MISSING_NUMBER = (
             "stieg von bis Euro",
             "营收由增至",
         ),
-        no_match=("from 3 to 5", "from to-do lists", "from Monday to Friday"),
+        no_match=(
+            "from 3 to 5",
+            "from to-do lists",
+            "from Monday to Friday",
+            "Preise von bis zu 500 Euro",
+            "der Blick von auf dem Berg",
+        ),
     ),
     RedactionRule(
         id="preposition-before-punctuation",
@@ -379,14 +387,17 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="rank-without-number-de",
-        needs=("platz", "rang"),
-        reason="ein Rang ohne Zahl: 'landete auf Platz der Rangliste'",
-        pattern=r"\bauf\s+(?P<mark>(?:Platz|Rang)\s+(?:der|des|im|in|unter|hinter|vor|[,.]))",
+        needs=("platz", "rang", "mal"),
+        reason="ein Rang ohne Zahl: 'landete auf Platz der Rangliste', 'zum . Mal'",
+        pattern=(
+            r"\bauf\s+(?P<mark>(?:Platz|Rang)\s+(?:der|des|im|in|unter|hinter|vor|[,.]))"
+            r"|\b[Zz]um\s+(?P<mark2>\.\s*Mal)\b"
+        ),
         kind="missing-number",
         score=0.7,
         flags=0,
-        match=("landete auf Platz der Rangliste",),
-        no_match=("landete auf Platz 3 der Rangliste", "auf dem Platz der Republik"),
+        match=("landete auf Platz der Rangliste", "fand zum . Mal statt"),
+        no_match=("landete auf Platz 3 der Rangliste", "auf dem Platz der Republik", "zum 5. Mal"),
     ),
     RedactionRule(
         id="year-without-number-de",
@@ -399,7 +410,7 @@ MISSING_NUMBER = (
             r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
         ),
         kind="missing-number",
-        score=0.75,
+        score=0.65,  # "im Jahr" also means "per year" in speech
         flags=0,
         match=("Im Jahr wurde das Werk eröffnet", "das im Jahr gegründete Unternehmen"),
         no_match=("Im Jahr 2020 wurde", "einmal im Jahr hat", "im Jahr zuvor", "pro Jahr"),
@@ -409,7 +420,8 @@ MISSING_NUMBER = (
         needs=("+", "×", "/", "–", "-"),
         reason="a quoted name made only of operators: '20+8' cut to '\"+\"'",
         pattern=(
-            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
+            r"(?<!sign )(?<!symbol )(?<!zeichen )(?<!Zeichen )(?<![Pp]ress )(?<![Tt]ype )"
+            r"(?<![Cc]lick )(?<![Tt]ap )(?<!\w)(?P<mark>[\"“„「『]\s*[+×/–-]+"
             r"\s*[\"”“」』])(?![\w\"“])(?!\s*(?:key|button|sign|symbol|icon|Taste|Zeichen|号|键))"
         ),
         kind="missing-number",
@@ -421,6 +433,7 @@ MISSING_NUMBER = (
             'press the "+" key',
             '"C++"',
             "Das Pluszeichen „+“ steht",
+            'Press "+" to zoom in',
             '"Tu"/"Te", the licensee',
         ),
     ),
@@ -429,7 +442,8 @@ MISSING_NUMBER = (
         needs=("年月", "月日"),
         reason="年/月/日 with their digits cut: '于年月日', '今年月'",
         pattern=(
-            r"(?P<mark>(?:于|自|从|截至|截止|至|到|在|今|去|明|前)年月日?)(?!均)"
+            r"(?P<mark>(?:于|自|从|截至|截止|至|到|在|今|去|明|前)年月(?:日|(?![饼球亮光薪收均度租供票报"
+            r"刊卡费嫂子季销产活])))"
             rf"|(?<![\d０-９一二三四五六七八九十〇零两正腊本上下每当次同该这那个整某半{_CJK}])"
             r"(?P<mark2>月日)"
         ),
@@ -437,7 +451,15 @@ MISSING_NUMBER = (
         score=0.85,
         flags=0,
         match=("该公司于年月日发布公告", "今年月，股价上涨"),
-        no_match=("该公司于2023年5月1日发布公告", "今年5月", "出生年月", "本月底", "日月"),
+        no_match=(
+            "该公司于2023年5月1日发布公告",
+            "今年5月",
+            "出生年月",
+            "本月底",
+            "日月",
+            "今年月饼销量下滑",
+            "去年月收入过万",
+        ),
     ),
     RedactionRule(
         id="rank-without-number-zh",
@@ -470,16 +492,24 @@ MISSING_NUMBER = (
         ),
         reason="an approximation or change word followed directly by a unit: '约分钟'",
         pattern=(
-            r"(?P<mark>(?:约|大约|将近|超过|逾|达到|共计|总计|合计|只有|不足|多达|高达"
+            r"(?P<mark>(?:约|大约|将近|超过|逾|达到|共计|总计|合计|不足|多达|高达"
             r"|增长了|下降了|增加了|减少了|提高了|降低了|上涨了|下跌了|同比增长|同比下降)(?:为|有)?"
             r"(?:分钟|小时|秒钟|公里|千米|平方米|平方公里|吨|美元|欧元|亿元|万元|亿美元"
-            r"|万美元|倍|名|位|项|辆|座|所))"
+            r"|万美元|倍|名|位|项|辆|座|所))(?![声气义望誉额单字置于目谓以有在得长])"
         ),
         kind="missing-number",
         score=0.8,
         flags=0,
         match=("阅读时间约分钟", "员工超过名", "基金规模约为亿元"),
-        no_match=("阅读时间约5分钟", "超过一半", "近万人", "约个时间", "个百分点"),
+        no_match=(
+            "阅读时间约5分钟",
+            "超过一半",
+            "近万人",
+            "约个时间",
+            "个百分点",
+            "只有名气",
+            "超过所有人",
+        ),
     ),
     RedactionRule(
         id="percentage-points-without-number-zh",
@@ -496,12 +526,15 @@ MISSING_NUMBER = (
         id="yuan-without-number-zh",
         needs=("元",),
         reason="元 right after a verb or preposition that needs an amount: '收入为元'",
-        pattern=r"(?<=[为达至到了约逾近共仅价跌涨])(?P<mark>(?:亿|万)?元)(?![朝代旦宵素首件器气老帅月年])",
+        pattern=(
+            r"(?<=[为达至到了约逾近共仅价跌涨])(?P<mark>(?:亿|万)?元)"
+            r"(?![朝代旦宵素首件器气老帅月年宇凶数宝配音认曲])"
+        ),
         kind="missing-number",
         score=0.75,
         flags=0,
         match=("人均可支配收入为元", "门票价格为元至元", "房价下跌了元"),
-        no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑"),
+        no_match=("收入为5万元", "到元旦", "元朝", "为元代建筑", "进入元宇宙", "成为元凶"),
     ),
     RedactionRule(
         id="magnitude-without-number-zh",
@@ -519,17 +552,25 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="year-without-number-zh",
-        needs=("于年", "短短", "仅仅", "长达", "历时"),
+        needs=("于年", "短短", "仅仅", "长达", "历时", "连续"),
         reason="年 right after 于/在 or 短短 with its number cut: '他于年加入'",
         pattern=(
-            r"(?<=[于])(?P<mark>年)(?![初底内中末终度份轻纪级龄来前后间里会报鉴薪假货])"
-            r"|(?<=短短|仅仅|长达|历时)(?P<mark2>年|个月|天)"
+            r"(?<=[于])(?P<mark>年)(?=加入|成立|创立|创办|上市|毕业|出生|推出|发布|开业|投产|建成"
+            r"|完成|进入|担任|离开|回国|去世|获得|开始|启动|首次)"
+            r"|(?<=短短|仅仅|长达|历时|连续)(?P<mark2>年|个月|天)(?![度份终报会])"
         ),
         kind="missing-number",
         score=0.7,
         flags=0,
-        match=("他于年加入阿里巴巴", "在短短年内成长为龙头"),
-        no_match=("他于2015年加入", "于年初", "于年底完成", "短短几年"),
+        match=("他于年加入阿里巴巴", "在短短年内成长为龙头", "连续年位居第一"),
+        no_match=(
+            "他于2015年加入",
+            "于年初",
+            "于年底完成",
+            "短短几年",
+            "由于年久失修",
+            "对于年收入",
+        ),
     ),
     RedactionRule(
         id="count-without-number-zh",
@@ -537,13 +578,13 @@ MISSING_NUMBER = (
         reason="a measure word right after a counting verb: '共有家企业', '新建所学校'",
         pattern=(
             r"(?<=共有|共计|累计|新增|新建|新开|首批)(?P<mark>[家所名位个座项辆台])"
-            r"(?=[\u3400-\u9fff])(?![园庭人具属乡需有在以得谓单额字称义])"
+            r"(?=[\u3400-\u9fff])(?![园庭人具属乡需有在以得谓单额字称义税体性案别湾阶风词])"
         ),
         kind="missing-number",
         score=0.7,
         flags=0,
         match=("首批共有家企业入选", "当地将新建所学校"),
-        no_match=("共有家园", "新增名额", "首批名单", "共有3家企业"),
+        no_match=("共有家园", "新增名额", "首批名单", "共有3家企业", "新增个税专项附加扣除"),
     ),
     RedactionRule(
         id="magnitude-without-number-en",
@@ -571,6 +612,25 @@ MISSING_NUMBER = (
             "five hundred million",
             "parts per million",
             "One Million Trees",
+        ),
+    ),
+    RedactionRule(
+        id="amount-of-currency-without-number",
+        needs=("yuan", "dollar", "euro", "pound", "rmb", "franken", "höhe von"),
+        reason="an amount 'of' a currency with no number: 'a fine of yuan', 'in Höhe von Euro'",
+        pattern=(
+            r"\b(?P<mark>(?:cost|price|value|fine|salary|budget|revenue|profit|loss|sum|total"
+            r"|investment|bonus|fee|penalty|subsidy|amount)s?\s+of\s+(?:yuan|RMB|dollars|euros"
+            r"|pounds|US dollars|Hong Kong dollars))\b"
+            r"|\b(?P<mark2>[Hh]öhe\s+von\s+(?:Euro|Dollar|Franken|Yuan|Millionen|Milliarden))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        match=("imposed a fine of yuan on the firm", "Förderung in Höhe von Euro"),
+        no_match=(
+            "a fine of 5,000 yuan",
+            "the value of the dollar",
+            "in Höhe von 3 Millionen Euro",
         ),
     ),
     RedactionRule(
@@ -604,11 +664,11 @@ MISSING_NUMBER = (
         pattern=(
             r"(?<=\s)(?P<mark>-(?:day|week|month|year|hour|minute|storey|story|kilomet(?:er|re)"
             r"|met(?:er|re)|mile|point|seat|member|page|fold|tägige|jährige|stündige|köpfige"
-            r"|prozentige|seitige)\w*)\b"
+            r"|prozentige|seitige|fache)\w*)\b"
         ),
         kind="missing-number",
         score=0.85,
-        match=("during the -day holiday", "die -tägige Messe"),
+        match=("during the -day holiday", "die -tägige Messe", "um das -fache gestiegen"),
         no_match=("during the 7-day holiday", "the - dash", "a so-called -ism"),
     ),
     RedactionRule(
@@ -630,11 +690,19 @@ PLACEHOLDER = (
         id="bracket-placeholder",
         needs=("[", "［", "【", "<", "〈"),
         reason="a bracketed slot word left where the value should be: '[date]', '【公司】'",
-        pattern=rf"(?P<mark>[\[［【<〈]\s*{_PLACEHOLDER_WORDS}\s*[\]］】>〉])",
+        # (not the HTML element <time>)
+        pattern=rf"(?!<time>)(?P<mark>[\[［【<〈]\s*{_PLACEHOLDER_WORDS}\s*[\]］】>〉])",
         kind="placeholder",
         score=0.95,
         match=("On [date], at the conference", "[Name] said", "<number> users", "【公司名称】"),
-        no_match=("[1]", "[citation needed]", "[Photo: VCG]", "[...]", "{name} format field"),
+        no_match=(
+            "[1]",
+            "[citation needed]",
+            "[Photo: VCG]",
+            "[...]",
+            "{name} format field",
+            "<time>10:30</time>",
+        ),
     ),
     RedactionRule(
         id="template-variable",
@@ -757,12 +825,31 @@ MISSING_NAME = (
             r"\b(?P<mark>(?:founder|co-founder|CEO|chairman|chairwoman|president|chief executive"
             r"|owner|parent company|subsidiary|rival|spokesperson|spokesman|spokeswoman|creator"
             r"|maker|developer|investor|shareholder|Gründer|Gründerin|Chef|Chefin|Sprecher"
-            r"|Sprecherin|Mutterkonzern|Tochter)\s+(?:of|at|von|des|der|bei)\s+[,.;])(?!\S)"
+            r"|Sprecherin|Mutterkonzern|Tochter)(?:\s+(?:of|at|von|des|der|bei))?\s+[,.;])(?!\S)"
         ),
         kind="missing-name",
         score=0.85,
-        match=("Liang Wenfeng, the founder of , said", "der Gründer von , Liang"),
-        no_match=("the founder of DeepSeek, Liang", "der Gründer von Alibaba"),
+        match=(
+            "Liang Wenfeng, the founder of , said",
+            "der Gründer von , Liang",
+            "its chief executive , said on Monday",
+        ),
+        no_match=("the founder of DeepSeek, Liang", "der Gründer von Alibaba", "the CEO, Lisa Su"),
+    ),
+    RedactionRule(
+        id="title-without-name",
+        needs=("mr", "mrs", "ms", "dr", "prof", "记者", "通讯员", "实习生"),
+        reason="a title or byline with the name cut: 'Mr. said', '（记者 ）'",
+        pattern=(
+            r"\b(?P<mark>(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?:said|says|told|added|noted|stated|explained"
+            r"|wrote|argued|declined|did not|didn't))\b"
+            r"|(?P<mark2>[（(](?:本报)?(?:记者|通讯员|实习生|编辑|作者)[\s　]*[）)])"
+        ),
+        kind="missing-name",
+        score=0.85,
+        flags=0,
+        match=("Mr. said the plan was sound", "Dr said", "本报讯（记者 ）昨日", "（通讯员）"),
+        no_match=("Mr. Liang said", "Dr. Zhang told", "（记者 张三）", "the Mr. Bean film"),
     ),
     RedactionRule(
         id="list-without-item",
@@ -781,12 +868,18 @@ MISSING_NAME = (
         id="empty-quotes",
         needs=('""', "“", "„", "「", "《", "『"),
         reason="an empty pair of quotes or title marks where a name stood: 'the app \"\"'",
-        pattern=r"(?P<mark>\"\"|“\s*”|„\s*“|「\s*」|《\s*》|『\s*』)",
+        # (not CSV-doubled quotes ""Software"" nor a Python docstring """)
+        pattern=r"(?P<mark>(?<![\w\"])\"\"(?![\w\"])|“\s*”|„\s*“|「\s*」|《\s*》|『\s*』)",
         kind="missing-name",
         score=0.7,
         flags=0,
         match=('the chatbot "" topped the charts', "电视剧《》热播", "die App „“ führte"),
-        no_match=('the chatbot "Kimi" topped', "《黑神话：悟空》"),
+        no_match=(
+            'the chatbot "Kimi" topped',
+            "《黑神话：悟空》",
+            'files (the ""Software""), to deal',
+            '    """All source files',
+        ),
     ),
 )
 

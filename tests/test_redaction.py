@@ -1,5 +1,6 @@
 import itertools
 import json
+import re
 
 import pytest
 
@@ -133,8 +134,20 @@ def test_do_not_flag():
         "To a certain extent, a certain company was right.",
         "GPT 4.1, Qwen3-Coder and C++ were compared.",
         "Call +86 571 8502 2088 before 9:30 or at 14:00.",
+        "Einmal im Jahr, bis zu einem gewissen Grad, geht es um Minuten; über Jahre hinweg.",
+        "Die Quote (in %) stieg um 0,3 Prozentpunkte auf 5,1 Prozent.",
+        "某公司某年轻人在某日报发表文章，近万人阅读，数亿元资金流入。",
+        "该校排名第二，第3届大会于2024年5月1日举行，出生年月不详。",
     ):
         assert find_flags(text) == [], text
+
+
+def test_lookalike_sentences_stay_unflagged():
+    # intact news sentences full of numbers, dates, signs and names (en/de/zh)
+    lines = (GOLD_DIR / "lookalikes.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 40
+    flagged = {line: [f.match for f in find_flags(line)] for line in lines}
+    assert {line: hits for line, hits in flagged.items() if hits} == {}
 
 
 def test_options_filter_kinds_scores_and_rules():
@@ -195,18 +208,59 @@ def test_cli_jsonl_streams_and_reports_bad_lines():
     assert rows[5]["id"] is None and "error" in rows[5]
 
 
-def test_cli_files_show_line_and_caret(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text("A title\nFirst paragraph is fine.\nGrowth reached .% last year.\n", "utf-8")
+def flag_file(tmp_path, name, content, rule):
+    """`hzcorpus flag` on one file: (its file path, output lines, index of `rule`'s header)."""
+    page = tmp_path / name
+    page.write_text(content, "utf-8")
     out = run_cli("flag", str(page))
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "decimal-point-without-digits" in line)
+    return page, lines, next(i for i, line in enumerate(lines) if rule in line)
+
+
+def test_cli_files_show_line_and_caret(tmp_path):
+    text = "A title\nFirst paragraph is fine.\nGrowth reached .% last year.\n"
+    page, lines, at = flag_file(tmp_path, "page.txt", text, "decimal-point-without-digits")
     assert lines[at].startswith(f"{page}:") and "missing-number" in lines[at]
     context, caret = lines[at + 1], lines[at + 2]
     column = caret.index("^")
     assert context[column : column + 2] == ".%" and caret.strip() == "^^"
-    assert "cleaned text" in out.stdout
+    assert "cleaned text" in lines[0]
+
+
+def test_cli_caret_counts_wide_characters(tmp_path):
+    text = "标题\n北京占全国人才的%，排名第一。\n"
+    page, lines, at = flag_file(tmp_path, "zh.txt", text, "percent-sign-without-number")
+    assert re.match(rf"{re.escape(str(page))}:\d+:9 missing-number", lines[at])  # col 9
+    # four spaces of indent, eight double-width characters before the gap
+    assert lines[at + 2] == " " * (4 + 2 * 8) + "^"
+
+
+def test_cli_html_page(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Report</title></head><body><article>\n"
+        "<p>Exports rose by % in the first half, the ministry said on [date].</p>\n"
+        "<p>The rest of the article is intact and long enough to be kept.</p>\n"
+        "</article></body></html>\n",
+        "utf-8",
+    )
+    out = run_cli("flag", str(page))
+    assert out.returncode == 0, out.stderr
+    assert "percent-sign-without-number" in out.stdout
+    assert "bracket-placeholder" in out.stdout
+
+
+def test_cli_jsonl_kinds_and_min_score():
+    line = json.dumps({"id": 1, "text": "On [date], sales rose by % in a certain month."}) + "\n"
+    kinds = {f["kind"] for f in json.loads(run_cli("flag", "--jsonl", stdin=line).stdout)["flags"]}
+    assert kinds == {"placeholder", "missing-number", "vague-date"}
+    out = run_cli("flag", "--jsonl", "--kinds", "vague-date,placeholder", stdin=line)
+    assert {f["kind"] for f in json.loads(out.stdout)["flags"]} == {"vague-date", "placeholder"}
+    out = run_cli("flag", "--jsonl", "--min-score", "0.92", stdin=line)
+    assert [f["rule"] for f in json.loads(out.stdout)["flags"]] == ["bracket-placeholder"]
+    out = run_cli("flag", "--jsonl", "--kinds", "typo", stdin=line)
+    assert out.returncode == 2 and "unknown flag kind typo" in out.stderr
 
 
 def test_cli_flag_needs_input(tmp_path):

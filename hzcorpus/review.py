@@ -1,0 +1,350 @@
+"""`hzcorpus review`: static HTML pages to check a dataset folder by eye.
+
+One page per article plus an index, so that a dataset of any size stays quick to open:
+the index carries the overview (inline SVG charts) and a compact JSON table that its
+script filters and pages; each article page is plain HTML and CSS (flags highlighted,
+removed lines in place, the English text beside the original) and needs no script.
+
+Rows are read from the parquet shards batch by batch; only the small index row and the
+overview counters of each article stay in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DatasetError, HzcorpusError
+from .review_pages import (
+    GENERATOR,
+    article_page,
+    estimated_paragraph_lines,
+    index_page,
+    matched_paragraph_lines,
+)
+
+#: The file that marks a folder of article pages as written by `render_review`.
+MARKER = ".hzcorpus-review"
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """Where the pages go and how removed lines are placed.
+
+    `html` is the index file (default: `<OUT_DIR>-review/index.html`, beside the dataset,
+    never inside it, so the folder `datasets` loads and `push` uploads stays as built);
+    the article pages go to the folder `<html stem>_articles` beside it. `raw` is the
+    folder the dataset was built from: with it, removed lines of page-text inputs are placed
+    by matching the kept paragraphs against the raw lines; without it, approximately.
+    `progress` shows a progress bar on a terminal.
+    """
+
+    html: str | Path | None = None
+    raw: str | Path | None = None
+    progress: bool = False
+    page_size: int = 100
+    batch_size: int = 256
+    max_problem_rows: int = 1000
+
+
+@dataclass
+class _Overview:
+    """Counters over every article and manifest row."""
+
+    articles: int = 0
+    translated: int = 0
+    languages: Counter = field(default_factory=Counter)
+    flag_kinds: Counter = field(default_factory=Counter)
+    flag_rules: Counter = field(default_factory=Counter)
+    removed_rules: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    problems: list[dict] = field(default_factory=list)
+
+
+def _ranked(counter: Counter) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
+    """The rows of the dataset folder's parquet shards, in order, one batch in memory.
+
+    Columns of the record schema that a dataset lacks (a stage that was not run) read as
+    null or empty; `id`, `source` and `text` must be there.
+    """
+    import pyarrow.parquet as pq
+
+    from .document import record_schema
+
+    defaults = {f.name: [] if str(f.type).startswith("list") else None for f in record_schema()}
+    shards = sorted((out_dir / "data").glob("*.parquet"))
+    if not shards:
+        raise DatasetError(f"{out_dir}: no parquet files under data/ (is it a dataset folder?)")
+    for shard in shards:
+        try:
+            parquet = pq.ParquetFile(shard)
+            missing = {"id", "source", "text"} - set(parquet.schema_arrow.names)
+            if missing:
+                raise DatasetError(f"{shard}: no column {', '.join(sorted(missing))}")
+            for batch in parquet.iter_batches(batch_size=batch_size):
+                for row in batch.to_pylist():
+                    yield {**defaults, **row}
+        except (OSError, ValueError) as exc:  # pyarrow's errors for broken files
+            raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
+
+
+def _count_rows(out_dir: Path) -> int | None:
+    """The number of rows from the shards' footers (None when one cannot be read)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return sum(pq.read_metadata(p).num_rows for p in (out_dir / "data").glob("*.parquet"))
+    except (OSError, ValueError):
+        return None
+
+
+def _read_manifest(out_dir: Path, overview: _Overview, limit: int) -> dict[str, str]:
+    """Count the manifest's statuses, keep the first `limit` problem rows, and return the
+    SHA-256 of every kept input by source.
+    """
+    path = out_dir / "manifest.jsonl"
+    hashes: dict[str, str] = {}
+    if not path.exists():
+        return hashes
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DatasetError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+            status = str(row.get("status", "unknown"))
+            overview.statuses[status] += 1
+            if status == "kept" and row.get("sha256"):
+                hashes[str(row.get("source"))] = str(row["sha256"])
+            elif status != "kept" and len(overview.problems) < limit:
+                overview.problems.append(row)
+    return hashes
+
+
+@dataclass(frozen=True)
+class _RawFolder:
+    """The folder a dataset was built from, checked against the manifest's hashes."""
+
+    root: Path
+    sha256: dict[str, str]
+
+    def text(self, source: str) -> tuple[str | None, str]:
+        """The decoded raw text of `source`, or None and why not."""
+        from .read import document_from_bytes
+
+        path = (self.root / source).resolve()
+        if not path.is_relative_to(self.root.resolve()):
+            return None, "its source is outside the raw folder"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None, "its raw file is missing"
+        expected = self.sha256.get(source)
+        if expected and hashlib.sha256(data).hexdigest() != expected:
+            return None, "its raw file changed since the build"
+        try:
+            return document_from_bytes(data, source).raw, ""
+        except HzcorpusError:
+            return None, "its raw file cannot be read"
+
+
+def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], str]:
+    """Raw line numbers of the kept paragraphs and how they were found."""
+    text = record["text"] or ""
+    paragraphs = text.split("\n") if text else []
+    removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
+    if raw is None:
+        why = "pass --raw RAW_DIR to place them by matching"
+    elif record["format"] != "text":
+        why = "line numbers of HTML inputs count the extracted text"
+    else:
+        raw_text, why = raw.text(record["source"])
+        if raw_text is not None:
+            how = "by matching the paragraphs against the raw file"
+            return matched_paragraph_lines(raw_text, paragraphs, removed), how
+    how = f"approximately, paragraphs assumed on the raw lines not removed ({why})"
+    return estimated_paragraph_lines(len(paragraphs), removed), how
+
+
+def _page_name(record_id: str, used: set[str]) -> str:
+    """A file name for an article page: its id when safe, made unique in the run."""
+    base = record_id if _SAFE_NAME.fullmatch(record_id or "") else "article"
+    name, n = f"{base}.html", 1
+    while name in used:
+        n += 1
+        name = f"{base}-{n}.html"
+    used.add(name)
+    return name
+
+
+def _prepare(index: Path, folder: Path) -> Path:
+    """A fresh temporary folder beside `folder`; refuses to replace a foreign index file
+    or article folder.
+    """
+    if index.exists():
+        with index.open("rb") as head:
+            ours = f'content="{GENERATOR}"'.encode() in head.read(2048)
+        if not ours:
+            raise HzcorpusError(f"{index} exists and was not written by hzcorpus review")
+    if folder.exists() and not (folder / MARKER).exists():
+        raise HzcorpusError(f"{folder} exists and was not written by hzcorpus review")
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    (tmp / MARKER).write_text("article pages written by hzcorpus review\n", encoding="utf-8")
+    return tmp
+
+
+def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions()) -> Path:
+    """Write the review pages of the dataset folder `out_dir`; returns the index file."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise DatasetError(f"{out_dir}: no such dataset folder")
+    index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
+    folder = index.with_name(f"{index.stem}_articles")
+    tmp = _prepare(index, folder)
+    try:
+        overview = _Overview()
+        hashes = _read_manifest(out_dir, overview, options.max_problem_rows)
+        raw = None if options.raw is None else _RawFolder(Path(options.raw), hashes)
+        table = _write_articles(out_dir, tmp, (index.name, folder.name), overview, raw, options)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    html = _index_html(out_dir.name, overview, table)
+    part = index.with_name(index.name + ".tmp")
+    part.write_text(html, encoding="utf-8")
+    os.replace(part, index)
+    return index
+
+
+def _named(records: Iterator[dict]) -> Iterator[tuple[str, dict]]:
+    used: set[str] = set()
+    for record in records:
+        yield _page_name(record["id"], used), record
+
+
+def _with_next(items: Iterator[tuple[str, dict]]) -> Iterator[tuple[str, dict, str | None]]:
+    """Each (name, record) with the next item's name (None for the last)."""
+    previous = next(items, None)
+    for item in items:
+        yield *previous, item[0]
+        previous = item
+    if previous is not None:
+        yield *previous, None
+
+
+def _write_articles(
+    out_dir: Path,
+    tmp: Path,
+    names: tuple[str, str],
+    overview: _Overview,
+    raw: _RawFolder | None,
+    options: ReviewOptions,
+) -> dict[str, Any]:
+    """Write one page per row into `tmp` and count it in `overview`; return the index
+    table's data. `names` are the index file's and the article folder's.
+    """
+    index_name, folder_name = names
+    rows: list[list[Any]] = []
+    prev = None
+    from tqdm import tqdm
+
+    records = tqdm(
+        iter_records(out_dir, options.batch_size),
+        total=_count_rows(out_dir),
+        unit=" articles",
+        desc="review",
+        disable=None if options.progress else True,
+    )
+    for name, record, next_name in _with_next(_named(iter(records))):
+        lines, how = _paragraph_lines(record, raw)
+        nav = {"index": f"../{index_name}", "prev": prev, "next": next_name}
+        (tmp / name).write_text(article_page(record, lines, how, nav), encoding="utf-8")
+        prev = name
+
+        flags = record["flags"] or []
+        removed = record["removed"] or []
+        translated = record["text_en"] is not None and record["text_en"] != record["text"]
+        overview.articles += 1
+        overview.translated += translated
+        overview.languages[record["language"] or "und"] += 1
+        overview.flag_kinds.update(s["kind"] for s in flags)
+        overview.flag_rules.update(s["rule"] for s in flags)
+        overview.removed_rules.update(r["rule"] for r in removed)
+        keys = {f"flag: {s['rule']}" for s in flags} | {f"removed: {r['rule']}" for r in removed}
+        title = record["title"] or ""
+        language = record["language"] or "und"
+        rows.append([name, title, record["source"], language, len(flags), len(removed)])
+        rows[-1] += [int(translated), keys]
+    rules = sorted({key for row in rows for key in row[7]})
+    number = {key: i for i, key in enumerate(rules)}
+    for row in rows:
+        row[7] = sorted(number[key] for key in row[7])
+    table = {
+        "folder": folder_name,
+        "page_size": options.page_size,
+        "rules": rules,
+        "languages": _ranked(overview.languages),
+        "rows": rows,
+    }
+    return table
+
+
+def _index_html(name: str, overview: _Overview, table: dict) -> str:
+    n = overview.articles
+    share = f"{overview.translated / n:.0%}" if n else "–"
+    statuses = overview.statuses
+    stats = {
+        "articles": n,
+        "languages": len(overview.languages),
+        "translated": f"{overview.translated} ({share})",
+        "flags": sum(overview.flag_kinds.values()),
+        "removed lines": sum(overview.removed_rules.values()),
+    }
+    if statuses:
+        stats["inputs in the manifest"] = sum(statuses.values())
+        for status in ("duplicate", "failed", "skipped"):
+            stats[status] = statuses.get(status, 0)
+    else:
+        stats["manifest"] = "none"
+    rule_number = {rule: i for i, rule in enumerate(table["rules"])}
+
+    def rule_link(prefix: str) -> Callable[[str], str]:
+        return lambda rule: f"#rule={rule_number[prefix + rule]}"
+
+    def nothing(label: str) -> None:
+        return None
+
+    charts = [
+        ("Articles per language", _ranked(overview.languages), lambda lang: f"#lang={lang}"),
+        ("Flags per kind", _ranked(overview.flag_kinds), nothing),
+        ("Flags per rule", _ranked(overview.flag_rules), rule_link("flag: ")),
+        ("Removed lines per rule", _ranked(overview.removed_rules), rule_link("removed: ")),
+        (
+            "Translated",
+            [("translated", overview.translated), ("not", n - overview.translated)],
+            nothing,
+        ),
+        ("Inputs per status (manifest)", _ranked(statuses), nothing),
+    ]
+    n_problems = sum(v for k, v in statuses.items() if k != "kept")
+    return index_page(name, stats, charts, overview.problems, n_problems, table)

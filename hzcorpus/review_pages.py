@@ -1,0 +1,418 @@
+"""HTML of the review pages: one article (a dataset row) and the index with its overview.
+
+Pure functions from plain values to strings: every piece of data is escaped, nothing
+depends on time or on the machine, so the same dataset gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any
+
+from .review_assets import ARTICLE_TABLE, CSS, ERROR_TRAP, INDEX_JS
+
+#: The generator tag of every page; `render_review` replaces only files that carry it.
+GENERATOR = "hzcorpus review"
+
+
+def esc(value: Any) -> str:
+    """`value` as text safe in HTML content and in quoted attributes."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def page(title: str, body: str, script: str = "", lang: str = "en") -> str:
+    """A whole self-contained HTML document."""
+    tail = f"<script>{script}</script>\n" if script else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="{GENERATOR}">\n'
+        f"<title>{esc(title)}</title>\n<script>{ERROR_TRAP}</script>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n{tail}</body>\n</html>\n"
+    )
+
+
+def _kind_class(kind: str) -> str:
+    return "k-" + re.sub(r"[^a-z0-9-]", "-", kind.lower())
+
+
+def _lang_attr(lang: str | None) -> str:
+    return f' lang="{esc(lang)}"' if lang and lang != "und" else ""
+
+
+# --- removed lines in place --------------------------------------------------------------
+
+
+def estimated_paragraph_lines(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
+    """Raw line numbers of the kept paragraphs when only the removed lines' are known.
+
+    Assumes the kept paragraphs fill, in order, the raw lines that were not removed: exact
+    for inputs without blank lines that keep one line per paragraph, approximate otherwise.
+    """
+    lines: list[int] = []
+    line = 0
+    while len(lines) < n_paragraphs:
+        if line not in removed_lines:
+            lines.append(line)
+        line += 1
+    return lines
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def matched_paragraph_lines(
+    raw: str, paragraphs: Sequence[str], removed_lines: set[int], window: int = 400
+) -> list[int]:
+    """Raw line numbers of the kept paragraphs, found by matching them against the raw text.
+
+    A paragraph matches the first later raw line (not a removed one) that equals it, or that
+    contains it or is contained in it when the shorter of the two has 8 characters or more.
+    A paragraph not found within `window` lines takes its predecessor's line.
+    """
+    raw_lines = [_norm(line) for line in raw.split("\n")]
+    out: list[int] = []
+    cursor = 0
+    for paragraph in paragraphs:
+        key = _norm(paragraph)
+        found = None
+        for j in range(cursor, min(len(raw_lines), cursor + window)):
+            line = raw_lines[j]
+            if not line or j in removed_lines:
+                continue
+            short, long_ = sorted((line, key), key=len)
+            if line == key or (len(short) >= 8 and short in long_):
+                found = j
+                break
+        if found is None:
+            out.append(out[-1] if out else 0)
+        else:
+            out.append(found)
+            cursor = found + 1
+    return out
+
+
+def place_removed(
+    paragraph_lines: Sequence[int], removed: Sequence[dict]
+) -> tuple[list[list[dict]], list[dict]]:
+    """Removed lines grouped before the kept paragraph that follows them in the raw order.
+
+    Returns `groups` (len(paragraph_lines) + 1: group i is shown before paragraph i, the
+    last one after the text) and the removals with no line of the input (`line < 0`).
+    """
+    groups: list[list[dict]] = [[] for _ in range(len(paragraph_lines) + 1)]
+    unplaced: list[dict] = []
+    for item in sorted(removed, key=lambda r: (r["line"] is None, r["line"] or 0)):
+        line = item["line"]
+        if line is None or line < 0:
+            unplaced.append(item)
+            continue
+        groups[bisect.bisect_right(paragraph_lines, line)].append(item)
+    return groups, unplaced
+
+
+def _line_label(line: int | None) -> str:
+    return "no input line" if line is None or line < 0 else f"line {line}"
+
+
+def _removed_html(items: Sequence[dict]) -> str:
+    lines = "".join(
+        f'<p><del title="{esc(r["rule"])}: {esc(r["reason"])}">{esc(r["text"])}</del>'
+        f'<span class="rule">{esc(r["rule"])} · {_line_label(r["line"])}</span></p>'
+        for r in items
+    )
+    return f'<div class="removed">{lines}</div>'
+
+
+# --- flagged spans -------------------------------------------------------------------------
+
+
+def highlight(text: str, start: int, spans: Sequence[dict]) -> str:
+    """HTML of `text` (which starts at offset `start` of the document) with spans marked.
+
+    Overlapping spans are cut into segments; a segment's hover text names every span
+    that covers it.
+    """
+    end = start + len(text)
+    inside = [s for s in spans if s["start"] < end and s["end"] > start and s["end"] > s["start"]]
+    if not inside:
+        return esc(text)
+    cuts = sorted(
+        {start, end, *(min(max(p, start), end) for s in inside for p in (s["start"], s["end"]))}
+    )
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = esc(text[a - start : b - start])
+        cover = [s for s in inside if s["start"] <= a and s["end"] >= b]
+        if not cover:
+            out.append(piece)
+            continue
+        hover = "\n".join(
+            f"{s['kind']} · rule {s['rule']}"
+            + (f" · score {s['score']:g}" if s.get("score") is not None else "")
+            for s in cover
+        )
+        cls = _kind_class(cover[0]["kind"]) + (" overlap" if len(cover) > 1 else "")
+        out.append(f'<mark class="flag {cls}" title="{esc(hover)}">{piece}</mark>')
+    return "".join(out)
+
+
+def _flags_by_paragraph(starts: Sequence[int], flags: Sequence[dict]) -> list[list[dict]]:
+    """The flags that touch each paragraph (`starts`: the paragraphs' offsets in the text)."""
+    out: list[list[dict]] = [[] for _ in starts]
+    for flag in flags:
+        first = max(bisect.bisect_right(starts, flag["start"]) - 1, 0)
+        last = bisect.bisect_right(starts, max(flag["end"] - 1, flag["start"])) - 1
+        for i in range(first, min(last, len(starts) - 1) + 1):
+            out[i].append(flag)
+    return out
+
+
+def _paragraphs_html(record: dict) -> list[str]:
+    """One HTML block per kept paragraph, flags highlighted, a language tag when it differs."""
+    text = record["text"] or ""
+    plangs = record["paragraph_languages"] or []
+    paragraphs = text.split("\n") if text else []
+    starts = [0]
+    for paragraph in paragraphs[:-1]:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    flags = _flags_by_paragraph(starts, record["flags"] or [])
+    out = []
+    for i, paragraph in enumerate(paragraphs):
+        tag, lang = "", ""
+        if len(plangs) == len(paragraphs) and plangs[i]["lang"] != record["language"]:
+            plang = plangs[i]
+            hover = f"paragraph language, score {plang['score']:.2f}"
+            tag = f'<span class="plang" title="{hover}">{esc(plang["lang"])}</span>'
+            lang = _lang_attr(plang["lang"])
+        out.append(f"<p{lang}>{tag}{highlight(paragraph, starts[i], flags[i])}</p>")
+    return out
+
+
+# --- one article ---------------------------------------------------------------------------
+
+
+def _meta_rows(record: dict, placement: str) -> str:
+    translation = record["translation"]
+    score = record["language_score"]
+    text = record["text"] or ""
+    n_paragraphs = text.count("\n") + 1 if text else 0
+    rows: list[tuple[str, str]] = [
+        ("source", esc(record["source"])),
+        ("id", esc(record["id"])),
+        ("format", f"{esc(record['format'])}, {esc(record['encoding'])}"),
+        ("published", esc(record["published"])),
+        ("author", esc(record["author"])),
+        ("site", esc(record["sitename"])),
+        (
+            "language",
+            esc(record["language"] or "und") + ("" if score is None else f" (score {score:.3f})"),
+        ),
+        (
+            "size",
+            f"{n_paragraphs} paragraphs, {len(text.split())} words, "
+            f"{len(record['removed'] or [])} removed lines, {len(record['flags'] or [])} flags",
+        ),
+        (
+            "translation",
+            esc(", ".join(f"{k} {v}" for k, v in (translation or {}).items() if v is not None)),
+        ),
+        ("translation note", esc(record["translation_note"])),
+        ("removed lines placed", esc(placement) if record["removed"] else ""),
+    ]
+    rows = [(k, v) for k, v in rows if v]
+    return "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+
+
+def _flags_table(record: dict) -> str:
+    text = record["text"] or ""
+    flags = record["flags"] or []
+    if not flags:
+        return "<h2>Flags</h2><p class=note>No redaction flag in this article.</p>"
+    rows = []
+    for s in flags:
+        ok = text[s["start"] : s["end"]] == s["match"]
+        where = f"{s['start']}–{s['end']}" + (
+            "" if ok else ' <span class="bad">offsets do not match</span>'
+        )
+        score = "" if s.get("score") is None else f"{s['score']:g}"
+        rows.append(
+            f'<tr><td><mark class="flag {_kind_class(s["kind"])}">{esc(s["kind"])}</mark></td>'
+            f"<td>{esc(s['rule'])}</td><td>{esc(s['match'])}</td>"
+            f'<td class="n">{where}</td><td class="n">{score}</td></tr>'
+        )
+    head = "".join(f"<th>{h}</th>" for h in ("kind", "rule", "match"))
+    head = f"<tr>{head}<th class=n>offsets</th><th class=n>score</th></tr>"
+    return f"<h2>Flags ({len(flags)})</h2><table class=flags>{head}{''.join(rows)}</table>"
+
+
+def article_page(
+    record: dict, paragraph_lines: Sequence[int], placement: str, nav: dict[str, str | None]
+) -> str:
+    """The review page of one dataset row.
+
+    `paragraph_lines` are the raw line numbers of its kept paragraphs (matched or
+    estimated, as `placement` says); `nav` maps "index", "prev", "next" to relative links.
+    """
+    groups, unplaced = place_removed(paragraph_lines, record["removed"] or [])
+    paragraphs = _paragraphs_html(record)
+    lang = _lang_attr(record["language"])
+    text_en = record["text_en"]
+    translated = text_en is not None and text_en != record["text"]
+    en_paragraphs = [f"<p>{esc(p)}</p>" for p in text_en.split("\n")] if translated else []
+
+    blocks: list[tuple[str, str, str]] = []  # (row class, original, English) in reading order
+    aligned = len(en_paragraphs) == len(paragraphs)
+    for i, group in enumerate(groups):
+        if group:
+            blocks.append(("row removed-row", _removed_html(group), ""))
+        if i < len(paragraphs):
+            blocks.append(("row", paragraphs[i], en_paragraphs[i] if aligned else ""))
+    original = "".join(o for _, o, _ in blocks)
+    if not translated:
+        text_html = f'<div class="doc"{lang}>{original}</div>'
+    elif aligned:
+        head = (
+            f'<div class="row"><div class="colhead">original ({esc(record["language"])})</div>'
+            '<div class="colhead">English</div></div>'
+        )
+        text_html = head + "".join(
+            f'<div class="{cls}"><div{lang}>{o}</div><div lang="en">{e}</div></div>'
+            for cls, o, e in blocks
+        )
+    else:
+        text_html = (
+            f"<p class=note>The English text has {len(en_paragraphs)} paragraphs and the "
+            f"original {len(paragraphs)}: shown side by side, not aligned.</p>"
+            f'<div class="cols"><div{lang}><div class="colhead">original</div>{original}</div>'
+            f'<div lang="en"><div class="colhead">English</div>{"".join(en_paragraphs)}</div></div>'
+        )
+    if unplaced:
+        text_html += "<h2>Removed, not a line of the input</h2>" + _removed_html(unplaced)
+
+    links = [f'<a href="{esc(nav["index"])}">↑ all articles</a>']
+    for key, label in (("prev", "← previous"), ("next", "next →")):
+        if nav.get(key):
+            links.append(f'<a href="{esc(nav[key])}">{label}</a>')
+    kinds = sorted({s["kind"] for s in record["flags"] or []})
+    legend = "".join(f'<mark class="flag {_kind_class(k)}">{esc(k)}</mark> ' for k in kinds)
+    n_removed = len(record["removed"] or [])
+    body = (
+        f"<nav>{' · '.join(links)}</nav>\n"
+        f"<h1{lang}>{esc(record['title'] or '(no title)')}</h1>\n"
+        f"<table class=meta>{_meta_rows(record, placement)}</table>\n"
+        '<div class="controls">'
+        + (
+            f'<label><input type="checkbox" id="hide-removed"> hide removed lines ({n_removed})'
+            "</label>"
+            if n_removed
+            else "<span class=note>no removed lines</span>"
+        )
+        + (f'<span class="legend">flags: {legend}</span>' if legend else "")
+        + "</div>\n"
+        f"<h2>Text</h2>\n{text_html}\n{_flags_table(record)}"
+    )
+    return page(record["title"] or record["id"], body)
+
+
+# --- the index -----------------------------------------------------------------------------
+
+
+def bar_chart(
+    title: str,
+    items: Sequence[tuple[str, int]],
+    link: Callable[[str], str | None] = lambda label: None,
+    limit: int = 15,
+) -> str:
+    """A small horizontal bar chart as inline SVG; items past `limit` are summed as "others".
+
+    `link(label)` gives the URL a bar leads to (None: no link).
+    """
+    items = list(items)
+    rest = items[limit - 1 :] if len(items) > limit else []
+    if rest:
+        items = [*items[: limit - 1], (f"{len(rest)} others", sum(n for _, n in rest))]
+    if not items:
+        return f'<div class="chart"><h3>{esc(title)}</h3><p class=note>none</p></div>'
+    top = max(n for _, n in items) or 1
+    row, label_w, bar_w = 20, 150, 170
+    bars = []
+    for i, (label, n) in enumerate(items):
+        y = i * row
+        short = label if len(label) <= 22 else label[:21] + "…"
+        width = round(bar_w * n / top, 1)
+        bar = (
+            f"<g><title>{esc(label)}: {n}</title>"
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{esc(short)}</text>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row - 6}" rx="2"></rect>'
+            f'<text x="{label_w + width + 4}" y="{y + 14}">{n}</text></g>'
+        )
+        href = None if rest and i == len(items) - 1 else link(label)
+        bars.append(f'<a href="{esc(href)}">{bar}</a>' if href else bar)
+    height = row * len(items)
+    svg = (
+        f'<svg width="{label_w + bar_w + 60}" height="{height}" role="img" '
+        f'aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
+    )
+    return f'<div class="chart"><h3>{esc(title)}</h3>{svg}</div>'
+
+
+def _json_script(element_id: str, value: Any) -> str:
+    """`value` as JSON in a non-executed script element, safe against `</script>`."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def _stat(value: Any, label: str) -> str:
+    return f'<div class="stat"><b>{esc(value)}</b>{esc(label)}</div>'
+
+
+def index_page(
+    name: str,
+    stats: dict[str, Any],
+    charts: Sequence[tuple[str, Sequence[tuple[str, int]], Callable[[str], str | None]]],
+    problems: Sequence[dict],
+    n_problems: int,
+    table: dict[str, Any],
+) -> str:
+    """The index: overview figures, charts, the inputs that did not become articles, and
+    the filterable, paged table of articles (`table` is the data its script reads).
+    """
+    figures = "".join(_stat(v, k) for k, v in stats.items())
+    chart_html = "".join(bar_chart(*chart) for chart in charts)
+    if problems:
+        rows = "".join(
+            f"<tr><td>{esc(p.get('status'))}</td><td>{esc(p.get('source'))}</td>"
+            f"<td>{esc(p.get('reason') or '')}</td><td>{esc(p.get('duplicate_of') or '')}</td></tr>"
+            for p in problems
+        )
+        more = (
+            f"<p class=note>{n_problems - len(problems)} more in manifest.jsonl.</p>"
+            if n_problems > len(problems)
+            else ""
+        )
+        problem_html = (
+            "<table><tr><th>status</th><th>input</th><th>reason</th><th>duplicate of</th></tr>"
+            f"{rows}</table>{more}"
+        )
+    else:
+        problem_html = "<p class=note>Every input listed in the manifest became an article.</p>"
+    body = f"""<h1>Review of {esc(name)}</h1>
+<div class="stats">{figures}</div>
+<h2>Overview</h2>
+<div class="charts">{chart_html}</div>
+<h2>Inputs that did not become articles ({n_problems})</h2>
+{problem_html}
+<h2>Articles</h2>
+{ARTICLE_TABLE}
+{_json_script("rows", table)}"""
+    return page(f"Review of {name}", body, INDEX_JS)

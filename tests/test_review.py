@@ -1,0 +1,425 @@
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from hzcorpus.errors import DatasetError, HzcorpusError
+from hzcorpus.review import ReviewOptions, render_review
+from hzcorpus.review_pages import (
+    estimated_paragraph_lines,
+    highlight,
+    matched_paragraph_lines,
+    place_removed,
+)
+from tests.conftest import run_cli
+from tests.review_fixture import documents, make_dataset
+
+
+class Tree(HTMLParser):
+    """Text inside each kind of element, attributes by tag, and nesting checks."""
+
+    VOID = frozenset({"meta", "input", "br", "img", "hr", "link", "rect"})
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: dict[str, list[str]] = {}
+        self.attrs: list[tuple[str, dict]] = []
+        self.open: dict[str, str] = {}
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+            self.text.setdefault(tag, []).append("")
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+    def handle_data(self, data):
+        for tag in set(self.stack):
+            self.text[tag][-1] += data
+
+    def all_text(self, tag: str) -> list[str]:
+        return self.text.get(tag, [])
+
+
+def _articles(index: Path) -> dict[str, Path]:
+    return {p.name: p for p in index.with_name(f"{index.stem}_articles").glob("*.html")}
+
+
+@pytest.fixture
+def dataset(tmp_path) -> Path:
+    return make_dataset(tmp_path / "ds", shards=2)
+
+
+def test_every_flag_and_removed_line_is_on_the_pages(dataset):
+    index = render_review(dataset)
+    assert index == dataset.parent / "ds-review" / "index.html"
+    pages = _articles(index)
+    assert len(pages) == len(documents())
+    for doc in documents():
+        tree = Tree(pages[f"{doc.id}.html"].read_text(encoding="utf-8"))
+        assert tree.stack == []
+        marked = "".join(tree.all_text("mark"))
+        for span in doc.flags:
+            assert span.match in marked, span
+            assert any(
+                a.get("title", "").find(f"rule {span.rule}") >= 0
+                for t, a in tree.attrs
+                if t == "mark"
+            ), span.rule
+        deleted = tree.all_text("del")
+        for removed in doc.removed:
+            assert removed.text in deleted, removed
+        if doc.text_en is not None and doc.text_en != doc.text:
+            for paragraph in doc.text_en.split("\n"):
+                assert paragraph in "".join(tree.all_text("p")), paragraph
+        assert doc.title in tree.all_text("h1")
+        # only the page's own error trap; the data's <script> is text
+        assert len(tree.all_text("script")) == 1
+
+
+def test_index_overview_and_table_data(dataset):
+    index = render_review(dataset)
+    html = index.read_text(encoding="utf-8")
+    tree = Tree(html)
+    assert tree.stack == []
+    scripts = tree.all_text("script")
+    assert len(scripts) == 3  # error trap, JSON table, table script
+    assert "</script>" not in scripts[1] and '"rows"' in scripts[1]
+    chart_labels = set(tree.all_text("title"))
+    for label in ("en: 2", "missing-number: 4", "vague-date: 3", "title: 2", "failed: 1"):
+        assert label in chart_labels, label
+    links = {a["href"] for t, a in tree.attrs if t == "a"}
+    rules = json.loads(scripts[1])["rules"]
+    assert {"#lang=en", "#lang=zh-cn", f"#rule={rules.index('removed: title')}"} <= links
+    assert f"#rule={rules.index('flag: pct-gap')}" in links
+    cells = tree.all_text("td")
+    for status in ("duplicate", "failed", "skipped"):
+        assert status in cells
+    assert "broken/<bad>.txt" in cells
+    assert "same cleaned text" in cells
+
+
+def test_output_is_deterministic_and_stale_pages_go(dataset, tmp_path):
+    index = render_review(dataset)
+    first = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
+    stale = index.with_name("index_articles") / "gone.html"
+    stale.write_text("old", encoding="utf-8")
+    render_review(dataset)
+    again = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
+    assert again == first
+
+
+def test_html_option_and_foreign_folder(dataset, tmp_path):
+    target = tmp_path / "out" / "check.html"
+    target.parent.mkdir()
+    assert render_review(dataset, ReviewOptions(html=target)) == target
+    assert len(_articles(target)) == len(documents())
+    assert 'href="../check.html"' in next(iter(_articles(target).values())).read_text()
+    foreign = tmp_path / "out" / "mine_articles"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(HzcorpusError, match="not written by hzcorpus review"):
+        render_review(dataset, ReviewOptions(html=tmp_path / "out" / "mine.html"))
+    assert (foreign / "notes.txt").read_text() == "keep me"
+    notes = tmp_path / "out" / "notes.html"
+    notes.write_text("<p>my own page</p>", encoding="utf-8")
+    with pytest.raises(HzcorpusError, match=r"notes\.html exists and was not written"):
+        render_review(dataset, ReviewOptions(html=notes))
+    assert notes.read_text() == "<p>my own page</p>"
+    assert not (tmp_path / "out" / "notes_articles").exists()
+
+
+def test_not_a_dataset(tmp_path):
+    with pytest.raises(DatasetError, match="no such dataset folder"):
+        render_review(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DatasetError, match="no parquet files"):
+        render_review(tmp_path / "empty")
+    broken = tmp_path / "broken"
+    (broken / "data").mkdir(parents=True)
+    (broken / "data" / "train-00000-of-00001.parquet").write_bytes(b"not parquet")
+    with pytest.raises(DatasetError, match="cannot read parquet"):
+        render_review(broken)
+    assert not (tmp_path / "broken-review" / "index_articles").exists()
+
+
+def test_highlight_escapes_and_splits_overlaps():
+    text = "On a certain <b> date"
+    spans = [
+        {"start": 0, "end": 12, "kind": "vague-date", "rule": "r1", "score": 1.0},
+        {"start": 3, "end": 21, "kind": "placeholder", "rule": "r2", "score": None},
+    ]
+    html = highlight(text, 0, spans)
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert html.count("<mark") == 3 and html.count("overlap") == 1
+    assert 'title="vague-date · rule r1 · score 1\nplaceholder · rule r2"' in html
+    # offsets of a later paragraph are relative to the whole text
+    assert highlight("abc", 10, [{"start": 11, "end": 12, "kind": "k", "rule": "r"}]) == (
+        'a<mark class="flag k-k" title="k · rule r">b</mark>c'
+    )
+
+
+def test_removed_lines_placement():
+    removed = [
+        {"line": 0, "text": "Title"},
+        {"line": 2, "text": "by"},
+        {"line": 5, "text": "Newsletter"},
+        {"line": -1, "text": "<nav>"},
+    ]
+    lines = estimated_paragraph_lines(3, {0, 2, 5})
+    assert lines == [1, 3, 4]
+    groups, unplaced = place_removed(lines, removed)
+    assert [[r["text"] for r in g] for g in groups] == [["Title"], ["by"], [], ["Newsletter"]]
+    assert [r["text"] for r in unplaced] == ["<nav>"]
+    # with the raw text, blank lines and merged lines do not shift the placement
+    raw = "Title\n\nFirst  paragraph here.\n\nby\n\nSecond paragraph, longer.\n\n"
+    raw += "Third one.\nNewsletter"
+    paragraphs = ["First paragraph here.", "Second paragraph, longer.", "Third one."]
+    lines = matched_paragraph_lines(raw, paragraphs, {0, 4, 9})
+    assert lines == [2, 6, 8]
+    groups, _ = place_removed(lines, [{"line": 0}, {"line": 4}, {"line": 9}])
+    assert [[r["line"] for r in g] for g in groups] == [[0], [4], [], [9]]
+    # a paragraph that is not found keeps its predecessor's line
+    assert matched_paragraph_lines("a line of text\nother", ["zzz", "a line of text"], set()) == [
+        0,
+        0,
+    ]
+
+
+def test_raw_folder_places_removed_lines_by_matching(tmp_path):
+    from hzcorpus.document import Document, Removed
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "Headline\n\nShare this\n\nFirst paragraph of the story.\n\nAds\n\nSecond paragraph.\n",
+        encoding="utf-8",
+    )
+    doc = Document(
+        source="a.txt",
+        id="x1",
+        title="Headline",
+        text="First paragraph of the story.\nSecond paragraph.",
+        language="en",
+        removed=[
+            Removed(0, "Headline", "title", "title"),
+            Removed(2, "Share this", "share", "share"),
+            Removed(6, "Ads", "ads", "ads"),
+        ],
+    )
+    ds = make_dataset(tmp_path / "ds", [doc])
+    sha = hashlib.sha256((raw / "a.txt").read_bytes()).hexdigest()
+    row = {"source": "a.txt", "sha256": sha, "status": "kept", "id": "x1"}
+    (ds / "manifest.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+
+    def page(raw_dir=None):
+        index = render_review(ds, ReviewOptions(raw=raw_dir))
+        return (index.with_name("index_articles") / "x1.html").read_text(encoding="utf-8")
+
+    html = page(str(raw))
+    assert "by matching the paragraphs against the raw file" in html
+    order = [html.index(s) for s in ("Share this", "First paragraph", "Ads", "Second paragraph")]
+    assert order == sorted(order)
+    # without the raw folder the blank lines shift the estimate, and the page says so
+    assert "approximately" in page() and "pass --raw RAW_DIR" in page()
+    (raw / "a.txt").write_text("Headline\nedited\n", encoding="utf-8")
+    assert "its raw file changed since the build" in page(raw)
+    (raw / "a.txt").unlink()
+    assert "its raw file is missing" in page(raw)
+
+
+def test_cli_review(dataset, tmp_path, net_log):
+    out = run_cli("review", str(dataset), "--html", str(tmp_path / "r" / "index.html"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(tmp_path / "r" / "index.html")
+    assert len(_articles(tmp_path / "r" / "index.html")) == len(documents())
+    assert net_log.read_text() == ""
+    assert "--raw RAW_DIR" in out.stderr
+    out = run_cli("review", str(tmp_path / "nothing"))
+    assert out.returncode == 2
+    assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'nothing'}: no such dataset folder"
+
+
+# --- in a real browser ---------------------------------------------------------------------
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("chromium is missing in CI (.ci/run installs Debian's chromium)")
+    pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+def _browse(page: Path, profile: Path, *extra: str, fragment: str = "") -> tuple[str, str]:
+    """Open `page` (with `#fragment`) in headless chromium; returns (stdout, stderr log)."""
+    args = [
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--window-size=1200,900",
+        *extra,
+        page.resolve().as_uri() + fragment,
+    ]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout, out.stderr
+
+
+def _errors(
+    page: Path, profile: Path, fragment: str = "", budget: bool = False
+) -> tuple[str, list[str]]:
+    """The DOM after load, and every JS error seen (the page's trap and chromium's log).
+
+    `budget` lets the page's pending events and timers run (virtual time) before the dump.
+    """
+    extra = ["--virtual-time-budget=2000"] if budget else []
+    dom, log = _browse(page, profile, *extra, "--dump-dom", fragment=fragment)
+    errors = re.findall(r'data-js-error="([^"]*)"', dom)
+    # the pages never log: any console message (an uncaught error, a warning) is a finding
+    errors += [line for line in log.splitlines() if ":CONSOLE" in line]
+    return dom, errors
+
+
+def test_browser_loads_pages_without_errors(dataset, tmp_path):
+    index = render_review(dataset)
+    dom, errors = _errors(index, tmp_path / "profile")
+    assert errors == []
+    assert 'data-ready="5"' in dom
+    assert dom.count('<tr><td class="title"><a href="index_articles/') == 5
+    for page in _articles(index).values():
+        dom, errors = _errors(page, tmp_path / "profile")
+        assert errors == [], page.name
+        assert "<mark" in dom or "No redaction flag" in dom
+    png = tmp_path / "index.png"
+    _browse(index, tmp_path / "profile", f"--screenshot={png}")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 10_000
+
+
+def test_browser_filters_from_the_url(dataset, tmp_path):
+    index = render_review(dataset)
+    dom, errors = _errors(index, tmp_path / "profile", fragment="#lang=de")
+    assert errors == []
+    assert 'data-ready="1"' in dom and "Hangzhou wächst" in dom
+    dom, errors = _errors(index, tmp_path / "profile", fragment="#flags=yes&q=rise")
+    assert errors == [] and 'data-ready="1"' in dom and "Hangzhou's rise" in dom
+    table = json.loads(Tree(index.read_text(encoding="utf-8")).all_text("script")[1])
+    rule = table["rules"].index("removed: share-line")
+    dom, errors = _errors(index, tmp_path / "profile", fragment=f"#rule={rule}")
+    assert errors == [] and 'data-ready="1"' in dom and "news/zh_003.txt" in dom
+
+
+def test_browser_chart_links_filter_the_table(dataset, tmp_path):
+    page = tmp_path / "clicked.html"
+    html = render_review(dataset).read_text(encoding="utf-8")
+    # what a click on the "fr" bar of the language chart does: the hash changes
+    click = '<script>location.hash = "#lang=fr";</script></body>'
+    page.write_text(html.replace("</body>", click), encoding="utf-8")
+    dom, errors = _errors(page, tmp_path / "profile", budget=True)
+    assert errors == []
+    assert 'data-ready="1"' in dom
+    table = dom[dom.index('<tbody id="article-rows">') :]
+    assert "La ville" in table[: table.index("</tbody>")]
+
+
+def test_browser_pager_and_hide_switch(dataset, tmp_path):
+    index = render_review(dataset, ReviewOptions(page_size=2))
+    page = tmp_path / "paged.html"
+    click = "<script>document.getElementById('next').click();</script></body>"
+    page.write_text(index.read_text(encoding="utf-8").replace("</body>", click), "utf-8")
+    dom, errors = _errors(page, tmp_path / "profile")
+    assert errors == []
+    assert "3–4 of 5 articles" in dom
+    assert "#page=2" not in dom  # the state lives in the URL, not in the document
+
+    article = _articles(index)["a1b2c3d4e5f60001.html"]
+    probe = (
+        "<script>var r = document.querySelector('.removed'), b = document.body;"
+        "b.setAttribute('data-before', getComputedStyle(r).display);"
+        "document.getElementById('hide-removed').click();"
+        "b.setAttribute('data-after', getComputedStyle(r).display);</script></body>"
+    )
+    page = article.with_name("probe.html")
+    page.write_text(article.read_text(encoding="utf-8").replace("</body>", probe), "utf-8")
+    dom, errors = _errors(page, tmp_path / "profile")
+    assert errors == []
+    assert 'data-before="block"' in dom and 'data-after="none"' in dom
+
+
+def test_browser_check_catches_a_broken_page(tmp_path):
+    page = tmp_path / "broken.html"
+    shutil.copy(render_review(make_dataset(tmp_path / "ds")), page)
+    html = page.read_text(encoding="utf-8").replace(
+        "var rows = data.rows", "var rows = data.nope.rows"
+    )
+    page.write_text(html, encoding="utf-8")
+    _dom, errors = _errors(page, tmp_path / "profile")
+    assert any("TypeError" in e and "CONSOLE" not in e for e in errors)  # the page's trap
+    assert any("Uncaught TypeError" in e and "CONSOLE" in e for e in errors)  # chromium's log
+
+
+def test_dataset_without_the_later_stages(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
+    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
+    index = render_review(ds)
+    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
+    assert "<p>One.</p>" in html and "2 paragraphs" in html
+    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
+    )
+    with pytest.raises(DatasetError, match="no column source, text"):
+        render_review(ds)
+
+
+def test_flags_land_in_their_paragraphs():
+    from hzcorpus.document import Document, Span
+    from hzcorpus.review_pages import article_page
+
+    text = "first para\nsecond para\nthird"
+    doc = Document(
+        source="s.txt",
+        id="s",
+        text=text,
+        flags=[
+            Span(6, 16, "placeholder", "across", "para\nsecon"),
+            Span(text.index("third"), len(text), "vague-date", "last", "third"),
+        ],
+    )
+    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
+    paragraphs = re.findall(r"<p>(.*?)</p>", html)
+    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
+        ["para"],
+        ["secon"],
+        ["third"],
+    ]
