@@ -313,8 +313,12 @@ def _versions_match(committed: Path) -> bool:
     return recorded == hzcorpus.dataset.library_versions(stages)
 
 
-def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path):
-    """`clean/` must be rebuilt (`hzcorpus build raw clean`) whenever the pipeline changes."""
+def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path, monkeypatch):
+    """`clean/` must be rebuilt (`hzcorpus build raw clean`) whenever the pipeline changes.
+
+    Like a fresh machine: no translation package installed (the tests' HOME is empty).
+    """
+    monkeypatch.delenv("HZCORPUS_PACKAGES_DIR", raising=False)
     committed = ROOT / "clean"
     out = tmp_path / "clean"
     build(RAW, out, BuildOptions(quiet=True, workers=1))
