@@ -338,3 +338,41 @@ def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path, monkeypatch):
             return [line for line in text.splitlines() if not line.startswith("| ")]
 
         assert card(out) == card(committed)
+
+
+def test_build_translates_with_an_installed_package(tmp_path):
+    from hzcorpus.packages import install_package
+    from hzcorpus.translate import TranslateOptions
+    from tests.tiny_package import build_package
+
+    packages = tmp_path / "packages"
+    install_package(build_package(tmp_path / "de_en.argosmodel"), packages)
+    raw = tmp_path / "raw"
+    pages = {
+        "de.txt": "Neue Radwege\n\nDie Stadt plant neue Radwege entlang des Flusses. Der "
+        "Bürgermeister sagte am Montag, dass die Arbeiten im Frühjahr beginnen.\nViele "
+        "Anwohner begrüßen das Vorhaben, andere fürchten um ihre Parkplätze.\n",
+        "en.txt": ARTICLE.format(title="Budget talks", what="schools"),
+        "fr.txt": "Nouvelles pistes\n\nLa ville prévoit de nouvelles pistes cyclables le long "
+        "du fleuve. Le maire a déclaré lundi que les travaux commenceront au printemps.\n",
+    }
+    for name, text in pages.items():
+        _write(raw / name, text)
+    options = replace(FAST, translate=TranslateOptions(packages_dir=packages))
+    build(raw, tmp_path / "two", replace(options, workers=2))  # engines in the workers
+    report = build(raw, tmp_path / "one", options)  # the engine in this process
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    rows = {r["source"]: r for r in hzcorpus.load(tmp_path / "one")}
+    assert [rows[s]["language"] for s in sorted(rows)] == ["de", "en", "fr"]
+    assert rows["de.txt"]["text_en"] and rows["de.txt"]["translation"]["package"]
+    assert rows["en.txt"]["text_en"] == rows["en.txt"]["text"]
+    assert rows["en.txt"]["translation"] is None
+    assert rows["fr.txt"]["text_en"] is None and "fr->en" in rows["fr.txt"]["translation_note"]
+    assert report.steps["translate"] == {"forwarded": 3, "dropped": 0, "failed": 0}
+    card = (tmp_path / "one" / "README.md").read_text()
+    assert "Translation package(s): `" in card
+    assert "non-English articles: 1 of 2 (50.0%)" in card
+    assert "| `fr->en` | 1 |" in card
+    summary = json.loads((tmp_path / "one" / "build.json").read_text())
+    assert summary["missing_translation_pairs"] == {"fr->en": 1}
+    assert str(tmp_path) not in card
