@@ -239,13 +239,23 @@ def speed(items: dict[str, list[str]], repeat: int) -> None:
     print(f"{len(lines)} lines; best of {repeat})\n")
     _row(*SPEED_COLUMNS)
     print("|---|---:|---:|---:|---:|---:|")
-    base: tuple[float, float] | None = None
-    for name, per_text, per_doc in paths:
-        a = _rate(per_text, articles, repeat)
-        line_rate = _rate(per_text, lines, repeat)
-        base = base or (a, line_rate)
-        with_paragraphs = f"{_rate(per_doc, docs, repeat):,.0f}" if per_doc else "–"
-        ratios = f"{a / base[0]:.1f}", f"{line_rate:,.0f}", f"{line_rate / base[1]:.1f}"
+    jobs = {
+        (name, kind): (fn, inputs)
+        for name, per_text, per_doc in paths
+        for kind, fn, inputs in (("articles", per_text, articles), ("lines", per_text, lines))
+        + ((("documents", per_doc, docs),) if per_doc else ())
+    }
+    best = dict.fromkeys(jobs, float("inf"))
+    for _ in range(repeat):  # interleaved, so that a busy spell hits every path alike
+        for key, (fn, inputs) in jobs.items():
+            best[key] = min(best[key], _seconds(fn, inputs))
+    rate = {key: len(jobs[key][1]) / seconds for key, seconds in best.items()}
+    base_name = paths[0][0]
+    for name, _, per_doc in paths:
+        a, line_rate = rate[name, "articles"], rate[name, "lines"]
+        ratios = f"{a / rate[base_name, 'articles']:.1f}", f"{line_rate:,.0f}"
+        ratios += (f"{line_rate / rate[base_name, 'lines']:.1f}",)
+        with_paragraphs = f"{rate[name, 'documents']:,.0f}" if per_doc else "–"
         _row(name, f"{a:,.0f}", *ratios, with_paragraphs)
     cli(lines * max(1, 20_000 // len(lines)))
 
@@ -295,14 +305,11 @@ def _row(*cells: object) -> None:
     print("| " + " | ".join(map(str, cells)) + " |")
 
 
-def _rate(fn: Callable, inputs: list, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for item in inputs:
-            fn(item)
-        best = min(best, time.perf_counter() - start)
-    return len(inputs) / best
+def _seconds(fn: Callable, inputs: list) -> float:
+    start = time.perf_counter()
+    for item in inputs:
+        fn(item)
+    return time.perf_counter() - start
 
 
 def _safe(detect_langs: Callable[[str], list]) -> Callable[[str], list]:
@@ -359,7 +366,8 @@ def main() -> None:
     args = parser.parse_args()
     items = sample(400 if args.quick else args.size)
     versions = ", ".join(f"{name} {_version(name)}" for name in ("langdetect", "langdetect-rs"))
-    print(f"Python {sys.version.split()[0]}, {versions}, {os.cpu_count()} CPUs\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Python {sys.version.split()[0]}, {versions}, {os.cpu_count()} CPUs, load {load}\n")
     if not args.skip_agreement:
         agreement(items)
     if not args.skip_speed:

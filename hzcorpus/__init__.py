@@ -29,6 +29,8 @@ _LAZY: dict[str, str] = {
     "document_from_bytes": "read",
     "CleanOptions": "clean",
     "clean_document": "clean",
+    "HtmlOptions": "html",
+    "extract_html": "html",
     "LanguageOptions": "language",
     "detect_language": "language",
     "detect_document": "language",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .rules import Rule
 
@@ -158,6 +159,11 @@ UI_LABELS: frozenset[str] = frozenset(
         "返回顶部",
         "skip to content",
         "skip to main content",
+        "skip navigation",
+        "zum hauptinhalt springen",
+        "zur navigation springen",
+        "saltar a la navegación",
+        "aller à la navigation",
         "zum inhalt springen",
         "direkt zum inhalt",
         "ir al contenido",
@@ -202,6 +208,20 @@ UI_LABELS: frozenset[str] = frozenset(
         "accepter et continuer",
         "同意并继续",
         "go to comments",
+        "view comments",
+        "show comments",
+        "kommentare anzeigen",
+        "ver comentarios",
+        "voir les commentaires",
+        "查看评论",
+        "listen to this story",
+        "écouter cet article",
+        "artikel vorlesen",
+        "escuchar esta noticia",
+        "open app",
+        "app öffnen",
+        "abrir en la app",
+        "ouvrir dans l'application",
         "zu den kommentaren",
         "ir a los comentarios",
         "aller aux commentaires",
@@ -215,6 +235,39 @@ UI_LABELS: frozenset[str] = frozenset(
         "offrir l'article",
         "offrir l’article",
         "zur merkliste hinzufügen",
+        "apúntate",
+        "regístrate",
+        "sign up now",
+        "jetzt anmelden",
+        "inscrivez-vous",
+        "imprimer la recette",
+        "print recipe",
+        "rezept drucken",
+        "imprimir receta",
+        "关闭窗口",
+        "我要纠错",
+        "阅读原文",
+        "小字号",
+        "大字号",
+        "分享让更多人看到",
+        "text size",
+        "schriftgröße",
+        "tamaño de letra",
+        "taille du texte",
+        "点个在看，你最好看",
+        "点个在看",
+        "在看",
+        "点赞",
+        "escucha esta nota",
+        "escuchar nota",
+        "listen to this",
+        "【我要纠错】",
+        "bild vergrößern",
+        "enlarge image",
+        "view larger image",
+        "ampliar imagen",
+        "agrandir l'image",
+        "查看大图",
         "save",
         "speichern",
         "merken",
@@ -242,11 +295,18 @@ BULLET_MARKERS: frozenset[str] = frozenset({"-", "•", "*", "·", "–", "—",
 
 #: A caption's photo credit: such a line is not a title.
 PHOTO_CREDIT = re.compile(
-    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*[:：]|图[:：]|摄影", re.I
+    r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*(?:[:：/]|by\b)"
+    r"|\((?:ap|afp|reuters|dpa|efe|getty|epa)\b|图[:：]|摄影",
+    re.I,
 )
 
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
+
+#: A numbered section heading ("三、", "(二)", "II."): article structure, never a link.
+HEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[IVX]+\.\s)"
+)
 
 
 @dataclass(frozen=True)
@@ -267,10 +327,12 @@ class Thresholds:
     title_max_units: float = 28
     #: The title is the first headline-like line at least this share of the longest one
     #: (a standfirst without a full stop is longer than the title it follows).
-    title_min_share_of_longest: float = 0.5
+    title_min_share_of_longest: float = 0.35
     #: Between the title and the first paragraph, a line stays when it has this many words
     #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
-    lead_min_units: float = 7
+    lead_min_units: float = 5
+    #: ... except the line right above the first paragraph: a heading of this many words.
+    heading_min_units: float = 2
     #: This many unruled short lines in a row (not list items, not headings) split the
     #: article: the part beyond them is dropped when it holds less than `gap_keep_share`
     #: of the prose of the part with the most.
@@ -289,9 +351,15 @@ class Thresholds:
     toc_min_repeat_share: float = 0.5
     #: A table-of-contents item has at most this many words.
     toc_item_max_units: float = 16
+    #: A related-articles header inside the article: at most this many links follow it
+    #: before prose resumes, and the prose after it is this share of the prose above.
+    inline_box_max_links: int = 8
+    inline_box_min_share: float = 0.3
     #: Lines longer than this skip the rule table: furniture is short, and long lines
     #: would only cost time.
     max_rule_chars: int = 3000
+    #: Words and function words are counted in this many characters of a line at most.
+    feature_chars: int = 600
 
 
 #: Reasons of the removals that come from context, not from one line's rule.
@@ -305,7 +373,52 @@ CONTEXT_REASONS: dict[str, str] = {
     "after-article": "short non-prose lines after the article's last paragraph",
     "outside-main": "outside the main block of prose (another block of the page)",
     "lone-bullet": "a bullet marker with no item after it",
+    "related-box": "a link of a related-articles box inside the article",
+    "comments": "reader comments below the article (found by their reply links and dates)",
 }
+
+#: Action links under a reader comment (lowercase). The first one after the article's
+#: prose, with a date above it, shows where comments without a header begin.
+COMMENT_ACTIONS: frozenset[str] = frozenset(
+    {
+        "reply",
+        "antworten",
+        "responder",
+        "répondre",
+        "回复",
+        "reply to this comment",
+        "auf diesen kommentar antworten",
+        "responder a este comentario",
+        "report",
+        "melden",
+        "denunciar",
+        "signaler",
+        "举报",
+        "permalink",
+    }
+)
+
+#: Rule kinds and ids of the lines that follow a headline (a byline, a date, a share
+#: row, a contents heading): a headline-like line followed by one is the title.
+HEADLINE_FOLLOWERS: frozenset[str] = frozenset(
+    {
+        "byline",
+        "published",
+        "toc",
+        "byline-empty",
+        "relative-date",
+        "published-relative",
+        "reading-time",
+        "author-role",
+        "share",
+        "social-buttons",
+        "section-label",
+    }
+)
+
+#: Boundary rules whose header may open a small box of links inside the article, after
+#: which the article goes on (comment and footer headers always end it).
+INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -335,10 +448,12 @@ _DATE = (
 )
 #: A whole line that is a date (with weekday, time and an optional source or editor).
 DATE_LINE = re.compile(
-    # an optional place before the date, an optional source or site name after it
-    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,]\s*)?{_DATE}"
+    # an optional place, article word or time before the date, a source or site after it
+    rf"^\s*(?:[^\W\d_][\w.'’ ]{{1,24}}\s*[-–—,/]\s*)?(?:(?:le|el|am|on|vom|du)\s+)?"
+    rf"(?:\d{{1,2}}[:.h]\d{{2}}\s*,?\s*)?{_DATE}"
     r"(?:\s*[|·/]?\s*(?:来源|source|quelle|fuente|作者|编辑)\s*[:：].{0,40}"
-    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?)?\s*$",
+    r"|\s+[^\W\d_]{1,12}(?:\s+[^\W\d_]{1,12})?"
+    r"|\s*[|·•]\s*[^.!?。]{1,30})?\s*$",
     re.I,
 )
 #: A numeric date in US order (month first): "/" with an English label or none.
@@ -347,6 +462,7 @@ US_DATE = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 #: A date anywhere in a line (to parse the date out of a "Published: ..." line).
 DATE_IN_LINE = re.compile(_DATE, re.I)
 
@@ -366,8 +482,15 @@ def _tokens(line: str) -> list[str]:
     return re.split(r"[\s|/·•,;]+", line.strip().lower())
 
 
+def _first_word(line: str) -> str:
+    words = line.split(None, 1)
+    return words[0].lower() if words else ""
+
+
 def _is_icon_run(line: str) -> bool:
     """A run of icon or CSS class names: lowercase identifiers, many known glyph names."""
+    if line[:1].isupper() or not line[:1].isascii():
+        return False
     tokens = line.split()
     if len(tokens) < 6 or line != line.lower():
         return False
@@ -382,6 +505,9 @@ def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
     if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
         return False
+    head = _first_word(line)
+    if head not in CATEGORY_WORDS and head not in UI_LABELS:
+        return False
     tokens = [t for t in _tokens(line) if t]
     if len(tokens) < 3:
         return False
@@ -391,36 +517,244 @@ def _is_menu_run(line: str) -> bool:
 
 def _is_separated_menu(line: str) -> bool:
     """Three or more short items separated by `|`, `•` or `·` (a footer or menu row)."""
+    if len(line) > 300 or ("|" not in line and "•" not in line and "·" not in line):
+        return False
     items = [i.strip() for i in re.split(r"\s+[|•·∙⋅■]\s+|\s*\|\s*", line) if i.strip()]
-    if len(items) < 4 or len(line) > 300:
+    if len(items) < 4:
         return False
     return all(len(i.split()) <= 4 and i[-1] not in ".!?。" for i in items)
 
 
 def _is_social_run(line: str) -> bool:
     """Share buttons: social networks and nothing else."""
+    if len(line) > 120 or _first_word(line).strip("|/·•,;") not in SOCIAL_WORDS:
+        return False
     tokens = [t for t in _tokens(line) if t]
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
 
 
 def _is_cjk_menu(line: str) -> bool:
     """Chinese navigation: four or more short CJK words separated by spaces, no punctuation."""
+    if len(line) > 100:
+        return False
     tokens = line.split()
     return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
 
 
 def _is_ui_label(line: str) -> bool:
-    return line.strip().lower().rstrip(":：»›>").strip() in UI_LABELS
+    """An interface label, or several joined by bars or slashes ("Login | Register")."""
+    if len(line) > 60:
+        return False
+    parts = re.split(r"\s*[|｜/]\s*", line.strip().lower())
+    return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
 
 def _is_category_label(line: str) -> bool:
-    return line.strip().lower() in CATEGORY_WORDS
+    return len(line) <= 20 and line.strip().lower() in CATEGORY_WORDS
 
 
 _CAP = r"[A-ZÀ-ÝÄÖÜ][\w'’.-]+"
 _NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|la|del|da|le|di)?\s*{_CAP}){{0,3}}"
 _CAPS_LABEL = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇ][A-ZÄÖÜÉÈÁÍÓÚÑÇ&\- ]{0,24}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
+
+#: Words of cookie and consent banners (lowercase substrings).
+CONSENT_WORDS: tuple[str, ...] = (
+    "cookie",
+    "consent",
+    "einwilligung",
+    "consentimiento",
+    "使用cookie",
+    "隐私政策",
+    "personal data",
+    "personenbezogene daten",
+    "datos personales",
+    "données personnelles",
+    "个人信息",
+)
+#: Words of a site speaking about itself (lowercase), for consent notices.
+SITE_VOICE_WORDS: tuple[str, ...] = (
+    "we ",
+    "our ",
+    "wir ",
+    "unsere",
+    "nous ",
+    "nos ",
+    "utilizamos",
+    "usamos",
+    "nuestro",
+    "我们",
+    "本网站",
+    "本站",
+)
+#: Words of copyright, rights and reuse notices (lowercase substrings).
+RIGHTS_WORDS: tuple[str, ...] = (
+    "©",
+    "(c) 20",
+    "copyright 1",
+    "copyright 2",
+    "copyright (c)",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "版权所有",
+    "版权声明",
+    "may not be published",
+    "may not be republished",
+    "without written permission",
+    "without prior written permission",
+    "nachdruck nur mit",
+    "prohibida su reproducción",
+    "reproduction interdite",
+    "未经授权",
+    "未经书面授权",
+    "未经许可",
+    "转载请注明",
+    "务经书面授权",
+    "不代表本网观点",
+    "不代表本站观点",
+    "系转载自",
+    "并不意味着赞同其观点",
+    "本文仅代表作者观点",
+    "不构成投资建议",
+    "does not constitute investment advice",
+    "keine anlageberatung",
+    "no constituye asesoramiento",
+    "ne constitue pas un conseil",
+)
+#: Words that make a short line without a sentence end a newsletter box (lowercase).
+NEWSLETTER_WORDS: tuple[str, ...] = (
+    "newsletter",
+    "mailing list",
+    "email list",
+    "e-mail-liste",
+    "boletín",
+    "boletines",
+    "lettre d'information",
+    "infolettre",
+    "邮件列表",
+    "电子报",
+)
+#: Shop banners about shipping (lowercase).
+SHIPPING_WORDS: tuple[str, ...] = (
+    "free shipping",
+    "free delivery",
+    "kostenloser versand",
+    "versandkostenfrei",
+    "envío gratis",
+    "envío gratuito",
+    "livraison gratuite",
+    "免运费",
+    "包邮",
+)
+#: What a JavaScript or browser notice asks for (lowercase).
+BROWSER_ACTIONS: tuple[str, ...] = (
+    "enable",
+    "turn on",
+    "activate",
+    "update",
+    "not supported",
+    "aktivieren",
+    "unterstützt",
+    "habilita",
+    "activa",
+    "actualiza",
+    "no soporta",
+    "activez",
+    "activer",
+    "ne supporte",
+    "mettez à jour",
+    "启用",
+    "不支持",
+    "升级",
+)
+#: Notices about JavaScript or the browser (lowercase).
+BROWSER_WORDS: tuple[str, ...] = (
+    "javascript",
+    "your browser",
+    "ihr browser",
+    "tu navegador",
+    "votre navigateur",
+    "浏览器",
+)
+#: A page's word count (lowercase); a reading time alone is `reading-time`.
+WORD_COUNT_WORDS: tuple[str, ...] = (
+    "word count of this",
+    "word count:",
+    "wortanzahl",
+    "número de palabras",
+    "nombre de mots",
+    "字数：",
+    "字数:",
+)
+#: Paywall and subscriber notices (lowercase).
+PAYWALL_WORDS: tuple[str, ...] = (
+    "réservé aux abonnés",
+    "il vous reste",
+    "déjà abonné",
+    "for subscribers only",
+    "subscribers only",
+    "subscribe to continue",
+    "to continue reading",
+    "already a subscriber",
+    "already subscribed",
+    "nur für abonnenten",
+    "bereits abonnent",
+    "weiterlesen mit",
+    "exclusivo para suscriptores",
+    "ya eres suscriptor",
+    "para seguir leyendo",
+    "pour lire la suite",
+    "仅限会员",
+    "付费阅读",
+    "开通会员",
+)
+#: Phrases of promotions that land "in your inbox" (lowercase).
+INBOX_WORDS: tuple[str, ...] = (
+    "your inbox",
+    "ihr postfach",
+    "ihrem postfach",
+    "tu bandeja de entrada",
+    "votre boîte mail",
+    "votre boîte de réception",
+    "en tu correo",
+    "in your email",
+    "dans votre boîte",
+    "您的邮箱",
+)
+
+
+def _is_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in ".!?。！？"
+
+
+def _is_consent_line(line: str) -> bool:
+    """A cookie notice, or a consent or personal-data notice in the site's own voice."""
+    low = line.lower()
+    if "cookie" in low:
+        return True
+    return _contains_any(line, CONSENT_WORDS) and _contains_any(line, SITE_VOICE_WORDS)
+
+
+def _contains_any(line: str, words: tuple[str, ...]) -> bool:
+    return _literals(words).search(line.lower()) is not None
+
+
+@cache
+def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression that finds any of `words` (faster than a loop over them)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _is_newsletter_line(line: str) -> bool:
+    """A short line about a newsletter that is not a sentence, or an inbox promotion."""
+    if len(line) > 160:
+        return False
+    if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
+        return True
+    return _contains_any(line, INBOX_WORDS)
+
 
 # --- the rule table --------------------------------------------------------------------
 
@@ -524,6 +858,20 @@ LINE_RULES: tuple[Rule, ...] = (
             "sur le même sujet",
             "les plus lus",
             "à lire également",
+            "à lire aussi",
+            "lire aussi",
+            "voir aussi",
+            "read also",
+            "also read",
+            "see also",
+            "lesen sie auch",
+            "auch interessant",
+            "lee también",
+            "lea también",
+            "mirá también",
+            "mira también",
+            "leé también",
+            "seguí leyendo",
             "dans la même rubrique",
             "archivado en",
             "explore more on these topics",
@@ -540,6 +888,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "热点推荐",
             "热门推荐",
             "推荐阅读",
+            "往期推荐",
+            "往期回顾",
         )
         + r")\s*[:：]?$",
         match=("Related articles", "You might also like:", "Mehr zum Thema", "相关阅读"),
@@ -549,7 +899,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="more-from",
         reason="a list of other articles of the site or author starts here",
         kind="boundary",
-        pattern=r"^(?:more from|more by|mehr von|más de|plus de|更多来自)\s+\S[^.!?。]{0,40}$",
+        pattern=r"^(?:more from|more by|more news from|more stories from|mehr von|"
+        r"mehr nachrichten aus|weitere nachrichten aus|más de|más noticias de|plus de|"
+        r"plus d'articles de|更多来自)\s+\S[^.!?。]{0,40}$",
         match=("More from Business", "Mehr von Anna Schmidt", "Más de EFE"),
         no_match=("More from the interview below, edited for length.",),
     ),
@@ -593,6 +945,17 @@ LINE_RULES: tuple[Rule, ...] = (
         + r")\s*[:：]?$",
         match=("Impressum", "Privacy Policy", "Aviso legal", "联系我们"),
         no_match=("About us, the company said little.",),
+    ),
+    Rule(
+        id="about-organisation",
+        reason="the boilerplate about the publishing organisation starts here",
+        kind="boundary",
+        flags=0,
+        pattern=r"^(?:About|ABOUT|Über|Acerca de|Sobre|À propos de|A propos de)\s+"
+        r"(?:(?:the|der|die|das|el|la|los|las|le|les)\s+)?"
+        r"(?:[A-ZÄÖÜÉ0-9][\w&.'’-]*\s*){1,6}$|^关于[\u4e00-\u9fff]{2,12}$",
+        match=("About Riverside Hospital", "Über die Stadtwerke München", "À propos de Renault"),
+        no_match=("About the data", "About a third of pipes are old."),
     ),
     Rule(
         id="toc-heading",
@@ -716,19 +1079,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        pattern=r"^.{0,40}\b(?:"
-        + _phrases(
-            "free shipping",
-            "free delivery",
-            "kostenloser versand",
-            "versandkostenfrei",
-            "envío gratis",
-            "envío gratuito",
-            "livraison gratuite",
-            "免运费",
-            "包邮",
-        )
-        + r")\b.{0,60}$",
+        predicate=lambda line: (
+            len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
+        ),
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -827,7 +1180,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "时间",
             "日期",
         )
-        + r")(?:\s+(?:on|am|el|le|at))?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*[a-z]{0,4},?\s*)?"
+        + r")(?:\s+(?:on|am|el|le|at))?\s*[:：]?\s*(?:\d{1,2}[:.]\d{2}[^,]{0,15},\s*)?"
         + _DATE
         + r".{0,40}$",
         match=(
@@ -859,7 +1212,11 @@ LINE_RULES: tuple[Rule, ...] = (
         id="date-line",
         reason="a bare date line: the date goes to `published`",
         kind="published",
-        predicate=lambda line: DATE_LINE.match(line) is not None,
+        predicate=lambda line: (
+            len(line) <= 120
+            and _DIGIT.search(line) is not None
+            and DATE_LINE.match(line) is not None
+        ),
         match=(
             "2025.02.18",
             "Feb 11, 2025 10:28 PM",
@@ -868,24 +1225,63 @@ LINE_RULES: tuple[Rule, ...] = (
             "2024年3月5日 10:20 来源：新华网",
             "Madrid - 04 mar 2025 - 09:15 CET",
             "2025年04月10日 16:01 新浪财经",
+            "21 February 2025 · 8 min read",
             "11 février 2025",
+            "16:22, 14 Mar 2025",
+            "Le 14 mars 2025 à 06h00",
+            "Ciudad de México / 12.03.2025 13:45:00",
         ),
         no_match=("On Feb 11, 2025 the board met.", "2025", "Tel. 030 12 34 56"),
     ),
     Rule(
-        id="reading-time",
-        reason="word count or reading time of the page",
+        id="date-meta",
+        reason="a short metadata line around a date (source, place, account): the date goes "
+        "to `published`",
+        kind="published",
+        predicate=lambda line: (
+            len(line) <= 60
+            and len(line.split()) <= 8
+            and line.rstrip()[-1:] not in ".!?。！？"
+            and DATE_IN_LINE.search(line) is not None
+        ),
+        match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
+        no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
+    ),
+    Rule(
+        id="paywall",
+        reason="a paywall or subscriber notice",
         kind="furniture",
-        pattern=r"^(?:.{0,40}\b(?:word count|wortanzahl|número de palabras|nombre de mots)\b"
-        r".{0,100}"
-        r"|(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|tiempo de lectura|"
-        r"temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
+        predicate=lambda line: len(line) <= 200 and _contains_any(line, PAYWALL_WORDS),
+        match=(
+            "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
+            "Déjà abonné ? Se connecter",
+            "This article is for subscribers only.",
+            "Weiterlesen mit SZ Plus",
+        ),
+        no_match=("Subscribers to the service grew by a third last year.",),
+    ),
+    Rule(
+        id="word-count",
+        reason="word count (and reading time) of the page",
+        kind="furniture",
+        predicate=lambda line: len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS),
+        match=(
+            "Word count of this text: , estimated reading time approximately minutes.",
+            "Wortanzahl: 850",
+        ),
+        no_match=("The word count of the new law is twice that of the old one, critics said.",),
+    ),
+    Rule(
+        id="reading-time",
+        reason="reading time of the page",
+        kind="furniture",
+        pattern=r"^(?:(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|"
+        r"tiempo de lectura|temps de lecture|阅读时间|阅读时长|预计阅读)\b.{0,40}"
         r"|(?:\d+|one|a)?\s*(?:min(?:ute)?s?\.?|minuten?|minutos?)\s+(?:read|lesezeit|lesen|"
         r"de lectura|lectura|de lecture)"
         r"|(?:全文|本文)?(?:共|约)?\s*\d*\s*字.{0,20}(?:阅读|分钟).{0,20}"
         r"|(?:本文)?字数\s*[:：].{0,40})$",
         match=(
-            "Word count of this text: , estimated reading time approximately minutes.",
             "5 min read",
             "Lesezeit: 3 Minuten",
             "Tiempo de lectura: 4 minutos",
@@ -901,22 +1297,24 @@ LINE_RULES: tuple[Rule, ...] = (
         id="newsletter",
         reason="a newsletter sign-up line",
         kind="furniture",
-        pattern=r"^(?=.{0,160}$)(?:.*\b(?:newsletters?|mailing list|email list|e-mail-liste|"
-        r"boletín|boletines|lettre d'information|infolettre|邮件列表|电子报)\b.*)"
-        r"(?<![.!?。])$"
-        r"|^(?=.{0,160}$).*\b(?:your inbox|ihr(?:em)? postfach|tu bandeja de entrada|"
-        r"votre boîte (?:mail|de réception)|您的邮箱)\b.*$"
-        r"|^(?:get|sign up|subscribe|join|register|abonnieren sie|melden sie sich|suscríbete|"
-        r"inscríbete|recibe|inscrivez-vous|abonnez-vous|recevez|订阅|注册)\b.{0,40}"
-        r"\b(?:newsletters?|email|e-mail|boletín|correo|lettre|邮件|简报)\b.{0,80}$",
+        predicate=lambda line: _is_newsletter_line(line),
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
-            "Abonnieren Sie unseren Newsletter",
-            "Suscríbete a nuestro boletín",
             "Die wichtigsten Spartipps jede Woche in Ihrem Postfach.",
+            "Get the best of Opinion in your inbox every weekday morning.",
         ),
         no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
+    ),
+    Rule(
+        id="newsletter-signup",
+        reason="a call to sign up for e-mail news",
+        kind="furniture",
+        pattern=r"^(?:get|sign up|subscribe|join|register|abonnieren sie|melden sie sich|"
+        r"suscríbete|inscríbete|recibe|inscrivez-vous|abonnez-vous|recevez|订阅|注册)\b.{0,40}"
+        r"\b(?:newsletters?|email|e-mail|boletín|correo|lettre|邮件|简报)\b.{0,80}$",
+        match=("Abonnieren Sie unseren Newsletter", "Suscríbete a nuestro boletín"),
+        no_match=("Subscribers complained about e-mail outages all week.",),
     ),
     Rule(
         id="subscribe-status",
@@ -943,7 +1341,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a share-this-article line",
         kind="furniture",
         pattern=r"^(?:share|teilen|compartir|partager|分享)(?:\s+(?:this|the|on|via|to|en|sur|"
-        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post)"
+        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post|"
+        r"l['’]article|la noticia|el artículo|den artikel|page|seite|página)"
         r"\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
         r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$",
         match=(
@@ -988,9 +1387,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
-        pattern=r"^(?=.{0,400}$).*(?:\bcookies?\b|cookie-|\bconsent\b|einwilligung|"
-        r"consentimiento|使用cookie|隐私政策|personal data|personenbezogene daten|"
-        r"datos personales|données personnelles|个人信息).*$",
+        predicate=lambda line: len(line) <= 400 and _is_consent_line(line),
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -1020,13 +1417,9 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="copyright",
-        reason="a copyright or rights notice",
+        reason="a copyright, rights, reuse or disclaimer notice",
         kind="furniture",
-        pattern=r"^(?=.{0,240}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
-        r"alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|"
-        r"版权所有|版权声明|may not be (?:re)?published|without (?:prior )?written permission|"
-        r"nachdruck nur mit|prohibida su reproducción|reproduction interdite|未经.{0,8}授权|"
-        r"转载请注明|务经书面授权|不代表本(?:网|站)观点|系转载自|并不意味着赞同其观点).*$",
+        predicate=lambda line: len(line) <= 240 and _contains_any(line, RIGHTS_WORDS),
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
@@ -1049,7 +1442,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a short source or editor credit line",
         kind="furniture",
         pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
-        r"edición|édition|rédaction|责任编辑|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
+        r"edición|édition|rédaction|责任编辑|责编|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
         match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "【编辑：王芳】"),
         no_match=("Source: people familiar with the matter said the deal was near.",),
     ),
@@ -1085,10 +1478,13 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=rf"^{_CAPS_LABEL}(?:\s*[/|»>›·]\s*{_CAPS_LABEL}){{1,3}}$"
         r"|^(?:[Hh]ome|HOME|[Ss]tart(?:seite)?|[Ii]nicio|[Pp]ortada|[Aa]ccueil|首页|主页)\s*[>›»/|]\s*.{1,100}$"
         r"|^[^.!?。>›»]{1,30}(?:\s*[>›»]\s*[^.!?。>›»]{1,40}){2,6}$"
+        r"|^[^.!?。>›»]{1,30}(?:\s*(?:>>|[›»])\s*[^.!?。>›»]{1,40}){1,6}$"
         r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
         r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
         match=(
             "SOURCE / ECONOMY",
+            "人民网>>社会·法治",
+            "Accueil › Football",
             "Home > News > Tech",
             "Startseite › Wirtschaft › Energie",
             "WIRTSCHAFT | POLITIK",
@@ -1112,6 +1508,75 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_ui_label,
         match=("Read more", "Weiterlesen", "Leer más", "返回顶部", "Reply", "Skip to content"),
         no_match=("Read more books.",),
+    ),
+    Rule(
+        id="click-here",
+        reason="a click-here link",
+        kind="furniture",
+        pattern=r"^(?:click here|click to|tap here|klicken sie hier|hier klicken|haga clic|"
+        r"pulse aquí|haz clic|cliquez ici|点击|单击)[^.!?。]{0,60}$",
+        match=("点击进入专题：两会", "Click here to see the full gallery", "Cliquez ici"),
+        no_match=("Click here, the officer said, was where the gun went off.",),
+    ),
+    Rule(
+        id="scoreboard",
+        reason="a match score line of a sports page",
+        kind="furniture",
+        flags=0,
+        pattern=r"^(?:[A-ZÀ-ÝÄÖÜ][\w'’&.-]*\s){1,4}\s*\d{1,3}\s*[-–:]\s*\d{1,3}"
+        r"(?:\s[A-ZÀ-ÝÄÖÜ][\w'’&.-]*){1,4}$",
+        match=("PSG 2 - 1 OM", "Bayern München 3:1 Borussia Dortmund", "Real Madrid 2–2 Barcelona"),
+        no_match=("PSG won 2-1 against OM on Sunday.", "Between 9 - 5 every day"),
+    ),
+    Rule(
+        id="gallery-counter",
+        reason="a photo gallery's position counter",
+        kind="furniture",
+        pattern=r"^\d{1,3}\s*(?:/|of|von|de|sur|／)\s*\d{1,3}$",
+        match=("1 / 8", "3 of 12", "2 von 10", "5／20"),
+        no_match=("1 of 8 people surveyed said yes.",),
+    ),
+    Rule(
+        id="timestamp",
+        reason="a bare time of day (a live-blog or list timestamp)",
+        kind="furniture",
+        pattern=r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|utc|gmt|bst|cet|cest|[a-z]{2}t))?$",
+        match=("11:42 GMT", "9.15 am", "14:05 Uhr", "08h30"),
+        no_match=("11:42 GMT: power restored to the valley",),
+    ),
+    Rule(
+        id="javascript-notice",
+        reason="a notice about JavaScript or the browser",
+        kind="furniture",
+        predicate=lambda line: (
+            len(line) <= 150
+            and _contains_any(line, BROWSER_WORDS)
+            and _contains_any(line, BROWSER_ACTIONS)
+        ),
+        match=(
+            "Please turn on JavaScript for a better experience",
+            "Ihr Browser unterstützt dieses Video nicht.",
+        ),
+        no_match=(
+            "The new browser from the company was downloaded ten million times in its "
+            "first week, according to figures released on Monday by the firm.",
+        ),
+    ),
+    Rule(
+        id="press-release",
+        reason="press-release furniture (release line, end mark, media contact)",
+        kind="furniture",
+        pattern=r"^(?:for immediate release|zur sofortigen veröffentlichung|"
+        r"para publicación inmediata|pour diffusion immédiate|###|-30-|ends|end|– ends –)$"
+        r"|^(?:media contacts?|press contacts?|pressekontakt|medienkontakt|contacto de prensa|"
+        r"contact presse|媒体联系人?)\s*[:：].{0,120}$",
+        match=(
+            "FOR IMMEDIATE RELEASE",
+            "###",
+            "Media contact: press@example.org",
+            "Pressekontakt: Anna Berg",
+        ),
+        no_match=("Media contacts were not told of the decision.",),
     ),
     Rule(
         id="feedback",

@@ -21,12 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .boilerplate import (
     BULLET_MARKERS,
     CJK_FUNCTION_CHARS,
+    COMMENT_ACTIONS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
+    HEADING_MARKER,
+    HEADLINE_FOLLOWERS,
+    INLINE_BOX_RULES,
     LINE_RULES,
     LIST_MARKER,
     PHOTO_CREDIT,
@@ -35,6 +40,7 @@ from .boilerplate import (
     Thresholds,
 )
 from .document import Document, Removed
+from .errors import InputError
 from .html import HtmlOptions, extract_html
 from .rules import Rule
 
@@ -57,10 +63,13 @@ class CleanOptions:
     """How articles are cleaned (one object for the whole cleaning stage).
 
     `rules` is the line-rule table and `thresholds` the numbers of the context rules;
-    both default to the tables in `boilerplate.py`.
+    both default to the tables in `boilerplate.py`. `max_lines` bounds a page-text dump.
     """
 
     keep_title_in_text: bool = False
+    #: A page-text dump with more lines than this is refused (no article has so many;
+    #: the cleaner's time grows with the lines).
+    max_lines: int = 200_000
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: HtmlOptions = field(default_factory=HtmlOptions)
@@ -76,34 +85,57 @@ class _Line:
     context: str | None = None  # id of a context rule that removes the line
     prose: bool = False
     units: float = 0.0
+    cjk: bool = False
+    function_share: float = 0.0
 
 
 def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Document:
     """A copy of `doc` with `title`, `published`, `author`, `text` and `removed` filled in.
 
-    HTML goes to `hzcorpus.html`; page-text dumps go through the line rules.
+    HTML goes to `hzcorpus.html` (trafilatura), and the line rules then run over its
+    paragraphs, which catches furniture it keeps (date lines, "Read more:" links); page-text
+    dumps go through the line rules and the context passes.
     """
     if doc.format == "html":
-        page = extract_html(doc.raw, options.html)
-        return replace(
-            doc,
-            title=page.title,
-            published=page.published,
-            author=page.author,
-            sitename=page.sitename,
-            text=page.text,
-            removed=page.removed,
-        )
+        return _clean_html(doc, options)
     return _clean_text(doc, options)
+
+
+def _clean_html(doc: Document, options: CleanOptions) -> Document:
+    page = extract_html(doc.raw, options.html)
+    first_hit = _FirstHit.of(options.rules)
+    kept: list[str] = []
+    removed = list(page.removed)
+    for no, text in enumerate(page.text.split("\n")):
+        rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
+        if rule is None:
+            kept.append(text)
+        else:
+            removed.append(Removed(no, text, rule.id, rule.reason))
+    return replace(
+        doc,
+        title=page.title,
+        published=page.published,
+        author=page.author,
+        sitename=page.sitename,
+        text="\n".join(kept),
+        removed=removed,
+    )
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
     th = options.thresholds
-    lines = _join_bullets(doc.raw.split("\n"))
+    raw_lines = doc.raw.split("\n")
+    if len(raw_lines) > options.max_lines:
+        raise InputError(
+            f"{doc.source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
+        )
+    lines = _join_bullets(raw_lines)
+    first_hit = _FirstHit.of(options.rules)
     for line in lines:
-        line.units = _units(line.text)
+        _measure(line, th)
         if len(line.text) <= th.max_rule_chars:
-            line.rule = next((r for r in options.rules if r.hits(line.text)), None)
+            line.rule = first_hit(line.text)
         if line.text in BULLET_MARKERS:
             line.context = "lone-bullet"
     _mark_toc(lines, th)
@@ -113,17 +145,19 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     start, end = _main_block(lines, th)
     first = next((i for i in range(start, end) if lines[i].prose), start)
-    title_at = _find_title(lines, start, first, th)
+    title_at = _find_title(lines, start, first, end, th)
     title = lines[title_at].text if title_at is not None else None
     if title_at is not None:
         if not options.keep_title_in_text:
             lines[title_at].context = "title"
+        folded = title.casefold()
         for i, line in enumerate(lines):
-            if i != title_at and line.text.casefold() == title.casefold():
+            if i != title_at and len(line.text) == len(title) and line.text.casefold() == folded:
                 line.context = "title-repeat"
         if title_at == first:
             first = next((i for i in range(first + 1, end) if lines[i].prose), first)
     last = max((i for i in range(start, end) if lines[i].prose), default=end - 1)
+    last = _before_comments(lines, first, last, end)
     first, last = _densest_part(lines, first, last, th)
     _mark_edges(lines, start, end, first, last, title_at, th)
 
@@ -143,6 +177,49 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
+
+
+class _FirstHit:
+    """The first rule of a table that fires on a line, as `Rule.hits` would find it.
+
+    The patterns (all anchored at the line start) are joined, in table order, into one
+    regular expression, so a line costs one match instead of one per rule; predicates
+    run only when they stand before the first pattern that matched.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
+        parts = []
+        for i, rule in enumerate(rules):
+            if rule.pattern is not None:
+                if not rule.pattern.startswith("^"):
+                    raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
+                scope = "i" if rule.flags & re.IGNORECASE else "-i"
+                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+        self.patterns = re.compile("|".join(parts)) if parts else None
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(rules: tuple[Rule, ...]) -> _FirstHit:
+        """The matcher of a table (compiled once per table)."""
+        return _FirstHit(rules)
+
+    def __call__(self, text: str) -> Rule | None:
+        match = self.patterns.match(text) if self.patterns is not None else None
+        limit = len(self.rules)
+        if match is not None:
+            limit = min(
+                int(name[4:])
+                for name, value in match.groupdict().items()
+                if value is not None and name.startswith("rule")
+            )
+        for i, rule in self.predicates:
+            if i > limit:
+                break
+            if rule.hits(text):
+                return rule
+        return self.rules[limit] if match is not None else None
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -167,32 +244,35 @@ def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
-def _units(text: str) -> float:
-    """Length in words; two CJK characters count as one word."""
-    cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(_CJK.sub(" ", text) if cjk else text))
-    return words + cjk / 2
+def _measure(line: _Line, th: Thresholds) -> None:
+    """Fill `units` (words; two CJK characters count as one) and the function-word share.
 
-
-def _function_share(text: str) -> tuple[float, bool]:
-    """Share of function words (or characters, for Chinese), and whether the line is CJK."""
-    cjk = _CJK.findall(text)
-    words = _WORD.findall(_CJK.sub(" ", text).lower() if cjk else text.lower())
-    if len(cjk) > len(words):
-        return sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk), True
-    return (sum(w in STOPWORDS for w in words) / len(words) if words else 0.0), False
+    Only the first `feature_chars` characters are measured: every threshold is far below.
+    """
+    text = line.text[: th.feature_chars]
+    cjk = [] if text.isascii() else _CJK.findall(text)
+    words = _WORD.findall(_CJK.sub(" ", text) if cjk else text)
+    line.units = len(words) + len(cjk) / 2
+    line.cjk = len(cjk) > len(words)
+    if line.cjk:
+        line.function_share = sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk)
+    elif words:
+        line.function_share = sum(w.lower() in STOPWORDS for w in words) / len(words)
 
 
 def _is_prose(line: _Line, th: Thresholds) -> bool:
     """Whether a line reads as article prose: a sentence (or a long line) of real words."""
     if line.units < th.prose_min_units:
         return False
-    if not _SENTENCE_END.search(line.text) and line.units < th.prose_long_units:
+    sentence = _SENTENCE_END.search(line.text) is not None
+    if line.cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
+        return sentence or (
+            line.units >= th.prose_long_units
+            and line.function_share >= th.prose_min_function_share_cjk
+        )
+    if not sentence and line.units < th.prose_long_units:
         return False
-    share, cjk = _function_share(line.text)
-    if cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
-        return bool(_SENTENCE_END.search(line.text)) or share >= th.prose_min_function_share_cjk
-    return share >= th.prose_min_stopword_share
+    return line.function_share >= th.prose_min_stopword_share
 
 
 def _list_key(text: str) -> str:
@@ -212,8 +292,11 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
     i = 0
     while i < len(lines):
         heading = lines[i].rule is not None and lines[i].rule.kind == "toc"
+        if not heading and not LIST_MARKER.match(lines[i].text):
+            i += 1
+            continue
         items = _list_items(lines, i + 1 if heading else i, th)
-        if not items or (not heading and not LIST_MARKER.match(lines[i].text)):
+        if not items:
             i += 1
             continue
         end = items[-1]
@@ -263,23 +346,92 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     """`(start, end)` of the main block: the first one with a fair share of the prose.
 
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
+    The main block takes in the blocks without prose just before it (a page header with a
+    "Contact" link or a comment count must not cut the title off).
+    A related-articles box inside the article (see `_inline_box`) does not separate them.
     """
-    blocks: list[tuple[int, int]] = []
-    start = 0
-    for i, line in enumerate(lines):
-        if line.rule is not None and line.rule.kind == "boundary":
-            blocks.append((start, i))
-            start = i + 1
-    blocks.append((start, len(lines)))
-    scores = [sum(len(lines[i].text) for i in range(s, e) if lines[i].prose) for s, e in blocks]
+    prose = [0]  # prose[i]: characters of prose in lines[:i]
+    for line in lines:
+        prose.append(prose[-1] + (len(line.text) if line.prose else 0))
+    bounds = [i for i, ln in enumerate(lines) if ln.rule is not None and ln.rule.kind == "boundary"]
+    blocks: list[list[int]] = [[0, 0]]
+    for n, at in enumerate(bounds):
+        end = bounds[n + 1] if n + 1 < len(bounds) else len(lines)
+        box = _inline_box(lines, prose, blocks[-1][0], at, end, th)
+        if box is None:
+            blocks[-1][1] = at
+            blocks.append([at + 1, at + 1])
+        else:
+            for i in box:
+                lines[i].context = "related-box"
+    blocks[-1][1] = len(lines)
+    scores = [prose[e] - prose[s] for s, e in blocks]
     best = max(scores)
     if best == 0:
         return 0, len(lines)
-    return next(
-        b
-        for b, score in zip(blocks, scores, strict=True)
-        if score >= th.main_block_min_share * best
+    chosen = next(n for n, score in enumerate(scores) if score >= th.main_block_min_share * best)
+    start = chosen
+    while start > 0 and scores[start - 1] == 0:  # page-header blocks before it
+        start -= 1
+    return blocks[start][0], blocks[chosen][1]
+
+
+def _inline_box(
+    lines: list[_Line], prose: list[int], start: int, at: int, end: int, th: Thresholds
+) -> list[int] | None:
+    """The link lines of a related-articles box that sits inside the article, or None.
+
+    The header at `at` opens an inline box when its rule allows it, at most
+    `inline_box_max_links` short lines follow before prose resumes, and the prose up to
+    the next boundary (`end`) is at least `inline_box_min_share` of the prose above the
+    header (since `start`). `prose` holds the running prose character counts. A numbered
+    section heading in the box is the article's, not a link.
+    """
+    if lines[at].rule.id not in INLINE_BOX_RULES:
+        return None
+    window = range(at + 1, min(at + 2 + th.inline_box_max_links, end))
+    resume = next((i for i in window if lines[i].prose), None)
+    if resume is None:
+        return None
+    above = prose[at] - prose[start]
+    if above == 0 or prose[end] - prose[resume] < th.inline_box_min_share * above:
+        return None
+    links = range(at + 1, resume)
+    return [i for i in links if not HEADING_MARKER.match(lines[i].text)]
+
+
+def _before_comments(lines: list[_Line], first: int, last: int, end: int) -> int:
+    """The article's last line when reader comments without a header follow it.
+
+    The first comment action ("Reply") after the first paragraph ends a comment; walking
+    up over its text and its name and date lines leads to the article's last paragraph.
+    Without a date among those lines nothing is cut. The comments are marked removed.
+    """
+    action = next(
+        (
+            i
+            for i in range(first + 1, min(last + 2, end))
+            if lines[i].rule is not None and lines[i].text.lower() in COMMENT_ACTIONS
+        ),
+        None,
     )
+    if action is None:
+        return last
+    j = action - 1
+    while j > first and lines[j].prose:
+        j -= 1
+    while j > first and not lines[j].prose:
+        j -= 1
+    dated = any(
+        ln.rule is not None and (ln.rule.kind == "published" or ln.rule.id == "relative-date")
+        for ln in lines[j + 1 : action]
+    )
+    if not dated:
+        return last
+    for i in range(j + 1, end):
+        if lines[i].context is None and lines[i].rule is None:
+            lines[i].context = "comments"
+    return j
 
 
 def _is_gap_line(line: _Line, th: Thresholds) -> bool:
@@ -321,6 +473,7 @@ def _densest_part(lines: list[_Line], first: int, last: int, th: Thresholds) -> 
 
 
 def _is_title_like(line: _Line, th: Thresholds) -> bool:
+    """An unruled line shaped like a headline (length, no full stop, not a menu row)."""
     text = line.text
     return (
         line.rule is None
@@ -345,9 +498,10 @@ def _is_label_run(text: str) -> bool:
 
 
 def _is_lead_line(line: _Line, th: Thresholds) -> bool:
-    """A line that may stand above the first paragraph: a standfirst, caption or heading."""
+    """A line that may stand above the first paragraph: standfirst, caption, heading, sentence."""
     return (
         line.units >= th.lead_min_units
+        or (line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None)
         or line.text.endswith((":", "："))
         or PHOTO_CREDIT.search(line.text) is not None
     )
@@ -370,15 +524,56 @@ def _head(lines: list[_Line], start: int, first: int, th: Thresholds) -> range:
     return range(top, first)
 
 
-def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> int | None:
+def _is_attached(lines: list[_Line], after: int, first: int, th: Thresholds) -> bool:
+    """Whether the line at `after` is what follows a headline: article metadata or text.
+
+    One short label in between ("Key points") is looked past.
+    """
+    for i in (after, after + 1):
+        if i >= first:
+            return True
+        line = lines[i]
+        if line.rule is not None:
+            return line.rule.kind in HEADLINE_FOLLOWERS or line.rule.id in HEADLINE_FOLLOWERS
+        if line.context in ("repeat", "title-repeat") or _is_lead_line(line, th):
+            return True
+        if line.units >= th.title_min_units:
+            return False
+    return False
+
+
+def _is_sentence_title(lines: list[_Line], first: int, end: int, th: Thresholds) -> bool:
+    """Whether the first paragraph is a one-sentence headline: short, before longer prose."""
+    if first >= end or not lines[first].prose:
+        return False
+    opening = lines[first]
+    following = next((ln for ln in lines[first + 1 : end] if ln.prose), None)
+    inner = opening.text.rstrip(".!?。！？'\"”’») ")
+    return (
+        opening.units <= th.sentence_title_max_units
+        and re.search(r"[.!?。！？]", inner) is None
+        and following is not None
+        and following.units > opening.units
+    )
+
+
+def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresholds) -> int | None:
     """Index of the title: a headline-like line between the block's start and `first`.
 
-    A line that the page repeats wins; else the first one of some length (at least
-    `title_min_share_of_longest` of the longest: not a menu item, not the standfirst).
+    A one-sentence question or exclamation opening the article is a candidate too.
+    Candidates followed by what follows a headline (byline, date, standfirst, the first
+    paragraph) go first. A line that the page repeats wins; else the first one of some
+    length (at least `title_min_share_of_longest` of the longest: not a menu item, not
+    the standfirst).
     With no such line, a short single sentence that opens the page, followed by longer
     prose, is the title.
     """
     candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    sentence_title = _is_sentence_title(lines, first, end, th)
+    if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
+        candidates.append(first)
+    attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
+    candidates = attached or candidates
     if candidates:
         counts: dict[str, int] = {}
         for line in lines:
@@ -390,21 +585,8 @@ def _find_title(lines: list[_Line], start: int, first: int, th: Thresholds) -> i
         return next(
             i for i in candidates if lines[i].units >= th.title_min_share_of_longest * longest
         )
-    opening = lines[first] if first < len(lines) else None
-    if opening is None or not opening.prose:
-        return None
-    if any(line.rule is None and line.context is None for line in lines[:first]):
-        return None
-    following = next((line for line in lines[first + 1 :] if line.prose), None)
-    single = len(re.findall(r"[.!?。！？]+", opening.text.rstrip(".!?。！？'\"”’»"))) == 0
-    if (
-        single
-        and opening.units <= th.sentence_title_max_units
-        and following is not None
-        and following.units > opening.units
-    ):
-        return first
-    return None
+    unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
+    return first if sentence_title and not unruled_above else None
 
 
 def _mark_edges(
@@ -430,15 +612,24 @@ def _mark_edges(
         elif i < first:
             if title_at is not None and i < title_at:
                 line.context = "before-title"
+            elif i == first - 1 and line.units >= th.heading_min_units:
+                pass  # a section heading right above the first paragraph
             elif not _is_lead_line(line, th) or (title_at is None and i not in head):
                 line.context = "before-article"
         elif i > last:
             line.context = "after-article"
-    # a list that closes the article (items right after the last paragraph) stays
+    # a list or short sentences that close the article (right after its last paragraph) stay
     i = last + 1
-    while i < end and lines[i].context == "after-article" and LIST_MARKER.match(lines[i].text):
+    while i < end and lines[i].context == "after-article" and _closes_article(lines[i], th):
         lines[i].context = None
         i += 1
+
+
+def _closes_article(line: _Line, th: Thresholds) -> bool:
+    """A list item, or a short sentence, that may end an article after its last paragraph."""
+    if LIST_MARKER.match(line.text):
+        return True
+    return line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None
 
 
 def _published(lines: list[_Line], first: int) -> str | None:
@@ -465,7 +656,10 @@ def parse_date(text: str) -> str | None:
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
     settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
-    parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+    try:
+        parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
+        return None
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
@@ -477,5 +671,6 @@ def _author(lines: Iterable[_Line]) -> str | None:
         if line.rule is not None and line.rule.kind == "byline":
             match = line.rule.regex.search(line.text)
             if match is not None:
-                return match.group("author") or match.group("author_zh")
+                names = match.groupdict()
+                return names.get("author") or names.get("author_zh")
     return None

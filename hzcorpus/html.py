@@ -9,26 +9,30 @@ How trafilatura is called, and why (every option is set on purpose, per call):
 - `include_comments=False`: reader comments are not the article.
 - balanced mode (neither `favor_precision` nor `favor_recall`): the stage must keep every
   sentence of the article. On the annotated pages of `tests/data/clean/` all modes keep
-  every paragraph; precision mode drops one more furniture line of 149, recall mode lets
-  nearly three times as much furniture in. Precision mode is documented to trade text for
+  every paragraph; precision mode drops one more furniture line of 182, recall mode lets
+  more than twice as much furniture in. Precision mode is documented to trade text for
   certainty, which is the wrong side for a corpus that must keep every sentence, so
   balanced it is (numbers in the README).
 - `include_tables=True`: tables in news articles are data (results, budgets); rows come out
-  as `| cell | cell |` lines. Tables used for page layout (holding headings, other tables,
-  long cells, or only links) are turned into divs first, or trafilatura would flatten the
-  whole page into one table row. `include_images`, `include_links` and
+  as `| cell | cell |` lines. Tables used for page layout (no cells, or holding headings,
+  other tables, long cells, or only links) are turned into divs first, or trafilatura
+  would flatten the whole page into one table row. `include_images`, `include_links` and
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
-  table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded.
+  table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded. A page title that
+  adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
+- when trafilatura finds no text (pages that render it with scripts), the schema.org
+  `articleBody` of the page's JSON-LD is used if there is one; otherwise `InputError`.
 - a fixed `max_date` for htmldate instead of "today", so the same page gives the same date
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
 Bounds: the page is parsed here with lxml (fragments are accepted; nesting deeper than
-libxml2's limit of 256, which silently truncates the rest of the page, is flattened and
-parsed again); pages with more than `max_elements` elements are refused; trafilatura's
-`max_tree_size` bounds its output tree; and a per-document time limit is enforced with
-SIGALRM when running on the main thread (as in a worker process of a pool). On other
-threads the size bounds are the limit.
+libxml2's limit of 256, or a text over its 10 MB limit, which silently truncate the rest of
+the page, are flattened or parsed again with the huge-input option); pages with more than
+`max_elements` elements are refused; bulk data (long scripts, styles, inlined images) is
+emptied first; trafilatura's `max_tree_size` bounds its output tree;
+and a per-document time limit is enforced with SIGALRM when running on the main thread (as
+in a worker process of a pool). On other threads the size bounds are the limit.
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ REMOVAL_REASONS: dict[str, str] = {
 }
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
@@ -81,6 +87,8 @@ _VOID, _BLOCK, _TEXT_BLOCKS, _INVISIBLE = (
 _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
+_JSON_LD_MAX_NODES = 10_000
+_BULK_CHARS = 100_000
 _AUDIT_BUDGET = 50_000_000  # characters compared to find dropped blocks inside kept lines
 
 
@@ -90,10 +98,12 @@ class HtmlOptions:
 
     `timeout_s` bounds one page (0 disables it); `max_elements` refuses larger parsed
     pages; `max_depth` is the nesting that over-deep pages are flattened to;
-    `max_tree_size` is trafilatura's bound on its output tree; `max_removed` bounds the
-    audit list of dropped page blocks; `max_date` is the latest publication date accepted;
-    `date_from_text` lets htmldate guess a date from free text ("im Jahr 2030" becomes a
-    publication date), so it is off: dates come from markup and metadata only.
+    `max_tree_size` is trafilatura's bound on its output tree (a larger output is
+    discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
+    fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
+    page blocks; `max_date` is the latest publication date accepted; `date_from_text` lets
+    htmldate guess a date from free text ("im Jahr 2030" becomes a publication date), so it
+    is off: dates come from markup and metadata only.
     """
 
     timeout_s: float = 30.0
@@ -133,6 +143,10 @@ def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtracti
     Raises `InputError` with a one-line message when the page has no article text, is too
     large, or takes longer than `options.timeout_s`.
     """
+    # imported before the alarm is armed: an import cut short leaves half-built modules
+    import trafilatura  # noqa: F401
+    from lxml import etree, html  # noqa: F401
+
     try:
         with _time_limit(options.timeout_s):
             return _extract(raw, options)
@@ -157,8 +171,11 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    armed = [True]
+
     def _alarm(signum, frame):
-        raise _Deadline
+        if armed[0]:  # an alarm handled after the work is done is ignored
+            raise _Deadline
 
     try:
         previous = signal.signal(signal.SIGALRM, _alarm)
@@ -170,19 +187,24 @@ def _time_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_delay:  # re-arm a caller's own timer with what is left of it
-            left = max(outer_delay - (time.monotonic() - start), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+        try:
+            armed[0] = False
+        finally:  # runs even when the alarm fired just as the work ended
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            if outer_delay:  # re-arm a caller's own timer with what is left of it
+                left = max(outer_delay - (time.monotonic() - start), 0.001)
+                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
     from lxml import etree
+    from trafilatura.metadata import extract_metadata
     from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
+    _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
     extractor = Extractor(
         output_format="python",
@@ -202,15 +224,19 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     extractor.max_tree_size = options.max_tree_size
     try:
         result = trafilatura.bare_extraction(tree, options=extractor)
+        lines = _nonblank_lines(result.text if result else "")
+        if not lines:  # pages that render their text with scripts may carry it in JSON-LD
+            lines = _json_ld_body(tree)
+            if lines:
+                result = extract_metadata(tree, date_config=extractor.date_params)
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    lines = [line.strip() for line in (result.text if result else "").split("\n")]
-    lines = [line for line in lines if line]
     if not lines:
         raise InputError("no article text found in HTML")
-    title, author = _clean_field(result.title), _clean_field(result.author)
+    title = _article_title(_clean_field(result.title), lines, tree)
+    author = _clean_field(result.author)
     kept: list[str] = []
     removed: list[Removed] = []
     for i, line in enumerate(lines):
@@ -233,6 +259,46 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     )
 
 
+def _article_title(title: str | None, lines: list[str], tree) -> str | None:
+    """The article's own title when the page title adds the site's name ("X | Site"):
+    the part of it that is also the page's h1 or a line of the text."""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
+    if len(parts) < 2:
+        return title
+    headings = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")}
+    shown = headings | set(lines)
+    return next((part for part in parts if part and part in shown), title)
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _json_ld_body(tree) -> list[str]:
+    """Paragraphs of the first schema.org `articleBody` in the page's JSON-LD, if any."""
+    import json
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            stack = [json.loads(script.text or "")]
+        except ValueError:
+            continue
+        for _ in range(_JSON_LD_MAX_NODES):
+            if not stack:
+                break
+            node = stack.pop()
+            if isinstance(node, dict):
+                body = node.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    return _nonblank_lines(body)
+                stack.extend(reversed(node.values()))
+            elif isinstance(node, list):
+                stack.extend(reversed(node))
+    return []
+
+
 def _output_line_rule(line: str, title: str | None, author: str | None) -> str | None:
     """The id of the rule that removes `line` from trafilatura's output, or None."""
     if title and _same(line, title):
@@ -243,6 +309,9 @@ def _output_line_rule(line: str, title: str | None, author: str | None) -> str |
 
 
 def _is_byline(line: str, author: str) -> bool:
+    """The author's name with a few words around it, and not a sentence."""
+    if line.rstrip().endswith(_SENTENCE_ENDS):
+        return False
     names = [name.strip() for name in author.split(";") if name.strip()]
     words = len(line.split())
     return any(
@@ -257,13 +326,26 @@ def _reason(rule_id: str) -> str:
 
 
 def _parse(raw: str, options: HtmlOptions):
-    """Parse with lxml; flatten nesting beyond libxml2's depth limit; bound the size."""
+    """Parse with lxml without losing text to libxml2's limits, and bound the size.
+
+    libxml2 stops at a nesting depth of 256 and at text or attribute values over 10 MB and
+    silently drops the rest of the page. Too deep a page is flattened and parsed again;
+    too long a value is parsed again with libxml2's huge-input option.
+    """
     source = _XML_DECLARATION.sub("", raw, count=1)
-    tree, too_deep = _parse_once(source)
-    if too_deep:
-        tree, too_deep = _parse_once(_flatten_nesting(source, options.max_depth))
-        if too_deep:
+    flattened = huge = False
+    while True:
+        tree, limit = _parse_once(source, huge)
+        if limit == "depth" and not flattened:
+            source, flattened = _flatten_nesting(source, options.max_depth), True
+        elif limit == "size" and not huge:
+            huge = True
+        elif limit == "depth":
             raise InputError(f"HTML nested deeper than {_LIBXML2_MAX_DEPTH} levels")
+        elif limit:
+            raise InputError("HTML holds a text or attribute over the parser's size limit")
+        else:
+            break
     if tree is None:
         raise InputError("no HTML content to parse")
     count = sum(1 for _ in tree.iter())
@@ -272,18 +354,25 @@ def _parse(raw: str, options: HtmlOptions):
     return tree
 
 
-def _parse_once(source: str):
+def _parse_once(source: str, huge: bool):
+    """The tree (or None) and which libxml2 limit cut the parse short: "depth", "size"."""
     from lxml import etree, html
 
     parser = html.HTMLParser(
-        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+        collect_ids=False,
+        default_doctype=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
     )
     try:
         tree = html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError):
-        return None, False
-    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
-    return tree, too_deep
+        return None, None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            return tree, "depth" if "depth" in entry.message else "size"
+    return tree, None
 
 
 def _flatten_nesting(source: str, max_depth: int) -> str:
@@ -319,12 +408,29 @@ def _flatten_nesting(source: str, max_depth: int) -> str:
     return "".join(out)
 
 
+def _drop_bulk_data(tree) -> None:
+    """Empty scripts and styles, and drop attribute values (inlined images), longer than
+    `_BULK_CHARS`: never visible text, and htmldate would search them character by
+    character. JSON-LD is kept for the metadata."""
+    for element in tree.iter():
+        if (
+            element.tag in ("script", "style")
+            and (element.get("type") or "").strip().lower() != "application/ld+json"
+            and len(element.text or "") > _BULK_CHARS
+        ):
+            element.text = ""
+        for name, value in element.attrib.items():
+            if len(value) > _BULK_CHARS:
+                del element.attrib[name]
+
+
 def _unwrap_layout_tables(tree) -> None:
     """Turn tables used for page layout into divs, so that trafilatura's table handling
     (kept on purpose for data tables) does not flatten a whole page into one table row.
 
-    A table is a layout table when it holds another table, a top-level heading or a page
-    section, a cell with more than `_LAYOUT_CELL_CHARS` characters of text, or only links.
+    A table is a layout table when it has no cells, holds another table, a top-level
+    heading or a page section, a cell with more than `_LAYOUT_CELL_CHARS` characters of
+    text, or only links.
     """
     for table in list(tree.iter("table")):
         cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
@@ -336,15 +442,14 @@ def _unwrap_layout_tables(tree) -> None:
 
 
 def _is_layout_table(table, cells) -> bool:
-    if any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
+    if not cells or any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
         return True
     texts = [" ".join(cell.text_content().split()) for cell in cells]
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
         return True
     links = [" ".join(" ".join(a.text_content() for a in cell.iter("a")).split()) for cell in cells]
-    return any(texts) and all(
-        text == link for text, link in zip(texts, links, strict=True)
-    )  # a link bar
+    link_bar = all(text == link for text, link in zip(texts, links, strict=True))
+    return any(texts) and link_bar
 
 
 def _owning_table(element):

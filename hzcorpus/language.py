@@ -102,8 +102,23 @@ SCRIPT_LANGUAGES: tuple[Rule, ...] = (
     ),
 )
 
+#: Languages that need a script langdetect does not insist on: a language whose row does not
+#: hit the text is ruled out and the others' probabilities are renormalised (conditioned on
+#: "not that language"). langdetect reads many short or traditional Chinese texts as Korean
+#: because its Korean profile holds Hanja.
+REQUIRED_SCRIPTS: tuple[Rule, ...] = (
+    Rule(
+        "korean-needs-hangul",
+        "Korean is written in Hangul; text with Han characters and no Hangul is not Korean",
+        r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]",
+        kind="ko",
+        match=("최신 뉴스", "大韓民國 헌법"),
+        no_match=("最新新闻", "東京", "這家航空公司警告燃料成本將繼續上漲"),
+    ),
+)
+
 _LETTER = re.compile(r"[^\W\d_]")
-_UNKNOWN_SCRIPT = re.compile("|".join(rule.pattern or "" for rule in SCRIPT_LANGUAGES))
+_UNKNOWN_SCRIPT = re.compile("|".join(rule.regex.pattern for rule in SCRIPT_LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,11 @@ class LanguageOptions:
     chinese_variants: bool = False
     decimals: int = 6
 
+    def __post_init__(self) -> None:
+        for name in ("top_k", "min_letters", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"LanguageOptions.{name} must be at least 1")
+
 
 def backend(options: LanguageOptions = LanguageOptions()) -> str:
     """The name of the library that detects with these options: langdetect-rs or langdetect."""
@@ -139,6 +159,8 @@ def backend(options: LanguageOptions = LanguageOptions()) -> str:
 
 def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> list[LanguageScore]:
     """The candidate languages of `text`, best first (ISO 639-1 codes).
+
+    Only the first `options.max_chars` characters are analysed.
 
     `[LanguageScore("und", 0.0)]` for text without letters, and for letters of a script
     that neither langdetect nor `SCRIPT_LANGUAGES` knows (Cherokee, say). Text with fewer
@@ -152,6 +174,7 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     probs = _script_guess(head) or _probabilities(head, options)
     if probs is None:  # letters of a script that neither langdetect nor the table knows
         return [UNDETERMINED]
+    probs = _rule_out_missing_scripts(probs, head)
     if not options.chinese_variants:
         for variant, code in ISO_CODES.items():
             if variant in probs:
@@ -218,6 +241,15 @@ def _script_guess(head: str) -> dict[str, float] | None:
     chars = "".join(unknown)
     rule = max(SCRIPT_LANGUAGES, key=lambda r: len(r.regex.findall(chars)))
     return {rule.kind: share}
+
+
+def _rule_out_missing_scripts(probs: dict[str, float], head: str) -> dict[str, float]:
+    """`probs` without the languages whose required script is absent, renormalised."""
+    ruled_out = {r.kind for r in REQUIRED_SCRIPTS if r.kind in probs and not r.hits(head)}
+    total = sum(p for lang, p in probs.items() if lang not in ruled_out)
+    if not ruled_out or total <= 0.0:  # nothing to rule out, or nothing else left
+        return probs
+    return {lang: p / total for lang, p in probs.items() if lang not in ruled_out}
 
 
 def _backend_module(fast: bool) -> ModuleType:

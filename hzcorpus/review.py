@@ -26,14 +26,16 @@ from .errors import DatasetError, HzcorpusError
 from .review_pages import (
     GENERATOR,
     article_page,
-    estimated_paragraph_lines,
+    build_section,
     index_page,
+    lines_not_removed,
     matched_paragraph_lines,
 )
 
 #: The file that marks a folder of article pages as written by `render_review`.
 MARKER = ".hzcorpus-review"
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
+_JSON_LINE = re.compile(r"\.jsonl#L\d+$")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class _Overview:
 
 
 def _ranked(counter: Counter) -> list[tuple[str, int]]:
-    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(((str(k), n) for k, n in counter.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
 def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
@@ -147,6 +149,8 @@ class _RawFolder:
         """The decoded raw text of `source`, or None and why not."""
         from .read import document_from_bytes
 
+        if _JSON_LINE.search(source):
+            return None, "its input is one line of a JSON-lines file"
         path = (self.root / source).resolve()
         if not path.is_relative_to(self.root.resolve()):
             return None, "its source is outside the raw folder"
@@ -168,17 +172,20 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
     text = record["text"] or ""
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
+    if record["format"] == "html":
+        # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
+        # line it keeps is one paragraph: the paragraphs fill the numbers not removed
+        how = "by line number in the text extracted from the HTML"
+        return lines_not_removed(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
-    elif record["format"] != "text":
-        why = "line numbers of HTML inputs count the extracted text"
     else:
         raw_text, why = raw.text(record["source"])
         if raw_text is not None:
             how = "by matching the paragraphs against the raw file"
             return matched_paragraph_lines(raw_text, paragraphs, removed), how
     how = f"approximately, paragraphs assumed on the raw lines not removed ({why})"
-    return estimated_paragraph_lines(len(paragraphs), removed), how
+    return lines_not_removed(len(paragraphs), removed), how
 
 
 def _page_name(record_id: str, used: set[str]) -> str:
@@ -229,7 +236,7 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     if folder.exists():
         shutil.rmtree(folder)
     tmp.rename(folder)
-    html = _index_html(out_dir.name, overview, table)
+    html = _index_html(out_dir, index, overview, table)
     part = index.with_name(index.name + ".tmp")
     part.write_text(html, encoding="utf-8")
     os.replace(part, index)
@@ -309,7 +316,15 @@ def _write_articles(
     return table
 
 
-def _index_html(name: str, overview: _Overview, table: dict) -> str:
+def _read_build_json(out_dir: Path) -> dict[str, Any]:
+    try:
+        summary = json.loads((out_dir / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return summary if isinstance(summary, dict) else {}
+
+
+def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) -> str:
     n = overview.articles
     share = f"{overview.translated / n:.0%}" if n else "–"
     statuses = overview.statuses
@@ -347,4 +362,14 @@ def _index_html(name: str, overview: _Overview, table: dict) -> str:
         ("Inputs per status (manifest)", _ranked(statuses), nothing),
     ]
     n_problems = sum(v for k, v in statuses.items() if k != "kept")
-    return index_page(name, stats, charts, overview.problems, n_problems, table)
+    card = out_dir / "README.md"
+    card_href = Path(os.path.relpath(card, index.parent)).as_posix() if card.exists() else None
+    return index_page(
+        out_dir.name,
+        stats=stats,
+        charts=charts,
+        problems=overview.problems if statuses else None,
+        n_problems=n_problems,
+        build=build_section(_read_build_json(out_dir), card_href),
+        table=table,
+    )

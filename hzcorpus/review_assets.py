@@ -25,7 +25,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .stats { display: flex; flex-wrap: wrap; gap: .6rem; margin: .6rem 0; }
 .stat { background: var(--soft); border-radius: .4rem; padding: .4rem .8rem; }
 .stat b { display: block; font-size: 1.25rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
   gap: .5rem 2rem; }
 .chart h3 { font-size: .95rem; margin: .6rem 0 .2rem; }
 .chart svg text { font-size: 12px; fill: var(--fg); }
@@ -89,6 +89,9 @@ INDEX_JS = """
   var el = function (id) { return document.getElementById(id); };
   var lang = el('f-lang'), flags = el('f-flags'), rule = el('f-rule'), text = el('f-text');
   var tbody = el('article-rows'), info = el('pager-info'), page = 0, shown = rows;
+  var keys = new Map(rows.map(function (r) {  // what the search box looks in
+    return [r, (r[1] + ' ' + r[2] + ' ' + r[0]).toLowerCase()];
+  }));
 
   function option(select, value, label) {
     var o = document.createElement('option');
@@ -103,7 +106,7 @@ INDEX_JS = """
     if (flags.value === 'no' && r[4]) return false;
     if (rule.value && r[7].indexOf(Number(rule.value)) < 0) return false;
     var q = text.value.trim().toLowerCase();
-    if (q && (r[1] + ' ' + r[2] + ' ' + r[0]).toLowerCase().indexOf(q) < 0) return false;
+    if (q && keys.get(r).indexOf(q) < 0) return false;
     return true;
   }
   function cell(tr, value, cls) {

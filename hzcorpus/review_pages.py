@@ -37,8 +37,8 @@ def page(title: str, body: str, script: str = "", lang: str = "en") -> str:
     )
 
 
-def _kind_class(kind: str) -> str:
-    return "k-" + re.sub(r"[^a-z0-9-]", "-", kind.lower())
+def _kind_class(kind: str | None) -> str:
+    return "k-" + re.sub(r"[^a-z0-9-]", "-", str(kind).lower())
 
 
 def _lang_attr(lang: str | None) -> str:
@@ -48,11 +48,12 @@ def _lang_attr(lang: str | None) -> str:
 # --- removed lines in place --------------------------------------------------------------
 
 
-def estimated_paragraph_lines(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
-    """Raw line numbers of the kept paragraphs when only the removed lines' are known.
+def lines_not_removed(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
+    """The first `n_paragraphs` line numbers that are not removed ones.
 
-    Assumes the kept paragraphs fill, in order, the raw lines that were not removed: exact
-    for inputs without blank lines that keep one line per paragraph, approximate otherwise.
+    That is where the kept paragraphs are when each took one line and no line was blank:
+    exact for the HTML cleaner (it numbers the non-blank lines of the extracted text), an
+    estimate for page-text dumps with blank lines or joined lines.
     """
     lines: list[int] = []
     line = 0
@@ -182,7 +183,13 @@ def _paragraphs_html(record: dict) -> list[str]:
     starts = [0]
     for paragraph in paragraphs[:-1]:
         starts.append(starts[-1] + len(paragraph) + 1)
-    flags = _flags_by_paragraph(starts, record["flags"] or [])
+    # a span without offsets cannot be placed (the flags table still lists it)
+    spans = [
+        f
+        for f in record["flags"] or []
+        if isinstance(f["start"], int) and isinstance(f["end"], int)
+    ]
+    flags = _flags_by_paragraph(starts, spans)
     out = []
     for i, paragraph in enumerate(paragraphs):
         tag, lang = "", ""
@@ -201,6 +208,7 @@ def _paragraphs_html(record: dict) -> list[str]:
 def _meta_rows(record: dict, placement: str) -> str:
     translation = record["translation"]
     score = record["language_score"]
+    candidates = record["language_candidates"] or []
     text = record["text"] or ""
     n_paragraphs = text.count("\n") + 1 if text else 0
     rows: list[tuple[str, str]] = [
@@ -213,6 +221,12 @@ def _meta_rows(record: dict, placement: str) -> str:
         (
             "language",
             esc(record["language"] or "und") + ("" if score is None else f" (score {score:.3f})"),
+        ),
+        (
+            "candidates",
+            esc(", ".join(f"{c['lang']} {c['score']:.3f}" for c in candidates))
+            if len(candidates) > 1
+            else "",
         ),
         (
             "size",
@@ -294,13 +308,14 @@ def article_page(
             f'<div lang="en"><div class="colhead">English</div>{"".join(en_paragraphs)}</div></div>'
         )
     if unplaced:
-        text_html += "<h2>Removed, not a line of the input</h2>" + _removed_html(unplaced)
+        heading = "Removed, with no line number (parts of the page outside the extracted text)"
+        text_html += f'<div class="removed-row"><h2>{heading}</h2>{_removed_html(unplaced)}</div>'
 
     links = [f'<a href="{esc(nav["index"])}">↑ all articles</a>']
     for key, label in (("prev", "← previous"), ("next", "next →")):
         if nav.get(key):
             links.append(f'<a href="{esc(nav[key])}">{label}</a>')
-    kinds = sorted({s["kind"] for s in record["flags"] or []})
+    kinds = sorted({str(s["kind"]) for s in record["flags"] or []})
     legend = "".join(f'<mark class="flag {_kind_class(k)}">{esc(k)}</mark> ' for k in kinds)
     n_removed = len(record["removed"] or [])
     body = (
@@ -341,11 +356,11 @@ def bar_chart(
     if not items:
         return f'<div class="chart"><h3>{esc(title)}</h3><p class=note>none</p></div>'
     top = max(n for _, n in items) or 1
-    row, label_w, bar_w = 20, 150, 170
+    row, label_w, bar_w = 20, 175, 130
     bars = []
     for i, (label, n) in enumerate(items):
         y = i * row
-        short = label if len(label) <= 22 else label[:21] + "…"
+        short = label if len(label) <= 24 else label[:23] + "…"
         width = round(bar_w * n / top, 1)
         bar = (
             f"<g><title>{esc(label)}: {n}</title>"
@@ -376,15 +391,53 @@ def _stat(value: Any, label: str) -> str:
     return f'<div class="stat"><b>{esc(value)}</b>{esc(label)}</div>'
 
 
+def build_section(summary: dict[str, Any], card: str | None) -> str:
+    """How the dataset was made, from its `build.json` (whatever of it is there) and a link
+    to its dataset card.
+    """
+    rows: list[tuple[str, str]] = []
+    if isinstance(summary.get("stages"), list):
+        rows.append(("stages", " → ".join(map(str, summary["stages"]))))
+    for key in ("hzcorpus", "started", "seconds", "workers", "options_fingerprint"):
+        if isinstance(summary.get(key), (str, int, float)):
+            rows.append((key.replace("_", " "), str(summary[key])))
+    for key in ("missing_translation_pairs", "versions"):
+        if isinstance(summary.get(key), dict) and summary[key]:
+            text = ", ".join(f"{k} {v}" for k, v in summary[key].items())
+            rows.append((key.replace("_", " "), text))
+    table = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows)
+    steps = summary.get("steps")
+    if isinstance(steps, dict) and steps:
+        counts = ("forwarded", "dropped", "failed")
+        head = "".join(f"<th class=n>{c}</th>" for c in counts)
+        body = "".join(
+            f"<tr><td>{esc(step)}</td>"
+            + "".join(f'<td class="n">{esc(n.get(c, ""))}</td>' for c in counts)
+            + "</tr>"
+            for step, n in steps.items()
+            if isinstance(n, dict)
+        )
+        table += (
+            f"<tr><td>steps</td><td><table><tr><th>step</th>{head}</tr>{body}</table></td></tr>"
+        )
+    link = f'<p><a href="{esc(card)}">the dataset card (README.md)</a></p>' if card else ""
+    if not table:
+        return link + ("" if summary else "<p class=note>No build.json in the dataset folder.</p>")
+    return f"{link}<table class=meta>{table}</table>"
+
+
 def index_page(
     name: str,
+    *,
     stats: dict[str, Any],
     charts: Sequence[tuple[str, Sequence[tuple[str, int]], Callable[[str], str | None]]],
-    problems: Sequence[dict],
+    problems: Sequence[dict] | None,
     n_problems: int,
+    build: str,
     table: dict[str, Any],
 ) -> str:
-    """The index: overview figures, charts, the inputs that did not become articles, and
+    """The index: overview figures, charts, the inputs that did not become articles
+    (`problems`, None without a manifest), how the dataset was built (`build`, HTML), and
     the filterable, paged table of articles (`table` is the data its script reads).
     """
     figures = "".join(_stat(v, k) for k, v in stats.items())
@@ -404,6 +457,8 @@ def index_page(
             "<table><tr><th>status</th><th>input</th><th>reason</th><th>duplicate of</th></tr>"
             f"{rows}</table>{more}"
         )
+    elif problems is None:
+        problem_html = "<p class=note>No manifest.jsonl in the dataset folder.</p>"
     else:
         problem_html = "<p class=note>Every input listed in the manifest became an article.</p>"
     body = f"""<h1>Review of {esc(name)}</h1>
@@ -414,5 +469,7 @@ def index_page(
 {problem_html}
 <h2>Articles</h2>
 {ARTICLE_TABLE}
+<h2>How the dataset was built</h2>
+{build}
 {_json_script("rows", table)}"""
     return page(f"Review of {name}", body, INDEX_JS)

@@ -8,7 +8,8 @@ output. `score_pages(paths)` returns, per format ("text", "html") and "overall":
 - `keep_line_recall`: keep lines found as a line of the output text;
 - `keep_sentence_recall`: sentences of the keep lines found in the output text;
 - `drop_recall`: drop lines absent from the output lines;
-- `drop_precision`: removed lines that are not keep lines, over all removed lines (HTML
+- `drop_precision`: removed lines that are not keep lines, over all removed lines (a
+  second copy of a keep line that is in the output counts as rightly removed; HTML
   has no line-level audit: there it is annotated lines absent from the output that are
   drop lines, over all annotated lines absent from the output);
 - `title_accuracy`: pages whose title is the annotated one.

@@ -55,6 +55,7 @@ def documents() -> list[Document]:
             text=en,
             language="en",
             language_score=0.99,
+            language_candidates=[LanguageScore("en", 0.99), LanguageScore("es", 0.01)],
             paragraph_languages=[
                 LanguageScore("en", 0.99),
                 LanguageScore("es", 0.97),

@@ -47,6 +47,17 @@ def assert_one_line_error(out, message: str) -> None:
     assert message in out.stderr
 
 
+def extract_path(path, options: HtmlOptions | None = None, error: str | None = None):
+    """read + `extract_html`: the result, or None after checking that the `InputError` is
+    one line (and is `error` when given)."""
+    try:
+        return extract_html(read_document(path).raw, options or HtmlOptions())
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        assert error is None or str(exc) == error
+        return None
+
+
 def html_page(body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>Water</title></head><body>{body}</body></html>"
 
@@ -97,19 +108,26 @@ def test_a_30_mb_page_is_refused_with_the_read_limit(tmp_path):
     assert_one_line_error(clean_json(path), "MB limit")
 
 
-def test_a_15_mb_page_finishes_with_a_result_or_a_one_line_error(tmp_path):
+def test_a_15_mb_page_of_inline_data_finishes_with_a_result(tmp_path):
+    # what makes real pages that big: app state in a script, images inlined as base64
+    path = tmp_path / "big.html"
+    state = "<script>window.__STATE__ = '" + "x" * (10 * MB) + "';</script>"
+    image = "<img src='data:image/png;base64," + "A" * (5 * MB) + "'>"
+    path.write_text(html_page(state + varied_paragraphs(12) + image), encoding="utf-8")
+    assert path.stat().st_size > 15 * MB
+    assert_result_or_one_line_error(clean_json(path))
+    result = extract_path(path)
+    assert result is not None and len(result.text.split("\n")) >= 10
+
+
+def test_a_15_mb_page_of_text_ends_within_the_time_limit(tmp_path):
     path = tmp_path / "big.html"
     body = varied_paragraphs(400, seed=1)
     path.write_text(html_page(body * (15 * MB // len(body))), encoding="utf-8")
-    assert_result_or_one_line_error(clean_json(path))
-    # the HTML path itself, with a short limit: a result or the time-out error, nothing else
-    doc = read_document(path)
-    try:
-        result = extract_html(doc.raw, HtmlOptions(timeout_s=2))
-    except InputError as exc:
-        assert str(exc) == "HTML extraction timed out after 2 s"
-    else:
-        assert result.text
+    # read + extract with a short limit: a result or the time-out error, nothing else
+    # (the CLI's default limit is 30 s; `hzcorpus clean` on it ends with the same error)
+    result = extract_path(path, HtmlOptions(timeout_s=2), "HTML extraction timed out after 2 s")
+    assert result is None or result.text
 
 
 def test_a_single_5_mb_line_gives_a_result_or_a_one_line_error(tmp_path):
@@ -140,12 +158,8 @@ def test_malformed_html(tmp_path, html):
     path = tmp_path / "bad.html"
     path.write_text(html, encoding="utf-8")
     assert_result_or_one_line_error(clean_json(path))
-    try:
-        result = extract_html(read_document(path).raw)
-    except InputError as exc:
-        assert "\n" not in str(exc)
-    else:
-        assert "reservoir had reached its lowest level" in result.text
+    result = extract_path(path)
+    assert result is None or "reservoir had reached its lowest level" in result.text
 
 
 @pytest.mark.parametrize("tag", ["div", "span", "blockquote", "table", "ul"])
@@ -156,12 +170,8 @@ def test_20000_deep_nesting(tmp_path, tag):
     path = tmp_path / "deep.html"
     path.write_text(html, encoding="utf-8")
     assert_result_or_one_line_error(clean_json(path))
-    try:
-        result = extract_html(read_document(path).raw)
-    except InputError as exc:
-        assert str(exc) == "HTML nested deeper than 256 levels"
-    else:
-        assert result.text
+    result = extract_path(path, error="HTML nested deeper than 256 levels")
+    assert result is None or PARAGRAPH in result.text
 
 
 def test_a_batch_goes_on_after_a_bad_file(tmp_path):

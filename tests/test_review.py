@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,12 +13,12 @@ import pytest
 from hzcorpus.errors import DatasetError, HzcorpusError
 from hzcorpus.review import ReviewOptions, render_review
 from hzcorpus.review_pages import (
-    estimated_paragraph_lines,
     highlight,
+    lines_not_removed,
     matched_paragraph_lines,
     place_removed,
 )
-from tests.conftest import run_cli
+from tests.conftest import RAW, ROOT, run_cli
 from tests.review_fixture import documents, make_dataset
 
 
@@ -59,6 +60,22 @@ def _articles(index: Path) -> dict[str, Path]:
     return {p.name: p for p in index.with_name(f"{index.stem}_articles").glob("*.html")}
 
 
+def _check_pages(index: Path, rows: list[dict]) -> None:
+    """Every row has a well-formed page with its title, flag matches and removed lines."""
+    pages = _articles(index)
+    assert len(pages) == len(rows)
+    for row in rows:
+        tree = Tree(pages[f"{row['id']}.html"].read_text(encoding="utf-8"))
+        assert tree.stack == []
+        assert (row["title"] or "(no title)") in tree.all_text("h1")
+        marked = "".join(tree.all_text("mark"))
+        for flag in row["flags"] or []:
+            assert flag["match"] in marked, flag
+        deleted = tree.all_text("del")
+        for removed in row["removed"] or []:
+            assert removed["text"] in deleted, removed
+
+
 @pytest.fixture
 def dataset(tmp_path) -> Path:
     return make_dataset(tmp_path / "ds", shards=2)
@@ -67,26 +84,20 @@ def dataset(tmp_path) -> Path:
 def test_every_flag_and_removed_line_is_on_the_pages(dataset):
     index = render_review(dataset)
     assert index == dataset.parent / "ds-review" / "index.html"
+    _check_pages(index, [doc.to_record() for doc in documents()])
     pages = _articles(index)
-    assert len(pages) == len(documents())
     for doc in documents():
         tree = Tree(pages[f"{doc.id}.html"].read_text(encoding="utf-8"))
-        assert tree.stack == []
-        marked = "".join(tree.all_text("mark"))
+        hovers = " ".join(a.get("title", "") for t, a in tree.attrs if t == "mark")
         for span in doc.flags:
-            assert span.match in marked, span
-            assert any(
-                a.get("title", "").find(f"rule {span.rule}") >= 0
-                for t, a in tree.attrs
-                if t == "mark"
-            ), span.rule
-        deleted = tree.all_text("del")
-        for removed in doc.removed:
-            assert removed.text in deleted, removed
+            assert f"{span.kind} · rule {span.rule}" in hovers, span.rule
         if doc.text_en is not None and doc.text_en != doc.text:
             for paragraph in doc.text_en.split("\n"):
                 assert paragraph in "".join(tree.all_text("p")), paragraph
-        assert doc.title in tree.all_text("h1")
+        html_way = "by line number in the text extracted from the HTML" in str(tree.all_text("td"))
+        assert html_way == (doc.format == "html")
+        if len(doc.language_candidates) > 1:
+            assert "en 0.990, es 0.010" in tree.all_text("td")
         # only the page's own error trap; the data's <script> is text
         assert len(tree.all_text("script")) == 1
 
@@ -121,6 +132,11 @@ def test_output_is_deterministic_and_stale_pages_go(dataset, tmp_path):
     render_review(dataset)
     again = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
     assert again == first
+    # and in another process with another hash seed (set order differs)
+    out = run_cli("review", str(dataset), "--quiet", env={"PYTHONHASHSEED": "12345"})
+    assert out.returncode == 0, out.stderr
+    other = {p.name: p.read_bytes() for p in [index, *_articles(index).values()]}
+    assert other == first
 
 
 def test_html_option_and_foreign_folder(dataset, tmp_path):
@@ -180,7 +196,7 @@ def test_removed_lines_placement():
         {"line": 5, "text": "Newsletter"},
         {"line": -1, "text": "<nav>"},
     ]
-    lines = estimated_paragraph_lines(3, {0, 2, 5})
+    lines = lines_not_removed(3, {0, 2, 5})
     assert lines == [1, 3, 4]
     groups, unplaced = place_removed(lines, removed)
     assert [[r["text"] for r in g] for g in groups] == [["Title"], ["by"], [], ["Newsletter"]]
@@ -236,6 +252,9 @@ def test_raw_folder_places_removed_lines_by_matching(tmp_path):
     assert order == sorted(order)
     # without the raw folder the blank lines shift the estimate, and the page says so
     assert "approximately" in page() and "pass --raw RAW_DIR" in page()
+    feed = make_dataset(tmp_path / "feed", [replace(doc, source="feed.jsonl#L2")])
+    page_path = render_review(feed, ReviewOptions(raw=raw)).with_name("index_articles") / "x1.html"
+    assert "one line of a JSON-lines file" in page_path.read_text("utf-8")
     (raw / "a.txt").write_text("Headline\nedited\n", encoding="utf-8")
     assert "its raw file changed since the build" in page(raw)
     (raw / "a.txt").unlink()
@@ -252,6 +271,91 @@ def test_cli_review(dataset, tmp_path, net_log):
     out = run_cli("review", str(tmp_path / "nothing"))
     assert out.returncode == 2
     assert out.stderr.strip() == f"hzcorpus: {tmp_path / 'nothing'}: no such dataset folder"
+
+
+def test_the_committed_clean_dataset(tmp_path):
+    import pyarrow.parquet as pq
+
+    index = render_review(ROOT / "clean", ReviewOptions(html=tmp_path / "index.html", raw=RAW))
+    rows = pq.read_table(ROOT / "clean" / "data").to_pylist()
+    assert rows and sum(len(r["removed"]) for r in rows) and sum(len(r["flags"]) for r in rows)
+    _check_pages(index, rows)
+    for page in _articles(index).values():
+        assert "by matching the paragraphs against the raw file" in page.read_text("utf-8")
+    tree = Tree(index.read_text(encoding="utf-8"))
+    table = json.loads(tree.all_text("script")[1])
+    assert [r[2] for r in table["rows"]] == [r["source"] for r in rows]
+    assert "articles per language" in " ".join(tree.all_text("h3")).lower()
+    cells = tree.all_text("td")
+    assert "stages" in cells and "dedupe" in cells  # from build.json
+    card = next(a["href"] for t, a in tree.attrs if t == "a" and a["href"].endswith("README.md"))
+    assert (index.parent / card).resolve() == (ROOT / "clean" / "README.md").resolve()
+
+
+def test_dataset_without_the_later_stages(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
+    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
+    index = render_review(ds)
+    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
+    assert "<p>One.</p>" in html and "2 paragraphs" in html
+    assert "No manifest.jsonl" in index.read_text(encoding="utf-8")
+    assert "No build.json" in index.read_text(encoding="utf-8")
+    pq.write_table(
+        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
+    )
+    with pytest.raises(DatasetError, match="no column source, text"):
+        render_review(ds)
+
+
+def test_null_fields_in_spans_and_removals(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from hzcorpus.document import Document, record_schema
+
+    record = Document(source="n.txt", id="n1", text="Some text.").to_record()
+    record["flags"] = [dict.fromkeys(("start", "end", "kind", "rule", "match", "score"))]
+    record["removed"] = [dict.fromkeys(("line", "text", "rule", "reason"))]
+    ds = tmp_path / "ds"
+    (ds / "data").mkdir(parents=True)
+    table = pa.Table.from_pylist([record], schema=record_schema())
+    pq.write_table(table, ds / "data" / "train-00000-of-00001.parquet")
+    page = render_review(ds).with_name("index_articles") / "n1.html"
+    tree = Tree(page.read_text(encoding="utf-8"))
+    assert tree.stack == [] and "Some text." in "".join(tree.all_text("p"))
+    assert "offsets do not match" in page.read_text(encoding="utf-8")
+
+
+def test_flags_land_in_their_paragraphs():
+    from hzcorpus.document import Document, Span
+    from hzcorpus.review_pages import article_page
+
+    text = "first para\nsecond para\nthird"
+    doc = Document(
+        source="s.txt",
+        id="s",
+        text=text,
+        flags=[
+            Span(6, 16, "placeholder", "across", "para\nsecon"),
+            Span(text.index("third"), len(text), "vague-date", "last", "third"),
+        ],
+    )
+    record = doc.to_record()
+    broken = {"start": None, "end": None, "kind": None, "rule": "r", "match": "x", "score": None}
+    record["flags"].append(broken)
+    html = article_page(record, [0, 1, 2], "test", {"index": "../index.html"})
+    assert "offsets do not match" in html
+    paragraphs = re.findall(r"<p>(.*?)</p>", html)
+    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
+        ["para"],
+        ["secon"],
+        ["third"],
+    ]
 
 
 # --- in a real browser ---------------------------------------------------------------------
@@ -371,6 +475,20 @@ def test_browser_pager_and_hide_switch(dataset, tmp_path):
     assert 'data-before="block"' in dom and 'data-after="none"' in dom
 
 
+def test_browser_opens_the_committed_clean_review(tmp_path):
+    index = render_review(ROOT / "clean", ReviewOptions(html=tmp_path / "index.html", raw=RAW))
+    dom, errors = _errors(index, tmp_path / "profile")
+    assert errors == []
+    n = len(_articles(index))
+    assert f'data-ready="{n}"' in dom
+    for page in _articles(index).values():
+        dom, errors = _errors(page, tmp_path / "profile")
+        assert errors == [], page.name
+    png = tmp_path / "clean.png"
+    _browse(index, tmp_path / "profile", f"--screenshot={png}")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_browser_check_catches_a_broken_page(tmp_path):
     page = tmp_path / "broken.html"
     shutil.copy(render_review(make_dataset(tmp_path / "ds")), page)
@@ -381,45 +499,3 @@ def test_browser_check_catches_a_broken_page(tmp_path):
     _dom, errors = _errors(page, tmp_path / "profile")
     assert any("TypeError" in e and "CONSOLE" not in e for e in errors)  # the page's trap
     assert any("Uncaught TypeError" in e and "CONSOLE" in e for e in errors)  # chromium's log
-
-
-def test_dataset_without_the_later_stages(tmp_path):
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    ds = tmp_path / "ds"
-    (ds / "data").mkdir(parents=True)
-    rows = [{"id": "p1", "source": "a.txt", "title": "Only cleaned", "text": "One.\nTwo."}]
-    pq.write_table(pa.Table.from_pylist(rows), ds / "data" / "train-00000-of-00001.parquet")
-    index = render_review(ds)
-    html = (index.with_name("index_articles") / "p1.html").read_text(encoding="utf-8")
-    assert "<p>One.</p>" in html and "2 paragraphs" in html
-    assert '"manifest"' not in html and "none" in index.read_text(encoding="utf-8")
-    pq.write_table(
-        pa.Table.from_pylist([{"id": "x"}]), ds / "data" / "train-00000-of-00001.parquet"
-    )
-    with pytest.raises(DatasetError, match="no column source, text"):
-        render_review(ds)
-
-
-def test_flags_land_in_their_paragraphs():
-    from hzcorpus.document import Document, Span
-    from hzcorpus.review_pages import article_page
-
-    text = "first para\nsecond para\nthird"
-    doc = Document(
-        source="s.txt",
-        id="s",
-        text=text,
-        flags=[
-            Span(6, 16, "placeholder", "across", "para\nsecon"),
-            Span(text.index("third"), len(text), "vague-date", "last", "third"),
-        ],
-    )
-    html = article_page(doc.to_record(), [0, 1, 2], "test", {"index": "../index.html"})
-    paragraphs = re.findall(r"<p>(.*?)</p>", html)
-    assert [re.findall(r"<mark[^>]*>(.*?)</mark>", p) for p in paragraphs[:3]] == [
-        ["para"],
-        ["secon"],
-        ["third"],
-    ]

@@ -1,0 +1,291 @@
+"""Behaviour of the page-text cleaner beyond the gate: joins, contexts, dates, audit, limits."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hzcorpus.clean import CleanOptions, clean_document, parse_date
+from hzcorpus.document import Document
+from hzcorpus.errors import InputError
+from hzcorpus.read import ReadOptions, document_from_bytes, read_document
+from tests.clean_gate import page_paths
+from tests.conftest import RAW, run_cli
+
+
+def clean(text: str, **options) -> Document:
+    return clean_document(Document(source="page.txt", raw=text), CleanOptions(**options))
+
+
+def seed(prefix: str) -> str:
+    return next(RAW.glob(f"{prefix}_*.txt")).name
+
+
+ARTICLE = [
+    "Ferry operators add winter sailings to the islands",
+    "By Morag Campbell",
+    "12 December 2024",
+    "Ferry operators will run extra sailings to the northern islands this winter after "
+    "complaints that residents were stranded for days during storms last year.",
+    "The new timetable adds two return crossings a week and a relief vessel on standby.",
+    "Islanders welcomed the change but said the ships themselves were too old.",
+]
+
+
+def test_seed_003_shop_furniture_goes():
+    out = run_cli("clean", str(RAW / seed("003")))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    for furniture in ("Carrito de compra", "by", "Hace una semana", "Table of Contents"):
+        assert furniture not in lines
+    assert not any(line.startswith("arrow-right cart") for line in lines)
+    assert not any(line.startswith(("1. Key Highlights", "6. FAQ")) for line in lines)
+    assert "Key Highlights:" in lines  # the section the contents pointed to stays
+    assert not any(line.startswith("Liangzhu: The Rise") for line in lines)  # the title
+
+
+def test_seed_004_repeats_labels_and_newsletter_go():
+    doc = clean_document(read_document(RAW / seed("004")))
+    lines = doc.paragraphs
+    assert doc.title.startswith("From DeepSeek to Unitree")
+    assert doc.title not in lines
+    assert (
+        sum(line.startswith("A view of China Artificial Intelligence Town") for line in lines) == 1
+    )
+    for gone in ("SOURCE\xa0/\xa0ECONOMY", "GET OUR NEWSLETTER", "Subscribed successfully"):
+        assert gone not in lines
+    assert not any(line.startswith(("Published:", "Sign up for our email")) for line in lines)
+    assert doc.published == "2025-02-11T22:28"
+
+
+def test_seed_001_bullets_joined_to_their_items():
+    doc = clean_document(read_document(RAW / seed("001")))
+    assert "-" not in doc.paragraphs
+    joined = [line for line in doc.paragraphs if line.startswith("- ")]
+    assert len(joined) == 9
+    assert "- Government Incentives: Tax breaks" in doc.text
+
+
+def test_seed_000_reading_time_line_removed_and_recorded():
+    doc = clean_document(read_document(RAW / seed("000")))
+    assert "Word count of this text" not in doc.text
+    rules = {r.rule for r in doc.removed if r.text.startswith("Word count of this text")}
+    assert rules == {"word-count"}
+    assert doc.published == "2025-02-18"
+
+
+def test_bullet_markers_join_in_any_style():
+    doc = clean(
+        "\n".join(
+            [
+                *ARTICLE[:4],
+                "Die Änderungen im Überblick:",
+                "•",
+                "Zwei zusätzliche Fahrten pro Woche",
+                "*",
+                "Ein Ersatzschiff in Bereitschaft",
+                *ARTICLE[4:],
+            ]
+        )
+    )
+    assert "• Zwei zusätzliche Fahrten pro Woche" in doc.paragraphs
+    assert "* Ein Ersatzschiff in Bereitschaft" in doc.paragraphs
+    assert "•" not in doc.paragraphs and "*" not in doc.paragraphs
+
+
+def test_table_of_contents_with_and_without_heading():
+    sections = ["Qué cambia", "Quién paga", "Próximos pasos"]
+    body = []
+    for name in sections:
+        body += [name, f"En la sección {name.lower()} el gobierno explicó los detalles del plan."]
+    title = "El plan de vivienda, explicado"
+    toc = [f"{n + 1}. {s}" for n, s in enumerate(sections)]
+    with_heading = clean("\n".join([title, "Índice", *toc, *body]))
+    assert with_heading.title == title
+    assert with_heading.paragraphs == body
+    assert {r.rule for r in with_heading.removed} >= {"toc-heading", "toc-item"}
+    bare = clean("\n".join([title, *(f"{n + 1}) {s}" for n, s in enumerate(sections)), *body]))
+    assert bare.paragraphs == body
+    # a numbered list that does not repeat later lines is content, not a table of contents
+    steps = ["1. Fahrtkosten angeben", "2. Belege sammeln", "3. Frist beachten"]
+    kept = clean("\n".join([ARTICLE[3], *steps, ARTICLE[4]]))
+    assert all(step in kept.paragraphs for step in steps)
+
+
+def test_title_taken_once_and_not_repeated():
+    doc = clean("\n".join([ARTICLE[0], "WORLD / EUROPE", ARTICLE[0], *ARTICLE[1:]]))
+    assert doc.title == ARTICLE[0]
+    assert ARTICLE[0] not in doc.paragraphs
+    assert {r.rule for r in doc.removed if r.text == ARTICLE[0]} == {"title", "title-repeat"}
+    assert doc.author == "Morag Campbell"
+    assert doc.published == "2024-12-12"
+    kept = clean("\n".join(ARTICLE), keep_title_in_text=True)
+    assert kept.paragraphs[0] == ARTICLE[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Veröffentlicht am 12.03.2025", "2025-03-12"),
+        ("发布时间：2025年3月5日 10:20", "2025-03-05T10:20"),
+        ("Publié le 3 mars 2025", "2025-03-03"),
+        ("Published: 03/04/2025", "2025-03-04"),
+        ("Actualizado: 03/04/2025", "2025-04-03"),
+        ("Thursday, March 6, 2025 at 9:15 am", "2025-03-06T09:15"),
+        ("vor 3 Tagen", None),
+    ],
+)
+def test_published_dates(line, expected):
+    assert parse_date(line) == expected
+    doc = clean("\n".join([ARTICLE[0], line, *ARTICLE[3:]]))
+    assert doc.published == expected
+    assert line not in doc.paragraphs
+
+
+def test_removed_lines_carry_line_rule_and_reason():
+    dumps = [p for p in page_paths() if p.suffix == ".txt"]  # HTML removals are not raw lines
+    for path in [*RAW.glob("*.txt"), *dumps]:
+        doc = clean_document(read_document(path))
+        raw_lines = doc.raw.split("\n")
+        assert doc.removed, path.name
+        for removed in doc.removed:
+            assert removed.rule and removed.reason
+            assert raw_lines[removed.line].strip() == removed.text
+        kept = len(doc.paragraphs) + len(doc.removed)
+        joined = sum(1 for line in doc.paragraphs if line[:2] in ("- ", "• ", "* "))
+        assert kept + joined >= len([line for line in raw_lines if line.strip()])
+
+
+def test_nav_cookie_related_and_comments_around_an_article():
+    page = [
+        "Startseite Politik Wirtschaft Kultur Sport",
+        "Wir verwenden Cookies, um unser Angebot für Sie zu verbessern. Mehr erfahren Sie in "
+        "unserer Datenschutzerklärung.",
+        "Alle akzeptieren",
+        *ARTICLE,
+        "Artikel teilen",
+        "Das könnte Sie auch interessieren",
+        "Neue Brücke für die Insel Föhr geplant",
+        "Kommentare (2)",
+        "Endlich! Wir haben lange genug auf bessere Verbindungen gewartet.",
+        "Antworten",
+    ]
+    doc = clean("\n".join(page))
+    assert doc.paragraphs == ARTICLE[3:]
+    assert doc.title == ARTICLE[0]
+
+
+def test_cleaning_cleaned_text_keeps_it():
+    paths = [*RAW.glob("*.txt"), *(p for p in page_paths() if p.suffix == ".txt")]
+    for path in paths:
+        doc = clean_document(read_document(path))
+        again = clean(f"{doc.title}\n{doc.text}" if doc.title else doc.text)
+        assert (again.title, again.text) == (doc.title, doc.text), path.name
+
+
+def test_deterministic_and_independent_of_order():
+    paths = sorted(RAW.glob("*.txt"))
+    first = [clean_document(read_document(p)).to_record() for p in paths]
+    second = [clean_document(read_document(p)).to_record() for p in reversed(paths)]
+    assert first == second[::-1]
+
+
+def test_html_goes_to_the_html_extractor():
+    doc = Document(source="page.html", raw="<html><body><p>x</p></body></html>", format="html")
+    try:
+        result = clean_document(doc)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(result, Document)
+
+
+def test_a_5_mb_single_line_finishes():
+    line = "The ferry left the harbour on time and the passengers waved. " * 82_000
+    started = time.perf_counter()
+    doc = clean(line)
+    assert doc.text == line.strip()
+    assert time.perf_counter() - started < 60  # a hang guard, not a speed assertion
+
+
+def test_a_30_mb_page_gives_a_result_or_one_line_error(tmp_path):
+    paragraph = "Residents of the island said the ferry was late again this morning. " * 30
+    big = "\n".join([ARTICLE[0], *(f"{n}. {paragraph}" for n in range(15_000))]).encode()
+    assert len(big) > 30_000_000
+    path = tmp_path / "big.txt"
+    path.write_bytes(big)
+    out = run_cli("clean", str(path))
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "limit" in out.stderr
+    doc = document_from_bytes(big, "big.txt", ReadOptions(max_bytes=40_000_000, fix_mojibake=False))
+    cleaned = clean_document(doc)
+    assert cleaned.title == ARTICLE[0]
+    assert len(cleaned.paragraphs) == 15_000
+
+
+def test_too_many_lines_is_a_one_line_error():
+    with pytest.raises(InputError) as info:
+        clean("\n".join(ARTICLE * 10), max_lines=50)
+    assert "\n" not in str(info.value) and "limit" in str(info.value)
+
+
+def test_inline_related_box_does_not_end_the_article():
+    body = [
+        "The council will vote on the plan next Tuesday after a month of public hearings.",
+        "Opponents say the new bus lanes will slow down deliveries to shops in the centre.",
+        "Related articles",
+        "Bus fares to rise in April",
+        "Supporters argue that faster buses will take thousands of cars off the road each day.",
+        "The transport department expects the first lanes to open before the summer holidays.",
+    ]
+    doc = clean("\n".join([ARTICLE[0], *body, "Related articles", "Tram line delayed again"]))
+    assert doc.paragraphs == [body[0], body[1], body[4], body[5]]
+    assert {r.rule for r in doc.removed} >= {"related-header", "related-box", "outside-main"}
+
+
+def test_comments_without_a_header_are_removed():
+    comments = [
+        "Anna",
+        "12 December 2024 at 9:15 am",
+        "Finally some good news for the islands, thank you for reporting it.",
+        "Reply",
+    ]
+    doc = clean("\n".join([*ARTICLE, *comments]))
+    assert doc.paragraphs == ARTICLE[3:]
+    assert "comments" in {r.rule for r in doc.removed}
+
+
+NEWS_SENTENCES = [
+    "Copyright lawsuits against AI firms are piling up in American courts.",
+    "Personal data of five million customers was leaked, the company said on Monday.",
+    "Free shipping helped the retailer grow faster than its rivals, analysts said.",
+    "JavaScript creator Brendan Eich said the language would keep changing.",
+    "Share prices rose 3 percent after the announcement of the merger.",
+    "By the time police arrived, the crowd had already left the square.",
+    "Published in 2019, the report warned that sea levels would rise faster.",
+    "Subscription revenue rose by a fifth, helped by price increases.",
+    "The newsletter, founded in 2019, now has 40,000 readers in the region.",
+    "Advertising revenue fell by a third as companies cut their budgets.",
+    "About 40 percent of voters said they were still undecided.",
+    "Follow-up checks found no further damage to the bridge.",
+    "Home sales fell for a third month in a row in March.",
+    "Das Unternehmen verarbeitet nach eigenen Angaben keine personenbezogenen Daten.",
+    "Hace una semana que llueve sin parar en el norte del país.",
+    "Il y a deux ans, la ville comptait encore trois boulangeries.",
+    "去年，这家公司的广告收入下降了三分之一。",
+]
+
+
+@pytest.mark.parametrize("position", ["first", "middle", "last"])
+def test_news_sentences_with_furniture_words_stay(position):
+    body = list(ARTICLE[3:])
+    at = {"first": 0, "middle": 2, "last": len(body)}[position]
+    for sentence in NEWS_SENTENCES:
+        lines = [*ARTICLE[:3], *body[:at], sentence, *body[at:]]
+        assert sentence in clean("\n".join(lines)).paragraphs, sentence
+
+
+def test_short_sentences_at_the_article_edges_stay():
+    doc = clean("\n".join([*ARTICLE[:3], "Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]))
+    assert doc.paragraphs == ["Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]
