@@ -50,6 +50,8 @@ _LAZY: dict[str, str] = {
     "process_document": "pipeline",
     "write_dataset": "dataset",
     "load": "dataset",
+    "push": "dataset",
+    "read_manifest": "manifest",
     "ReviewOptions": "review",
     "render_review": "review",
 }

@@ -441,6 +441,11 @@ def run_build(args: argparse.Namespace) -> int:
             f"shard(s), {report.reused} reused, {report.seconds:.1f} s",
             file=sys.stderr,
         )
+    if options.translate is not None and not args.quiet:
+        from .packages import missing_package_hint
+
+        for pair in sorted(report.stats.missing_pairs):
+            print(f"hzcorpus: {missing_package_hint(*pair.split('->'))}", file=sys.stderr)
     for source, reason in report.failures[:20]:
         print(f"hzcorpus: failed: {source}: {reason}", file=sys.stderr)
     if report.status["failed"] > 20:

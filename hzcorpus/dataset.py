@@ -99,6 +99,9 @@ class DatasetStats:
     english: int = 0
     packages: Counter = field(default_factory=Counter)
     missing_pairs: Counter = field(default_factory=Counter)
+    #: Arrow bytes of the rows and parquet bytes of the shards (the card's `dataset_info`).
+    num_bytes: int = 0
+    download_size: int = 0
 
     def add(self, record: Mapping[str, Any]) -> None:
         """Count one dataset row."""
@@ -114,7 +117,7 @@ class DatasetStats:
             self.translated += 1
             package = record["translation"]
             self.packages[f"{package['package']} {package['version']}"] += 1
-        elif language != "en" and record["text_en"] is None:
+        elif language not in ("en", "und") and record["text_en"] is None:
             self.missing_pairs[f"{language}->en"] += 1
 
 
@@ -164,9 +167,9 @@ class ShardWriter:
             path = self.folder / f"part-{len(self._parts):05d}.parquet"
             self._parts.append(path)
             self._writer = pq.ParquetWriter(path, self._schema, **_PARQUET_OPTIONS)
-        self._writer.write_table(
-            pa.Table.from_pylist(self._rows, schema=self._schema), row_group_size=ROW_GROUP_ROWS
-        )
+        table = pa.Table.from_pylist(self._rows, schema=self._schema)
+        self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+        self.stats.num_bytes += table.nbytes
         self._rows = []
 
     def close(self) -> list[str]:
@@ -186,6 +189,7 @@ class ShardWriter:
             name = f"{SPLIT}-{i:05d}-of-{len(self._parts):05d}.parquet"
             path.rename(self.folder / name)
             names.append(f"{DATA_DIR}/{name}")
+            self.stats.download_size += (self.folder / name).stat().st_size
         return names
 
 
@@ -226,6 +230,7 @@ def _share(part: int, whole: int) -> str:
 
 def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
     """The dataset card (YAML metadata and Markdown body) as text."""
+    from datasets import Features
     from huggingface_hub import DatasetCardData
 
     languages = sorted({lang.split("-")[0] for lang in stats.languages if lang != "und"})
@@ -242,6 +247,13 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
                 "data_files": [{"split": SPLIT, "path": f"{DATA_DIR}/{SPLIT}-*.parquet"}],
             }
         ],
+        # Sizes also make `datasets` cache a rebuilt folder under a new key.
+        dataset_info={
+            "features": Features.from_arrow_schema(record_schema())._to_yaml_list(),
+            "splits": [{"name": SPLIT, "num_bytes": stats.num_bytes, "num_examples": stats.rows}],
+            "download_size": stats.download_size,
+            "dataset_size": stats.num_bytes,
+        },
     )
     body = "\n\n".join(
         [
@@ -289,6 +301,9 @@ def _loading() -> str:
         "import hzcorpus\n\n"
         'ds = hzcorpus.load("path/to/this/folder")  # the same, with a check of the folder\n'
         "```\n\n"
+        "`datasets` caches a local folder under a key made from this card; after a "
+        'rebuild that changed no size, pass `download_mode="force_redownload"` (or use '
+        "`hzcorpus.load`, which keys the cache on the files).\n\n"
         "`manifest.jsonl` beside the data lists every input with its status (kept, "
         "duplicate, failed, skipped) and the reason; `build.json` summarises the run."
     )
@@ -321,9 +336,11 @@ def _made(stats: DatasetStats, info: CardInfo) -> str:
         packages = ", ".join(f"`{name}`" for name in sorted(stats.packages))
         lines.append(f"Translation package(s): {packages}.")
     else:
+        pairs = ", ".join(f"`{pair}`" for pair in sorted(stats.missing_pairs)) or "none"
         lines.append(
-            "No translation package was installed: `text_en` is the text itself for English "
-            "articles and null for the others."
+            "No translation package was used: none was installed for the language pairs of "
+            f"this data ({pairs}). `text_en` is the text itself for English articles and null "
+            "for the others (`translation_note` says why)."
         )
     return "\n".join(lines)
 
@@ -434,11 +451,18 @@ def check_dataset(folder: str | Path) -> list[Path]:
 
 
 def load(path: str | Path, split: str = SPLIT, streaming: bool = False):
-    """Load a dataset folder with `datasets.load_dataset` (offline; `streaming` for large)."""
-    check_dataset(path)
+    """Load a dataset folder with `datasets.load_dataset` (offline; `streaming` for large).
+
+    The shards are named explicitly, so that `datasets` keys its cache on the files
+    themselves: a rebuilt folder never loads as its cached former self.
+    """
+    shards = check_dataset(path)
+    if split != SPLIT:
+        raise DatasetError(f"{path}: has one split, {SPLIT!r}, not {split!r}")
     from datasets import load_dataset
 
-    return load_dataset(str(path), split=split, streaming=streaming)
+    files = {SPLIT: [str(p) for p in shards]}
+    return load_dataset("parquet", data_files=files, split=split, streaming=streaming)
 
 
 def push(

@@ -94,6 +94,11 @@ class BuildOptions:
         """A hash of everything that changes a record: stage options and library versions."""
         parts = [self.read, self.clean, self.language, self.flag, self.translate]
         parts.append(library_versions(self.stages()))
+        if self.translate is not None:  # a package installed since changes the records
+            from .packages import list_packages
+
+            packages = list_packages(self.translate.packages_dir)
+            parts.append([(p.from_code, p.to_code, p.version, p.path.name) for p in packages])
         return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
 
 
@@ -471,8 +476,10 @@ def _worker_chunk(chunk: list[InputItem]):
 def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache: ResultCache):
     """Results of the chunks in order; at most a few chunks per worker are in flight.
 
-    Workers are forked where the platform can (stage options may hold functions that do
-    not pickle: rule predicates); each receives the options once, then chunks of inputs.
+    Workers start from a fresh forkserver process, so that no thread of this process (a
+    translation engine, a progress bar) is copied into them; each receives the options
+    once, then chunks of inputs. Options that cannot be pickled (a rule whose predicate is
+    a lambda) fall back to forking this process.
     """
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
@@ -480,11 +487,19 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache:
             yield process_chunk(chunk, options, cache)
         return
     import multiprocessing
+    import pickle
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    try:
+        pickle.dumps(options)
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    except (pickle.PicklingError, AttributeError, TypeError):
+        method = "fork" if "fork" in methods else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["hzcorpus.pipeline"])
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(options, cache)
     )

@@ -100,7 +100,7 @@ def test_card_metadata_and_body(tmp_path):
     assert "| `de` | 2 |" in body
     assert "0 of 2 (0.0%)" in body  # translated share of the non-English articles
     assert "| `de->en` | 2 |" in body  # left untranslated for want of a model
-    assert "No translation package was installed" in body
+    assert "No translation package was used" in body and "(`de->en`)" in body
     assert "5 (4 kept, 0 duplicate, 1 failed" in body
 
 

@@ -171,6 +171,25 @@ def test_output_does_not_depend_on_workers_and_rebuild_leaves_nothing_stale(tmp_
     assert not pipeline._work_dir(one).exists()
 
 
+def test_a_rebuilt_folder_never_loads_from_the_stale_cache(tmp_path):
+    from datasets import load_dataset
+
+    raw, out = tmp_path / "raw", tmp_path / "clean"
+    write_corpus(raw, 3, seed=5, html_share=0)
+    build(raw, out, FAST)
+    before = hzcorpus.load(out)["text"]
+    assert load_dataset(str(out), split="train")["text"] == before
+    first = sorted(raw.iterdir())[0]
+    first.write_text(first.read_text().replace("a", "o"))  # same size, other text
+    build(raw, out, FAST)
+    after = hzcorpus.load(out)["text"]
+    assert after != before and after[1:] == before[1:]
+    (raw / "new.txt").write_text(ARTICLE.format(title="New", what="parks"))
+    build(raw, out, FAST)  # other sizes: the card's dataset_info gives a new cache key
+    assert load_dataset(str(out), split="train")["text"] == hzcorpus.load(out)["text"]
+    assert len(hzcorpus.load(out)) == 4
+
+
 def test_refuses_unsafe_output_folders(tmp_path):
     raw = tmp_path / "raw"
     write_corpus(raw, 2)
@@ -238,7 +257,7 @@ def test_killed_build_leaves_old_dataset_and_resume_equals_clean_build(tmp_path)
     write_corpus(raw, 12, seed=1)
     build(raw, out, FAST)  # an older dataset in OUT_DIR
     old = _files(out)
-    write_corpus(raw, 300, seed=2)
+    write_corpus(raw, 150, seed=2)
     args = ("--workers", "1", "--no-translate", "--chunk-size", "4")
     cmd = _build_cmd(raw, out, *args)
     proc = subprocess.Popen(cmd, env=_env(), start_new_session=True, stderr=DEVNULL)
@@ -252,7 +271,7 @@ def test_killed_build_leaves_old_dataset_and_resume_equals_clean_build(tmp_path)
 
     resumed = subprocess.run(_build_cmd(raw, out, *args, "--resume"), env=_env(), stderr=DEVNULL)
     reused = json.loads((out / "build.json").read_text())["reused"]
-    assert 0 < reused < 300
+    assert 0 < reused < 150
     clean = subprocess.run(_build_cmd(raw, fresh, *args), env=_env(), stderr=DEVNULL)
     assert resumed.returncode == clean.returncode in (0, 1)  # 1: an input failed (reported)
     assert _files(out) == _files(fresh)
@@ -294,8 +313,12 @@ def _versions_match(committed: Path) -> bool:
     return recorded == hzcorpus.dataset.library_versions(stages)
 
 
-def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path):
-    """`clean/` must be rebuilt (`hzcorpus build raw clean`) whenever the pipeline changes."""
+def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path, monkeypatch):
+    """`clean/` must be rebuilt (`hzcorpus build raw clean`) whenever the pipeline changes.
+
+    Like a fresh machine: no translation package installed (the tests' HOME is empty).
+    """
+    monkeypatch.delenv("HZCORPUS_PACKAGES_DIR", raising=False)
     committed = ROOT / "clean"
     out = tmp_path / "clean"
     build(RAW, out, BuildOptions(quiet=True, workers=1))
@@ -315,3 +338,41 @@ def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path):
             return [line for line in text.splitlines() if not line.startswith("| ")]
 
         assert card(out) == card(committed)
+
+
+def test_build_translates_with_an_installed_package(tmp_path):
+    from hzcorpus.packages import install_package
+    from hzcorpus.translate import TranslateOptions
+    from tests.tiny_package import build_package
+
+    packages = tmp_path / "packages"
+    install_package(build_package(tmp_path / "de_en.argosmodel"), packages)
+    raw = tmp_path / "raw"
+    pages = {
+        "de.txt": "Neue Radwege\n\nDie Stadt plant neue Radwege entlang des Flusses. Der "
+        "Bürgermeister sagte am Montag, dass die Arbeiten im Frühjahr beginnen.\nViele "
+        "Anwohner begrüßen das Vorhaben, andere fürchten um ihre Parkplätze.\n",
+        "en.txt": ARTICLE.format(title="Budget talks", what="schools"),
+        "fr.txt": "Nouvelles pistes\n\nLa ville prévoit de nouvelles pistes cyclables le long "
+        "du fleuve. Le maire a déclaré lundi que les travaux commenceront au printemps.\n",
+    }
+    for name, text in pages.items():
+        _write(raw / name, text)
+    options = replace(FAST, translate=TranslateOptions(packages_dir=packages))
+    build(raw, tmp_path / "two", replace(options, workers=2))  # engines in the workers
+    report = build(raw, tmp_path / "one", options)  # the engine in this process
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    rows = {r["source"]: r for r in hzcorpus.load(tmp_path / "one")}
+    assert [rows[s]["language"] for s in sorted(rows)] == ["de", "en", "fr"]
+    assert rows["de.txt"]["text_en"] and rows["de.txt"]["translation"]["package"]
+    assert rows["en.txt"]["text_en"] == rows["en.txt"]["text"]
+    assert rows["en.txt"]["translation"] is None
+    assert rows["fr.txt"]["text_en"] is None and "fr->en" in rows["fr.txt"]["translation_note"]
+    assert report.steps["translate"] == {"forwarded": 3, "dropped": 0, "failed": 0}
+    card = (tmp_path / "one" / "README.md").read_text()
+    assert "Translation package(s): `" in card
+    assert "non-English articles: 1 of 2 (50.0%)" in card
+    assert "| `fr->en` | 1 |" in card
+    summary = json.loads((tmp_path / "one" / "build.json").read_text())
+    assert summary["missing_translation_pairs"] == {"fr->en": 1}
+    assert str(tmp_path) not in card
