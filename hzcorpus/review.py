@@ -212,8 +212,12 @@ def _prepare(index: Path, folder: Path) -> Path:
         raise HzcorpusError(f"{folder} exists and was not written by hzcorpus review")
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    (tmp / MARKER).write_text("article pages written by hzcorpus review\n", encoding="utf-8")
+    try:
+        tmp.mkdir(parents=True)
+        (tmp / MARKER).write_text("article pages written by hzcorpus review\n", encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise HzcorpusError(f"{index.parent}: cannot write the review ({reason})") from exc
     return tmp
 
 

@@ -157,6 +157,11 @@ def test_html_option_and_foreign_folder(dataset, tmp_path):
         render_review(dataset, ReviewOptions(html=notes))
     assert notes.read_text() == "<p>my own page</p>"
     assert not (tmp_path / "out" / "notes_articles").exists()
+    # a place that cannot hold the pages (a file where a folder should be): one clear error
+    blocked = tmp_path / "out" / "notes.html" / "index.html"
+    with pytest.raises(HzcorpusError, match=r"notes\.html.*: cannot write the review") as info:
+        render_review(dataset, ReviewOptions(html=blocked))
+    assert "\n" not in str(info.value)
 
 
 def test_not_a_dataset(tmp_path):
