@@ -32,12 +32,14 @@ class RedactionRule(Rule):
 # --- shared vocabulary ---------------------------------------------------------------------
 
 # Time, measure and money units that need a number in front of them.
-_UNITS_EN = (
-    r"(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|decades?|km|kilomet(?:er|re)s?"
+_TIME_UNITS_EN = r"(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|decades?)"
+_MEASURE_UNITS_EN = (
+    r"(?:km|kilomet(?:er|re)s?"
     r"|met(?:er|re)s?|miles?|kg|kilograms?|tons?|tonnes?|percent|per cent|percentage points?"
     r"|yuan|RMB|dollars?|euros?|pounds?|million|billion|trillion|thousand|hundred"
     r"|square (?:meters|metres|kilometers|kilometres))"
 )
+_UNITS_EN = rf"(?:{_TIME_UNITS_EN}|{_MEASURE_UNITS_EN})"
 _UNITS_DE = (
     r"(?:Minuten|Stunden|Sekunden|Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Kilometern?|km"
     r"|Metern?|Kilogramm|kg|Tonnen|Euro|Dollar|Franken|Yuan|Millionen|Milliarden|Mio|Mrd"
@@ -165,12 +167,13 @@ MISSING_NUMBER = (
             "at most",
             "average of",
         ),
-        reason="an approximation word followed directly by a unit: 'approximately minutes'",
+        reason="an approximation word followed directly by a unit: 'approximately minutes' "
+        "('about' and 'around' only before a measure: 'talking about decades' is English)",
         pattern=(
-            r"\b(?P<mark>(?:approximately|approx\.|roughly|nearly|almost|around|about|an estimated"
+            r"\b(?P<mark>(?:approximately|approx\.|roughly|nearly|almost|an estimated"
             r"|estimated at|a total of|totall?ing|as many as|as much as|as few as|as little as"
             r"|just over|just under|more than|less than|fewer than|up to|at least|at most"
-            rf"|an average of)\s+{_UNITS_EN})\b"
+            rf"|an average of)\s+{_UNITS_EN}|(?:about|around)\s+{_MEASURE_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -178,8 +181,8 @@ MISSING_NUMBER = (
             "estimated reading time approximately minutes.",
             "a total of square meters",
             "more than percent of users",
-            "the trip takes about hours",
             "spent an average of hours",
+            "the fund manages about billion yuan",
         ),
         no_match=(
             "approximately 12 minutes",
@@ -187,6 +190,31 @@ MISSING_NUMBER = (
             "at least a decade",
             "more than a dozen pairs of shoes",
             "about a million",
+            '"Now we are talking about decades," said the professor.',
+            "Residents complained about months of delays.",
+        ),
+    ),
+    RedactionRule(
+        id="about-duration-without-number-en",
+        needs=("about", "around"),
+        reason="'about' or 'around' and a time unit after a word of duration: 'takes about hours'",
+        pattern=(
+            r"(?:\b(?:takes?|took|taking|lasts?|lasted|lasting|for|within|spent|spends?|spending"
+            rf")\s+|[:：]\s*)(?P<mark>(?:about|around)\s+{_TIME_UNITS_EN})\b"
+        ),
+        kind="missing-number",
+        score=0.85,
+        match=(
+            "the trip takes about hours",
+            "Average reading time: about minutes.",
+            "The talks lasted around days.",
+            "They waited for about weeks.",
+        ),
+        no_match=(
+            '"Now we are talking about decades," said the professor.',
+            "a film about years of exile",
+            "for about 3 hours",
+            "It took about a year to build the plant.",
         ),
     ),
     RedactionRule(
