@@ -197,10 +197,13 @@ MISSING_NUMBER = (
     RedactionRule(
         id="about-duration-without-number-en",
         needs=("about", "around"),
-        reason="'about' or 'around' and a time unit after a word of duration: 'takes about hours'",
+        reason="'about' or 'around' and a time unit after a word of duration or before 'ago', "
+        "'old', 'later', 'earlier': 'takes about hours', 'around years ago'",
         pattern=(
-            r"(?:\b(?:takes?|took|taking|lasts?|lasted|lasting|for|within|spent|spends?|spending"
-            rf")\s+|[:：]\s*)(?P<mark>(?:about|around)\s+{_TIME_UNITS_EN})\b"
+            r"(?:(?:\b(?:takes?|took|taking|lasts?|lasted|lasting|for|within|spent|spends?"
+            r"|spending)\s+|[:：]\s*)(?=(?:about|around)\s)"
+            rf"|\b(?=(?:about|around)\s+{_TIME_UNITS_EN}\s+(?:ago|old|later|earlier)\b))"
+            rf"(?P<mark>(?:about|around)\s+{_TIME_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -209,6 +212,8 @@ MISSING_NUMBER = (
             "Average reading time: about minutes.",
             "The talks lasted around days.",
             "They waited for about weeks.",
+            "Around years ago, the factory closed.",
+            "a boy about years old",
         ),
         no_match=(
             '"Now we are talking about decades," said the professor.',
