@@ -161,11 +161,13 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     first, last = _densest_part(lines, first, last, th)
     _mark_edges(lines, start, end, first, last, title_at, th)
 
+    # edge rules (section names, menus, consent lines) spare an article's inside, if any
+    inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
     kept, removed = [], []
     for i, line in enumerate(lines):
         if line.context is not None:
             removed.append(Removed(line.no, line.text, line.context, CONTEXT_REASONS[line.context]))
-        elif line.rule is not None and (line.rule.kind != "edge" or not first <= i <= last):
+        elif line.rule is not None and (line.rule.kind != "edge" or i not in inside):
             removed.append(Removed(line.no, line.text, line.rule.id, line.rule.reason))
         else:
             kept.append(line.text)

@@ -158,6 +158,15 @@ def test_date_line_below_a_standfirst_is_the_published_date():
     assert later.published is None
 
 
+def test_page_without_article_keeps_no_section_label_or_menu():
+    doc = clean("Home\nNews\nSubscribe to our newsletter\nShare on Facebook\n© 2024 Example Media")
+    assert doc.text == ""
+    assert {r.text: r.rule for r in doc.removed}["News"] == "category-label"
+    # with an article, a section name inside it is a heading and stays
+    inside = clean("\n".join([*ARTICLE[:4], "Economy", *ARTICLE[4:]]))
+    assert "Economy" in inside.paragraphs
+
+
 def test_removed_lines_carry_line_rule_and_reason():
     dumps = [p for p in page_paths() if p.suffix == ".txt"]  # HTML removals are not raw lines
     for path in [*RAW.glob("*.txt"), *dumps]:
