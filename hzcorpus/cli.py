@@ -52,10 +52,12 @@ def _write_output(out_dir: Path, name: str, text: str) -> None:
     """Write `text` to out_dir/name, creating the folder; a one-line error if it cannot."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"{out_dir}: cannot make the output folder ({exc.strerror or exc})")
+    try:
         (out_dir / name).write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
-        where = out_dir if not out_dir.is_dir() else out_dir / name
-        _fail(f"{where}: cannot write ({exc.strerror or exc})")
+        _fail(f"{out_dir / name}: cannot write ({exc.strerror or exc})")
 
 
 def _clean_file(path: Path):
