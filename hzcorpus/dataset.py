@@ -287,7 +287,7 @@ def _about(stats: DatasetStats, info: CardInfo) -> str:
         f"{stats.rows:,} news articles ({stats.words:,} words) scraped from the web as "
         f"page-text dumps or HTML{', ' + made if made else ''}. Each row keeps its audit "
         "trail: the lines the cleaner removed and the rule that removed each one. Built with "
-        f"[hzcorpus](https://pypi.org/project/hzcorpus/) {__version__}."
+        f"hzcorpus {__version__}."
     )
 
 
