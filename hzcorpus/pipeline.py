@@ -207,13 +207,13 @@ def process_document(doc: Document, options: BuildOptions | None = None) -> Docu
 class StepCounts(dict):
     """Per step: how many documents it forwarded, dropped and failed."""
 
-    def count(self, step: str, outcome: str) -> None:
-        self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += 1
+    def count(self, step: str, outcome: str, n: int = 1) -> None:
+        self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += n
 
     def merge(self, other: dict[str, dict[str, int]]) -> None:
         for step, counts in other.items():
             for outcome, n in counts.items():
-                self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += n
+                self.count(step, outcome, n)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -256,7 +256,7 @@ def list_files(raw_dir: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
-def _skip_reason(rel: str, path: Path) -> str | None:
+def _skip_reason(path: Path) -> str | None:
     name = path.name
     if path.is_dir():
         what = "hidden folder" if name.startswith(".") else "symlinked folder"
@@ -288,7 +288,7 @@ def iter_inputs(files: Iterable[tuple[str, Path]]) -> Iterator[InputItem]:
     A `.jsonl` file whose first line is not a JSON object is read as one article by content.
     """
     for rel, path in files:
-        reason = _skip_reason(rel, path)
+        reason = _skip_reason(path)
         if reason:
             yield InputItem(rel, skip=reason)
         elif path.suffix.lower() in JSONL_EXTENSIONS and _first_line_is_json_object(path):
