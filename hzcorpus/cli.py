@@ -48,15 +48,30 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the whole document as JSON")
 
 
+def _write_output(out_dir: Path, name: str, text: str) -> None:
+    """Write `text` to out_dir/name, creating the folder; a one-line error if it cannot."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / name).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        where = out_dir if not out_dir.is_dir() else out_dir / name
+        _fail(f"{where}: cannot write ({exc.strerror or exc})")
+
+
 def run_clean(args: argparse.Namespace) -> int:
     from .clean import clean_document
     from .read import read_document
 
     if len(args.files) > 1 and args.out is None and not args.json:
         _fail("several files need --out DIR (or --json)")
+    suffix = ".json" if args.json else ".txt"
+    written: dict[str, Path] = {}  # output name -> the input it holds
     failed = 0
     for path in args.files:
+        name = path.with_suffix(suffix).name
         try:
+            if args.out is not None and name in written:
+                _fail(f"{path}: not written: {args.out / name} already holds {written[name]}")
             doc = clean_document(read_document(path, root=path.parent))
         except HzcorpusError as exc:
             if len(args.files) == 1:
@@ -73,9 +88,8 @@ def run_clean(args: argparse.Namespace) -> int:
         if args.out is None:
             print(out)
         else:
-            args.out.mkdir(parents=True, exist_ok=True)
-            suffix = ".json" if args.json else ".txt"
-            (args.out / path.with_suffix(suffix).name).write_text(out + "\n", encoding="utf-8")
+            _write_output(args.out, name, out)
+            written[name] = path
     return 1 if failed else 0
 
 
@@ -168,13 +182,15 @@ def _flag_options(args: argparse.Namespace):
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
     if args.min_score is None:
         return FlagOptions(kinds=kinds)
+    if not 0 <= args.min_score <= 1:
+        _fail(f"--min-score must be between 0 and 1, not {args.min_score}")
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 
 def _flag_jsonl_line(raw: bytes, number: int, flag: Callable[[str], list]) -> dict:
     """The output object for one input line of `flag --jsonl` (an error object if bad)."""
     try:
-        item = json.loads(raw.decode("utf-8"))
+        item = json.loads(raw.decode("utf-8-sig"))  # a BOM (Windows editors) is not JSON
     except UnicodeDecodeError:
         return {"id": None, "error": f"line {number}: not UTF-8"}
     except json.JSONDecodeError as exc:

@@ -134,7 +134,7 @@ class LanguageOptions:
     - `fast`: use langdetect-rs when it is installed (same results, much faster).
     - `chinese_variants`: keep langdetect's `zh-cn`/`zh-tw` instead of reporting `zh`.
     - `decimals`: scores are rounded to this many decimals, so that the last bits, which
-      depend on the Python version's float summation, do not reach the records.
+      depend on the Python version's float summation, almost never reach the records.
     """
 
     seed: int = 0

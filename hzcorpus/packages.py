@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -25,6 +26,7 @@ from .errors import ModelError
 
 #: Environment variable that sets the packages folder.
 PACKAGES_DIR_ENV = "HZCORPUS_PACKAGES_DIR"
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def default_packages_dir() -> Path:
@@ -102,6 +104,8 @@ def _parse_metadata(data: bytes, where: str) -> dict:
     for key in ("from_code", "to_code"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise ModelError(f"{where}: metadata.json has no {key}")
+        if not _LANGUAGE_CODE.match(meta[key]):
+            raise ModelError(f"{where}: metadata.json has an invalid {key}: {meta[key]!r}")
     if meta.get("type", "translate") != "translate":
         raise ModelError(f"{where}: not a translation package (type {meta['type']!r})")
     return meta
@@ -143,6 +147,18 @@ def _check_archive(zf: zipfile.ZipFile, where: str, extra_splitter: bool) -> tup
     return top, meta
 
 
+def _check_splitter(path: Path) -> None:
+    """ModelError unless `path` is a MiniSBD sentence-splitter model that loads."""
+    if not path.is_file():
+        raise ModelError(f"{path}: no such splitter model file")
+    from minisbd import SBDetect
+
+    try:
+        SBDetect(str(path), use_gpu=False)
+    except Exception as exc:
+        raise ModelError(f"{path.name}: not a MiniSBD splitter model ({exc})") from None
+
+
 def install_package(
     path: str | Path,
     packages_dir: str | Path | None = None,
@@ -159,13 +175,16 @@ def install_package(
     where = path.name
     if not path.is_file():
         raise ModelError(f"{path}: no such package file")
-    if splitter is not None and not Path(splitter).is_file():
-        raise ModelError(f"{splitter}: no such splitter model file")
+    if splitter is not None:
+        _check_splitter(Path(splitter))
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{where}: not an .argosmodel package (not a zip archive)")
     root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    except OSError as exc:
+        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
     try:
         with zipfile.ZipFile(path) as zf:
             top, meta = _check_archive(zf, where, splitter is not None)

@@ -356,12 +356,27 @@ def translate_documents(
             try:
                 ready.append((doc, translator.split_text(doc.text)))
             except Exception as exc:  # one bad text must not stop the batch
-                doc.translation_note = f"translation failed: {type(exc).__name__}: {exc}"
-        texts = translator.translate_split([split for _doc, split in ready])
+                _failed(doc, exc)
+        try:
+            texts = translator.translate_split([split for _doc, split in ready])
+        except Exception:  # find the culprit: translate one by one
+            texts = [_translate_one(translator, doc, split) for doc, split in ready]
         for (doc, _split), text_en in zip(ready, texts, strict=True):
-            doc.text_en = text_en
-            doc.translation = dict(translator.record)
+            if text_en is not None:
+                doc.text_en, doc.translation = text_en, dict(translator.record)
     return docs
+
+
+def _failed(doc: Document, exc: Exception) -> None:
+    doc.translation_note = f"translation failed: {type(exc).__name__}: {exc}"
+
+
+def _translate_one(translator: Translator, doc: Document, split: list[Segments]) -> str | None:
+    try:
+        return translator.translate_split([split])[0]
+    except Exception as exc:
+        _failed(doc, exc)
+        return None
 
 
 def missing_package_hints(

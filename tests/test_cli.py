@@ -29,3 +29,29 @@ def test_clean_out_dir_names(tmp_path):
     out = run_cli("clean", *map(str, files), "--out", str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.stem + ".txt" for f in files)
+
+
+def test_clean_out_that_is_a_file_is_one_line_error(tmp_path):
+    target = tmp_path / "taken.txt"
+    target.write_text("not a folder\n", encoding="utf-8")
+    out = run_cli("clean", str(sorted(RAW.glob("*.txt"))[0]), "--out", str(target))
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+    assert "taken.txt" in out.stderr
+    assert target.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_clean_out_never_overwrites_an_earlier_input(tmp_path):
+    text = "A council approved the budget on Tuesday after a long debate about schools.\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "page.txt", tmp_path / "b" / "page.html"
+    first.write_text(text, encoding="utf-8")
+    second.write_text("<html><body><p>" + text.replace("council", "court") + "</p></body></html>")
+    out = run_cli("clean", str(first), str(second), "--out", str(tmp_path / "out"))
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "page.html" in out.stderr and "page.txt" in out.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["page.txt"]
+    assert "council" in (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")

@@ -268,3 +268,21 @@ def test_cli_flag_needs_input(tmp_path):
     assert out.returncode == 2 and "hzcorpus:" in out.stderr
     out = run_cli("flag", str(tmp_path / "missing.txt"))
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_cli_jsonl_first_line_may_start_with_a_byte_order_mark():
+    line = json.dumps({"id": "a", "text": "Sales rose by % last year."})
+    out = run_cli("flag", "--jsonl", stdin="\ufeff" + line + "\n" + line + "\n")
+    assert out.returncode == 0, out.stdout
+    rows = [json.loads(row) for row in out.stdout.splitlines()]
+    assert [row["flags"][0]["match"] for row in rows] == ["%", "%"]
+
+
+def test_cli_min_score_outside_zero_to_one_is_an_error():
+    line = json.dumps({"id": 1, "text": "On [date], sales rose by %."}) + "\n"
+    for bad in ("2", "-0.1", "nan"):
+        out = run_cli("flag", "--jsonl", "--min-score", bad, stdin=line)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, bad
+        assert "--min-score" in out.stderr and out.stdout == "", bad
+    out = run_cli("flag", "--jsonl", "--min-score", "1", stdin=line)
+    assert out.returncode == 0 and json.loads(out.stdout)["flags"] == []

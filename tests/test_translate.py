@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from hzcorpus.packages import find_package, install_package, list_packages
 from hzcorpus.translate import (
     TranslateOptions,
     Translator,
+    get_translator,
     missing_package_hints,
     translate_documents,
 )
@@ -107,6 +109,10 @@ BAD_ARCHIVES = {
     "no sentence splitter": _without("pkg/minisbd/de.onnx"),
     "metadata.json has no to_code": {**_good_files(), "pkg/metadata.json": '{"from_code": "de"}'},
     "not valid JSON": {**_good_files(), "pkg/metadata.json": "{"},
+    "invalid from_code": {
+        **_good_files(),
+        "pkg/metadata.json": '{"from_code": "../x", "to_code": "en"}',
+    },
     "one top folder": {**_good_files(), "other/x.txt": "x"},
     "unsafe path": {**_good_files(), "pkg/../../evil.txt": "x"},
 }
@@ -126,6 +132,8 @@ def test_not_a_zip_and_broken_model(tmp_path):
         install_package(tmp_path / "x.argosmodel", tmp_path / "pk")
     with pytest.raises(ModelError, match="no such package file"):
         install_package(tmp_path / "missing.argosmodel", tmp_path / "pk")
+    with pytest.raises(ModelError, match="cannot write to the packages folder"):
+        install_package(_zip(tmp_path / "z.argosmodel", _good_files()), tmp_path / "x.argosmodel")
     # A structurally valid package whose model cannot load: installed, but it fails clearly.
     install_package(_zip(tmp_path / "y.argosmodel", _good_files()), tmp_path / "pk2")
     with pytest.raises(ModelError, match="cannot"):
@@ -208,6 +216,9 @@ def test_stanza_package_with_a_given_minisbd_splitter(tmp_path, sentencepiece_by
     )
     with pytest.raises(ModelError, match="no sentence splitter"):
         install_package(archive, tmp_path / "pk")
+    (tmp_path / "de.onnx").write_bytes(b"not onnx")
+    with pytest.raises(ModelError, match="not a MiniSBD splitter model"):
+        install_package(archive, tmp_path / "pk", splitter=tmp_path / "de.onnx")
     (tmp_path / "de.onnx").write_bytes(minisbd_onnx("de"))
     pkg = install_package(archive, tmp_path / "pk", splitter=tmp_path / "de.onnx")
     assert pkg.minisbd_file.name == "de.onnx"
@@ -281,6 +292,8 @@ def test_cli_models_and_translate(tmp_path, packages_dir, net_log, sentencepiece
     assert out.stdout == expected[0] + "\n"
     out = run_cli("translate", str(article), "--from", "de", "--out", str(tmp_path / "o"), env=env)
     assert (tmp_path / "o" / "artikel.txt").read_text() == expected[0] + "\n"
+    home = Path(os.environ["HOME"])  # argostranslate's settings were never imported
+    assert not [p for p in home.rglob("*") if "argos" in p.name]
     out = run_cli("translate", str(article), "--from", "fr", env=env)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1
@@ -310,3 +323,56 @@ def test_argostranslate_reference_never_downloads_a_splitter(
         shutil.rmtree(pkg.path)
         argos.get_installed_languages.cache_clear()
     assert net_log.read_text() == ""
+
+
+def test_one_bad_document_does_not_stop_the_others(packages_dir, monkeypatch):
+    options = TranslateOptions(packages_dir)
+    translator, _reason = get_translator("de", options)
+    split = translator._splitter.split
+
+    def fragile_split(paragraph):
+        if "KAPUTT" in paragraph:
+            raise ValueError("cannot split this")
+        return split(paragraph)
+
+    monkeypatch.setattr(translator._splitter, "split", fragile_split)
+    docs = [
+        Document(source="a", text="Erster Text.", language="de"),
+        Document(source="b", text="Zweiter Text.\nKAPUTT hier.", language="de"),
+        Document(source="c", text=ARTICLES[1], language="de"),
+    ]
+    a, b, c = translate_documents(docs, options)
+    assert a.text_en and c.text_en and a.translation and c.translation
+    assert b.text_en is None and b.translation is None
+    assert b.translation_note == "translation failed: ValueError: cannot split this"
+    assert c.text_en == translator.translate_texts([ARTICLES[1]])[0]
+
+
+class _EngineFailingOnLongInput:
+    """Wraps a CTranslate2 translator; a batch with a source over 200 tokens raises."""
+
+    def __init__(self, model):
+        self._model = model
+        self.compute_type = model.compute_type
+
+    def translate_batch(self, batch, **kwargs):
+        if max(len(tokens) for tokens in batch) > 200:
+            raise RuntimeError("engine failure")
+        return self._model.translate_batch(batch, **kwargs)
+
+
+def test_engine_failure_is_isolated_to_its_document(packages_dir, monkeypatch):
+    options = TranslateOptions(packages_dir)
+    translator, _reason = get_translator("de", options)
+    monkeypatch.setattr(translator, "_model", _EngineFailingOnLongInput(translator._model))
+    long_sentence = " ".join(["Die Stadt plant neue Radwege"] * 40) + "."
+    docs = [
+        Document(source="a", text=ARTICLES[0], language="de"),
+        Document(source="b", text=long_sentence, language="de"),
+    ]
+    a, b = translate_documents(docs, options)
+    assert a.text_en and a.translation
+    assert (
+        b.text_en is None
+        and b.translation_note == "translation failed: RuntimeError: engine failure"
+    )
