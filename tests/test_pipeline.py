@@ -376,3 +376,17 @@ def test_build_translates_with_an_installed_package(tmp_path):
     summary = json.loads((tmp_path / "one" / "build.json").read_text())
     assert summary["missing_translation_pairs"] == {"fr->en": 1}
     assert str(tmp_path) not in card
+
+
+def test_options_fingerprint_is_stable_across_processes_and_follows_the_options():
+    code = "from hzcorpus.pipeline import BuildOptions; print(BuildOptions().fingerprint())"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env=_env(), capture_output=True, text=True
+        ).stdout.strip()
+        for _ in range(2)
+    }
+    assert runs == {BuildOptions().fingerprint()}
+    changed = replace(BuildOptions(), read=ReadOptions(max_bytes=10))
+    assert changed.fingerprint() != BuildOptions().fingerprint()
+    assert replace(BuildOptions(), workers=7).fingerprint() == BuildOptions().fingerprint()
