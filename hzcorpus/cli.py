@@ -393,8 +393,18 @@ def add_build(sub: argparse._SubParsersAction) -> None:
         "the dataset folder OUT_DIR: data/*.parquet, README.md (card), manifest.jsonl "
         "(every input and its status) and build.json. Exit status 1 when an input failed.",
     )
-    p.add_argument("raw_dir", type=Path, help="folder of page-text dumps, HTML and JSON lines")
-    p.add_argument("out_dir", type=Path, help="dataset folder to write (replaced atomically)")
+    p.add_argument(
+        "raw_dir",
+        metavar="RAW_DIR",
+        type=Path,
+        help="folder of page-text dumps, HTML and JSON lines",
+    )
+    p.add_argument(
+        "out_dir",
+        metavar="OUT_DIR",
+        type=Path,
+        help="dataset folder to write (replaced atomically)",
+    )
     p.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
     p.add_argument("--resume", action="store_true", help="reuse the results of a killed build")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -461,8 +471,10 @@ def add_push(sub: argparse._SubParsersAction) -> None:
         description="Upload a dataset folder hzcorpus built to a dataset repo on the Hub. "
         "The token comes from --token, HF_TOKEN or `hf auth login`.",
     )
-    p.add_argument("out_dir", type=Path, help="dataset folder (from hzcorpus build)")
-    p.add_argument("repo_id", help="dataset repo on the Hub, OWNER/NAME")
+    p.add_argument(
+        "out_dir", metavar="OUT_DIR", type=Path, help="dataset folder (from hzcorpus build)"
+    )
+    p.add_argument("repo_id", metavar="REPO_ID", help="dataset repo on the Hub, OWNER/NAME")
     p.add_argument("--private", action="store_true", help="create the repo private")
     p.add_argument("--token", help="Hugging Face token (default: HF_TOKEN or the stored login)")
     p.add_argument("--message", help="commit message")
