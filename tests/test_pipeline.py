@@ -390,3 +390,26 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
     changed = replace(BuildOptions(), read=ReadOptions(max_bytes=10))
     assert changed.fingerprint() != BuildOptions().fingerprint()
     assert replace(BuildOptions(), workers=7).fingerprint() == BuildOptions().fingerprint()
+
+
+def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
+    tmp_path, monkeypatch
+):
+    from hzcorpus.clean import CleanOptions
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 12, seed=6, html_share=0)
+    run_steps = pipeline._run_steps
+
+    def dies_on_the_last(result, *args):
+        if result.source.startswith("000011"):
+            os._exit(3)  # as if killed by the out-of-memory killer
+        return run_steps(result, *args)
+
+    monkeypatch.setattr(pipeline, "_run_steps", dies_on_the_last)
+    # Options that do not pickle make the workers fork from this process, patch included.
+    options = replace(FAST, workers=2, clean=replace(CleanOptions(), keep_title_in_text=True))
+    with pytest.raises(DatasetError, match=r"a worker process died .* rerun with --resume"):
+        build(raw, out, options)
+    assert not out.exists()
+    assert any((pipeline._work_dir(out) / "results").rglob("*.json"))  # done chunks kept
