@@ -341,18 +341,13 @@ def _fail_one(files: list[Path], message: str) -> int:
 
 def run_translate(args: argparse.Namespace) -> int:
     from .clean import clean_document
+    from .language import detect_document
     from .packages import missing_package_hint, no_package_note
     from .read import read_document
     from .translate import TranslateOptions, translate_documents
 
     if len(args.files) > 1 and args.out is None:
         _fail("several files need --out DIR")
-    detect = None
-    if args.source is None:
-        try:
-            from .language import detect_document as detect
-        except ImportError:
-            _fail("language detection is not available here: give --from LANG")
     extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
     options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
     docs, failed = [], 0
@@ -362,8 +357,8 @@ def run_translate(args: argparse.Namespace) -> int:
         except HzcorpusError as exc:
             failed += _fail_one(args.files, str(exc))
             continue
-        if detect is not None:
-            doc = detect(doc)
+        if args.source is None:
+            doc = detect_document(doc)
         else:
             doc.language = args.source
         docs.append((path, doc))
@@ -377,8 +372,7 @@ def run_translate(args: argparse.Namespace) -> int:
         elif args.out is None:
             print(doc.text_en)
         else:
-            args.out.mkdir(parents=True, exist_ok=True)
-            (args.out / path.with_suffix(".txt").name).write_text(doc.text_en + "\n", "utf-8")
+            _write_output(args.out, path.with_suffix(".txt").name, doc.text_en)
     return 1 if failed else 0
 
 

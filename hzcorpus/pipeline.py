@@ -57,13 +57,8 @@ class _StageDefault:
     name: str
 
     def __call__(self) -> Any:
-        """The default options, or None when that stage's module is not installed."""
-        try:
-            return getattr(importlib.import_module(f"hzcorpus.{self.module}"), self.name)()
-        except ModuleNotFoundError as exc:
-            if exc.name == f"hzcorpus.{self.module}":
-                return None
-            raise
+        """The stage's default options."""
+        return getattr(importlib.import_module(f"hzcorpus.{self.module}"), self.name)()
 
 
 #: BuildOptions field -> its stage's default options.
@@ -445,7 +440,7 @@ def _run_steps(result, data, fmt, steps, counts, options) -> Document | None:
 
 def _translate(pending: list[tuple[ItemResult, Document]], options, counts) -> None:
     """Translate the chunk's documents in one batch; on error, one by one to isolate it."""
-    from .translate import translate_documents
+    from .translate import FAILED_NOTE, translate_documents
 
     docs = [doc for _, doc in pending]
     try:
@@ -460,7 +455,9 @@ def _translate(pending: list[tuple[ItemResult, Document]], options, counts) -> N
                 translated.append(doc)
     for i, doc in enumerate(translated):
         result = pending[i][0]
-        counts.count("translate", "forwarded" if result.status == "ok" else "failed")
+        engine_failed = (doc.translation_note or "").startswith(FAILED_NOTE)
+        ok = result.status == "ok" and not engine_failed
+        counts.count("translate", "forwarded" if ok else "failed")
         pending[i] = (result, doc)
 
 
