@@ -346,18 +346,13 @@ def _fail_one(files: list[Path], message: str) -> int:
 
 def run_translate(args: argparse.Namespace) -> int:
     from .clean import clean_document
+    from .language import detect_document
     from .packages import missing_package_hint, no_package_note
     from .read import read_document
     from .translate import TranslateOptions, translate_documents
 
     if len(args.files) > 1 and args.out is None:
         _fail("several files need --out DIR")
-    detect = None
-    if args.source is None:
-        try:
-            from .language import detect_document as detect
-        except ImportError:
-            _fail("language detection is not available here: give --from LANG")
     extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
     options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
     docs, failed = [], 0
@@ -367,8 +362,8 @@ def run_translate(args: argparse.Namespace) -> int:
         except HzcorpusError as exc:
             failed += _fail_one(args.files, str(exc))
             continue
-        if detect is not None:
-            doc = detect(doc)
+        if args.source is None:
+            doc = detect_document(doc)
         else:
             doc.language = args.source
         docs.append((path, doc))
@@ -382,8 +377,7 @@ def run_translate(args: argparse.Namespace) -> int:
         elif args.out is None:
             print(doc.text_en)
         else:
-            args.out.mkdir(parents=True, exist_ok=True)
-            (args.out / path.with_suffix(".txt").name).write_text(doc.text_en + "\n", "utf-8")
+            _write_output(args.out, path.with_suffix(".txt").name, doc.text_en)
     return 1 if failed else 0
 
 
@@ -398,8 +392,18 @@ def add_build(sub: argparse._SubParsersAction) -> None:
         "the dataset folder OUT_DIR: data/*.parquet, README.md (card), manifest.jsonl "
         "(every input and its status) and build.json. Exit status 1 when an input failed.",
     )
-    p.add_argument("raw_dir", type=Path, help="folder of page-text dumps, HTML and JSON lines")
-    p.add_argument("out_dir", type=Path, help="dataset folder to write (replaced atomically)")
+    p.add_argument(
+        "raw_dir",
+        metavar="RAW_DIR",
+        type=Path,
+        help="folder of page-text dumps, HTML and JSON lines",
+    )
+    p.add_argument(
+        "out_dir",
+        metavar="OUT_DIR",
+        type=Path,
+        help="dataset folder to write (replaced atomically)",
+    )
     p.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
     p.add_argument("--resume", action="store_true", help="reuse the results of a killed build")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -466,8 +470,10 @@ def add_push(sub: argparse._SubParsersAction) -> None:
         description="Upload a dataset folder hzcorpus built to a dataset repo on the Hub. "
         "The token comes from --token, HF_TOKEN or `hf auth login`.",
     )
-    p.add_argument("out_dir", type=Path, help="dataset folder (from hzcorpus build)")
-    p.add_argument("repo_id", help="dataset repo on the Hub, OWNER/NAME")
+    p.add_argument(
+        "out_dir", metavar="OUT_DIR", type=Path, help="dataset folder (from hzcorpus build)"
+    )
+    p.add_argument("repo_id", metavar="REPO_ID", help="dataset repo on the Hub, OWNER/NAME")
     p.add_argument("--private", action="store_true", help="create the repo private")
     p.add_argument("--token", help="Hugging Face token (default: HF_TOKEN or the stored login)")
     p.add_argument("--message", help="commit message")

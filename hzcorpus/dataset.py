@@ -95,6 +95,7 @@ class DatasetStats:
     languages: Counter = field(default_factory=Counter)
     removed_rules: Counter = field(default_factory=Counter)
     flag_kinds: Counter = field(default_factory=Counter)
+    flag_rules: Counter = field(default_factory=Counter)
     translated: int = 0
     english: int = 0
     packages: Counter = field(default_factory=Counter)
@@ -104,13 +105,15 @@ class DatasetStats:
     download_size: int = 0
 
     def add(self, record: Mapping[str, Any]) -> None:
-        """Count one dataset row."""
+        """Count one dataset row (columns of stages that did not run may be null)."""
         self.rows += 1
-        self.words += record["n_words"]
+        self.words += record["n_words"] or 0
         language = record["language"] or "und"
         self.languages[language] += 1
-        self.removed_rules.update(r["rule"] for r in record["removed"])
-        self.flag_kinds.update(s["kind"] for s in record["flags"])
+        self.removed_rules.update(r["rule"] for r in record["removed"] or ())
+        flags = record["flags"] or ()
+        self.flag_kinds.update(s["kind"] for s in flags)
+        self.flag_rules.update(s["rule"] for s in flags)
         if language == "en":
             self.english += 1
         if record["translation"]:
@@ -287,7 +290,7 @@ def _about(stats: DatasetStats, info: CardInfo) -> str:
         f"{stats.rows:,} news articles ({stats.words:,} words) scraped from the web as "
         f"page-text dumps or HTML{', ' + made if made else ''}. Each row keeps its audit "
         "trail: the lines the cleaner removed and the rule that removed each one. Built with "
-        f"[hzcorpus](https://pypi.org/project/hzcorpus/) {__version__}."
+        f"hzcorpus {__version__}."
     )
 
 

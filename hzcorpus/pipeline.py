@@ -48,18 +48,26 @@ WORK_SUFFIX = ".hzcorpus-work"
 MAX_FAILURES_LISTED = 100
 
 
-def _stage_options(module: str, name: str) -> Callable[[], Any]:
-    """Default options of a stage, or None when that stage's module is not installed."""
+@dataclass(frozen=True)
+class _StageDefault:
+    """The default options of a stage, named instead of held: they travel to workers as a
+    name (a stage's rule table may hold functions that do not pickle)."""
 
-    def make() -> Any:
-        try:
-            return getattr(importlib.import_module(f"hzcorpus.{module}"), name)()
-        except ModuleNotFoundError as exc:
-            if exc.name == f"hzcorpus.{module}":
-                return None
-            raise
+    module: str
+    name: str
 
-    return make
+    def __call__(self) -> Any:
+        """The stage's default options."""
+        return getattr(importlib.import_module(f"hzcorpus.{self.module}"), self.name)()
+
+
+#: BuildOptions field -> its stage's default options.
+STAGE_DEFAULTS: dict[str, _StageDefault] = {
+    "clean": _StageDefault("clean", "CleanOptions"),
+    "language": _StageDefault("language", "LanguageOptions"),
+    "flag": _StageDefault("redaction", "FlagOptions"),
+    "translate": _StageDefault("translate", "TranslateOptions"),
+}
 
 
 @dataclass(frozen=True)
@@ -71,10 +79,10 @@ class BuildOptions:
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
-    clean: Any = field(default_factory=_stage_options("clean", "CleanOptions"))
-    language: Any = field(default_factory=_stage_options("language", "LanguageOptions"))
-    flag: Any = field(default_factory=_stage_options("redaction", "FlagOptions"))
-    translate: Any = field(default_factory=_stage_options("translate", "TranslateOptions"))
+    clean: Any = field(default_factory=STAGE_DEFAULTS["clean"])
+    language: Any = field(default_factory=STAGE_DEFAULTS["language"])
+    flag: Any = field(default_factory=STAGE_DEFAULTS["flag"])
+    translate: Any = field(default_factory=STAGE_DEFAULTS["translate"])
     card: CardInfo = field(default_factory=CardInfo)
     workers: int | None = None
     chunk_size: int = 32
@@ -194,13 +202,13 @@ def process_document(doc: Document, options: BuildOptions | None = None) -> Docu
 class StepCounts(dict):
     """Per step: how many documents it forwarded, dropped and failed."""
 
-    def count(self, step: str, outcome: str) -> None:
-        self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += 1
+    def count(self, step: str, outcome: str, n: int = 1) -> None:
+        self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += n
 
     def merge(self, other: dict[str, dict[str, int]]) -> None:
         for step, counts in other.items():
             for outcome, n in counts.items():
-                self.setdefault(step, {"forwarded": 0, "dropped": 0, "failed": 0})[outcome] += n
+                self.count(step, outcome, n)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -243,7 +251,7 @@ def list_files(raw_dir: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
-def _skip_reason(rel: str, path: Path) -> str | None:
+def _skip_reason(path: Path) -> str | None:
     name = path.name
     if path.is_dir():
         what = "hidden folder" if name.startswith(".") else "symlinked folder"
@@ -275,7 +283,7 @@ def iter_inputs(files: Iterable[tuple[str, Path]]) -> Iterator[InputItem]:
     A `.jsonl` file whose first line is not a JSON object is read as one article by content.
     """
     for rel, path in files:
-        reason = _skip_reason(rel, path)
+        reason = _skip_reason(path)
         if reason:
             yield InputItem(rel, skip=reason)
         elif path.suffix.lower() in JSONL_EXTENSIONS and _first_line_is_json_object(path):
@@ -432,7 +440,7 @@ def _run_steps(result, data, fmt, steps, counts, options) -> Document | None:
 
 def _translate(pending: list[tuple[ItemResult, Document]], options, counts) -> None:
     """Translate the chunk's documents in one batch; on error, one by one to isolate it."""
-    from .translate import translate_documents
+    from .translate import FAILED_NOTE, translate_documents
 
     docs = [doc for _, doc in pending]
     try:
@@ -447,7 +455,9 @@ def _translate(pending: list[tuple[ItemResult, Document]], options, counts) -> N
                 translated.append(doc)
     for i, doc in enumerate(translated):
         result = pending[i][0]
-        counts.count("translate", "forwarded" if result.status == "ok" else "failed")
+        engine_failed = (doc.translation_note or "").startswith(FAILED_NOTE)
+        ok = result.status == "ok" and not engine_failed
+        counts.count("translate", "forwarded" if ok else "failed")
         pending[i] = (result, doc)
 
 
@@ -465,7 +475,29 @@ def _chunks(items: Iterator[InputItem], size: int) -> Iterator[list[InputItem]]:
 _WORKER_OPTIONS: dict[str, Any] = {}  # set once per worker process by _init_worker
 
 
-def _init_worker(options: BuildOptions, cache: ResultCache) -> None:
+def _portable(options: BuildOptions) -> BuildOptions:
+    """`options` with each stage's default options replaced by their name (picklable)."""
+    named = {
+        name: default
+        for name, default in STAGE_DEFAULTS.items()
+        if getattr(options, name) is not None and getattr(options, name) == default()
+    }
+    return replace(options, **named)
+
+
+def _init_worker(options: BuildOptions, cache: ResultCache, workers: int) -> None:
+    """Resolve named default options; share the cores among the workers' engines."""
+    named = {
+        name: getattr(options, name)()
+        for name in STAGE_DEFAULTS
+        if isinstance(getattr(options, name), _StageDefault)
+    }
+    options = replace(options, **named)
+    translate = options.translate
+    if translate is not None and not translate.inter_threads and not translate.intra_threads:
+        cores = max(1, (os.cpu_count() or 1) // workers)
+        translate = replace(translate, inter_threads=1, intra_threads=cores)
+        options = replace(options, translate=translate)
     _WORKER_OPTIONS.update(options=options, cache=cache)
 
 
@@ -478,8 +510,8 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache:
 
     Workers start from a fresh forkserver process, so that no thread of this process (a
     translation engine, a progress bar) is copied into them; each receives the options
-    once, then chunks of inputs. Options that cannot be pickled (a rule whose predicate is
-    a lambda) fall back to forking this process.
+    once (default stage options by name), then chunks of inputs. Custom options that cannot
+    be pickled (a rule whose predicate is a lambda) fall back to forking this process.
     """
     workers = options.workers or os.cpu_count() or 1
     if workers == 1:
@@ -492,8 +524,9 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache:
     from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
+    portable = _portable(options)
     try:
-        pickle.dumps(options)
+        pickle.dumps(portable)
         method = "forkserver" if "forkserver" in methods else "spawn"
     except (pickle.PicklingError, AttributeError, TypeError):
         method = "fork" if "fork" in methods else "spawn"
@@ -501,7 +534,7 @@ def _run_chunks(chunks: Iterator[list[InputItem]], options: BuildOptions, cache:
     if method == "forkserver":
         context.set_forkserver_preload(["hzcorpus.pipeline"])
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options, cache)
+        workers, mp_context=context, initializer=_init_worker, initargs=(portable, cache, workers)
     )
     with pool:
         in_flight: deque = deque()

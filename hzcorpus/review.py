@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dataset import DatasetStats
 from .errors import DatasetError, HzcorpusError, InputError
 from .review_pages import (
     GENERATOR,
@@ -62,12 +63,7 @@ class ReviewOptions:
 class _Overview:
     """Counters over every article and manifest row."""
 
-    articles: int = 0
-    translated: int = 0
-    languages: Counter = field(default_factory=Counter)
-    flag_kinds: Counter = field(default_factory=Counter)
-    flag_rules: Counter = field(default_factory=Counter)
-    removed_rules: Counter = field(default_factory=Counter)
+    stats: DatasetStats = field(default_factory=DatasetStats)
     statuses: Counter = field(default_factory=Counter)
     problems: list[dict] = field(default_factory=list)
 
@@ -296,18 +292,12 @@ def _write_articles(
 
         flags = record["flags"] or []
         removed = record["removed"] or []
-        translated = record["text_en"] is not None and record["text_en"] != record["text"]
-        overview.articles += 1
-        overview.translated += translated
-        overview.languages[record["language"] or "und"] += 1
-        overview.flag_kinds.update(s["kind"] for s in flags)
-        overview.flag_rules.update(s["rule"] for s in flags)
-        overview.removed_rules.update(r["rule"] for r in removed)
+        overview.stats.add(record)
         keys = {f"flag: {s['rule']}" for s in flags} | {f"removed: {r['rule']}" for r in removed}
         title = record["title"] or ""
         language = record["language"] or "und"
         rows.append([name, title, record["source"], language, len(flags), len(removed)])
-        rows[-1] += [int(translated), keys]
+        rows[-1] += [int(bool(record["translation"])), keys]
     rules = sorted({key for row in rows for key in row[7]})
     number = {key: i for i, key in enumerate(rules)}
     for row in rows:
@@ -316,7 +306,7 @@ def _write_articles(
         "folder": folder_name,
         "page_size": options.page_size,
         "rules": rules,
-        "languages": _ranked(overview.languages),
+        "languages": _ranked(overview.stats.languages),
         "rows": rows,
     }
     return table
@@ -331,22 +321,23 @@ def _read_build_json(out_dir: Path) -> dict[str, Any]:
 
 
 def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) -> str:
-    n = overview.articles
-    share = f"{overview.translated / n:.0%}" if n else "–"
+    stats = overview.stats
+    n = stats.rows
+    share = f"{stats.translated / n:.0%}" if n else "–"
     statuses = overview.statuses
-    stats = {
+    summary: dict[str, Any] = {
         "articles": n,
-        "languages": len(overview.languages),
-        "translated": f"{overview.translated} ({share})",
-        "flags": sum(overview.flag_kinds.values()),
-        "removed lines": sum(overview.removed_rules.values()),
+        "languages": len(stats.languages),
+        "translated": f"{stats.translated} ({share})",
+        "flags": sum(stats.flag_kinds.values()),
+        "removed lines": sum(stats.removed_rules.values()),
     }
     if statuses:
-        stats["inputs in the manifest"] = sum(statuses.values())
+        summary["inputs in the manifest"] = sum(statuses.values())
         for status in ("duplicate", "failed", "skipped"):
-            stats[status] = statuses.get(status, 0)
+            summary[status] = statuses.get(status, 0)
     else:
-        stats["manifest"] = "none"
+        summary["manifest"] = "none"
     rule_number = {rule: i for i, rule in enumerate(table["rules"])}
 
     def rule_link(prefix: str) -> Callable[[str], str]:
@@ -356,13 +347,13 @@ def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) ->
         return None
 
     charts = [
-        ("Articles per language", _ranked(overview.languages), lambda lang: f"#lang={lang}"),
-        ("Flags per kind", _ranked(overview.flag_kinds), nothing),
-        ("Flags per rule", _ranked(overview.flag_rules), rule_link("flag: ")),
-        ("Removed lines per rule", _ranked(overview.removed_rules), rule_link("removed: ")),
+        ("Articles per language", _ranked(stats.languages), lambda lang: f"#lang={lang}"),
+        ("Flags per kind", _ranked(stats.flag_kinds), nothing),
+        ("Flags per rule", _ranked(stats.flag_rules), rule_link("flag: ")),
+        ("Removed lines per rule", _ranked(stats.removed_rules), rule_link("removed: ")),
         (
             "Translated",
-            [("translated", overview.translated), ("not", n - overview.translated)],
+            [("translated", stats.translated), ("not", n - stats.translated)],
             nothing,
         ),
         ("Inputs per status (manifest)", _ranked(statuses), nothing),
@@ -372,7 +363,7 @@ def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) ->
     card_href = Path(os.path.relpath(card, index.parent)).as_posix() if card.exists() else None
     return index_page(
         out_dir.name,
-        stats=stats,
+        stats=summary,
         charts=charts,
         problems=overview.problems if statuses else None,
         n_problems=n_problems,

@@ -367,8 +367,12 @@ def translate_documents(
     return docs
 
 
+#: How `translation_note` starts when the engine failed on a document (not a missing package).
+FAILED_NOTE = "translation failed"
+
+
 def _failed(doc: Document, exc: Exception) -> None:
-    doc.translation_note = f"translation failed: {type(exc).__name__}: {exc}"
+    doc.translation_note = f"{FAILED_NOTE}: {type(exc).__name__}: {exc}"
 
 
 def _translate_one(translator: Translator, doc: Document, split: list[Segments]) -> str | None:

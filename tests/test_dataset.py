@@ -1,3 +1,4 @@
+import dataclasses
 from typing import ClassVar
 
 import pytest
@@ -206,3 +207,20 @@ def test_push_cli_errors_are_one_line(tmp_path):
     assert out.returncode == 2  # offline: the Hub cannot be reached, one clear line
     assert "upload to someone/news failed" in out.stderr
     assert out.stderr.count("\n") == 1, out.stderr
+
+
+def test_rows_go_to_parquet_one_row_group_at_a_time(tmp_path):
+    import pyarrow.parquet as pq
+
+    docs = _docs(1)[0]
+    writer = dataset.ShardWriter(tmp_path, shard_rows=1100)
+    for i in range(1200):
+        writer.add(dataclasses.replace(docs, id=f"{i:016x}"))
+        assert len(writer._rows) < dataset.ROW_GROUP_ROWS  # never more held in memory
+    assert writer.close() == [
+        "data/train-00000-of-00002.parquet",
+        "data/train-00001-of-00002.parquet",
+    ]
+    first = pq.ParquetFile(tmp_path / "data/train-00000-of-00002.parquet").metadata
+    assert [first.row_group(i).num_rows for i in range(first.num_row_groups)] == [500, 500, 100]
+    assert writer.stats.rows == 1200

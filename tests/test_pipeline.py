@@ -376,3 +376,40 @@ def test_build_translates_with_an_installed_package(tmp_path):
     summary = json.loads((tmp_path / "one" / "build.json").read_text())
     assert summary["missing_translation_pairs"] == {"fr->en": 1}
     assert str(tmp_path) not in card
+
+
+def test_options_fingerprint_is_stable_across_processes_and_follows_the_options():
+    code = "from hzcorpus.pipeline import BuildOptions; print(BuildOptions().fingerprint())"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env=_env(), capture_output=True, text=True
+        ).stdout.strip()
+        for _ in range(2)
+    }
+    assert runs == {BuildOptions().fingerprint()}
+    changed = replace(BuildOptions(), read=ReadOptions(max_bytes=10))
+    assert changed.fingerprint() != BuildOptions().fingerprint()
+    assert replace(BuildOptions(), workers=7).fingerprint() == BuildOptions().fingerprint()
+
+
+def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
+    tmp_path, monkeypatch
+):
+    from hzcorpus.clean import CleanOptions
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 12, seed=6, html_share=0)
+    run_steps = pipeline._run_steps
+
+    def dies_on_the_last(result, *args):
+        if result.source.startswith("000011"):
+            os._exit(3)  # as if killed by the out-of-memory killer
+        return run_steps(result, *args)
+
+    monkeypatch.setattr(pipeline, "_run_steps", dies_on_the_last)
+    # Options that do not pickle make the workers fork from this process, patch included.
+    options = replace(FAST, workers=2, clean=replace(CleanOptions(), keep_title_in_text=True))
+    with pytest.raises(DatasetError, match=r"a worker process died .* rerun with --resume"):
+        build(raw, out, options)
+    assert not out.exists()
+    assert any((pipeline._work_dir(out) / "results").rglob("*.json"))  # done chunks kept
