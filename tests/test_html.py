@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import signal
@@ -175,7 +176,10 @@ def _timed_out_in_worker(html: str) -> str:
 
 def test_time_limit_works_in_a_worker_process():
     html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    # started as the build starts its workers: forking this threaded process is deprecated
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         message = pool.submit(_timed_out_in_worker, html).result(timeout=120)
     assert message == "HTML extraction timed out after 0.01 s"
 
