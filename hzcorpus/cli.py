@@ -83,6 +83,8 @@ def run_clean(args: argparse.Namespace) -> int:
             if args.out is not None and name in written:
                 _fail(f"{path}: not written: {args.out / name} already holds {written[name]}")
             doc = _clean_file(path)
+            if not doc.text and not args.json:
+                _fail(f"{path}: no article text left after cleaning (--json lists what went)")
         except HzcorpusError as exc:
             if len(args.files) == 1:
                 raise

@@ -76,3 +76,15 @@ def test_json_lines_file_is_refused_by_the_one_article_commands(tmp_path):
         assert out.returncode == 2, (command, out.stdout)
         assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1, command
         assert "JSON lines" in out.stderr and "hzcorpus build" in out.stderr, command
+
+
+def test_clean_says_so_when_no_article_text_is_left(tmp_path):
+    page = tmp_path / "menu.txt"
+    page.write_text("Home\nNews\nSubscribe to our newsletter\n© 2024 Example Media\n", "utf-8")
+    out = run_cli("clean", str(page))
+    assert out.returncode == 2 and out.stdout == ""
+    assert "no article text" in out.stderr and "--json" in out.stderr
+    out = run_cli("clean", str(page), "--json")
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["text"] == ""
+    assert len(json.loads(out.stdout)["removed"]) == 4
