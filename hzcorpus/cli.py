@@ -347,10 +347,8 @@ def _fail_one(files: list[Path], message: str) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from .clean import clean_document
     from .language import detect_document
     from .packages import missing_package_hint, no_package_note
-    from .read import read_document
     from .translate import TranslateOptions, translate_documents
 
     if len(args.files) > 1 and args.out is None:
@@ -360,7 +358,7 @@ def run_translate(args: argparse.Namespace) -> int:
     docs, failed = [], 0
     for path in args.files:
         try:
-            doc = clean_document(read_document(path, root=path.parent))
+            doc = _clean_file(path)
         except HzcorpusError as exc:
             failed += _fail_one(args.files, str(exc))
             continue
@@ -581,3 +579,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a full disk, an unwritable output: the user's to fix
+        if args.verbose:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"hzcorpus: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2

@@ -1,6 +1,10 @@
 import json
+import os
+import subprocess
+import sys
 
-from tests.conftest import RAW, run_cli
+import hzcorpus
+from tests.conftest import NONET, RAW, ROOT, run_cli
 
 
 def test_version_and_help():
@@ -88,3 +92,37 @@ def test_clean_says_so_when_no_article_text_is_left(tmp_path):
     assert out.returncode == 0
     assert json.loads(out.stdout)["text"] == ""
     assert len(json.loads(out.stdout)["removed"]) == 4
+
+
+def test_a_full_disk_is_one_line_error():
+    out = run_cli("clean", str(sorted(RAW.glob("*.txt"))[0]), "--out", "/dev/full/x")
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
+def test_output_to_a_full_device_is_one_line_error():
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)])}
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "hzcorpus", "clean", str(sorted(RAW.glob("*.txt"))[0])],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "No space left" in out.stderr
+
+
+def test_translate_refuses_json_lines(tmp_path):
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"id": "1", "text": "Guten Morgen."}\n{"id": "2", "text": "Hallo."}\n')
+    out = run_cli("translate", str(items), "--from", "de")
+    assert out.returncode == 2
+    assert "hzcorpus build" in out.stderr
+
+
+def test_dir_lists_the_lazy_api():
+    assert {"clean_document", "build", "load", "translate_documents"} <= set(dir(hzcorpus))
