@@ -34,6 +34,14 @@ def _fail(message: str) -> None:
     raise HzcorpusError(message)
 
 
+def _fail_one(files: list[Path], message: str) -> int:
+    """Raise for a single input; with several, print the message and count one failure."""
+    if len(files) == 1:
+        _fail(message)
+    print(f"hzcorpus: {message}", file=sys.stderr)
+    return 1
+
+
 # --- clean -----------------------------------------------------------------------------
 
 
@@ -86,10 +94,7 @@ def run_clean(args: argparse.Namespace) -> int:
             if not doc.text and not args.json:
                 _fail(f"{path}: no article text left after cleaning (--json lists what went)")
         except HzcorpusError as exc:
-            if len(args.files) == 1:
-                raise
-            print(f"hzcorpus: {exc}", file=sys.stderr)
-            failed += 1
+            failed += _fail_one(args.files, str(exc))
             continue
         if args.json:
             record = doc.to_record()
@@ -145,10 +150,7 @@ def run_detect(args: argparse.Namespace) -> int:
         try:
             doc = _clean_file(path)
         except HzcorpusError as exc:
-            if len(args.files) == 1:
-                raise
-            print(f"hzcorpus: {exc}", file=sys.stderr)
-            failed += 1
+            failed += _fail_one(args.files, str(exc))
             continue
         best = detect_language(document_language_text(doc), options)[0]
         print(f"{best.lang}\t{best.score:.4f}\t{path}", flush=True)
@@ -259,10 +261,7 @@ def run_flag(args: argparse.Namespace) -> int:
         try:
             doc = flag_document(_clean_file(path), options)
         except HzcorpusError as exc:
-            if len(args.files) == 1:
-                raise
-            print(f"hzcorpus: {exc}", file=sys.stderr)
-            failed += 1
+            failed += _fail_one(args.files, str(exc))
             continue
         lines = doc.text.split("\n")
         line_starts = [0]
@@ -336,14 +335,6 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
     p.add_argument("--beam", type=int, default=4, help="beam size (default 4, as argostranslate)")
     p.add_argument("--packages-dir", type=Path, help="packages folder to use")
-
-
-def _fail_one(files: list[Path], message: str) -> int:
-    """Raise for a single input; with several, print the message and count one failure."""
-    if len(files) == 1:
-        _fail(message)
-    print(f"hzcorpus: {message}", file=sys.stderr)
-    return 1
 
 
 def run_translate(args: argparse.Namespace) -> int:
