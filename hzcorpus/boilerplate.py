@@ -766,6 +766,53 @@ def _is_newsletter_line(line: str) -> bool:
     return _contains_any(line, INBOX_WORDS)
 
 
+def _is_shipping_banner(line: str) -> bool:
+    """A short shop banner about shipping that is not a sentence."""
+    return len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that is a date (with a time, a place or a source around it)."""
+    return (
+        len(line) <= 120 and _DIGIT.search(line) is not None and DATE_LINE.match(line) is not None
+    )
+
+
+def _is_date_meta_line(line: str) -> bool:
+    """A few words of metadata around a date, not a sentence."""
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 8
+        and not _is_sentence(line)
+        and DATE_IN_LINE.search(line) is not None
+    )
+
+
+def _is_paywall_line(line: str) -> bool:
+    return len(line) <= 200 and _contains_any(line, PAYWALL_WORDS)
+
+
+def _is_word_count_line(line: str) -> bool:
+    return len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS)
+
+
+def _is_consent_banner(line: str) -> bool:
+    return len(line) <= 400 and _is_consent_line(line)
+
+
+def _is_rights_notice(line: str) -> bool:
+    return len(line) <= 240 and _contains_any(line, RIGHTS_WORDS)
+
+
+def _is_browser_notice(line: str) -> bool:
+    """A short notice that asks to enable JavaScript or update the browser."""
+    return (
+        len(line) <= 150
+        and _contains_any(line, BROWSER_WORDS)
+        and _contains_any(line, BROWSER_ACTIONS)
+    )
+
+
 # --- the rule table --------------------------------------------------------------------
 
 LINE_RULES: tuple[Rule, ...] = (
@@ -1089,9 +1136,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        predicate=lambda line: (
-            len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
-        ),
+        predicate=_is_shipping_banner,
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -1222,11 +1267,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="date-line",
         reason="a bare date line: the date goes to `published`",
         kind="published",
-        predicate=lambda line: (
-            len(line) <= 120
-            and _DIGIT.search(line) is not None
-            and DATE_LINE.match(line) is not None
-        ),
+        predicate=_is_date_line,
         match=(
             "2025.02.18",
             "Feb 11, 2025 10:28 PM",
@@ -1248,12 +1289,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a short metadata line around a date (source, place, account): the date goes "
         "to `published`",
         kind="published",
-        predicate=lambda line: (
-            len(line) <= 60
-            and len(line.split()) <= 8
-            and line.rstrip()[-1:] not in ".!?。！？"
-            and DATE_IN_LINE.search(line) is not None
-        ),
+        predicate=_is_date_meta_line,
         match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
         no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
     ),
@@ -1261,7 +1297,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="paywall",
         reason="a paywall or subscriber notice",
         kind="furniture",
-        predicate=lambda line: len(line) <= 200 and _contains_any(line, PAYWALL_WORDS),
+        predicate=_is_paywall_line,
         match=(
             "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
             "Déjà abonné ? Se connecter",
@@ -1274,7 +1310,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="word-count",
         reason="word count (and reading time) of the page",
         kind="furniture",
-        predicate=lambda line: len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS),
+        predicate=_is_word_count_line,
         match=(
             "Word count of this text: , estimated reading time approximately minutes.",
             "Wortanzahl: 850",
@@ -1316,7 +1352,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="newsletter",
         reason="a newsletter sign-up line",
         kind="furniture",
-        predicate=lambda line: _is_newsletter_line(line),
+        predicate=_is_newsletter_line,
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
@@ -1406,7 +1442,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
-        predicate=lambda line: len(line) <= 400 and _is_consent_line(line),
+        predicate=_is_consent_banner,
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -1438,7 +1474,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="copyright",
         reason="a copyright, rights, reuse or disclaimer notice",
         kind="furniture",
-        predicate=lambda line: len(line) <= 240 and _contains_any(line, RIGHTS_WORDS),
+        predicate=_is_rights_notice,
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
@@ -1577,11 +1613,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="javascript-notice",
         reason="a notice about JavaScript or the browser",
         kind="furniture",
-        predicate=lambda line: (
-            len(line) <= 150
-            and _contains_any(line, BROWSER_WORDS)
-            and _contains_any(line, BROWSER_ACTIONS)
-        ),
+        predicate=_is_browser_notice,
         match=(
             "Please turn on JavaScript for a better experience",
             "Ihr Browser unterstützt dieses Video nicht.",
