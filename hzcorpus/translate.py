@@ -124,6 +124,7 @@ class MiniSBDSplitter:
             raise ModelError(f"{model_file}: cannot load the MiniSBD splitter: {exc}") from None
 
     def split(self, paragraph: str) -> list[str]:
+        """The sentences of `paragraph`."""
         return self._detector.sentences(paragraph)
 
 
@@ -144,6 +145,7 @@ class RuleSplitter:
         self._segmenter = pysbd.Segmenter(language=lang, clean=False)
 
     def split(self, paragraph: str) -> list[str]:
+        """The sentences of `paragraph`, stripped, without empty ones."""
         return [s.strip() for s in self._segmenter.segment(paragraph) if s.strip()]
 
 
