@@ -149,7 +149,9 @@ class RuleSplitter:
         return [s.strip() for s in self._segmenter.segment(paragraph) if s.strip()]
 
 
-def make_splitter(package: InstalledPackage, options: TranslateOptions):
+def make_splitter(
+    package: InstalledPackage, options: TranslateOptions
+) -> MiniSBDSplitter | RuleSplitter:
     """The package's MiniSBD splitter, else (or with `splitter="rules"`) pysbd."""
     model = package.minisbd_file
     if model is not None and options.splitter == "auto":
