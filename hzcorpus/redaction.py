@@ -113,6 +113,11 @@ def flag_document(doc: Document, options: FlagOptions = FlagOptions()) -> Docume
     return replace(doc, flags=find_flags(doc.text, options))
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (line) of `text` starts: 0, and the offset after each newline."""
+    return [0, *(newline.end() for newline in re.finditer("\n", text))]
+
+
 def damaged_paragraphs(
     item: Document | Mapping[str, Any], kinds: tuple[str, ...] = FLAG_KINDS
 ) -> list[int]:
@@ -125,7 +130,7 @@ def damaged_paragraphs(
         text, flags = item.text, item.flags
     else:
         text, flags = item["text"] or "", item["flags"] or []
-    line_starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+    line_starts = paragraph_starts(text)
     damaged = set()
     for flag in flags:
         start, kind = (
