@@ -478,8 +478,15 @@ def _phrases(*words: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+_TOKEN_SEPARATORS = re.compile(r"[\s|/·•,;]+")
+_ICON_NAME = re.compile(r"[a-z0-9_-]+")
+_MENU_SEPARATORS = re.compile(r"\s+[|•·∙⋅■]\s+|\s*\|\s*")
+_CJK_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_LABEL_SEPARATORS = re.compile(r"\s*[|｜/]\s*")
+
+
 def _tokens(line: str) -> list[str]:
-    return re.split(r"[\s|/·•,;]+", line.strip().lower())
+    return _TOKEN_SEPARATORS.split(line.strip().lower())
 
 
 def _first_word(line: str) -> str:
@@ -494,7 +501,7 @@ def _is_icon_run(line: str) -> bool:
     tokens = line.split()
     if len(tokens) < 6 or line != line.lower():
         return False
-    if not all(re.fullmatch(r"[a-z0-9_-]+", t) for t in tokens):
+    if not all(_ICON_NAME.fullmatch(t) for t in tokens):
         return False
     known = sum(t in ICON_WORDS or "-" in t or "_" in t for t in tokens)
     stop = sum(t in STOPWORDS for t in tokens)
@@ -519,7 +526,7 @@ def _is_separated_menu(line: str) -> bool:
     """Three or more short items separated by `|`, `•` or `·` (a footer or menu row)."""
     if len(line) > 300 or ("|" not in line and "•" not in line and "·" not in line):
         return False
-    items = [i.strip() for i in re.split(r"\s+[|•·∙⋅■]\s+|\s*\|\s*", line) if i.strip()]
+    items = [i.strip() for i in _MENU_SEPARATORS.split(line) if i.strip()]
     if len(items) < 4:
         return False
     return all(len(i.split()) <= 4 and i[-1] not in ".!?。" for i in items)
@@ -538,7 +545,7 @@ def _is_cjk_menu(line: str) -> bool:
     if len(line) > 100:
         return False
     tokens = line.split()
-    return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
+    return len(tokens) >= 4 and all(_CJK_LABEL.fullmatch(t) for t in tokens)
 
 
 #: A duration after a label: "Listen to this article · 5:12 min", "Artikel anhören • 4 Min".
@@ -555,7 +562,7 @@ def _is_ui_label(line: str) -> bool:
     if len(line) > 60:
         return False
     line = _TRAILING_DURATION.sub("", line) or line
-    parts = re.split(r"\s*[|｜/]\s*", line.strip().lower())
+    parts = _LABEL_SEPARATORS.split(line.strip().lower())
     return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
 
