@@ -510,7 +510,7 @@ def _is_icon_run(line: str) -> bool:
 
 def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
-    if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
+    if len(line) > 200 or _is_sentence(line):
         return False
     head = _first_word(line)
     if head not in CATEGORY_WORDS and head not in UI_LABELS:
@@ -743,6 +743,7 @@ INBOX_WORDS: tuple[str, ...] = (
 
 
 def _is_sentence(line: str) -> bool:
+    """Whether `line` ends with a sentence mark (a full stop, "!" or "?", Latin or CJK)."""
     return line.rstrip()[-1:] in ".!?。！？"
 
 
