@@ -930,7 +930,6 @@ LINE_RULES: tuple[Rule, ...] = (
             "also read",
             "see also",
             "lesen sie auch",
-            "auch interessant",
             "lee también",
             "lea también",
             "mirá también",
