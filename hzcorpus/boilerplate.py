@@ -478,8 +478,15 @@ def _phrases(*words: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+_TOKEN_SEPARATORS = re.compile(r"[\s|/·•,;]+")
+_ICON_NAME = re.compile(r"[a-z0-9_-]+")
+_MENU_SEPARATORS = re.compile(r"\s+[|•·∙⋅■]\s+|\s*\|\s*")
+_CJK_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_LABEL_SEPARATORS = re.compile(r"\s*[|｜/]\s*")
+
+
 def _tokens(line: str) -> list[str]:
-    return re.split(r"[\s|/·•,;]+", line.strip().lower())
+    return _TOKEN_SEPARATORS.split(line.strip().lower())
 
 
 def _first_word(line: str) -> str:
@@ -494,7 +501,7 @@ def _is_icon_run(line: str) -> bool:
     tokens = line.split()
     if len(tokens) < 6 or line != line.lower():
         return False
-    if not all(re.fullmatch(r"[a-z0-9_-]+", t) for t in tokens):
+    if not all(_ICON_NAME.fullmatch(t) for t in tokens):
         return False
     known = sum(t in ICON_WORDS or "-" in t or "_" in t for t in tokens)
     stop = sum(t in STOPWORDS for t in tokens)
@@ -503,7 +510,7 @@ def _is_icon_run(line: str) -> bool:
 
 def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
-    if len(line) > 200 or line.rstrip()[-1:] in ".!?。！？":
+    if len(line) > 200 or _is_sentence(line):
         return False
     head = _first_word(line)
     if head not in CATEGORY_WORDS and head not in UI_LABELS:
@@ -519,7 +526,7 @@ def _is_separated_menu(line: str) -> bool:
     """Three or more short items separated by `|`, `•` or `·` (a footer or menu row)."""
     if len(line) > 300 or ("|" not in line and "•" not in line and "·" not in line):
         return False
-    items = [i.strip() for i in re.split(r"\s+[|•·∙⋅■]\s+|\s*\|\s*", line) if i.strip()]
+    items = [i.strip() for i in _MENU_SEPARATORS.split(line) if i.strip()]
     if len(items) < 4:
         return False
     return all(len(i.split()) <= 4 and i[-1] not in ".!?。" for i in items)
@@ -538,7 +545,7 @@ def _is_cjk_menu(line: str) -> bool:
     if len(line) > 100:
         return False
     tokens = line.split()
-    return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
+    return len(tokens) >= 4 and all(_CJK_LABEL.fullmatch(t) for t in tokens)
 
 
 #: A duration after a label: "Listen to this article · 5:12 min", "Artikel anhören • 4 Min".
@@ -555,7 +562,7 @@ def _is_ui_label(line: str) -> bool:
     if len(line) > 60:
         return False
     line = _TRAILING_DURATION.sub("", line) or line
-    parts = re.split(r"\s*[|｜/]\s*", line.strip().lower())
+    parts = _LABEL_SEPARATORS.split(line.strip().lower())
     return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
 
@@ -736,6 +743,7 @@ INBOX_WORDS: tuple[str, ...] = (
 
 
 def _is_sentence(line: str) -> bool:
+    """Whether `line` ends with a sentence mark (a full stop, "!" or "?", Latin or CJK)."""
     return line.rstrip()[-1:] in ".!?。！？"
 
 
@@ -764,6 +772,53 @@ def _is_newsletter_line(line: str) -> bool:
     if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
         return True
     return _contains_any(line, INBOX_WORDS)
+
+
+def _is_shipping_banner(line: str) -> bool:
+    """A short shop banner about shipping that is not a sentence."""
+    return len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that is a date (with a time, a place or a source around it)."""
+    return (
+        len(line) <= 120 and _DIGIT.search(line) is not None and DATE_LINE.match(line) is not None
+    )
+
+
+def _is_date_meta_line(line: str) -> bool:
+    """A few words of metadata around a date, not a sentence."""
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 8
+        and not _is_sentence(line)
+        and DATE_IN_LINE.search(line) is not None
+    )
+
+
+def _is_paywall_line(line: str) -> bool:
+    return len(line) <= 200 and _contains_any(line, PAYWALL_WORDS)
+
+
+def _is_word_count_line(line: str) -> bool:
+    return len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS)
+
+
+def _is_consent_banner(line: str) -> bool:
+    return len(line) <= 400 and _is_consent_line(line)
+
+
+def _is_rights_notice(line: str) -> bool:
+    return len(line) <= 240 and _contains_any(line, RIGHTS_WORDS)
+
+
+def _is_browser_notice(line: str) -> bool:
+    """A short notice that asks to enable JavaScript or update the browser."""
+    return (
+        len(line) <= 150
+        and _contains_any(line, BROWSER_WORDS)
+        and _contains_any(line, BROWSER_ACTIONS)
+    )
 
 
 # --- the rule table --------------------------------------------------------------------
@@ -875,7 +930,6 @@ LINE_RULES: tuple[Rule, ...] = (
             "also read",
             "see also",
             "lesen sie auch",
-            "auch interessant",
             "lee también",
             "lea también",
             "mirá también",
@@ -1089,9 +1143,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        predicate=lambda line: (
-            len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
-        ),
+        predicate=_is_shipping_banner,
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -1222,11 +1274,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="date-line",
         reason="a bare date line: the date goes to `published`",
         kind="published",
-        predicate=lambda line: (
-            len(line) <= 120
-            and _DIGIT.search(line) is not None
-            and DATE_LINE.match(line) is not None
-        ),
+        predicate=_is_date_line,
         match=(
             "2025.02.18",
             "Feb 11, 2025 10:28 PM",
@@ -1248,12 +1296,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a short metadata line around a date (source, place, account): the date goes "
         "to `published`",
         kind="published",
-        predicate=lambda line: (
-            len(line) <= 60
-            and len(line.split()) <= 8
-            and line.rstrip()[-1:] not in ".!?。！？"
-            and DATE_IN_LINE.search(line) is not None
-        ),
+        predicate=_is_date_meta_line,
         match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
         no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
     ),
@@ -1261,7 +1304,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="paywall",
         reason="a paywall or subscriber notice",
         kind="furniture",
-        predicate=lambda line: len(line) <= 200 and _contains_any(line, PAYWALL_WORDS),
+        predicate=_is_paywall_line,
         match=(
             "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
             "Déjà abonné ? Se connecter",
@@ -1274,7 +1317,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="word-count",
         reason="word count (and reading time) of the page",
         kind="furniture",
-        predicate=lambda line: len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS),
+        predicate=_is_word_count_line,
         match=(
             "Word count of this text: , estimated reading time approximately minutes.",
             "Wortanzahl: 850",
@@ -1316,7 +1359,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="newsletter",
         reason="a newsletter sign-up line",
         kind="furniture",
-        predicate=lambda line: _is_newsletter_line(line),
+        predicate=_is_newsletter_line,
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
@@ -1406,7 +1449,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
-        predicate=lambda line: len(line) <= 400 and _is_consent_line(line),
+        predicate=_is_consent_banner,
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -1438,7 +1481,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="copyright",
         reason="a copyright, rights, reuse or disclaimer notice",
         kind="furniture",
-        predicate=lambda line: len(line) <= 240 and _contains_any(line, RIGHTS_WORDS),
+        predicate=_is_rights_notice,
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
@@ -1577,11 +1620,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="javascript-notice",
         reason="a notice about JavaScript or the browser",
         kind="furniture",
-        predicate=lambda line: (
-            len(line) <= 150
-            and _contains_any(line, BROWSER_WORDS)
-            and _contains_any(line, BROWSER_ACTIONS)
-        ),
+        predicate=_is_browser_notice,
         match=(
             "Please turn on JavaScript for a better experience",
             "Ihr Browser unterstützt dieses Video nicht.",

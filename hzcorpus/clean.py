@@ -47,6 +47,7 @@ from .rules import Rule
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
+_SENTENCE_MARK = re.compile(r"[.!?。！？]")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h时点]\s*\d{2}")
 _DATE_LANGUAGES = ["en", "de", "es", "fr", "zh"]
 _DATE_SETTINGS = {
@@ -553,7 +554,7 @@ def _is_sentence_title(lines: list[_Line], first: int, end: int, th: Thresholds)
     inner = opening.text.rstrip(".!?。！？'\"”’») ")
     return (
         opening.units <= th.sentence_title_max_units
-        and re.search(r"[.!?。！？]", inner) is None
+        and _SENTENCE_MARK.search(inner) is None
         and following is not None
         and following.units > opening.units
     )

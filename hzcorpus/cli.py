@@ -253,7 +253,9 @@ def run_flag(args: argparse.Namespace) -> int:
     if not args.files:
         _fail("give FILE... or --jsonl")
 
-    from .redaction import flag_document
+    from bisect import bisect_right
+
+    from .redaction import flag_document, paragraph_starts
 
     print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
     failed = 0
@@ -264,13 +266,9 @@ def run_flag(args: argparse.Namespace) -> int:
             failed += _fail_one(args.files, str(exc))
             continue
         lines = doc.text.split("\n")
-        line_starts = [0]
-        for line in lines[:-1]:
-            line_starts.append(line_starts[-1] + len(line) + 1)
-        number = 0
+        line_starts = paragraph_starts(doc.text)
         for flag in doc.flags:
-            while number + 1 < len(lines) and line_starts[number + 1] <= flag.start:
-                number += 1
+            number = bisect_right(line_starts, flag.start) - 1
             col = flag.start - line_starts[number]
             excerpt, marker = _flag_excerpt(lines[number], col, flag.end - line_starts[number])
             print(f"{path}:{number + 1}:{col + 1} {flag.kind} {flag.rule} {flag.score:.2f}")

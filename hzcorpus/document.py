@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 #: Redaction flag kinds. A new kind is added here so that the schema's count columns follow.
 FLAG_KINDS: tuple[str, ...] = ("missing-number", "placeholder", "vague-date", "missing-name")
@@ -119,7 +122,7 @@ def content_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def record_schema():  # -> pyarrow.Schema (imported lazily: pyarrow is slow to import)
+def record_schema() -> pa.Schema:  # pyarrow is imported lazily: it is slow to import
     """The Arrow schema of a dataset row; parquet files and the dataset card follow it."""
     import pyarrow as pa
 

@@ -498,8 +498,6 @@ def _dropped_blocks(
     """Visible blocks of the page that are not in `text` and not already recorded as a
     removed output line (each of those stands for one block): at most `limit` of them, and
     the search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
-    from collections import Counter
-
     lines = text.split("\n")
     pieces = {normalized for line in lines for normalized in _pieces(line)}
     recorded = Counter(" ".join(r.text.split()) for r in output_removed)

@@ -47,8 +47,6 @@ class InstalledPackage:
     from_code: str
     to_code: str
     version: str
-    from_name: str = ""
-    to_name: str = ""
     target_prefix: str = ""
 
     @property
@@ -88,8 +86,6 @@ class InstalledPackage:
             from_code=meta["from_code"],
             to_code=meta["to_code"],
             version=str(meta.get("package_version", "")),
-            from_name=str(meta.get("from_name", "")),
-            to_name=str(meta.get("to_name", "")),
             target_prefix=str(meta.get("target_prefix", "")),
         )
 

@@ -10,6 +10,7 @@ import codecs
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .document import Document, content_id
@@ -92,7 +93,7 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(_BINARY_MAGIC):
         raise InputError("input is a binary file, not text or HTML")
     head = data[:8192]
-    controls = sum(head.count(bytes([c])) for c in _BINARY_BYTES)
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     if controls > 2 and controls * 20 > len(head):
         encoding = _utf16_without_bom(data)
         if encoding is None:
@@ -149,8 +150,16 @@ def _declared_charset(head: bytes) -> str | None:
 def _fix_mojibake(text: str) -> str:
     import ftfy
 
-    # Only repair encodings; leave quotes, widths and ligatures as the page had them.
-    config = ftfy.TextFixerConfig(
+    return ftfy.fix_text(text, _ftfy_config())
+
+
+@cache
+def _ftfy_config():
+    """ftfy's settings (built once): repair encodings only; leave quotes, widths and
+    ligatures as the page had them."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
         unescape_html=False,
         uncurl_quotes=False,
         fix_character_width=False,
@@ -158,7 +167,6 @@ def _fix_mojibake(text: str) -> str:
         normalization=None,
         max_decode_length=1_000_000,
     )
-    return ftfy.fix_text(text, config)
 
 
 def is_html(text: str) -> bool:

@@ -14,10 +14,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from .document import FLAG_KINDS, Document, Span
-from .redaction_rules import RULES
+from .redaction_rules import RULES, RedactionRule
 from .rules import Rule
 
 
@@ -52,26 +53,23 @@ class FlagOptions:
         )
 
 
-_MARK_NAMES: dict[str, tuple[str, ...]] = {}  # pattern -> its span groups (pure cache)
-
-
 def _mark_names(rule: Rule) -> tuple[str, ...]:
     """The span groups (`mark`, `mark2`, ...) of a rule's pattern, in pattern order."""
     if rule.pattern is None:
         raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
-    names = _MARK_NAMES.get(rule.pattern)
-    if names is None:
-        names = tuple(name for name in rule.regex.groupindex if name.startswith("mark"))
-        _MARK_NAMES[rule.pattern] = names
-    return names
+    return _span_groups(rule.regex)
+
+
+@cache
+def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(name for name in regex.groupindex if name.startswith("mark"))
 
 
 def _hits(text: str, rules: tuple[Rule, ...], prefilter: bool):
     """Yield `(start, end, index of the rule)` for every hit, before overlaps are resolved."""
     lowered = text.lower() if prefilter else ""
     for index, rule in enumerate(rules):
-        needs = getattr(rule, "needs", ())
-        if prefilter and needs and not any(need in lowered for need in needs):
+        if prefilter and isinstance(rule, RedactionRule) and not rule.may_fire(lowered):
             continue
         names = _mark_names(rule)
         for match in rule.regex.finditer(text):
@@ -115,6 +113,11 @@ def flag_document(doc: Document, options: FlagOptions = FlagOptions()) -> Docume
     return replace(doc, flags=find_flags(doc.text, options))
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (line) of `text` starts: 0, and the offset after each newline."""
+    return [0, *(newline.end() for newline in re.finditer("\n", text))]
+
+
 def damaged_paragraphs(
     item: Document | Mapping[str, Any], kinds: tuple[str, ...] = FLAG_KINDS
 ) -> list[int]:
@@ -127,7 +130,7 @@ def damaged_paragraphs(
         text, flags = item.text, item.flags
     else:
         text, flags = item["text"] or "", item["flags"] or []
-    line_starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+    line_starts = paragraph_starts(text)
     damaged = set()
     for flag in flags:
         start, kind = (

@@ -45,7 +45,6 @@ _UNITS_DE = (
     r"|Metern?|Kilogramm|kg|Tonnen|Euro|Dollar|Franken|Yuan|Millionen|Milliarden|Mio|Mrd"
     r"|Tausend|Prozent|Prozentpunkten?|Quadratmetern?)"
 )
-_NUMBER_LIKE = r"[\d０-９]"
 _CJK = r"\u3400-\u9fff"
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dataset import DatasetStats
+from .dataset import DATA_DIR, DatasetStats
 from .errors import DatasetError, HzcorpusError, InputError
 from .review_pages import (
     GENERATOR,
@@ -83,7 +83,7 @@ def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any
     from .document import record_schema
 
     defaults = {f.name: [] if str(f.type).startswith("list") else None for f in record_schema()}
-    shards = sorted((out_dir / "data").glob("*.parquet"))
+    shards = _shards(out_dir)
     if not shards:
         raise DatasetError(f"{out_dir}: no parquet files under data/ (is it a dataset folder?)")
     for shard in shards:
@@ -99,12 +99,16 @@ def iter_records(out_dir: Path, batch_size: int = 256) -> Iterator[dict[str, Any
             raise DatasetError(f"{shard}: cannot read parquet ({exc})") from exc
 
 
+def _shards(out_dir: Path) -> list[Path]:
+    return sorted((out_dir / DATA_DIR).glob("*.parquet"))
+
+
 def _count_rows(out_dir: Path) -> int | None:
     """The number of rows from the shards' footers (None when one cannot be read)."""
     import pyarrow.parquet as pq
 
     try:
-        return sum(pq.read_metadata(p).num_rows for p in (out_dir / "data").glob("*.parquet"))
+        return sum(pq.read_metadata(p).num_rows for p in _shards(out_dir))
     except (OSError, ValueError):
         return None
 

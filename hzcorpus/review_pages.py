@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
+from .redaction import paragraph_starts
 from .review_assets import ARTICLE_TABLE, CSS, ERROR_TRAP, INDEX_JS
 
 #: The generator tag of every page; `render_review` replaces only files that carry it.
@@ -180,9 +181,7 @@ def _paragraphs_html(record: dict) -> list[str]:
     text = record["text"] or ""
     plangs = record["paragraph_languages"] or []
     paragraphs = text.split("\n") if text else []
-    starts = [0]
-    for paragraph in paragraphs[:-1]:
-        starts.append(starts[-1] + len(paragraph) + 1)
+    starts = paragraph_starts(text)
     # a span without offsets cannot be placed (the flags table still lists it)
     spans = [
         f

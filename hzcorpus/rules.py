@@ -8,7 +8,7 @@ example of every row. A new heuristic is a new row, not a new branch.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -50,7 +50,9 @@ class Rule:
         return self.regex.search(text) is not None
 
 
-def rule_example_failures(rules: Iterable[Rule], hits: Callable[[Rule, str], bool] | None = None):
+def rule_example_failures(
+    rules: Iterable[Rule], hits: Callable[[Rule, str], bool] | None = None
+) -> Iterator[tuple[str, str, str]]:
     """Yield `(rule id, example, expected)` for every example a rule gets wrong.
 
     `hits` decides whether a rule fires on an example (default `Rule.hits`); a table whose

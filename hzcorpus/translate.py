@@ -124,6 +124,7 @@ class MiniSBDSplitter:
             raise ModelError(f"{model_file}: cannot load the MiniSBD splitter: {exc}") from None
 
     def split(self, paragraph: str) -> list[str]:
+        """The sentences of `paragraph`."""
         return self._detector.sentences(paragraph)
 
 
@@ -144,10 +145,13 @@ class RuleSplitter:
         self._segmenter = pysbd.Segmenter(language=lang, clean=False)
 
     def split(self, paragraph: str) -> list[str]:
+        """The sentences of `paragraph`, stripped, without empty ones."""
         return [s.strip() for s in self._segmenter.segment(paragraph) if s.strip()]
 
 
-def make_splitter(package: InstalledPackage, options: TranslateOptions):
+def make_splitter(
+    package: InstalledPackage, options: TranslateOptions
+) -> MiniSBDSplitter | RuleSplitter:
     """The package's MiniSBD splitter, else (or with `splitter="rules"`) pysbd."""
     model = package.minisbd_file
     if model is not None and options.splitter == "auto":

@@ -41,17 +41,19 @@ def net_log(tmp_path, monkeypatch) -> Path:
     return log
 
 
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """The environment of a test's own Python subprocess: sockets refused, package found."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)]), **extra}
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
     """Run `python -m hzcorpus ARGS` with sockets refused; returns the CompletedProcess."""
-    full_env = dict(os.environ)
-    full_env["PYTHONPATH"] = os.pathsep.join([str(NONET), str(ROOT)])
-    full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "hzcorpus", *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
-        env=full_env,
+        env=subprocess_env(**(env or {})),
         timeout=600,
     )

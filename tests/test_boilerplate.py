@@ -39,3 +39,10 @@ def test_combined_matcher_agrees_with_rule_by_rule():
     for line in sorted(lines):
         expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
         assert first_hit(line) is expected, line
+
+
+def test_custom_options_pickle_for_worker_processes():
+    import pickle
+
+    options = CleanOptions(rules=LINE_RULES[:-1])
+    assert pickle.loads(pickle.dumps(options)) == options

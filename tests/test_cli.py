@@ -1,10 +1,9 @@
 import json
-import os
 import subprocess
 import sys
 
 import hzcorpus
-from tests.conftest import NONET, RAW, ROOT, run_cli
+from tests.conftest import RAW, run_cli, subprocess_env
 
 
 def test_version_and_help():
@@ -102,7 +101,7 @@ def test_a_full_disk_is_one_line_error():
 
 
 def test_output_to_a_full_device_is_one_line_error():
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)])}
+    env = subprocess_env()
     with open("/dev/full", "w") as full:
         out = subprocess.run(
             [sys.executable, "-m", "hzcorpus", "clean", str(sorted(RAW.glob("*.txt"))[0])],

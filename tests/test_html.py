@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import random
 import signal
 import subprocess
@@ -23,14 +22,9 @@ from hzcorpus.html import (
     page_text_dump,
 )
 from hzcorpus.rules import rule_example_failures
-from tests.conftest import DATA, NONET, ROOT
+from tests.conftest import DATA, subprocess_env
 
 PAGES = DATA / "clean"
-
-
-def python_env(**extra: str) -> dict[str, str]:
-    """The environment of a test's own Python subprocess: sockets refused, package found."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)]), **extra}
 
 
 ARTICLE = (
@@ -117,7 +111,7 @@ def test_same_bytes_out_whatever_the_hash_seed():
     )
     outputs = []
     for seed in ("1", "2"):
-        env = python_env(PYTHONHASHSEED=seed)
+        env = subprocess_env(PYTHONHASHSEED=seed)
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
         )
@@ -200,7 +194,11 @@ def test_libraries_are_imported_before_the_alarm_is_armed():
         "print(armed_with)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=python_env(), timeout=120
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[True]"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from hzcorpus.language import (
     langdetect_probabilities,
 )
 from hzcorpus.rules import rule_example_failures
-from tests.conftest import DATA, NONET, RAW, ROOT, run_cli
+from tests.conftest import DATA, RAW, ROOT, run_cli, subprocess_env
 
 
 def _load(name: str) -> list[dict]:
@@ -236,8 +235,7 @@ def test_same_answers_in_separate_processes(mode):
     texts = [s["text"][:n] for s in SENTENCES[::3] for n in (6, 15, 40)]
     outputs = []
     for hash_seed in ("1", "2"):
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(NONET), str(ROOT)]))
-        env["PYTHONHASHSEED"] = hash_seed
+        env = subprocess_env(PYTHONHASHSEED=hash_seed)
         done = subprocess.run(
             [sys.executable, "-c", DETERMINISM_SCRIPT, mode],
             input=json.dumps(texts),
@@ -299,7 +297,7 @@ def test_cli_stdin_items_are_split_at_newline_only():
 
 
 def test_cli_stdin_streams_each_answer_before_input_ends():
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(NONET), str(ROOT)]))
+    env = subprocess_env()
     with subprocess.Popen(
         [sys.executable, "-m", "hzcorpus", "detect", "--scores"],
         stdin=subprocess.PIPE,

@@ -395,7 +395,9 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
 def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
     tmp_path, monkeypatch
 ):
+    from hzcorpus.boilerplate import LINE_RULES
     from hzcorpus.clean import CleanOptions
+    from hzcorpus.rules import Rule
 
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_corpus(raw, 12, seed=6, html_share=0)
@@ -407,8 +409,11 @@ def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
         return run_steps(result, *args)
 
     monkeypatch.setattr(pipeline, "_run_steps", dies_on_the_last)
-    # Options that do not pickle make the workers fork from this process, patch included.
-    options = replace(FAST, workers=2, clean=replace(CleanOptions(), keep_title_in_text=True))
+    # Options that do not pickle (a rule whose predicate is a lambda, that never fires) make
+    # the workers fork from this process, patch included.
+    unpicklable = Rule("never", "makes the options unpicklable", predicate=lambda line: False)
+    clean = replace(CleanOptions(), keep_title_in_text=True, rules=(*LINE_RULES, unpicklable))
+    options = replace(FAST, workers=2, clean=clean)
     with pytest.raises(DatasetError, match=r"a worker process died .* rerun with --resume"):
         build(raw, out, options)
     assert not out.exists()
