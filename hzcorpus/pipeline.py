@@ -485,8 +485,27 @@ def _portable(options: BuildOptions) -> BuildOptions:
     return replace(options, **named)
 
 
+def _exit_with_parent() -> None:
+    """End this worker process as soon as the process that started it dies (even killed)."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch(sentinel: int) -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), daemon=True).start()
+
+
 def _init_worker(options: BuildOptions, cache: ResultCache, workers: int) -> None:
-    """Resolve named default options; share the cores among the workers' engines."""
+    """Resolve named default options; share the cores among the workers' engines; end
+    with the build's process."""
+    _exit_with_parent()
     named = {
         name: getattr(options, name)()
         for name in STAGE_DEFAULTS
@@ -596,6 +615,30 @@ def _check_folders(raw_dir: Path, out_dir: Path) -> None:
 
 
 @contextlib.contextmanager
+def _terminate_interrupts():
+    """Make SIGTERM interrupt the build like Ctrl-C (the workers stop, the finished inputs
+    stay saved for `resume`), when this is the main thread and SIGTERM is not handled."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
 def _locked(work: Path, out_dir: Path):
     """Hold an exclusive lock on the work folder: one build per OUT_DIR at a time."""
     work.mkdir(parents=True, exist_ok=True)
@@ -624,7 +667,7 @@ def build(
     _check_folders(raw_dir, out_dir)
     started = time.time()
     work = _work_dir(out_dir)
-    with _locked(work, out_dir):
+    with _terminate_interrupts(), _locked(work, out_dir):
         cache = ResultCache(work / "results", options.fingerprint())
         staging = work / "staging"
         if not options.resume:

@@ -1,4 +1,5 @@
 import codecs
+import contextlib
 import json
 import os
 import signal
@@ -413,3 +414,43 @@ def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
         build(raw, out, options)
     assert not out.exists()
     assert any((pipeline._work_dir(out) / "results").rglob("*.json"))  # done chunks kept
+
+
+def _session_processes(sid: int) -> list[int]:
+    """Ids of the live processes of session `sid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_terminated_build_leaves_no_process_behind_and_resumes(tmp_path, sig):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 400, seed=7, html_share=0)
+    args = ("--workers", "2", "--no-translate", "--chunk-size", "2")
+    proc = subprocess.Popen(_build_cmd(raw, out, *args), env=_env(), start_new_session=True)
+    results = pipeline._work_dir(out) / "results"
+    deadline = time.time() + 120
+    while not (results.exists() and any(results.rglob("*.json"))) and time.time() < deadline:
+        time.sleep(0.005)
+    os.kill(proc.pid, sig)  # the build's main process only, as `kill PID` does
+    try:
+        assert proc.wait(timeout=60) == (130 if sig == signal.SIGTERM else -sig)
+        deadline = time.time() + 20
+        while _session_processes(proc.pid) and time.time() < deadline:
+            time.sleep(0.05)
+        assert _session_processes(proc.pid) == []  # forkserver and workers gone too
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # what a failure left behind
+    assert not out.exists()
+    resumed = subprocess.run(_build_cmd(raw, out, *args, "--resume"), env=_env())
+    assert resumed.returncode == 0
+    assert 0 < json.loads((out / "build.json").read_text())["reused"] < 400
