@@ -237,6 +237,20 @@ def test_cli_build_exit_status_and_summary(mixed, tmp_path):
     assert result.returncode == 2 and "--workers must be at least 1" in result.stderr
 
 
+def test_cli_build_of_nothing_warns_and_fails(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    result = run_cli("build", str(raw), str(tmp_path / "out"), "--quiet", "--no-translate")
+    assert result.returncode == 1
+    assert result.stderr == f"hzcorpus: warning: {raw} holds no files: the dataset is empty\n"
+    (raw / "empty.txt").write_bytes(b"")
+    result = run_cli("build", str(raw), str(tmp_path / "out"), "--quiet", "--no-translate")
+    assert result.returncode == 1
+    assert "hzcorpus: warning: no input was kept: the dataset is empty" in result.stderr
+    with pytest.raises(DatasetError, match="the dataset has no rows"):
+        hzcorpus.load(tmp_path / "out")
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
