@@ -641,8 +641,13 @@ def _terminate_interrupts():
 @contextlib.contextmanager
 def _locked(work: Path, out_dir: Path):
     """Hold an exclusive lock on the work folder: one build per OUT_DIR at a time."""
-    work.mkdir(parents=True, exist_ok=True)
-    with (work / "lock").open("w") as fh:
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        lock = (work / "lock").open("w")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise DatasetError(f"cannot write {out_dir}: {where}{exc.strerror or exc}") from None
+    with lock as fh:
         try:
             import fcntl
 

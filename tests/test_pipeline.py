@@ -206,6 +206,17 @@ def test_refuses_unsafe_output_folders(tmp_path):
         build(tmp_path / "missing", tmp_path / "out", FAST)
 
 
+def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
+    raw, not_a_folder = tmp_path / "raw", tmp_path / "file"
+    write_corpus(raw, 2)
+    not_a_folder.write_text("a file")
+    with pytest.raises(DatasetError, match=r"cannot write .*file/out: "):
+        build(raw, not_a_folder / "out", FAST)
+    result = run_cli("build", str(raw), str(not_a_folder / "out"), "--quiet")
+    assert result.returncode == 2
+    assert result.stderr.startswith("hzcorpus: cannot write ") and result.stderr.count("\n") == 1
+
+
 def test_one_build_per_output_folder_at_a_time(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_corpus(raw, 2)
