@@ -601,7 +601,7 @@ def _work_dir(out_dir: Path) -> Path:
 
 def _check_folders(raw_dir: Path, out_dir: Path) -> None:
     if not raw_dir.is_dir():
-        raise InputError(f"{raw_dir}: no such folder")
+        raise InputError(f"{raw_dir}: {'not a folder' if raw_dir.exists() else 'no such folder'}")
     raw, out = raw_dir.resolve(), out_dir.resolve()
     if out == raw or raw in out.parents or out in raw.parents:
         raise DatasetError(f"{out_dir}: the output folder must be outside the raw folder")

@@ -204,6 +204,8 @@ def test_refuses_unsafe_output_folders(tmp_path):
     assert (other / "thesis.tex").read_text() == "keep me"
     with pytest.raises(InputError, match="no such folder"):
         build(tmp_path / "missing", tmp_path / "out", FAST)
+    with pytest.raises(InputError, match=r"thesis.tex: not a folder"):
+        build(other / "thesis.tex", tmp_path / "out", FAST)
 
 
 def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
