@@ -710,7 +710,7 @@ def _assemble(
         progress = tqdm(
             total=total,
             unit="doc",
-            disable=options.quiet,
+            disable=True if options.quiet else None,  # None: only on a terminal
             file=sys.stderr,
             dynamic_ncols=True,
             mininterval=0.5,

@@ -250,6 +250,15 @@ def test_cli_build_exit_status_and_summary(mixed, tmp_path):
     assert result.returncode == 2 and "--workers must be at least 1" in result.stderr
 
 
+def test_no_progress_bar_frames_when_stderr_is_not_a_terminal(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 3, html_share=0)
+    result = run_cli("build", str(raw), str(out), "--workers", "1", "--no-translate")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"{out}: 3 kept, 0 duplicate, 0 failed, 0 skipped; ")
+    assert "\r" not in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_cli_build_of_nothing_warns_and_fails(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
