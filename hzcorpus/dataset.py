@@ -37,7 +37,9 @@ _PARQUET_OPTIONS: dict[str, Any] = {
 #: What each column holds; the card's field table. Every column of record_schema() has one.
 FIELD_DOCS: dict[str, str] = {
     "id": "stable id: the first 16 hex digits of the SHA-256 of the input's bytes",
-    "source": "path of the input relative to the raw folder (`file.jsonl#L<n>` for a JSON line)",
+    "source": "path of the input relative to the raw folder; for a JSON line `file.jsonl#<id>` "
+    "(the line's own `id`, when it is a plain token first used by that line) or "
+    "`file.jsonl#L<line number>`",
     "format": "`text` (page-text dump) or `html`, sniffed from the content",
     "encoding": "encoding the input was decoded from",
     "title": "article title, when found",

@@ -287,12 +287,33 @@ def iter_inputs(files: Iterable[tuple[str, Path]]) -> Iterator[InputItem]:
         if reason:
             yield InputItem(rel, skip=reason)
         elif path.suffix.lower() in JSONL_EXTENSIONS and _first_line_is_json_object(path):
-            with path.open("rb") as fh:
-                for number, line in enumerate(fh, 1):
-                    if line.strip():
-                        yield InputItem(f"{rel}#L{number}", line=line)
+            yield from _json_line_items(rel, path)
         else:
             yield InputItem(rel, path=str(path))
+
+
+#: A JSON line's own `id` that can name it in its source: a plain token, not `L<n>`.
+LINE_ID = re.compile(r"(?!L\d+$)[^\s#]{1,200}")
+
+
+def _json_line_items(rel: str, path: Path) -> Iterator[InputItem]:
+    """The items of a JSON-lines file: `rel#<id>` for a line whose string `id` is a plain
+    token not used by an earlier line of the file, else `rel#L<line number>`."""
+    used: set[str] = set()
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            id_ = None
+            if b'"id"' in line:  # parse only lines that may have an id here (workers do)
+                with contextlib.suppress(ValueError):
+                    obj = json.loads(line)
+                    id_ = obj.get("id") if isinstance(obj, dict) else None
+            if isinstance(id_, str) and LINE_ID.fullmatch(id_) and id_ not in used:
+                used.add(id_)
+                yield InputItem(f"{rel}#{id_}", line=line)
+            else:
+                yield InputItem(f"{rel}#L{number}", line=line)
 
 
 def count_inputs(files: Iterable[tuple[str, Path]]) -> int:

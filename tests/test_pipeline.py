@@ -328,6 +328,22 @@ def test_two_builds_into_two_folders_at_once(tmp_path):
     assert hzcorpus.load(tmp_path / "x").num_rows == (60 if HTML else 60 - n_html)
 
 
+def test_a_json_line_with_its_own_unique_id_is_named_by_it(tmp_path):
+    raw = tmp_path / "raw"
+    ids = ["ap-123", "ap-123", "", 7, "L9", "has space", "x#y", None, "zz/9"]
+    lines = [
+        json.dumps({"id": id_, "text": ARTICLE.format(title=f"T{n}", what=f"item {n}")})
+        for n, id_ in enumerate(ids)
+    ]
+    _write(raw / "f.jsonl", "\n".join(lines) + "\n")
+    build(raw, tmp_path / "out", FAST)
+    sources = [e.source for e in read_manifest(tmp_path / "out")]
+    # Not a string, empty, already used in the file, or not a plain token: the line number.
+    expected = ["#ap-123", "#L2", "#L3", "#L4", "#L5", "#L6", "#L7", "#L8", "#zz/9"]
+    assert sources == [f"f.jsonl{e}" for e in expected]
+    assert hzcorpus.load(tmp_path / "out")["source"] == sources
+
+
 def test_jsonl_that_is_not_json_is_read_by_content(tmp_path):
     raw = tmp_path / "raw"
     _write(raw / "page.jsonl", ARTICLE.format(title="Not JSON at all", what="roads"))
