@@ -448,20 +448,23 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
 def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
     tmp_path, monkeypatch
 ):
-    from hzcorpus.clean import CleanOptions
+    import multiprocessing
 
     raw, out = tmp_path / "raw", tmp_path / "out"
-    write_corpus(raw, 12, seed=6, html_share=0)
-    run_steps = pipeline._run_steps
+    write_corpus(raw, 40, seed=6, html_share=0)
+    dedupe = pipeline._dedupe
 
-    def dies_on_the_last(result, *args):
-        if result.source.startswith("000011"):
-            os._exit(3)  # as if killed by the out-of-memory killer
-        return run_steps(result, *args)
+    def kill_the_workers_at_the_first_result(*args):
+        for worker in multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)  # as if killed by the out-of-memory killer
+        return dedupe(*args)
 
-    monkeypatch.setattr(pipeline, "_run_steps", dies_on_the_last)
-    # Options that do not pickle make the workers fork from this process, patch included.
-    options = replace(FAST, workers=2, clean=replace(CleanOptions(), keep_title_in_text=True))
+    def no_fork():
+        raise AssertionError("the workers must not be forked from this (threaded) process")
+
+    monkeypatch.setattr(pipeline, "_dedupe", kill_the_workers_at_the_first_result)
+    monkeypatch.setattr(os, "fork", no_fork)
+    options = replace(FAST, workers=2, chunk_size=1)  # forkserver workers, as the CLI's
     with pytest.raises(DatasetError, match=r"a worker process died .* rerun with --resume"):
         build(raw, out, options)
     assert not out.exists()
