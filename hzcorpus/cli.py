@@ -441,12 +441,19 @@ def run_build(args: argparse.Namespace) -> int:
 
         for pair in sorted(report.stats.missing_pairs):
             print(f"hzcorpus: {missing_package_hint(*pair.split('->'))}", file=sys.stderr)
+    if report.stats.rows == 0:
+        why = (
+            f"{args.raw_dir} holds no files"
+            if not sum(report.status.values())
+            else "no input was kept"
+        )
+        print(f"hzcorpus: warning: {why}: the dataset is empty", file=sys.stderr)
     for source, reason in report.failures[:20]:
         print(f"hzcorpus: failed: {source}: {reason}", file=sys.stderr)
     if report.status["failed"] > 20:
         more = report.status["failed"] - 20
         print(f"hzcorpus: … and {more} more failed: see manifest.jsonl", file=sys.stderr)
-    return 0 if report.ok else 1
+    return 0 if report.ok and report.stats.rows else 1
 
 
 # --- push ------------------------------------------------------------------------------

@@ -37,7 +37,9 @@ _PARQUET_OPTIONS: dict[str, Any] = {
 #: What each column holds; the card's field table. Every column of record_schema() has one.
 FIELD_DOCS: dict[str, str] = {
     "id": "stable id: the first 16 hex digits of the SHA-256 of the input's bytes",
-    "source": "path of the input relative to the raw folder (`file.jsonl#L<n>` for a JSON line)",
+    "source": "path of the input relative to the raw folder; for a JSON line `file.jsonl#<id>` "
+    "(the line's own `id`, when it is a plain token first used by that line) or "
+    "`file.jsonl#L<line number>`",
     "format": "`text` (page-text dump) or `html`, sniffed from the content",
     "encoding": "encoding the input was decoded from",
     "title": "article title, when found",
@@ -262,7 +264,7 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
         [
             f"# {info.pretty_name}",
             _about(stats, info),
-            "## Loading\n\n" + _loading(),
+            "## Loading\n\n" + _loading(stats),
             "## Fields\n\n" + _fields(),
             "## How it was made\n\n" + _made(stats, info),
             "## Statistics\n\n" + _statistics(stats, info, inputs),
@@ -294,8 +296,16 @@ def _about(stats: DatasetStats, info: CardInfo) -> str:
     )
 
 
-def _loading() -> str:
-    return (
+def _loading(stats: DatasetStats) -> str:
+    empty = (
+        "This dataset has no rows: no input was kept (`manifest.jsonl` says why). Its one "
+        "parquet shard holds the schema only; `datasets.load_dataset` cannot load a split "
+        'without rows (it raises `Instruction "train" corresponds to no data`), and '
+        "`hzcorpus.load` refuses it with a one-line error.\n\n"
+        if stats.rows == 0
+        else ""
+    )
+    return empty + (
         "```python\n"
         "from datasets import load_dataset\n\n"
         'ds = load_dataset("path/to/this/folder", split="train")  # or the Hub repo id\n'
@@ -462,6 +472,13 @@ def load(path: str | Path, split: str = SPLIT, streaming: bool = False):
     shards = check_dataset(path)
     if split != SPLIT:
         raise DatasetError(f"{path}: has one split, {SPLIT!r}, not {split!r}")
+    import pyarrow.parquet as pq
+
+    if all(pq.ParquetFile(p).metadata.num_rows == 0 for p in shards):
+        raise DatasetError(
+            f"{path}: the dataset has no rows (manifest.jsonl says why); "
+            "`datasets` cannot load an empty split"
+        )
     from datasets import load_dataset
 
     files = {SPLIT: [str(p) for p in shards]}

@@ -287,12 +287,33 @@ def iter_inputs(files: Iterable[tuple[str, Path]]) -> Iterator[InputItem]:
         if reason:
             yield InputItem(rel, skip=reason)
         elif path.suffix.lower() in JSONL_EXTENSIONS and _first_line_is_json_object(path):
-            with path.open("rb") as fh:
-                for number, line in enumerate(fh, 1):
-                    if line.strip():
-                        yield InputItem(f"{rel}#L{number}", line=line)
+            yield from _json_line_items(rel, path)
         else:
             yield InputItem(rel, path=str(path))
+
+
+#: A JSON line's own `id` that can name it in its source: a plain token, not `L<n>`.
+LINE_ID = re.compile(r"(?!L\d+$)[^\s#]{1,200}")
+
+
+def _json_line_items(rel: str, path: Path) -> Iterator[InputItem]:
+    """The items of a JSON-lines file: `rel#<id>` for a line whose string `id` is a plain
+    token not used by an earlier line of the file, else `rel#L<line number>`."""
+    used: set[str] = set()
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            id_ = None
+            if b'"id"' in line:  # parse only lines that may have an id here (workers do)
+                with contextlib.suppress(ValueError):
+                    obj = json.loads(line)
+                    id_ = obj.get("id") if isinstance(obj, dict) else None
+            if isinstance(id_, str) and LINE_ID.fullmatch(id_) and id_ not in used:
+                used.add(id_)
+                yield InputItem(f"{rel}#{id_}", line=line)
+            else:
+                yield InputItem(f"{rel}#L{number}", line=line)
 
 
 def count_inputs(files: Iterable[tuple[str, Path]]) -> int:
@@ -485,8 +506,27 @@ def _portable(options: BuildOptions) -> BuildOptions:
     return replace(options, **named)
 
 
+def _exit_with_parent() -> None:
+    """End this worker process as soon as the process that started it dies (even killed)."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch(sentinel: int) -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), daemon=True).start()
+
+
 def _init_worker(options: BuildOptions, cache: ResultCache, workers: int) -> None:
-    """Resolve named default options; share the cores among the workers' engines."""
+    """Resolve named default options; share the cores among the workers' engines; end
+    with the build's process."""
+    _exit_with_parent()
     named = {
         name: getattr(options, name)()
         for name in STAGE_DEFAULTS
@@ -582,7 +622,7 @@ def _work_dir(out_dir: Path) -> Path:
 
 def _check_folders(raw_dir: Path, out_dir: Path) -> None:
     if not raw_dir.is_dir():
-        raise InputError(f"{raw_dir}: no such folder")
+        raise InputError(f"{raw_dir}: {'not a folder' if raw_dir.exists() else 'no such folder'}")
     raw, out = raw_dir.resolve(), out_dir.resolve()
     if out == raw or raw in out.parents or out in raw.parents:
         raise DatasetError(f"{out_dir}: the output folder must be outside the raw folder")
@@ -596,10 +636,39 @@ def _check_folders(raw_dir: Path, out_dir: Path) -> None:
 
 
 @contextlib.contextmanager
+def _terminate_interrupts():
+    """Make SIGTERM interrupt the build like Ctrl-C (the workers stop, the finished inputs
+    stay saved for `resume`), when this is the main thread and SIGTERM is not handled."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
 def _locked(work: Path, out_dir: Path):
     """Hold an exclusive lock on the work folder: one build per OUT_DIR at a time."""
-    work.mkdir(parents=True, exist_ok=True)
-    with (work / "lock").open("w") as fh:
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        lock = (work / "lock").open("w")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise DatasetError(f"cannot write {out_dir}: {where}{exc.strerror or exc}") from None
+    with lock as fh:
         try:
             import fcntl
 
@@ -624,7 +693,7 @@ def build(
     _check_folders(raw_dir, out_dir)
     started = time.time()
     work = _work_dir(out_dir)
-    with _locked(work, out_dir):
+    with _terminate_interrupts(), _locked(work, out_dir):
         cache = ResultCache(work / "results", options.fingerprint())
         staging = work / "staging"
         if not options.resume:
@@ -662,7 +731,7 @@ def _assemble(
         progress = tqdm(
             total=total,
             unit="doc",
-            disable=options.quiet,
+            disable=True if options.quiet else None,  # None: only on a terminal
             file=sys.stderr,
             dynamic_ncols=True,
             mininterval=0.5,

@@ -68,6 +68,10 @@ def test_empty_dataset_has_one_shard_with_the_schema(tmp_path):
     table = pq.read_table(tmp_path / "ds/data/train-00000-of-00001.parquet")
     assert table.num_rows == 0
     assert table.schema.equals(record_schema())
+    # `datasets` cannot load a split without rows: the card and hzcorpus.load say so.
+    assert "This dataset has no rows" in (tmp_path / "ds/README.md").read_text()
+    with pytest.raises(DatasetError, match=r"ds: the dataset has no rows"):
+        hzcorpus.load(tmp_path / "ds")
 
 
 def test_write_dataset_refuses_a_folder_with_a_dataset(tmp_path):

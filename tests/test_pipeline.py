@@ -1,4 +1,5 @@
 import codecs
+import contextlib
 import json
 import os
 import signal
@@ -203,6 +204,19 @@ def test_refuses_unsafe_output_folders(tmp_path):
     assert (other / "thesis.tex").read_text() == "keep me"
     with pytest.raises(InputError, match="no such folder"):
         build(tmp_path / "missing", tmp_path / "out", FAST)
+    with pytest.raises(InputError, match=r"thesis.tex: not a folder"):
+        build(other / "thesis.tex", tmp_path / "out", FAST)
+
+
+def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
+    raw, not_a_folder = tmp_path / "raw", tmp_path / "file"
+    write_corpus(raw, 2)
+    not_a_folder.write_text("a file")
+    with pytest.raises(DatasetError, match=r"cannot write .*file/out: "):
+        build(raw, not_a_folder / "out", FAST)
+    result = run_cli("build", str(raw), str(not_a_folder / "out"), "--quiet")
+    assert result.returncode == 2
+    assert result.stderr.startswith("hzcorpus: cannot write ") and result.stderr.count("\n") == 1
 
 
 def test_one_build_per_output_folder_at_a_time(tmp_path):
@@ -234,6 +248,29 @@ def test_cli_build_exit_status_and_summary(mixed, tmp_path):
     assert result.stderr == ""
     result = run_cli("build", str(mixed), str(out), "--workers", "0")
     assert result.returncode == 2 and "--workers must be at least 1" in result.stderr
+
+
+def test_no_progress_bar_frames_when_stderr_is_not_a_terminal(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 3, html_share=0)
+    result = run_cli("build", str(raw), str(out), "--workers", "1", "--no-translate")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"{out}: 3 kept, 0 duplicate, 0 failed, 0 skipped; ")
+    assert "\r" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_cli_build_of_nothing_warns_and_fails(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    result = run_cli("build", str(raw), str(tmp_path / "out"), "--quiet", "--no-translate")
+    assert result.returncode == 1
+    assert result.stderr == f"hzcorpus: warning: {raw} holds no files: the dataset is empty\n"
+    (raw / "empty.txt").write_bytes(b"")
+    result = run_cli("build", str(raw), str(tmp_path / "out"), "--quiet", "--no-translate")
+    assert result.returncode == 1
+    assert "hzcorpus: warning: no input was kept: the dataset is empty" in result.stderr
+    with pytest.raises(DatasetError, match="the dataset has no rows"):
+        hzcorpus.load(tmp_path / "out")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -289,6 +326,22 @@ def test_two_builds_into_two_folders_at_once(tmp_path):
     assert _files(tmp_path / "x") == _files(tmp_path / "y")
     n_html = len(list(raw.glob("*.html")))
     assert hzcorpus.load(tmp_path / "x").num_rows == (60 if HTML else 60 - n_html)
+
+
+def test_a_json_line_with_its_own_unique_id_is_named_by_it(tmp_path):
+    raw = tmp_path / "raw"
+    ids = ["ap-123", "ap-123", "", 7, "L9", "has space", "x#y", None, "zz/9"]
+    lines = [
+        json.dumps({"id": id_, "text": ARTICLE.format(title=f"T{n}", what=f"item {n}")})
+        for n, id_ in enumerate(ids)
+    ]
+    _write(raw / "f.jsonl", "\n".join(lines) + "\n")
+    build(raw, tmp_path / "out", FAST)
+    sources = [e.source for e in read_manifest(tmp_path / "out")]
+    # Not a string, empty, already used in the file, or not a plain token: the line number.
+    expected = ["#ap-123", "#L2", "#L3", "#L4", "#L5", "#L6", "#L7", "#L8", "#zz/9"]
+    assert sources == [f"f.jsonl{e}" for e in expected]
+    assert hzcorpus.load(tmp_path / "out")["source"] == sources
 
 
 def test_jsonl_that_is_not_json_is_read_by_content(tmp_path):
@@ -395,26 +448,64 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
 def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
     tmp_path, monkeypatch
 ):
-    from hzcorpus.boilerplate import LINE_RULES
-    from hzcorpus.clean import CleanOptions
-    from hzcorpus.rules import Rule
+    import multiprocessing
 
     raw, out = tmp_path / "raw", tmp_path / "out"
-    write_corpus(raw, 12, seed=6, html_share=0)
-    run_steps = pipeline._run_steps
+    write_corpus(raw, 40, seed=6, html_share=0)
+    dedupe = pipeline._dedupe
 
-    def dies_on_the_last(result, *args):
-        if result.source.startswith("000011"):
-            os._exit(3)  # as if killed by the out-of-memory killer
-        return run_steps(result, *args)
+    def kill_the_workers_at_the_first_result(*args):
+        for worker in multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)  # as if killed by the out-of-memory killer
+        return dedupe(*args)
 
-    monkeypatch.setattr(pipeline, "_run_steps", dies_on_the_last)
-    # Options that do not pickle (a rule whose predicate is a lambda, that never fires) make
-    # the workers fork from this process, patch included.
-    unpicklable = Rule("never", "makes the options unpicklable", predicate=lambda line: False)
-    clean = replace(CleanOptions(), keep_title_in_text=True, rules=(*LINE_RULES, unpicklable))
-    options = replace(FAST, workers=2, clean=clean)
+    def no_fork():
+        raise AssertionError("the workers must not be forked from this (threaded) process")
+
+    monkeypatch.setattr(pipeline, "_dedupe", kill_the_workers_at_the_first_result)
+    monkeypatch.setattr(os, "fork", no_fork)
+    options = replace(FAST, workers=2, chunk_size=1)  # forkserver workers, as the CLI's
     with pytest.raises(DatasetError, match=r"a worker process died .* rerun with --resume"):
         build(raw, out, options)
     assert not out.exists()
     assert any((pipeline._work_dir(out) / "results").rglob("*.json"))  # done chunks kept
+
+
+def _session_processes(sid: int) -> list[int]:
+    """Ids of the live processes of session `sid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_terminated_build_leaves_no_process_behind_and_resumes(tmp_path, sig):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 400, seed=7, html_share=0)
+    args = ("--workers", "2", "--no-translate", "--chunk-size", "2")
+    proc = subprocess.Popen(_build_cmd(raw, out, *args), env=_env(), start_new_session=True)
+    results = pipeline._work_dir(out) / "results"
+    deadline = time.time() + 120
+    while not (results.exists() and any(results.rglob("*.json"))) and time.time() < deadline:
+        time.sleep(0.005)
+    os.kill(proc.pid, sig)  # the build's main process only, as `kill PID` does
+    try:
+        assert proc.wait(timeout=60) == (130 if sig == signal.SIGTERM else -sig)
+        deadline = time.time() + 20
+        while _session_processes(proc.pid) and time.time() < deadline:
+            time.sleep(0.05)
+        assert _session_processes(proc.pid) == []  # forkserver and workers gone too
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # what a failure left behind
+    assert not out.exists()
+    resumed = subprocess.run(_build_cmd(raw, out, *args, "--resume"), env=_env())
+    assert resumed.returncode == 0
+    assert 0 < json.loads((out / "build.json").read_text())["reused"] < 400
