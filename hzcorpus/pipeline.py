@@ -100,13 +100,15 @@ class BuildOptions:
 
     def fingerprint(self) -> str:
         """A hash of everything that changes a record: stage options and library versions."""
-        parts = [self.read, self.clean, self.language, self.flag, self.translate]
-        parts.append(library_versions(self.stages()))
-        if self.translate is not None:  # a package installed since changes the records
+        translate, packages = self.translate, []
+        if translate is not None:  # a package installed since changes the records ...
             from .packages import list_packages
 
-            packages = list_packages(self.translate.packages_dir)
-            parts.append([(p.from_code, p.to_code, p.version, p.path.name) for p in packages])
+            installed = list_packages(translate.packages_dir)
+            packages = [(p.from_code, p.to_code, p.version, p.path.name) for p in installed]
+            translate = replace(translate, packages_dir=Path())  # ... the folder does not
+        parts = [self.read, self.clean, self.language, self.flag, translate, packages]
+        parts.append(library_versions(self.stages()))
         return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
 
 

@@ -445,6 +445,19 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
     assert replace(BuildOptions(), workers=7).fingerprint() == BuildOptions().fingerprint()
 
 
+def test_fingerprint_follows_installed_packages_not_their_folder(tmp_path):
+    from hzcorpus.translate import TranslateOptions
+    from tests.tiny_package import build_package
+
+    def fingerprint(folder: Path) -> str:
+        translate = TranslateOptions(packages_dir=folder)
+        return replace(BuildOptions(), translate=translate).fingerprint()
+
+    assert fingerprint(tmp_path / "a") == fingerprint(tmp_path / "b")
+    hzcorpus.install_package(build_package(tmp_path / "de_en.argosmodel"), tmp_path / "b")
+    assert fingerprint(tmp_path / "a") != fingerprint(tmp_path / "b")
+
+
 def test_a_dead_worker_stops_the_build_with_one_line_and_keeps_the_done_chunks(
     tmp_path, monkeypatch
 ):
