@@ -21,11 +21,12 @@ import argparse
 import platform
 import random
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import best_times  # noqa: E402  (bench/timing.py)
 
 from hzcorpus.clean import clean_document  # noqa: E402
 from hzcorpus.document import Document  # noqa: E402
@@ -85,22 +86,6 @@ def _add_page_weight(tree, rng: random.Random) -> None:
     body.insert(0, html.fromstring(f"<nav class='mega-menu'><ul>{links}</ul></nav>"))
 
 
-def best_times(paths, repeat: int) -> list[float]:
-    """Best wall time of each `(run, items)` path; passes are interleaved so that a change
-    of machine load during the run hits every path alike."""
-    for run, items in paths:  # warm up: imports, lazy tables, compiled patterns
-        for item in items[:10]:
-            run(item)
-    best = [float("inf")] * len(paths)
-    for _ in range(repeat):
-        for i, (run, items) in enumerate(paths):
-            start = time.perf_counter()
-            for item in items:
-                run(item)
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
@@ -131,7 +116,9 @@ def main() -> None:
         ("hzcorpus extract_html", "html", extract_html, pages),
         ("hzcorpus clean_document", "text dump", clean_document, dumps),
     ]
-    seconds = best_times([(run, items) for _, _, run, items in paths], args.repeat)
+    seconds = list(
+        best_times({name: (run, items) for name, _, run, items in paths}, args.repeat).values()
+    )
     base_rate = len(pages) / seconds[0]
     print("\n| path | input | articles/s | ms/article | speed vs trafilatura.extract |")
     print("|---|---|---:|---:|---:|")

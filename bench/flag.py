@@ -20,11 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import best_times  # noqa: E402  (bench/timing.py)
 
 from hzcorpus.redaction import FlagOptions, find_flags  # noqa: E402
 from hzcorpus.redaction_rules import RULES  # noqa: E402
@@ -45,22 +46,6 @@ def inputs() -> dict[str, list[str]]:
     return {"gold sentences": gold, "seed articles": seeds, "seed lines": lines}
 
 
-def best_times(paths: dict, texts: list[str], repeat: int) -> dict[str, float]:
-    """The fastest of `repeat` passes over all `texts` per path, in seconds.
-
-    The paths take turns within each round, so that load from other processes hits them
-    alike (this machine is shared).
-    """
-    best = dict.fromkeys(paths, float("inf"))
-    for _ in range(repeat):
-        for label, function in paths.items():
-            start = time.perf_counter()
-            for text in texts:
-                function(text)
-            best[label] = min(best[label], time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="passes per path (best is kept)")
@@ -76,7 +61,7 @@ def main() -> None:
     print(f"{'input':15} {'units':>6} {'path':30} {'units/s':>10} {'kchar/s':>9} {'vs re':>6}")
     for name, texts in inputs().items():
         chars = sum(map(len, texts))
-        seconds = best_times(paths, texts, args.repeat)
+        seconds = best_times({label: (f, texts) for label, f in paths.items()}, args.repeat)
         baseline = seconds["plain re (finditer per rule)"]
         for label, took in seconds.items():
             print(

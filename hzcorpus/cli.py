@@ -79,6 +79,24 @@ def _clean_file(path: Path):
     return clean_document(doc)
 
 
+class _CleanedFiles:
+    """The cleaned articles of a command's FILEs, in order; a bad file is reported on stderr
+    and counted in `failed` (with a single FILE, its error is the command's error)."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.failed = 0
+
+    def __iter__(self):
+        for path in self.files:
+            try:
+                doc = _clean_file(path)
+            except HzcorpusError as exc:
+                self.failed += _fail_one(self.files, str(exc))
+                continue
+            yield path, doc
+
+
 def run_clean(args: argparse.Namespace) -> int:
     if len(args.files) > 1 and args.out is None and not args.json:
         _fail("several files need --out DIR (or --json)")
@@ -145,16 +163,11 @@ def run_detect(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         return 0
 
-    failed = 0
-    for path in args.files:
-        try:
-            doc = _clean_file(path)
-        except HzcorpusError as exc:
-            failed += _fail_one(args.files, str(exc))
-            continue
+    inputs = _CleanedFiles(args.files)
+    for path, doc in inputs:
         best = detect_language(document_language_text(doc), options)[0]
         print(f"{best.lang}\t{best.score:.4f}\t{path}", flush=True)
-    return 1 if failed else 0
+    return 1 if inputs.failed else 0
 
 
 # --- flag ------------------------------------------------------------------------------
@@ -258,13 +271,9 @@ def run_flag(args: argparse.Namespace) -> int:
     from .redaction import flag_document, paragraph_starts
 
     print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
-    failed = 0
-    for path in args.files:
-        try:
-            doc = flag_document(_clean_file(path), options)
-        except HzcorpusError as exc:
-            failed += _fail_one(args.files, str(exc))
-            continue
+    inputs = _CleanedFiles(args.files)
+    for path, cleaned in inputs:
+        doc = flag_document(cleaned, options)
         lines = doc.text.split("\n")
         line_starts = paragraph_starts(doc.text)
         for flag in doc.flags:
@@ -277,7 +286,7 @@ def run_flag(args: argparse.Namespace) -> int:
         counts = Counter(flag.kind for flag in doc.flags)
         summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
         print(f"{path}: {len(doc.flags)} flags" + (f" ({summary})" if summary else ""))
-    return 1 if failed else 0
+    return 1 if inputs.failed else 0
 
 
 # --- models ----------------------------------------------------------------------------
@@ -344,19 +353,15 @@ def run_translate(args: argparse.Namespace) -> int:
         _fail("several files need --out DIR")
     extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
     options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
-    docs, failed = [], 0
-    for path in args.files:
-        try:
-            doc = _clean_file(path)
-        except HzcorpusError as exc:
-            failed += _fail_one(args.files, str(exc))
-            continue
+    docs, inputs = [], _CleanedFiles(args.files)
+    for path, doc in inputs:
         if args.source is None:
             doc = detect_document(doc)
         else:
             doc.language = args.source
         docs.append((path, doc))
     translate_documents([doc for _path, doc in docs], options)
+    failed = inputs.failed
     for path, doc in docs:
         if doc.text_en is None:
             reason = doc.translation_note
