@@ -107,12 +107,13 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     first_hit = _FirstHit.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
-    for no, text in enumerate(page.text.split("\n")):
+    for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
         rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
         if rule is None:
             kept.append(text)
         else:
             removed.append(Removed(no, text, rule.id, rule.reason))
+    removed.sort(key=lambda r: r.line)
     return replace(
         doc,
         title=page.title,
