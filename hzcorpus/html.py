@@ -44,12 +44,13 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field
 
 from .document import Removed
 from .errors import InputError
-from .html_meta import BYLINE_MAX_CHARS, clean_author, declared_language, page_author
-from .html_order import BLOCK_TAGS, Slot, page_order, rescue, visible_blocks
+from .html_meta import BYLINE_MAX_CHARS, declared_language, page_author
+from .html_order import BLOCK_TAGS, Slot, mark_modes, page_order, rescue, visible_blocks
 from .rules import Rule
 
 #: Lines of trafilatura's output that are not article text, whatever the page.
@@ -111,6 +112,7 @@ class HtmlOptions:
     max_removed: int = 1000
     max_date: str = "2099-12-31"
     date_from_text: bool = False
+    other_modes: tuple[str, ...] = ("recall",)
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
             lines = _json_ld_body(tree)
             if lines:
                 result = extract_metadata(tree, date_config=extractor.date_params)
+        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
@@ -233,9 +236,20 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         raise InputError("no article text found in HTML")
     title = _article_title(_clean_field(result.title), lines, tree)
     slots = page_order(visible_blocks(tree), lines)
+    mark_modes(slots, other_modes)
     rescue(slots)
-    author = clean_author(_clean_field(result.author)) or page_author(tree, _head_texts(slots))
+    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
     return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
+
+
+def _mode_lines(tree, extractor, mode: str) -> list[str]:
+    """The lines trafilatura extracts in another `mode` (no metadata)."""
+    import trafilatura
+
+    other = copy(extractor)
+    other.focus, other.with_metadata = mode, False
+    result = trafilatura.bare_extraction(tree, options=other)
+    return _nonblank_lines(result.text if result else "")
 
 
 def _numbered(
@@ -256,8 +270,9 @@ def _numbered(
             else:
                 removed.append(Removed(number, slot.text, rule, _reason(rule)))
         elif len(removed) < limit:
-            rule = "html-title" if title and _same(slot.text, title) else "html-boilerplate"
-            removed.append(Removed(number, slot.text, rule, REMOVAL_REASONS[rule]))
+            rule = _output_line_rule(slot.text, title, author)
+            rule = rule if rule in ("html-title", "html-byline") else "html-boilerplate"
+            removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
             continue
         number += 1
@@ -282,8 +297,9 @@ def _head_texts(slots: list[Slot]) -> list[str]:
     texts: list[str] = []
     for slot in slots[max(first - _BYLINE_SLOTS, 0) : first + 3]:
         element = slot.block.element if slot.block else None
-        if element is not None and isinstance(element.tag, str):
-            texts += [" ".join(el.text_content().split()) for el in element.iter()]
+        if element is not None and isinstance(element.tag, str):  # the smallest texts first
+            own = {" ".join(el.text_content().split()) for el in element.iter()}
+            texts += sorted(own, key=lambda t: (len(t), t))
         texts.append(slot.text)
     return [t for t in texts if t and len(t) <= BYLINE_MAX_CHARS]
 

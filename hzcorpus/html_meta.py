@@ -90,13 +90,16 @@ def clean_author(author: str | None) -> str | None:
     return None
 
 
-def page_author(tree, texts: Iterable[str]) -> str | None:
-    """The author from the page's meta tags, its JSON-LD, or the first byline in `texts`."""
-    for meta in tree.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or "").strip().lower()
-        content = " ".join((meta.get("content") or "").split())
-        if name in _META_AUTHOR_NAMES and content and "/" not in content:
-            return clean_author(content)
+def page_author(extracted: str | None, tree, texts: Iterable[str]) -> str | None:
+    """The article's author: trafilatura's `extracted` one without labels (in the page's
+    own spelling when its meta tag gives the same name), else the meta tag's, the JSON-LD's,
+    or the first byline in `texts`."""
+    author = clean_author(extracted)
+    meta = next(filter(None, map(_meta_author, tree.iter("meta"))), None)
+    if author and meta and _letters(author) == _letters(meta):
+        return meta
+    if author or meta:
+        return author or meta
     author = _json_ld_author(tree)
     if author:
         return author
@@ -105,6 +108,18 @@ def page_author(tree, texts: Iterable[str]) -> str | None:
         if names:
             return "; ".join(names)
     return None
+
+
+def _meta_author(meta) -> str | None:
+    name = (meta.get("name") or meta.get("property") or "").strip().lower()
+    content = " ".join((meta.get("content") or "").split())
+    if name in _META_AUTHOR_NAMES and content and "/" not in content:
+        return clean_author(content)
+    return None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _json_ld_author(tree) -> str | None:

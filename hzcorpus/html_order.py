@@ -2,8 +2,9 @@
 
 `visible_blocks` renders a parsed page as its visible text, one block per line, each with
 the element that holds it. `page_order` walks those blocks and the lines trafilatura
-extracted together: a block that is (part of) an extracted line places that line, a block
-that is not is a left-out slot before the next extracted line. The slots are the one
+extracted together: an extracted line takes the place of the first block it is made of
+(trafilatura sometimes moves a standfirst to the end), a block that is in no extracted
+line is a left-out slot of its own. The slots are the one
 numbering base of `removed` for HTML: slot numbers count the article's paragraphs and the
 removed blocks in page order, so the kept paragraphs fill the numbers not removed.
 
@@ -55,6 +56,7 @@ class Slot:
     block: Block | None = None
     output: int | None = None
     rule: str | None = None
+    modes: frozenset[str] = frozenset()
 
     @property
     def kept(self) -> bool:
@@ -133,18 +135,11 @@ def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
     )
     normalized = [" ".join(line.split()) for line in lines]
     words = {w for line in normalized for w in line.split()}
-    slots: list[Slot] = []
-    emitted = 0
     budget, total = AUDIT_BUDGET, sum(map(len, normalized))
-
-    def emit_through(i: int) -> None:
-        nonlocal emitted
-        while emitted <= i:
-            slots.append(Slot(lines[emitted], output=emitted))
-            emitted += 1
-
+    keyed: list[tuple[tuple[int, int, int], Slot]] = []
+    first_block: dict[int, int] = {}
     cursor = 0
-    for block in blocks:
+    for b, block in enumerate(blocks):
         found = next((i for i in where.get(block.text, ()) if unused[block.text, i]), None)
         if found is not None:
             unused[block.text, found] -= 1
@@ -152,12 +147,16 @@ def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
             budget -= total
             found = _inside(block.text, normalized, cursor)
         if found is None:
-            slots.append(Slot(block.text, block))
-            continue
-        emit_through(found)
-        cursor = max(cursor, found)
-    emit_through(len(lines) - 1)
-    return slots
+            keyed.append(((b, 0, 0), Slot(block.text, block)))
+        else:
+            first_block.setdefault(found, b)
+            cursor = max(cursor, found)
+    at = -1
+    for i, line in enumerate(lines):  # a line found nowhere on the page follows the one before
+        at = first_block.get(i, at)
+        keyed.append(((at, 1, i), Slot(line, output=i)))
+    keyed.sort(key=lambda item: item[0])
+    return [slot for _, slot in keyed]
 
 
 def _inside(text: str, lines: list[str], start: int) -> int | None:
@@ -167,6 +166,16 @@ def _inside(text: str, lines: list[str], start: int) -> int | None:
         if padded in f" {lines[i]} ":
             return i
     return None
+
+
+def mark_modes(slots: list[Slot], modes: dict[str, list[str]]) -> None:
+    """Note on each left-out slot which other extraction modes kept its text."""
+    for mode, lines in modes.items():
+        pieces = {piece for line in lines for piece in _pieces(line)}
+        joined = " " + " ".join(" ".join(line.split()) for line in lines) + " "
+        for slot in slots:
+            if not slot.kept and (slot.text in pieces or f" {slot.text} " in joined):
+                slot.modes |= {mode}
 
 
 # --- rescue ---------------------------------------------------------------------------------
@@ -182,7 +191,8 @@ class RescueRule:
 
     id: str
     reason: str
-    element: Callable[[object], bool]
+    element: Callable[[object], bool] | None = None
+    mode: str | None = None
     depth: int = 2
     min_words: int = 6
     max_link_share: float = 0.3
@@ -223,6 +233,12 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         element=_named(_STANDFIRST_NAMES),
         min_words=8,
         lead=6,
+    ),
+    RescueRule(
+        id="html-recall",
+        reason="prose inside the article that trafilatura's recall mode keeps",
+        mode="recall",
+        min_words=10,
     ),
     RescueRule(
         id="html-caption",
@@ -280,6 +296,8 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
     element = slot.block.element
     if link_share(element, slot.text) > rule.max_link_share:
         return False
+    if rule.mode is not None:
+        return rule.mode in slot.modes
     for _ in range(rule.depth + 1):
         if element is None or not isinstance(element.tag, str):
             return False

@@ -66,6 +66,11 @@ def split_of(dataset: str, page_id: str) -> str:
     return "held-out" if int(digest[:8], 16) % 100 < HELD_OUT_PERCENT else "dev"
 
 
+def sample_key(page: Page) -> str:
+    """An order of the pages of a data set that does not follow their names (for samples)."""
+    return hashlib.sha256(f"sample/{page.dataset}/{page.id}".encode()).hexdigest()
+
+
 def load_pages(devdata: Path, datasets: tuple[str, ...] = DATASETS) -> Iterator[Page]:
     """Every page of the data sets found under `devdata`, in a fixed order."""
     loaders = {

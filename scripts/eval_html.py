@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata_pages import DATASETS, Page, load_pages, split_of  # noqa: E402
+from devdata_pages import DATASETS, Page, load_pages, sample_key, split_of  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
@@ -238,7 +238,9 @@ def evaluate(
     """Per (data set, part, system): the text scores and the metadata accuracies."""
     counts: dict[tuple[str, str, str], list] = defaultdict(list)
     meta: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
-    for page in pages:
+    for number, page in enumerate(pages, 1):
+        if number % 50 == 0:
+            cache.save()
         part = split_of(page.dataset, page.id)
         html = _decoded(page)
         for name, run in systems.items():
@@ -294,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--system", action="append", choices=list(SYSTEMS))
     parser.add_argument("--part", choices=("dev", "held-out"))
     parser.add_argument("--cache", type=Path)
-    parser.add_argument("--limit", type=int, help="at most N pages per data set")
+    parser.add_argument("--limit", type=int, help="a fixed sample of N pages per data set")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON")
     args = parser.parse_args(argv)
     if not args.devdata.is_dir():
@@ -305,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         for p in load_pages(args.devdata, tuple(args.dataset or DATASETS))
         if args.part is None or split_of(p.dataset, p.id) == args.part
     ]
-    if args.limit:
+    if args.limit:  # a fixed sample: the first pages of each data set in hash order
+        pages.sort(key=lambda p: (DATASETS.index(p.dataset), sample_key(p)))
         per: Counter = Counter()
         pages = [p for p in pages if (per.update([p.dataset]) or per[p.dataset] <= args.limit)]
     names = args.system or list(SYSTEMS)
