@@ -20,7 +20,12 @@ class EncodingRegion:
 
     encodings: tuple[str, ...]
     languages: frozenset[str]
-    example: str  # a phrase of the region that only these encodings decode right
+    example: str  # a phrase of the region that every one of its encodings can hold
+
+
+def languages(codes: str) -> frozenset[str]:
+    """A set of ISO 639-1 codes from a space-separated list."""
+    return frozenset(codes.split())
 
 
 #: Encodings per language region, in the order a page of that region is likely to use them
@@ -28,28 +33,26 @@ class EncodingRegion:
 REGIONS: tuple[EncodingRegion, ...] = (
     EncodingRegion(
         ("cp1252", "latin_1"),
-        frozenset(
-            "af ca cy da de en es et eu fi fr ga gl id is it ms nl no pt sq sv sw tl".split()
-        ),
+        languages("af ca cy da de en es et eu fi fr ga gl id is it ms nl no pt sq sv sw tl"),
         "Größe, año, été, ação",
     ),
     EncodingRegion(
         ("cp1250", "iso8859_2"),
-        frozenset("bs cs hr hu pl ro sk sl".split()),
+        languages("bs cs hr hu pl ro sk sl"),
         "Źródło, řeka, Đurađ, ő",
     ),
     EncodingRegion(
         ("cp1251", "koi8_r", "koi8_u", "iso8859_5"),
-        frozenset("be bg mk ru sr uk".split()),
+        languages("be bg mk ru sr uk"),
         "Москва, Белград",
     ),
-    EncodingRegion(("cp1253", "iso8859_7"), frozenset({"el"}), "Αθήνα"),
-    EncodingRegion(("cp1254", "iso8859_9"), frozenset({"az", "tr"}), "İstanbul, ğ, ş"),
-    EncodingRegion(("cp1255", "iso8859_8"), frozenset({"he", "yi"}), "ירושלים"),
-    EncodingRegion(("cp1256", "iso8859_6"), frozenset({"ar", "fa", "ur"}), "القاهرة"),
-    EncodingRegion(("cp1257", "iso8859_13"), frozenset({"lt", "lv"}), "Vilnius, ė, ų, ļ"),
-    EncodingRegion(("cp1258",), frozenset({"vi"}), "Đà, Hà"),
-    EncodingRegion(("cp874", "tis_620"), frozenset({"th"}), "กรุงเทพ"),
+    EncodingRegion(("cp1253", "iso8859_7"), languages("el"), "Αθήνα"),
+    EncodingRegion(("cp1254", "iso8859_9"), languages("az tr"), "İstanbul, ğ, ş"),
+    EncodingRegion(("cp1255", "iso8859_8"), languages("he yi"), "ירושלים"),
+    EncodingRegion(("cp1256", "iso8859_6"), languages("ar fa ur"), "القاهرة"),
+    EncodingRegion(("cp1257", "iso8859_13"), languages("lt lv"), "Vilnius, ė, ų, ļ"),
+    EncodingRegion(("cp1258",), languages("vi"), "Đà, Hà"),
+    EncodingRegion(("cp874", "tis_620"), languages("th"), "กรุงเทพ"),
 )
 
 

@@ -64,9 +64,9 @@ def decode(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[str, str]
     """Decode `data` and return `(text, encoding)`; raises `InputError` when it is not text.
 
     Order: byte-order mark, strict UTF-8, a charset declared by HTML/XML, then
-    charset-normalizer's statistical guess, overruled by the encodings of the decoded text's
-    language when that guess is a single-byte encoding of another region. Mojibake is repaired with ftfy, control
-    characters are stripped and line endings become `\\n`.
+    charset-normalizer's statistical guess (a single-byte guess gives way to the encodings
+    of the decoded text's language, `legacy_encodings`). Mojibake is repaired with ftfy,
+    control characters are stripped and line endings become `\\n`.
     """
     if len(data) > options.max_bytes:
         raise InputError(
