@@ -519,7 +519,7 @@ def add_push(sub: argparse._SubParsersAction) -> None:
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from .dataset import push
+    from .hub import push
 
     url = push(args.out_dir, args.repo_id, args.private, args.token, args.message)
     print(url)

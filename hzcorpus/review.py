@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dataset import DATA_DIR, DatasetStats
 from .errors import DatasetError, HzcorpusError, InputError
 from .review_pages import (
     GENERATOR,
@@ -32,6 +31,7 @@ from .review_pages import (
     lines_not_removed,
     matched_paragraph_lines,
 )
+from .writer import DATA_DIR, DatasetStats
 
 #: The file that marks a folder of article pages as written by `render_review`.
 MARKER = ".hzcorpus-review"

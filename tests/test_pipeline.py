@@ -363,7 +363,7 @@ def test_process_document_runs_the_steps():
 def _versions_match(committed: Path) -> bool:
     recorded = json.loads((committed / "build.json").read_text())["versions"]
     stages = json.loads((committed / "build.json").read_text())["stages"]
-    return recorded == hzcorpus.dataset.library_versions(stages)
+    return recorded == hzcorpus.card.library_versions(stages)
 
 
 def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path, monkeypatch):
