@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   hzcorpus clean page.html --json          title, date, text and the removed lines
   echo "Guten Morgen" | hzcorpus detect    one language code per input line
   hzcorpus flag raw/000_x.txt              redaction gaps with their line
+  hzcorpus models download de en          download and install a German-English package
   hzcorpus models install de_en.argosmodel install a translation package from a file
   hzcorpus translate raw/002_x.txt         English text of a German article
   hzcorpus review clean                    an HTML page to check the dataset
@@ -308,9 +309,10 @@ def run_flag(args: argparse.Namespace) -> int:
 def add_models(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "models",
-        help="install and list translation packages (local files only)",
-        description="Translation packages (.argosmodel files), installed from local files only "
-        "into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
+        help="download, install and list translation packages",
+        description="Translation packages (.argosmodel files), installed from local files or "
+        "downloaded from the Argos package index (`download`, the only command that uses the "
+        "network) into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = actions.add_parser("install", help="install a local .argosmodel file")
@@ -321,8 +323,28 @@ def add_models(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="a MiniSBD .onnx sentence splitter to add to the package",
     )
+    download = actions.add_parser(
+        "download",
+        help="download and install the newest package for a pair (uses the network)",
+        description="The one command of hzcorpus that uses the network: read the Argos package "
+        "index, download the newest package for FROM->TO (size and any checksum the index "
+        "gives are checked) and install it as `models install` does.",
+    )
+    download.add_argument(
+        "from_code", metavar="FROM", type=arg.text, help="source language code, e.g. de"
+    )
+    download.add_argument(
+        "to_code", metavar="TO", type=arg.text, help="target language code, e.g. en"
+    )
+    download.add_argument(
+        "--index",
+        metavar="URL",
+        type=arg.text,
+        help="package index: an http(s) or file URL or a local path (default: argostranslate's)",
+    )
+    download.add_argument("--quiet", action="store_true", help="no progress bar")
     listing = actions.add_parser("list", help="installed language pairs, versions and folders")
-    for action in (install, listing):
+    for action in (install, download, listing):
         action.add_argument(
             "--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use"
         )
@@ -331,8 +353,15 @@ def add_models(sub: argparse._SubParsersAction) -> None:
 def run_models(args: argparse.Namespace) -> int:
     from .packages import install_package, list_packages
 
-    if args.action == "install":
-        pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+    if args.action in ("install", "download"):
+        if args.action == "install":
+            pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+        else:
+            from .package_index import DEFAULT_INDEX, download_package
+
+            progress = not args.quiet and sys.stderr.isatty()
+            index = args.index or DEFAULT_INDEX
+            pkg = download_package(args.from_code, args.to_code, index, args.packages_dir, progress)
         print(f"installed {pkg.pair} {pkg.version} in {pkg.path}")
         return 0
     packages = list_packages(args.packages_dir)
