@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 from .document import Removed
 from .errors import InputError
-from .html_meta import BYLINE_MAX_CHARS, declared_language, page_author
+from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import BLOCK_TAGS, Slot, mark_modes, page_order, rescue, visible_blocks
 from .rules import Rule
 
@@ -81,7 +81,6 @@ _VOID, _TEXT_BLOCKS = (frozenset(t.split()) for t in (_VOID_TAGS, _TEXT_BLOCK_TA
 _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
-_JSON_LD_MAX_NODES = 10_000
 #: Blocks before the article's first line searched for a byline.
 _BYLINE_SLOTS = 12
 _BULK_CHARS = 100_000
@@ -321,26 +320,10 @@ def _nonblank_lines(text: str) -> list[str]:
 
 def _json_ld_body(tree) -> list[str]:
     """Paragraphs of the first schema.org `articleBody` in the page's JSON-LD, if any."""
-    import json
-
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            stack = [json.loads(script.text or "")]
-        except ValueError:
-            continue
-        for _ in range(_JSON_LD_MAX_NODES):
-            if not stack:
-                break
-            node = stack.pop()
-            if isinstance(node, dict):
-                body = node.get("articleBody")
-                if isinstance(body, str) and body.strip():
-                    return _nonblank_lines(body)
-                stack.extend(reversed(node.values()))
-            elif isinstance(node, list):
-                stack.extend(reversed(node))
+    for node in json_ld_objects(tree):
+        body = node.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return _nonblank_lines(body)
     return []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .rules import Rule
 
@@ -122,25 +122,32 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def _json_ld_author(tree) -> str | None:
+def json_ld_objects(tree) -> Iterator[dict]:
+    """The JSON objects of the page's JSON-LD scripts, depth first (at most
+    `_JSON_LD_MAX_NODES` nodes per script)."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
             stack = [json.loads(script.text or "")]
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for _ in range(_JSON_LD_MAX_NODES):
             if not stack:
                 break
             node = stack.pop()
             if isinstance(node, dict):
-                names = _author_names(node.get("author"))
-                if names:
-                    return "; ".join(names)
+                yield node
                 stack.extend(reversed(node.values()))
             elif isinstance(node, list):
                 stack.extend(reversed(node))
+
+
+def _json_ld_author(tree) -> str | None:
+    for node in json_ld_objects(tree):
+        names = _author_names(node.get("author"))
+        if names:
+            return "; ".join(names)
     return None
 
 

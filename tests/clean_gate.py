@@ -4,7 +4,8 @@ Every page `tests/data/clean/NAME.txt` (or `.html`) has `NAME.json`:
 `{"title": str | null, "keep": [...], "drop": [...]}`, where `keep` lists every article
 line that must survive and `drop` the furniture lines that must not be a line of the
 output; HTML pages may also give `author` (names joined with "; ", or null) and
-`lang_hint` (the language the page declares, or null). `score_pages(paths)` returns, per format ("text", "html") and "overall":
+`lang_hint` (the language the page declares, or null). `score_pages(paths)` returns, per
+format ("text", "html") and "overall":
 
 - `keep_line_recall`: keep lines found as a line of the output text;
 - `keep_sentence_recall`: sentences of the keep lines found in the output text;
