@@ -432,7 +432,12 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this")
     p.add_argument("--name", help="pretty name of the dataset (card)")
-    p.add_argument("--license", help="license identifier of the dataset (card; default: other)")
+    p.add_argument(
+        "--license",
+        help="license identifier the Hub knows, e.g. cc-by-4.0 (card; default: unknown)",
+    )
+    p.add_argument("--license-name", help="with --license other: an id, e.g. my-license-1.0")
+    p.add_argument("--license-link", help="with --license other: a URL or a file such as LICENSE")
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -455,7 +460,13 @@ def run_build(args: argparse.Namespace) -> int:
         options = replace(options, translate=None)
     if args.max_bytes is not None:
         options = replace(options, read=replace(options.read, max_bytes=args.max_bytes))
-    card = {k: v for k, v in (("pretty_name", args.name), ("license", args.license)) if v}
+    given = {
+        "pretty_name": args.name,
+        "license": args.license,
+        "license_name": args.license_name,
+        "license_link": args.license_link,
+    }
+    card = {k: v for k, v in given.items() if v}
     options = replace(options, card=replace(options.card, **card))
     report = build(args.raw_dir, args.out_dir, options)
     if not args.quiet:

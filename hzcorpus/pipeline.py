@@ -706,7 +706,7 @@ def build(
         staging.mkdir()
         report = _assemble(raw_dir, staging, cache, options)
         report.seconds = round(time.time() - started, 3)
-        _write_build_json(staging, report, options, started)
+        _write_build_json(staging, report, options)
         _publish(staging, out_dir, work)
     shutil.rmtree(work, ignore_errors=True)
     report.out_dir = out_dir
@@ -780,18 +780,16 @@ def _dedupe(result: ItemResult, seen: dict[bytes, str], counts: StepCounts) -> M
     return entry("kept")
 
 
-def _write_build_json(staging: Path, report: BuildReport, options: BuildOptions, started: float):
+def _write_build_json(staging: Path, report: BuildReport, options: BuildOptions):
+    """What made the dataset, and nothing of the run (time, workers, reused chunks: those
+    are in the BuildReport and the CLI's summary), so that a rebuild writes the same bytes."""
     stats = report.stats
     summary = {
         "hzcorpus": __version__,
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
-        "seconds": report.seconds,
         "status": report.status,
-        "reused": report.reused,
         "steps": report.steps,
         "stages": list(options.stages()),
         "options_fingerprint": options.fingerprint(),
-        "workers": options.workers or os.cpu_count() or 1,
         "shards": report.shards,
         "rows": stats.rows,
         "languages": dict(sorted(stats.languages.items())),
