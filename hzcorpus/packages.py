@@ -170,6 +170,8 @@ def install_package(
     """
     path = Path(path)
     where = path.name
+    if path.is_dir():
+        raise ModelError(f"{path}: is a folder; give the .argosmodel package file")
     if not path.is_file():
         raise ModelError(f"{path}: no such package file")
     if splitter is not None:
