@@ -37,10 +37,11 @@ def _norm(name: str) -> str:
 
 
 def _requirements() -> list[str]:
-    """Names of hzcorpus's requirements, runtime and test extra, as installed."""
+    """Names of what the quickstart installs: hzcorpus's requirements and its test extra."""
     return [
         _norm(re.match(r"[A-Za-z0-9._-]+", spec).group(0))
         for spec in metadata.requires("hzcorpus") or []
+        if "extra ==" not in spec or re.search(r"""extra == ['"]test['"]""", spec)
     ]
 
 
