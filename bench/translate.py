@@ -32,11 +32,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from german_corpus import articles  # noqa: E402
 
-from hzcorpus.argos_reference import import_argostranslate, reference_translate  # noqa: E402
 from hzcorpus.clean import clean_document  # noqa: E402
 from hzcorpus.packages import install_package  # noqa: E402
 from hzcorpus.read import read_document  # noqa: E402
 from hzcorpus.translate import TranslateOptions, Translator  # noqa: E402
+from tests.argos_reference import import_argostranslate, reference_translate  # noqa: E402
 
 DEFAULT_PACKAGE = ROOT.parent / "shared" / "models" / "de_en-base-standin.argosmodel"
 ARTICLE = ROOT / "raw" / "002_1df129847dfbb07b.txt"

@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .dataset import CardInfo, DatasetStats, ShardWriter, library_versions, write_card
+from .card import CardInfo, library_versions, write_card
 from .document import Document, content_id
 from .errors import DatasetError, HzcorpusError, InputError
 from .manifest import ManifestEntry, ManifestWriter
 from .read import ReadOptions, document_from_bytes
+from .writer import DatasetStats, ShardWriter
 
 #: Extensions read as articles; any other file is recorded as skipped.
 ARTICLE_EXTENSIONS = (".txt", ".html", ".htm")

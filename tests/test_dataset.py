@@ -5,10 +5,13 @@ import pytest
 from huggingface_hub import DatasetCard
 
 import hzcorpus
-from hzcorpus import dataset
-from hzcorpus.dataset import CardInfo, DatasetStats, check_dataset, push, render_card, write_dataset
+from hzcorpus import card, writer
+from hzcorpus.card import CardInfo, render_card
+from hzcorpus.dataset import check_dataset
 from hzcorpus.document import Document, LanguageScore, Removed, Span, record_schema
 from hzcorpus.errors import DatasetError
+from hzcorpus.hub import push
+from hzcorpus.writer import DatasetStats, write_dataset
 from tests.conftest import run_cli
 
 
@@ -81,7 +84,7 @@ def test_write_dataset_refuses_a_folder_with_a_dataset(tmp_path):
 
 
 def test_every_column_is_documented():
-    assert list(dataset.FIELD_DOCS) == record_schema().names
+    assert list(card.FIELD_DOCS) == record_schema().names
 
 
 def test_card_metadata_and_body(tmp_path):
@@ -123,7 +126,7 @@ def test_card_says_which_stages_were_left_out():
     ("rows", "category"), [(0, "n<1K"), (999, "n<1K"), (1000, "1K<n<10K"), (250_000, "100K<n<1M")]
 )
 def test_size_category(rows, category):
-    assert dataset.size_category(rows) == category
+    assert card.size_category(rows) == category
 
 
 def test_check_dataset_refuses_other_folders(tmp_path):
@@ -217,14 +220,14 @@ def test_rows_go_to_parquet_one_row_group_at_a_time(tmp_path):
     import pyarrow.parquet as pq
 
     docs = _docs(1)[0]
-    writer = dataset.ShardWriter(tmp_path, shard_rows=1100)
+    shard_writer = writer.ShardWriter(tmp_path, shard_rows=1100)
     for i in range(1200):
-        writer.add(dataclasses.replace(docs, id=f"{i:016x}"))
-        assert len(writer._rows) < dataset.ROW_GROUP_ROWS  # never more held in memory
-    assert writer.close() == [
+        shard_writer.add(dataclasses.replace(docs, id=f"{i:016x}"))
+        assert len(shard_writer._rows) < writer.ROW_GROUP_ROWS  # never more held in memory
+    assert shard_writer.close() == [
         "data/train-00000-of-00002.parquet",
         "data/train-00001-of-00002.parquet",
     ]
     first = pq.ParquetFile(tmp_path / "data/train-00000-of-00002.parquet").metadata
     assert [first.row_group(i).num_rows for i in range(first.num_row_groups)] == [500, 500, 100]
-    assert writer.stats.rows == 1200
+    assert shard_writer.stats.rows == 1200

@@ -247,7 +247,7 @@ def test_cli_build_exit_status_and_summary(mixed, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     result = run_cli("build", str(mixed), str(out), "--workers", "0")
-    assert result.returncode == 2 and "--workers must be at least 1" in result.stderr
+    assert result.returncode == 2 and "--workers: must be at least 1" in result.stderr
 
 
 def test_no_progress_bar_frames_when_stderr_is_not_a_terminal(tmp_path):
@@ -363,7 +363,7 @@ def test_process_document_runs_the_steps():
 def _versions_match(committed: Path) -> bool:
     recorded = json.loads((committed / "build.json").read_text())["versions"]
     stages = json.loads((committed / "build.json").read_text())["stages"]
-    return recorded == hzcorpus.dataset.library_versions(stages)
+    return recorded == hzcorpus.card.library_versions(stages)
 
 
 def test_committed_clean_equals_a_fresh_build_of_raw(tmp_path, monkeypatch):

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from hzcorpus import Document, ModelError
-from hzcorpus.argos_reference import import_argostranslate, reference_translate
 from hzcorpus.document import record_schema
 from hzcorpus.packages import find_package, install_package, list_packages
 from hzcorpus.translate import (
@@ -21,6 +20,7 @@ from hzcorpus.translate import (
     missing_package_hints,
     translate_documents,
 )
+from tests.argos_reference import import_argostranslate, reference_translate
 from tests.conftest import run_cli
 from tests.tiny_package import build_package, minisbd_onnx, train_sentencepiece
 

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from .errors import ModelError
+from hzcorpus.errors import ModelError
 
 _ARGOS_DEFAULTS = {
     "ARGOS_DEBUG": "0",
