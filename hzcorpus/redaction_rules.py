@@ -875,9 +875,7 @@ PLACEHOLDER = (
 DATE_DIGITS = (
     RedactionRule(
         id="month-without-day-in-context-en",
-        needs=tuple(
-            {m.lower().rstrip(".") for m in _MONTH_EN[3:-1].replace("\\.", ".").split("|")}
-        ),
+        needs=tuple(sorted({m.lower().rstrip(".") for m in words("months", langs=("en",))})),
         reason="a month with its day cut: 'on May , 2020', 'Monday, June @ 7pm', 'on July th'",
         pattern=(
             rf"(?:\bon\s+|\b{_WEEKDAY_EN}[ ,]+)"
