@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .document import FLAG_KINDS, record_schema
+from .words import WORD_UNIT
 from .writer import DATA_DIR, SPLIT, DatasetStats
 
 #: What each column holds; the card's field table. Every column of record_schema() has one.
@@ -42,7 +43,7 @@ FIELD_DOCS: dict[str, str] = {
     "removed": "the audit trail of cleaning: each removed line (`line` in the input, -1 when "
     "not a line) with its `text`, the `rule` that removed it and the `reason`",
     "n_paragraphs": "number of paragraphs (lines) of `text`",
-    "n_words": "number of whitespace-separated words of `text`",
+    "n_words": f"number of words of `text` ({WORD_UNIT})",
     "n_removed": "number of entries of `removed`",
     "n_flags": "number of entries of `flags`",
     "flag_counts": "number of flags per kind",
@@ -160,7 +161,8 @@ def _about(stats: DatasetStats, info: CardInfo) -> str:
     steps = [d for d in done if d]
     made = (", ".join(steps[:-1]) + " and " + steps[-1]) if len(steps) > 1 else "".join(steps)
     return (
-        f"{stats.rows:,} news articles ({stats.words:,} words) scraped from the web as "
+        f"{stats.rows:,} news articles ({stats.words:,} words; {WORD_UNIT}) scraped "
+        "from the web as "
         f"page-text dumps or HTML{', ' + made if made else ''}. Each row keeps its audit "
         "trail: the lines the cleaner removed and the rule that removed each one. Built with "
         f"hzcorpus {__version__}."

@@ -16,6 +16,7 @@ from typing import Any
 
 from .redaction import paragraph_starts
 from .review_assets import ARTICLE_TABLE, CSS, ERROR_TRAP, INDEX_JS
+from .words import WORD_UNIT, count_words
 
 #: The generator tag of every page; `render_review` replaces only files that carry it.
 GENERATOR = "hzcorpus review"
@@ -229,7 +230,8 @@ def _meta_rows(record: dict, placement: str) -> str:
         ),
         (
             "size",
-            f"{n_paragraphs} paragraphs, {len(text.split())} words, "
+            f"{n_paragraphs} paragraphs, "
+            f'<span title="{WORD_UNIT}">{count_words(text)} words</span>, '
             f"{len(record['removed'] or [])} removed lines, {len(record['flags'] or [])} flags",
         ),
         (
