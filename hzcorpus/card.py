@@ -101,10 +101,6 @@ def _table(header: tuple[str, str], counts: Mapping[str, int], empty: str) -> st
     return "\n".join(lines)
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{part:,} of {whole:,} ({100 * part / whole:.1f}%)" if whole else "0 of 0"
-
-
 def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
     """The dataset card (YAML metadata and Markdown body) as text."""
     from datasets import Features
@@ -253,11 +249,9 @@ def _statistics(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
             "(the flag step was not part of this build)",
         ),
     ]
-    other = stats.rows - stats.english
     if "translate" in info.stages:
         parts.append(
-            f"Machine-translated share of the non-English articles: "
-            f"{_share(stats.translated, other)}."
+            f"Machine-translated share of the non-English articles: {stats.translated_share()}."
         )
         if stats.missing_pairs:
             parts.append(
