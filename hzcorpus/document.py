@@ -12,6 +12,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .words import count_words
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -119,7 +121,7 @@ class Document:
             "flags": [asdict(s) for s in self.flags],
             "removed": [asdict(r) for r in self.removed],
             "n_paragraphs": len(self.paragraphs),
-            "n_words": len(self.text.split()),
+            "n_words": count_words(self.text),
             "n_removed": len(self.removed),
             "n_flags": len(self.flags),
             "flag_counts": {k.replace("-", "_"): v for k, v in self.flag_counts().items()},
