@@ -13,6 +13,8 @@ from pathlib import Path
 
 from . import __version__
 from .document import FLAG_KINDS, record_schema
+from .licenses import DEFAULT_LICENSE, check_license
+from .words import WORD_UNIT
 from .writer import DATA_DIR, SPLIT, DatasetStats
 
 #: What each column holds; the card's field table. Every column of record_schema() has one.
@@ -23,10 +25,16 @@ FIELD_DOCS: dict[str, str] = {
     "`file.jsonl#L<line number>`",
     "format": "`text` (page-text dump) or `html`, sniffed from the content",
     "encoding": "encoding the input was decoded from",
-    "title": "article title, when found",
-    "published": "publication date as found on the page, when found",
-    "author": "author, when found",
-    "sitename": "site name, when found",
+    "title": "article title: a JSON line's `title`, else as found on the page",
+    "published": "publication date: a JSON line's `published`, else as found on the page",
+    "author": "author(s), `; `-separated: a JSON line's `author`, else from the page's "
+    "metadata or byline",
+    "sitename": "site name: a JSON line's `sitename`, else as found on the page",
+    "url": "the page's address: a JSON line's `url` (pages are never fetched)",
+    "lang_hint": "the language the input declares (a JSON line's `lang`, else the HTML "
+    "page's `<html lang>` primary subtag); a hint, not checked against `language`",
+    "meta": "every other field of a JSON line (besides `text`/`html`), as compact JSON "
+    "with sorted keys; null for files and lines without other fields",
     "text": "cleaned article text, one paragraph per line",
     "language": "ISO 639-1 code of the text's language (`und` when undetermined)",
     "language_score": "probability of `language`",
@@ -39,10 +47,12 @@ FIELD_DOCS: dict[str, str] = {
     "translation_note": "why an article was not translated, when it was not",
     "flags": "redaction flags: spans of `text` (`start`, `end` character offsets) where "
     "something was cut out, with `kind`, the `rule` that found it, `match` and `score`",
-    "removed": "the audit trail of cleaning: each removed line (`line` in the input, -1 when "
-    "not a line) with its `text`, the `rule` that removed it and the `reason`",
+    "removed": "the audit trail of cleaning: each removed line with its `text`, the `rule` "
+    "that removed it, the `reason`, and `line`, 0-based: for page-text dumps the line of the "
+    "input; for HTML the line of the page in reading order where the article's paragraphs "
+    "and the removed blocks take one line each (paragraphs fill the numbers not removed)",
     "n_paragraphs": "number of paragraphs (lines) of `text`",
-    "n_words": "number of whitespace-separated words of `text`",
+    "n_words": f"number of words of `text` ({WORD_UNIT})",
     "n_removed": "number of entries of `removed`",
     "n_flags": "number of entries of `flags`",
     "flag_counts": "number of flags per kind",
@@ -61,12 +71,21 @@ LIBRARIES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class CardInfo:
-    """What the card says beyond the statistics: name, license, how the data was made."""
+    """What the card says beyond the statistics: name, license, how the data was made.
+
+    `license` is an identifier the Hub accepts (`licenses.HUB_LICENSES`); `other` needs
+    `license_name` and `license_link`. Values the Hub would reject raise DatasetError here.
+    """
 
     pretty_name: str = "hzcorpus news articles"
-    license: str = "other"
+    license: str = DEFAULT_LICENSE
+    license_name: str | None = None
+    license_link: str | None = None
     #: The steps that made the records, in order (e.g. read, clean, detect, flag, translate).
     stages: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_license(self.license, self.license_name, self.license_link)
 
 
 def library_versions(stages: Iterable[str]) -> dict[str, str]:
@@ -100,10 +119,6 @@ def _table(header: tuple[str, str], counts: Mapping[str, int], empty: str) -> st
     return "\n".join(lines)
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{part:,} of {whole:,} ({100 * part / whole:.1f}%)" if whole else "0 of 0"
-
-
 def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
     """The dataset card (YAML metadata and Markdown body) as text."""
     from datasets import Features
@@ -113,6 +128,8 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
     tasks = ["text-generation"] + (["translation"] if "translate" in info.stages else [])
     data = DatasetCardData(
         license=info.license,
+        license_name=info.license_name,
+        license_link=info.license_link,
         language=languages or None,
         pretty_name=info.pretty_name,
         size_categories=[size_category(stats.rows)],
@@ -137,12 +154,28 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
             _about(stats, info),
             "## Loading\n\n" + _loading(stats),
             "## Fields\n\n" + _fields(),
+            "## License\n\n" + _license(info),
             "## How it was made\n\n" + _made(stats, info),
             "## Statistics\n\n" + _statistics(stats, info, inputs),
             "## Known limitations\n\n" + _limitations(stats, info),
         ]
     )
     return f"---\n{data.to_yaml()}\n---\n\n{body}\n"
+
+
+def _license(info: CardInfo) -> str:
+    if info.license == DEFAULT_LICENSE:
+        return (
+            "`unknown`: the articles were scraped from news sites and their copyright stays "
+            "with the publishers, whose terms hzcorpus cannot know. Check the rights before "
+            "redistributing or training on them."
+        )
+    named = f" ([{info.license_name}]({info.license_link}))" if info.license_name else ""
+    return (
+        f"`{info.license}`{named}, as set by whoever built this dataset "
+        "(`hzcorpus build --license`); the articles' own copyright may still stay with "
+        "their publishers."
+    )
 
 
 def _about(stats: DatasetStats, info: CardInfo) -> str:
@@ -160,7 +193,8 @@ def _about(stats: DatasetStats, info: CardInfo) -> str:
     steps = [d for d in done if d]
     made = (", ".join(steps[:-1]) + " and " + steps[-1]) if len(steps) > 1 else "".join(steps)
     return (
-        f"{stats.rows:,} news articles ({stats.words:,} words) scraped from the web as "
+        f"{stats.rows:,} news articles ({stats.words:,} words; {WORD_UNIT}) scraped "
+        "from the web as "
         f"page-text dumps or HTML{', ' + made if made else ''}. Each row keeps its audit "
         "trail: the lines the cleaner removed and the rule that removed each one. Built with "
         f"hzcorpus {__version__}."
@@ -251,11 +285,9 @@ def _statistics(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
             "(the flag step was not part of this build)",
         ),
     ]
-    other = stats.rows - stats.english
     if "translate" in info.stages:
         parts.append(
-            f"Machine-translated share of the non-English articles: "
-            f"{_share(stats.translated, other)}."
+            f"Machine-translated share of the non-English articles: {stats.translated_share()}."
         )
         if stats.missing_pairs:
             parts.append(

@@ -108,6 +108,9 @@ class _Line:
 def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Document:
     """A copy of `doc` with `title`, `published`, `author`, `text` and `removed` filled in.
 
+    Metadata the document already has (a JSON line's own `title`, `author`, …) is kept;
+    what the page gives fills the rest.
+
     HTML goes to `hzcorpus.html` (trafilatura), and the line rules then run over its
     paragraphs, which catches furniture it keeps (date lines, "Read more:" links); page-text
     dumps go through the line rules and the context passes.
@@ -122,18 +125,20 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     first_hit = _FirstHit.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
-    for no, text in enumerate(page.text.split("\n")):
+    for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
         rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
         if rule is None:
             kept.append(text)
         else:
             removed.append(Removed(no, text, rule.id, rule.reason))
+    removed.sort(key=lambda r: r.line)
     return replace(
         doc,
-        title=page.title,
-        published=page.published,
-        author=page.author,
-        sitename=page.sitename,
+        title=doc.title or page.title,
+        published=doc.published or page.published,
+        author=doc.author or page.author,
+        sitename=doc.sitename or page.sitename,
+        lang_hint=doc.lang_hint or page.lang_hint,
         text="\n".join(kept),
         removed=removed,
     )
@@ -286,9 +291,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
             kept.append(line.text)
     return replace(
         doc,
-        title=title,
-        published=_published(lines, first),
-        author=_author(lines),
+        title=doc.title or title,
+        published=doc.published or _published(lines, first),
+        author=doc.author or _author(lines),
         text="\n".join(kept),
         removed=removed,
     )
@@ -298,21 +303,20 @@ class _FirstHit:
     """The first rule of a table that fires on a line, as `Rule.hits` would find it.
 
     The patterns (all anchored at the line start) are joined, in table order, into one
-    regular expression, so a line costs one match instead of one per rule; predicates
-    run only when they stand before the first pattern that matched.
+    regular expression, so a line costs one match instead of one per rule. Only the
+    patterns that can start with the line's first character take part (`Rule.first_char`;
+    one joined expression per first character, built when first needed). Predicates run
+    only when they stand before the first pattern that matched.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
-        parts = []
-        for i, rule in enumerate(rules):
-            if rule.pattern is not None:
-                if not rule.pattern.startswith("^"):
-                    raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-                scope = "i" if rule.flags & re.IGNORECASE else "-i"
-                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-        self.patterns = re.compile("|".join(parts)) if parts else None
+        self.patterns = [(i, r) for i, r in enumerate(rules) if r.pattern is not None]
+        for _i, rule in self.patterns:
+            if not rule.pattern.startswith("^"):
+                raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
 
     @staticmethod
     @lru_cache(maxsize=8)
@@ -320,19 +324,30 @@ class _FirstHit:
         """The matcher of a table (compiled once per table)."""
         return _FirstHit(rules)
 
+    def _joined(self, first: str) -> re.Pattern[str] | None:
+        """The patterns that may match a line starting with `first`, joined in table order."""
+        parts = []
+        for i, rule in self.patterns:
+            if first and rule.first_char is not None and not rule.first_char.match(first):
+                continue
+            scope = "i" if rule.flags & re.IGNORECASE else "-i"
+            parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+        return re.compile("|".join(parts)) if parts else None
+
     def __call__(self, text: str) -> Rule | None:
-        match = self.patterns.match(text) if self.patterns is not None else None
+        first = text[:1]
+        try:
+            patterns = self._by_first[first]
+        except KeyError:
+            patterns = self._by_first[first] = self._joined(first)
+        match = patterns.match(text) if patterns is not None else None
         limit = len(self.rules)
         if match is not None:
-            limit = min(
-                int(name[4:])
-                for name, value in match.groupdict().items()
-                if value is not None and name.startswith("rule")
-            )
+            limit = int(match.lastgroup[4:]) if match.lastgroup else limit
         for i, rule in self.predicates:
             if i > limit:
                 break
-            if rule.hits(text):
+            if rule.predicate(text):
                 return rule
         return self.rules[limit] if match is not None else None
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from . import cli_parsing as arg
 from .errors import HzcorpusError
 
 EXAMPLES = """examples:
@@ -52,8 +53,15 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
         help="remove boilerplate from articles",
         description="Cleaned article text: one paragraph per line, without the title.",
     )
-    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
-    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
+    p.add_argument(
+        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
+    p.add_argument(
+        "--out",
+        type=arg.folder,
+        metavar="DIR",
+        help="write DIR/<name>.txt per input instead of stdout",
+    )
     p.add_argument("--json", action="store_true", help="print the whole document as JSON")
 
 
@@ -140,7 +148,9 @@ def add_detect(sub: argparse._SubParsersAction) -> None:
         "is read ('und' for a line without letters). With FILEs: code<TAB>score<TAB>file per "
         "article, from its cleaned title and text.",
     )
-    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument(
+        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
     p.add_argument("--scores", action="store_true", help="stdin mode: print code<TAB>score")
     p.add_argument(
         "--reference", action="store_true", help="use pure-Python langdetect, not langdetect-rs"
@@ -164,6 +174,8 @@ def run_detect(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         return 0
 
+    if args.scores:
+        _fail("--scores is for lines on stdin; with FILEs the score is always printed")
     inputs = _CleanedFiles(args.files)
     for path, doc in inputs:
         best = detect_language(document_language_text(doc), options)[0]
@@ -187,13 +199,15 @@ def add_flag(sub: argparse._SubParsersAction) -> None:
             'character offsets into text, or {"id", "error"} for a bad line.'
         ),
     )
-    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument(
+        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
     p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
     p.add_argument(
-        "--min-score", type=float, help="skip rules less confident than this (default 0.5)"
+        "--min-score", type=arg.fraction, help="skip rules less confident than this (default 0.5)"
     )
     p.add_argument(
-        "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
+        "--kinds", type=arg.text, help="comma-separated flag kinds to report (default: all)"
     )
 
 
@@ -207,8 +221,6 @@ def _flag_options(args: argparse.Namespace):
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
     if args.min_score is None:
         return FlagOptions(kinds=kinds)
-    if not 0 <= args.min_score <= 1:
-        _fail(f"--min-score must be between 0 and 1, not {args.min_score}")
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 
@@ -271,9 +283,10 @@ def run_flag(args: argparse.Namespace) -> int:
 
     from .redaction import flag_document, paragraph_starts
 
-    print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
     inputs = _CleanedFiles(args.files)
-    for path, cleaned in inputs:
+    for index, (path, cleaned) in enumerate(inputs):
+        if index == 0:
+            print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
         doc = flag_document(cleaned, options)
         lines = doc.text.split("\n")
         line_starts = paragraph_starts(doc.text)
@@ -303,9 +316,12 @@ def add_models(sub: argparse._SubParsersAction) -> None:
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = actions.add_parser("install", help="install a local .argosmodel file")
-    install.add_argument("file", type=Path, help="FILE.argosmodel")
+    install.add_argument("file", type=arg.file, metavar="FILE", help="FILE.argosmodel")
     install.add_argument(
-        "--splitter", type=Path, help="a MiniSBD .onnx sentence splitter to add to the package"
+        "--splitter",
+        type=arg.file,
+        metavar="FILE",
+        help="a MiniSBD .onnx sentence splitter to add to the package",
     )
     download = actions.add_parser(
         "download",
@@ -314,17 +330,24 @@ def add_models(sub: argparse._SubParsersAction) -> None:
         "index, download the newest package for FROM->TO (size and any checksum the index "
         "gives are checked) and install it as `models install` does.",
     )
-    download.add_argument("from_code", metavar="FROM", help="source language code, e.g. de")
-    download.add_argument("to_code", metavar="TO", help="target language code, e.g. en")
+    download.add_argument(
+        "from_code", metavar="FROM", type=arg.text, help="source language code, e.g. de"
+    )
+    download.add_argument(
+        "to_code", metavar="TO", type=arg.text, help="target language code, e.g. en"
+    )
     download.add_argument(
         "--index",
         metavar="URL",
+        type=arg.text,
         help="package index: an http(s) or file URL or a local path (default: argostranslate's)",
     )
     download.add_argument("--quiet", action="store_true", help="no progress bar")
     listing = actions.add_parser("list", help="installed language pairs, versions and folders")
     for action in (install, download, listing):
-        action.add_argument("--packages-dir", type=Path, help="packages folder to use")
+        action.add_argument(
+            "--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use"
+        )
 
 
 def run_models(args: argparse.Namespace) -> int:
@@ -360,12 +383,25 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
         description="Read, clean and translate articles with an installed package; the "
         "translation of the cleaned text, one paragraph per line.",
     )
-    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
-    p.add_argument("--from", dest="source", help="source language (default: detected)")
-    p.add_argument("--to", dest="target", default="en", help="target language (default en)")
-    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
-    p.add_argument("--beam", type=int, default=4, help="beam size (default 4, as argostranslate)")
-    p.add_argument("--packages-dir", type=Path, help="packages folder to use")
+    p.add_argument(
+        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
+    p.add_argument(
+        "--from", dest="source", type=arg.text, help="source language (default: detected)"
+    )
+    p.add_argument(
+        "--to", dest="target", type=arg.text, default="en", help="target language (default en)"
+    )
+    p.add_argument(
+        "--out",
+        type=arg.folder,
+        metavar="DIR",
+        help="write DIR/<name>.txt per input instead of stdout",
+    )
+    p.add_argument(
+        "--beam", type=arg.count, default=4, help="beam size (default 4, as argostranslate)"
+    )
+    p.add_argument("--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use")
 
 
 def run_translate(args: argparse.Namespace) -> int:
@@ -413,26 +449,43 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "raw_dir",
         metavar="RAW_DIR",
-        type=Path,
+        type=arg.folder,
         help="folder of page-text dumps, HTML and JSON lines",
     )
     p.add_argument(
         "out_dir",
         metavar="OUT_DIR",
-        type=Path,
+        type=arg.folder,
         help="dataset folder to write (replaced atomically)",
     )
-    p.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
+    p.add_argument(
+        "--workers", type=arg.count, help="worker processes (default: the machine's cores)"
+    )
     p.add_argument("--resume", action="store_true", help="reuse the results of a killed build")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--no-translate", action="store_true", help="leave translation out")
-    p.add_argument("--shard-rows", type=int, default=10_000, help="rows per parquet file")
+    p.add_argument("--shard-rows", type=arg.count, default=10_000, help="rows per parquet file")
     p.add_argument(
-        "--chunk-size", type=int, default=32, help="inputs per worker task and translation batch"
+        "--chunk-size",
+        type=arg.count,
+        default=32,
+        help="inputs per worker task and translation batch",
     )
-    p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this")
-    p.add_argument("--name", help="pretty name of the dataset (card)")
-    p.add_argument("--license", help="license identifier of the dataset (card; default: other)")
+    p.add_argument("--max-bytes", type=arg.count, help="refuse inputs larger than this")
+    p.add_argument("--name", type=arg.text, help="pretty name of the dataset (card)")
+    p.add_argument(
+        "--license",
+        type=arg.text,
+        help="license identifier the Hub knows, e.g. cc-by-4.0 (card; default: unknown)",
+    )
+    p.add_argument(
+        "--license-name", type=arg.text, help="with --license other: an id, e.g. my-license-1.0"
+    )
+    p.add_argument(
+        "--license-link",
+        type=arg.text,
+        help="with --license other: a URL or a file such as LICENSE",
+    )
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -440,10 +493,6 @@ def run_build(args: argparse.Namespace) -> int:
 
     from .pipeline import BuildOptions, build
 
-    if args.workers is not None and args.workers < 1:
-        _fail("--workers must be at least 1")
-    if args.shard_rows < 1 or args.chunk_size < 1:
-        _fail("--shard-rows and --chunk-size must be at least 1")
     options = BuildOptions(
         workers=args.workers,
         resume=args.resume,
@@ -455,7 +504,13 @@ def run_build(args: argparse.Namespace) -> int:
         options = replace(options, translate=None)
     if args.max_bytes is not None:
         options = replace(options, read=replace(options.read, max_bytes=args.max_bytes))
-    card = {k: v for k, v in (("pretty_name", args.name), ("license", args.license)) if v}
+    given = {
+        "pretty_name": args.name,
+        "license": args.license,
+        "license_name": args.license_name,
+        "license_link": args.license_link,
+    }
+    card = {k: v for k, v in given.items() if v}
     options = replace(options, card=replace(options.card, **card))
     report = build(args.raw_dir, args.out_dir, options)
     if not args.quiet:
@@ -496,12 +551,16 @@ def add_push(sub: argparse._SubParsersAction) -> None:
         "The token comes from --token, HF_TOKEN or `hf auth login`.",
     )
     p.add_argument(
-        "out_dir", metavar="OUT_DIR", type=Path, help="dataset folder (from hzcorpus build)"
+        "out_dir", metavar="OUT_DIR", type=arg.folder, help="dataset folder (from hzcorpus build)"
     )
-    p.add_argument("repo_id", metavar="REPO_ID", help="dataset repo on the Hub, OWNER/NAME")
+    p.add_argument(
+        "repo_id", metavar="REPO_ID", type=arg.text, help="dataset repo on the Hub, OWNER/NAME"
+    )
     p.add_argument("--private", action="store_true", help="create the repo private")
-    p.add_argument("--token", help="Hugging Face token (default: HF_TOKEN or the stored login)")
-    p.add_argument("--message", help="commit message")
+    p.add_argument(
+        "--token", type=arg.text, help="Hugging Face token (default: HF_TOKEN or the stored login)"
+    )
+    p.add_argument("--message", type=arg.text, help="commit message")
 
 
 def run_push(args: argparse.Namespace) -> int:
@@ -523,17 +582,17 @@ def add_review(sub: argparse._SubParsersAction) -> None:
         "filterable table of articles, and one page per article with its flags and "
         "removed lines. Prints the index file's path.",
     )
-    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a dataset folder")
+    p.add_argument("out_dir", type=arg.folder, metavar="OUT_DIR", help="a dataset folder")
     p.add_argument(
         "--html",
-        type=Path,
+        type=arg.file,
         metavar="FILE",
         help="index file (default OUT_DIR-review/index.html); article pages go to "
         "FILE's folder, in <FILE stem>_articles/",
     )
     p.add_argument(
         "--raw",
-        type=Path,
+        type=arg.folder,
         metavar="RAW_DIR",
         help="the folder the dataset was built from: places removed lines exactly",
     )
@@ -568,7 +627,7 @@ COMMANDS: dict[str, tuple[Callable, Callable]] = {
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    parser = argparse.ArgumentParser(
+    parser = arg.Parser(
         prog="hzcorpus",
         description="Scraped news pages to a clean, translated, audited Hugging Face dataset.",
         epilog=EXAMPLES,
@@ -579,18 +638,24 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add, _run in COMMANDS.values():
         add(sub)
-    for command in sub.choices.values():
-        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS)
+    _add_verbose(sub.choices.values())
     return parser
+
+
+def _add_verbose(parsers) -> None:
+    """`--verbose` after the command name too, on every command and subcommand."""
+    for command in parsers:
+        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS)
+        _add_verbose(arg.subcommands(command).values())
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args = arg.parse(parser, argv)
     if args.command is None:
-        parser.print_help()
-        return 2
+        parser.print_help(sys.stderr)
+        return arg.USAGE_ERROR
     try:
         return COMMANDS[args.command][1](args)
     except HzcorpusError as exc:

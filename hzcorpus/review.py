@@ -173,9 +173,9 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
     if record["format"] == "html":
-        # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
-        # line it keeps is one paragraph: the paragraphs fill the numbers not removed
-        how = "by line number in the text extracted from the HTML"
+        # the HTML cleaner numbers the page in reading order, a paragraph or a removed block
+        # a line: the paragraphs fill the numbers not removed (`hzcorpus.html_order`)
+        how = "by line number in the page's reading order"
         return lines_not_removed(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
@@ -229,6 +229,8 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     if options.raw is not None and not Path(options.raw).is_dir():
         raise InputError(f"{options.raw}: no such raw folder")
     index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
+    if out_dir.resolve() in index.resolve().parents:
+        raise HzcorpusError(f"{index}: the review must be outside the dataset folder {out_dir}")
     folder = index.with_name(f"{index.stem}_articles")
     tmp = _prepare(index, folder)
     try:
@@ -327,12 +329,11 @@ def _read_build_json(out_dir: Path) -> dict[str, Any]:
 def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) -> str:
     stats = overview.stats
     n = stats.rows
-    share = f"{stats.translated / n:.0%}" if n else "–"
     statuses = overview.statuses
     summary: dict[str, Any] = {
         "articles": n,
         "languages": len(stats.languages),
-        "translated": f"{stats.translated} ({share})",
+        "translated (of the non-English)": stats.translated_share(),
         "flags": sum(stats.flag_kinds.values()),
         "removed lines": sum(stats.removed_rules.values()),
     }
@@ -356,8 +357,12 @@ def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) ->
         ("Flags per rule", _ranked(stats.flag_rules), rule_link("flag: ")),
         ("Removed lines per rule", _ranked(stats.removed_rules), rule_link("removed: ")),
         (
-            "Translated",
-            [("translated", stats.translated), ("not", n - stats.translated)],
+            "Translation",
+            [
+                ("machine-translated", stats.translated),
+                ("not translated", stats.not_english - stats.translated),
+                ("in English already", stats.english),
+            ],
             nothing,
         ),
         ("Inputs per status (manifest)", _ranked(statuses), nothing),

@@ -1,10 +1,15 @@
 import codecs
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hzcorpus.errors import HzcorpusError, InputError
 from hzcorpus.read import (
     ReadOptions,
+    _fix_mojibake,
+    _ftfy_config,
     decode,
     document_from_bytes,
     is_html,
@@ -75,6 +80,35 @@ def test_mojibake_is_repaired_but_quotes_are_kept():
     assert text == "The café said “hello”."
 
 
+#: Characters of mojibake and of ftfy's other fixers, with plain letters and line breaks.
+_MOJIBAKE_ALPHABET = "abcé ÃÂâ€™\n\x85\u2028\xa0ƒ©ГўВЂ\x1b[1m\ufeffœ°Ø’ÐÎ×²ßβā√≈‚\ud800"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=12),
+            st.sampled_from(["Grüße", "café “x”", "naïve"]).map(
+                lambda s: s.encode("utf-8").decode("cp1252", "replace")
+            ),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_mojibake_repair_is_ftfys_on_every_text(text):
+    # only the lines ftfy could change are given to it: the output must be ftfy's own
+    assert _fix_mojibake(text) == ftfy.fix_text(text, _ftfy_config())
+
+
+def test_mojibake_repair_is_ftfys_on_the_seed_pages():
+    for path in sorted(RAW.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        broken = text.encode("utf-8").decode("cp1252", "replace")
+        for page in (text, broken, broken.replace("\n", "\r\n")):
+            assert _fix_mojibake(page) == ftfy.fix_text(page, _ftfy_config())
+
+
 def test_control_characters_and_line_endings():
     text, _ = decode(b"one\x00 line\r\ntwo\x07\rthree")
     assert text == "one line\ntwo\nthree"
@@ -138,3 +172,51 @@ def test_html_is_sniffed_by_content(text, expected):
 )
 def test_json_lines_are_sniffed_by_their_first_line(text, expected):
     assert is_json_lines(text) is expected
+
+
+_LEGACY_PAGES = [
+    # (text, the encoding the file was saved in, the label expected)
+    (
+        "Die Bürgermeisterin äußerte sich am Dienstag über die Größe des Haushalts. "
+        "Straßenbahn und Grünflächen wurden beschlossen.\nÜber die Schulden wurde gestritten.",
+        "latin-1",
+        "cp1252",
+    ),
+    (
+        "El ayuntamiento aprobó el presupuesto el martes. La oposición criticó la deuda "
+        "del año pasado y pidió más inversión en las escuelas de la ciudad.",
+        "latin-1",
+        "cp1252",
+    ),
+    (
+        "Rada miasta przyjęła budżet we wtorek. Opozycja skrytykowała dług i zażądała "
+        "więcej pieniędzy na szkoły. Źle się dzieje, mówili radni.",
+        "cp1250",
+        "cp1250",
+    ),
+    (
+        "Городской совет утвердил бюджет во вторник. Оппозиция раскритиковала долг и "
+        "потребовала больше денег для школ.",
+        "cp1251",
+        "cp1251",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "saved_as", "label"), _LEGACY_PAGES)
+def test_single_byte_pages_get_the_encoding_of_their_language(text, saved_as, label):
+    decoded, encoding = decode(text.encode(saved_as))
+    assert decoded == text
+    assert encoding == label
+
+
+def test_every_encoding_region_decodes_its_example():
+    from hzcorpus.legacy_encodings import REGIONS, is_single_byte
+
+    for region in REGIONS:
+        for encoding in region.encodings:
+            assert is_single_byte(encoding), encoding
+            assert region.example.encode(encoding).decode(encoding) == region.example
+    languages = [lang for region in REGIONS for lang in region.languages]
+    assert len(languages) == len(set(languages))  # a language belongs to one region
+    assert not is_single_byte("gb18030") and not is_single_byte("utf-8")
