@@ -383,19 +383,21 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> list[ItemResult] | None:
+    def get(self, key: str) -> tuple[list[ItemResult], dict[str, dict[str, int]]] | None:
+        """A chunk's results and step counts, as first computed; None when not saved."""
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            rows, steps = data["results"], data["steps"]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return [ItemResult(**{**row, "reused": True}) for row in data]
+        return [ItemResult(**{**row, "reused": True}) for row in rows], steps
 
-    def put(self, key: str, results: list[ItemResult]) -> None:
+    def put(self, key: str, results: list[ItemResult], steps: dict[str, dict[str, int]]) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        rows = [vars(r) for r in results]
-        tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        data = {"results": [vars(r) for r in results], "steps": steps}
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
 
 
@@ -407,8 +409,8 @@ def process_chunk(
     results = [result for result, _, _ in loaded]
     key = cache.key(results)
     cached = cache.get(key)
-    if cached is not None:
-        return cached, {}
+    if cached is not None:  # the counts too: a resumed build.json equals a fresh one
+        return cached
     steps = document_steps(options)
     counts = StepCounts()
     pending: list[tuple[ItemResult, Document]] = []
@@ -425,7 +427,7 @@ def process_chunk(
     for result, doc in pending:
         if result.status == "ok":
             result.record = doc.to_record()
-    cache.put(key, results)
+    cache.put(key, results, dict(counts))
     return results, dict(counts)
 
 
@@ -706,7 +708,7 @@ def build(
         staging.mkdir()
         report = _assemble(raw_dir, staging, cache, options)
         report.seconds = round(time.time() - started, 3)
-        _write_build_json(staging, report, options, started)
+        _write_build_json(staging, report, options)
         _publish(staging, out_dir, work)
     shutil.rmtree(work, ignore_errors=True)
     report.out_dir = out_dir
@@ -780,18 +782,16 @@ def _dedupe(result: ItemResult, seen: dict[bytes, str], counts: StepCounts) -> M
     return entry("kept")
 
 
-def _write_build_json(staging: Path, report: BuildReport, options: BuildOptions, started: float):
+def _write_build_json(staging: Path, report: BuildReport, options: BuildOptions):
+    """What made the dataset, and nothing of the run (time, workers, reused chunks: those
+    are in the BuildReport and the CLI's summary), so that a rebuild writes the same bytes."""
     stats = report.stats
     summary = {
         "hzcorpus": __version__,
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
-        "seconds": report.seconds,
         "status": report.status,
-        "reused": report.reused,
         "steps": report.steps,
         "stages": list(options.stages()),
         "options_fingerprint": options.fingerprint(),
-        "workers": options.workers or os.cpu_count() or 1,
         "shards": report.shards,
         "rows": stats.rows,
         "languages": dict(sorted(stats.languages.items())),
