@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, RAW, ROOT, subprocess_env
-from tests.readme_examples import Block, _lines_match, code_blocks
+from tests.readme_examples import Block, code_blocks, lines_match
 from tests.tiny_package import build_package, minisbd_onnx
 
 README = ROOT / "README.md"
@@ -168,7 +168,7 @@ def test_plain_block(block: Block, workdir):
         out = _run(lines[start][2:], workdir)
         assert out.returncode == 0, out.stderr
         actual = out.stdout.rstrip("\n").split("\n")
-        assert _lines_match(expected, actual), (
+        assert lines_match(expected, actual), (
             f"README line {block.line + start}: {lines[start]}\nprinted:\n{out.stdout}"
         )
 
