@@ -404,28 +404,63 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-translate", action="store_true", help="leave translation out")
     p.add_argument("--shard-rows", type=int, default=10_000, help="rows per parquet file")
     p.add_argument(
-        "--chunk-size", type=int, default=32, help="inputs per worker task and translation batch"
+        "--chunk-size", type=int, default=32, help="inputs per unit of work and translation batch"
+    )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=120.0,
+        help="seconds one document may take; a slower one fails and the build goes on",
     )
     p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this")
     p.add_argument("--name", help="pretty name of the dataset (card)")
     p.add_argument("--license", help="license identifier of the dataset (card; default: other)")
+    p.add_argument(
+        "--executor",
+        choices=("local", "ray"),
+        default="local",
+        help="local worker processes (default) or Ray Data (pip install 'hzcorpus[ray]')",
+    )
+    p.add_argument(
+        "--ray-address",
+        help="Ray cluster to join (`auto`: the one `ray start` runs here; default: a new "
+        "local Ray)",
+    )
+    p.add_argument(
+        "--translate-actors", type=int, help="translation actors on Ray (default: one per GPU or 1)"
+    )
+    p.add_argument(
+        "--device",
+        choices=("cpu", "cuda", "auto"),
+        default="cpu",
+        help="where translation runs (cuda: a GPU, an error without one)",
+    )
 
 
 def run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .pipeline import BuildOptions, build
+    from .builder import BuildOptions, build
 
     if args.workers is not None and args.workers < 1:
         _fail("--workers must be at least 1")
     if args.shard_rows < 1 or args.chunk_size < 1:
         _fail("--shard-rows and --chunk-size must be at least 1")
+    if args.translate_actors is not None and args.translate_actors < 1:
+        _fail("--translate-actors must be at least 1")
+    if args.time_limit <= 0:
+        _fail("--time-limit must be more than 0 seconds")
     options = BuildOptions(
         workers=args.workers,
         resume=args.resume,
         quiet=args.quiet,
         shard_rows=args.shard_rows,
         chunk_size=args.chunk_size,
+        time_limit=args.time_limit,
+        executor=args.executor,
+        ray_address=args.ray_address,
+        translate_actors=args.translate_actors,
+        device=args.device,
     )
     if args.no_translate:
         options = replace(options, translate=None)
