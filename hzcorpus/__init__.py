@@ -44,6 +44,7 @@ _LAZY: dict[str, str] = {
     "InstalledPackage": "packages",
     "install_package": "packages",
     "list_packages": "packages",
+    "download_package": "package_index",
     "translate_documents": "translate",
     "BuildOptions": "builder",
     "build": "builder",

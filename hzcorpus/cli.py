@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from . import cli_parsing as arg
 from .errors import HzcorpusError
 
 EXAMPLES = """examples:
@@ -24,6 +25,7 @@ EXAMPLES = """examples:
   hzcorpus clean page.html --json          title, date, text and the removed lines
   echo "Guten Morgen" | hzcorpus detect    one language code per input line
   hzcorpus flag raw/000_x.txt              redaction gaps with their line
+  hzcorpus models download de en          download and install a German-English package
   hzcorpus models install de_en.argosmodel install a translation package from a file
   hzcorpus translate raw/002_x.txt         English text of a German article
   hzcorpus review clean                    an HTML page to check the dataset
@@ -51,8 +53,15 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
         help="remove boilerplate from articles",
         description="Cleaned article text: one paragraph per line, without the title.",
     )
-    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
-    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
+    p.add_argument(
+        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
+    p.add_argument(
+        "--out",
+        type=arg.folder,
+        metavar="DIR",
+        help="write DIR/<name>.txt per input instead of stdout",
+    )
     p.add_argument("--json", action="store_true", help="print the whole document as JSON")
 
 
@@ -139,7 +148,9 @@ def add_detect(sub: argparse._SubParsersAction) -> None:
         "is read ('und' for a line without letters). With FILEs: code<TAB>score<TAB>file per "
         "article, from its cleaned title and text.",
     )
-    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument(
+        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
     p.add_argument("--scores", action="store_true", help="stdin mode: print code<TAB>score")
     p.add_argument(
         "--reference", action="store_true", help="use pure-Python langdetect, not langdetect-rs"
@@ -163,6 +174,8 @@ def run_detect(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         return 0
 
+    if args.scores:
+        _fail("--scores is for lines on stdin; with FILEs the score is always printed")
     inputs = _CleanedFiles(args.files)
     for path, doc in inputs:
         best = detect_language(document_language_text(doc), options)[0]
@@ -186,13 +199,15 @@ def add_flag(sub: argparse._SubParsersAction) -> None:
             'character offsets into text, or {"id", "error"} for a bad line.'
         ),
     )
-    p.add_argument("files", nargs="*", type=Path, help="page-text dumps or HTML files")
+    p.add_argument(
+        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
     p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
     p.add_argument(
-        "--min-score", type=float, help="skip rules less confident than this (default 0.5)"
+        "--min-score", type=arg.fraction, help="skip rules less confident than this (default 0.5)"
     )
     p.add_argument(
-        "--kinds", help="comma-separated flag kinds to report (default: all)", default=None
+        "--kinds", type=arg.text, help="comma-separated flag kinds to report (default: all)"
     )
 
 
@@ -206,8 +221,6 @@ def _flag_options(args: argparse.Namespace):
         _fail(f"unknown flag kind {', '.join(unknown)} (known: {', '.join(FLAG_KINDS)})")
     if args.min_score is None:
         return FlagOptions(kinds=kinds)
-    if not 0 <= args.min_score <= 1:
-        _fail(f"--min-score must be between 0 and 1, not {args.min_score}")
     return FlagOptions(min_score=args.min_score, kinds=kinds)
 
 
@@ -270,9 +283,10 @@ def run_flag(args: argparse.Namespace) -> int:
 
     from .redaction import flag_document, paragraph_starts
 
-    print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
     inputs = _CleanedFiles(args.files)
-    for path, cleaned in inputs:
+    for index, (path, cleaned) in enumerate(inputs):
+        if index == 0:
+            print("# positions are file:line:col in the cleaned text (see `hzcorpus clean FILE`)")
         doc = flag_document(cleaned, options)
         lines = doc.text.split("\n")
         line_starts = paragraph_starts(doc.text)
@@ -295,26 +309,59 @@ def run_flag(args: argparse.Namespace) -> int:
 def add_models(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "models",
-        help="install and list translation packages (local files only)",
-        description="Translation packages (.argosmodel files), installed from local files only "
-        "into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
+        help="download, install and list translation packages",
+        description="Translation packages (.argosmodel files), installed from local files or "
+        "downloaded from the Argos package index (`download`, the only command that uses the "
+        "network) into $HZCORPUS_PACKAGES_DIR or the per-user data folder.",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = actions.add_parser("install", help="install a local .argosmodel file")
-    install.add_argument("file", type=Path, help="FILE.argosmodel")
+    install.add_argument("file", type=arg.file, metavar="FILE", help="FILE.argosmodel")
     install.add_argument(
-        "--splitter", type=Path, help="a MiniSBD .onnx sentence splitter to add to the package"
+        "--splitter",
+        type=arg.file,
+        metavar="FILE",
+        help="a MiniSBD .onnx sentence splitter to add to the package",
     )
+    download = actions.add_parser(
+        "download",
+        help="download and install the newest package for a pair (uses the network)",
+        description="The one command of hzcorpus that uses the network: read the Argos package "
+        "index, download the newest package for FROM->TO (size and any checksum the index "
+        "gives are checked) and install it as `models install` does.",
+    )
+    download.add_argument(
+        "from_code", metavar="FROM", type=arg.text, help="source language code, e.g. de"
+    )
+    download.add_argument(
+        "to_code", metavar="TO", type=arg.text, help="target language code, e.g. en"
+    )
+    download.add_argument(
+        "--index",
+        metavar="URL",
+        type=arg.text,
+        help="package index: an http(s) or file URL or a local path (default: argostranslate's)",
+    )
+    download.add_argument("--quiet", action="store_true", help="no progress bar")
     listing = actions.add_parser("list", help="installed language pairs, versions and folders")
-    for action in (install, listing):
-        action.add_argument("--packages-dir", type=Path, help="packages folder to use")
+    for action in (install, download, listing):
+        action.add_argument(
+            "--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use"
+        )
 
 
 def run_models(args: argparse.Namespace) -> int:
     from .packages import install_package, list_packages
 
-    if args.action == "install":
-        pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+    if args.action in ("install", "download"):
+        if args.action == "install":
+            pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+        else:
+            from .package_index import DEFAULT_INDEX, download_package
+
+            progress = not args.quiet and sys.stderr.isatty()
+            index = args.index or DEFAULT_INDEX
+            pkg = download_package(args.from_code, args.to_code, index, args.packages_dir, progress)
         print(f"installed {pkg.pair} {pkg.version} in {pkg.path}")
         return 0
     packages = list_packages(args.packages_dir)
@@ -336,12 +383,25 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
         description="Read, clean and translate articles with an installed package; the "
         "translation of the cleaned text, one paragraph per line.",
     )
-    p.add_argument("files", nargs="+", type=Path, help="page-text dumps or HTML files")
-    p.add_argument("--from", dest="source", help="source language (default: detected)")
-    p.add_argument("--to", dest="target", default="en", help="target language (default en)")
-    p.add_argument("--out", type=Path, help="write DIR/<name>.txt per input instead of stdout")
-    p.add_argument("--beam", type=int, default=4, help="beam size (default 4, as argostranslate)")
-    p.add_argument("--packages-dir", type=Path, help="packages folder to use")
+    p.add_argument(
+        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
+    p.add_argument(
+        "--from", dest="source", type=arg.text, help="source language (default: detected)"
+    )
+    p.add_argument(
+        "--to", dest="target", type=arg.text, default="en", help="target language (default en)"
+    )
+    p.add_argument(
+        "--out",
+        type=arg.folder,
+        metavar="DIR",
+        help="write DIR/<name>.txt per input instead of stdout",
+    )
+    p.add_argument(
+        "--beam", type=arg.count, default=4, help="beam size (default 4, as argostranslate)"
+    )
+    p.add_argument("--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use")
 
 
 def run_translate(args: argparse.Namespace) -> int:
@@ -389,32 +449,39 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "raw_dir",
         metavar="RAW_DIR",
-        type=Path,
+        type=arg.folder,
         help="folder of page-text dumps, HTML and JSON lines",
     )
     p.add_argument(
         "out_dir",
         metavar="OUT_DIR",
-        type=Path,
+        type=arg.folder,
         help="dataset folder to write (replaced atomically)",
     )
-    p.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
+    p.add_argument(
+        "--workers", type=arg.count, help="worker processes (default: the machine's cores)"
+    )
     p.add_argument("--resume", action="store_true", help="reuse the results of a killed build")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--no-translate", action="store_true", help="leave translation out")
-    p.add_argument("--shard-rows", type=int, default=10_000, help="rows per parquet file")
+    p.add_argument("--shard-rows", type=arg.count, default=10_000, help="rows per parquet file")
     p.add_argument(
-        "--chunk-size", type=int, default=32, help="inputs per unit of work and translation batch"
+        "--chunk-size",
+        type=arg.count,
+        default=32,
+        help="inputs per unit of work and translation batch",
     )
     p.add_argument(
         "--time-limit",
-        type=float,
+        type=arg.seconds,
         default=120.0,
         help="seconds one document may take; a slower one fails and the build goes on",
     )
-    p.add_argument("--max-bytes", type=int, help="refuse inputs larger than this")
-    p.add_argument("--name", help="pretty name of the dataset (card)")
-    p.add_argument("--license", help="license identifier of the dataset (card; default: other)")
+    p.add_argument("--max-bytes", type=arg.count, help="refuse inputs larger than this")
+    p.add_argument("--name", type=arg.text, help="pretty name of the dataset (card)")
+    p.add_argument(
+        "--license", type=arg.text, help="license identifier of the dataset (card; default: other)"
+    )
     p.add_argument(
         "--executor",
         choices=("local", "ray"),
@@ -423,11 +490,14 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--ray-address",
+        type=arg.text,
         help="Ray cluster to join (`auto`: the one `ray start` runs here; default: a new "
         "local Ray)",
     )
     p.add_argument(
-        "--translate-actors", type=int, help="translation actors on Ray (default: one per GPU or 1)"
+        "--translate-actors",
+        type=arg.count,
+        help="translation actors on Ray (default: one per GPU, else 1)",
     )
     p.add_argument(
         "--device",
@@ -442,14 +512,6 @@ def run_build(args: argparse.Namespace) -> int:
 
     from .builder import BuildOptions, build
 
-    if args.workers is not None and args.workers < 1:
-        _fail("--workers must be at least 1")
-    if args.shard_rows < 1 or args.chunk_size < 1:
-        _fail("--shard-rows and --chunk-size must be at least 1")
-    if args.translate_actors is not None and args.translate_actors < 1:
-        _fail("--translate-actors must be at least 1")
-    if args.time_limit <= 0:
-        _fail("--time-limit must be more than 0 seconds")
     options = BuildOptions(
         workers=args.workers,
         resume=args.resume,
@@ -507,12 +569,16 @@ def add_push(sub: argparse._SubParsersAction) -> None:
         "The token comes from --token, HF_TOKEN or `hf auth login`.",
     )
     p.add_argument(
-        "out_dir", metavar="OUT_DIR", type=Path, help="dataset folder (from hzcorpus build)"
+        "out_dir", metavar="OUT_DIR", type=arg.folder, help="dataset folder (from hzcorpus build)"
     )
-    p.add_argument("repo_id", metavar="REPO_ID", help="dataset repo on the Hub, OWNER/NAME")
+    p.add_argument(
+        "repo_id", metavar="REPO_ID", type=arg.text, help="dataset repo on the Hub, OWNER/NAME"
+    )
     p.add_argument("--private", action="store_true", help="create the repo private")
-    p.add_argument("--token", help="Hugging Face token (default: HF_TOKEN or the stored login)")
-    p.add_argument("--message", help="commit message")
+    p.add_argument(
+        "--token", type=arg.text, help="Hugging Face token (default: HF_TOKEN or the stored login)"
+    )
+    p.add_argument("--message", type=arg.text, help="commit message")
 
 
 def run_push(args: argparse.Namespace) -> int:
@@ -534,17 +600,17 @@ def add_review(sub: argparse._SubParsersAction) -> None:
         "filterable table of articles, and one page per article with its flags and "
         "removed lines. Prints the index file's path.",
     )
-    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a dataset folder")
+    p.add_argument("out_dir", type=arg.folder, metavar="OUT_DIR", help="a dataset folder")
     p.add_argument(
         "--html",
-        type=Path,
+        type=arg.file,
         metavar="FILE",
         help="index file (default OUT_DIR-review/index.html); article pages go to "
         "FILE's folder, in <FILE stem>_articles/",
     )
     p.add_argument(
         "--raw",
-        type=Path,
+        type=arg.folder,
         metavar="RAW_DIR",
         help="the folder the dataset was built from: places removed lines exactly",
     )
@@ -579,7 +645,7 @@ COMMANDS: dict[str, tuple[Callable, Callable]] = {
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    parser = argparse.ArgumentParser(
+    parser = arg.Parser(
         prog="hzcorpus",
         description="Scraped news pages to a clean, translated, audited Hugging Face dataset.",
         epilog=EXAMPLES,
@@ -590,18 +656,24 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add, _run in COMMANDS.values():
         add(sub)
-    for command in sub.choices.values():
-        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS)
+    _add_verbose(sub.choices.values())
     return parser
+
+
+def _add_verbose(parsers) -> None:
+    """`--verbose` after the command name too, on every command and subcommand."""
+    for command in parsers:
+        command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS)
+        _add_verbose(arg.subcommands(command).values())
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args = arg.parse(parser, argv)
     if args.command is None:
-        parser.print_help()
-        return 2
+        parser.print_help(sys.stderr)
+        return arg.USAGE_ERROR
     try:
         return COMMANDS[args.command][1](args)
     except HzcorpusError as exc:

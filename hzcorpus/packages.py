@@ -3,8 +3,9 @@
 An `.argosmodel` file is a zip archive of one folder holding `metadata.json` (with
 `from_code` and `to_code`), a CTranslate2 model in `model/`, a `sentencepiece.model` (or
 `bpe.model`) and a sentence splitter (`minisbd/*.onnx`, or the `stanza/` or `spacy/` folder
-of older packages). hzcorpus installs packages from local files only, into its own
-folder, and never asks a package index for anything.
+of older packages). This module installs packages from local files into hzcorpus's own
+folder and never opens a connection; `package_index.download_package` (the one network
+action, `hzcorpus models download`) fetches a file and installs it through here.
 
 Installation is atomic: the archive is checked, extracted into a hidden temporary folder
 beside the packages, and renamed into place only when complete, so a bad file leaves
@@ -169,6 +170,8 @@ def install_package(
     """
     path = Path(path)
     where = path.name
+    if path.is_dir():
+        raise ModelError(f"{path}: is a folder; give the .argosmodel package file")
     if not path.is_file():
         raise ModelError(f"{path}: no such package file")
     if splitter is not None:
@@ -257,7 +260,6 @@ def no_package_note(from_code: str, to_code: str) -> str:
 def missing_package_hint(from_code: str, to_code: str) -> str:
     """One line telling a user how to get a package for a missing pair."""
     return (
-        f"{no_package_note(from_code, to_code)}: on a connected machine download "
-        f"translate-{from_code}_{to_code}-*.argosmodel from the Argos package index, then run "
-        "`hzcorpus models install FILE.argosmodel`"
+        f"{no_package_note(from_code, to_code)}: run `hzcorpus models download {from_code} "
+        f"{to_code}` (uses the network), or `hzcorpus models install FILE.argosmodel`"
     )

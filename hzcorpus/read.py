@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .document import Document, content_id
 from .errors import InputError
+from .legacy_encodings import prefer_by_language
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -63,8 +64,9 @@ def decode(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[str, str]
     """Decode `data` and return `(text, encoding)`; raises `InputError` when it is not text.
 
     Order: byte-order mark, strict UTF-8, a charset declared by HTML/XML, then
-    charset-normalizer's statistical guess. Mojibake is repaired with ftfy, control
-    characters are stripped and line endings become `\\n`.
+    charset-normalizer's statistical guess (a single-byte guess gives way to the encodings
+    of the decoded text's language, `legacy_encodings`). Mojibake is repaired with ftfy,
+    control characters are stripped and line endings become `\\n`.
     """
     if len(data) > options.max_bytes:
         raise InputError(_over_limit(len(data), options))
@@ -120,9 +122,10 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise InputError("undecodable: not UTF-8 and no other encoding fits")
     try:
-        return data.decode(best.encoding), best.encoding
+        text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"undecodable: best guess {best.encoding} does not fit") from None
+    return prefer_by_language(data, text, best.encoding)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

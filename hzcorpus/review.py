@@ -229,6 +229,8 @@ def render_review(out_dir: str | Path, options: ReviewOptions = ReviewOptions())
     if options.raw is not None and not Path(options.raw).is_dir():
         raise InputError(f"{options.raw}: no such raw folder")
     index = Path(options.html or out_dir.parent / f"{out_dir.name}-review" / "index.html")
+    if out_dir.resolve() in index.resolve().parents:
+        raise HzcorpusError(f"{index}: the review must be outside the dataset folder {out_dir}")
     folder = index.with_name(f"{index.stem}_articles")
     tmp = _prepare(index, folder)
     try:

@@ -57,3 +57,12 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: 
         env=subprocess_env(**(env or {})),
         timeout=600,
     )
+
+
+@pytest.fixture
+def loopback(monkeypatch):
+    """Allow connections to this machine's loopback address, and only there, for one test.
+
+    The guard reads the variable at each connection; subprocesses inherit it.
+    """
+    monkeypatch.setenv(_nonet.LOOPBACK_ENV, "1")

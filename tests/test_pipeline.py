@@ -15,9 +15,9 @@ import pytest
 
 import hzcorpus
 from hzcorpus import builder
+from hzcorpus.builder import BuildOptions, build
 from hzcorpus.errors import DatasetError, InputError
 from hzcorpus.manifest import read_manifest
-from hzcorpus.builder import BuildOptions, build
 from hzcorpus.read import ReadOptions
 from tests.conftest import NONET, RAW, ROOT, run_cli
 from tests.synthetic import write_corpus
@@ -252,7 +252,7 @@ def test_cli_build_exit_status_and_summary(mixed, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     result = run_cli("build", str(mixed), str(out), "--workers", "0")
-    assert result.returncode == 2 and "--workers must be at least 1" in result.stderr
+    assert result.returncode == 2 and "--workers: must be at least 1" in result.stderr
 
 
 def test_no_progress_bar_frames_when_stderr_is_not_a_terminal(tmp_path):

@@ -138,3 +138,51 @@ def test_html_is_sniffed_by_content(text, expected):
 )
 def test_json_lines_are_sniffed_by_their_first_line(text, expected):
     assert is_json_lines(text) is expected
+
+
+_LEGACY_PAGES = [
+    # (text, the encoding the file was saved in, the label expected)
+    (
+        "Die Bürgermeisterin äußerte sich am Dienstag über die Größe des Haushalts. "
+        "Straßenbahn und Grünflächen wurden beschlossen.\nÜber die Schulden wurde gestritten.",
+        "latin-1",
+        "cp1252",
+    ),
+    (
+        "El ayuntamiento aprobó el presupuesto el martes. La oposición criticó la deuda "
+        "del año pasado y pidió más inversión en las escuelas de la ciudad.",
+        "latin-1",
+        "cp1252",
+    ),
+    (
+        "Rada miasta przyjęła budżet we wtorek. Opozycja skrytykowała dług i zażądała "
+        "więcej pieniędzy na szkoły. Źle się dzieje, mówili radni.",
+        "cp1250",
+        "cp1250",
+    ),
+    (
+        "Городской совет утвердил бюджет во вторник. Оппозиция раскритиковала долг и "
+        "потребовала больше денег для школ.",
+        "cp1251",
+        "cp1251",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "saved_as", "label"), _LEGACY_PAGES)
+def test_single_byte_pages_get_the_encoding_of_their_language(text, saved_as, label):
+    decoded, encoding = decode(text.encode(saved_as))
+    assert decoded == text
+    assert encoding == label
+
+
+def test_every_encoding_region_decodes_its_example():
+    from hzcorpus.legacy_encodings import REGIONS, is_single_byte
+
+    for region in REGIONS:
+        for encoding in region.encodings:
+            assert is_single_byte(encoding), encoding
+            assert region.example.encode(encoding).decode(encoding) == region.example
+    languages = [lang for region in REGIONS for lang in region.languages]
+    assert len(languages) == len(set(languages))  # a language belongs to one region
+    assert not is_single_byte("gb18030") and not is_single_byte("utf-8")

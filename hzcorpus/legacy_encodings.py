@@ -1,0 +1,96 @@
+"""Which single-byte encoding a page's language makes likely.
+
+A statistical charset guess cannot tell single-byte encodings apart when they decode the
+bytes to the same text (a Latin-1 German page decodes alike as cp1250 and cp1252), and it
+often picks one whose region does not fit the text (cp1250 for Spanish turns "ñ" into
+"ń"). The language of the decoded text, mostly ASCII letters, is found reliably even
+when a few letters are wrong; the encodings of that language's region then decide.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class EncodingRegion:
+    """The legacy encodings of a group of languages, most likely first."""
+
+    encodings: tuple[str, ...]
+    languages: frozenset[str]
+    example: str  # a phrase of the region that every one of its encodings can hold
+
+
+def languages(codes: str) -> frozenset[str]:
+    """A set of ISO 639-1 codes from a space-separated list."""
+    return frozenset(codes.split())
+
+
+#: Encodings per language region, in the order a page of that region is likely to use them
+#: (the Windows code page first: browsers read an ISO 8859-1 label as cp1252 too).
+REGIONS: tuple[EncodingRegion, ...] = (
+    EncodingRegion(
+        ("cp1252", "latin_1"),
+        languages("af ca cy da de en es et eu fi fr ga gl id is it ms nl no pt sq sv sw tl"),
+        "Größe, año, été, ação",
+    ),
+    EncodingRegion(
+        ("cp1250", "iso8859_2"),
+        languages("bs cs hr hu pl ro sk sl"),
+        "Źródło, řeka, Đurađ, ő",
+    ),
+    EncodingRegion(
+        ("cp1251", "koi8_r", "koi8_u", "iso8859_5"),
+        languages("be bg mk ru sr uk"),
+        "Москва, Белград",
+    ),
+    EncodingRegion(("cp1253", "iso8859_7"), languages("el"), "Αθήνα"),
+    EncodingRegion(("cp1254", "iso8859_9"), languages("az tr"), "İstanbul, ğ, ş"),
+    EncodingRegion(("cp1255", "iso8859_8"), languages("he yi"), "ירושלים"),
+    EncodingRegion(("cp1256", "iso8859_6"), languages("ar fa ur"), "القاهرة"),
+    EncodingRegion(("cp1257", "iso8859_13"), languages("lt lv"), "Vilnius, ė, ų, ļ"),
+    EncodingRegion(("cp1258",), languages("vi"), "Đà, Hà"),
+    EncodingRegion(("cp874", "tis_620"), languages("th"), "กรุงเทพ"),
+)
+
+
+def is_single_byte(encoding: str) -> bool:
+    """True for a known codec that maps each byte to one character on its own."""
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return not is_multi_byte_encoding(encoding)
+
+
+def _region(language: str) -> EncodingRegion | None:
+    return next((r for r in REGIONS if language in r.languages), None)
+
+
+def prefer_by_language(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """`data` decoded with the encoding its language makes likely, when the statistical
+    guess `encoding` (which gave `text`) is a single-byte one outside that language's
+    region; otherwise `(text, encoding)` unchanged.
+    """
+    if not is_single_byte(encoding):
+        return text, encoding
+    from .language import detect_language
+
+    region = _region(detect_language(text)[0].lang.split("-")[0])
+    if region is None or codecs.lookup(encoding).name in _names(region):
+        return text, encoding
+    for candidate in region.encodings:
+        try:
+            return data.decode(candidate), codecs.lookup(candidate).name
+        except UnicodeDecodeError:
+            continue
+    return text, encoding
+
+
+@cache
+def _names(region: EncodingRegion) -> frozenset[str]:
+    return frozenset(codecs.lookup(e).name for e in region.encodings)

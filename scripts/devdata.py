@@ -1,0 +1,254 @@
+"""The development data sets as pages with ground truth, their split, and page-text renderers.
+
+Used by `eval_clean.py` (scores) and `train_line_model.py` (the line model's labels).
+The data is the unpacked `devdata` folder (the archives of the project's shared
+development data, each unpacked into a folder of its own name); nothing of it is in the
+repository. Every data set is split into a development part and a held-out part by a
+hash of the page id (`split_of`), fixed before any tuning: tune on "dev" only.
+
+A `Page` holds the HTML and what its data set knows about it: the full article text
+(`gold`), or only snippets that must (`with_`) and must not (`without`) be extracted
+(trafilatura's set), plus title/author/date where annotated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hzcorpus.errors import InputError
+from hzcorpus.read import decode
+
+#: Share of each data set's pages held out (never used for tuning).
+HELD_OUT_SHARE = 0.3
+SPLITS = ("dev", "held-out")
+
+
+@dataclass
+class Page:
+    """One page of a data set and its ground truth."""
+
+    dataset: str
+    id: str
+    html_path: Path
+    gold: str | None = None  # the full article text, blocks separated by newlines
+    with_: list[str] = field(default_factory=list)
+    without: list[str] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+    @property
+    def split(self) -> str:
+        return split_of(self.dataset, self.id)
+
+    def html(self) -> str:
+        """The page's HTML, decoded as hzcorpus decodes input."""
+        return decode(self.html_path.read_bytes())[0]
+
+
+def split_of(dataset: str, page_id: str) -> str:
+    """ "dev" or "held-out", from a hash of the data set and page id (stable across runs)."""
+    digest = hashlib.sha256(f"{dataset}/{page_id}".encode()).digest()
+    return "held-out" if digest[0] / 256 < HELD_OUT_SHARE else "dev"
+
+
+# --- data sets ---------------------------------------------------------------------------
+
+
+def _text_of_html(source: str) -> str:
+    """The text of an HTML fragment, one block per line (for HTML ground truth)."""
+    from hzcorpus.html import page_text_dump
+
+    return page_text_dump(source)
+
+
+def trafilatura_eval(root: Path) -> Iterator[Page]:
+    """trafilatura's evaluation set: snippets with/without, title/author/date."""
+    folder = root / "trafilatura-eval"
+    data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    for _url, item in sorted(data.items()):
+        yield Page(
+            "trafilatura-eval",
+            item["file"],
+            folder / "html" / item["file"],
+            with_=list(item["with"]),
+            without=list(item["without"]),
+            title=item.get("title") or None,
+            author=item.get("author") or None,
+            date=item.get("date") or None,
+        )
+
+
+def readability(root: Path) -> Iterator[Page]:
+    """Mozilla Readability's test pages (the real ones: the lorem-ipsum fixtures are left out)."""
+    for case in sorted((root / "readability" / "test-pages").iterdir()):
+        expected = case / "expected.html"
+        if not expected.exists() or "lorem" in expected.read_text(encoding="utf-8").lower():
+            continue
+        meta_path = case / "expected-metadata.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        yield Page(
+            "readability",
+            case.name,
+            case / "source.html",
+            gold=_text_of_html(expected.read_text(encoding="utf-8")),
+            title=meta.get("title"),
+            author=meta.get("byline"),
+            date=meta.get("publishedTime"),
+        )
+
+
+_CLEANEVAL_MARK = re.compile(r"^\s*<[phl]>\s*", re.M)
+
+
+def _cleaneval_gold(path: Path) -> str:
+    text = decode(path.read_bytes())[0]
+    lines = text.split("\n")
+    if lines and lines[0].startswith("URL:"):
+        lines = lines[1:]
+    text = _CLEANEVAL_MARK.sub("\n", "\n".join(lines))
+    return "\n".join(" ".join(block.split()) for block in text.split("\n") if block.strip())
+
+
+def _gold_pairs(name: str, inputs: Path, golds: Path, html_suffix: str) -> Iterator[Page]:
+    for gold in sorted(golds.glob("*.txt")):
+        html = inputs / (gold.stem + html_suffix)
+        if html.exists():
+            yield Page(name, gold.stem, html, gold=_cleaneval_gold(gold))
+
+
+def cleaneval(root: Path) -> Iterator[Page]:
+    """CleanEval 2007, dev and final sets (full cleaned text)."""
+    for part in ("dev", "final"):
+        folder = root / "cleaneval" / part
+        for page in _gold_pairs("cleaneval", folder / "input", folder / "GoldStandard", ".html"):
+            page.id = f"{part}/{page.id}"
+            yield page
+
+
+def cleanportaleval(root: Path) -> Iterator[Page]:
+    """CleanPortalEval: news portals and blogs (full cleaned text)."""
+    folder = root / "cleanportaleval"
+    yield from _gold_pairs("cleanportaleval", folder / "input", folder / "GoldStandard", ".html")
+
+
+#: L3S-GN1 labels that are the article: headline and full text.
+_L3S_ARTICLE = re.compile(r'class="x-nc-sel[12]"')
+
+
+def _l3s_gold(annotated: Path) -> tuple[str, str | None]:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(decode(annotated.read_bytes())[0])
+    blocks, title = [], None
+    for span in tree.iter("span"):
+        label = span.get("class", "")
+        if label in ("x-nc-sel1", "x-nc-sel2"):
+            text = " ".join(span.text_content().split())
+            if text:
+                blocks.append(text)
+                if label == "x-nc-sel1" and title is None:
+                    title = text
+    return "\n".join(blocks), title
+
+
+def l3s_gn1(root: Path) -> Iterator[Page]:
+    """L3S-GN1: Google News pages with annotated headline and full-text blocks."""
+    folder = root / "l3s-gn1"
+    for original in sorted((folder / "original").glob("*.html")):
+        annotated = folder / "annotated" / original.name
+        if not annotated.exists():
+            continue
+        gold, title = _l3s_gold(annotated)
+        if gold:
+            yield Page("l3s-gn1", original.stem, original, gold=gold, title=title)
+
+
+def htmltotext(root: Path) -> Iterator[Page]:
+    """leogao2's htmltotext benchmark: hand-extracted main text (en, de, hr, zh)."""
+    folder = root / "htmltotext-benchmark" / "benchmarkdata"
+    for lang in sorted(p.name for p in folder.iterdir() if p.is_dir()):
+        for html in sorted((folder / lang / "html").glob("*.html")):
+            text = folder / lang / "text" / (html.stem + ".txt")
+            if text.exists():
+                gold = decode(text.read_bytes())[0]
+                yield Page("htmltotext", f"{lang}/{html.stem}", html, gold=gold)
+
+
+#: Data set name -> loader over the devdata folder.
+DATASETS: dict[str, Callable[[Path], Iterator[Page]]] = {
+    "trafilatura-eval": trafilatura_eval,
+    "readability": readability,
+    "cleaneval": cleaneval,
+    "cleanportaleval": cleanportaleval,
+    "l3s-gn1": l3s_gn1,
+    "htmltotext": htmltotext,
+}
+
+
+def load_pages(root: Path, names: list[str] | None = None) -> list[Page]:
+    """The pages of the named data sets (all by default) whose folder is unpacked."""
+    pages: list[Page] = []
+    for name, loader in DATASETS.items():
+        if names and name not in names:
+            continue
+        try:
+            pages.extend(loader(root))
+        except FileNotFoundError:
+            continue
+    return pages
+
+
+# --- page-text renderers -----------------------------------------------------------------
+
+
+def render_html_text(html: str) -> str:
+    """html-text's `extract_text` with layout guessing (newlines between blocks)."""
+    import html_text
+
+    return html_text.extract_text(html, guess_layout=True)
+
+
+def render_inscriptis(html: str) -> str:
+    """inscriptis: a text-mode browser rendering (tables laid out, lists bulleted)."""
+    from inscriptis import get_text
+
+    return get_text(html)
+
+
+def render_lxml(html: str) -> str:
+    """lxml text with a break at every block element (`hzcorpus.html.page_text_dump`)."""
+    from hzcorpus.html import page_text_dump
+
+    return page_text_dump(html)
+
+
+#: Renderer name -> HTML to page-text dump. The model is trained on all of them.
+RENDERERS: dict[str, Callable[[str], str]] = {
+    "html-text": render_html_text,
+    "inscriptis": render_inscriptis,
+    "lxml": render_lxml,
+}
+
+
+def render(page: Page, renderer: str, cache: Path | None = None) -> str | None:
+    """The page-text dump of `page` by `renderer` (cached under `cache`), None if unreadable."""
+    key = hashlib.sha256(f"{page.dataset}/{page.id}/{renderer}".encode()).hexdigest()[:24]
+    cached = cache / f"{key}.txt" if cache is not None else None
+    if cached is not None and cached.exists():
+        return cached.read_text(encoding="utf-8")
+    try:
+        dump = RENDERERS[renderer](page.html())
+    except (InputError, ValueError, RecursionError) as exc:
+        print(f"skip {page.dataset}/{page.id} ({renderer}): {exc}")
+        return None
+    dump = "\n".join(line.strip() for line in dump.split("\n") if line.strip())
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(dump, encoding="utf-8")
+    return dump

@@ -1,0 +1,365 @@
+"""Scores of the cleaner on the development data, per data set and split, beside anchors.
+
+Usage: python scripts/eval_clean.py DEVDATA [--datasets a,b] [--systems x,y]
+       [--renderers r,s] [--split dev|held-out] [--limit N] [--cache DIR] [--by-renderer]
+
+DEVDATA is the folder with the development data sets unpacked (one folder per archive of
+the project's shared devdata); the script prints a note and exits 0 when it is absent.
+Every data set is split into a development and a held-out part by a hash of the page id
+(`devdata.split_of`); both are reported, and only "dev" may be used for tuning.
+
+Systems run either on the page's HTML or on its page-text dump (the visible text of the
+whole page, one block per line, rendered by each renderer of `devdata.RENDERERS`; a
+dump system's row pools the pages of all renderers). Add a system with one function
+from its input to an `Output` and one row in `SYSTEMS`; add a data set in
+`devdata.DATASETS`.
+
+Metrics per (data set, split, system):
+- P / R / F1: the article-extraction-benchmark metric (scrapinghub's `evaluate.py`):
+  multisets of 4-token shingles of `\\w+` tokens, tp/fp/fn normalised per page, precision
+  and recall averaged over pages, F1 of the averages. Data sets that only have snippets
+  (trafilatura-eval) get trafilatura's snippet metric instead: `with` snippets found are
+  true positives, `without` snippets found false positives (pooled over pages; marked *).
+- sent-R: kept-sentence recall, the share of gold sentences (5+ tokens) found in the output
+  (for snippet data sets: `with` snippets found).
+- title / author / date: exact-match accuracy where the data set annotates them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import devdata
+
+from hzcorpus.clean import CleanOptions, clean_document
+from hzcorpus.document import Document
+from hzcorpus.errors import HzcorpusError
+
+
+@dataclass
+class Output:
+    """What a system extracted from one page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+# --- metrics -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+")
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
+
+
+def tokens(text: str) -> list[str]:
+    """The `\\w+` tokens of a text (the benchmark's tokenizer)."""
+    return _TOKEN.findall(text or "")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """The multiset of n-token shingles (a text shorter than n is one shingle)."""
+    toks = tokens(text)
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks)
+
+
+def shingle_match(gold: str, pred: str) -> tuple[float, float, float]:
+    """(tp, fp, fn) of the shingles of `pred` against `gold`, normalised to sum to 1."""
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fp) if tp + fp else 0.0
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fn) if tp + fn else 0.0
+
+
+def shingle_scores(matches: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """(precision, recall, F1) as the benchmark computes them from per-page matches."""
+    ps = [_precision(*m) for m in matches if m[0] + m[1] > 0]
+    rs = [_recall(*m) for m in matches if m[0] + m[2] > 0]
+    p = statistics.mean(ps) if ps else 0.0
+    r = statistics.mean(rs) if rs else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def normalised(text: str) -> str:
+    """Lowercased tokens joined by single spaces (for containment tests)."""
+    return " ".join(tokens(text.lower()))
+
+
+def gold_sentences(gold: str, min_tokens: int = 5) -> list[str]:
+    """The gold text's sentences of `min_tokens` tokens or more, normalised."""
+    found = []
+    for block in gold.split("\n"):
+        for sentence in _SENTENCE.split(block):
+            norm = normalised(sentence)
+            if len(norm.split()) >= min_tokens or (norm and not norm.isascii() and len(norm) >= 8):
+                found.append(norm)
+    return found
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return normalised(a or "") == normalised(b or "")
+
+
+@dataclass
+class Tally:
+    """Running sums of one row of the table."""
+
+    pages: int = 0
+    matches: list[tuple[float, float, float]] | None = None
+    snip_tp: int = 0
+    snip_fp: int = 0
+    snip_fn: int = 0
+    sent_hit: int = 0
+    sent_all: int = 0
+    meta_hit: Counter | None = None
+    meta_all: Counter | None = None
+    errors: int = 0
+
+    def __post_init__(self) -> None:
+        self.matches = []
+        self.meta_hit, self.meta_all = Counter(), Counter()
+
+    def add(self, page: devdata.Page, out: Output) -> None:
+        self.pages += 1
+        text = f" {normalised(out.text)} "
+        if page.gold is not None:
+            self.matches.append(shingle_match(page.gold, out.text))
+            sents = gold_sentences(page.gold)
+            self.sent_all += len(sents)
+            self.sent_hit += sum(f" {s} " in text for s in sents)
+        else:
+            found = [f" {normalised(s)} " in text for s in page.with_ if normalised(s)]
+            self.snip_tp += sum(found)
+            self.snip_fn += len(found) - sum(found)
+            self.snip_fp += sum(f" {normalised(s)} " in text for s in page.without if normalised(s))
+            self.sent_all += len(found)
+            self.sent_hit += sum(found)
+        for name in ("title", "author", "date"):
+            truth = getattr(page, name)
+            if truth:
+                self.meta_all[name] += 1
+                value = getattr(out, name)
+                if name == "date":
+                    self.meta_hit[name] += bool(value) and value[:10] == truth[:10]
+                else:
+                    self.meta_hit[name] += _same(value, truth)
+
+    def cells(self) -> list[str]:
+        if self.matches:
+            p, r, f = shingle_scores(self.matches)
+            prf = [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
+        else:
+            tp, fp, fn = self.snip_tp, self.snip_fp, self.snip_fn
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            prf = [f"{p:.3f}*", f"{r:.3f}*", f"{f:.3f}*"]
+        sent = f"{self.sent_hit / self.sent_all:.3f}" if self.sent_all else "-"
+        meta = [
+            f"{self.meta_hit[m] / self.meta_all[m]:.2f}" if self.meta_all[m] else "-"
+            for m in ("title", "author", "date")
+        ]
+        return [str(self.pages), *prf, sent, *meta, str(self.errors)]
+
+
+# --- systems -----------------------------------------------------------------------------
+
+
+def hzcorpus_dump(dump: str, options: CleanOptions | None = None) -> Output:
+    """hzcorpus's page-text cleaner on a dump."""
+    doc = Document(source="page.txt", raw=dump, format="text")
+    doc = clean_document(doc, options or CleanOptions())
+    return Output(doc.text, doc.title, doc.author, doc.published)
+
+
+def best_block(dump: str, min_words: int = 10, penalty: float = 8.0) -> Output:
+    """Baseline: the stretch of lines with the most prose words (maximum subarray).
+
+    A line of `min_words` words or more adds its words; a shorter line costs `penalty`.
+    """
+    best, best_span, run, start = 0.0, (0, 0), 0.0, 0
+    lines = dump.split("\n")
+    for i, line in enumerate(lines):
+        words = len(line.split())
+        run += words if words >= min_words else -penalty
+        if run <= 0:
+            run, start = 0.0, i + 1
+        elif run > best:
+            best, best_span = run, (start, i + 1)
+    return Output("\n".join(lines[best_span[0] : best_span[1]]))
+
+
+def trafilatura_html(html: str, precision: bool = False) -> Output:
+    """trafilatura.extract on the HTML (default mode, or favor_precision)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, favor_precision=precision, with_metadata=True, include_comments=False
+    )
+    if doc is None:
+        return Output("")
+    return Output(doc.text or "", doc.title, doc.author, doc.date)
+
+
+#: jusText stoplists used for every page: the data sets' Latin-script languages together
+#: (jusText wants one list; a union costs little stopword density precision).
+_JUSTEXT_LANGUAGES = ("English", "German", "Spanish", "French", "Polish", "Croatian")
+
+
+def justext_html(html: str) -> Output:
+    """jusText's paragraph classifier on the HTML (non-boilerplate paragraphs kept)."""
+    import justext
+
+    stoplist = frozenset().union(*(justext.get_stoplist(lang) for lang in _JUSTEXT_LANGUAGES))
+    paragraphs = justext.justext(html.encode("utf-8"), stoplist, encoding="utf-8")
+    return Output("\n".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+@dataclass(frozen=True)
+class System:
+    """A row of the table: what it reads ("dump" or "html") and how it runs."""
+
+    input: str
+    run: Callable[[str], Output]
+
+
+#: Name -> system. HTML systems get the decoded HTML, dump systems each renderer's dump.
+SYSTEMS: dict[str, System] = {
+    "hzcorpus": System("dump", hzcorpus_dump),
+    "best-block": System("dump", best_block),
+    "trafilatura": System("html", trafilatura_html),
+    "trafilatura-precision": System("html", lambda html: trafilatura_html(html, True)),
+    "justext": System("html", justext_html),
+}
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+def evaluate(
+    pages: list[devdata.Page],
+    systems: dict[str, System],
+    renderers: list[str],
+    cache: Path | None,
+    by_renderer: bool = False,
+) -> dict[tuple[str, str, str], Tally]:
+    """Tallies per (data set, split, system[/renderer])."""
+    tallies: dict[tuple[str, str, str], Tally] = {}
+    for page in pages:
+        html = None
+        for name, system in systems.items():
+            if system.input == "html":
+                inputs = [(name, None)]
+            else:
+                inputs = [(f"{name}/{r}" if by_renderer else name, r) for r in renderers]
+            for row, renderer in inputs:
+                tally = tallies.setdefault((page.dataset, page.split, row), Tally())
+                try:
+                    if renderer is None:
+                        html = html if html is not None else page.html()
+                        source = html
+                    else:
+                        source = devdata.render(page, renderer, cache)
+                        if source is None:
+                            tally.errors += 1
+                            continue
+                    out = _run_cached(system, name, page, source, cache)
+                except (HzcorpusError, ValueError, TypeError, RecursionError) as exc:
+                    print(f"error {name} {page.dataset}/{page.id}: {exc}", file=sys.stderr)
+                    tally.errors += 1
+                    out = Output("")
+                tally.add(page, out)
+    return tallies
+
+
+def _run_cached(
+    system: System, name: str, page: devdata.Page, source: str, cache: Path | None
+) -> Output:
+    """`system.run(source)`; an HTML system's output is cached (it depends on the page only)."""
+    if cache is None or system.input != "html":
+        return system.run(source)
+    key = hashlib.sha256(f"{name}/{page.dataset}/{page.id}".encode()).hexdigest()[:24]
+    path = cache / "outputs" / f"{key}.json"
+    if path.exists():
+        return Output(**json.loads(path.read_text(encoding="utf-8")))
+    out = system.run(source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(out)), encoding="utf-8")
+    return out
+
+
+HEADER = ["data set", "split", "system", "pages", "P", "R", "F1", "sent-R"]
+HEADER += ["title", "author", "date", "errors"]
+
+
+def print_table(tallies: dict[tuple[str, str, str], Tally], order: list[str]) -> None:
+    """A markdown table, rows grouped by data set and split, systems in `order`."""
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "---|" * len(HEADER))
+    rank = {name: i for i, name in enumerate(order)}
+    for key in sorted(tallies, key=lambda k: (k[0], k[1], rank.get(k[2].split("/")[0], 99), k[2])):
+        print("| " + " | ".join([*key, *tallies[key].cells()]) + " |")
+    print("\n* snippet metric (trafilatura's): the data set has snippets, not full text")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("devdata", type=Path)
+    parser.add_argument("--datasets", default="", help="comma-separated (default: all)")
+    parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--renderers", default=",".join(devdata.RENDERERS))
+    parser.add_argument("--split", choices=devdata.SPLITS)
+    parser.add_argument("--limit", type=int, default=0, help="pages per data set and split")
+    parser.add_argument("--cache", type=Path, help="folder for rendered dumps")
+    parser.add_argument("--by-renderer", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.devdata.is_dir():
+        print(f"no devdata folder at {args.devdata}: nothing to score")
+        return 0
+    names = [n for n in args.datasets.split(",") if n]
+    pages = devdata.load_pages(args.devdata, names or None)
+    if args.split:
+        pages = [p for p in pages if p.split == args.split]
+    if args.limit:
+        seen: Counter = Counter()
+        kept = []
+        for page in pages:
+            seen[page.dataset, page.split] += 1
+            if seen[page.dataset, page.split] <= args.limit:
+                kept.append(page)
+        pages = kept
+    systems = {n: SYSTEMS[n] for n in args.systems.split(",") if n}
+    renderers = [r for r in args.renderers.split(",") if r]
+    tallies = evaluate(pages, systems, renderers, args.cache, args.by_renderer)
+    print_table(tallies, list(systems))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
