@@ -420,7 +420,8 @@ def run_translate(args: argparse.Namespace) -> int:
         else:
             doc.language = args.source
         docs.append((path, doc))
-    translate_documents([doc for _path, doc in docs], options)
+    translated = translate_documents([doc for _path, doc in docs], options)
+    docs = [(path, doc) for (path, _doc), doc in zip(docs, translated, strict=True)]
     failed = inputs.failed
     for path, doc in docs:
         if doc.text_en is None:

@@ -32,7 +32,16 @@ from typing import Any
 
 from .errors import DatasetError
 from .inputs import InputItem
-from .steps import FAILED, ItemResult, Outcome, ReadStep, Step, run_batch, run_document
+from .steps import (
+    FAILED,
+    ItemResult,
+    Outcome,
+    ReadStep,
+    Step,
+    one_line,
+    run_batch,
+    run_document,
+)
 
 #: Jobs sent ahead to one sandbox, so that it never waits for the next input.
 DEPTH = 2
@@ -40,6 +49,11 @@ DEPTH = 2
 TICK = 0.25
 #: How long a sandbox may take to start and load the steps (seconds).
 START_LIMIT = 300.0
+UNSENDABLE = "the build options cannot be sent to a worker process"
+SENDABLE = (
+    "define custom rules and functions in an importable module, not in the script itself "
+    "and not as a lambda"
+)
 #: The outcome's step name when a document ran out of time or killed its worker.
 LIMIT_STEP = "time-limit"
 
@@ -138,7 +152,10 @@ class SandboxPool:
     def __init__(
         self, steps: Sequence[Step], workers: int, time_limit: float, batches: bool = True
     ) -> None:
-        self.setup = pickle.dumps(list(steps), pickle.HIGHEST_PROTOCOL)
+        try:
+            self.setup = pickle.dumps(list(steps), pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, AttributeError, TypeError) as exc:
+            raise DatasetError(f"{UNSENDABLE}: {one_line(exc)}; {SENDABLE}") from None
         self.batched = batches and any(s.batched for s in steps)
         self.workers = max(1, workers)
         self.time_limit = time_limit
@@ -284,12 +301,7 @@ def main() -> None:
     except EOFError:
         return
     except Exception as exc:
-        where = " defined in the script (__main__)" if "__main__" in str(exc) else ""
-        answer(
-            "error",
-            f"the build options cannot be sent to a worker process{where}: {exc}; "
-            "define custom rules and functions in an importable module",
-        )
+        answer("error", f"{UNSENDABLE}: {one_line(exc)}; {SENDABLE}")
         return
     read = next(s for s in steps if isinstance(s, ReadStep))
     per_document = [s for s in steps if not s.batched and s is not read]

@@ -311,12 +311,20 @@ def test_killed_build_leaves_old_dataset_and_resume_equals_clean_build(tmp_path)
     assert proc.wait() == -signal.SIGKILL  # killed midway, not finished
     assert _files(out) == old  # no half-written dataset visible
 
-    resumed = subprocess.run(_build_cmd(raw, out, *args, "--resume"), env=_env(), stderr=DEVNULL)
-    reused = json.loads((out / "build.json").read_text())["reused"]
-    assert 0 < reused < 150
+    other = ("--workers", "2", "--no-translate", "--chunk-size", "7")  # reused all the same
+    resumed = subprocess.run(
+        [sys.executable, "-m", "hzcorpus", "build", str(raw), str(out), *other, "--resume"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    summary = json.loads((out / "build.json").read_text())
+    assert 0 < summary["reused"] < 150
+    assert f", {summary['reused']} reused, " in resumed.stderr  # the summary says how many
     clean = subprocess.run(_build_cmd(raw, fresh, *args), env=_env(), stderr=DEVNULL)
     assert resumed.returncode == clean.returncode in (0, 1)  # 1: an input failed (reported)
     assert _files(out) == _files(fresh)
+    assert summary["steps"] == json.loads((fresh / "build.json").read_text())["steps"]
 
 
 def test_two_builds_into_two_folders_at_once(tmp_path):
@@ -492,8 +500,10 @@ def test_a_terminated_build_leaves_no_process_behind_and_resumes(tmp_path, sig):
     while not (results.exists() and any(results.rglob("*.arrow"))) and time.time() < deadline:
         time.sleep(0.005)
     os.kill(proc.pid, sig)  # the build's main process only, as `kill PID` does
+    stopped = time.monotonic()
     try:
         assert proc.wait(timeout=60) == (130 if sig == signal.SIGTERM else -sig)
+        assert time.monotonic() - stopped < 5  # about 2 s, on a busy machine
         deadline = time.time() + 20
         while _session_processes(proc.pid) and time.time() < deadline:
             time.sleep(0.05)
