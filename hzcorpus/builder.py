@@ -305,7 +305,7 @@ def build(
         report = reduce(plan, store, staging, options.shard_rows, info)
         report.executor = executor.name
         report.seconds = round(time.time() - started, 3)
-        write_build_json(staging, report, options, started)
+        write_build_json(staging, report, options)
         publish(staging, out_dir, work)
     shutil.rmtree(work, ignore_errors=True)
     report.out_dir = out_dir

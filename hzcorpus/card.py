@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .document import FLAG_KINDS, record_schema
+from .licenses import DEFAULT_LICENSE, check_license
 from .manifest import STATUSES
 from .writer import DATA_DIR, SPLIT, WRITER_LIBRARIES, DatasetStats
 
@@ -52,14 +53,23 @@ FIELD_DOCS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CardInfo:
-    """What the card says beyond the statistics: name, license, how the data was made."""
+    """What the card says beyond the statistics: name, license, how the data was made.
+
+    `license` is an identifier the Hub accepts (`licenses.HUB_LICENSES`); `other` needs
+    `license_name` and `license_link`. Values the Hub would reject raise DatasetError here.
+    """
 
     pretty_name: str = "hzcorpus news articles"
-    license: str = "other"
+    license: str = DEFAULT_LICENSE
+    license_name: str | None = None
+    license_link: str | None = None
     #: The steps that made the records, in order (e.g. read, clean, detect, flag, translate).
     stages: tuple[str, ...] = ()
     #: The libraries those steps use (their versions go into the card).
     libraries: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_license(self.license, self.license_name, self.license_link)
 
 
 def library_versions(libraries: Iterable[str]) -> dict[str, str]:
@@ -105,6 +115,8 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
     tasks = ["text-generation"] + (["translation"] if "translate" in info.stages else [])
     data = DatasetCardData(
         license=info.license,
+        license_name=info.license_name,
+        license_link=info.license_link,
         language=languages or None,
         pretty_name=info.pretty_name,
         size_categories=[size_category(stats.rows)],
@@ -129,12 +141,28 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
             _about(stats, info),
             "## Loading\n\n" + _loading(stats),
             "## Fields\n\n" + _fields(),
+            "## License\n\n" + _license(info),
             "## How it was made\n\n" + _made(stats, info),
             "## Statistics\n\n" + _statistics(stats, info, inputs),
             "## Known limitations\n\n" + _limitations(stats, info),
         ]
     )
     return f"---\n{data.to_yaml()}\n---\n\n{body}\n"
+
+
+def _license(info: CardInfo) -> str:
+    if info.license == DEFAULT_LICENSE:
+        return (
+            "`unknown`: the articles were scraped from news sites and their copyright stays "
+            "with the publishers, whose terms hzcorpus cannot know. Check the rights before "
+            "redistributing or training on them."
+        )
+    named = f" ([{info.license_name}]({info.license_link}))" if info.license_name else ""
+    return (
+        f"`{info.license}`{named}, as set by whoever built this dataset "
+        "(`hzcorpus build --license`); the articles' own copyright may still stay with "
+        "their publishers."
+    )
 
 
 def _about(stats: DatasetStats, info: CardInfo) -> str:

@@ -481,7 +481,17 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=arg.count, help="refuse inputs larger than this")
     p.add_argument("--name", type=arg.text, help="pretty name of the dataset (card)")
     p.add_argument(
-        "--license", type=arg.text, help="license identifier of the dataset (card; default: other)"
+        "--license",
+        type=arg.text,
+        help="license identifier the Hub knows, e.g. cc-by-4.0 (card; default: unknown)",
+    )
+    p.add_argument(
+        "--license-name", type=arg.text, help="with --license other: an id, e.g. my-license-1.0"
+    )
+    p.add_argument(
+        "--license-link",
+        type=arg.text,
+        help="with --license other: a URL or a file such as LICENSE",
     )
     p.add_argument(
         "--executor",
@@ -529,7 +539,13 @@ def run_build(args: argparse.Namespace) -> int:
         options = replace(options, translate=None)
     if args.max_bytes is not None:
         options = replace(options, read=replace(options.read, max_bytes=args.max_bytes))
-    card = {k: v for k, v in (("pretty_name", args.name), ("license", args.license)) if v}
+    given = {
+        "pretty_name": args.name,
+        "license": args.license,
+        "license_name": args.license_name,
+        "license_link": args.license_link,
+    }
+    card = {k: v for k, v in given.items() if v}
     options = replace(options, card=replace(options.card, **card))
     report = build(args.raw_dir, args.out_dir, options)
     if not args.quiet:

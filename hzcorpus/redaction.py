@@ -14,9 +14,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
+from . import gap_scorer
 from .document import FLAG_KINDS, Document, Span
 from .redaction_rules import RULES, RedactionRule
 from .rules import Rule
@@ -30,7 +31,9 @@ class FlagOptions:
     reported. `skip_rules`: rule ids to leave out. `rules`: the rule table (add rows to it
     to extend the scanner). `prefilter`: skip a rule at once when the text holds none of
     its `needs` strings (False runs every regex, the reference the tests and
-    `bench/flag.py` compare with; the result is the same).
+    `bench/flag.py` compare with; the result is the same). `gap_model`: also ask the gap
+    scorer (`hzcorpus.gap_scorer`) about double spaces and lone separators; its flags are
+    `missing-number` with rule `model:gap-scorer` and the model's probability as score.
     """
 
     min_score: float = 0.5
@@ -38,6 +41,22 @@ class FlagOptions:
     skip_rules: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Rule, ...] = RULES
     prefilter: bool = True
+    gap_model: bool = True
+
+    @cached_property
+    def _plan(self) -> tuple[tuple[Rule, ...], tuple[tuple[tuple[str, ...], Any, tuple], ...]]:
+        """The active rules, and per rule its `needs` (empty: always run), its compiled
+        `finditer` and its span groups: built once per options object."""
+        rules = self.active_rules()
+        steps = tuple(
+            (
+                rule.needs if self.prefilter and isinstance(rule, RedactionRule) else (),
+                rule.regex.finditer,
+                _mark_names(rule),
+            )
+            for rule in rules
+        )
+        return rules, steps
 
     def active_rules(self) -> tuple[Rule, ...]:
         """The rules these options run, in table order."""
@@ -65,20 +84,25 @@ def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(name for name in regex.groupindex if name.startswith("mark"))
 
 
-def _hits(text: str, rules: tuple[Rule, ...], prefilter: bool):
-    """Yield `(start, end, index of the rule)` for every hit, before overlaps are resolved."""
-    lowered = text.lower() if prefilter else ""
-    for index, rule in enumerate(rules):
-        if prefilter and isinstance(rule, RedactionRule) and not rule.may_fire(lowered):
-            continue
-        names = _mark_names(rule)
-        for match in rule.regex.finditer(text):
-            for name in names:
-                if match.start(name) >= 0:
-                    yield (*match.span(name), index)
+def _hits(text: str, steps) -> list[tuple[int, int, int]]:
+    """`(start, end, index of the rule)` of every hit, before overlaps are resolved."""
+    lowered = text.lower()
+    found = []
+    for index, (needs, finditer, names) in enumerate(steps):
+        if needs:
+            for need in needs:
+                if need in lowered:
                     break
             else:
-                yield (*match.span(), index)
+                continue
+        for match in finditer(text):
+            for name in names:
+                if match.start(name) >= 0:
+                    found.append((*match.span(name), index))
+                    break
+            else:
+                found.append((*match.span(), index))
+    return found
 
 
 def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
@@ -87,25 +111,36 @@ def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
     Offsets are Python string indices (code points): `text[span.start:span.end] ==
     span.match`.
     """
-    rules = options.active_rules()
-    if not rules or not text:
+    if not text:
         return []
-    # most confident first, then longest, then leftmost, then table order
-    hits = sorted(
-        {hit for hit in _hits(text, rules, options.prefilter) if hit[1] > hit[0]},
-        key=lambda h: (-rules[h[2]].score, h[0] - h[1], h[0], h[2]),
-    )
+    rules, steps = options._plan
+    # (start, end, score, rule id, kind, table order)
+    found = {
+        (start, end, rules[i].score, rules[i].id, rules[i].kind, i)
+        for start, end, i in _hits(text, steps)
+        if end > start
+    }
+    if options.gap_model and "missing-number" in options.kinds:
+        for start, end, p in gap_scorer.gaps(text):
+            if p >= options.min_score:
+                found.add(
+                    (start, end, round(p, 3), gap_scorer.RULE_ID, "missing-number", len(rules))
+                )
+    # rule hits before the model's (it fills in where no rule reached), then the most
+    # confident first, then longest, then leftmost, then table order
+    hits = sorted(found, key=lambda h: (h[5] == len(rules), -h[2], h[0] - h[1], h[0], h[5]))
     starts: list[int] = []
-    kept: list[tuple[int, int, int]] = []
-    for start, end, index in hits:
+    kept: list[tuple] = []
+    for hit in hits:
+        start, end = hit[0], hit[1]
         at = bisect_right(starts, start)
         if at and kept[at - 1][1] > start:  # overlaps the kept span before it
             continue
         if at < len(kept) and kept[at][0] < end:  # overlaps the kept span after it
             continue
         starts.insert(at, start)
-        kept.insert(at, (start, end, index))
-    return [Span(s, e, rules[i].kind, rules[i].id, text[s:e], rules[i].score) for s, e, i in kept]
+        kept.insert(at, hit)
+    return [Span(s, e, kind, rule, text[s:e], score) for s, e, score, rule, kind, _ in kept]
 
 
 def flag_document(doc: Document, options: FlagOptions = FlagOptions()) -> Document:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .redaction_lexicons import alternation, words
 from .rules import Rule
 
 
@@ -53,13 +54,39 @@ _MONTHS_EN = (
 _MONTHS_DE = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
+_MONTH_EN = alternation("months", langs=("en",))
+_MONTH_DE = alternation("months", langs=("de",))
+_WEEKDAY_EN = alternation("weekdays", langs=("en",))
+_COUNTED_EN = alternation(
+    "time_units", "measure_units", "count_nouns", "magnitudes", "currency_words", langs=("en",)
+)
+_COUNTED_DE = alternation(
+    "time_units", "measure_units", "count_nouns", "magnitudes", "currency_words", langs=("de",)
+)
+_COUNTED_ZH = (
+    alternation("time_units", "count_nouns", "currency_words", langs=("zh",))[:-1]
+    + "|"
+    + "|".join(w for w in words("measure_units", langs=("zh",)) if len(w) > 1)
+    + ")"
+)
+_MEASURE_EN = alternation("measure_units", "magnitudes", "currency_words", langs=("en",))
+_MEASURE_DE = alternation("measure_units", "magnitudes", "currency_words", langs=("de",))
+_QUANTIFIER_ZH = alternation("quantifiers", langs=("zh",))
+# labels that anonymisers put in place of a name: [PERSON4], #NAME#, <ORG>, (LOC2)
+_ANON_LABELS = (
+    r"(?:PERSON|PER|PERS|NAME|FIRST_?NAME|LAST_?NAME|SURNAME|FULL_?NAME|USER|USERNAME|ORG"
+    r"|ORGANI[SZ]ATION|COMPANY|LOC|LOCATION|GPE|CITY|COUNTRY|ADDRESS|STREET|EMAIL|PHONE"
+    r"|PHONE_?NUMBER|URL|DATE|NUMBER|REDACTED|REMOVED|CENSORED|ANON|ANONYMI[SZ]ED|MASK"
+    r"|PATIENT|DOCTOR|HOSPITAL|MISC|NORP)"
+)
 _PLACEHOLDER_WORDS = (
     r"(?:date|day|month|year|time|name|first name|last name|full name|company|company name"
     r"|organi[sz]ation|firm|person|city|place|location|country|number|num|amount|sum|figure"
     r"|value|count|percent|percentage|price|source|redacted|removed|deleted|withheld|censored"
     r"|Datum|Tag|Monat|Jahr|Vorname|Nachname|Firma|Unternehmen|Ort|Stadt|Zahl|Anzahl|Betrag"
-    r"|Summe|Wert|Preis|Quelle|geschwärzt|entfernt|日期|时间|年份|月份|姓名|名字|名称|公司|公司名称"
-    r"|地点|城市|数字|数量|金额|数值|比例|来源|已删除|删除)"
+    r"|Summe|Wert|Preis|Quelle|geschwärzt|entfernt|日期|时间|時間|年份|月份|姓名|名字|名称|名稱"
+    r"|公司|公司名称|公司名稱|地点|地點|城市|数字|數字|数量|數量|金额|金額|数值|數值|比例|来源|來源"
+    r"|已删除|已刪除|删除|刪除)"
 )
 
 MISSING_NUMBER = (
@@ -111,7 +138,8 @@ MISSING_NUMBER = (
         reason="a decimal point (or comma) before a percent or magnitude with no digits: "
         "'5.5%' cut to '.%'",
         pattern=(
-            rf"(?<=[\s(（$€£¥:：{_CJK}])(?P<mark>[.,]\s?(?:[%％亿万]"
+            # the separator first, its left context after it: a search can skip to [.,]
+            rf"(?P<mark>[.,](?<=[\s(（$€£¥:：{_CJK}][.,])(?<![\d%] [.,])\s?(?:[%％亿万]"
             r"|(?:percent|per cent|Prozent|million|billion|trillion|Millionen|Milliarden|Mio"
             rf"|Mrd|points|Punkte|Cent|Grad|degrees|{_UNITS_EN}|{_UNITS_DE})\b))"
         ),
@@ -126,14 +154,21 @@ MISSING_NUMBER = (
             "The bridge, . kilometres long",
             "stieg auf , Cent",
         ),
-        no_match=("with 5.5%", "bei 3,2 Prozent", "end of the sentence. Percent signs", "..."),
+        no_match=(
+            "with 5.5%",
+            "bei 3,2 Prozent",
+            "end of the sentence. Percent signs",
+            "...",
+            "took about 25 , minutes",
+        ),
     ),
     RedactionRule(
         id="currency-without-amount",
         needs=("$", "€", "£", "¥", "₩", "₹"),
         reason="a currency sign followed by a magnitude or punctuation instead of an amount",
         pattern=(
-            r"(?<!\bin )(?<![(\w])(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
+            r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
+            r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
             r"(?=\s[,.;]|[,;]))"
         ),
@@ -141,7 +176,14 @@ MISSING_NUMBER = (
         score=0.85,
         flags=0,
         match=("raised $ billion from investors", "für € Millionen verkauft", "costs US$, which"),
-        no_match=("raised $4 billion", "Preise in €", "the $ sign", "(in $)", "$HOME"),
+        no_match=(
+            "raised $4 billion",
+            "Preise in €",
+            "the $ sign",
+            "(in $)",
+            "$HOME",
+            "rund 600 €, womit",
+        ),
     ),
     RedactionRule(
         id="approximation-without-number-en",
@@ -172,7 +214,7 @@ MISSING_NUMBER = (
             r"\b(?P<mark>(?:approximately|approx\.|roughly|nearly|almost|an estimated"
             r"|estimated at|a total of|totall?ing|as many as|as much as|as few as|as little as"
             r"|just over|just under|more than|less than|fewer than|up to|at least|at most"
-            rf"|an average of)\s+{_UNITS_EN}|(?:about|around)\s+{_MEASURE_UNITS_EN})\b"
+            rf"|an average of)\s+{_UNITS_EN}|(?:about|around)\s+{_MEASURE_UNITS_EN})\b(?!-)"
         ),
         kind="missing-number",
         score=0.85,
@@ -350,12 +392,13 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="preposition-before-punctuation",
+        needs=(" ,", " .", " ;", " :"),
         reason="a preposition or verb that needs a number followed by a comma or full stop: "
         "'In , the company', 'was founded in .'",
         pattern=(
             r"\b(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
             r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|von|auf|bei|rund|etwa|ca\."
-            r"|beträgt|betrug)\s+[,.;:])(?!\S)"
+            r"|beträgt|betrug) +[,.;:])(?!\S)"
         ),
         kind="missing-number",
         score=0.75,
@@ -570,17 +613,25 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="magnitude-without-number-zh",
-        needs=("亿", "万"),
+        needs=("亿", "万", "億", "萬"),
         reason="亿/万 before a currency with no numeral or approximation before them: '获得亿元'",
         pattern=(
-            r"(?<![\d０-９一二三四五六七八九十百千万亿两几数上过近超逾多余每破：:（(位])"
-            r"(?P<mark>[亿万](?:元|美元|欧元|人民币|港元))(?!户)"
+            r"(?<![\d０-９一二三四五六七八九十百千万亿萬億两兩几幾数數上过過近超逾多余餘每破：:（(位])"
+            r"(?P<mark>[亿万億萬](?:元|美元|欧元|歐元|人民币|人民幣|港元))(?![户戶])"
         ),
         kind="missing-number",
         score=0.75,
         flags=0,
-        match=("该企业获得亿元融资", "计划投资亿元"),
-        no_match=("获得3亿元融资", "数亿元资金", "单位：万元", "每万元", "突破亿元大关", "万元户"),
+        match=("该企业获得亿元融资", "计划投资亿元", "總投資達億美元"),
+        no_match=(
+            "获得3亿元融资",
+            "数亿元资金",
+            "单位：万元",
+            "每万元",
+            "突破亿元大关",
+            "万元户",
+            "數億美元",
+        ),
     ),
     RedactionRule(
         id="year-without-number-zh",
@@ -627,7 +678,9 @@ MISSING_NUMBER = (
             r"(?<![\d.,])(?<![\d.,] )\b(?!(?i:a|an|one|two|three|four|five|six|seven|eight|nine"
             r"|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
             r"|hundred|several|few|half|many|the|per|dozen|quarter|each|every|multi|tens"
-            r"|hundreds|some|a few|this|that|no)\s)(?P<mark>[A-Za-z]+\s+(?:[Mm]|[Bb]|[Tt]r)illion)"
+            r"|hundreds|some|a few|this|that|no|eine|einer|einen|pro|je|zwei|drei|vier|fünf"
+            r"|zehn)\s)"
+            r"(?P<mark>[A-Za-z]+\s+(?:[Mm]|[Bb]|[Tt]r)illion)"
             r"\b(?!-)"
         ),
         kind="missing-number",
@@ -702,6 +755,36 @@ MISSING_NUMBER = (
         score=0.85,
         match=("during the -day holiday", "die -tägige Messe", "um das -fache gestiegen"),
         no_match=("during the 7-day holiday", "the - dash", "a so-called -ism"),
+    ),
+    RedactionRule(
+        id="currency-sign-before-word",
+        needs=("$", "€", "£"),
+        reason="a currency sign standing alone before a lower-case word: 'students get $ off'",
+        pattern=(
+            r"(?<![\w$€£])(?<!\bin )(?<![\d.,] )(?P<mark>(?:US|HK|A|C)?[$€£])"
+            r"(?=\s+(?!sign\b|symbol\b|key\b|Zeichen\b|and\b|or\b|und\b|oder\b|per\b|pro\b)"
+            r"[a-zäöü])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("And students get $ off, can't argue", "For $ it was a nice break"),
+        no_match=("the $ sign", "prices in $ and €", "$5 off", "costs 5 € pro Stück", "$ or €"),
+    ),
+    RedactionRule(
+        id="cut-inside-cjk",
+        needs=("、", ".人", ".個", ".个", ".名", ".位", ".萬", ".万", ".億", ".亿", ".元", ".倍"),
+        reason="a decimal point between Chinese characters before a unit ('每戶有.人'), or an "
+        "enumeration comma before a bare measure word ('6個鎮、個鄉')",
+        pattern=(
+            r"(?<=[\u3400-\u9fff])(?P<mark>\.[人個个名位萬万億亿元倍])"
+            r"|(?<=、)(?P<mark2>[個个座所家條条項项])(?![人別别性體体位])(?=[\u3400-\u9fff])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("平均每戶有.人", "轄3個街道、6個鎮、個鄉"),
+        no_match=("平均每戶有2.5人", "、個人", "、個別"),
     ),
     RedactionRule(
         id="reading-time-without-number",
@@ -789,6 +872,430 @@ PLACEHOLDER = (
     ),
 )
 
+DATE_DIGITS = (
+    RedactionRule(
+        id="month-without-day-in-context-en",
+        needs=tuple(sorted({m.lower().rstrip(".") for m in words("months", langs=("en",))})),
+        reason="a month with its day cut: 'on May , 2020', 'Monday, June @ 7pm', 'on July th'",
+        pattern=(
+            rf"(?:\bon\s+|\b{_WEEKDAY_EN}[ ,]+)"
+            rf"(?P<mark>{_MONTH_EN}(?:\s+(?:[,.@]|(?:st|nd|rd|th)\b)"
+            rf"|(?=\s+(?:at|@)\s)))"
+            rf"|\b(?P<mark2>{_MONTH_EN}\s+(?:,\s*[,.]|(?:st|nd|rd|th)\b|,(?=\s*(?:at|@)\s)))"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=(
+            "The deal closed on May , after weeks of talks.",
+            "Game 9: Friday, July @ 7:30PM",
+            "Thursday, Feb. , at noon",
+            "on July th the parade",
+            "signed on March at the embassy",
+        ),
+        no_match=(
+            "The deal closed on May 5, 2020.",
+            "In May, the company grew.",
+            "Friday, July 7 @ 7:30PM",
+            "on May Day",
+            "He worked on March Madness brackets",
+        ),
+    ),
+    RedactionRule(
+        id="day-dot-without-digits-de",
+        needs=(
+            "januar",
+            "jänner",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+            "jan.",
+            "feb.",
+            "apr.",
+            "aug.",
+            "sep.",
+            "okt.",
+            "nov.",
+            "dez.",
+            " .",
+        ),
+        reason="ein Datum ohne Ziffern: 'am . Juli', 'vom .. bis ..', 'am Juli'",
+        pattern=(
+            rf"(?<!\S)(?P<mark>\.\s?{_MONTH_DE})(?![\w-])"
+            r"|\b(?:am|vom|zum|bis|ab|seit|bis zum|Stand)\s+"
+            r"(?P<mark2>\.\.?(?:\s?(?:bis|-|–)\s?\.\.?)?)(?=[\s,;)]|$)"
+            rf"|\b(?P<mark3>am\s+{_MONTH_DE})(?![\w-])"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=(
+            "Das Fest findet am . Juli statt",
+            "vom .. bis .. geöffnet",
+            "am Juli wurde",
+            ". März  begann",
+        ),
+        no_match=(
+            "am 5. Juli",
+            "im Juli",
+            "vom 1.2. bis 3.4.",
+            "Ende Juli...",
+            "So. März",
+            "bis zum Dezember",
+            "der Bericht vom Mai",
+        ),
+    ),
+    RedactionRule(
+        id="date-without-digits-zh",
+        needs=("年", "月", "歲", "岁"),
+        reason="年/月/日 with every numeral cut: '年月日', '月日电', '在年，'",
+        pattern=(
+            r"(?:^|(?<=[，。；、「（(在於于自從从至到和與与及]))(?P<mark>年(?:[底初中末]?月"
+            r"(?:[日號号]|[底初中末]|上旬|中旬|下旬)?|(?=[，、。；）)」至到起间間時时])))"
+            r"|(?<![\d０-９〇零一二三四五六七八九十百千廿卅两兩几幾某上下本今明去前每当當次同该該"
+            r"这這那个個整半年])(?P<mark2>月[日號号])(?![子常])"
+            r"|(?:^|(?<=[在於于是據据自從从至到]))(?P<mark3>年)(?![輕轻青紀纪齡龄代底初終终末內内中度會会"
+            r"前後后間间來来份夜貨货華华關关薪金號号級级報报輪轮久邁迈老幼少長长半頭头曆历鑑鉴表])"
+            r"|(?:^|(?<=[在於于時时]))(?P<mark4>歲|岁)(?=[的時时那])"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=(
+            "年月日，武漢國民政府正式辦公",
+            "北京月日电",
+            "在年，該公司",
+            "年，甘肅省歌舞團",
+            "自年至年",
+            "該觀點於年首次提出",
+            "她在歲的時候",
+        ),
+        no_match=(
+            "2005年3月15日",
+            "出生年月不详",
+            "這些年，",
+            "某年某月",
+            "去年，公司",
+            "上月日前",
+            "在年輕人中",
+            "年代久遠",
+            "於年底完成",
+            "在歲月中",
+        ),
+    ),
+    RedactionRule(
+        id="time-without-digits",
+        needs=(
+            "uhr",
+            "a.m",
+            "p.m",
+            "at am",
+            "at pm",
+            "@ am",
+            "@ pm",
+            ":am",
+            ": am",
+            ".am",
+            ". am",
+            ":pm",
+            ": pm",
+            ".pm",
+            ". pm",
+        ),
+        reason="a clock time whose digits were cut: 'um Uhr', 'ab . Uhr', 'at a.m.', '@ PM'",
+        pattern=(
+            r"\b(?P<mark>(?:um|gegen|ab|bis|von|bis um|vor|nach)\s+(?:[:.]\s?)?Uhr)\b"
+            r"|(?:(?<=\s)|^)(?P<mark2>[:.]\s?(?:Uhr|[ap]\.m\.|[AP]M)(?=[\s,.;)]|$))"
+            r"|(?:\bat|@)\s+(?P<mark3>(?:[ap]\.m\.|[AP]M))(?=[,.;)]|\s+(?:vs|on|in|to|and|until"
+            r"|[A-Z]{2,4}T)\b|$)"
+        ),
+        kind="missing-number",
+        score=0.85,
+        flags=0,
+        match=(
+            "Treffpunkt um Uhr am Rathaus",
+            "ab . Uhr geöffnet",
+            "on a plane at a.m.",
+            "Monday @ PM vs. Phoenix",
+            "Beginn : Uhr",
+        ),
+        no_match=("um 20 Uhr", "at 9 a.m.", "@ 7:30PM", "Die Uhr tickt", "He is at AM radio"),
+    ),
+    RedactionRule(
+        id="quantifier-before-unit-zh",
+        needs=(
+            "約",
+            "约",
+            "共",
+            "達",
+            "达",
+            "逾",
+            "超過",
+            "超过",
+            "將近",
+            "将近",
+            "僅",
+            "仅",
+            "總共",
+            "总共",
+            "合計",
+            "合计",
+            "累計",
+            "累计",
+            "長達",
+            "长达",
+            "歷時",
+            "历时",
+            "耗資",
+            "耗资",
+            "年僅",
+            "年仅",
+        ),
+        reason="a quantifier directly before a unit or counted thing: '共人', '达亿美元', '约分钟'",
+        pattern=(
+            rf"(?<![公總总一中協协])(?!(?:達|达|約|约)人|(?:約|约)[個个]|(?:僅|仅)次){_QUANTIFIER_ZH}"
+            rf"(?P<mark>{_COUNTED_ZH})"
+            r"(?![人事物士才口員员民們们工群格生家體体間间數数份會会前後后來来代輕轻紀纪齡龄"
+            r"度底初終终級级位名位次字目家長长部隊队國国區区本台週周刊子期場场種种件面天])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("共名選手參賽", "全程约分钟", "長達年的戰爭", "累計元"),
+        no_match=(
+            "共3名",
+            "达10亿美元",
+            "共同",
+            "達人",
+            "約會",
+            "逾萬人",
+            "近日",
+            "共有人",
+            "约个时间",
+            "協約國的軍隊",
+            "公共場合",
+            "僅次於",
+            "中共中央",
+        ),
+    ),
+    RedactionRule(
+        id="quantifier-before-unit",
+        needs=(
+            "approx",
+            "roughly",
+            "nearly",
+            "almost",
+            "exactly",
+            "at least",
+            "at most",
+            "as many",
+            "as much",
+            "a total",
+            "estimated",
+            "upwards",
+            "in excess",
+            "total",
+            "worth",
+            "costing",
+            "about ",
+            "around ",
+            "over ",
+            "up to",
+            "more than",
+            "less than",
+            "fewer than",
+            "close to",
+            "rund",
+            "etwa",
+            "ca.",
+            "circa",
+            "knapp",
+            "nahezu",
+            "beinahe",
+            "annähernd",
+            "insgesamt",
+            "bis zu",
+            "um die",
+            "rd.",
+            "mindestens",
+            "höchstens",
+            "maximal",
+            "mehr als",
+            "weniger als",
+        ),
+        reason="a quantifier directly before a unit or counted noun: 'approximately people', "
+        "'worth billion euros', 'rund Euro', 'mindestens Menschen' (the looser 'about', "
+        "'more than', 'mehr als' only before a measure, a magnitude or money)",
+        pattern=(
+            r"\b(?P<mark>(?:(?:approximately|approx\.|roughly|nearly|almost|exactly|at least"
+            r"|at most|as many as|as much as|a total of|an estimated|upwards of|in excess of"
+            r"|totall?ing|worth|costing)\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?"
+            rf"(?=[a-z]){_COUNTED_EN}"
+            r"|(?:an estimated|as many as|upwards of)\s+[a-z]{3,}(?:[^s\W]s|men|ren)"
+            r"|(?:about|around|over|up to|more than|less than|close to)\s+"
+            rf"{_MEASURE_EN}"
+            r"|(?:rund|etwa|ca\.|circa|knapp|nahezu|beinahe|annähernd|insgesamt|bis zu|um die"
+            r"|rd\.|mindestens|höchstens|maximal)\s+(?:(?:Millionen|Milliarden|Mio\.|Mrd\."
+            rf"|Tausend)\s+)?(?!Uhr){_COUNTED_DE}"
+            rf"|(?:mehr als|weniger als)\s+{_MEASURE_DE}))(?![\w-])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "approximately people were evacuated",
+            "a deal worth billion euros",
+            "an estimated protesters gathered",
+            "rund Euro kostet",
+            "mindestens Menschen starben",
+            "at least days",
+            "close to million dollars",
+            "mehr als Millionen Euro",
+        ),
+        no_match=(
+            "about 300 people",
+            "talking about people",
+            "rund 20 Euro",
+            "some people say",
+            "over years of work",
+            "just days after the vote",
+            "Es geht um Menschen",
+            "mehr als Menschen",
+            "only days later",
+            "about a mile",
+            "rund um die Uhr",
+            "approximately equals",
+            "approximately 40 protesters",
+        ),
+    ),
+)
+
+ANONYMISATION = (
+    RedactionRule(
+        id="anonymisation-token",
+        needs=("#", "[", "<", "(", "{", "【"),
+        reason="an anonymiser's tag in place of a name: '#NAME#', '[PERSON4]', '(PERSON1)', "
+        "'<ORG>', '[REDACTED]'",
+        pattern=(
+            rf"(?P<mark>#{_ANON_LABELS}(?:_?\d+)?#|\[{_ANON_LABELS}(?:_?\d+)?\]"
+            rf"|<{_ANON_LABELS}(?:_?\d+)?>|\{{{_ANON_LABELS}(?:_?\d+)?\}}|【{_ANON_LABELS}(?:_?\d+)?】"
+            rf"|\((?:{_ANON_LABELS}_?\d+|PERSON|NAME|REDACTED|ORGANI[SZ]ATION|LOCATION)\))"
+        ),
+        kind="placeholder",
+        score=0.9,
+        flags=0,
+        match=(
+            "said #NAME# on Monday",
+            "[PERSON4] told",
+            "(PERSON1) said",
+            "the <ORG> board",
+            "[REDACTED] was present",
+            "到<LOC>访问",
+            "#PERSON_2# wrote",
+        ),
+        no_match=(
+            "the (USA) team",
+            "[1]",
+            "<b>bold</b>",
+            "(ORG) chart",
+            "[Update]",
+            "#hashtag#",
+            "(ID) state",
+        ),
+    ),
+    RedactionRule(
+        id="black-bars",
+        needs=("█", "▇", "▓"),
+        reason="a run of black bars where text was blacked out: '███'",
+        pattern=r"(?P<mark>[█▇▓]+(?:\s[█▇▓]+)*)",
+        kind="placeholder",
+        score=0.9,
+        flags=0,
+        match=("the agent ███ met", "Name: █████ ███", "以▇▇为首"),
+        no_match=("a ▲ sign", "■ bullet", "the agent met"),
+    ),
+    RedactionRule(
+        id="number-placeholder-before-unit",
+        needs=("x", "×"),
+        reason="X or × standing for a number before a unit or counted noun: 'XX people', "
+        "'X million', 'May xx', '×人'",
+        pattern=(
+            rf"(?<![\w.-])(?P<mark>(?:X{{1,3}}|x{{1,3}})\s(?:{_COUNTED_EN}|{_COUNTED_DE})(?![\w-])"
+            rf"|(?:{_MONTH_EN}|{_MONTH_DE})\s(?:X{{1,2}}|x{{1,2}})\b"
+            r"|(?:[Xx]{2}|××)[:：](?:[Xx]{2}|××))"
+            rf"|(?<![A-Za-z0-9_.])(?P<mark2>[×Xx]{{1,3}}{_COUNTED_ZH})"
+            r"|(?<![\w$€£])(?P<mark3>[$€£][Xx]{1,3}[mkMbB]?)\b"
+        ),
+        kind="placeholder",
+        score=0.85,
+        flags=0,
+        match=(
+            "XX people attended",
+            "sold X million copies",
+            "seit XX Jahren",
+            "on May xx",
+            "共有×人",
+            "at XX:XX PM",
+            "worth $Xm",
+            "um XX Uhr",
+        ),
+        no_match=(
+            "Generation X",
+            "x = 5 km",
+            "XXL shirts",
+            "Malcolm X",
+            "a 4 x 4 truck",
+            "X-Men",
+            "Windows XP",
+        ),
+    ),
+)
+
+
+PLACEHOLDER_CONTEXT = (
+    RedactionRule(
+        id="x-placeholder-in-context",
+        needs=("xx",),
+        reason="XX or xx standing alone for a number after a preposition or before a lower-case "
+        "word or a German month: 'in XX', 'mehr als XX afghanischen', 'vom XX. Februar'",
+        pattern=(
+            r"\b(?:in|on|since|by|until|from|before|after|of|than|about|to|im|am|an|seit|bis|ab"
+            r"|vom|zum|um|etwa|rund|als|über|von|bei|für|mit|nach|vor|auf)\s+(?P<mark>XXX?|xxx?)"
+            r"(?=[\s,.;:)]|$)"
+            r"(?!\s+(?:century|centuries|Jahrhundert|chromosomes?))"
+            rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
+            r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
+        ),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=(
+            "the accident in XX caused",
+            "mehr als XX afghanischen",
+            "vom XX. Februar",
+            "begun in xx.",
+            "etwa xx auf Büssing",
+        ),
+        no_match=(
+            "the XX century",
+            "XX chromosomes",
+            "Super Bowl XX.",
+            "Malcolm X",
+            "love you xx",
+            "XXL",
+        ),
+    ),
+)
+
+
 VAGUE_DATE = (
     RedactionRule(
         id="a-certain-date-en",
@@ -852,12 +1359,13 @@ MISSING_NAME = (
     ),
     RedactionRule(
         id="role-of-nothing",
+        needs=(" ,", " .", " ;"),
         reason="a role or relation 'of' nothing: 'the founder of , Liang'",
         pattern=(
             r"\b(?P<mark>(?:founder|co-founder|CEO|chairman|chairwoman|president|chief executive"
             r"|owner|parent company|subsidiary|rival|spokesperson|spokesman|spokeswoman|creator"
             r"|maker|developer|investor|shareholder|Gründer|Gründerin|Chef|Chefin|Sprecher"
-            r"|Sprecherin|Mutterkonzern|Tochter)(?:\s+(?:of|at|von|des|der|bei))?\s+[,.;])(?!\S)"
+            r"|Sprecherin|Mutterkonzern|Tochter)(?:\s+(?:of|at|von|des|der|bei))? +[,.;])(?!\S)"
         ),
         kind="missing-name",
         score=0.85,
@@ -885,11 +1393,12 @@ MISSING_NAME = (
     ),
     RedactionRule(
         id="list-without-item",
+        needs=("such as", "including", "e.g.", "darunter", "wie etwa", " ,", "、"),
         reason="an enumeration with an empty item: 'such as , Unitree', 'darunter und'",
         pattern=(
             r"\b(?P<mark>(?:such as|including|e\.g\.|darunter|wie etwa)\s+(?:,|(?:and|or"
-            r"|und|oder)\b)|like\s+,)"
-            rf"|(?P<mark2>[,，]\s+,|、\s*、|、(?:和|与|及)|(?<=[{_CJK}])(?:和|与)、)"
+            r"|und|oder)\b)|like +,)"
+            rf"|(?P<mark2>[,，] +,|、\s*、|、(?:和|与|及)|(?<=[{_CJK}])(?:和|与)、)"
         ),
         kind="missing-name",
         score=0.75,
@@ -916,4 +1425,12 @@ MISSING_NAME = (
 )
 
 #: Every redaction rule, by kind. A new heuristic is a new row in one of these tuples.
-RULES: tuple[RedactionRule, ...] = MISSING_NUMBER + PLACEHOLDER + VAGUE_DATE + MISSING_NAME
+RULES: tuple[RedactionRule, ...] = (
+    MISSING_NUMBER
+    + DATE_DIGITS
+    + PLACEHOLDER
+    + PLACEHOLDER_CONTEXT
+    + ANONYMISATION
+    + VAGUE_DATE
+    + MISSING_NAME
+)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -143,20 +142,17 @@ def _entry(row: dict[str, Any], seen: dict[bytes, str], counts: StepCounts) -> M
     return ManifestEntry(source, sha, "kept", id=id_)
 
 
-def write_build_json(staging: Path, report: Any, options: Any, started: float) -> None:
-    """`build.json`: the run's summary (the only file that differs between runs)."""
+def write_build_json(staging: Path, report: Any, options: Any) -> None:
+    """`build.json`: what made the dataset, and nothing of the run (time, workers, executor,
+    reused inputs: those are in the `BuildReport` and the CLI's summary), so that a rebuild,
+    a resumed build and a build on Ray write the same bytes."""
     stats = report.stats
     summary = {
         "hzcorpus": __version__,
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
-        "seconds": report.seconds,
-        "executor": report.executor,
         "status": report.status,
-        "reused": report.reused,
         "steps": report.steps,
         "stages": list(options.stages()),
         "options_fingerprint": options.fingerprint(),
-        "workers": options.workers or os.cpu_count() or 1,
         "shards": report.shards,
         "rows": stats.rows,
         "languages": dict(sorted(stats.languages.items())),

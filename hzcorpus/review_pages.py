@@ -397,7 +397,7 @@ def build_section(summary: dict[str, Any], card: str | None) -> str:
     rows: list[tuple[str, str]] = []
     if isinstance(summary.get("stages"), list):
         rows.append(("stages", " → ".join(map(str, summary["stages"]))))
-    for key in ("hzcorpus", "started", "seconds", "workers", "options_fingerprint"):
+    for key in ("hzcorpus", "options_fingerprint"):
         if isinstance(summary.get(key), (str, int, float)):
             rows.append((key.replace("_", " "), str(summary[key])))
     for key in ("missing_translation_pairs", "versions"):

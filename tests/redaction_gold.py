@@ -1,9 +1,11 @@
 """The redaction gold sets and their scorer (span precision and recall by overlap).
 
 `tests/data/redaction/*.jsonl` hold hand-written sentences in en/de/zh, one JSON object a
-line: `{"id", "lang", "text", "spans": [{"start", "end", "kind"}]}` (see the README there).
-A predicted span matches a gold span when the two overlap; the per-kind figures also
-require the same kind, the `all` figures ignore kinds. `python -m tests.redaction_gold`
+line: `{"id", "lang", "text", "spans": [{"start", "end", "kind"}]}` (see the README there);
+a span may name its `cut` (the way the text was cut: `number-unit`, `date`, `anonymisation`
+...). A predicted span matches a gold span when the two overlap; the per-kind figures also
+require the same kind, the `all` figures ignore kinds, and the `cut:<type>` cells give the
+recall of each cut type (any kind). `python -m tests.redaction_gold`
 prints the tables; `--write-floors` pins the current scores (rounded down) in floors.json.
 """
 
@@ -18,7 +20,7 @@ from hzcorpus.document import FLAG_KINDS
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "redaction"
 GOLD = GOLD_DIR / "gold.jsonl"
-SETS = ("gold.jsonl", "heldout.jsonl")
+SETS = ("gold.jsonl", "heldout.jsonl", "cuts.jsonl")
 FLOORS = GOLD_DIR / "floors.json"
 LANGS = ("en", "de", "zh")
 
@@ -59,6 +61,13 @@ def score(records: list[dict], predict: Predict) -> dict[str, dict[str, dict[str
                 total = counts.setdefault((lang, kind), [0, 0, 0, 0])
                 for i, value in enumerate(row):
                     total[i] += value
+        for span in record["spans"]:
+            if "cut" in span:
+                found = any(_overlaps((span["start"], span["end"]), p) for p in pred)
+                for lang in (record["lang"], "all"):
+                    total = counts.setdefault((lang, f"cut:{span['cut']}"), [0, 0, 0, 0])
+                    total[2] += found
+                    total[3] += 1
     result: dict[str, dict[str, dict[str, float | int]]] = {}
     for (lang, kind), (pred_ok, n_pred, gold_ok, n_gold) in sorted(counts.items()):
         if not (n_pred or n_gold):
@@ -74,12 +83,12 @@ def score(records: list[dict], predict: Predict) -> dict[str, dict[str, dict[str
 
 def table(scores: dict) -> str:
     """The scores as a plain-text table, one row per (language, kind)."""
-    rows = [f"{'lang':4} {'kind':15} {'precision':>9} {'recall':>7} {'pred':>5} {'gold':>5}"]
+    rows = [f"{'lang':4} {'kind':18} {'precision':>9} {'recall':>7} {'pred':>5} {'gold':>5}"]
     for lang in (*LANGS, "all"):
         for kind, cell in scores.get(lang, {}).items():
             p = f"{cell['precision']:.3f}" if "precision" in cell else "-"
             r = f"{cell['recall']:.3f}" if "recall" in cell else "-"
-            rows.append(f"{lang:4} {kind:15} {p:>9} {r:>7} {cell['n_pred']:>5} {cell['n_gold']:>5}")
+            rows.append(f"{lang:4} {kind:18} {p:>9} {r:>7} {cell['n_pred']:>5} {cell['n_gold']:>5}")
     return "\n".join(rows)
 
 

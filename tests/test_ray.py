@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -56,7 +57,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != "build.json"
+        if p.is_file()  # build.json too: it holds no facts of the run
     }
 
 
@@ -73,9 +74,8 @@ def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path):
     on_ray = build(raw, tmp_path / "ray", replace(FAST, shard_rows=5, executor="ray"))
     assert _files(tmp_path / "one") == _files(tmp_path / "two") == _files(tmp_path / "ray")
     assert on_ray.status == one.status and on_ray.steps == one.steps
-    summary = json.loads((tmp_path / "ray" / "build.json").read_text())
-    assert summary["executor"] == "ray"
-    assert summary["status"]["skipped"] == 1 and summary["status"]["failed"] >= 1
+    assert on_ray.executor == "ray"
+    assert on_ray.status["skipped"] == 1 and on_ray.status["failed"] >= 1
 
 
 def test_translation_on_ray_runs_in_an_actor_pool(local_ray, tmp_path):
@@ -121,12 +121,10 @@ def test_a_killed_ray_build_resumes_to_the_clean_build(local_ray, tmp_path):
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     assert not out.exists()
-    resumed = subprocess.run(
-        [*cmd, *args, "--resume"], env=_env(), capture_output=True, text=True, timeout=600
-    )
+    resume = [a for a in [*cmd, *args, "--resume"] if a != "--quiet"]
+    resumed = subprocess.run(resume, env=_env(), capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
-    summary = json.loads((out / "build.json").read_text())
-    assert 0 < summary["reused"] < 60
+    reused = int(re.search(r", (\d+) reused, ", resumed.stderr).group(1))
+    assert 0 < reused < 60
     build(raw, fresh, FAST)
     assert _files(out) == _files(fresh)
-    assert summary["steps"] == json.loads((fresh / "build.json").read_text())["steps"]

@@ -1,10 +1,15 @@
 import codecs
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hzcorpus.errors import HzcorpusError, InputError
 from hzcorpus.read import (
     ReadOptions,
+    _fix_mojibake,
+    _ftfy_config,
     decode,
     document_from_bytes,
     is_html,
@@ -73,6 +78,35 @@ def test_statistical_fallback_for_undeclared_legacy_encoding():
 def test_mojibake_is_repaired_but_quotes_are_kept():
     text, _ = decode("The cafÃ© said “hello”.".encode())
     assert text == "The café said “hello”."
+
+
+#: Characters of mojibake and of ftfy's other fixers, with plain letters and line breaks.
+_MOJIBAKE_ALPHABET = "abcé ÃÂâ€™\n\x85\u2028\xa0ƒ©ГўВЂ\x1b[1m\ufeffœ°Ø’ÐÎ×²ßβā√≈‚\ud800"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=12),
+            st.sampled_from(["Grüße", "café “x”", "naïve"]).map(
+                lambda s: s.encode("utf-8").decode("cp1252", "replace")
+            ),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_mojibake_repair_is_ftfys_on_every_text(text):
+    # only the lines ftfy could change are given to it: the output must be ftfy's own
+    assert _fix_mojibake(text) == ftfy.fix_text(text, _ftfy_config())
+
+
+def test_mojibake_repair_is_ftfys_on_the_seed_pages():
+    for path in sorted(RAW.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        broken = text.encode("utf-8").decode("cp1252", "replace")
+        for page in (text, broken, broken.replace("\n", "\r\n")):
+            assert _fix_mojibake(page) == ftfy.fix_text(page, _ftfy_config())
 
 
 def test_control_characters_and_line_endings():

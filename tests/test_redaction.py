@@ -286,3 +286,27 @@ def test_cli_min_score_outside_zero_to_one_is_an_error():
         assert "--min-score" in out.stderr and out.stdout == "", bad
     out = run_cli("flag", "--jsonl", "--min-score", "1", stdin=line)
     assert out.returncode == 0 and json.loads(out.stdout)["flags"] == []
+
+
+def test_anonymisation_tokens_in_any_language_are_placeholders():
+    for text, token in (
+        ("said #NAME# on Monday", "#NAME#"),
+        ("Laut Anklage hat [PERSON2] das Geld überwiesen.", "[PERSON2]"),
+        ("據悉，(PERSON1)曾在該公司任職。", "(PERSON1)"),
+        ("The memo was copied to ███.", "███"),
+    ):
+        flags = find_flags(text)
+        assert [(f.kind, f.match) for f in flags] == [("placeholder", token)], text
+
+
+def test_new_cut_types_are_found():
+    for text, match in (
+        ("The agreement was signed on May , in Geneva.", "May ,"),
+        ("Das Stadtfest findet am . Juli statt.", ". Juli"),
+        ("Die Ausstellung ist vom .. bis .. geöffnet.", ".. bis .."),
+        ("北京月日電，談判今日展開。", "月日"),
+        ("比賽共名選手參加。", "名"),
+        ("Der Zug fährt um Uhr ab.", "um Uhr"),
+        ("The plant employs XX people.", "XX people"),
+    ):
+        assert [f.match for f in find_flags(text)] == [match], text

@@ -1,0 +1,112 @@
+import itertools
+import json
+from dataclasses import fields
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hzcorpus import FlagOptions, find_flags
+from hzcorpus.gap_scorer import RULE_ID, GapModel, candidates, features, gaps, shipped_model
+from hzcorpus.redaction_lexicons import Lexicon, alternation, lexicons, words
+
+
+def test_every_lexicon_has_every_field_and_en_de_zh_exist():
+    assert {"en", "de", "zh"} <= set(lexicons())
+    folder = resources.files("hzcorpus") / "lexicons"
+    for entry in folder.iterdir():
+        raw = json.loads(entry.read_text(encoding="utf-8"))
+        assert set(raw) == {f.name for f in fields(Lexicon)}, entry.name
+        for name, value in raw.items():
+            if name != "language":
+                assert all(isinstance(w, str) and w.strip() == w and w for w in value), name
+
+
+def test_alternation_escapes_and_prefers_longer_words():
+    import re
+
+    regex = re.compile(alternation("months", langs=("en",)))
+    assert regex.match("Sept.").group() == "Sept."
+    assert regex.fullmatch("Sept") and not regex.fullmatch("Septx")
+    assert "Euro" in words("currency_words", langs=("de",))
+
+
+def test_shipped_model_is_small_and_well_formed():
+    path = resources.files("hzcorpus") / "data" / "gap_scorer.json"
+    assert len(path.read_bytes()) < 500_000
+    model = shipped_model()
+    assert 0.5 <= model.threshold < 1
+    assert all(isinstance(w, float) for w in model.weights.values())
+
+
+def test_candidates_are_double_spaces_and_lone_separators():
+    text = "for  years, die . Euro and a/b and 5 , 6 and end."
+    spans = [text[s:e] for s, e in candidates(text)]
+    assert spans == ["  ", " .", " ,"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They had lived there for  years before the war.",
+        "Die Petition erhielt  Unterschriften in drei Tagen.",
+        "The storm left  households without power.",
+    ],
+)
+def test_a_double_space_before_a_unit_is_a_cut(text):
+    flags = [f for f in find_flags(text) if f.rule == RULE_ID]
+    assert len(flags) == 1 and "  " in flags[0].match
+    assert flags[0].kind == "missing-number" and 0.5 <= flags[0].score <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said  that the plan was sound.",
+        "The report was published  on the ministry's website.",
+        "Der Antrag wurde  abgelehnt, teilte das Gericht mit.",
+        "Prices rose sharply , analysts said.",
+        "Please reply by Friday .",
+    ],
+)
+def test_a_slip_alone_is_not_a_flag(text):
+    assert find_flags(text) == []
+
+
+def test_gap_model_can_be_switched_off():
+    text = "They had lived there for  years before the war."
+    assert find_flags(text, FlagOptions(gap_model=False)) == []
+    assert find_flags(text, FlagOptions(kinds=("placeholder",))) == []
+
+
+def test_features_and_model_are_deterministic():
+    text = "They had lived there for  years before the war."
+    start, end = next(candidates(text))
+    names = features(text, start, end)
+    assert "Rw=years" in names and "R=time" in names and "Lw=for" in names
+    model = GapModel({"bias": -10.0, "R=time": 20.0}, threshold=0.9)
+    assert [round(p, 3) for *_, p in gaps(text, model)] == [1.0]
+    assert list(gaps("no gap here", model)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 1.,%$€年月日人XxX[]#<>()█ \n\t約达")), max_size=60)
+)
+def test_flags_are_valid_spans_on_any_text(text):
+    flags = find_flags(text)
+    assert flags == sorted(flags, key=lambda f: (f.start, f.end))
+    for flag in flags:
+        assert 0 <= flag.start < flag.end <= len(text)
+        assert text[flag.start : flag.end] == flag.match
+    for a, b in itertools.pairwise(flags):
+        assert a.end <= b.start
+    assert flags == find_flags(text, FlagOptions(prefilter=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_text_is_handled(text):
+    for flag in find_flags(text):
+        assert text[flag.start : flag.end] == flag.match
