@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import run_measured
+from build import ROOT, run_measured
 
 LINES_PER_FILE = 10_000
 WORDS = [
@@ -68,7 +68,8 @@ def main() -> None:
         print("|---|---:|---:|---:|")
         for name, extra in runs:
             cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), f"{tmp}/out-{name}"]
-            m = run_measured([*cmd, "--no-translate", "--quiet", "--chunk-size", "64", *extra])
+            cmd += ["--no-translate", "--quiet", "--chunk-size", "64", *extra]
+            m = run_measured(cmd, ROOT)
             cells = [name, f"{total:,}", f"{m['seconds']:.0f}"]
             print("| " + " | ".join([*cells, f"{m['peak_mb']:.0f} / {m['tree_mb']:.0f}"]) + " |")
 

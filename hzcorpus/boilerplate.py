@@ -561,7 +561,8 @@ def _is_ui_label(line: str) -> bool:
     perhaps with a duration after it (an audio or video player's label)."""
     if len(line) > 60:
         return False
-    line = _TRAILING_DURATION.sub("", line) or line
+    if _DIGIT.search(line) is not None:  # a duration has digits
+        line = _TRAILING_DURATION.sub("", line) or line
     parts = _LABEL_SEPARATORS.split(line.strip().lower())
     return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
 
@@ -792,6 +793,7 @@ def _is_date_meta_line(line: str) -> bool:
         len(line) <= 60
         and len(line.split()) <= 8
         and not _is_sentence(line)
+        and _DIGIT.search(line) is not None  # every date pattern has digits
         and DATE_IN_LINE.search(line) is not None
     )
 

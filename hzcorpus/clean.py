@@ -186,21 +186,20 @@ class _FirstHit:
     """The first rule of a table that fires on a line, as `Rule.hits` would find it.
 
     The patterns (all anchored at the line start) are joined, in table order, into one
-    regular expression, so a line costs one match instead of one per rule; predicates
-    run only when they stand before the first pattern that matched.
+    regular expression, so a line costs one match instead of one per rule. Only the
+    patterns that can start with the line's first character take part (`Rule.first_char`;
+    one joined expression per first character, built when first needed). Predicates run
+    only when they stand before the first pattern that matched.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
-        parts = []
-        for i, rule in enumerate(rules):
-            if rule.pattern is not None:
-                if not rule.pattern.startswith("^"):
-                    raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-                scope = "i" if rule.flags & re.IGNORECASE else "-i"
-                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-        self.patterns = re.compile("|".join(parts)) if parts else None
+        self.patterns = [(i, r) for i, r in enumerate(rules) if r.pattern is not None]
+        for _i, rule in self.patterns:
+            if not rule.pattern.startswith("^"):
+                raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
 
     @staticmethod
     @lru_cache(maxsize=8)
@@ -208,19 +207,30 @@ class _FirstHit:
         """The matcher of a table (compiled once per table)."""
         return _FirstHit(rules)
 
+    def _joined(self, first: str) -> re.Pattern[str] | None:
+        """The patterns that may match a line starting with `first`, joined in table order."""
+        parts = []
+        for i, rule in self.patterns:
+            if first and rule.first_char is not None and not rule.first_char.match(first):
+                continue
+            scope = "i" if rule.flags & re.IGNORECASE else "-i"
+            parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+        return re.compile("|".join(parts)) if parts else None
+
     def __call__(self, text: str) -> Rule | None:
-        match = self.patterns.match(text) if self.patterns is not None else None
+        first = text[:1]
+        try:
+            patterns = self._by_first[first]
+        except KeyError:
+            patterns = self._by_first[first] = self._joined(first)
+        match = patterns.match(text) if patterns is not None else None
         limit = len(self.rules)
         if match is not None:
-            limit = min(
-                int(name[4:])
-                for name, value in match.groupdict().items()
-                if value is not None and name.startswith("rule")
-            )
+            limit = int(match.lastgroup[4:]) if match.lastgroup else limit
         for i, rule in self.predicates:
             if i > limit:
                 break
-            if rule.hits(text):
+            if rule.predicate(text):
                 return rule
         return self.rules[limit] if match is not None else None
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from re import _constants, _parser
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,95 @@ class Rule:
             raise TypeError(f"rule {self.id} is a predicate, not a pattern")
         return re.compile(self.pattern, self.flags)
 
+    @cached_property
+    def first_char(self) -> re.Pattern[str] | None:
+        """A pattern matching every character a hit can start with, or None when a hit may
+        start with any character (or be empty); None for predicates."""
+        if self.pattern is None:
+            return None
+        first = _sequence_atoms(_parser.parse(self.pattern, self.flags))
+        if first is None or first[1]:  # not modelled, or a hit may be empty
+            return None
+        return re.compile("|".join(first[0]), self.flags)
+
     def hits(self, text: str) -> bool:
         """Whether the rule fires anywhere in `text`."""
         if self.predicate is not None:
             return self.predicate(text)
         return self.regex.search(text) is not None
+
+
+_CATEGORIES = {
+    _constants.CATEGORY_DIGIT: r"\d",
+    _constants.CATEGORY_NOT_DIGIT: r"\D",
+    _constants.CATEGORY_SPACE: r"\s",
+    _constants.CATEGORY_NOT_SPACE: r"\S",
+    _constants.CATEGORY_WORD: r"\w",
+    _constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+
+
+def _item_atoms(op, av) -> tuple[list[str], bool] | None:
+    """`(atoms, can be empty)` of one parsed item, or None when not modelled: the atoms
+    (one character each) are the characters the item can start with. Zero-width items
+    (anchors, lookarounds) are skipped, so the atoms may only be too many, never too few."""
+    c = _constants
+    if op is c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is c.IN:
+        return ([_char_class(av)], False) if _char_class(av) else None
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        inner = _sequence_atoms(av[2])
+        return None if inner is None else (inner[0], av[0] == 0 or inner[1])
+    if op is c.SUBPATTERN:
+        _group, add, remove, body = av
+        inner = _sequence_atoms(body)
+        if inner is None or (add | remove) & ~re.IGNORECASE:
+            return None
+        scope = "i" if add else "-i" if remove else ""
+        return [f"(?{scope}:{a})" if scope else a for a in inner[0]], inner[1]
+    if op is c.ATOMIC_GROUP:
+        return _sequence_atoms(av)
+    if op is c.BRANCH:
+        branches = [_sequence_atoms(b) for b in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return [a for b in branches for a in b[0]], any(b[1] for b in branches)
+    return None  # any character, back-references, conditionals
+
+
+def _sequence_atoms(items) -> tuple[list[str], bool] | None:
+    """`(atoms, can be empty)` of a parsed sequence, or None when not modelled."""
+    atoms: list[str] = []
+    for op, av in items:
+        first = _item_atoms(op, av)
+        if first is None:
+            return None
+        atoms += first[0]
+        if not first[1]:
+            return atoms, False
+    return atoms, True
+
+
+def _char_class(items) -> str | None:
+    """The source of a parsed character class, or None when it holds what we do not model."""
+    c = _constants
+    parts = []
+    for op, av in items:
+        if op is c.NEGATE:
+            parts.append("^")
+        elif op is c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
 
 
 def rule_example_failures(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, Thresholds
 from hzcorpus.clean import CleanOptions
 from hzcorpus.rules import rule_example_failures
@@ -46,3 +49,41 @@ def test_custom_options_pickle_for_worker_processes():
 
     options = CleanOptions(rules=LINE_RULES[:-1])
     assert pickle.loads(pickle.dumps(options)) == options
+
+
+def test_first_char_of_a_pattern_keeps_every_possible_start():
+
+    from hzcorpus.rules import Rule
+
+    cases = {
+        r"^\s*(?:read more|mehr)\b": ("read more", "  mehr", "Mehr"),
+        r"^(?-i:Foto)|^(?:x)?y": ("Foto", "xy", "y"),
+        r"^(?=ab)a|^[^a-z]": ("ab", "1", "É"),
+        r"^(?:[Hh]ome|首页)\s*>": ("Home >", "home>", "首页 >"),
+        r"^\d{1,2}[.)]\s": ("3. ", "12) "),
+    }
+    for pattern, starts in cases.items():
+        rule = Rule("r", "test", pattern, match=starts)
+        assert rule.first_char is not None, pattern
+        for text in starts:
+            assert rule.regex.match(text), (pattern, text)
+            assert rule.first_char.match(text), (pattern, text)
+    assert Rule("r", "t", r"^(?-i:Foto)", match=("Foto",)).first_char.match("foto") is None
+    for anything in (r"^.x", r"^(?:a)?", r"^[^x]*", r"^x*"):  # any start, or empty hits
+        assert Rule("r", "t", anything, match=("x",)).first_char is None, anything
+    assert Rule("r", "t", predicate=str.isupper, match=("X",)).first_char is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})),
+    st.text(alphabet=" -•|>»:0123456789aBcÄéß首页", max_size=4),
+    st.booleans(),
+)
+def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
+    from hzcorpus.clean import _FirstHit
+
+    first_hit = _FirstHit.of(LINE_RULES)
+    for line in (affix + example, example + affix, example.upper() if upper else example.lower()):
+        expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
+        assert first_hit(line) is expected, line
