@@ -156,6 +156,17 @@ def _check_splitter(path: Path) -> None:
         raise ModelError(f"{path.name}: not a MiniSBD splitter model ({exc})") from None
 
 
+def hidden_work_folder(packages_dir: str | Path | None, prefix: str) -> tuple[Path, Path]:
+    """The packages folder (made if missing) and a new hidden folder in it for work that is
+    renamed into place when done; ModelError when the folder cannot be written."""
+    root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return root, Path(tempfile.mkdtemp(prefix=prefix, dir=root))
+    except OSError as exc:
+        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
+
+
 def install_package(
     path: str | Path,
     packages_dir: str | Path | None = None,
@@ -178,12 +189,7 @@ def install_package(
         _check_splitter(Path(splitter))
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{where}: not an .argosmodel package (not a zip archive)")
-    root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
-    except OSError as exc:
-        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
+    root, tmp = hidden_work_folder(packages_dir, ".install-")
     try:
         with zipfile.ZipFile(path) as zf:
             top, meta = _check_archive(zf, where, splitter is not None)

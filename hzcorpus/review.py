@@ -173,9 +173,9 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
     if record["format"] == "html":
-        # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
-        # line it keeps is one paragraph: the paragraphs fill the numbers not removed
-        how = "by line number in the text extracted from the HTML"
+        # the HTML cleaner numbers the page in reading order, a paragraph or a removed block
+        # a line: the paragraphs fill the numbers not removed (`hzcorpus.html_order`)
+        how = "by line number in the page's reading order"
         return lines_not_removed(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
