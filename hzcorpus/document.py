@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .words import count_words
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -110,7 +112,7 @@ class Document:
             "flags": [asdict(s) for s in self.flags],
             "removed": [asdict(r) for r in self.removed],
             "n_paragraphs": len(self.paragraphs),
-            "n_words": len(self.text.split()),
+            "n_words": count_words(self.text),
             "n_removed": len(self.removed),
             "n_flags": len(self.flags),
             "flag_counts": {k.replace("-", "_"): v for k, v in self.flag_counts().items()},

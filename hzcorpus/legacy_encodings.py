@@ -56,15 +56,15 @@ REGIONS: tuple[EncodingRegion, ...] = (
 )
 
 
+@cache
 def is_single_byte(encoding: str) -> bool:
-    """True for a known codec that maps each byte to one character on its own."""
-    from charset_normalizer.utils import is_multi_byte_encoding
-
+    """True for a known codec that turns each byte on its own into one character (UTF-8,
+    GB18030 or ISO-2022 keep some bytes back, waiting for the rest of a sequence)."""
     try:
-        codecs.lookup(encoding)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     except LookupError:
         return False
-    return not is_multi_byte_encoding(encoding)
+    return all(len(decoder.decode(bytes([byte]))) == 1 for byte in range(256))
 
 
 def _region(language: str) -> EncodingRegion | None:

@@ -329,12 +329,11 @@ def _read_build_json(out_dir: Path) -> dict[str, Any]:
 def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) -> str:
     stats = overview.stats
     n = stats.rows
-    share = f"{stats.translated / n:.0%}" if n else "–"
     statuses = overview.statuses
     summary: dict[str, Any] = {
         "articles": n,
         "languages": len(stats.languages),
-        "translated": f"{stats.translated} ({share})",
+        "translated (of the non-English)": stats.translated_share(),
         "flags": sum(stats.flag_kinds.values()),
         "removed lines": sum(stats.removed_rules.values()),
     }
@@ -358,8 +357,12 @@ def _index_html(out_dir: Path, index: Path, overview: _Overview, table: dict) ->
         ("Flags per rule", _ranked(stats.flag_rules), rule_link("flag: ")),
         ("Removed lines per rule", _ranked(stats.removed_rules), rule_link("removed: ")),
         (
-            "Translated",
-            [("translated", stats.translated), ("not", n - stats.translated)],
+            "Translation",
+            [
+                ("machine-translated", stats.translated),
+                ("not translated", stats.not_english - stats.translated),
+                ("in English already", stats.english),
+            ],
             nothing,
         ),
         ("Inputs per status (manifest)", _ranked(statuses), nothing),

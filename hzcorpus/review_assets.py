@@ -25,25 +25,37 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .stats { display: flex; flex-wrap: wrap; gap: .6rem; margin: .6rem 0; }
 .stat { background: var(--soft); border-radius: .4rem; padding: .4rem .8rem; }
 .stat b { display: block; font-size: 1.25rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(23rem, 100%), 1fr));
   gap: .5rem 2rem; }
+.chart { min-width: 0; }
 .chart h3 { font-size: .95rem; margin: .6rem 0 .2rem; }
-.chart svg text { font-size: 12px; fill: var(--fg); }
-.chart svg rect { fill: #5b8fd1; }
-.chart svg a:hover rect { fill: #2f6db8; }
+.bar { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: .5rem;
+  align-items: center; font-size: 12px; line-height: 1.25; padding: 1px 0; color: var(--fg);
+  text-decoration: none; }
+.bar .label { text-align: right; overflow-wrap: anywhere; }
+.bar .track { display: flex; align-items: center; gap: .3rem; }
+.bar .fill { flex: none; height: 14px; background: #5b8fd1; border-radius: 2px; }
+a.bar:hover .fill { background: #2f6db8; }
+a.bar:hover .label { text-decoration: underline; }
+h1, p, .colhead, .meta td + td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
+.wide { max-width: 100%; overflow-x: auto; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
   background: var(--soft); padding: .5rem .8rem; border-radius: .4rem; margin: .5rem 0; }
-.filters label { font-size: .9rem; }
+.filters label { font-size: .9rem; max-width: 100%; }
+.filters select, .filters input { max-width: 100%; }
 .pager { margin: .5rem 0; font-size: .9rem; display: flex; gap: .8rem; align-items: center; }
-#articles td.title { max-width: 34rem; }
-#articles td.src { color: var(--muted); max-width: 18rem; overflow-wrap: anywhere; }
-.meta td:first-child { color: var(--muted); padding-right: 1.2rem; }
+#articles td.title { min-width: 10rem; max-width: 34rem; overflow-wrap: anywhere; }
+#articles td.src { color: var(--muted); min-width: 7rem; max-width: 18rem;
+  overflow-wrap: anywhere; }
+.meta td:first-child { color: var(--muted); padding-right: 1.2rem; white-space: nowrap;
+  overflow-wrap: normal; }
 .controls { margin: .8rem 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem;
   align-items: center; font-size: .9rem; }
 .legend mark { padding: 0 .3rem; }
 .doc p, .row p { margin: 0 0 .7rem; }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
+.row, .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  gap: 1.5rem; }
 .colhead { font-weight: 600; color: var(--muted); font-size: .85rem; margin-bottom: .3rem; }
 mark.flag { background: var(--other-flag); border-radius: .2rem; padding: 0 .1rem;
   cursor: help; }
@@ -61,6 +73,15 @@ mark.overlap { box-shadow: inset 0 -2px 0 #6a4c93; }
 .plang { margin: 0 .4rem 0 0; }
 body:has(#hide-removed:checked) :is(.removed, .removed-row) { display: none; }
 .note { color: var(--muted); font-size: .88rem; }
+@media (max-width: 40rem) {
+  body { padding: .6rem .8rem 2rem; }
+  .row, .cols { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .row.head, .row > div:empty { display: none; }
+  .row > div + div, .cols > div + div { border-left: 3px solid var(--line);
+    padding-left: .6rem; margin-bottom: .6rem; }
+  .row > div + div::before { content: "English"; display: block; font-size: .75rem;
+    color: var(--muted); }
+}
 .bad { color: #b00; font-weight: 600; }
 """
 
@@ -185,12 +206,12 @@ ARTICLE_TABLE = """
 <div class="pager"><button id="prev" type="button">← previous</button>
 <span id="pager-info"></span>
 <button id="next" type="button">next →</button></div>
-<table id="articles"><thead><tr>
+<div class="wide"><table id="articles"><thead><tr>
   <th>title</th>
   <th>source</th>
   <th>language</th>
   <th class=n>flags</th>
   <th class=n>removed</th>
   <th>translated</th></tr></thead>
-<tbody id="article-rows"></tbody></table>
+<tbody id="article-rows"></tbody></table></div>
 """

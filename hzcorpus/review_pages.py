@@ -16,6 +16,7 @@ from typing import Any
 
 from .redaction import paragraph_starts
 from .review_assets import ARTICLE_TABLE, CSS, ERROR_TRAP, INDEX_JS
+from .words import WORD_UNIT, count_words
 
 #: The generator tag of every page; `render_review` replaces only files that carry it.
 GENERATOR = "hzcorpus review"
@@ -229,7 +230,8 @@ def _meta_rows(record: dict, placement: str) -> str:
         ),
         (
             "size",
-            f"{n_paragraphs} paragraphs, {len(text.split())} words, "
+            f"{n_paragraphs} paragraphs, "
+            f'<span title="{WORD_UNIT}">{count_words(text)} words</span>, '
             f"{len(record['removed'] or [])} removed lines, {len(record['flags'] or [])} flags",
         ),
         (
@@ -262,7 +264,8 @@ def _flags_table(record: dict) -> str:
         )
     head = "".join(f"<th>{h}</th>" for h in ("kind", "rule", "match"))
     head = f"<tr>{head}<th class=n>offsets</th><th class=n>score</th></tr>"
-    return f"<h2>Flags ({len(flags)})</h2><table class=flags>{head}{''.join(rows)}</table>"
+    table = f"<table class=flags>{head}{''.join(rows)}</table>"
+    return f'<h2>Flags ({len(flags)})</h2><div class="wide">{table}</div>'
 
 
 def article_page(
@@ -292,7 +295,7 @@ def article_page(
         text_html = f'<div class="doc"{lang}>{original}</div>'
     elif aligned:
         head = (
-            f'<div class="row"><div class="colhead">original ({esc(record["language"])})</div>'
+            f'<div class="row head"><div class="colhead">original ({esc(record["language"])})</div>'
             '<div class="colhead">English</div></div>'
         )
         text_html = head + "".join(
@@ -344,9 +347,10 @@ def bar_chart(
     link: Callable[[str], str | None] = lambda label: None,
     limit: int = 15,
 ) -> str:
-    """A small horizontal bar chart as inline SVG; items past `limit` are summed as "others".
+    """A small horizontal bar chart in HTML; items past `limit` are summed as "others".
 
-    `link(label)` gives the URL a bar leads to (None: no link).
+    Labels are shown whole (wrapped when long) and each bar's hover text repeats its label
+    and count. `link(label)` gives the URL a bar leads to (None: no link).
     """
     items = list(items)
     rest = items[limit - 1 :] if len(items) > limit else []
@@ -355,26 +359,21 @@ def bar_chart(
     if not items:
         return f'<div class="chart"><h3>{esc(title)}</h3><p class=note>none</p></div>'
     top = max(n for _, n in items) or 1
-    row, label_w, bar_w = 20, 175, 130
     bars = []
     for i, (label, n) in enumerate(items):
-        y = i * row
-        short = label if len(label) <= 24 else label[:23] + "…"
-        width = round(bar_w * n / top, 1)
-        bar = (
-            f"<g><title>{esc(label)}: {n}</title>"
-            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{esc(short)}</text>'
-            f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row - 6}" rx="2"></rect>'
-            f'<text x="{label_w + width + 4}" y="{y + 14}">{n}</text></g>'
+        width = round(85 * n / top, 1)  # of the track; the rest holds the count
+        inner = (
+            f'<span class="label">{esc(label)}</span><span class="track">'
+            f'<span class="fill" style="width: {width}%"></span><span>{n}</span></span>'
         )
         href = None if rest and i == len(items) - 1 else link(label)
-        bars.append(f'<a href="{esc(href)}">{bar}</a>' if href else bar)
-    height = row * len(items)
-    svg = (
-        f'<svg width="{label_w + bar_w + 60}" height="{height}" role="img" '
-        f'aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
-    )
-    return f'<div class="chart"><h3>{esc(title)}</h3>{svg}</div>'
+        hover = f'title="{esc(label)}: {n}"'
+        bars.append(
+            f'<a class="bar" href="{esc(href)}" {hover}>{inner}</a>'
+            if href
+            else f'<div class="bar" {hover}>{inner}</div>'
+        )
+    return f'<div class="chart"><h3>{esc(title)}</h3><div class="bars">{"".join(bars)}</div></div>'
 
 
 def _json_script(element_id: str, value: Any) -> str:
@@ -453,8 +452,8 @@ def index_page(
             else ""
         )
         problem_html = (
-            "<table><tr><th>status</th><th>input</th><th>reason</th><th>duplicate of</th></tr>"
-            f"{rows}</table>{more}"
+            '<div class="wide"><table><tr><th>status</th><th>input</th><th>reason</th>'
+            f"<th>duplicate of</th></tr>{rows}</table></div>{more}"
         )
     elif problems is None:
         problem_html = "<p class=note>No manifest.jsonl in the dataset folder.</p>"

@@ -49,6 +49,18 @@ class DatasetStats:
     num_bytes: int = 0
     download_size: int = 0
 
+    @property
+    def not_english(self) -> int:
+        """Rows whose language is not English: the ones translation is for."""
+        return self.rows - self.english
+
+    def translated_share(self) -> str:
+        """The machine-translated share of the articles not in English, as the card and the
+        review pages show it: "3 of 4 (75.0%)" (English articles need no translation)."""
+        whole = self.not_english
+        share = f" ({100 * self.translated / whole:.1f}%)" if whole else ""
+        return f"{self.translated:,} of {whole:,}{share}"
+
     def add(self, record: Mapping[str, Any]) -> None:
         """Count one dataset row (columns of stages that did not run may be null)."""
         self.rows += 1

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_index_overview_and_table_data(dataset):
     scripts = tree.all_text("script")
     assert len(scripts) == 3  # error trap, JSON table, table script
     assert "</script>" not in scripts[1] and '"rows"' in scripts[1]
-    chart_labels = set(tree.all_text("title"))
+    chart_labels = {a.get("title") for _t, a in tree.attrs if "bar" in a.get("class", "")}
     for label in ("en: 2", "missing-number: 4", "vague-date: 3", "title: 2", "failed: 1"):
         assert label in chart_labels, label
     links = {a["href"] for t, a in tree.attrs if t == "a"}
@@ -379,8 +380,11 @@ def _chromium() -> str:
     pytest.skip("chromium is not installed (apt-get install chromium)")
 
 
-def _browse(page: Path, profile: Path, *extra: str, fragment: str = "") -> tuple[str, str]:
-    """Open `page` (with `#fragment`) in headless chromium; returns (stdout, stderr log)."""
+def _browse(
+    page: Path, profile: Path, *extra: str, fragment: str = "", width: int = 1200
+) -> tuple[str, str]:
+    """Open `page` (with `#fragment`) in headless chromium `width` CSS pixels wide; returns
+    (stdout, stderr log)."""
     args = [
         _chromium(),
         "--headless",
@@ -394,7 +398,8 @@ def _browse(page: Path, profile: Path, *extra: str, fragment: str = "") -> tuple
         f"--user-data-dir={profile}",
         "--enable-logging=stderr",
         "--v=0",
-        "--window-size=1200,900",
+        "--hide-scrollbars",
+        f"--window-size={width},900",
         *extra,
         page.resolve().as_uri() + fragment,
     ]
@@ -404,14 +409,14 @@ def _browse(page: Path, profile: Path, *extra: str, fragment: str = "") -> tuple
 
 
 def _errors(
-    page: Path, profile: Path, fragment: str = "", budget: bool = False
+    page: Path, profile: Path, fragment: str = "", budget: bool = False, width: int = 1200
 ) -> tuple[str, list[str]]:
     """The DOM after load, and every JS error seen (the page's trap and chromium's log).
 
     `budget` lets the page's pending events and timers run (virtual time) before the dump.
     """
     extra = ["--virtual-time-budget=2000"] if budget else []
-    dom, log = _browse(page, profile, *extra, "--dump-dom", fragment=fragment)
+    dom, log = _browse(page, profile, *extra, "--dump-dom", fragment=fragment, width=width)
     errors = re.findall(r'data-js-error="([^"]*)"', dom)
     # the pages never log: any console message (an uncaught error, a warning) is a finding
     errors += [line for line in log.splitlines() if ":CONSOLE" in line]
@@ -508,3 +513,111 @@ def test_browser_check_catches_a_broken_page(tmp_path):
     _dom, errors = _errors(page, tmp_path / "profile")
     assert any("TypeError" in e and "CONSOLE" not in e for e in errors)  # the page's trap
     assert any("Uncaught TypeError" in e and "CONSOLE" in e for e in errors)  # chromium's log
+
+
+# --- layout with long tokens, at a desktop's and a phone's width ------------------------------
+
+#: Measures the page after load and sends it to the parent frame: how wide the page scrolls, the
+#: elements that stick out of the viewport or whose content overflows their box (outside the
+#: `.wide` boxes that scroll on purpose), the narrowest text column relative to its row, and
+#: the chart labels cut off.
+LAYOUT_PROBE = """<script>
+(function () {
+  var root = document.documentElement, width = root.clientWidth, out = [];
+  document.querySelectorAll('body *').forEach(function (e) {
+    if (e.tagName === 'SCRIPT' || (e.parentElement.closest('.wide'))) return;
+    var r = e.getBoundingClientRect(), name = e.tagName + '.' + e.className;
+    if (r.width && (r.right > width + 1 || r.left < -1)) out.push('outside ' + name);
+    if (e.clientWidth && e.scrollWidth > e.clientWidth + 1 &&
+        getComputedStyle(e).overflowX === 'visible') out.push('overflows ' + name);
+  });
+  var narrowest = 1;
+  document.querySelectorAll('.row:not(.head):not(.removed-row)').forEach(function (row) {
+    [].forEach.call(row.children, function (col) {
+      if (col.textContent) narrowest = Math.min(narrowest, col.offsetWidth / row.offsetWidth);
+    });
+  });
+  var cut = [].filter.call(document.querySelectorAll('.bar .label'), function (l) {
+    return l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1;
+  }).map(function (l) { return l.textContent; });
+  parent.postMessage(JSON.stringify({
+    scroll: root.scrollWidth, width: width, out: out.slice(0, 8), narrowest: narrowest, cut: cut
+  }), '*');
+})();
+</script></body>"""
+
+#: A page that shows `{page}` in a frame `{width}` pixels wide (headless chromium's window is
+#: at least 500 wide) and keeps the probe's message in `data-layout`.
+LAYOUT_FRAME = """<!DOCTYPE html><html><body style="margin: 0">
+<iframe src="{page}" style="width: {width}px; height: 900px; border: 0"></iframe><script>
+addEventListener('message', function (e) {{
+  document.documentElement.setAttribute('data-layout', e.data);
+}});
+</script></body></html>"""
+
+LONG_RULE = "headline-sidebar-related-articles-box-with-a-long-name"
+
+
+def _long_token_dataset(folder: Path) -> Path:
+    """The fixture's articles and a translated one with long unbroken tokens in both texts."""
+    from hzcorpus.document import Removed
+
+    de = (
+        "Siehe https://example.com/" + "sehr-langer-pfad-" * 12 + "ende.\nDer Minister sagte "
+        "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen" * 3 + " und ging."
+    )
+    en = (
+        "See https://example.com/"
+        + "very-long-path-segment-" * 12
+        + "end.\nThe minister said "
+        + "x" * 300
+        + " and left."
+    )
+    long_doc = replace(
+        documents()[1],
+        id="a1b2c3d4e5f60009",
+        source="news/de_long.txt",
+        title="Titel " + "Rechtsschutzversicherungsgesellschaften" * 2,
+        text=de,
+        text_en=en,
+        removed=[Removed(0, "Mehr zum Thema", LONG_RULE, "a related-articles box")],
+    )
+    return make_dataset(folder, [*documents(), long_doc])
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_layout_with_long_tokens(tmp_path, width):
+    index = render_review(_long_token_dataset(tmp_path / "ds"))
+    for page in (index, _articles(index)["a1b2c3d4e5f60009.html"]):
+        probe = page.with_name(f"probe-{page.name}")
+        probe.write_text(page.read_text("utf-8").replace("</body>", LAYOUT_PROBE), "utf-8")
+        frame = page.with_name(f"frame-{page.name}")
+        frame.write_text(LAYOUT_FRAME.format(page=probe.name, width=width), "utf-8")
+        dom, errors = _errors(frame, tmp_path / "profile", budget=True, width=width + 20)
+        assert errors == []
+        layout = json.loads(html_unescape(re.search(r'data-layout="([^"]*)"', dom).group(1)))
+        assert layout["width"] == width, layout  # the window is as wide as asked
+        assert layout["scroll"] <= width, (page.name, layout)  # nothing runs off the page
+        assert layout["out"] == [], (page.name, layout)
+        assert layout["narrowest"] >= 0.4, (page.name, layout)  # no column squeezed
+        assert layout["cut"] == [], (page.name, layout)  # chart labels shown whole
+        png = tmp_path / f"{page.stem}-{width}.png"
+        _browse(page, tmp_path / "profile", f"--screenshot={png}", width=width)
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f">{LONG_RULE}<" in index.read_text("utf-8")  # the whole name, not cut
+
+
+def test_one_translated_share_in_the_card_and_the_index(dataset):
+    from hzcorpus.card import CardInfo, render_card
+    from hzcorpus.writer import DatasetStats
+
+    stats = DatasetStats()
+    for doc in documents():
+        stats.add(doc.to_record())
+    assert stats.translated_share() == "2 of 3 (66.7%)"  # de and fr of de, zh, fr
+    card = render_card(stats, CardInfo(stages=("read", "detect", "translate")), {"kept": 5})
+    assert f"non-English articles: {stats.translated_share()}." in card
+    html = render_review(dataset).read_text(encoding="utf-8")
+    assert f"<b>{stats.translated_share()}</b>" in html
+    hovers = {a.get("title") for _t, a in Tree(html).attrs if "bar" in a.get("class", "")}
+    assert {"machine-translated: 2", "not translated: 1", "in English already: 2"} <= hovers
