@@ -25,10 +25,16 @@ FIELD_DOCS: dict[str, str] = {
     "`file.jsonl#L<line number>`",
     "format": "`text` (page-text dump) or `html`, sniffed from the content",
     "encoding": "encoding the input was decoded from",
-    "title": "article title, when found",
-    "published": "publication date as found on the page, when found",
-    "author": "author, when found",
-    "sitename": "site name, when found",
+    "title": "article title: a JSON line's `title`, else as found on the page",
+    "published": "publication date: a JSON line's `published`, else as found on the page",
+    "author": "author(s), `; `-separated: a JSON line's `author`, else from the page's "
+    "metadata or byline",
+    "sitename": "site name: a JSON line's `sitename`, else as found on the page",
+    "url": "the page's address: a JSON line's `url` (pages are never fetched)",
+    "lang_hint": "the language the input declares (a JSON line's `lang`, else the HTML "
+    "page's `<html lang>` primary subtag); a hint, not checked against `language`",
+    "meta": "every other field of a JSON line (besides `text`/`html`), as compact JSON "
+    "with sorted keys; null for files and lines without other fields",
     "text": "cleaned article text, one paragraph per line",
     "language": "ISO 639-1 code of the text's language (`und` when undetermined)",
     "language_score": "probability of `language`",
@@ -41,8 +47,10 @@ FIELD_DOCS: dict[str, str] = {
     "translation_note": "why an article was not translated, when it was not",
     "flags": "redaction flags: spans of `text` (`start`, `end` character offsets) where "
     "something was cut out, with `kind`, the `rule` that found it, `match` and `score`",
-    "removed": "the audit trail of cleaning: each removed line (`line` in the input, -1 when "
-    "not a line) with its `text`, the `rule` that removed it and the `reason`",
+    "removed": "the audit trail of cleaning: each removed line with its `text`, the `rule` "
+    "that removed it, the `reason`, and `line`, 0-based: for page-text dumps the line of the "
+    "input; for HTML the line of the page in reading order where the article's paragraphs "
+    "and the removed blocks take one line each (paragraphs fill the numbers not removed)",
     "n_paragraphs": "number of paragraphs (lines) of `text`",
     "n_words": f"number of words of `text` ({WORD_UNIT})",
     "n_removed": "number of entries of `removed`",

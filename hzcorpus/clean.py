@@ -93,6 +93,9 @@ class _Line:
 def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Document:
     """A copy of `doc` with `title`, `published`, `author`, `text` and `removed` filled in.
 
+    Metadata the document already has (a JSON line's own `title`, `author`, …) is kept;
+    what the page gives fills the rest.
+
     HTML goes to `hzcorpus.html` (trafilatura), and the line rules then run over its
     paragraphs, which catches furniture it keeps (date lines, "Read more:" links); page-text
     dumps go through the line rules and the context passes.
@@ -107,18 +110,20 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     first_hit = _FirstHit.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
-    for no, text in enumerate(page.text.split("\n")):
+    for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
         rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
         if rule is None:
             kept.append(text)
         else:
             removed.append(Removed(no, text, rule.id, rule.reason))
+    removed.sort(key=lambda r: r.line)
     return replace(
         doc,
-        title=page.title,
-        published=page.published,
-        author=page.author,
-        sitename=page.sitename,
+        title=doc.title or page.title,
+        published=doc.published or page.published,
+        author=doc.author or page.author,
+        sitename=doc.sitename or page.sitename,
+        lang_hint=doc.lang_hint or page.lang_hint,
         text="\n".join(kept),
         removed=removed,
     )
@@ -174,9 +179,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
             kept.append(line.text)
     return replace(
         doc,
-        title=title,
-        published=_published(lines, first),
-        author=_author(lines),
+        title=doc.title or title,
+        published=doc.published or _published(lines, first),
+        author=doc.author or _author(lines),
         text="\n".join(kept),
         removed=removed,
     )

@@ -8,6 +8,7 @@ rule that dropped it, so the dataset carries its own audit trail.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,10 @@ class Span:
 class Removed:
     """A line (or part of one) the cleaner removed, with the rule that removed it and why.
 
-    `line` is the 0-based line number in the decoded input (HTML: in trafilatura's output,
-    or -1 when the removal is not a line of the input).
+    `line` is 0-based. Page-text dumps: the line of the decoded input. HTML: the line of
+    the page in reading order, where the article's paragraphs and the removed blocks each
+    take one line (`hzcorpus.html_order`), so the kept paragraphs fill the numbers that no
+    removal has.
     """
 
     line: int
@@ -67,6 +70,9 @@ class Document:
     published: str | None = None
     author: str | None = None
     sitename: str | None = None
+    url: str | None = None
+    lang_hint: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
     text: str = ""
     removed: list[Removed] = field(default_factory=list)
     language: str | None = None
@@ -101,6 +107,9 @@ class Document:
             "published": self.published,
             "author": self.author,
             "sitename": self.sitename,
+            "url": self.url,
+            "lang_hint": self.lang_hint,
+            "meta": meta_json(self.meta),
             "text": self.text,
             "language": self.language,
             "language_score": self.language_score,
@@ -117,6 +126,14 @@ class Document:
             "n_flags": len(self.flags),
             "flag_counts": {k.replace("-", "_"): v for k, v in self.flag_counts().items()},
         }
+
+
+def meta_json(meta: dict[str, Any]) -> str | None:
+    """The `meta` column: the input's other fields as compact JSON with sorted keys (the
+    same fields give the same bytes), or None when there are none."""
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def content_id(data: bytes) -> str:
@@ -167,6 +184,9 @@ def record_schema() -> pa.Schema:  # pyarrow is imported lazily: it is slow to i
             ("published", pa.string()),
             ("author", pa.string()),
             ("sitename", pa.string()),
+            ("url", pa.string()),
+            ("lang_hint", pa.string()),
+            ("meta", pa.string()),
             ("text", pa.string()),
             ("language", pa.string()),
             ("language_score", pa.float64()),

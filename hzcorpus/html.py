@@ -44,10 +44,13 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field
 
 from .document import Removed
 from .errors import InputError
+from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
+from .html_order import BLOCK_TAGS, Slot, mark_modes, page_order, rescue, visible_blocks
 from .rules import Rule
 
 #: Lines of trafilatura's output that are not article text, whatever the page.
@@ -73,23 +76,14 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
-# Elements that start a new line of visible text (a browser shows them as blocks).
-_BLOCK_TAGS = (
-    "address article aside blockquote br button dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol "
-    "option p pre section summary table tbody td tfoot th thead tr ul"
-)
 _TEXT_BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption"
-_INVISIBLE_TAGS = "head script style noscript template svg math iframe object"
-_VOID, _BLOCK, _TEXT_BLOCKS, _INVISIBLE = (
-    frozenset(t.split()) for t in (_VOID_TAGS, _BLOCK_TAGS, _TEXT_BLOCK_TAGS, _INVISIBLE_TAGS)
-)
+_VOID, _TEXT_BLOCKS = (frozenset(t.split()) for t in (_VOID_TAGS, _TEXT_BLOCK_TAGS))
 _LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
 _LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
-_JSON_LD_MAX_NODES = 10_000
+#: Blocks before the article's first line searched for a byline.
+_BYLINE_SLOTS = 12
 _BULK_CHARS = 100_000
-_AUDIT_BUDGET = 50_000_000  # characters compared to find dropped blocks inside kept lines
 
 
 @dataclass(frozen=True)
@@ -117,6 +111,7 @@ class HtmlOptions:
     max_removed: int = 1000
     max_date: str = "2099-12-31"
     date_from_text: bool = False
+    other_modes: tuple[str, ...] = ("recall",)
 
 
 @dataclass(frozen=True)
@@ -130,6 +125,8 @@ class HtmlExtraction:
     sitename: str | None
     text: str
     removed: list[Removed] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
+    lang_hint: str | None = None
 
 
 class _Deadline(BaseException):
@@ -156,7 +153,7 @@ def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtracti
 
 def page_text_dump(raw: str, options: HtmlOptions = HtmlOptions()) -> str:
     """The visible text of an HTML page, one block per line, as page-text scrapers save it."""
-    return "\n".join(_visible_lines(_parse(raw, options)))
+    return "\n".join(block.text for block in visible_blocks(_parse(raw, options)))
 
 
 @contextmanager
@@ -229,6 +226,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
             lines = _json_ld_body(tree)
             if lines:
                 result = extract_metadata(tree, date_config=extractor.date_params)
+        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
@@ -236,27 +234,73 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     if not lines:
         raise InputError("no article text found in HTML")
     title = _article_title(_clean_field(result.title), lines, tree)
-    author = _clean_field(result.author)
+    slots = page_order(visible_blocks(tree), lines)
+    mark_modes(slots, other_modes)
+    rescue(slots)
+    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
+    return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
+
+
+def _mode_lines(tree, extractor, mode: str) -> list[str]:
+    """The lines trafilatura extracts in another `mode` (no metadata)."""
+    import trafilatura
+
+    other = copy(extractor)
+    other.focus, other.with_metadata = mode, False
+    result = trafilatura.bare_extraction(tree, options=other)
+    return _nonblank_lines(result.text if result else "")
+
+
+def _numbered(
+    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, limit: int
+) -> HtmlExtraction:
+    """The extraction with every kept and removed line numbered on one base: its slot in
+    the page's reading order (removed blocks past `limit` are not listed and take none)."""
     kept: list[str] = []
+    paragraph_lines: list[int] = []
     removed: list[Removed] = []
-    for i, line in enumerate(lines):
-        rule = _output_line_rule(line, title, author)
-        if rule is None:
-            kept.append(line)
+    number = 0
+    for slot in slots:
+        if slot.kept:
+            rule = _output_line_rule(slot.text, title, author)
+            if rule is None:
+                kept.append(slot.text)
+                paragraph_lines.append(number)
+            else:
+                removed.append(Removed(number, slot.text, rule, _reason(rule)))
+        elif len(removed) < limit:
+            rule = _output_line_rule(slot.text, title, author)
+            rule = rule if rule in ("html-title", "html-byline") else "html-boilerplate"
+            removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
-            removed.append(Removed(i, line, rule, _reason(rule)))
-    text = "\n".join(kept)
-    if not text:
+            continue
+        number += 1
+    if not kept:
         raise InputError("no article text found in HTML (only its title or byline)")
-    removed += _dropped_blocks(tree, text, title, removed, options.max_removed - len(removed))
     return HtmlExtraction(
         title=title,
         published=_clean_field(result.date),
         author=author,
         sitename=_clean_field(result.sitename),
-        text=text,
+        text="\n".join(kept),
         removed=removed,
+        paragraph_lines=paragraph_lines,
+        lang_hint=lang,
     )
+
+
+def _head_texts(slots: list[Slot]) -> list[str]:
+    """Short texts near the top of the article where a byline may be: every element's own
+    text in the blocks left out before the first extracted line, and the first lines."""
+    first = next((n for n, slot in enumerate(slots) if slot.kept), 0)
+    texts: list[str] = []
+    for slot in slots[max(first - _BYLINE_SLOTS, 0) : first + 3]:
+        element = slot.block.element if slot.block else None
+        if element is not None and isinstance(element.tag, str):  # the smallest texts first
+            own = {" ".join(el.text_content().split()) for el in element.iter()}
+            texts += sorted(own, key=lambda t: (len(t), t))
+        texts.append(slot.text)
+    return [t for t in texts if t and len(t) <= BYLINE_MAX_CHARS]
 
 
 def _article_title(title: str | None, lines: list[str], tree) -> str | None:
@@ -276,26 +320,10 @@ def _nonblank_lines(text: str) -> list[str]:
 
 def _json_ld_body(tree) -> list[str]:
     """Paragraphs of the first schema.org `articleBody` in the page's JSON-LD, if any."""
-    import json
-
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            stack = [json.loads(script.text or "")]
-        except ValueError:
-            continue
-        for _ in range(_JSON_LD_MAX_NODES):
-            if not stack:
-                break
-            node = stack.pop()
-            if isinstance(node, dict):
-                body = node.get("articleBody")
-                if isinstance(body, str) and body.strip():
-                    return _nonblank_lines(body)
-                stack.extend(reversed(node.values()))
-            elif isinstance(node, list):
-                stack.extend(reversed(node))
+    for node in json_ld_objects(tree):
+        body = node.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return _nonblank_lines(body)
     return []
 
 
@@ -402,7 +430,7 @@ def _flatten_nesting(source: str, max_depth: int) -> str:
         between = source[pos : match.start()]
         if between.strip() or not out:  # one separator per run of dropped tags
             out.append(between)
-            out.append("<br>" if name in _BLOCK else " ")
+            out.append("<br>" if name in BLOCK_TAGS else " ")
         pos = match.end()
     out.append(source[pos:])
     return "".join(out)
@@ -457,78 +485,6 @@ def _owning_table(element):
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
-
-
-def _visible_lines(tree) -> list[str]:
-    """Visible text of the page, one line per block element, whitespace collapsed."""
-    from lxml import etree
-
-    lines: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(buffer).split())
-        buffer.clear()
-        if line:
-            lines.append(line)
-
-    walker = etree.iterwalk(tree, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
-            if not tag or tag in _INVISIBLE:
-                walker.skip_subtree()
-                continue
-            if tag in _BLOCK:
-                flush()
-            if element.text:
-                buffer.append(element.text)
-        else:
-            if tag in _BLOCK:
-                flush()
-            if element.tail and element is not tree:
-                buffer.append(element.tail)
-    flush()
-    return lines
-
-
-def _dropped_blocks(
-    tree, text: str, title: str | None, output_removed: list[Removed], limit: int
-) -> list[Removed]:
-    """Visible blocks of the page that are not in `text` and not already recorded as a
-    removed output line (each of those stands for one block): at most `limit` of them, and
-    the search for blocks inside longer output lines stops after `_AUDIT_BUDGET` characters."""
-    lines = text.split("\n")
-    pieces = {normalized for line in lines for normalized in _pieces(line)}
-    recorded = Counter(" ".join(r.text.split()) for r in output_removed)
-    words = text.split()
-    kept, kept_words = " " + " ".join(words) + " ", set(words)
-    budget = _AUDIT_BUDGET
-    removed: list[Removed] = []
-    for line in _visible_lines(tree):
-        if len(removed) >= limit or budget <= 0:
-            break
-        if line in pieces:
-            continue
-        if recorded[line]:
-            recorded[line] -= 1
-            continue
-        if kept_words.issuperset(line.split()):  # else it cannot be inside a kept line
-            budget -= len(kept)
-            if f" {line} " in kept:
-                continue
-        rule = "html-title" if title and _same(line, title) else "html-boilerplate"
-        removed.append(Removed(-1, line, rule, REMOVAL_REASONS[rule]))
-    return removed
-
-
-def _pieces(line: str) -> list[str]:
-    """An output line and the page blocks it may come from: list item text, table cells."""
-    line = " ".join(line.split())
-    pieces = [line, line.removeprefix("- ")]
-    if line.startswith("|"):
-        pieces += [cell.strip() for cell in line.strip("|").split(" | ")]
-    return pieces
 
 
 def _same(line: str, title: str) -> bool:

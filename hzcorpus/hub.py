@@ -37,7 +37,7 @@ class HubFailure:
 
 
 #: First match wins. Examples of each row are raised, with huggingface_hub's own exception
-#: types and messages, by tests/test_dataset.py.
+#: types and messages, by tests/test_hub.py.
 HUB_FAILURES: tuple[HubFailure, ...] = (
     HubFailure(
         "offline",

@@ -23,7 +23,6 @@ import json
 import re
 import shutil
 import sys
-import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .errors import ModelError
-from .packages import InstalledPackage, default_packages_dir, install_package
+from .packages import InstalledPackage, hidden_work_folder, install_package
 
 #: argostranslate's package index (its `settings.remote_package_index`).
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -224,19 +223,14 @@ def download_package(
     raised as a one-line ModelError. Nothing is left behind when it fails.
     """
     entry = choose_package(read_index(index), from_code, to_code)
-    root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".download-", dir=root))
-    except OSError as exc:
-        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
+    root, work = hidden_work_folder(packages_dir, ".download-")
     try:
         error: ModelError | None = None
         for url in (link for link in entry.links if urlsplit(link).scheme in _SCHEMES):
             dest = work / entry.file_name
             try:
                 _fetch(url, dest, entry, progress)
-                return install_package(dest, root)
+                return install_package(dest, root, progress=progress)
             except ModelError as exc:
                 error = exc
         assert error is not None  # choose_package keeps entries with a usable link

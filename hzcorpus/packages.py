@@ -156,10 +156,22 @@ def _check_splitter(path: Path) -> None:
         raise ModelError(f"{path.name}: not a MiniSBD splitter model ({exc})") from None
 
 
+def hidden_work_folder(packages_dir: str | Path | None, prefix: str) -> tuple[Path, Path]:
+    """The packages folder (made if missing) and a new hidden folder in it for work that is
+    renamed into place when done; ModelError when the folder cannot be written."""
+    root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return root, Path(tempfile.mkdtemp(prefix=prefix, dir=root))
+    except OSError as exc:
+        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
+
+
 def install_package(
     path: str | Path,
     packages_dir: str | Path | None = None,
     splitter: str | Path | None = None,
+    progress: bool = False,
 ) -> InstalledPackage:
     """Install a local `.argosmodel` file; returns the installed package.
 
@@ -167,6 +179,7 @@ def install_package(
     (for packages that ship only a stanza splitter), copied to `minisbd/<from_code>.onnx`.
     A package already installed for the same language pair is replaced. Raises ModelError
     with the reason when the file is not a valid package; nothing is left behind then.
+    `progress` shows the bytes unpacked on a progress bar when stderr is a terminal.
     """
     path = Path(path)
     where = path.name
@@ -178,19 +191,11 @@ def install_package(
         _check_splitter(Path(splitter))
     if not zipfile.is_zipfile(path):
         raise ModelError(f"{where}: not an .argosmodel package (not a zip archive)")
-    root = Path(packages_dir) if packages_dir is not None else default_packages_dir()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
-    except OSError as exc:
-        raise ModelError(f"cannot write to the packages folder {root}: {exc}") from None
+    root, tmp = hidden_work_folder(packages_dir, ".install-")
     try:
         with zipfile.ZipFile(path) as zf:
             top, meta = _check_archive(zf, where, splitter is not None)
-            bad = zf.testzip()
-            if bad is not None:
-                raise ModelError(f"{where}: corrupt archive member {bad}")
-            zf.extractall(tmp)
+            _extract(zf, tmp, where, progress)
         staged = tmp / top
         if splitter is not None:
             (staged / "minisbd").mkdir(exist_ok=True)
@@ -201,6 +206,26 @@ def install_package(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return InstalledPackage.load(root / top)
+
+
+def _extract(zf: zipfile.ZipFile, dest: Path, where: str, progress: bool) -> None:
+    """Unpack the archive's members (names checked by `_check_archive`) into `dest`, each
+    one's CRC checked as it is read, counting the bytes on a progress bar."""
+    from .progress import progress_bar
+
+    members = [m for m in zf.infolist() if not m.filename.startswith("__MACOSX/")]
+    total = sum(m.file_size for m in members)
+    with progress_bar(total, "B", where, quiet=not progress, unit_scale=True) as bar:
+        for member in members:
+            target = dest / member.filename
+            if member.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(member) as data, target.open("wb") as out:
+                while chunk := data.read(1 << 20):
+                    out.write(chunk)
+                    bar.update(len(chunk))
 
 
 def _put_in_place(staged: Path, target: Path, root: Path, pair: tuple[str, str]) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DatasetError, HzcorpusError, InputError
+from .progress import with_progress
 from .review_pages import (
     GENERATOR,
     article_page,
@@ -173,9 +174,9 @@ def _paragraph_lines(record: dict, raw: _RawFolder | None) -> tuple[list[int], s
     paragraphs = text.split("\n") if text else []
     removed = {r["line"] for r in record["removed"] or [] if r["line"] is not None}
     if record["format"] == "html":
-        # the HTML cleaner numbers the non-blank lines of trafilatura's output, and every
-        # line it keeps is one paragraph: the paragraphs fill the numbers not removed
-        how = "by line number in the text extracted from the HTML"
+        # the HTML cleaner numbers the page in reading order, a paragraph or a removed block
+        # a line: the paragraphs fill the numbers not removed (`hzcorpus.html_order`)
+        how = "by line number in the page's reading order"
         return lines_not_removed(len(paragraphs), removed), how
     if raw is None:
         why = "pass --raw RAW_DIR to place them by matching"
@@ -281,14 +282,12 @@ def _write_articles(
     index_name, folder_name = names
     rows: list[list[Any]] = []
     prev = None
-    from tqdm import tqdm
-
-    records = tqdm(
+    records = with_progress(
         iter_records(out_dir, options.batch_size),
-        total=_count_rows(out_dir),
-        unit=" articles",
-        desc="review",
-        disable=None if options.progress else True,
+        _count_rows(out_dir),
+        "article",
+        "review",
+        quiet=not options.progress,
     )
     for name, record, next_name in _with_next(_named(iter(records))):
         lines, how = _paragraph_lines(record, raw)

@@ -54,8 +54,8 @@ def lines_not_removed(n_paragraphs: int, removed_lines: set[int]) -> list[int]:
     """The first `n_paragraphs` line numbers that are not removed ones.
 
     That is where the kept paragraphs are when each took one line and no line was blank:
-    exact for the HTML cleaner (it numbers the non-blank lines of the extracted text), an
-    estimate for page-text dumps with blank lines or joined lines.
+    exact for the HTML cleaner (it numbers the page in reading order, a paragraph or a
+    removed block a line), an estimate for page-text dumps with blank lines or joined lines.
     """
     lines: list[int] = []
     line = 0

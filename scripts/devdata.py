@@ -204,6 +204,19 @@ def load_pages(root: Path, names: list[str] | None = None) -> list[Page]:
     return pages
 
 
+def sample(pages: list[Page], n: int) -> list[Page]:
+    """At most `n` pages per data set, the first in the order of a hash of their id: a
+    fixed sample that does not follow file names (both splits in their usual shares)."""
+
+    def key(page: Page) -> str:
+        return hashlib.sha256(f"sample/{page.dataset}/{page.id}".encode()).hexdigest()
+
+    kept: list[Page] = []
+    for name in dict.fromkeys(page.dataset for page in pages):
+        kept += sorted((p for p in pages if p.dataset == name), key=key)[:n]
+    return kept
+
+
 # --- page-text renderers -----------------------------------------------------------------
 
 

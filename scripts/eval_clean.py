@@ -1,7 +1,8 @@
 """Scores of the cleaner on the development data, per data set and split, beside anchors.
 
 Usage: python scripts/eval_clean.py DEVDATA [--datasets a,b] [--systems x,y]
-       [--renderers r,s] [--split dev|held-out] [--limit N] [--cache DIR] [--by-renderer]
+       [--renderers r,s] [--split dev|held-out] [--limit N] [--sample N] [--cache DIR]
+       [--by-renderer]
 
 DEVDATA is the folder with the development data sets unpacked (one folder per archive of
 the project's shared devdata); the script prints a note and exits 0 when it is absent.
@@ -215,12 +216,23 @@ def best_block(dump: str, min_words: int = 10, penalty: float = 8.0) -> Output:
     return Output("\n".join(lines[best_span[0] : best_span[1]]))
 
 
-def trafilatura_html(html: str, precision: bool = False) -> Output:
-    """trafilatura.extract on the HTML (default mode, or favor_precision)."""
+def hzcorpus_html(html: str, options: CleanOptions | None = None) -> Output:
+    """hzcorpus's HTML cleaner (`hzcorpus.html` and the line rules) on the page."""
+    doc = Document(source="page.html", raw=html, format="html")
+    doc = clean_document(doc, options or CleanOptions())
+    return Output(doc.text, doc.title, doc.author, doc.published)
+
+
+def trafilatura_html(html: str, precision: bool = False, recall: bool = False) -> Output:
+    """trafilatura.extract on the HTML (default mode, favor_precision or favor_recall)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, favor_precision=precision, with_metadata=True, include_comments=False
+        html,
+        favor_precision=precision,
+        favor_recall=recall,
+        with_metadata=True,
+        include_comments=False,
     )
     if doc is None:
         return Output("")
@@ -243,18 +255,22 @@ def justext_html(html: str) -> Output:
 
 @dataclass(frozen=True)
 class System:
-    """A row of the table: what it reads ("dump" or "html") and how it runs."""
+    """A row of the table: what it reads ("dump" or "html") and how it runs; `cached`: its
+    HTML output may be kept in `--cache` (anchors, which do not change while hzcorpus does)."""
 
     input: str
     run: Callable[[str], Output]
+    cached: bool = True
 
 
 #: Name -> system. HTML systems get the decoded HTML, dump systems each renderer's dump.
 SYSTEMS: dict[str, System] = {
     "hzcorpus": System("dump", hzcorpus_dump),
     "best-block": System("dump", best_block),
+    "hzcorpus-html": System("html", hzcorpus_html, cached=False),
     "trafilatura": System("html", trafilatura_html),
-    "trafilatura-precision": System("html", lambda html: trafilatura_html(html, True)),
+    "trafilatura-precision": System("html", lambda html: trafilatura_html(html, precision=True)),
+    "trafilatura-recall": System("html", lambda html: trafilatura_html(html, recall=True)),
     "justext": System("html", justext_html),
 }
 
@@ -302,7 +318,7 @@ def _run_cached(
     system: System, name: str, page: devdata.Page, source: str, cache: Path | None
 ) -> Output:
     """`system.run(source)`; an HTML system's output is cached (it depends on the page only)."""
-    if cache is None or system.input != "html":
+    if cache is None or system.input != "html" or not system.cached:
         return system.run(source)
     key = hashlib.sha256(f"{name}/{page.dataset}/{page.id}".encode()).hexdigest()[:24]
     path = cache / "outputs" / f"{key}.json"
@@ -336,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renderers", default=",".join(devdata.RENDERERS))
     parser.add_argument("--split", choices=devdata.SPLITS)
     parser.add_argument("--limit", type=int, default=0, help="pages per data set and split")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="pages per data set, a fixed sample by page-id hash"
+    )
     parser.add_argument("--cache", type=Path, help="folder for rendered dumps")
     parser.add_argument("--by-renderer", action="store_true")
     args = parser.parse_args(argv)
@@ -346,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = devdata.load_pages(args.devdata, names or None)
     if args.split:
         pages = [p for p in pages if p.split == args.split]
+    if args.sample:
+        pages = devdata.sample(pages, args.sample)
     if args.limit:
         seen: Counter = Counter()
         kept = []

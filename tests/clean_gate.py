@@ -3,7 +3,9 @@
 Every page `tests/data/clean/NAME.txt` (or `.html`) has `NAME.json`:
 `{"title": str | null, "keep": [...], "drop": [...]}`, where `keep` lists every article
 line that must survive and `drop` the furniture lines that must not be a line of the
-output. `score_pages(paths)` returns, per format ("text", "html") and "overall":
+output; HTML pages may also give `author` (names joined with "; ", or null) and
+`lang_hint` (the language the page declares, or null). `score_pages(paths)` returns, per
+format ("text", "html") and "overall":
 
 - `keep_line_recall`: keep lines found as a line of the output text;
 - `keep_sentence_recall`: sentences of the keep lines found in the output text;
@@ -12,7 +14,9 @@ output. `score_pages(paths)` returns, per format ("text", "html") and "overall":
   second copy of a keep line that is in the output counts as rightly removed; HTML
   has no line-level audit: there it is annotated lines absent from the output that are
   drop lines, over all annotated lines absent from the output);
-- `title_accuracy`: pages whose title is the annotated one.
+- `title_accuracy`: pages whose title is the annotated one;
+- `author_accuracy`, `lang_hint_accuracy`: pages whose author / declared language is the
+  annotated one, over the pages that annotate it.
 
 Run `python -m tests.clean_gate` for the table per page.
 """
@@ -38,6 +42,8 @@ METRICS = (
     "drop_recall",
     "drop_precision",
     "title_accuracy",
+    "author_accuracy",
+    "lang_hint_accuracy",
 )
 _SENTENCE = re.compile(r"(?<=[.!?。！？])['\"”’»)]*\s+|(?<=[。！？])")
 
@@ -77,8 +83,9 @@ def score_page(path: Path) -> dict:
         doc = clean_document(read_document(path))
         text, title, fmt = doc.text, doc.title, doc.format
         removed = [r.text.strip() for r in doc.removed]
+        found = {"author": doc.author, "lang_hint": doc.lang_hint}
     except HzcorpusError as exc:  # a page that fails scores as an empty output
-        text, title, removed, error = "", None, [], str(exc)
+        text, title, removed, error, found = "", None, [], str(exc), {}
         fmt = "html" if path.suffix == ".html" else "text"
     out = _output_lines(text)
     keep_sentences = [s for line in keep for s in sentences(line)]
@@ -90,6 +97,12 @@ def score_page(path: Path) -> dict:
         "drop_recall": (sum(d not in out for d in drop), len(drop)),
         "title_accuracy": (int(title == annotation["title"]), 1),
     }
+    for key in ("author", "lang_hint"):
+        annotated = key in annotation
+        counts[f"{key}_accuracy"] = (
+            int(annotated and found.get(key) == annotation[key]),
+            int(annotated),
+        )
     if fmt == "text":  # removing a second copy of a kept line loses nothing
         lost = set(keep) - out
         counts["drop_precision"] = (sum(r not in lost for r in removed), len(removed))

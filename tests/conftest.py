@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -14,10 +15,20 @@ NONET = Path(__file__).resolve().parent / "nonet"
 DATA = Path(__file__).resolve().parent / "data"
 RAW = ROOT / "raw"
 
-sys.path.insert(0, str(NONET))
-import sitecustomize as _nonet  # noqa: E402  (refuses sockets in this process too)
 
-assert _nonet  # imported for its effect
+def _load_guard():
+    """Run tests/nonet/sitecustomize.py here too: it refuses sockets in this process.
+
+    Loaded by path under its own name: `import sitecustomize` would give the interpreter's
+    own (Debian's python3 has one, imported at start-up), leaving this process unguarded.
+    """
+    spec = importlib.util.spec_from_file_location("hzcorpus_nonet", NONET / "sitecustomize.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_nonet = _load_guard()
 
 
 @pytest.fixture(autouse=True)

@@ -80,7 +80,7 @@ def check(value, printed: str, comment: str, below: bool) -> str | None:
     """
     if printed.strip():
         actual = printed.strip()
-        if below and _lines_match(comment.split("\n"), actual.split("\n")):
+        if below and lines_match(comment.split("\n"), actual.split("\n")):
             return None
         with contextlib.suppress(ValueError, SyntaxError):
             expected = _literal_prefix(comment)
@@ -101,16 +101,16 @@ def check(value, printed: str, comment: str, below: bool) -> str | None:
     return None
 
 
-def _lines_match(expected: list[str], actual: list[str]) -> bool:
+def lines_match(expected: list[str], actual: list[str]) -> bool:
     """Line by line; a `...` line of `expected` matches any run of lines."""
     if not expected:
         return not actual
     if expected[0].strip() == "...":
-        return any(_lines_match(expected[1:], actual[i:]) for i in range(len(actual) + 1))
+        return any(lines_match(expected[1:], actual[i:]) for i in range(len(actual) + 1))
     return (
         bool(actual)
         and actual[0].rstrip() == expected[0].rstrip()
-        and _lines_match(expected[1:], actual[1:])
+        and lines_match(expected[1:], actual[1:])
     )
 
 

@@ -5,7 +5,8 @@ HOME, the way a reader who just ran the quickstart would run it:
 
 - `python` blocks run statement by statement, their result comments checked doctest-style
   (`tests/readme_examples.py` says which comments are checks);
-- `bash` blocks run line by line; each command must exit 0;
+- `bash` (or `sh`, `shell`) blocks run line by line; each command must exit 0;
+- `json`, `yaml`, `toml` and `text` blocks are data and do not run;
 - plain blocks (no language) are synopses and layouts, not commands, except `$ ` lines of a
   transcript, which run and must print the lines below them (`...` for any lines).
   A plain block must be one of NOT_CODE, so a new command example gets a language tag.
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, RAW, ROOT, subprocess_env
-from tests.readme_examples import Block, _lines_match, code_blocks
+from tests.readme_examples import Block, code_blocks, lines_match
 from tests.tiny_package import build_package, minisbd_onnx
 
 README = ROOT / "README.md"
@@ -44,6 +45,10 @@ SKIP: dict[str, str] = {
     "maintainer's steps after a dependency change: they rewrite the project's pins and "
     "clean/ with the developer's own .venv",
 }
+
+#: Languages of blocks that run as shell commands, and of blocks that are data, not code.
+SHELL = ("bash", "sh", "shell")
+DATA_LANGS = ("json", "yaml", "toml", "text")
 
 #: First lines of the plain blocks that are not commands: the CLI synopsis, a folder layout.
 NOT_CODE = ("hzcorpus build RAW_DIR OUT_DIR [--workers N]", "OUT_DIR/")
@@ -114,9 +119,10 @@ def _run(command: str, work: Path) -> subprocess.CompletedProcess:
 def test_the_readme_has_examples_of_each_kind():
     kinds = {block.lang for block in BLOCKS}
     assert {"python", "bash", ""} <= kinds, kinds
-    assert kinds <= {"python", "bash", ""}, f"a block of another language: {kinds}"
+    known = {"python", "", *SHELL, *DATA_LANGS}
+    assert kinds <= known, f"a block of a language this test does not run: {kinds - known}"
     for pattern in SKIP:  # every skip still names a line the README has
-        lines = (line for b in BLOCKS if b.lang == "bash" for line in b.text.splitlines())
+        lines = (line for b in BLOCKS if b.lang in SHELL for line in b.text.splitlines())
         assert any(re.search(pattern, line.strip()) for line in lines), pattern
 
 
@@ -135,7 +141,7 @@ def test_python_example(block: Block, workdir):
     assert out.returncode == 0, f"README line {block.line}:\n{out.stderr[-3000:]}"
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if b.lang == "bash"], ids=lambda b: b.name)
+@pytest.mark.parametrize("block", [b for b in BLOCKS if b.lang in SHELL], ids=lambda b: b.name)
 def test_shell_example(block: Block, workdir):
     ran = 0
     for number, line in enumerate(block.text.splitlines()):
@@ -168,7 +174,7 @@ def test_plain_block(block: Block, workdir):
         out = _run(lines[start][2:], workdir)
         assert out.returncode == 0, out.stderr
         actual = out.stdout.rstrip("\n").split("\n")
-        assert _lines_match(expected, actual), (
+        assert lines_match(expected, actual), (
             f"README line {block.line + start}: {lines[start]}\nprinted:\n{out.stdout}"
         )
 

@@ -95,7 +95,7 @@ def test_every_flag_and_removed_line_is_on_the_pages(dataset):
         if doc.text_en is not None and doc.text_en != doc.text:
             for paragraph in doc.text_en.split("\n"):
                 assert paragraph in "".join(tree.all_text("p")), paragraph
-        html_way = "by line number in the text extracted from the HTML" in str(tree.all_text("td"))
+        html_way = "by line number in the page's reading order" in str(tree.all_text("td"))
         assert html_way == (doc.format == "html")
         if len(doc.language_candidates) > 1:
             assert "en 0.990, es 0.010" in tree.all_text("td")

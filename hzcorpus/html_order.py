@@ -1,0 +1,307 @@
+"""The page in reading order: the extracted lines and the page blocks left out, one slot each.
+
+`visible_blocks` renders a parsed page as its visible text, one block per line, each with
+the element that holds it. `page_order` walks those blocks and the lines trafilatura
+extracted together: an extracted line takes the place of the first block it is made of
+(trafilatura sometimes moves a standfirst to the end), a block that is in no extracted
+line is a left-out slot of its own. The slots are the one
+numbering base of `removed` for HTML: slot numbers count the article's paragraphs and the
+removed blocks in page order, so the kept paragraphs fill the numbers not removed.
+
+`rescue` turns left-out slots back into article lines when a row of `RESCUE_RULES` says
+they belong to it: a standfirst or teaser paragraph, a figure caption, or a line another
+extraction mode kept, inside the article and shaped like prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+#: Elements that start a new line of visible text (a browser shows them as blocks).
+BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "br", "button", "dd", "details"),
+        *("dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "label", "legend", "li"),
+        *("main", "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody"),
+        *("td", "tfoot", "th", "thead", "tr", "ul"),
+    }
+)
+INVISIBLE_TAGS = frozenset(
+    {"head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
+)
+#: Characters compared to find blocks inside longer extracted lines, per page.
+AUDIT_BUDGET = 50_000_000
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Block:
+    """One line of the page's visible text and the innermost block element holding it."""
+
+    text: str
+    element: object = None
+
+
+@dataclass
+class Slot:
+    """One line of the page in reading order: an extracted line (`output` is its index in
+    the extraction), a block left out (`output` None), or a block rescued by `rule`."""
+
+    text: str
+    block: Block | None = None
+    output: int | None = None
+    rule: str | None = None
+    modes: frozenset[str] = frozenset()
+
+    @property
+    def kept(self) -> bool:
+        return self.output is not None or self.rule is not None
+
+
+def visible_blocks(tree) -> list[Block]:
+    """Visible text of the page, one block per line (whitespace collapsed), with the block
+    element each line starts in."""
+    from lxml import etree
+
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    open_blocks: list = []
+    owner = [None]
+
+    def flush() -> None:
+        line = " ".join("".join(buffer).split())
+        buffer.clear()
+        if line:
+            blocks.append(Block(line, owner[0]))
+        owner[0] = open_blocks[-1] if open_blocks else None
+
+    def add(text: str | None) -> None:
+        if text:
+            if not buffer or not "".join(buffer).strip():
+                owner[0] = open_blocks[-1] if open_blocks else None
+            buffer.append(text)
+
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if not tag or tag in INVISIBLE_TAGS:
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                open_blocks.append(element)
+            add(element.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+                if open_blocks and open_blocks[-1] is element:
+                    open_blocks.pop()
+            if element.tail and element is not tree:
+                add(element.tail)
+    flush()
+    return blocks
+
+
+def _pieces(line: str) -> list[str]:
+    """An extracted line and the page blocks it may come from: list item text, table cells."""
+    line = " ".join(line.split())
+    pieces = [line]
+    if line.startswith("- "):
+        pieces.append(line[2:])
+    if line.startswith("|"):
+        pieces += [cell.strip() for cell in line.strip("|").split(" | ") if cell.strip()]
+    return pieces
+
+
+def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
+    """The extracted `lines` and the blocks not in them, in page order (see module doc).
+
+    Each extracted line absorbs the blocks it is made of once: a second copy of the same
+    block is a left-out slot of its own. The search for blocks inside longer lines stops
+    after `AUDIT_BUDGET` characters (the rest count as left out).
+    """
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        for piece in dict.fromkeys(_pieces(line)):
+            where[piece].append(i)
+    unused: Counter[tuple[str, int]] = Counter(
+        (piece, i) for i, line in enumerate(lines) for piece in dict.fromkeys(_pieces(line))
+    )
+    normalized = [" ".join(line.split()) for line in lines]
+    words = {w for line in normalized for w in line.split()}
+    budget, total = AUDIT_BUDGET, sum(map(len, normalized))
+    keyed: list[tuple[tuple[int, int, int], Slot]] = []
+    first_block: dict[int, int] = {}
+    cursor = 0
+    for b, block in enumerate(blocks):
+        found = next((i for i in where.get(block.text, ()) if unused[block.text, i]), None)
+        if found is not None:
+            unused[block.text, found] -= 1
+        elif block.text not in where and words.issuperset(block.text.split()) and budget > 0:
+            budget -= total
+            found = _inside(block.text, normalized, cursor)
+        if found is None:
+            keyed.append(((b, 0, 0), Slot(block.text, block)))
+        else:
+            first_block.setdefault(found, b)
+            cursor = max(cursor, found)
+    at = -1
+    for i, line in enumerate(lines):  # a line found nowhere on the page follows the one before
+        at = first_block.get(i, at)
+        keyed.append(((at, 1, i), Slot(line, output=i)))
+    keyed.sort(key=lambda item: item[0])
+    return [slot for _, slot in keyed]
+
+
+def _inside(text: str, lines: list[str], start: int) -> int | None:
+    """The first extracted line from `start` on (then before it) that holds `text`."""
+    padded = f" {text} "
+    for i in (*range(start, len(lines)), *range(start)):
+        if padded in f" {lines[i]} ":
+            return i
+    return None
+
+
+def mark_modes(slots: list[Slot], modes: dict[str, list[str]]) -> None:
+    """Note on each left-out slot which other extraction modes kept its text."""
+    for mode, lines in modes.items():
+        pieces = {piece for line in lines for piece in _pieces(line)}
+        joined = " " + " ".join(" ".join(line.split()) for line in lines) + " "
+        for slot in slots:
+            if not slot.kept and (slot.text in pieces or f" {slot.text} " in joined):
+                slot.modes |= {mode}
+
+
+# --- rescue ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RescueRule:
+    """A kind of left-out block that belongs to the article: `element` says whether its
+    element (or an ancestor within `depth`) is of that kind; the block must also hold at
+    least `min_words` words (CJK: 2 characters a word), have at most `max_link_share` of
+    its text in links, end like a sentence when `sentence`, and lie within the article's
+    span (from `lead` slots before its first line to its last line)."""
+
+    id: str
+    reason: str
+    element: Callable[[object], bool] | None = None
+    mode: str | None = None
+    depth: int = 2
+    min_words: int = 6
+    max_link_share: float = 0.3
+    sentence: bool = True
+    lead: int = 0
+
+
+_STANDFIRST_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:teaser|standfirst|lead|leadin|lede|intro|summary|dek|deck|subtitle|"
+    r"subline|sub-?headline|abstract|excerpt|description|article-?teaser|vorspann|"
+    r"einleitung|entradilla|chapeau|chapo|summary-text)(?:$|[\s_-])",
+    re.I,
+)
+_CAPTION_NAMES = re.compile(
+    r"caption|legend|bildunterschrift|bu-text|pic-?note|img-?desc|image-?text|photo-?text|"
+    r"wp-caption-text|figure-?text",
+    re.I,
+)
+
+
+def _named(pattern: re.Pattern[str]) -> Callable[[object], bool]:
+    def test(element) -> bool:
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        return bool(names.strip()) and pattern.search(names) is not None
+
+    return test
+
+
+def _is_caption(element) -> bool:
+    return element.tag == "figcaption" or _named(_CAPTION_NAMES)(element)
+
+
+#: Left-out blocks that belong to the article, one row per kind (examples in the tests).
+RESCUE_RULES: tuple[RescueRule, ...] = (
+    RescueRule(
+        id="html-standfirst",
+        reason="a standfirst or teaser paragraph of the article (class teaser, lead, intro, …)",
+        element=_named(_STANDFIRST_NAMES),
+        min_words=8,
+        lead=6,
+    ),
+    RescueRule(
+        id="html-recall",
+        reason="prose inside the article that trafilatura's recall mode keeps",
+        mode="recall",
+        min_words=10,
+    ),
+    RescueRule(
+        id="html-caption",
+        reason="the caption of a figure inside the article",
+        element=_is_caption,
+        depth=3,
+        min_words=4,
+        max_link_share=0.5,
+        sentence=False,
+    ),
+)
+
+
+def words_of(text: str) -> float:
+    """Words of `text`, a CJK character counting as half a word."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk / 2
+
+
+def link_share(element, text: str) -> float:
+    """Share of the block's characters that are link text."""
+    if element is None or not text:
+        return 0.0
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return min(linked / len(text), 1.0)
+
+
+def is_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> int:
+    """Turn left-out slots that a rule says belong to the article into kept ones (in place);
+    the number rescued."""
+    kept = [n for n, slot in enumerate(slots) if slot.kept]
+    if not kept:
+        return 0
+    first, last = kept[0], kept[-1]
+    rescued = 0
+    for n, slot in enumerate(slots):
+        if slot.kept or slot.block is None or slot.block.element is None:
+            continue
+        rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
+        if rule is not None:
+            slot.rule = rule.id
+            rescued += 1
+    return rescued
+
+
+def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
+    if not first - rule.lead <= n <= last:
+        return False
+    if words_of(slot.text) < rule.min_words or (rule.sentence and not is_sentence(slot.text)):
+        return False
+    element = slot.block.element
+    if link_share(element, slot.text) > rule.max_link_share:
+        return False
+    if rule.mode is not None:
+        return rule.mode in slot.modes
+    for _ in range(rule.depth + 1):
+        if element is None or not isinstance(element.tag, str):
+            return False
+        if rule.element(element):
+            return True
+        element = element.getparent()
+    return False

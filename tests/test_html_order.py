@@ -1,0 +1,146 @@
+"""HTML: one numbering base for `removed`, teasers and captions rescued, authors, language hint."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hzcorpus.clean import clean_document
+from hzcorpus.document import Document
+from hzcorpus.html import extract_html, page_text_dump
+from hzcorpus.html_meta import BYLINE_RULES, byline_names, clean_author, declared_language
+from hzcorpus.html_order import RESCUE_RULES, Block, page_order
+from hzcorpus.review_pages import lines_not_removed
+from hzcorpus.rules import rule_example_failures
+
+PROSE = (
+    "<p>The harbour authority said on Monday that the new ferry terminal would open in the "
+    "spring, two years later than planned, because of delays in steel deliveries.</p>"
+    "<p>Passengers will be able to board from a covered walkway, and the old terminal will be "
+    "turned into a market hall for local producers and fishermen.</p>"
+    "<p>The council expects about a million passengers a year to use the new terminal once "
+    "the second berth is finished, twice as many as today.</p>"
+)
+TEASER = (
+    "The ferry terminal will open two years late, and the old building will become a "
+    "market hall for the town's producers."
+)
+CAPTION = "The old terminal building on the north quay, which will become a market hall."
+
+
+def article(head: str = "", middle: str = "", tail: str = "", lang: str = "en") -> str:
+    return (
+        f"<html lang='{lang}'><head><title>Ferry terminal delayed</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><article>"
+        f"<h1>Ferry terminal delayed</h1>{head}{PROSE[:200]}{PROSE[200:]}{middle}"
+        f"<p>Work on the access road starts in March, the authority said.</p></article>"
+        f"{tail}</main><footer>Contact us</footer></body></html>"
+    )
+
+
+def test_rule_examples():
+    assert list(rule_example_failures(BYLINE_RULES)) == []
+
+
+def test_a_teaser_paragraph_is_kept_before_the_article():
+    result = extract_html(article(head=f"<p class='teaser'>{TEASER}</p>"))
+    lines = result.text.split("\n")
+    assert lines[0] == TEASER
+
+
+def test_related_teasers_are_not_rescued():
+    related = "<div class='teaser'><a href='/x'>Harbour festival returns after a break</a></div>"
+    result = extract_html(article(tail=f"<section>{related * 3}</section>"))
+    assert "Harbour festival" not in result.text
+
+
+def test_a_figure_caption_inside_the_article_is_kept_in_place():
+    figure = f"<figure><img src='a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    lines = extract_html(article(middle=figure)).text.split("\n")
+    assert CAPTION in lines
+    assert lines.index(CAPTION) == len(lines) - 2  # between the prose and the last line
+
+
+def test_a_caption_outside_the_article_is_not_kept():
+    figure = f"<aside><figure><figcaption>{CAPTION}</figcaption></figure></aside>"
+    html = article().replace("<footer>", f"{figure}<footer>")
+    assert CAPTION not in extract_html(html).text
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        ("<p>By Jane Doe and John Smith</p>", "Jane Doe; John Smith"),
+        ("<p>Von Anna Schmidt, dpa</p>", "Anna Schmidt"),
+        ("<div class='info'><span>来源：新闻网</span><span>作者：王小明</span></div>", "王小明"),
+        ("<div><span>2024年5月1日</span><span>本报记者 陈静</span></div>", "陈静"),
+    ],
+)
+def test_bylines_give_the_author(head, author):
+    assert extract_html(article(head=head)).author == author
+
+
+def test_meta_and_json_ld_authors():
+    meta = article().replace("<head>", "<head><meta name='author' content='李华'>")
+    assert extract_html(meta).author == "李华"
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '[{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Ek"}]}</script>'
+    )
+    assert extract_html(article().replace("<head>", f"<head>{ld}")).author == "Ann Lee; Bo Ek"
+
+
+def test_author_labels_are_cut_off():
+    assert clean_author("作者：王小明 记者 李华") == "王小明; 李华"
+    assert clean_author("By Jane Doe") == "Jane Doe"
+    assert clean_author("Jane Doe") == "Jane Doe"
+    assert clean_author("来源：新闻网") is None
+    assert byline_names("By the end of the year, sales had doubled.") == []
+
+
+def test_the_declared_language_is_a_hint_on_the_document():
+    assert extract_html(article(lang="de-DE")).lang_hint == "de"
+    assert extract_html(article(lang="")).lang_hint is None
+    doc = Document(source="a.html", raw=article(lang="zh-Hans-CN"), format="html")
+    assert clean_document(doc).lang_hint == "zh"
+    given_hint = Document(source="a.html", raw=article(lang="de"), format="html", lang_hint="en")
+    assert clean_document(given_hint).lang_hint == "en"  # the input's own field wins
+    from lxml import html
+
+    assert declared_language(html.fromstring("<html xml:lang='fr'><p>x</p></html>")) == "fr"
+
+
+def test_removed_and_kept_lines_share_one_base_the_review_page_places_exactly():
+    html = article(
+        head=f"<p>By Jane Doe</p><p class='teaser'>{TEASER}</p>",
+        middle=f"<figure><figcaption>{CAPTION}</figcaption></figure>",
+        tail="<aside><h2>Most read</h2><ul><li><a href='/1'>One</a></li></ul></aside>",
+    )
+    doc = clean_document(Document(source="a.html", raw=html, format="html"))
+    removed = {r.line: r.text for r in doc.removed}
+    assert len(removed) == len(doc.removed)  # one number per removed line
+    places = lines_not_removed(len(doc.paragraphs), set(removed))
+    page = dict(removed) | dict(zip(places, doc.paragraphs, strict=True))
+    assert sorted(page) == list(range(len(page)))  # no gaps, no overlaps
+    reading = [page[n] for n in sorted(page)]
+    dump = page_text_dump(html).split("\n")
+    assert reading == [line for line in dump if line in reading]  # the page's own order
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "c d", "e", "f g h"]), max_size=8),
+    st.lists(st.sampled_from(["a", "b", "c d", "x", "- e", "| f g h |"]), max_size=6),
+)
+def test_page_order_keeps_every_line_and_block(blocks, lines):
+    slots = page_order([Block(text) for text in blocks], lines)
+    assert sorted(s.output for s in slots if s.output is not None) == list(range(len(lines)))
+    left_out = [s.text for s in slots if s.output is None]
+    assert all(text in blocks for text in left_out)
+    assert len(left_out) <= len(blocks)
+
+
+def test_rescue_rows_have_ids_and_reasons():
+    assert len({r.id for r in RESCUE_RULES}) == len(RESCUE_RULES)
+    assert all(r.id.startswith("html-") and r.reason for r in RESCUE_RULES)
