@@ -260,10 +260,14 @@ def speed(items: dict[str, list[str]], repeat: int) -> None:
         _row(name, f"{a:,.0f}", *ratios, with_paragraphs)
 
 
-def cli(lines: list[str], rounds: int, other: Path | None = None) -> None:
+LIBRARIES = ("langdetect", "langdetect_rs")
+
+
+def cli(lines: list[str], rounds: int, other: Path | None = None, python_too: bool = True) -> None:
     """Lines/s of `hzcorpus detect` on stdin and of plain langdetect and langdetect-rs loops
     (with start-up), the commands taking turns for `rounds` rounds (min and median);
-    `other` is another checkout of the project whose `hzcorpus detect` runs too."""
+    `other` is another checkout of the project whose `hzcorpus detect` runs too;
+    `python_too=False` leaves out the two pure-Python langdetect commands (slow)."""
     plain = (
         "import sys, langdetect\n"
         "langdetect.DetectorFactory.seed = 0\n"
@@ -285,6 +289,9 @@ def cli(lines: list[str], rounds: int, other: Path | None = None) -> None:
             *(sys.executable, "-m", "hzcorpus", "detect", "--reference")
         ],
     }
+    if not python_too:
+        del commands["plain langdetect loop (`detect` per line, flush)"]
+        del commands["`hzcorpus detect --reference` (stdin)"]
     checkouts = dict.fromkeys(commands, ROOT)
     if other is not None:
         name = f"`hzcorpus detect` (stdin), {other.name}"
@@ -306,10 +313,11 @@ def cli(lines: list[str], rounds: int, other: Path | None = None) -> None:
                 seconds[name].append(time.perf_counter() - start)
                 assert done.stdout.count(b"\n") == len(lines)
     best = {name: min(times) for name, times in seconds.items()}
-    base, rs = (best[name] for name in list(commands)[:2])
+    anchors = [best.get(f"plain {lib} loop (`detect` per line, flush)") for lib in LIBRARIES]
     for name, times in seconds.items():
         cells = [f"{len(lines) / best[name]:,.0f}", f"{best[name]:.1f} / {median(times):.1f}"]
-        _row(name, *cells, f"{base / best[name]:.2f}", f"{rs / best[name]:.2f}")
+        cells += [f"{anchor / best[name]:.2f}" if anchor else "–" for anchor in anchors]
+        _row(name, *cells)
 
 
 def _row(*cells: object) -> None:
@@ -375,6 +383,11 @@ def main() -> None:
     parser.add_argument("--skip-agreement", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--cli-only", action="store_true", help="only the command-line table")
+    parser.add_argument(
+        "--skip-reference",
+        action="store_true",
+        help="no pure-Python langdetect on the command line",
+    )
     parser.add_argument("--compare-with", type=Path, help="another checkout's `hzcorpus detect`")
     args = parser.parse_args()
     items = sample(400 if args.quick else args.size)
@@ -388,7 +401,8 @@ def main() -> None:
         speed(items, repeat)
     if not args.skip_speed:
         lines = items["sentence"] + items["prefix"] + items["noisy line"] + items["seed paragraph"]
-        cli(lines * max(1, 20_000 // len(lines)), repeat, args.compare_with)
+        lines = lines * max(1, 20_000 // len(lines))
+        cli(lines, repeat, args.compare_with, python_too=not args.skip_reference)
 
 
 if __name__ == "__main__":
