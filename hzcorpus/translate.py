@@ -136,7 +136,9 @@ class MiniSBDSplitter:
 
         self.name = f"minisbd:{model_file.name}"
         try:
-            self._detector = SBDetect(str(model_file), use_gpu=False)
+            # one thread, run in order: onnxruntime's default pool (one spinning thread per
+            # core) took CPU from the translation engine's threads for no gain
+            self._detector = SBDetect(str(model_file), use_gpu=False, max_threads=1)
         except Exception as exc:
             raise ModelError(f"{model_file}: cannot load the MiniSBD splitter: {exc}") from None
 
