@@ -1278,6 +1278,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="relative-date",
         reason="a relative date: meaningless once the page is saved, and not a publication date",
         kind="furniture",
+        date="relative",
         pattern=r"^(?:(?:updated|posted|aktualisiert|actualizado|publicado|mis à jour|publié|"
         r"更新于?)\s*[:：]?\s*)?(?:"
         rf"(?:about|over|almost|nearly)?\s*{_NUM}\s+"
@@ -1306,6 +1307,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="published-label",
         reason="a publication date line: the date goes to `published`",
         kind="published",
+        date="label",
         pattern=r"^(?:"
         + _phrases(
             "published",

@@ -553,7 +553,7 @@ def _before_comments(lines: list[_Line], first: int, last: int, end: int) -> int
     while j > first and not lines[j].prose:
         j -= 1
     dated = any(
-        ln.rule is not None and (ln.rule.kind == "published" or ln.rule.id == "relative-date")
+        ln.rule is not None and (ln.rule.kind == "published" or ln.rule.date == "relative")
         for ln in lines[j + 1 : action]
     )
     if not dated:
@@ -766,7 +766,7 @@ def _published(lines: list[_Line], first: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
     second paragraph (the first may be a standfirst, with the byline and date below it)."""
     second = next((i for i in range(first + 1, len(lines)) if lines[i].prose), len(lines))
-    labelled = [ln for ln in lines if ln.rule is not None and ln.rule.id == "published-label"]
+    labelled = [ln for ln in lines if ln.rule is not None and ln.rule.date == "label"]
     bare = [ln for ln in lines[:second] if ln.rule is not None and ln.rule.kind == "published"]
     for line in labelled + bare:
         date = parse_date(line.text)
@@ -802,7 +802,6 @@ def _author(lines: Iterable[_Line]) -> str | None:
     for line in lines:
         if line.rule is not None and line.rule.kind == "byline":
             match = line.rule.regex.search(line.text)
-            if match is not None:
-                names = match.groupdict()
-                return names.get("author") or names.get("author_zh")
+            if match is not None:  # the first named group that matched holds the name
+                return next((name for name in match.groupdict().values() if name), None)
     return None
