@@ -253,17 +253,10 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     # edge rules (section names, menus, consent lines) spare an article's inside, if any
     inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
-    scores = [0.0] * len(lines)
-    threshold = None
-    if options.model and lines:
-        model = load_model()
-        threshold = (
-            options.model_threshold if options.model_threshold is not None else model.threshold
-        )
-        scores = model.scores(_features(passes)).tolist()
-    kept, removed = [], []
-    for i, line in enumerate(lines):
-        decidable = not line.cjk and (
+    decides = [
+        options.model
+        and not line.cjk
+        and (
             line.context in _MODEL_DECIDES
             or (
                 line.context is None
@@ -273,6 +266,21 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
                 and _SENTENCE_END.search(line.text) is None
             )
         )
+        for i, line in enumerate(lines)
+    ]
+    scores = [0.0] * len(lines)
+    threshold = None
+    if any(decides):  # the trees run only on the lines the model decides
+        model = load_model()
+        threshold = (
+            options.model_threshold if options.model_threshold is not None else model.threshold
+        )
+        at = np.flatnonzero(decides)
+        for i, score in zip(at.tolist(), model.scores(_features(passes)[at]).tolist(), strict=True):
+            scores[i] = score
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        decidable = decides[i]
         if threshold is not None and decidable:
             if scores[i] < threshold:
                 kept.append(line.text)

@@ -76,6 +76,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s
 _SEPARATOR = re.compile(r"\s[|•·>»/]\s|\s\|\s?|\|")
 _LINK_LIKE = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b|#\w")
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
+_DIGIT = re.compile(r"\d")
+_NOT_PUNCT = re.compile(r"[^\W_]|\s")  # removed, it leaves punctuation and symbols
 
 
 @dataclass
@@ -103,8 +105,8 @@ def _shape(text: str) -> tuple[float, ...]:
     words = head.split()
     n = max(len(head), 1)
     upper_initial = sum(w[0].isupper() for w in words)
-    digits = sum(c.isdigit() for c in head)
-    punct = sum(not c.isalnum() and not c.isspace() for c in head)
+    digits = len(head) - len(_DIGIT.sub("", head))
+    punct = len(_NOT_PUNCT.sub("", head))
     return (
         upper_initial / len(words) if words else 0.0,
         digits / n,
