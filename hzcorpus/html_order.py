@@ -9,8 +9,9 @@ numbering base of `removed` for HTML: slot numbers count the article's paragraph
 removed blocks in page order, so the kept paragraphs fill the numbers not removed.
 
 `rescue` turns left-out slots back into article lines when a row of `RESCUE_RULES` says
-they belong to it: a standfirst or teaser paragraph, a figure caption, or a line another
-extraction mode kept, inside the article and shaped like prose.
+they belong to it: a standfirst or teaser paragraph or a figure caption inside the
+article. `vote` removes extracted lines where trafilatura's modes disagree and the line
+is not prose (`MODE_VOTES`: the balanced mode kept it, the precision mode did not).
 """
 
 from __future__ import annotations
@@ -57,10 +58,11 @@ class Slot:
     output: int | None = None
     rule: str | None = None
     modes: frozenset[str] = frozenset()
+    demoted: str | None = None
 
     @property
     def kept(self) -> bool:
-        return self.output is not None or self.rule is not None
+        return (self.output is not None or self.rule is not None) and self.demoted is None
 
 
 def visible_blocks(tree) -> list[Block]:
@@ -169,13 +171,63 @@ def _inside(text: str, lines: list[str], start: int) -> int | None:
 
 
 def mark_modes(slots: list[Slot], modes: dict[str, list[str]]) -> None:
-    """Note on each left-out slot which other extraction modes kept its text."""
+    """Note on each slot which other extraction modes kept its text."""
     for mode, lines in modes.items():
         pieces = {piece for line in lines for piece in _pieces(line)}
         joined = " " + " ".join(" ".join(line.split()) for line in lines) + " "
         for slot in slots:
-            if not slot.kept and (slot.text in pieces or f" {slot.text} " in joined):
+            text = " ".join(slot.text.split())
+            if text in pieces or f" {text} " in joined:
                 slot.modes |= {mode}
+
+
+@dataclass(frozen=True)
+class ModeVote:
+    """An extracted line is removed when the other extraction `mode` drops it, it has
+    fewer than `max_words` words (CJK: 2 characters a word), and it lies before the
+    article's first line of prose (a sentence of `prose_words` words or more) or after its
+    last."""
+
+    id: str
+    reason: str
+    mode: str
+    prose_words: int = 8
+    max_words: int = 6
+
+
+#: Where trafilatura's modes disagree on a line of the article, one row per mode asked.
+MODE_VOTES: tuple[ModeVote, ...] = (
+    ModeVote(
+        id="html-precision",
+        reason="only trafilatura's balanced mode keeps it, its precision mode drops it, and "
+        "it is not a sentence of prose",
+        mode="precision",
+    ),
+)
+
+
+def vote(slots: list[Slot], votes: tuple[ModeVote, ...], asked: set[str]) -> int:
+    """Demote extracted lines (in place) that a row of `votes` removes; the number demoted.
+    Only the rows whose mode was run (`asked`) vote, and only on short lines at the
+    article's edges: headings and list items inside the article stay."""
+    demoted = 0
+    for row in votes:
+        if row.mode not in asked:
+            continue
+        prose = [
+            n
+            for n, slot in enumerate(slots)
+            if slot.kept and is_sentence(slot.text) and words_of(slot.text) >= row.prose_words
+        ]
+        if not prose:
+            continue
+        for n, slot in enumerate(slots):
+            inside = prose[0] <= n <= prose[-1] or words_of(slot.text) >= row.max_words
+            if slot.output is None or slot.demoted or inside or row.mode in slot.modes:
+                continue
+            slot.demoted = row.id
+            demoted += 1
+    return demoted
 
 
 # --- rescue ---------------------------------------------------------------------------------
@@ -191,8 +243,7 @@ class RescueRule:
 
     id: str
     reason: str
-    element: Callable[[object], bool] | None = None
-    mode: str | None = None
+    element: Callable[[object], bool]
     depth: int = 2
     min_words: int = 6
     max_link_share: float = 0.3
@@ -233,12 +284,6 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         element=_named(_STANDFIRST_NAMES),
         min_words=8,
         lead=6,
-    ),
-    RescueRule(
-        id="html-recall",
-        reason="prose inside the article that trafilatura's recall mode keeps",
-        mode="recall",
-        min_words=10,
     ),
     RescueRule(
         id="html-caption",
@@ -296,8 +341,6 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
     element = slot.block.element
     if link_share(element, slot.text) > rule.max_link_share:
         return False
-    if rule.mode is not None:
-        return rule.mode in slot.modes
     for _ in range(rule.depth + 1):
         if element is None or not isinstance(element.tag, str):
             return False

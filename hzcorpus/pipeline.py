@@ -39,6 +39,7 @@ from .document import Document, content_id
 from .errors import DatasetError, HzcorpusError, InputError
 from .manifest import ManifestEntry, ManifestWriter
 from .read import ReadOptions, document_from_bytes
+from .record_fields import apply_fields, content_field, other_fields
 from .writer import DatasetStats, ShardWriter
 
 #: Extensions read as articles; any other file is recorded as skipped.
@@ -328,23 +329,25 @@ def _size(n: int) -> str:
     return f"{n:,} bytes" if n < 1_000_000 else f"{n / 1e6:.1f} MB"
 
 
-def _item_bytes(item: InputItem, options: ReadOptions) -> tuple[bytes, str | None]:
-    """The article bytes of an item and the format its JSON field forces (html), if any."""
+def _item_bytes(item: InputItem, options: ReadOptions) -> tuple[bytes, str | None, dict[str, Any]]:
+    """The article bytes of an item, the format its JSON field forces (html), if any, and
+    the JSON line's other fields (`record_fields`)."""
     if item.line is not None:
         try:
             obj = json.loads(item.line)
         except ValueError as exc:
             raise InputError(f"not valid JSON: {exc}") from None
-        for key, fmt in (("html", "html"), ("text", None)):
-            if isinstance(obj, dict) and isinstance(obj.get(key), str):
-                return obj[key].encode("utf-8"), fmt
-        raise InputError("JSON line has no string `text` or `html` field")
+        found = content_field(obj) if isinstance(obj, dict) else None
+        if found is None:
+            raise InputError("JSON line has no string `text` or `html` field")
+        key, fmt = found
+        return obj[key].encode("utf-8"), fmt, other_fields(obj, key)
     path = Path(item.path)
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
             raise InputError(f"input is {_size(size)}, over the {_size(options.max_bytes)} limit")
-        return path.read_bytes(), None
+        return path.read_bytes(), None, {}
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
 
@@ -406,7 +409,7 @@ def process_chunk(
 ) -> tuple[list[ItemResult], dict[str, dict[str, int]]]:
     """Run the steps over a chunk of inputs (in a worker); results in input order."""
     loaded = [_load(item, options.read) for item in items]
-    results = [result for result, _, _ in loaded]
+    results = [result for result, *_ in loaded]
     key = cache.key(results)
     cached = cache.get(key)
     if cached is not None:  # the counts too: a resumed build.json equals a fresh one
@@ -414,12 +417,12 @@ def process_chunk(
     steps = document_steps(options)
     counts = StepCounts()
     pending: list[tuple[ItemResult, Document]] = []
-    for result, data, fmt in loaded:
+    for result, data, fmt, extra in loaded:
         if data is None:
             if result.status == "failed":
                 counts.count("read", "failed")
             continue
-        doc = _run_steps(result, data, fmt, steps, counts, options.read)
+        doc = _run_steps(result, (data, fmt, extra), steps, counts, options.read)
         if doc is not None:
             pending.append((result, doc))
     if options.translate is not None and pending:
@@ -431,23 +434,31 @@ def process_chunk(
     return results, dict(counts)
 
 
-def _load(item: InputItem, options: ReadOptions) -> tuple[ItemResult, bytes | None, str | None]:
-    """An input's bytes (and forced format) with its result so far; no bytes when not read."""
+def _load(
+    item: InputItem, options: ReadOptions
+) -> tuple[ItemResult, bytes | None, str | None, dict[str, Any]]:
+    """An input's bytes, forced format and other JSON fields with its result so far; no
+    bytes when not read. A JSON line's `sha256` covers its other fields too, so that a
+    changed field is not taken from the resume cache."""
     if item.skip:
-        return ItemResult(item.source, "skipped", reason=item.skip), None, None
+        return ItemResult(item.source, "skipped", reason=item.skip), None, None, {}
     try:
-        data, fmt = _item_bytes(item, options)
+        data, fmt, fields = _item_bytes(item, options)
     except InputError as exc:
-        return ItemResult(item.source, "failed", reason=f"read: {_one_line(exc)}"), None, None
-    sha = hashlib.sha256(data).hexdigest()
-    return ItemResult(item.source, "ok", sha256=sha, id=content_id(data)), data, fmt
+        return ItemResult(item.source, "failed", reason=f"read: {_one_line(exc)}"), None, None, {}
+    digest = hashlib.sha256(data)
+    if fields:
+        digest.update(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode())
+    result = ItemResult(item.source, "ok", sha256=digest.hexdigest(), id=content_id(data))
+    return result, data, fmt, fields
 
 
-def _run_steps(result, data, fmt, steps, counts, options) -> Document | None:
+def _run_steps(result, loaded, steps, counts, options) -> Document | None:
     """Read and run the per-document steps; a drop or failure goes into `result`."""
+    data, fmt, fields = loaded
     step = "read"
     try:
-        doc = document_from_bytes(data, result.source, options, fmt)
+        doc = apply_fields(document_from_bytes(data, result.source, options, fmt), fields)
         counts.count(step, "forwarded")
         for s in steps:
             step = s.name
