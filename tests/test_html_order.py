@@ -98,6 +98,9 @@ def test_author_labels_are_cut_off():
     assert clean_author("By Jane Doe") == "Jane Doe"
     assert clean_author("Jane Doe") == "Jane Doe"
     assert clean_author("来源：新闻网") is None
+    assert clean_author("Joshua Sokol May") == "Joshua Sokol"
+    assert clean_author("Sara Zinnecker Stand; Joe Wee Monday") == "Sara Zinnecker; Joe Wee"
+    assert clean_author("June") == "June"  # a name that is one word stays
     assert byline_names("By the end of the year, sales had doubled.") == []
 
 
