@@ -239,11 +239,13 @@ class RescueRule:
     element (or an ancestor within `depth`) is of that kind; the block must also hold at
     least `min_words` words (CJK: 2 characters a word), have at most `max_link_share` of
     its text in links, end like a sentence when `sentence`, and lie within the article's
-    span (from `lead` slots before its first line to its last line)."""
+    span (from `lead` slots before its first line to its last line); a block `not_text`
+    matches (a photo credit, a "click to enlarge") is never rescued."""
 
     id: str
     reason: str
     element: Callable[[object], bool]
+    not_text: re.Pattern[str] | None = None
     depth: int = 2
     min_words: int = 6
     max_link_share: float = 0.3
@@ -272,6 +274,14 @@ def _named(pattern: re.Pattern[str]) -> Callable[[object], bool]:
     return test
 
 
+#: Caption-like blocks that are not text of the article: a credit alone, a viewer hint.
+_CREDIT_OR_HINT = re.compile(
+    r"^\(?\s*(?:quelle|foto|fotos|bild|bilder|photo|photos|image|credit|source|©)\s*[:：]"
+    r"|zum vergrößern|click to enlarge|tap to enlarge|klicken sie",
+    re.I,
+)
+
+
 def _is_caption(element) -> bool:
     return element.tag == "figcaption" or _named(_CAPTION_NAMES)(element)
 
@@ -289,6 +299,7 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         id="html-caption",
         reason="the caption of a figure inside the article",
         element=_is_caption,
+        not_text=_CREDIT_OR_HINT,
         depth=3,
         min_words=4,
         max_link_share=0.5,
@@ -337,6 +348,8 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
     if not first - rule.lead <= n <= last:
         return False
     if words_of(slot.text) < rule.min_words or (rule.sentence and not is_sentence(slot.text)):
+        return False
+    if rule.not_text is not None and rule.not_text.search(slot.text):
         return False
     element = slot.block.element
     if link_share(element, slot.text) > rule.max_link_share:

@@ -64,6 +64,15 @@ def test_a_figure_caption_inside_the_article_is_kept_in_place():
     assert lines.index(CAPTION) == len(lines) - 2  # between the prose and the last line
 
 
+@pytest.mark.parametrize(
+    "caption",
+    ["(Quelle: Fleischmann/Unsplash/Verband)", "Zum Vergrößern auf das Bild klicken, bitte sehr"],
+)
+def test_credits_and_viewer_hints_are_not_kept_as_captions(caption):
+    figure = f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+    assert caption not in extract_html(article(middle=figure)).text
+
+
 def test_a_caption_outside_the_article_is_not_kept():
     figure = f"<aside><figure><figcaption>{CAPTION}</figcaption></figure></aside>"
     html = article().replace("<footer>", f"{figure}<footer>")
