@@ -343,6 +343,7 @@ def add_models(sub: argparse._SubParsersAction) -> None:
         help="package index: an http(s) or file URL or a local path (default: argostranslate's)",
     )
     download.add_argument("--quiet", action="store_true", help="no progress bar")
+    install.add_argument("--quiet", action="store_true", help="no progress bar")
     listing = actions.add_parser("list", help="installed language pairs, versions and folders")
     for action in (install, download, listing):
         action.add_argument(
@@ -355,7 +356,8 @@ def run_models(args: argparse.Namespace) -> int:
 
     if args.action in ("install", "download"):
         if args.action == "install":
-            pkg = install_package(args.file, args.packages_dir, splitter=args.splitter)
+            progress = not args.quiet
+            pkg = install_package(args.file, args.packages_dir, args.splitter, progress)
         else:
             from .package_index import DEFAULT_INDEX, download_package
 
@@ -402,27 +404,57 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
         "--beam", type=arg.count, default=4, help="beam size (default 4, as argostranslate)"
     )
     p.add_argument("--packages-dir", type=arg.folder, metavar="DIR", help="packages folder to use")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+#: Files translated together: one translation batch, then their outputs are written.
+TRANSLATE_CHUNK = 16
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from .language import detect_document
-    from .packages import missing_package_hint, no_package_note
-    from .translate import TranslateOptions, translate_documents
+    import itertools
+    import time
+
+    from .progress import progress_bar, summary
+    from .translate import TranslateOptions
 
     if len(args.files) > 1 and args.out is None:
         _fail("several files need --out DIR")
+    started = time.monotonic()
     extra = {"packages_dir": args.packages_dir} if args.packages_dir else {}
     options = TranslateOptions(target=args.target, beam_size=args.beam, **extra)
-    docs, inputs = [], _CleanedFiles(args.files)
-    for path, doc in inputs:
-        if args.source is None:
-            doc = detect_document(doc)
-        else:
-            doc.language = args.source
-        docs.append((path, doc))
-    translate_documents([doc for _path, doc in docs], options)
-    failed = inputs.failed
-    for path, doc in docs:
+    inputs = _CleanedFiles(args.files)
+    cleaned = iter(inputs)
+    failed = read = 0
+    with progress_bar(len(args.files), "file", "translate", args.quiet) as bar:
+        while chunk := list(itertools.islice(cleaned, TRANSLATE_CHUNK)):
+            failed += _translate_chunk(chunk, args, options)
+            read += len(chunk)
+            bar.update(read + inputs.failed - bar.n)  # the files that failed to read too
+        bar.update(len(args.files) - bar.n)
+    failed += inputs.failed
+    summary(
+        f"translated {len(args.files) - failed} of {len(args.files)} files"
+        + (f" ({failed} failed)" if failed else "")
+        + f" in {time.monotonic() - started:.1f} s",
+        args.quiet,
+    )
+    return 1 if failed else 0
+
+
+def _translate_chunk(chunk: list, args: argparse.Namespace, options) -> int:
+    """Detect (unless --from), translate and write out a chunk of (path, cleaned document);
+    returns how many of them were not translated."""
+    from .language import detect_document
+    from .packages import missing_package_hint, no_package_note
+    from .translate import translate_documents
+
+    docs = [detect_document(doc) if args.source is None else doc for _path, doc in chunk]
+    for doc in docs:
+        doc.language = args.source or doc.language
+    translate_documents(docs, options)
+    failed = 0
+    for (path, _cleaned), doc in zip(chunk, docs, strict=True):
         if doc.text_en is None:
             reason = doc.translation_note
             if doc.language and reason == no_package_note(doc.language, options.target):
@@ -432,7 +464,7 @@ def run_translate(args: argparse.Namespace) -> int:
             print(doc.text_en)
         else:
             _write_output(args.out, path.with_suffix(".txt").name, doc.text_en)
-    return 1 if failed else 0
+    return failed
 
 
 # --- build -----------------------------------------------------------------------------
@@ -596,17 +628,27 @@ def add_review(sub: argparse._SubParsersAction) -> None:
         metavar="RAW_DIR",
         help="the folder the dataset was built from: places removed lines exactly",
     )
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
 def run_review(args: argparse.Namespace) -> int:
+    import time
+
+    from .progress import summary
     from .review import ReviewOptions, render_review
 
+    started = time.monotonic()
     options = ReviewOptions(html=args.html, raw=args.raw, progress=not args.quiet)
     index = render_review(args.out_dir, options)
-    if args.raw is None:
-        hint = "removed lines placed approximately; --raw RAW_DIR places them exactly"
-        print(f"hzcorpus: {hint}", file=sys.stderr)
+    pages = sum(1 for _ in index.with_name(f"{index.stem}_articles").glob("*.html"))
+    hint = (
+        "; removed lines placed approximately (--raw RAW_DIR places them exactly)"
+        if args.raw is None
+        else ""
+    )
+    summary(
+        f"review: {pages} article pages in {time.monotonic() - started:.1f} s{hint}", args.quiet
+    )
     print(index)
     return 0
 

@@ -230,7 +230,7 @@ def download_package(
             dest = work / entry.file_name
             try:
                 _fetch(url, dest, entry, progress)
-                return install_package(dest, root)
+                return install_package(dest, root, progress=progress)
             except ModelError as exc:
                 error = exc
         assert error is not None  # choose_package keeps entries with a usable link

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DatasetError, HzcorpusError, InputError
+from .progress import with_progress
 from .review_pages import (
     GENERATOR,
     article_page,
@@ -281,14 +282,12 @@ def _write_articles(
     index_name, folder_name = names
     rows: list[list[Any]] = []
     prev = None
-    from tqdm import tqdm
-
-    records = tqdm(
+    records = with_progress(
         iter_records(out_dir, options.batch_size),
-        total=_count_rows(out_dir),
-        unit=" articles",
-        desc="review",
-        disable=None if options.progress else True,
+        _count_rows(out_dir),
+        "article",
+        "review",
+        quiet=not options.progress,
     )
     for name, record, next_name in _with_next(_named(iter(records))):
         lines, how = _paragraph_lines(record, raw)
