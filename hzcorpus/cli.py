@@ -44,6 +44,21 @@ def _fail_one(files: list[Path], message: str) -> int:
     return 1
 
 
+def _add_files(p: argparse.ArgumentParser, nargs: str) -> None:
+    p.add_argument(
+        "files", nargs=nargs, type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
+    )
+
+
+def _add_out(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        type=arg.folder,
+        metavar="DIR",
+        help="write DIR/<name>.txt per input instead of stdout",
+    )
+
+
 # --- clean -----------------------------------------------------------------------------
 
 
@@ -53,15 +68,8 @@ def add_clean(sub: argparse._SubParsersAction) -> None:
         help="remove boilerplate from articles",
         description="Cleaned article text: one paragraph per line, without the title.",
     )
-    p.add_argument(
-        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
-    )
-    p.add_argument(
-        "--out",
-        type=arg.folder,
-        metavar="DIR",
-        help="write DIR/<name>.txt per input instead of stdout",
-    )
+    _add_files(p, "+")
+    _add_out(p)
     p.add_argument("--json", action="store_true", help="print the whole document as JSON")
 
 
@@ -148,9 +156,7 @@ def add_detect(sub: argparse._SubParsersAction) -> None:
         "is read ('und' for a line without letters). With FILEs: code<TAB>score<TAB>file per "
         "article, from its cleaned title and text.",
     )
-    p.add_argument(
-        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
-    )
+    _add_files(p, "*")
     p.add_argument("--scores", action="store_true", help="stdin mode: print code<TAB>score")
     p.add_argument(
         "--reference", action="store_true", help="use pure-Python langdetect, not langdetect-rs"
@@ -199,9 +205,7 @@ def add_flag(sub: argparse._SubParsersAction) -> None:
             'character offsets into text, or {"id", "error"} for a bad line.'
         ),
     )
-    p.add_argument(
-        "files", nargs="*", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
-    )
+    _add_files(p, "*")
     p.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> JSON lines")
     p.add_argument(
         "--min-score", type=arg.fraction, help="skip rules less confident than this (default 0.5)"
@@ -385,21 +389,14 @@ def add_translate(sub: argparse._SubParsersAction) -> None:
         description="Read, clean and translate articles with an installed package; the "
         "translation of the cleaned text, one paragraph per line.",
     )
-    p.add_argument(
-        "files", nargs="+", type=arg.path, metavar="FILE", help="page-text dumps or HTML files"
-    )
+    _add_files(p, "+")
     p.add_argument(
         "--from", dest="source", type=arg.text, help="source language (default: detected)"
     )
     p.add_argument(
         "--to", dest="target", type=arg.text, default="en", help="target language (default en)"
     )
-    p.add_argument(
-        "--out",
-        type=arg.folder,
-        metavar="DIR",
-        help="write DIR/<name>.txt per input instead of stdout",
-    )
+    _add_out(p)
     p.add_argument(
         "--beam", type=arg.count, default=4, help="beam size (default 4, as argostranslate)"
     )

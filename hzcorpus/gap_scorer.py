@@ -27,6 +27,8 @@ _SEPARATOR_GAP = re.compile(r" [.,:/]{1,3} ")
 _CANDIDATE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))")
 _LEFT_WORD = re.compile(r"\S+$")
 _RIGHT_WORD = re.compile(r"\S+")
+_LEFT_TWO = re.compile(r"(\S+)\s+\S+$")
+_RIGHT_TWO = re.compile(r"\S+\s+(\S+)")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”„«»‚‘’<>"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CLASS_OF_FIELD = {
@@ -90,10 +92,20 @@ def features(text: str, start: int, end: int) -> list[str]:
     right_match = _RIGHT_WORD.match(text, end)
     left = left_match.group() if left_match else ""
     right = right_match.group() if right_match else ""
+    left2 = _LEFT_TWO.search(text, max(0, start - 60), start)
+    right2 = _RIGHT_TWO.match(text, end, end + 60)
     shape, lc, rc = _shape(text[start:end]), token_class(left), token_class(right)
+    l2c = token_class(left2.group(1)) if left2 else "none"
+    r2c = token_class(right2.group(1)) if right2 else "none"
     lw, rw = left.strip(_EDGE_PUNCT).lower(), right.strip(_EDGE_PUNCT).lower()
     ends = "p" if left and left[-1] in _EDGE_PUNCT else "w"
+    plural = "s" if rc == "low" and rw.endswith("s") else "-"
     return [
+        f"L2={l2c}",
+        f"R2={r2c}",
+        f"RR2={rc}|{r2c}",
+        f"L2L={l2c}|{lc}",
+        f"Rpl={plural}|{lc}",
         "bias",
         f"s={shape}",
         f"L={lc}",

@@ -1,17 +1,21 @@
 """Which single-byte encoding a page's language makes likely.
 
 A statistical charset guess cannot tell single-byte encodings apart when they decode the
-bytes to the same text (a Latin-1 German page decodes alike as cp1250 and cp1252), and it
-often picks one whose region does not fit the text (cp1250 for Spanish turns "ñ" into
-"ń"). The language of the decoded text, mostly ASCII letters, is found reliably even
-when a few letters are wrong; the encodings of that language's region then decide.
+bytes to the same text (a Latin-1 German page decodes alike as cp1250 and cp1252) and
+often names one from another region. Among those that decode to the same text, the
+encodings of the text's language's region win. Where the text itself would differ (a
+Latin-1 Spanish page read as cp1250 turns "ñ" into "ń"), the guess stands: measured on
+pages whose declared charset was stripped, overruling it lost as many pages as it won.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import cache
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>|&[#\w]+;", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -72,20 +76,22 @@ def _region(language: str) -> EncodingRegion | None:
 
 
 def prefer_by_language(data: bytes, text: str, encoding: str) -> tuple[str, str]:
-    """`data` decoded with the encoding its language makes likely, when the statistical
-    guess `encoding` (which gave `text`) is a single-byte one outside that language's
-    region; otherwise `(text, encoding)` unchanged.
+    """The encoding the decoded text's language makes likely, among the single-byte
+    encodings that decode `data` to the same `text` as the statistical guess `encoding`;
+    `(text, encoding)` unchanged when there is none.
     """
     if not is_single_byte(encoding):
         return text, encoding
     from .language import detect_language
 
-    region = _region(detect_language(text)[0].lang.split("-")[0])
+    words = _MARKUP.sub(" ", text)  # an HTML page's tags, scripts and styles say nothing
+    region = _region(detect_language(words)[0].lang.split("-")[0])
     if region is None or codecs.lookup(encoding).name in _names(region):
         return text, encoding
     for candidate in region.encodings:
         try:
-            return data.decode(candidate), codecs.lookup(candidate).name
+            if data.decode(candidate) == text:
+                return text, codecs.lookup(candidate).name
         except UnicodeDecodeError:
             continue
     return text, encoding

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import gap_scorer
 from .document import FLAG_KINDS, Document, Span
-from .redaction_rules import RULES, RedactionRule
+from .redaction_rules import RULES, RedactionRule, prefilter_text
 from .rules import Rule
 
 
@@ -86,7 +86,7 @@ def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
 
 def _hits(text: str, steps) -> list[tuple[int, int, int]]:
     """`(start, end, index of the rule)` of every hit, before overlaps are resolved."""
-    lowered = text.lower()
+    lowered = prefilter_text(text)
     found = []
     for index, (needs, finditer, names) in enumerate(steps):
         if needs:

@@ -1,7 +1,9 @@
 """Score the redaction flagger on real sentences with realistic cuts (see redaction_devset.py).
 
 Prints, for the development and the held-out part: precision and recall per language and per
-kind, recall per cut type and per variant (separators kept or gone, gap closed), the share
+kind, recall per cut type and per variant (separators kept or gone, gap closed), recall of
+the number cuts whose gap was closed (`trace closed`: the words close up, nothing is left
+to see) against all other cuts (`trace open`), the share
 of intact sentences flagged (all, and those rich in numbers), and with `--show N` the first
 N misses and false alarms of each part. Skips with a message when DEVDATA is absent.
 
@@ -25,6 +27,11 @@ from hzcorpus.redaction import find_flags
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _closed(gold: dict) -> bool:
+    """A number cut that left nothing between the words: the gap closed, no separator kept."""
+    return gold["variant"].endswith("-closed")
 
 
 def evaluate(rows: list[dict], predict=find_flags) -> dict:
@@ -72,6 +79,8 @@ def evaluate(rows: list[dict], predict=find_flags) -> dict:
                 ("cut", lang, g["cut"], bool(found)),
                 ("cut", "all", g["cut"], bool(found)),
                 ("variant", "all", f"{g['cut']}/{g['variant']}", bool(found)),
+                ("trace", lang, "closed" if _closed(g) else "open", bool(found)),
+                ("trace", "all", "closed" if _closed(g) else "open", bool(found)),
             ]
             for group, la, key, ok in keys:
                 gold_n[(group, la, key)] += 1
@@ -96,7 +105,7 @@ def report(result: dict, title: str) -> str:
     """The tables of one part as text."""
     lines = [f"== {title}"]
     ratio = lambda ok, n: f"{ok / n:.3f}" if n else "  -  "  # noqa: E731
-    for group in ("lang", "kind", "cut", "variant"):
+    for group in ("lang", "kind", "cut", "variant", "trace"):
         keys = sorted(
             {k for k in result["gold_n"] if k[0] == group}
             | {k for k in result["pred_n"] if k[0] == group}

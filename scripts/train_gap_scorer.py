@@ -1,6 +1,7 @@
 """Train the gap scorer (hzcorpus/gap_scorer.py) on the development part of the cut sentences.
 
-Every candidate gap (double space, lone separator) of the development records is labelled a
+The development sentences are cut `--rounds` times with other seeds than the evaluation's
+(13). Every candidate gap (double space, lone separator) of these records is labelled a
 cut when it overlaps a gold `missing-number` span, else not; a logistic regression over
 `gap_scorer.features` is fitted with Adagrad in a fixed order (same data, same weights),
 and the threshold is the lowest one whose development precision reaches `--precision`.
@@ -76,14 +77,23 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="cut the development sentences this many times"
+    )
     args = parser.parse_args()
     if not (args.devdata / "sentences").is_dir():
         print(f"skipped: no devdata in {args.devdata}")
         return
-    dev = [r for r in records(args.devdata, cache_dir=args.cache) if r["part"] == "dev"]
+    # each round cuts the same development sentences anew (another seed): more gaps to learn
+    dev = [
+        row
+        for seed in range(100, 100 + args.rounds)
+        for row in records(args.devdata, seed=seed, cache_dir=args.cache)
+        if row["part"] == "dev"
+    ]
     data = examples(dev)
     weights = train(data, args.epochs, args.l2, rate=0.1)
-    kept = {n: round(w, 3) for n, w in sorted(weights.items()) if abs(w) >= 0.02}
+    kept = {n: round(w, 3) for n, w in sorted(weights.items()) if abs(w) >= 0.05}
     threshold, scores = pick_threshold(GapModel(kept, 0.5), data, args.precision)
     model = {
         "about": "logistic weights over hzcorpus.gap_scorer.features; see "

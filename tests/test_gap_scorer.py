@@ -50,8 +50,8 @@ def test_candidates_are_double_spaces_and_lone_separators():
     "text",
     [
         "They had lived there for  years before the war.",
-        "Die Petition erhielt  Unterschriften in drei Tagen.",
-        "The storm left  households without power.",
+        "The ferry was carrying about  people when it capsized.",
+        "Die Strecke ist auf  Kilometer gesperrt.",
     ],
 )
 def test_a_double_space_before_a_unit_is_a_cut(text):
@@ -72,6 +72,19 @@ def test_a_double_space_before_a_unit_is_a_cut(text):
 )
 def test_a_slip_alone_is_not_a_flag(text):
     assert find_flags(text) == []
+
+
+def test_a_counted_noun_after_the_gap_weighs_more_than_a_function_word():
+    def probability(text):
+        start, end = next(candidates(text))
+        return shipped_model().probability(features(text, start, end))
+
+    assert probability("The storm left  households without power.") > 2 * probability(
+        "The storm left  the town without power."
+    )
+    assert probability("Die Petition erhielt  Unterschriften.") > 2 * probability(
+        "Die Petition erhielt  die Zustimmung."
+    )
 
 
 def test_gap_model_can_be_switched_off():

@@ -183,9 +183,8 @@ _LEGACY_PAGES = [
         "cp1252",
     ),
     (
-        "El ayuntamiento aprobó el presupuesto el martes. La oposición criticó la deuda "
-        "del año pasado y pidió más inversión en las escuelas de la ciudad.",
-        "latin-1",
+        "Der Stadtrat hat über die Schulden beraten; Straßen und Brücken müssen warten.",
+        "cp1252",
         "cp1252",
     ),
     (
@@ -220,3 +219,20 @@ def test_every_encoding_region_decodes_its_example():
     languages = [lang for region in REGIONS for lang in region.languages]
     assert len(languages) == len(set(languages))  # a language belongs to one region
     assert not is_single_byte("gb18030") and not is_single_byte("utf-8")
+
+
+_LATIN = st.characters(codec="cp1252", categories=("L", "N", "P", "Zs"))
+
+
+@given(st.text(_LATIN, min_size=1), st.sampled_from(["cp1250", "cp1257", "iso8859_2", "cp1252"]))
+def test_the_language_preference_never_changes_the_text(text, guess):
+    from hzcorpus.legacy_encodings import prefer_by_language
+
+    data = text.encode("cp1252")
+    try:
+        guessed = data.decode(guess)
+    except UnicodeDecodeError:
+        return
+    decoded, encoding = prefer_by_language(data, guessed, guess)
+    assert decoded == guessed
+    assert data.decode(encoding) == guessed
