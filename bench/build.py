@@ -9,6 +9,9 @@ that peak memory is measured per run, and every path once per round (`--rounds`)
 load from other jobs hits them alike (min and median over the rounds):
 
 - `hzcorpus build RAW OUT --no-translate` at 1 and 2 workers;
+- the same on Ray (`--executor ray`: a local Ray on this machine's CPUs, started and stopped
+  by the build, which the time includes), when the ray extra is installed; the table says
+  whether its dataset folder equals the local one byte for byte;
 - a plain script that, per article, calls trafilatura (HTML) or strips lines (page text),
   langdetect, and `datasets.Dataset.from_list([row]).to_parquet(...)`;
 - the same plain script writing one parquet file at the end (a fairer baseline).
@@ -25,6 +28,7 @@ Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -158,6 +162,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=1, help="runs of every path")
     parser.add_argument("--compare-with", type=Path, help="another checkout to time too")
+    parser.add_argument(
+        "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -182,7 +189,7 @@ def main() -> None:
             what = f"{args.size} synthetic articles"
         size = sum(1 for _ in raw.iterdir())
         paths: dict[str, tuple[list[str], Path]] = {}
-        for mode in ("per-article", "batched"):
+        for mode in args.plain_modes:
             cmd = [sys.executable, __file__, "--plain", str(raw), f"{tmp}/plain-{mode}", mode]
             paths[f"plain script, parquet {mode}"] = (cmd, ROOT)
         checkouts = {"hzcorpus build": ROOT}
@@ -193,6 +200,11 @@ def main() -> None:
                 cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
                 cmd += ["--no-translate", "--quiet", "--workers", str(workers)]
                 paths[f"{label}, {workers} worker(s)"] = (cmd, checkout)
+        ray = importlib.util.find_spec("ray") is not None
+        if ray:
+            cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
+            cmd += ["--no-translate", "--quiet", "--executor", "ray"]
+            paths[f"hzcorpus build, Ray on {os.cpu_count()} CPUs"] = (cmd, ROOT)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in paths}
         for round_ in range(args.rounds):
             for n, (name, (cmd, checkout)) in enumerate(paths.items()):
@@ -200,10 +212,18 @@ def main() -> None:
                 runs[name].append(run_measured([out if c == "OUT" else c for c in cmd], checkout))
         first = list(paths).index(f"hzcorpus build, {args.workers[0]} worker(s)")
         summary = json.loads(Path(f"{tmp}/out-{first}-0/build.json").read_text())
+        if ray:
+            local = Path(
+                f"{tmp}/out-{list(paths).index(f'hzcorpus build, {args.workers[-1]} worker(s)')}-0"
+            )
+            same = _same_files(local, Path(f"{tmp}/out-{len(paths) - 1}-0"))
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{what} ({size} files); hzcorpus steps: {' → '.join(summary['stages'])}")
-    print(f"hzcorpus manifest: {summary['status']}; {args.rounds} round(s); load average {load}\n")
+    print(f"hzcorpus manifest: {summary['status']}; {args.rounds} round(s); load average {load}")
+    if ray:
+        print(f"Ray's dataset folder equals the local one byte for byte: {same}")
+    print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
         "batched | peak RSS MB: largest / all |"
@@ -213,10 +233,19 @@ def main() -> None:
     for name, ms in runs.items():
         median = statistics.median(m["seconds"] for m in ms)
         cells = [name, f"{best[name]:.1f} / {median:.1f}", f"{size / best[name]:.0f}"]
-        cells += [f"{best['plain script, parquet per-article'] / best[name]:.2f}x"]
-        cells += [f"{best['plain script, parquet batched'] / best[name]:.2f}x"]
+        for mode in ("per-article", "batched"):
+            anchor = best.get(f"plain script, parquet {mode}")
+            cells.append(f"{anchor / best[name]:.2f}x" if anchor else "–")
         memory = f"{max(m['peak_mb'] for m in ms):.0f} / {max(m['tree_mb'] for m in ms):.0f}"
         print("| " + " | ".join([*cells, memory]) + " |")
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    """Whether two dataset folders hold the same files with the same bytes."""
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    return files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()) and all(
+        (a / f).read_bytes() == (b / f).read_bytes() for f in files
+    )
 
 
 if __name__ == "__main__":

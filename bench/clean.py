@@ -1,6 +1,7 @@
 """Cleaning speed: hzcorpus's HTML path against plain trafilatura, and the page-text cleaner.
 
-Usage: python bench/clean.py [--pages 200] [--repeat 3] [--seed 0]
+Usage: python bench/clean.py [--pages 200] [--repeat 3] [--seed 0] [--real DIR]
+                             [--compare-with CHECKOUT]
 
 The pages are generated deterministically from the annotated HTML pages of
 tests/data/clean/ (nine sites, five languages): every variant reshuffles the words of each
@@ -12,7 +13,15 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
   options we change that cost time (`with_metadata=True`, `include_comments=False`);
 - `hzcorpus.html.extract_html(html)` (our options, bounds, post-rules and audit);
 - `hzcorpus.clean.clean_document` on the visible-text dump of each page (what page-text
-  scrapers save: one block per line), the cleaner for pages that arrive as text.
+  scrapers save: one block per line), the cleaner for pages that arrive as text;
+- `read + clean_document`: the page's bytes through `document_from_bytes` (decoding,
+  mojibake repair) and `clean_document`, for the HTML page and for its dump: what a build
+  does with an input file.
+
+`--real DIR` takes the pages from the `.html` files under DIR instead (real pages of
+30-80 kB, such as the unpacked development data; nothing of it is kept). `--compare-with
+CHECKOUT` adds the `read + clean_document` paths of another checkout of the project (a
+copy of its package imported under another name) to the same interleaved passes.
 """
 
 from __future__ import annotations
@@ -20,14 +29,18 @@ from __future__ import annotations
 import argparse
 import platform
 import random
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timing import best_times  # noqa: E402  (bench/timing.py)
+from timing import pass_times  # noqa: E402  (bench/timing.py)
 
+from hzcorpus import clean, read  # noqa: E402
 from hzcorpus.clean import clean_document  # noqa: E402
 from hzcorpus.document import Document  # noqa: E402
 from hzcorpus.html import extract_html, page_text_dump  # noqa: E402
@@ -86,24 +99,58 @@ def _add_page_weight(tree, rng: random.Random) -> None:
     body.insert(0, html.fromstring(f"<nav class='mega-menu'><ul>{links}</ul></nav>"))
 
 
+def real_pages(folder: Path, count: int, seed: int) -> list[str]:
+    """`count` real HTML pages of 30-80 kB under `folder` (decoded), in a seeded order."""
+    files = sorted(p for p in folder.rglob("*.htm*") if p.suffix in (".html", ".htm"))
+    random.Random(seed).shuffle(files)
+    sized = (f for f in files if 30_000 <= f.stat().st_size <= 80_000)
+    return [read.decode(f.read_bytes(), read.ReadOptions(fix_mojibake=False))[0] for f in sized][
+        :count
+    ]
+
+
+def compared_modules(checkout: Path, tmp: Path):
+    """The `read` and `clean` modules of another checkout, imported as `hzcorpus_compared`."""
+    import importlib
+
+    shutil.copytree(checkout / "hzcorpus", tmp / "hzcorpus_compared")
+    sys.path.insert(0, str(tmp))
+    return tuple(importlib.import_module(f"hzcorpus_compared.{m}") for m in ("read", "clean"))
+
+
+def read_and_clean(read_module, clean_module, fmt: str):
+    """`document_from_bytes` + `clean_document` of one module pair, for one format."""
+
+    def run(data: bytes):
+        doc = read_module.document_from_bytes(data, "page", fmt=fmt)
+        return clean_module.clean_document(doc)
+
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--real", type=Path, help="a folder of real HTML pages")
+    parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
     args = parser.parse_args()
 
     import trafilatura
 
-    pages = make_pages(args.pages, args.seed)
-    dumps = [
-        Document(source=f"page{i}.txt", raw=page_text_dump(page)) for i, page in enumerate(pages)
-    ]
-    page_kb = sum(len(p.encode()) for p in pages) / len(pages) / 1000
-    dump_kb = sum(len(d.raw.encode()) for d in dumps) / len(dumps) / 1000
+    pages = real_pages(args.real, args.pages, args.seed) if args.real else None
+    pages = pages or make_pages(args.pages, args.seed)
+    dump_texts = [page_text_dump(page) for page in pages]
+    dumps = [Document(source=f"page{i}.txt", raw=d) for i, d in enumerate(dump_texts)]
+    page_bytes = [page.encode("utf-8") for page in pages]
+    dump_bytes = [d.encode("utf-8") for d in dump_texts]
+    page_kb = sum(map(len, page_bytes)) / len(pages) / 1000
+    dump_kb = sum(map(len, dump_bytes)) / len(dumps) / 1000
+    source = f"real pages under {args.real.name}" if args.real else "generated pages"
     print(
-        f"{len(pages)} HTML pages of {page_kb:.1f} kB on average, their text dumps "
-        f"{dump_kb:.1f} kB; best of {args.repeat} passes"
+        f"{len(pages)} HTML pages ({source}) of {page_kb:.1f} kB on average, their text dumps "
+        f"{dump_kb:.1f} kB; {args.repeat} interleaved passes, best and median"
     )
     print(f"Python {platform.python_version()}, trafilatura {trafilatura.__version__}")
 
@@ -114,17 +161,41 @@ def main() -> None:
         ("trafilatura.extract (defaults)", "html", trafilatura.extract, pages),
         ("trafilatura.extract + metadata, no comments", "html", with_metadata, pages),
         ("hzcorpus extract_html", "html", extract_html, pages),
+        (
+            "hzcorpus read + clean_document",
+            "html bytes",
+            read_and_clean(read, clean, "html"),
+            page_bytes,
+        ),
         ("hzcorpus clean_document", "text dump", clean_document, dumps),
+        (
+            "hzcorpus read + clean_document",
+            "dump bytes",
+            read_and_clean(read, clean, "text"),
+            dump_bytes,
+        ),
     ]
-    seconds = list(
-        best_times({name: (run, items) for name, _, run, items in paths}, args.repeat).values()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.compare_with is not None:
+            modules = compared_modules(args.compare_with, Path(tmp))
+            name = f"{args.compare_with.name}: read + clean_document"
+            paths.append((name, "html bytes", read_and_clean(*modules, "html"), page_bytes))
+            paths.append((name, "dump bytes", read_and_clean(*modules, "text"), dump_bytes))
+        times = pass_times({(n, k): (run, items) for n, k, run, items in paths}, args.repeat)
+    base = len(pages) / min(times[paths[0][0], paths[0][1]])
+    metadata = len(pages) / min(times[paths[1][0], paths[1][1]])
+    print(
+        "\n| path | input | articles/s (best) | ms/article: best / median "
+        "| vs trafilatura.extract | vs extract + metadata |"
     )
-    base_rate = len(pages) / seconds[0]
-    print("\n| path | input | articles/s | ms/article | speed vs trafilatura.extract |")
-    print("|---|---|---:|---:|---:|")
-    for (name, kind, _, _), spent in zip(paths, seconds, strict=True):
-        rate = len(pages) / spent
-        print(f"| {name} | {kind} | {rate:.1f} | {1000 / rate:.2f} | {rate / base_rate:.2f}x |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, kind, _, items in paths:
+        spent = times[name, kind]
+        rate = len(items) / min(spent)
+        ms = f"{1000 * min(spent) / len(items):.2f} / {1000 * median(spent) / len(items):.2f}"
+        print(
+            f"| {name} | {kind} | {rate:.1f} | {ms} | {rate / base:.2f}x | {rate / metadata:.2f}x |"
+        )
 
 
 if __name__ == "__main__":

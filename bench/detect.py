@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -257,11 +258,16 @@ def speed(items: dict[str, list[str]], repeat: int) -> None:
         ratios += (f"{line_rate / rate[base_name, 'lines']:.1f}",)
         with_paragraphs = f"{rate[name, 'documents']:,.0f}" if per_doc else "–"
         _row(name, f"{a:,.0f}", *ratios, with_paragraphs)
-    cli(lines * max(1, 20_000 // len(lines)))
 
 
-def cli(lines: list[str]) -> None:
-    """Lines/s of `hzcorpus detect` on stdin and of a plain langdetect loop (with start-up)."""
+LIBRARIES = ("langdetect", "langdetect_rs")
+
+
+def cli(lines: list[str], rounds: int, other: Path | None = None, python_too: bool = True) -> None:
+    """Lines/s of `hzcorpus detect` on stdin and of plain langdetect and langdetect-rs loops
+    (with start-up), the commands taking turns for `rounds` rounds (min and median);
+    `other` is another checkout of the project whose `hzcorpus detect` runs too;
+    `python_too=False` leaves out the two pure-Python langdetect commands (slow)."""
     plain = (
         "import sys, langdetect\n"
         "langdetect.DetectorFactory.seed = 0\n"
@@ -273,32 +279,45 @@ def cli(lines: list[str]) -> None:
     )
     commands = {
         "plain langdetect loop (`detect` per line, flush)": [sys.executable, "-c", plain],
+        "plain langdetect_rs loop (`detect` per line, flush)": [
+            sys.executable,
+            "-c",
+            plain.replace("langdetect", "langdetect_rs"),
+        ],
         "`hzcorpus detect` (stdin)": [sys.executable, "-m", "hzcorpus", "detect"],
         "`hzcorpus detect --reference` (stdin)": [
-            sys.executable,
-            "-m",
-            "hzcorpus",
-            "detect",
-            "--reference",
+            *(sys.executable, "-m", "hzcorpus", "detect", "--reference")
         ],
     }
+    if not python_too:
+        del commands["plain langdetect loop (`detect` per line, flush)"]
+        del commands["`hzcorpus detect --reference` (stdin)"]
+    checkouts = dict.fromkeys(commands, ROOT)
+    if other is not None:
+        name = f"`hzcorpus detect` (stdin), {other.name}"
+        commands[name], checkouts[name] = commands["`hzcorpus detect` (stdin)"], other
     print(f"\n### Command line, {len(lines):,} lines on stdin (process start included)\n")
-    print("| command | lines/s | × langdetect |")
-    print("|---|---:|---:|")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    print("| command | lines/s (best) | seconds: min / median | × langdetect | × langdetect_rs |")
+    print("|---|---:|---:|---:|---:|")
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stdin:
         stdin.write("\n".join(line.replace("\n", " ") for line in lines) + "\n")
-        base = None
-        for name, command in commands.items():
-            stdin.seek(0)
-            start = time.perf_counter()
-            done = subprocess.run(
-                command, stdin=stdin, capture_output=True, env=env, cwd=ROOT, check=True
-            )
-            rate = len(lines) / (time.perf_counter() - start)
-            assert done.stdout.count(b"\n") == len(lines)
-            base = base or rate
-            print(f"| {name} | {rate:,.0f} | {rate / base:.1f} |")
+        for _ in range(rounds):
+            for name, command in commands.items():
+                stdin.seek(0)
+                start = time.perf_counter()
+                env = dict(os.environ, PYTHONPATH=str(checkouts[name]))
+                done = subprocess.run(
+                    command, stdin=stdin, capture_output=True, env=env, cwd=ROOT, check=True
+                )
+                seconds[name].append(time.perf_counter() - start)
+                assert done.stdout.count(b"\n") == len(lines)
+    best = {name: min(times) for name, times in seconds.items()}
+    anchors = [best.get(f"plain {lib} loop (`detect` per line, flush)") for lib in LIBRARIES]
+    for name, times in seconds.items():
+        cells = [f"{len(lines) / best[name]:,.0f}", f"{best[name]:.1f} / {median(times):.1f}"]
+        cells += [f"{anchor / best[name]:.2f}" if anchor else "–" for anchor in anchors]
+        _row(name, *cells)
 
 
 def _row(*cells: object) -> None:
@@ -363,15 +382,27 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
     parser.add_argument("--skip-agreement", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--cli-only", action="store_true", help="only the command-line table")
+    parser.add_argument(
+        "--skip-reference",
+        action="store_true",
+        help="no pure-Python langdetect on the command line",
+    )
+    parser.add_argument("--compare-with", type=Path, help="another checkout's `hzcorpus detect`")
     args = parser.parse_args()
     items = sample(400 if args.quick else args.size)
     versions = ", ".join(f"{name} {_version(name)}" for name in ("langdetect", "langdetect-rs"))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Python {sys.version.split()[0]}, {versions}, {os.cpu_count()} CPUs, load {load}\n")
-    if not args.skip_agreement:
+    repeat = 1 if args.quick else args.repeat
+    if not args.skip_agreement and not args.cli_only:
         agreement(items)
+    if not args.skip_speed and not args.cli_only:
+        speed(items, repeat)
     if not args.skip_speed:
-        speed(items, 1 if args.quick else args.repeat)
+        lines = items["sentence"] + items["prefix"] + items["noisy line"] + items["seed paragraph"]
+        lines = lines * max(1, 20_000 // len(lines))
+        cli(lines, repeat, args.compare_with, python_too=not args.skip_reference)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Timing shared by the benchmark scripts: best wall time per path, paths interleaved."""
+"""Timing shared by the benchmark scripts: wall times per path, paths interleaved."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import time
 from collections.abc import Callable, Sequence
 
 
-def best_times(
+def pass_times(
     paths: dict[str, tuple[Callable[[object], object], Sequence]], repeat: int, warmup: int = 10
-) -> dict[str, float]:
-    """The fastest of `repeat` passes of each path (a function and the items it runs over).
+) -> dict[str, list[float]]:
+    """The wall time of each of `repeat` passes of each path (a function and its items).
 
     The first `warmup` items of every path run once untimed (imports, lazy tables, compiled
     patterns); then the paths take turns within each round, so that a change of machine
@@ -18,11 +18,18 @@ def best_times(
     for run, items in paths.values():
         for item in items[:warmup]:
             run(item)
-    best = dict.fromkeys(paths, float("inf"))
+    times: dict[str, list[float]] = {label: [] for label in paths}
     for _ in range(repeat):
         for label, (run, items) in paths.items():
             start = time.perf_counter()
             for item in items:
                 run(item)
-            best[label] = min(best[label], time.perf_counter() - start)
-    return best
+            times[label].append(time.perf_counter() - start)
+    return times
+
+
+def best_times(
+    paths: dict[str, tuple[Callable[[object], object], Sequence]], repeat: int, warmup: int = 10
+) -> dict[str, float]:
+    """The fastest of `repeat` interleaved passes of each path (see `pass_times`)."""
+    return {label: min(t) for label, t in pass_times(paths, repeat, warmup).items()}

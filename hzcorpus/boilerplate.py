@@ -870,6 +870,50 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Comments from readers poured in after the story ran.", "Kommentare von Lesern"),
     ),
     Rule(
+        id="comments-count-header",
+        reason="the head of a comment thread: a count of responses to the article",
+        kind="boundary",
+        pattern=rf"^(?:{_NUM}|no|keine|\d+)\s+(?:responses?|thoughts?|replies|comments?|"
+        r"reactions?|kommentare?|antworten|reaktionen|comentarios?|respuestas?|"
+        r"commentaires?|réponses?|réactions?)\s+(?:to|on|zu|auf|für|a|en|sobre|sur|à)\b"
+        r"[^.!?]{0,160}$"
+        r"|^(?:共|全部)?\s*\d+\s*(?:条|則)?(?:评论|回复|留言|評論)\s*[:：]?$"
+        r"|^(?:评论|回复|留言|網友評論)\s*[(（]\d+[)）]$",
+        match=(
+            "12 Responses to “Why the Bridge Closed”",
+            "One thought on “Spring Budget”",
+            "3 Kommentare zu „Neue Radwege“",
+            "5 comentarios en «La subida del pan»",
+            "2 réponses à « Le budget »",
+            "共23条评论",
+            "评论(45)",
+        ),
+        no_match=("Three responses to the crisis are possible, the report says.",),
+    ),
+    Rule(
+        id="comment-author",
+        reason="the head of a reader comment: a name that says or wrote (a comment thread)",
+        kind="boundary",
+        flags=0,
+        pattern=rf"^@?{_NAME}\s+(?:says|said|wrote|writes|replied|schreibt|schrieb|sagt|"
+        r"antwortete|dice|dijo|escribió|escribe|respondió|dit|a écrit|écrit|a répondu)\s*[:：]"
+        rf"(?:\s*(?i:{_DATE}))?\s*$"
+        r"|^[\w\u4e00-\u9fff]{2,16}\s*(?:说|写道|回复|評論|评论)\s*[:：]\s*$",
+        match=(
+            "Mary Jones says:",
+            "Klaus Weber schreibt:",
+            "Ana dice:",
+            "Pierre Martin a écrit :",
+            "Tom Lee wrote: March 3, 2012 at 4:15 pm",
+            "网友小李说：",
+        ),
+        no_match=(
+            "Mary Jones says: the plan is sound.",
+            "The minister says that prices will fall.",
+            "mary says:",
+        ),
+    ),
+    Rule(
         id="related-header",
         reason="a list of related or recommended articles starts here",
         kind="boundary",
@@ -960,6 +1004,58 @@ LINE_RULES: tuple[Rule, ...] = (
         + r")\s*[:：]?$",
         match=("Related articles", "You might also like:", "Mehr zum Thema", "相关阅读"),
         no_match=("Related articles were removed from the site in 2023.",),
+    ),
+    Rule(
+        id="sidebar-header",
+        reason="a sidebar of other headlines (most read, most commented, trending) starts here",
+        kind="boundary",
+        pattern=r"^(?:"
+        + _phrases(
+            "most commented",
+            "most discussed",
+            "most emailed",
+            "popular now",
+            "popular posts",
+            "popular stories",
+            "trending stories",
+            "trending articles",
+            "editor's picks",
+            "editors' picks",
+            "top news",
+            "top articles",
+            "meistkommentiert",
+            "meistkommentierte artikel",
+            "meistgeklickt",
+            "am meisten gelesen",
+            "beliebteste artikel",
+            "top-artikel",
+            "lo más comentado",
+            "más comentadas",
+            "más leídas",
+            "lo más visto",
+            "tendencias",
+            "les plus commentés",
+            "les plus partagés",
+            "les plus populaires",
+            "à la une",
+            "tendances",
+            "热门评论",
+            "热点新闻",
+            "排行榜",
+            "阅读排行",
+            "点击排行",
+            "热门排行",
+            "今日热点",
+        )
+        + r")\s*[:：]?$",
+        match=(
+            "Most commented",
+            "Meistkommentiert",
+            "Lo más comentado",
+            "Les plus partagés",
+            "阅读排行",
+        ),
+        no_match=("Most commented on the decision was the timing.",),
     ),
     Rule(
         id="more-from",
@@ -1182,6 +1278,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="relative-date",
         reason="a relative date: meaningless once the page is saved, and not a publication date",
         kind="furniture",
+        date="relative",
         pattern=r"^(?:(?:updated|posted|aktualisiert|actualizado|publicado|mis à jour|publié|"
         r"更新于?)\s*[:：]?\s*)?(?:"
         rf"(?:about|over|almost|nearly)?\s*{_NUM}\s+"
@@ -1210,6 +1307,7 @@ LINE_RULES: tuple[Rule, ...] = (
         id="published-label",
         reason="a publication date line: the date goes to `published`",
         kind="published",
+        date="label",
         pattern=r"^(?:"
         + _phrases(
             "published",
@@ -1582,6 +1680,42 @@ LINE_RULES: tuple[Rule, ...] = (
             "Écouter cet article (3 minutes)",
         ),
         no_match=("Read more books.", "Listen to this article, he said, 5 times a day."),
+    ),
+    Rule(
+        id="vote-widget",
+        reason="a vote or reaction widget of a comment (likes, up/down votes, thumbs)",
+        kind="furniture",
+        pattern=r"^(?:[▲▼↑↓👍👎+−-]?\s*\d+\s*){0,2}(?:(?:likes?|dislikes?|upvotes?|downvotes?|"
+        r"votes?|points?|gefällt mir|daumen hoch|me gusta|votos?|j'aime|votes?|"
+        r"赞|顶|踩|点赞|支持|反对)\s*[(（]?\d*[)）]?\s*[|·/]?\s*){1,3}"
+        r"(?:\s*[▲▼↑↓👍👎]?\s*\d+)?$"
+        r"|^[▲▼↑↓👍👎]\s*\d+(?:\s*[▲▼↑↓👍👎]\s*\d+)?$",
+        match=(
+            "12 Likes",
+            "Like (3)",
+            "▲ 5 ▼ 2",
+            "Upvote 12 Downvote",
+            "Gefällt mir 4",
+            "赞 12",
+            "👍 7 👎 1",
+        ),
+        no_match=("Likes and dislikes of the voters were polled.", "12 points behind the leader"),
+    ),
+    Rule(
+        id="headline-with-count",
+        reason="a headline of another article with its comment or view count (a sidebar link)",
+        kind="furniture",
+        pattern=r"^[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:comments?|"
+        r"kommentare?|comentarios?|commentaires?|views|aufrufe|vistas|vues|评论|阅读)|"
+        r"\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)|\d+\s*(?:条评论|评论|阅读))$",
+        match=(
+            "Council Votes to Close the Old Library (23)",
+            "Neue Radwege für die Innenstadt | 14 Kommentare",
+            "El precio del pan sube otra vez 8 comentarios",
+            "Le budget de la ville adopté [5]",
+            "市政府公布新的公交线路 12条评论",
+        ),
+        no_match=("The council met on Monday (its 23rd meeting).", "Table 3 (2)."),
     ),
     Rule(
         id="click-here",

@@ -14,8 +14,9 @@ from pathlib import Path
 from . import __version__
 from .document import FLAG_KINDS, record_schema
 from .licenses import DEFAULT_LICENSE, check_license
+from .manifest import STATUSES
 from .words import WORD_UNIT
-from .writer import DATA_DIR, SPLIT, DatasetStats
+from .writer import DATA_DIR, SPLIT, WRITER_LIBRARIES, DatasetStats
 
 #: What each column holds; the card's field table. Every column of record_schema() has one.
 FIELD_DOCS: dict[str, str] = {
@@ -58,16 +59,6 @@ FIELD_DOCS: dict[str, str] = {
     "flag_counts": "number of flags per kind",
 }
 
-#: Libraries whose version the card records, per stage that uses them.
-LIBRARIES: dict[str, tuple[str, ...]] = {
-    "read": ("charset-normalizer", "ftfy"),
-    "clean": ("trafilatura",),
-    "detect": ("langdetect", "langdetect-rs"),
-    "flag": (),
-    "translate": ("argos-translate-lt", "ctranslate2", "sentencepiece"),
-    "write": ("pyarrow", "huggingface_hub"),
-}
-
 
 @dataclass(frozen=True)
 class CardInfo:
@@ -83,20 +74,21 @@ class CardInfo:
     license_link: str | None = None
     #: The steps that made the records, in order (e.g. read, clean, detect, flag, translate).
     stages: tuple[str, ...] = ()
+    #: The libraries those steps use (their versions go into the card).
+    libraries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_license(self.license, self.license_name, self.license_link)
 
 
-def library_versions(stages: Iterable[str]) -> dict[str, str]:
-    """hzcorpus and the versions of the libraries the given stages use."""
+def library_versions(libraries: Iterable[str]) -> dict[str, str]:
+    """hzcorpus, the given libraries and the writer's, with their installed versions."""
     versions = {"hzcorpus": __version__}
-    for stage in [*stages, "write"]:
-        for name in LIBRARIES.get(stage, ()):
-            try:
-                versions[name] = metadata.version(name)
-            except metadata.PackageNotFoundError:
-                versions[name] = "not installed"
+    for name in dict.fromkeys([*libraries, *WRITER_LIBRARIES]):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
     return versions
 
 
@@ -223,7 +215,7 @@ def _loading(stats: DatasetStats) -> str:
         'rebuild that changed no size, pass `download_mode="force_redownload"` (or use '
         "`hzcorpus.load`, which keys the cache on the files).\n\n"
         "`manifest.jsonl` beside the data lists every input with its status (kept, "
-        "duplicate, failed, skipped) and the reason; `build.json` summarises the run."
+        "duplicate, dropped, failed, skipped) and the reason; `build.json` summarises the run."
     )
 
 
@@ -237,7 +229,7 @@ def _fields() -> str:
 
 def _made(stats: DatasetStats, info: CardInfo) -> str:
     steps = " → ".join(info.stages) if info.stages else "(none)"
-    versions = library_versions(info.stages)
+    versions = library_versions(info.libraries)
     lines = [
         f"`hzcorpus build RAW_DIR OUT_DIR` ran these steps over each input: {steps}; then "
         "exact duplicates (same cleaned text) were kept once, the first in input order "
@@ -265,7 +257,7 @@ def _made(stats: DatasetStats, info: CardInfo) -> str:
 
 def _statistics(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
     total = sum(inputs.values())
-    counts = ", ".join(f"{inputs.get(s, 0):,} {s}" for s in ("kept", "duplicate", "failed"))
+    counts = ", ".join(f"{inputs.get(s, 0):,} {s}" for s in STATUSES[:-1])
     parts = [
         f"Inputs: {total:,} ({counts}, {inputs.get('skipped', 0):,} skipped).",
         "Articles per language:\n\n"

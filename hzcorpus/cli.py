@@ -449,7 +449,7 @@ def _translate_chunk(chunk: list, args: argparse.Namespace, options) -> int:
     docs = [detect_document(doc) if args.source is None else doc for _path, doc in chunk]
     for doc in docs:
         doc.language = args.source or doc.language
-    translate_documents(docs, options)
+    docs = translate_documents(docs, options)
     failed = 0
     for (path, _cleaned), doc in zip(chunk, docs, strict=True):
         if doc.text_en is None:
@@ -498,7 +498,13 @@ def add_build(sub: argparse._SubParsersAction) -> None:
         "--chunk-size",
         type=arg.count,
         default=32,
-        help="inputs per worker task and translation batch",
+        help="inputs per unit of work and translation batch",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=arg.seconds,
+        default=120.0,
+        help="seconds one document may take; a slower one fails and the build goes on",
     )
     p.add_argument("--max-bytes", type=arg.count, help="refuse inputs larger than this")
     p.add_argument("--name", type=arg.text, help="pretty name of the dataset (card)")
@@ -515,12 +521,35 @@ def add_build(sub: argparse._SubParsersAction) -> None:
         type=arg.text,
         help="with --license other: a URL or a file such as LICENSE",
     )
+    p.add_argument(
+        "--executor",
+        choices=("local", "ray"),
+        default="local",
+        help="local worker processes (default) or Ray Data (pip install 'hzcorpus[ray]')",
+    )
+    p.add_argument(
+        "--ray-address",
+        type=arg.text,
+        help="Ray cluster to join (`auto`: the one `ray start` runs here; default: a new "
+        "local Ray)",
+    )
+    p.add_argument(
+        "--translate-actors",
+        type=arg.count,
+        help="translation actors on Ray (default: one per GPU, else 1)",
+    )
+    p.add_argument(
+        "--device",
+        choices=("cpu", "cuda", "auto"),
+        default="cpu",
+        help="where translation runs (cuda: a GPU, an error without one)",
+    )
 
 
 def run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .pipeline import BuildOptions, build
+    from .builder import BuildOptions, build
 
     options = BuildOptions(
         workers=args.workers,
@@ -528,6 +557,11 @@ def run_build(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         shard_rows=args.shard_rows,
         chunk_size=args.chunk_size,
+        time_limit=args.time_limit,
+        executor=args.executor,
+        ray_address=args.ray_address,
+        translate_actors=args.translate_actors,
+        device=args.device,
     )
     if args.no_translate:
         options = replace(options, translate=None)

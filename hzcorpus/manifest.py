@@ -15,8 +15,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO
 
-#: What became of an input: in the dataset, a copy of a kept one, not readable, not read.
-STATUSES: tuple[str, ...] = ("kept", "duplicate", "failed", "skipped")
+#: What became of an input: in the dataset, a copy of a kept one, dropped by a filter step
+#: (has-text), failed in a step, not read. The steps' outcomes use the same words.
+STATUSES: tuple[str, ...] = ("kept", "duplicate", "dropped", "failed", "skipped")
 
 
 @dataclass(frozen=True)

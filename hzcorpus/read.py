@@ -70,9 +70,7 @@ def decode(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[str, str]
     control characters are stripped and line endings become `\\n`.
     """
     if len(data) > options.max_bytes:
-        raise InputError(
-            f"input is {len(data) / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.1f} MB limit"
-        )
+        raise InputError(_over_limit(len(data), options))
     if not data.strip():
         raise InputError("input is empty" if not data else "input holds only whitespace")
     text, encoding = _decode_bytes(data)
@@ -82,6 +80,13 @@ def decode(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[str, str]
     if not text.strip():
         raise InputError("input holds no text after decoding")
     return text, encoding
+
+
+def _over_limit(size: int, options: ReadOptions) -> str:
+    def amount(n: int) -> str:
+        return f"{n:,} bytes" if n < 1_000_000 else f"{n / 1e6:.1f} MB"
+
+    return f"input is {amount(size)}, over the {amount(options.max_bytes)} limit"
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str]:
@@ -270,6 +275,25 @@ def document_from_bytes(
     )
 
 
+def read_bytes(path: str | Path, options: ReadOptions = ReadOptions()) -> bytes:
+    """The bytes of one input file; `InputError` (one line, no path) when it cannot be read
+    or is over `options.max_bytes`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(_over_limit(size, options))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+
+
 def read_document(
     path: str | Path, root: str | Path | None = None, options: ReadOptions = ReadOptions()
 ) -> Document:
@@ -277,21 +301,7 @@ def read_document(
     path = Path(path)
     source = path.relative_to(root).as_posix() if root is not None else path.name
     try:
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            raise InputError(
-                f"{source}: input is {size / 1e6:.1f} MB, over the "
-                f"{options.max_bytes / 1e6:.1f} MB limit"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{source}: permission denied") from None
-    try:
-        return document_from_bytes(data, source, options)
+        return document_from_bytes(read_bytes(path, options), source, options)
     except InputError as exc:
         if str(exc).startswith(f"{source}:"):
             raise

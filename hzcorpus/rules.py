@@ -20,7 +20,9 @@ class Rule:
 
     `kind` is what a hit means to the stage that uses the table (a flag kind, a removal
     class); `score` is the confidence a hit carries. `match` are examples the rule must
-    hit, `no_match` examples it must leave alone.
+    hit, `no_match` examples it must leave alone. `date` is what a hit says of the
+    article's date, for the cleaner: `label` (a labelled publication date, preferred to a
+    bare date line), `relative` (a relative date: the page is dated, but not by it).
     """
 
     id: str
@@ -32,6 +34,7 @@ class Rule:
     flags: int = re.IGNORECASE
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
+    date: str = ""
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.predicate is None):

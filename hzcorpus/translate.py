@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ class TranslateOptions:
     - `max_batch_tokens`: padded tokens per engine batch.
     - `max_sentence_tokens`: longer sentences are cut at word starts (at most 1,000).
     - `splitter`: `auto` (the package's MiniSBD model, else rule-based) or `rules`.
+    - `device`: `cpu`, `cuda` (a GPU; a one-line error without one) or `auto` (a GPU when
+      CTranslate2 sees one).
     """
 
     packages_dir: Path = field(default_factory=default_packages_dir)
@@ -76,6 +78,7 @@ class TranslateOptions:
     max_batch_tokens: int = 1024
     max_sentence_tokens: int = 400
     splitter: str = "auto"
+    device: str = "cpu"
 
     def __post_init__(self):
         if self.beam_size < 1:
@@ -84,6 +87,20 @@ class TranslateOptions:
             raise ModelError("max_sentence_tokens must be between 8 and 1000")
         if self.splitter not in ("auto", "rules"):
             raise ModelError(f"unknown splitter {self.splitter!r} (auto or rules)")
+        if self.device not in ("cpu", "cuda", "auto"):
+            raise ModelError(f"unknown device {self.device!r} (cpu, cuda or auto)")
+
+    def engine_device(self) -> str:
+        """The CTranslate2 device: `cuda` or `cpu`; `ModelError` when `cuda` finds no GPU."""
+        if self.device == "cpu":
+            return "cpu"
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() > 0:
+            return "cuda"
+        if self.device == "cuda":
+            raise ModelError("--device cuda: CTranslate2 sees no CUDA GPU on this machine")
+        return "cpu"
 
     def threads(self) -> tuple[int, int]:
         """(inter_threads, intra_threads), with 0 resolved for this machine."""
@@ -119,7 +136,9 @@ class MiniSBDSplitter:
 
         self.name = f"minisbd:{model_file.name}"
         try:
-            self._detector = SBDetect(str(model_file), use_gpu=False)
+            # one thread, run in order: onnxruntime's default pool (one spinning thread per
+            # core) took CPU from the translation engine's threads for no gain
+            self._detector = SBDetect(str(model_file), use_gpu=False, max_threads=1)
         except Exception as exc:
             raise ModelError(f"{model_file}: cannot load the MiniSBD splitter: {exc}") from None
 
@@ -183,7 +202,7 @@ class Translator:
         try:
             self._model = ctranslate2.Translator(
                 str(package.path / "model"),
-                device="cpu",
+                device=self.options.engine_device(),
                 compute_type=self.options.compute_type,
                 inter_threads=inter,
                 intra_threads=intra,
@@ -331,18 +350,17 @@ def get_translator(
 def translate_documents(
     docs: Iterable[Document], options: TranslateOptions | None = None
 ) -> list[Document]:
-    """Fill `text_en`, `translation` and `translation_note` of each document, batching
-    across all documents of one language.
+    """Copies of the documents with `text_en`, `translation` and `translation_note` filled
+    in, batching across all documents of one language (the documents given are unchanged).
 
     English (target) documents keep their text; a document whose language is unknown or
     has no installed package gets `text_en` None and the reason in `translation_note`.
     A document that fails to translate gets its error there; the others go on.
     """
     options = options or TranslateOptions()
-    docs = list(docs)
+    docs = [replace(doc, text_en=None, translation=None, translation_note=None) for doc in docs]
     by_language: dict[str, list[Document]] = {}
     for doc in docs:
-        doc.text_en, doc.translation, doc.translation_note = None, None, None
         if doc.language in (None, "", "und"):
             doc.translation_note = "language unknown"
         elif doc.language == options.target:

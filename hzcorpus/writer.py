@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .card import CardInfo
 
 DATA_DIR = "data"
+#: The libraries that write a dataset folder (their versions go into the card).
+WRITER_LIBRARIES: tuple[str, ...] = ("pyarrow", "huggingface_hub")
 SPLIT = "train"
 #: Rows per parquet row group: bounds the rows held in memory while writing.
 ROW_GROUP_ROWS = 500

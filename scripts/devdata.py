@@ -249,14 +249,19 @@ RENDERERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def render(page: Page, renderer: str, cache: Path | None = None) -> str | None:
-    """The page-text dump of `page` by `renderer` (cached under `cache`), None if unreadable."""
+def render(
+    page: Page, renderer: str, cache: Path | None = None, html: str | None = None
+) -> str | None:
+    """The page-text dump of `page` by `renderer` (cached under `cache`), None if unreadable.
+
+    `html` is the page's decoded HTML when the caller has it already (decoding is slow).
+    """
     key = hashlib.sha256(f"{page.dataset}/{page.id}/{renderer}".encode()).hexdigest()[:24]
     cached = cache / f"{key}.txt" if cache is not None else None
     if cached is not None and cached.exists():
         return cached.read_text(encoding="utf-8")
     try:
-        dump = RENDERERS[renderer](page.html())
+        dump = RENDERERS[renderer](html if html is not None else page.html())
     except (InputError, ValueError, RecursionError) as exc:
         print(f"skip {page.dataset}/{page.id} ({renderer}): {exc}")
         return None

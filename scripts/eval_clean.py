@@ -15,6 +15,9 @@ dump system's row pools the pages of all renderers). Add a system with one funct
 from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 `devdata.DATASETS`.
 
+`hzcorpus` is the page-text cleaner as shipped (rules, passes and the line model),
+`hzcorpus-rules` the same without the line model.
+
 Metrics per (data set, split, system):
 - P / R / F1: the article-extraction-benchmark metric (scrapinghub's `evaluate.py`):
   multisets of 4-token shingles of `\\w+` tokens, tp/fp/fn normalised per page, precision
@@ -37,6 +40,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -266,6 +270,7 @@ class System:
 #: Name -> system. HTML systems get the decoded HTML, dump systems each renderer's dump.
 SYSTEMS: dict[str, System] = {
     "hzcorpus": System("dump", hzcorpus_dump),
+    "hzcorpus-rules": System("dump", partial(hzcorpus_dump, options=CleanOptions(model=False))),
     "best-block": System("dump", best_block),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
     "trafilatura": System("html", trafilatura_html),
@@ -301,7 +306,7 @@ def evaluate(
                         html = html if html is not None else page.html()
                         source = html
                     else:
-                        source = devdata.render(page, renderer, cache)
+                        source = devdata.render(page, renderer, cache, html)
                         if source is None:
                             tally.errors += 1
                             continue
@@ -357,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache", type=Path, help="folder for rendered dumps")
     parser.add_argument("--by-renderer", action="store_true")
+    parser.add_argument(
+        "--model-threshold", type=float, help="hzcorpus's line-model threshold (tuning on dev)"
+    )
     args = parser.parse_args(argv)
     if not args.devdata.is_dir():
         print(f"no devdata folder at {args.devdata}: nothing to score")
@@ -376,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
                 kept.append(page)
         pages = kept
     systems = {n: SYSTEMS[n] for n in args.systems.split(",") if n}
+    if args.model_threshold is not None and "hzcorpus" in systems:
+        options = CleanOptions(model_threshold=args.model_threshold)
+        systems["hzcorpus"] = System("dump", partial(hzcorpus_dump, options=options))
     renderers = [r for r in args.renderers.split(",") if r]
     tallies = evaluate(pages, systems, renderers, args.cache, args.by_renderer)
     print_table(tallies, list(systems))

@@ -18,11 +18,16 @@ format ("text", "html") and "overall":
 - `author_accuracy`, `lang_hint_accuracy`: pages whose author / declared language is the
   annotated one, over the pages that annotate it.
 
-Run `python -m tests.clean_gate` for the table per page.
+Run `python -m tests.clean_gate` for the table per page. The floors in `floors.json`
+are pinned to the pages they were computed on (`pages_digest`); after adding or changing
+pages, `python -m tests.clean_gate --pin` records the new digest and raises floors to the
+new scores, and refuses when a score is below its floor (a floor is never lowered
+silently: lower it by hand in the same commit, and say why).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -136,8 +141,44 @@ def score_pages(paths) -> dict:
     return scores
 
 
-def main() -> None:
+def pages_digest(paths) -> str:
+    """sha256 over the names and bytes of the pages and their annotations, in order."""
+    digest = hashlib.sha256()
+    for path in map(Path, paths):
+        for part in (path, path.with_suffix(".json")):
+            digest.update(part.name.encode() + b"\0" + part.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def pin(scores: dict, floors_path: Path = FLOORS) -> list[str]:
+    """Record the pages' digest and raise every floor to its score; return the scores that
+    are below their floors (then nothing is written)."""
+    floors = json.loads(floors_path.read_text(encoding="utf-8"))
+    below = [
+        f"{group} {metric}: {scores[group][metric]} < {floor}"
+        for group, metrics in floors.items()
+        if isinstance(metrics, dict)
+        for metric, floor in metrics.items()
+        if scores[group][metric] < floor
+    ]
+    if below:
+        return below
+    for group, metrics in floors.items():
+        if isinstance(metrics, dict):
+            for metric in metrics:
+                metrics[metric] = scores[group][metric]
+    floors["pages_digest"] = pages_digest(page_paths())
+    floors_path.write_text(json.dumps(floors, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    return []
+
+
+def main() -> int:
     scores = score_pages(page_paths())
+    if "--pin" in sys.argv[1:]:
+        below = pin(scores)
+        for line in below:
+            print(f"below its floor, not pinned: {line}")
+        return 1 if below else 0
     names = ["page", *(m.replace("_", " ") for m in METRICS)]
     print(" | ".join(names))
     for name, page in scores.pop("pages").items():
@@ -145,6 +186,7 @@ def main() -> None:
         print(name, *(f"{page[m]:.2f}" for m in METRICS), flag)
     for group, values in scores.items():
         print(group.upper(), *(f"{values[m]:.4f}" for m in METRICS))
+    return 0
 
 
 if __name__ == "__main__":

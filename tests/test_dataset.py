@@ -109,7 +109,7 @@ def test_card_metadata_and_body(tmp_path):
     assert "0 of 2 (0.0%)" in body  # translated share of the non-English articles
     assert "| `de->en` | 2 |" in body  # left untranslated for want of a model
     assert "No translation package was used" in body and "(`de->en`)" in body
-    assert "5 (4 kept, 0 duplicate, 1 failed" in body
+    assert "5 (4 kept, 0 duplicate, 0 dropped, 1 failed" in body
 
 
 def test_card_says_which_stages_were_left_out():

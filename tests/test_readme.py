@@ -41,6 +41,8 @@ SKIP: dict[str, str] = {
     "(the same command with --index on a local mirror runs below)",
     r"^hzcorpus push ": "uploads to the Hub: needs the network and a token (the failures are "
     "tested in tests/test_hub.py)",
+    r"^ray start |--executor ray": "needs a Ray cluster (and the ray extra); the Ray executor is "
+    "tested in tests/test_ray.py on a local Ray",
     r"\.venv/bin/pip freeze|constraints\.new|^HOME=\$\(mktemp -d\) \.venv/bin/": "the "
     "maintainer's steps after a dependency change: they rewrite the project's pins and "
     "clean/ with the developer's own .venv",

@@ -1,0 +1,351 @@
+"""`build()`: a folder of articles into a dataset folder, in two phases.
+
+1. **Map** (pure, split by input): the inputs are listed in order and cut into chunks; an
+   executor (`executors/`) runs each chunk through the steps (`steps.py`) and the results
+   of each chunk are saved as one Arrow file (`chunks.py`). A chunk file is the unit of
+   resume: with `resume=True`, every input whose result is on disk (same options, same
+   content) is reused, whatever chunk it was part of.
+2. **Reduce** (one process, `reduce.py`): the results in input order, exact dedupe, the
+   manifest, parquet shards, card and `build.json` in a staging folder, renamed to OUT_DIR
+   at the end, so that a killed build never leaves a half-written dataset visible.
+
+See docs/architecture.md for the data flow and the record schema.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .card import CardInfo, library_versions
+from .clean import CleanOptions
+from .document import Document
+from .errors import DatasetError, InputError
+from .executors import EXECUTORS
+from .inputs import InputItem, item_article, item_sha256, iter_inputs
+from .language import LanguageOptions
+from .read import ReadOptions
+from .redaction import FlagOptions
+from .steps import (
+    CleanStep,
+    DetectStep,
+    FlagStep,
+    HasTextStep,
+    ItemResult,
+    ReadStep,
+    Step,
+    TranslateStep,
+    run_batch,
+    run_step,
+)
+from .translate import TranslateOptions
+from .writer import DatasetStats
+
+WORK_SUFFIX = ".hzcorpus-work"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Options of a build: one options object per stage (None leaves the stage out).
+
+    `workers` defaults to the machine's cores; `chunk_size` inputs form one unit of work
+    (and one translation batch); `shard_rows` rows per parquet file; `time_limit` seconds
+    per document (a document over it fails, the build goes on). `executor` is `local` or
+    `ray` (with `ray_address`, `translate_actors`); `device` is where translation runs.
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    clean: CleanOptions | None = field(default_factory=CleanOptions)
+    language: LanguageOptions | None = field(default_factory=LanguageOptions)
+    flag: FlagOptions | None = field(default_factory=FlagOptions)
+    translate: TranslateOptions | None = field(default_factory=TranslateOptions)
+    card: CardInfo = field(default_factory=CardInfo)
+    workers: int | None = None
+    chunk_size: int = 32
+    shard_rows: int = 10_000
+    time_limit: float = 120.0
+    resume: bool = False
+    quiet: bool = False
+    executor: str = "local"
+    ray_address: str | None = None
+    translate_actors: int | None = None
+    device: str = "cpu"
+
+    def __post_init__(self) -> None:
+        if self.executor not in EXECUTORS:
+            raise DatasetError(f"unknown executor {self.executor!r} (one of {EXECUTORS})")
+        if self.device not in ("cpu", "cuda", "auto"):
+            raise DatasetError(f"unknown device {self.device!r} (cpu, cuda or auto)")
+        if self.chunk_size < 1 or self.shard_rows < 1 or (self.workers or 1) < 1:
+            raise DatasetError("workers, chunk size and shard rows must be at least 1")
+        if self.time_limit <= 0:
+            raise DatasetError("the time limit must be more than 0 seconds")
+
+    def steps(self) -> list[Step]:
+        """The steps that make each record, in order; their names are the build's stages."""
+        steps: list[Step] = [ReadStep(self.read)]
+        steps += [CleanStep(self.clean)] if self.clean is not None else []
+        steps.append(HasTextStep())
+        steps += [DetectStep(self.language)] if self.language is not None else []
+        steps += [FlagStep(self.flag)] if self.flag is not None else []
+        if self.translate is not None:
+            steps.append(TranslateStep(replace(self.translate, device=self.device)))
+        return steps
+
+    def stages(self) -> tuple[str, ...]:
+        """Names of the steps that make each record, in order."""
+        return tuple(step.name for step in self.steps())
+
+    def libraries(self) -> tuple[str, ...]:
+        """The libraries the steps use, in step order."""
+        return tuple(dict.fromkeys(lib for step in self.steps() for lib in step.libraries))
+
+    def fingerprint(self) -> str:
+        """A hash of everything that changes a record: stage options and library versions."""
+        translate, packages = self.translate, []
+        if translate is not None:  # a package installed since changes the records ...
+            from .packages import list_packages
+
+            installed = list_packages(translate.packages_dir)
+            packages = [(p.from_code, p.to_code, p.version, p.path.name) for p in installed]
+            translate = replace(translate, packages_dir=Path())  # ... the folder does not
+        parts = [self.read, self.clean, self.language, self.flag, translate, packages]
+        parts.append(library_versions(self.libraries()))
+        return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
+
+
+def _stable(value: Any) -> Any:
+    """`value` as plain data whose repr is the same in every process (functions by name)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return [
+            type(value).__qualname__,
+            *((f.name, _stable(getattr(value, f.name))) for f in fields(value)),
+        ]
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, dict):
+        return sorted((str(k), _stable(v)) for k, v in value.items())
+    if isinstance(value, re.Pattern):
+        return [value.pattern, value.flags]
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    return value
+
+
+def process_document(doc: Document, options: BuildOptions | None = None) -> Document:
+    """Run every step of a build after reading on one read document; `InputError` when a
+    step drops or fails it."""
+    options = options or BuildOptions()
+    result = ItemResult(0, doc.source, doc=doc)
+    for step in options.steps()[1:]:
+        if result.doc is None:
+            break
+        if step.batched:
+            run_batch([result], step)
+        else:
+            run_step(result, step)
+    if result.doc is None:
+        raise InputError(f"{doc.source}: {result.reason}")
+    return result.doc
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts per manifest status and per step, and the failures."""
+
+    out_dir: Path
+    status: dict[str, int]
+    steps: dict[str, dict[str, int]]
+    shards: list[str]
+    stats: DatasetStats | None = None
+    reused: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first ones
+    seconds: float = 0.0
+    executor: str = "local"
+
+    @property
+    def ok(self) -> bool:
+        return self.status.get("failed", 0) == 0
+
+
+def work_dir(out_dir: Path) -> Path:
+    """The folder beside OUT_DIR where a build keeps its chunks and stages its output."""
+    return out_dir.parent / f".{out_dir.name}{WORK_SUFFIX}"
+
+
+def _check_folders(raw_dir: Path, out_dir: Path) -> None:
+    if not raw_dir.is_dir():
+        raise InputError(f"{raw_dir}: {'not a folder' if raw_dir.exists() else 'no such folder'}")
+    raw, out = raw_dir.resolve(), out_dir.resolve()
+    if out == raw or raw in out.parents or out in raw.parents:
+        raise DatasetError(f"{out_dir}: the output folder must be outside the raw folder")
+    if out_dir.exists() and (
+        not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / "build.json").exists())
+    ):
+        raise DatasetError(
+            f"{out_dir}: exists and is not a dataset hzcorpus built; "
+            "remove it or choose another folder"
+        )
+
+
+@contextlib.contextmanager
+def _terminate_interrupts():
+    """Make SIGTERM interrupt the build like Ctrl-C (the workers stop, the finished inputs
+    stay saved for `resume`), when this is the main thread and SIGTERM is not handled."""
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def locked(work: Path, out_dir: Path):
+    """Hold an exclusive lock on the work folder: one build per OUT_DIR at a time."""
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        lock = (work / "lock").open("w")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise DatasetError(f"cannot write {out_dir}: {where}{exc.strerror or exc}") from None
+    with lock as fh:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # not POSIX: no lock
+            pass
+        except OSError:
+            raise DatasetError(f"{out_dir}: another build is writing it") from None
+        yield
+
+
+def make_executor(options: BuildOptions):
+    """The executor the options name."""
+    workers = options.workers or os.cpu_count() or 1
+    if options.executor == "ray":
+        from .executors.ray import RayExecutor
+
+        return RayExecutor(
+            options.ray_address, options.translate_actors, options.device, options.time_limit
+        )
+    from .executors.local import LocalExecutor
+
+    return LocalExecutor(workers, options.time_limit)
+
+
+def _worker_steps(options: BuildOptions) -> list[Step]:
+    """The steps as workers run them: translation threads shared among the local workers."""
+    translate = options.translate
+    workers = options.workers or os.cpu_count() or 1
+    if (
+        options.executor == "local"
+        and translate is not None
+        and not translate.inter_threads
+        and not translate.intra_threads
+    ):
+        cores = max(1, (os.cpu_count() or 1) // workers)
+        options = replace(
+            options, translate=replace(translate, inter_threads=1, intra_threads=cores)
+        )
+    return options.steps()
+
+
+def build(
+    raw_dir: str | Path, out_dir: str | Path, options: BuildOptions | None = None
+) -> BuildReport:
+    """Build the dataset folder `out_dir` from the articles under `raw_dir`.
+
+    Writes `data/*.parquet`, `README.md` (the card), `manifest.jsonl` and `build.json`.
+    Bad inputs are recorded as failed and never stop the build (see `BuildReport.ok`).
+    """
+    from .chunks import ChunkStore
+    from .reduce import Plan, publish, reduce, write_build_json
+
+    options = options or BuildOptions()
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    _check_folders(raw_dir, out_dir)
+    if options.translate is not None and options.device != "cpu":
+        replace(options.translate, device=options.device).engine_device()  # no GPU: now
+    started = time.time()
+    work = work_dir(out_dir)
+    with _terminate_interrupts(), locked(work, out_dir):
+        store = ChunkStore(work / "chunks" / options.fingerprint())
+        if not options.resume:
+            shutil.rmtree(work / "chunks", ignore_errors=True)
+        staging = work / "staging"
+        for stale in (staging, work / "previous"):
+            shutil.rmtree(stale, ignore_errors=True)
+        staging.mkdir()
+        plan = Plan(store if options.resume else None, options.read)
+        executor = make_executor(options)
+        _map(raw_dir, plan, store, executor, options)
+        info = replace(options.card, stages=options.stages(), libraries=options.libraries())
+        report = reduce(plan, store, staging, options.shard_rows, info)
+        report.executor = executor.name
+        report.seconds = round(time.time() - started, 3)
+        write_build_json(staging, report, options)
+        publish(staging, out_dir, work)
+    shutil.rmtree(work, ignore_errors=True)
+    report.out_dir = out_dir
+    return report
+
+
+def _map(raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOptions) -> None:
+    """The map phase: every input not reused through the executor into chunk files."""
+    from .chunks import table_bytes
+
+    total = sum(1 for _ in iter_inputs(raw_dir))
+    progress = _progress(total, options.quiet)
+    try:
+        chunks = plan.chunks(iter_inputs(raw_dir), options.chunk_size, progress.update)
+        for table in executor.run(_worker_steps(options), chunks, progress.update):
+            plan.add(store.write(table_bytes(table)), table.column("index").to_pylist())
+        if plan.reused:
+            progress.set_postfix(reused=plan.reused, refresh=False)
+    finally:
+        progress.close()
+
+
+def _progress(total: int, quiet: bool):
+    """A progress bar over the inputs, per document, with ETA (on a terminal only)."""
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        unit="doc",
+        disable=True if quiet else None,  # None: only on a terminal
+        file=sys.stderr,
+        dynamic_ncols=True,
+        mininterval=0.5,
+    )
+
+
+def current_sha256(item: InputItem, options: ReadOptions) -> str | None:
+    """The content hash of an item (`inputs.item_sha256`; None when it cannot be read now)."""
+    try:
+        data, _fmt, fields = item_article(item, options)
+    except InputError:
+        return None
+    return item_sha256(data, fields)

@@ -1,0 +1,142 @@
+"""The map phase's results on disk: one Arrow IPC file per finished chunk of inputs.
+
+A chunk file holds one row per input (`RESULT_SCHEMA`): its place in input order, source,
+content hash, status, reason, trail of step outcomes and, for an input that went through
+every step, its dataset record. Arrow holds any string the steps make; the file appears
+under its final name only when complete (written aside, then renamed), so that a killed
+build leaves only whole chunks. The files live in a folder named by the options
+fingerprint: a resumed build reuses a finished input whatever chunk it was part of.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .document import record_schema
+from .steps import FAILED, ItemResult, one_line
+
+SUFFIX = ".arrow"
+#: Chunks whose rows the reader keeps decoded (inputs are read mostly chunk by chunk).
+READ_CACHE = 8
+
+
+def result_schema():
+    """The Arrow schema of a chunk file's rows."""
+    import pyarrow as pa
+
+    step = pa.struct([("step", pa.string()), ("outcome", pa.string())])
+    return pa.schema(
+        [
+            ("index", pa.int64()),
+            ("source", pa.string()),
+            ("status", pa.string()),
+            ("sha256", pa.string()),
+            ("id", pa.string()),
+            ("reason", pa.string()),
+            ("trail", pa.list_(step)),
+            ("record", pa.struct(list(record_schema()))),
+        ]
+    )
+
+
+def result_row(result: ItemResult) -> dict[str, Any]:
+    """An item's result as a chunk row (its record when it went through every step)."""
+    return {
+        "index": result.index,
+        "source": result.source,
+        "status": result.status,
+        "sha256": result.sha256,
+        "id": result.id,
+        "reason": result.reason,
+        "trail": [{"step": s, "outcome": o} for s, o in result.trail],
+        "record": result.doc.to_record() if result.doc is not None else None,
+    }
+
+
+def results_table(results: Sequence[ItemResult]):
+    """The Arrow table of a chunk's results. A row Arrow refuses (it cannot happen with the
+    built-in steps) fails alone, with the reason, instead of the chunk."""
+    import pyarrow as pa
+
+    schema = result_schema()
+    rows = [result_row(r) for r in results]
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowException, ValueError, TypeError, UnicodeError):
+        pass
+    good = []
+    for row in rows:
+        try:
+            pa.Table.from_pylist([row], schema=schema)
+        except (pa.ArrowException, ValueError, TypeError, UnicodeError) as exc:
+            why = f"write: {one_line(exc)}"
+            row = {**row, "status": FAILED, "reason": why, "record": None}
+            row["trail"] = [*row["trail"], {"step": "write", "outcome": FAILED}]
+            row["source"] = row["source"].encode("utf-8", "backslashreplace").decode()
+        good.append(row)
+    return pa.Table.from_pylist(good, schema=schema)
+
+
+def table_bytes(table) -> bytes:
+    """A table as Arrow IPC file bytes (how executors hand results to the driver)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+class ChunkStore:
+    """The chunk files of one options fingerprint under `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._cache: OrderedDict[Path, list[dict[str, Any]]] = OrderedDict()
+
+    def write(self, data: bytes) -> Path:
+        """Save one chunk's IPC bytes under a name of its own; returns its path."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{hashlib.sha256(data).hexdigest()[:32]}{SUFFIX}"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return path
+
+    def files(self) -> list[Path]:
+        """The finished chunk files."""
+        return sorted(self.folder.glob(f"*{SUFFIX}")) if self.folder.is_dir() else []
+
+    def finished(self) -> Iterator[tuple[str, str | None, Path, int]]:
+        """(source, sha256, chunk file, row) of every finished input on disk."""
+        import pyarrow as pa
+
+        for path in self.files():
+            try:
+                with pa.memory_map(str(path)) as source:
+                    table = pa.ipc.open_file(source).read_all().select(["source", "sha256"])
+            except (OSError, pa.ArrowException):
+                continue  # not a whole chunk: its inputs are done again
+            sources, hashes = table.column(0).to_pylist(), table.column(1).to_pylist()
+            for row, (name, sha) in enumerate(zip(sources, hashes, strict=True)):
+                yield name, sha, path, row
+
+    def row(self, path: Path, row: int) -> dict[str, Any]:
+        """One row of a chunk file, as plain Python values."""
+        rows = self._cache.get(path)
+        if rows is None:
+            import pyarrow as pa
+
+            with pa.memory_map(str(path)) as source:
+                rows = pa.ipc.open_file(source).read_all().to_pylist()
+            self._cache[path] = rows
+            if len(self._cache) > READ_CACHE:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(path)
+        return rows[row]

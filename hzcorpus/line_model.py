@@ -1,0 +1,297 @@
+"""The line model: a small learned classifier that scores each line of a page as boilerplate.
+
+Shallow text features of a line and of its neighbours (Kohlschütter et al., "Boilerplate
+detection using shallow text features", WSDM 2010; jusText's context-sensitive classes):
+words, characters, sentence end, share of function words (per language, CJK included),
+title case, digits, punctuation, link- and menu-like shape, list markers, position in the
+page, repeats, the distance to the densest run of prose, and what the rule table and the
+cleaner's context passes said about the line. A small gradient-boosted tree ensemble
+(trained by `scripts/train_line_model.py` on the development parts of the project's
+development data; provenance in the model file) turns them into a score in [0, 1]; it is
+evaluated here with numpy, all trees at once, a few vector operations per tree level.
+
+Public API:
+
+- `LineFacts`: what the cleaner measured per line (one object per page, arrays);
+- `line_features(facts)`: the feature matrix, one row per line (`FEATURES` names the columns);
+- `LineModel.scores(features)`: boilerplate scores; `load_model()` the shipped model.
+
+`hzcorpus.clean.line_scores(lines)` does all of it for a list of lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+#: Rule kinds of `boilerplate.LINE_RULES` (a line's first hit), one-hot in the features.
+RULE_KINDS = ("furniture", "edge", "boundary", "published", "byline", "toc")
+#: Context removals of the cleaner's block passes, one-hot in the features; any other
+#: context removal counts as "other".
+CONTEXTS = ("outside-main", "before-title", "before-article", "after-article", "title")
+
+_BASE = (
+    "log_units",
+    "log_chars",
+    "sentence_end",
+    "function_share",
+    "cjk",
+    "title_case_share",
+    "digit_share",
+    "punct_share",
+    "list_marker",
+    "separators",
+    "ends_colon",
+    "all_caps",
+    "link_like",
+    "prose",
+    "log_repeats",
+    "position",
+    "in_best_block",
+    "best_block_distance",
+    "prose_before_share",
+    "boundaries_above",
+    *(f"rule_{k}" for k in RULE_KINDS),
+    *(f"context_{c}" for c in CONTEXTS),
+    "context_other",
+)
+_NEIGHBOURS = (-2, -1, 1, 2)
+_NEIGHBOUR_BASE = ("log_units", "sentence_end", "function_share", "prose", "title_case_share")
+_WINDOWS = (3, 10)
+_WINDOW_BASE = ("log_units", "prose", "sentence_end")
+
+#: Column names of `line_features`.
+FEATURES: tuple[str, ...] = (
+    *_BASE,
+    *(f"{name}@{k:+d}" for k in _NEIGHBOURS for name in _NEIGHBOUR_BASE),
+    *(f"{name}~{w}" for w in _WINDOWS for name in _WINDOW_BASE),
+)
+
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
+_SEPARATOR = re.compile(r"\s[|•·>»/]\s|\s\|\s?|\|")
+_LINK_LIKE = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b|#\w")
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
+
+
+@dataclass
+class LineFacts:
+    """What the cleaner knows about each line of a page (all sequences of one length).
+
+    `units` are words (two CJK characters count as one), `function_share` the share of
+    function words (CJK: function characters), `prose` whether the line reads as prose,
+    `rule_kind` the kind of the first rule that hit it (or None), `context` the id of the
+    context removal the passes gave it (or None).
+    """
+
+    texts: list[str]
+    units: np.ndarray
+    function_share: np.ndarray
+    cjk: np.ndarray
+    prose: np.ndarray
+    rule_kind: list[str | None]
+    context: list[str | None]
+
+
+def _shape(text: str) -> tuple[float, ...]:
+    """Per-line shape features that need the text: title case, digits, punctuation, marks."""
+    head = text[:600]
+    words = head.split()
+    n = max(len(head), 1)
+    upper_initial = sum(w[0].isupper() for w in words)
+    digits = sum(c.isdigit() for c in head)
+    punct = sum(not c.isalnum() and not c.isspace() for c in head)
+    return (
+        upper_initial / len(words) if words else 0.0,
+        digits / n,
+        punct / n,
+        float(_LIST_MARKER.match(head) is not None),
+        float(min(len(_SEPARATOR.findall(head)), 5)),
+        float(head.endswith((":", "："))),
+        float(head.upper() == head != head.lower()),
+        float(_LINK_LIKE.search(head) is not None),
+        float(_SENTENCE_END.search(head) is not None),
+    )
+
+
+def _best_block(weights: np.ndarray) -> tuple[int, int]:
+    """`(start, end)` of the stretch of lines with the largest sum of `weights`."""
+    best, span, run, start = 0.0, (0, 0), 0.0, 0
+    for i, w in enumerate(weights.tolist()):
+        run += w
+        if run <= 0:
+            run, start = 0.0, i + 1
+        elif run > best:
+            best, span = run, (start, i + 1)
+    return span
+
+
+def _shift(column: np.ndarray, k: int) -> np.ndarray:
+    """`column` moved by `k` lines (the value of line i + k at i), zero past the ends."""
+    out = np.zeros_like(column)
+    if k > 0:
+        out[:-k] = column[k:]
+    elif k < 0:
+        out[-k:] = column[:k]
+    else:
+        out[:] = column
+    return out
+
+
+def _window_mean(column: np.ndarray, w: int) -> np.ndarray:
+    """Mean of `column` over lines i - w .. i + w (fewer at the page's ends)."""
+    total = np.concatenate([[0.0], np.cumsum(column)])
+    n = len(column)
+    lo = np.clip(np.arange(n) - w, 0, n)
+    hi = np.clip(np.arange(n) + w + 1, 0, n)
+    return (total[hi] - total[lo]) / (hi - lo)
+
+
+def line_features(facts: LineFacts) -> np.ndarray:
+    """The feature matrix of a page: one row per line, columns named by `FEATURES`."""
+    n = len(facts.texts)
+    if n == 0:
+        return np.zeros((0, len(FEATURES)))
+    shape = np.array([_shape(t) for t in facts.texts], dtype=float)
+    units = np.asarray(facts.units, dtype=float)
+    prose = np.asarray(facts.prose, dtype=float)
+    chars = np.array([len(t) for t in facts.texts], dtype=float)
+    counts: dict[str, int] = {}
+    for text in facts.texts:
+        counts[text] = counts.get(text, 0) + 1
+    repeats = np.array([counts[t] - 1 for t in facts.texts], dtype=float)
+    prose_chars = prose * chars
+    start, end = _best_block(np.where(prose > 0, units, -np.minimum(units, 5.0) - 1.0))
+    index = np.arange(n)
+    distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
+    before = np.cumsum(prose_chars) - prose_chars
+    boundary = np.array([k == "boundary" for k in facts.rule_kind], dtype=float)
+    base = {
+        "log_units": np.log1p(units),
+        "log_chars": np.log1p(chars),
+        "sentence_end": shape[:, 8],
+        "function_share": np.asarray(facts.function_share, dtype=float),
+        "cjk": np.asarray(facts.cjk, dtype=float),
+        "title_case_share": shape[:, 0],
+        "digit_share": shape[:, 1],
+        "punct_share": shape[:, 2],
+        "list_marker": shape[:, 3],
+        "separators": shape[:, 4],
+        "ends_colon": shape[:, 5],
+        "all_caps": shape[:, 6],
+        "link_like": shape[:, 7],
+        "prose": prose,
+        "log_repeats": np.log1p(repeats),
+        "position": index / max(n - 1, 1),
+        "in_best_block": ((index >= start) & (index < end)).astype(float),
+        "best_block_distance": np.log1p(distance),
+        "prose_before_share": before / max(prose_chars.sum(), 1.0),
+        "boundaries_above": np.log1p(np.cumsum(boundary) - boundary),
+    }
+    for kind in RULE_KINDS:
+        base[f"rule_{kind}"] = np.array([k == kind for k in facts.rule_kind], dtype=float)
+    for ctx in CONTEXTS:
+        base[f"context_{ctx}"] = np.array([c == ctx for c in facts.context], dtype=float)
+    base["context_other"] = np.array(
+        [c is not None and c not in CONTEXTS for c in facts.context], dtype=float
+    )
+    columns = [base[name] for name in _BASE]
+    for k in _NEIGHBOURS:
+        columns.extend(_shift(base[name], k) for name in _NEIGHBOUR_BASE)
+    for w in _WINDOWS:
+        columns.extend(_window_mean(base[name], w) for name in _WINDOW_BASE)
+    return np.column_stack(columns)
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A gradient-boosted tree ensemble over `FEATURES`, as flat arrays per tree.
+
+    Node arrays of all trees are concatenated; `roots[t]` is tree t's root. At an inner
+    node, `x[feature] <= threshold` goes to `left`, else to `right`; a leaf (`left == -1`)
+    adds `value` to the raw score, which starts at `baseline`. The score is the logistic of
+    the sum: the probability that the line is boilerplate. `threshold` is the score at or
+    above which the cleaner removes a line; `provenance` says what the model was trained on.
+    """
+
+    features: tuple[str, ...]
+    baseline: float
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold_at: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    threshold: float
+    provenance: dict
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        """The model from its JSON form (what `to_json` writes)."""
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("the line model was trained on other features than this code makes")
+        return cls(
+            features=tuple(data["features"]),
+            baseline=float(data["baseline"]),
+            roots=np.array(data["roots"], dtype=np.int64),
+            feature=np.array(data["feature"], dtype=np.int64),
+            threshold_at=np.array(data["threshold_at"], dtype=float),
+            left=np.array(data["left"], dtype=np.int64),
+            right=np.array(data["right"], dtype=np.int64),
+            value=np.array(data["value"], dtype=float),
+            threshold=float(data["threshold"]),
+            provenance=data.get("provenance", {}),
+        )
+
+    def to_json(self) -> dict:
+        """The JSON form of the model (rounded, so the file is small and stable)."""
+        return {
+            "features": list(self.features),
+            "baseline": round(self.baseline, 6),
+            "threshold": round(self.threshold, 4),
+            "roots": self.roots.tolist(),
+            "feature": self.feature.tolist(),
+            "threshold_at": [round(float(v), 6) for v in self.threshold_at],
+            "left": self.left.tolist(),
+            "right": self.right.tolist(),
+            "value": [round(float(v), 6) for v in self.value],
+            "provenance": self.provenance,
+        }
+
+    def raw_scores(self, features: np.ndarray) -> np.ndarray:
+        """The ensemble's raw (log-odds) score of each row of `features`.
+
+        All trees walk at once: one (lines x trees) array of current nodes, one step down
+        per level, so the cost is a few vector operations per tree level for the page.
+        """
+        n = features.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        rows = np.arange(n)[:, None]
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        while True:
+            inner = self.left[node] >= 0
+            if not inner.any():
+                break
+            go_left = features[rows, self.feature[node]] <= self.threshold_at[node]
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """The probability that each line (a row of `features`) is boilerplate."""
+        return 1.0 / (1.0 + np.exp(-self.raw_scores(features)))
+
+
+#: The shipped model file, inside the package.
+MODEL_FILE = "line_model.json"
+
+
+@cache
+def load_model() -> LineModel:
+    """The line model shipped with hzcorpus (`hzcorpus/models/line_model.json`)."""
+    text = resources.files("hzcorpus.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return LineModel.from_json(json.loads(text))

@@ -1,0 +1,1 @@
+"""Data files of hzcorpus models (the line model)."""

@@ -1,0 +1,173 @@
+"""The reduce phase of a build, in one process: every input's result in input order, exact
+dedupe, manifest, parquet shards, card, `build.json`, and publishing by rename.
+
+`Plan` is the bridge between the phases: it walks the inputs in order, tells which are
+skipped (not read) or reused from an earlier run, cuts the others into chunks for the
+executor, and remembers where each input's result row is. It holds one small entry per
+input, never a document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .card import CardInfo, library_versions, write_card
+from .chunks import ChunkStore
+from .inputs import InputItem
+from .manifest import ManifestEntry, ManifestWriter
+from .read import ReadOptions
+from .steps import DROPPED, FORWARDED, StepCounts
+from .writer import ShardWriter
+
+#: Failures a `BuildReport` lists (the manifest has them all).
+MAX_FAILURES_LISTED = 100
+#: The reduce phase's own step: exact duplicates of an earlier text are dropped.
+DEDUPE = "dedupe"
+
+
+class Plan:
+    """Where each input's result is: skipped (with the reason) or a row of a chunk file.
+
+    With a store of an earlier run (`resume`), an input whose source and content hash match
+    a finished row is reused, whatever chunk it was part of.
+    """
+
+    def __init__(self, store: ChunkStore | None, read: ReadOptions) -> None:
+        self.read = read
+        self.entries: list[tuple[Any, ...]] = []
+        self.reused = 0
+        self._finished: dict[str, tuple[str, Path, int]] = {}
+        if store is not None:
+            for source, sha, path, row in store.finished():
+                if sha is not None:
+                    self._finished[source] = (sha, path, row)
+
+    def chunks(
+        self, items: Iterable[InputItem], size: int, on_done: Callable[[int], Any]
+    ) -> Iterator[list[InputItem]]:
+        """The chunks of inputs the executor has to run, in input order."""
+        chunk: list[InputItem] = []
+        for item in items:
+            self.entries.append(self._entry(item))
+            if self.entries[-1][0] != "todo":
+                on_done(1)
+                continue
+            chunk.append(item)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+        self._finished.clear()
+
+    def _entry(self, item: InputItem) -> tuple[Any, ...]:
+        if item.skip is not None:
+            return ("skip", item.source, item.skip)
+        done = self._finished.get(item.source)
+        if done is not None:
+            from .builder import current_sha256
+
+            if current_sha256(item, self.read) == done[0]:
+                self.reused += 1
+                return ("row", done[1], done[2])
+        return ("todo",)
+
+    def add(self, path: Path, indexes: list[int]) -> None:
+        """A chunk file is done: its rows are the results of these inputs."""
+        for row, index in enumerate(indexes):
+            self.entries[index] = ("row", path, row)
+
+    def rows(self, store: ChunkStore) -> Iterator[dict[str, Any]]:
+        """Every input's result row, in input order."""
+        for entry in self.entries:
+            if entry[0] == "skip":
+                yield {"source": entry[1], "status": "skipped", "reason": entry[2], "trail": []}
+            elif entry[0] == "row":
+                yield store.row(entry[1], entry[2])
+            else:
+                raise RuntimeError("an input has no result: the map phase did not finish")
+
+
+def reduce(plan: Plan, store: ChunkStore, staging: Path, shard_rows: int, info: CardInfo):
+    """Write the manifest, shards and card of every result into `staging`."""
+    from .builder import BuildReport
+
+    manifest = ManifestWriter(staging / "manifest.jsonl")
+    shards = ShardWriter(staging, shard_rows)
+    seen: dict[bytes, str] = {}  # hash of cleaned text -> source of the kept copy
+    counts = StepCounts()
+    report = BuildReport(staging, manifest.counts, counts, [], reused=plan.reused)
+    try:
+        for row in plan.rows(store):
+            counts.add_trail(row["trail"])
+            entry = _entry(row, seen, counts)
+            if entry.status == "kept":
+                shards.add(row["record"])
+            elif entry.status == "failed" and len(report.failures) < MAX_FAILURES_LISTED:
+                report.failures.append((entry.source, entry.reason or ""))
+            manifest.write(entry)
+    finally:
+        manifest.close()
+    report.shards = shards.close()
+    write_card(staging, shards.stats, info, manifest.counts)
+    report.stats = shards.stats
+    return report
+
+
+def _entry(row: dict[str, Any], seen: dict[bytes, str], counts: StepCounts) -> ManifestEntry:
+    """The manifest entry of a result: an exact duplicate of an earlier text is not kept."""
+    source = row["source"]
+    sha, id_ = row.get("sha256"), row.get("id")
+    if row["status"] != "ok":
+        return ManifestEntry(source, sha, row["status"], id=id_, reason=row["reason"])
+    key = hashlib.sha256(row["record"]["text"].encode("utf-8")).digest()
+    first = seen.setdefault(key, source)
+    if first != source:
+        counts.count(DEDUPE, DROPPED)
+        return ManifestEntry(
+            source,
+            sha,
+            "duplicate",
+            id=id_,
+            reason=f"{DEDUPE}: same cleaned text as an earlier input",
+            duplicate_of=first,
+        )
+    counts.count(DEDUPE, FORWARDED)
+    return ManifestEntry(source, sha, "kept", id=id_)
+
+
+def write_build_json(staging: Path, report: Any, options: Any) -> None:
+    """`build.json`: what made the dataset, and nothing of the run (time, workers, executor,
+    reused inputs: those are in the `BuildReport` and the CLI's summary), so that a rebuild,
+    a resumed build and a build on Ray write the same bytes."""
+    stats = report.stats
+    summary = {
+        "hzcorpus": __version__,
+        "status": report.status,
+        "steps": report.steps,
+        "stages": list(options.stages()),
+        "options_fingerprint": options.fingerprint(),
+        "shards": report.shards,
+        "rows": stats.rows,
+        "languages": dict(sorted(stats.languages.items())),
+        "translated": stats.translated,
+        "missing_translation_pairs": dict(sorted(stats.missing_pairs.items()))
+        if options.translate is not None
+        else None,
+        "versions": library_versions(options.libraries()),
+    }
+    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    (staging / "build.json").write_text(text, encoding="utf-8")
+
+
+def publish(staging: Path, out_dir: Path, work: Path) -> None:
+    """Replace `out_dir` by the staging folder (the old dataset moves aside, then goes)."""
+    if out_dir.exists():
+        os.replace(out_dir, work / "previous")
+    os.replace(staging, out_dir)

@@ -1,0 +1,324 @@
+"""Worker subprocesses that run the steps, with a time limit per document and no SIGALRM.
+
+A `Sandbox` is a fresh `python -m hzcorpus.sandbox` process (as datatrove's
+`ExtractorSandbox`): it receives the steps once, then inputs one at a time, and answers each
+with its `ItemResult`. A document that runs past the time limit, or that kills the process,
+is recorded as failed with the reason; the sandbox is then started anew and the work goes
+on. A signal alarm would do neither outside the main thread or in a Ray actor.
+
+The process is started with the interpreter itself, never by re-running the caller's
+script, so a script that calls `build()` needs no `if __name__ == "__main__"` guard. It
+ignores Ctrl-C (the build stops it), and ends when the build's process ends, even killed.
+
+`SandboxPool` keeps several sandboxes busy over a stream of chunks of inputs and yields each
+chunk's results as soon as the chunk is done (the local executor; a Ray task uses a pool of
+one).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .errors import DatasetError
+from .inputs import InputItem
+from .steps import (
+    FAILED,
+    ItemResult,
+    Outcome,
+    ReadStep,
+    Step,
+    one_line,
+    run_batch,
+    run_document,
+)
+
+#: Jobs sent ahead to one sandbox, so that it never waits for the next input.
+DEPTH = 2
+#: Longest wait between checks of time limits and interrupts (seconds).
+TICK = 0.25
+#: How long a sandbox may take to start and load the steps (seconds).
+START_LIMIT = 300.0
+UNSENDABLE = "the build options cannot be sent to a worker process"
+SENDABLE = (
+    "define custom rules and functions in an importable module, not in the script itself "
+    "and not as a lambda"
+)
+#: The outcome's step name when a document ran out of time or killed its worker.
+LIMIT_STEP = "time-limit"
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of a sandbox: this one, with this process's import path (so that the
+    steps and a script's own modules import the same way)."""
+    import hzcorpus
+
+    paths = [str(Path(hzcorpus.__file__).resolve().parent.parent)]
+    paths += [p for p in sys.path if p and os.path.isdir(p)]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    return env
+
+
+@dataclass
+class _Job:
+    kind: str  # "doc" or "batch"
+    chunk: _Chunk
+    position: int = -1
+    item: InputItem | None = None
+    sent: float = 0.0
+
+
+@dataclass
+class _Chunk:
+    items: list[InputItem]
+    results: list[ItemResult | None]
+    remaining: int
+    batched: bool = False
+    done: bool = False
+
+
+@dataclass
+class Sandbox:
+    """One worker subprocess and the jobs sent to it, oldest first."""
+
+    setup: bytes
+    env: dict[str, str]
+    time_limit: float
+    jobs: deque = field(default_factory=deque)
+    last_reply: float = 0.0
+    proc: Any = None
+    send_conn: Any = None
+    recv_conn: Any = None
+    ready: bool = False
+
+    def start(self) -> None:
+        """Start the process and send it the steps (it answers when they are loaded)."""
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "hzcorpus.sandbox"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=self.env,
+        )
+        self.send_conn = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
+        self.recv_conn = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+        self.send_conn.send_bytes(self.setup)
+        self.ready = False
+        self.last_reply = time.monotonic()
+
+    def send(self, job: _Job) -> None:
+        """Send a job (it queues behind the ones in flight)."""
+        payload = job.item if job.kind == "doc" else [r for r in job.chunk.results if r]
+        self.send_conn.send_bytes(pickle.dumps((job.kind, payload), pickle.HIGHEST_PROTOCOL))
+        job.sent = time.monotonic()
+        self.jobs.append(job)
+
+    def deadline(self) -> float:
+        """When the oldest job in flight runs out of time."""
+        job = self.jobs[0]
+        limit = self.time_limit
+        if job.kind == "batch":
+            limit *= max(1, sum(1 for r in job.chunk.results if r and r.doc is not None))
+        return max(job.sent, self.last_reply) + limit
+
+    def stop(self) -> None:
+        """Kill the process (and forget its jobs' place in it)."""
+        for conn in (self.send_conn, self.recv_conn):
+            if conn is not None:
+                conn.close()
+        self.send_conn = self.recv_conn = None
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+        if self.proc is not None:
+            self.proc.wait()
+
+
+class SandboxPool:
+    """Runs chunks of inputs through `workers` sandboxes; `batches` runs the batched steps
+    (translation) in them too, once per chunk."""
+
+    def __init__(
+        self, steps: Sequence[Step], workers: int, time_limit: float, batches: bool = True
+    ) -> None:
+        try:
+            self.setup = pickle.dumps(list(steps), pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, AttributeError, TypeError) as exc:
+            raise DatasetError(f"{UNSENDABLE}: {one_line(exc)}; {SENDABLE}") from None
+        self.batched = batches and any(s.batched for s in steps)
+        self.workers = max(1, workers)
+        self.time_limit = time_limit
+        self.sandboxes: list[Sandbox] = []
+
+    def __enter__(self) -> SandboxPool:
+        env = _child_environment()
+        self.sandboxes = [Sandbox(self.setup, env, self.time_limit) for _ in range(self.workers)]
+        for sandbox in self.sandboxes:
+            sandbox.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sandbox in self.sandboxes:
+            sandbox.stop()
+
+    def run(
+        self, chunks: Iterable[list[InputItem]], on_doc: Callable[[int], None] | None = None
+    ) -> Iterator[list[ItemResult]]:
+        """Each chunk's results (in input order within it), as chunks finish."""
+        source = iter(chunks)
+        todo: deque[_Job] = deque()
+        batches: deque[_Job] = deque()
+        open_chunks = 0
+        more = True
+        while True:
+            while more and open_chunks < 2 * self.workers + 1:
+                items = next(source, None)
+                if items is None:
+                    more = False
+                    break
+                chunk = _Chunk(items, [None] * len(items), len(items))
+                todo.extend(_Job("doc", chunk, i, item) for i, item in enumerate(items))
+                open_chunks += 1
+            for sandbox in self.sandboxes:
+                while sandbox.ready and len(sandbox.jobs) < DEPTH and (batches or todo):
+                    sandbox.send(batches.popleft() if batches else todo.popleft())
+            busy = [s for s in self.sandboxes if s.jobs or not s.ready]
+            if not busy and not todo and not batches:
+                return
+            now = time.monotonic()
+            timeout = min([TICK, *(s.deadline() - now for s in busy if s.jobs and s.ready)])
+            readable = wait([s.recv_conn for s in busy], max(0.0, timeout))
+            finished: list[_Chunk] = []
+            for sandbox in busy:
+                if sandbox.recv_conn in readable:
+                    self._receive(sandbox, todo, batches, finished, on_doc)
+                elif sandbox.jobs and sandbox.ready and time.monotonic() > sandbox.deadline():
+                    self._lost(sandbox, todo, batches, finished, on_doc, "no result within")
+                elif not sandbox.ready and time.monotonic() > sandbox.last_reply + START_LIMIT:
+                    raise DatasetError(f"a worker process did not start in {START_LIMIT:g} s")
+            for chunk in finished:
+                open_chunks -= 1
+                yield [r for r in chunk.results if r is not None]
+
+    def _receive(self, sandbox, todo, batches, finished, on_doc) -> None:
+        try:
+            kind, payload = pickle.loads(sandbox.recv_conn.recv_bytes())
+        except (EOFError, OSError):
+            if not sandbox.ready:
+                code = sandbox.proc.wait()
+                raise DatasetError(f"a worker process could not start (exit {code})") from None
+            self._lost(sandbox, todo, batches, finished, on_doc, "the worker process died")
+            return
+        sandbox.last_reply = time.monotonic()
+        if kind == "ready":
+            sandbox.ready = True
+            return
+        if kind == "error":
+            raise DatasetError(payload)
+        job = sandbox.jobs.popleft()
+        self._done(job, payload, batches, finished, on_doc)
+
+    def _done(self, job: _Job, payload: Any, batches, finished, on_doc) -> None:
+        chunk = job.chunk
+        if job.kind == "doc":
+            chunk.results[job.position] = payload
+            chunk.remaining -= 1
+            if on_doc is not None:
+                on_doc(1)
+        else:
+            by_index = {r.index: r for r in payload}
+            chunk.results = [by_index.get(r.index, r) if r else r for r in chunk.results]
+            chunk.batched = True
+        if chunk.remaining:
+            return
+        going = any(r is not None and r.doc is not None for r in chunk.results)
+        if self.batched and going and not chunk.batched:
+            batches.appendleft(_Job("batch", chunk))
+        elif not chunk.done:
+            chunk.done = True
+            finished.append(chunk)
+
+    def _lost(self, sandbox, todo, batches, finished, on_doc, what: str) -> None:
+        """The oldest job's document failed (time limit, or the process died): record it,
+        start the sandbox anew and send the other jobs again."""
+        job = sandbox.jobs.popleft()
+        again = list(sandbox.jobs)
+        sandbox.jobs.clear()
+        sandbox.stop()
+        if what == "no result within":
+            what = f"no result within {self.time_limit:g} s (time limit); the worker was restarted"
+        if job.kind == "doc":
+            result = ItemResult(job.item.index, job.item.source)
+            result.stop(Outcome(FAILED, LIMIT_STEP, what))
+            self._done(job, result, batches, finished, on_doc)
+        else:
+            lost = []
+            for r in job.chunk.results:
+                if r is not None and r.doc is not None:
+                    r.stop(Outcome(FAILED, "translate", what))
+                lost.append(r)
+            self._done(job, [r for r in lost if r], batches, finished, on_doc)
+        for other in reversed(again):
+            (todo if other.kind == "doc" else batches).appendleft(other)
+        sandbox.start()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def main() -> None:
+    """The sandbox process: load the steps, then answer jobs until stdin closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    out = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # a library's print must not end up in the answers
+    inbox = Connection(0, writable=False)
+
+    def answer(kind: str, payload: Any) -> None:
+        out.send_bytes(pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL))
+
+    try:
+        steps: list[Step] = pickle.loads(inbox.recv_bytes())
+    except EOFError:
+        return
+    except Exception as exc:
+        answer("error", f"{UNSENDABLE}: {one_line(exc)}; {SENDABLE}")
+        return
+    read = next(s for s in steps if isinstance(s, ReadStep))
+    per_document = [s for s in steps if not s.batched and s is not read]
+    batched = [s for s in steps if s.batched]
+    answer("ready", None)
+    while True:
+        try:
+            kind, payload = pickle.loads(inbox.recv_bytes())
+        except EOFError:
+            return
+        if kind == "doc":
+            answer(kind, run_document(payload, read, per_document))
+        else:
+            for step in batched:
+                run_batch(payload, step)
+            answer(kind, payload)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+"""Train the line model (`hzcorpus/line_model.py`) and write `hzcorpus/models/line_model.json`.
+
+Usage: python scripts/train_line_model.py DEVDATA [--cache DIR] [--out FILE] [--recollect]
+
+`--cache` keeps the rendered dumps and the feature matrix (features change: --recollect).
+
+Data (provenance, written into the model file too): the DEVELOPMENT parts only
+(`devdata.split_of`, a hash of the page id; the held-out parts are never read) of the
+project's development data sets: trafilatura's evaluation set (adbar/trafilatura
+tests/evaldata.json), Mozilla Readability's test pages, CleanEval 2007, CleanPortalEval,
+L3S-GN1 and leogao2's htmltotext benchmark (see devdata/README.md for commits and
+licences; none of the data is in the repository). Each HTML page is rendered into a
+page-text dump by every renderer of `devdata.RENDERERS` (html-text, inscriptis, lxml).
+
+Labels, per line of a dump, against the ground truth:
+- full-text data sets: a line of 4+ tokens is article when at least half of its 4-token
+  shingles are in the gold text, boilerplate when under a fifth are (else unlabelled); a
+  shorter line is article when it equals a gold block, boilerplate when its tokens are
+  not in the gold text at all;
+- trafilatura's set (snippets only): a line holding a `with` snippet is article, one
+  holding a `without` snippet boilerplate, the others unlabelled.
+
+Only the lines the model decides (those the rule table did not remove by name) are
+trained on. Model: scikit-learn's HistGradientBoostingClassifier (fixed seed, no early
+stopping; scikit-learn is a training tool only, the package evaluates the exported trees
+with numpy). The threshold is chosen on out-of-fold scores of the dev pages (two folds by
+page): the lowest score threshold (most removal) that keeps article-sentence recall, over
+the lines the model decides, at or above `--recall` (0.97). The shipped model's threshold
+was then set by a sweep through the whole cleaner on the dev parts (its provenance says
+how), because the cleaner lets the model decide fewer lines than it is trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import devdata
+
+from hzcorpus.clean import CleanOptions, dump_features
+from hzcorpus.line_model import CONTEXTS, FEATURES, RULE_KINDS, LineModel
+
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+NO_MODEL = CleanOptions(model=False)
+PARAMS = {
+    "max_iter": 150,
+    "max_leaf_nodes": 15,
+    "learning_rate": 0.1,
+    "l2_regularization": 1.0,
+    "min_samples_leaf": 40,
+    "early_stopping": False,
+    "random_state": 0,
+}
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+class Gold:
+    """A page's ground truth in the forms the labels need."""
+
+    def __init__(self, page: devdata.Page) -> None:
+        self.page = page
+        if page.gold is not None:
+            toks = _tokens(page.gold)
+            self.text = f" {' '.join(toks)} "
+            self.shingles = {tuple(toks[i : i + 4]) for i in range(max(0, len(toks) - 3))}
+            self.blocks = {" ".join(_tokens(b)) for b in page.gold.split("\n")}
+        self.with_ = [f" {' '.join(_tokens(s))} " for s in page.with_ if _tokens(s)]
+        self.without = [f" {' '.join(_tokens(s))} " for s in page.without if _tokens(s)]
+
+    def label(self, line: str) -> int | None:
+        """1 boilerplate, 0 article, None unlabelled."""
+        toks = _tokens(line)
+        norm = f" {' '.join(toks)} "
+        if self.page.gold is None:
+            if any(s in norm for s in self.with_):
+                return 0
+            if any(s in norm for s in self.without):
+                return 1
+            return None
+        if not toks:
+            return 1
+        if len(toks) >= 4:
+            grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
+            share = sum(g in self.shingles for g in grams) / len(grams)
+            return 0 if share >= 0.5 else (1 if share < 0.2 else None)
+        if norm.strip() in self.blocks:
+            return 0
+        return 1 if norm not in self.text else None
+
+
+def decidable(features: np.ndarray) -> np.ndarray:
+    """Lines the model decides (as `clean._clean_text` does): removed by a block pass, or
+    not removed at all, or hit only by an edge rule."""
+    col = {name: i for i, name in enumerate(FEATURES)}
+    block = sum(features[:, col[f"context_{c}"]] for c in CONTEXTS if c != "title")
+    named = features[:, col["context_other"]] + features[:, col["context_title"]]
+    ruled = sum(features[:, col[f"rule_{k}"]] for k in RULE_KINDS if k != "edge")
+    return (block > 0) | ((named == 0) & (ruled == 0))
+
+
+def collect(pages: list[devdata.Page], cache: Path | None):
+    """Rows for every dev page x renderer: features, labels, weights, page ids, kept-by-rules."""
+    xs, ys, groups, sentence_weight, fixed_lost, sources = [], [], [], [], [], []
+    for n, page in enumerate(pages):
+        gold = Gold(page)
+        for renderer in devdata.RENDERERS:
+            dump = devdata.render(page, renderer, cache)
+            if not dump:
+                continue
+            _, texts, features = dump_features(dump, NO_MODEL)
+            labels = [gold.label(t) for t in texts]
+            free = decidable(features)
+            for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+                if label is None:
+                    continue
+                weight = max(1, len(_SENTENCE_END.findall(text))) if label == 0 else 0
+                if free[i]:
+                    xs.append(features[i])
+                    ys.append(label)
+                    groups.append(n)
+                    sentence_weight.append(weight)
+                    sources.append(page.dataset)
+                else:
+                    fixed_lost.append(weight)
+        if n % 200 == 0:
+            print(f"{n}/{len(pages)} pages", flush=True)
+    return (
+        np.array(xs),
+        np.array(ys),
+        np.array(groups),
+        np.array(sentence_weight, dtype=float),
+        float(sum(fixed_lost)),
+        sources,
+    )
+
+
+def export(clf, threshold: float, provenance: dict) -> LineModel:
+    """The fitted classifier as a `LineModel` (flat node arrays)."""
+    roots, feature, thresh, left, right, value = [], [], [], [], [], []
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        base = len(feature)
+        roots.append(base)
+        for node in nodes:
+            leaf = bool(node["is_leaf"])
+            feature.append(0 if leaf else int(node["feature_idx"]))
+            thresh.append(0.0 if leaf else float(node["num_threshold"]))
+            left.append(-1 if leaf else base + int(node["left"]))
+            right.append(-1 if leaf else base + int(node["right"]))
+            value.append(float(node["value"]) if leaf else 0.0)
+    return LineModel(
+        features=FEATURES,
+        baseline=float(np.ravel(clf._baseline_prediction)[0]),
+        roots=np.array(roots),
+        feature=np.array(feature),
+        threshold_at=np.array(thresh),
+        left=np.array(left),
+        right=np.array(right),
+        value=np.array(value),
+        threshold=threshold,
+        provenance=provenance,
+    )
+
+
+def choose_threshold(scores, weight, recall):
+    """The lowest threshold (most removal) whose article-sentence recall, over the lines
+    the model decides, stays at or above `recall`."""
+    total = weight.sum()
+    best = 1.0
+    for t in np.round(np.arange(0.99, 0.01, -0.01), 2):
+        kept = weight[(scores < t)].sum()
+        if kept / total >= recall:
+            best = float(t)
+        else:
+            break
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("devdata", type=Path)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--recall", type=float, default=0.97)
+    parser.add_argument(
+        "--recollect", action="store_true", help="recompute the cached feature matrix"
+    )
+    parser.add_argument("--out", type=Path, default=Path("hzcorpus/models/line_model.json"))
+    args = parser.parse_args()
+    from sklearn import __version__ as sklearn_version
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    pages = [p for p in devdata.load_pages(args.devdata) if p.split == "dev"]
+    matrix = args.cache / "line_matrix.npz" if args.cache else None
+    if matrix is not None and matrix.exists() and not args.recollect:
+        saved = np.load(matrix, allow_pickle=False)
+        x, y, groups, weight = saved["x"], saved["y"], saved["groups"], saved["weight"]
+        fixed_lost, sources = float(saved["fixed_lost"]), saved["sources"].tolist()
+    else:
+        x, y, groups, weight, fixed_lost, sources = collect(pages, args.cache)
+        if matrix is not None:
+            np.savez(
+                matrix,
+                x=x,
+                y=y,
+                groups=groups,
+                weight=weight,
+                fixed_lost=fixed_lost,
+                sources=np.array(sources),
+            )
+    print(f"{len(y)} labelled lines, {int(y.sum())} boilerplate; by data set {Counter(sources)}")
+    fold = np.array([hashlib.sha256(str(g).encode()).digest()[0] % 2 for g in groups])
+    oof = np.zeros(len(y))
+    for k in (0, 1):
+        clf = HistGradientBoostingClassifier(**PARAMS).fit(x[fold != k], y[fold != k])
+        oof[fold == k] = clf.predict_proba(x[fold == k])[:, 1]
+    threshold = choose_threshold(oof, weight, args.recall)
+    removed = oof >= threshold
+    precision = 1 - (y[~removed] == 1).sum() / max((~removed).sum(), 1)
+    print(f"threshold {threshold}: line precision of kept {precision:.3f}")
+    lost = fixed_lost / (weight.sum() + fixed_lost)
+    print(f"article sentences on lines the rules remove by name: {lost:.3f}")
+    clf = HistGradientBoostingClassifier(**PARAMS).fit(x, y)
+    provenance = {
+        "trained_on": "development parts (sha256 of data set/page id; 30% held out) of "
+        + ", ".join(devdata.DATASETS),
+        "renderers": list(devdata.RENDERERS),
+        "pages": dict(sorted(Counter(p.dataset for p in pages).items())),
+        "lines": dict(sorted(Counter(sources).items())),
+        "labels": "see scripts/train_line_model.py",
+        "learner": f"scikit-learn {sklearn_version} HistGradientBoostingClassifier",
+        "params": PARAMS,
+        "threshold_rule": f"lowest with out-of-fold article-sentence recall >= {args.recall}",
+    }
+    model = export(clf, threshold, provenance)
+    check = model.raw_scores(x[:2000])
+    assert np.allclose(check, clf.decision_function(x[:2000]), atol=1e-6), "export mismatch"
+    args.out.write_text(json.dumps(model.to_json(), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The build engine's promises: time limits without SIGALRM, dead workers, every input
+accounted for whatever its name or bytes, scripts without a `__main__` guard."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hzcorpus
+from hzcorpus.builder import BuildOptions, build
+from hzcorpus.errors import DatasetError
+from hzcorpus.inputs import iter_inputs, source_name
+from hzcorpus.manifest import STATUSES, read_manifest
+from hzcorpus.read import ReadOptions
+from hzcorpus.sandbox import SandboxPool
+from hzcorpus.steps import ReadStep
+from tests.conftest import NONET, ROOT
+from tests.engine_steps import TroubleStep
+
+FAST = BuildOptions(workers=1, quiet=True, translate=None, chunk_size=4)
+TEXT = "Budget talks\n\nThe regional parliament met on Tuesday to discuss the new budget.\n"
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(NONET), str(ROOT)])}
+
+
+def test_a_hanging_or_crashing_document_fails_alone_and_the_workers_go_on(tmp_path):
+    pages = {"a": TEXT, "b": "HANG " + TEXT, "c": TEXT, "d": "DIE " + TEXT, "e": "RAISE " + TEXT}
+    for name, text in pages.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    items = list(iter_inputs(tmp_path))
+    steps = [ReadStep(ReadOptions()), TroubleStep()]
+    started = time.monotonic()
+    with SandboxPool(steps, workers=2, time_limit=2.0) as pool:
+        chunks = list(pool.run([items[:3], items[3:]]))
+    assert time.monotonic() - started < 60
+    results = {r.source: r for chunk in chunks for r in chunk}
+    assert sorted(results) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    assert results["a.txt"].status == results["c.txt"].status == "ok"
+    assert results["b.txt"].status == "failed"
+    assert results["b.txt"].reason.startswith("time-limit: no result within 2 s")
+    assert results["d.txt"].status == "failed"
+    assert results["d.txt"].reason == "time-limit: the worker process died"
+    assert results["e.txt"].reason == "trouble: ValueError: a broken page"
+    assert results["a.txt"].trail == [("read", "forwarded"), ("trouble", "forwarded")]
+
+
+# File names: any bytes but `/` and NUL (invalid UTF-8 too); contents: bytes, text in
+# several encodings, JSON lines (some broken, some with lone surrogates).
+NAMES = st.binary(min_size=1, max_size=12).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+)
+EXTENSIONS = st.sampled_from([b".txt", b".html", b".jsonl", b".md", b"", b".TXT"])
+WORDS = st.text(
+    alphabet=st.sampled_from([*'abc xyzäöü\n<>{}"\\é日本\t\r\x00\x1b', "\ud800"]),
+    max_size=200,
+)
+
+
+@st.composite
+def contents(draw) -> bytes:
+    kind = draw(st.sampled_from(["bytes", "text", "jsonl", "article"]))
+    if kind == "bytes":
+        return draw(st.binary(max_size=300))
+    text = draw(WORDS)
+    if kind == "text":
+        encoding = draw(st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
+        return text.encode(encoding, "surrogatepass" if "utf" in encoding else "replace")
+    if kind == "article":
+        return (TEXT + text).encode("utf-8", "surrogatepass")
+    lines = draw(st.lists(st.one_of(WORDS, st.just(TEXT)), max_size=4))
+    out = [json.dumps({"text": line}) for line in lines] + [draw(WORDS)]
+    return "\n".join(out).encode("utf-8", "surrogatepass")
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(files=st.dictionaries(st.tuples(NAMES, EXTENSIONS), contents(), max_size=6))
+def test_every_input_is_accounted_for_whatever_its_name_and_bytes(tmp_path_factory, files):
+    root = tmp_path_factory.mktemp("hostile")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for (name, ext), data in files.items():
+        (Path(os.fsdecode(bytes(raw))) / os.fsdecode(name + ext)).write_bytes(data)
+    report = build(raw, out, replace(FAST, workers=2, chunk_size=2))
+    entries = list(read_manifest(out))
+    expected = [item.source for item in iter_inputs(raw)]
+    assert [e.source for e in entries] == expected  # each input once, in input order
+    for name in os.listdir(os.fsencode(raw)):
+        shown = source_name(os.fsdecode(name))
+        assert any(e.source == shown or e.source.startswith(f"{shown}#") for e in entries)
+    for entry in entries:
+        assert entry.status in STATUSES
+        assert entry.status == "kept" or entry.reason, entry
+        assert "\n" not in (entry.reason or "")
+    kept = [e.source for e in entries if e.status == "kept"]
+    assert report.stats.rows == len(kept)
+    assert sum(report.status.values()) == len(expected)
+
+
+def test_a_script_without_a_main_guard_builds_with_worker_processes(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(4):
+        (raw / f"{i}.txt").write_text(TEXT.replace("budget", f"budget {i}"))
+    script = tmp_path / "make_dataset.py"
+    script.write_text(
+        "import hzcorpus\n"
+        f"options = hzcorpus.BuildOptions(workers=2, translate=None, quiet=True)\n"
+        f"report = hzcorpus.build({str(raw)!r}, {str(tmp_path / 'out')!r}, options)\n"
+        "print(report.stats.rows, 'rows')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], env=_env(), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "4 rows\n"
+
+
+def test_options_a_worker_cannot_receive_are_a_one_line_error(tmp_path):
+    from hzcorpus.boilerplate import LINE_RULES
+    from hzcorpus.clean import CleanOptions
+    from hzcorpus.rules import Rule
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT)
+    kind = LINE_RULES[0].kind
+    rule = Rule(id="promo", reason="test", predicate=lambda line: "promo" in line, kind=kind)
+    options = replace(FAST, clean=CleanOptions(rules=(*LINE_RULES, rule)))
+    with pytest.raises(DatasetError, match=r"cannot be sent to a worker process: .*lambda"):
+        build(raw, tmp_path / "out", options)
+    script = tmp_path / "custom.py"  # a function of the script itself: one line, exit 2
+    script.write_text(
+        "import sys\nfrom dataclasses import replace\nimport hzcorpus\n"
+        "from hzcorpus.boilerplate import LINE_RULES\nfrom hzcorpus.clean import CleanOptions\n"
+        "from hzcorpus.cli import main\nfrom hzcorpus.rules import Rule\n"
+        "def promo(line):\n    return 'promo' in line\n"
+        f"rule = Rule(id='promo', reason='test', predicate=promo, kind={kind!r})\n"
+        "clean = CleanOptions(rules=(*LINE_RULES, rule))\n"
+        "options = hzcorpus.BuildOptions(workers=1, translate=None, quiet=True, clean=clean)\n"
+        "try:\n"
+        f"    hzcorpus.build({str(raw)!r}, {str(tmp_path / 'out')!r}, options)\n"
+        "except hzcorpus.HzcorpusError as exc:\n"
+        "    sys.exit(f'hzcorpus: {exc}')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], env=_env(), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "cannot be sent to a worker process" in result.stderr
+    assert "importable module" in result.stderr
+
+
+def _gpus() -> int:
+    import ctranslate2
+
+    return ctranslate2.get_cuda_device_count()
+
+
+@pytest.mark.skipif(_gpus() > 0, reason="this machine has a GPU")
+def test_device_cuda_without_a_gpu_is_a_one_line_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT)
+    cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), str(tmp_path / "out")]
+    result = subprocess.run(
+        [*cmd, "--device", "cuda"], env=_env(), capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr == "hzcorpus: --device cuda: CTranslate2 sees no CUDA GPU on this machine\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_stages_and_versions_come_from_the_steps():
+    options = replace(BuildOptions(), flag=None)
+    assert options.stages() == ("read", "clean", "has-text", "detect", "translate")
+    assert "ctranslate2" in options.libraries() and "trafilatura" in options.libraries()
+    assert "ctranslate2" not in replace(options, translate=None).libraries()
+    assert hzcorpus.BuildOptions is BuildOptions

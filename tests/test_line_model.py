@@ -1,0 +1,121 @@
+"""The line model: its features, its tree evaluation, the shipped file and its use in cleaning."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from hzcorpus.clean import MODEL_RULE, CleanOptions, clean_document, line_scores
+from hzcorpus.document import Document
+from hzcorpus.line_model import FEATURES, LineFacts, LineModel, line_features, load_model
+
+ARTICLE = [
+    "Home",
+    "News",
+    "Sport",
+    "Weather",
+    "Council approves a new footbridge over the river",
+    "The town council approved the construction of a footbridge over the river on Tuesday, "
+    "after two years of debate about its cost and its location near the old mill.",
+    "Work is due to start in the spring and should take about eighteen months, the council's "
+    "engineer said, and the bridge will be open to cyclists as well as pedestrians.",
+    "Residents of the east bank have asked for a crossing since the ferry stopped running in "
+    "2019, when its operator said the service no longer paid for itself.",
+    "Privacy",
+    "Terms",
+    "Contact",
+]
+
+
+def _facts(texts: list[str]) -> LineFacts:
+    n = len(texts)
+    return LineFacts(
+        texts=texts,
+        units=np.array([len(t.split()) for t in texts], dtype=float),
+        function_share=np.full(n, 0.2),
+        cjk=np.zeros(n),
+        prose=np.array([len(t.split()) > 12 for t in texts]),
+        rule_kind=[None] * n,
+        context=[None] * n,
+    )
+
+
+def test_features_have_one_row_per_line_and_the_named_columns():
+    features = line_features(_facts(ARTICLE))
+    assert features.shape == (len(ARTICLE), len(FEATURES))
+    assert np.isfinite(features).all()
+    col = FEATURES.index("in_best_block")
+    assert features[5:8, col].tolist() == [1.0, 1.0, 1.0]
+    assert features[0, col] == 0.0
+    assert line_features(_facts([])).shape == (0, len(FEATURES))
+
+
+def test_neighbour_features_are_the_neighbours_values():
+    features = line_features(_facts(ARTICLE))
+    own, before = FEATURES.index("log_units"), FEATURES.index("log_units@-1")
+    assert features[1:, before].tolist() == features[:-1, own].tolist()
+    assert features[0, before] == 0.0
+
+
+def test_tree_evaluation_follows_the_splits():
+    # one tree: x[0] <= 1 -> -2, else -> 3; baseline 0.5
+    model = LineModel(
+        features=FEATURES,
+        baseline=0.5,
+        roots=np.array([0]),
+        feature=np.array([0, 0, 0]),
+        threshold_at=np.array([1.0, 0.0, 0.0]),
+        left=np.array([1, -1, -1]),
+        right=np.array([2, -1, -1]),
+        value=np.array([0.0, -2.0, 3.0]),
+        threshold=0.5,
+        provenance={},
+    )
+    x = np.zeros((2, len(FEATURES)))
+    x[1, 0] = 5.0
+    assert model.raw_scores(x).tolist() == [-1.5, 3.5]
+    again = LineModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.raw_scores(x).tolist() == [-1.5, 3.5]
+
+
+def test_the_shipped_model_is_small_and_matches_the_features():
+    path = resources.files("hzcorpus.models").joinpath("line_model.json")
+    assert len(path.read_bytes()) < 1_000_000
+    model = load_model()
+    assert model.features == FEATURES
+    assert 0.0 < model.threshold < 1.0
+    assert "development parts" in model.provenance["trained_on"]
+
+
+def test_a_model_file_for_other_features_is_refused():
+    data = load_model().to_json()
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="other features"):
+        LineModel.from_json(data)
+
+
+def test_line_scores_rank_menus_above_prose():
+    scores = line_scores(ARTICLE)
+    assert len(scores) == len(ARTICLE)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    prose = scores[5:8]
+    furniture = scores[:4] + scores[8:]
+    assert max(prose) < min(furniture)
+    assert max(prose) < load_model().threshold
+    assert line_scores(["", *ARTICLE])[0] == 0.0
+
+
+def test_line_scores_are_deterministic():
+    assert line_scores(ARTICLE) == line_scores(ARTICLE)
+
+
+def test_the_model_can_be_turned_off():
+    doc = Document(source="a.txt", raw="\n".join(ARTICLE), format="text")
+    with_model = clean_document(doc)
+    without = clean_document(doc, CleanOptions(model=False))
+    assert all(r.rule != MODEL_RULE for r in without.removed)
+    assert "footbridge over the river on Tuesday" in with_model.text
+    assert "footbridge over the river on Tuesday" in without.text
