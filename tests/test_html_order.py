@@ -161,7 +161,7 @@ def test_rescue_rows_have_ids_and_reasons():
 
 
 def test_json_line_fields_become_columns_and_meta(tmp_path):
-    from hzcorpus.pipeline import BuildOptions, build
+    from hzcorpus.builder import BuildOptions, build
 
     raw = tmp_path / "raw"
     raw.mkdir()
