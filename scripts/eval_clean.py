@@ -127,8 +127,15 @@ def gold_sentences(gold: str, min_tokens: int = 5) -> list[str]:
     return found
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    return normalised(a or "") == normalised(b or "")
+def _field(value) -> str:
+    """A metadata value as text (some annotations and extractors give a list of names)."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    return str(value or "")
+
+
+def _same(a, b) -> bool:
+    return normalised(_field(a)) == normalised(_field(b))
 
 
 @dataclass
@@ -171,7 +178,7 @@ class Tally:
                 self.meta_all[name] += 1
                 value = getattr(out, name)
                 if name == "date":
-                    self.meta_hit[name] += bool(value) and value[:10] == truth[:10]
+                    self.meta_hit[name] += bool(value) and _field(value)[:10] == _field(truth)[:10]
                 else:
                     self.meta_hit[name] += _same(value, truth)
 
