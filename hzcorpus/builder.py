@@ -30,7 +30,7 @@ from .clean import CleanOptions
 from .document import Document
 from .errors import DatasetError, InputError
 from .executors import EXECUTORS
-from .inputs import InputItem, item_article, iter_inputs
+from .inputs import InputItem, item_article, item_sha256, iter_inputs
 from .language import LanguageOptions
 from .read import ReadOptions
 from .redaction import FlagOptions
@@ -342,10 +342,10 @@ def _progress(total: int, quiet: bool):
     )
 
 
-def item_sha256(item: InputItem, options: ReadOptions) -> str | None:
-    """The content hash of an item's article bytes (None when it cannot be read now)."""
+def current_sha256(item: InputItem, options: ReadOptions) -> str | None:
+    """The content hash of an item (`inputs.item_sha256`; None when it cannot be read now)."""
     try:
-        data, _fmt = item_article(item, options)
+        data, _fmt, fields = item_article(item, options)
     except InputError:
         return None
-    return hashlib.sha256(data).hexdigest()
+    return item_sha256(data, fields)

@@ -50,7 +50,16 @@ from dataclasses import dataclass, field
 from .document import Removed
 from .errors import InputError
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
-from .html_order import BLOCK_TAGS, Slot, mark_modes, page_order, rescue, visible_blocks
+from .html_order import (
+    BLOCK_TAGS,
+    MODE_VOTES,
+    Slot,
+    mark_modes,
+    page_order,
+    rescue,
+    visible_blocks,
+    vote,
+)
 from .rules import Rule
 
 #: Lines of trafilatura's output that are not article text, whatever the page.
@@ -97,7 +106,10 @@ class HtmlOptions:
     fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
     page blocks; `max_date` is the latest publication date accepted; `date_from_text` lets
     htmldate guess a date from free text ("im Jahr 2030" becomes a publication date), so it
-    is off: dates come from markup and metadata only.
+    is off: dates come from markup and metadata only. `other_modes` are trafilatura modes
+    also run ("precision", "recall"): where one drops a line the balanced mode keeps at the
+    article's edges, `html_order.MODE_VOTES` decide; off by default (one more extraction
+    per page, and no gain on the development data: README, "HTML extraction").
     """
 
     timeout_s: float = 30.0
@@ -111,7 +123,7 @@ class HtmlOptions:
     max_removed: int = 1000
     max_date: str = "2099-12-31"
     date_from_text: bool = False
-    other_modes: tuple[str, ...] = ("recall",)
+    other_modes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +248,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     title = _article_title(_clean_field(result.title), lines, tree)
     slots = page_order(visible_blocks(tree), lines)
     mark_modes(slots, other_modes)
+    vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
     rescue(slots)
     author = page_author(_clean_field(result.author), tree, _head_texts(slots))
     return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
@@ -270,7 +283,8 @@ def _numbered(
                 removed.append(Removed(number, slot.text, rule, _reason(rule)))
         elif len(removed) < limit:
             rule = _output_line_rule(slot.text, title, author)
-            rule = rule if rule in ("html-title", "html-byline") else "html-boilerplate"
+            rule = rule if rule in ("html-title", "html-byline") else slot.demoted
+            rule = rule or "html-boilerplate"
             removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
             continue
@@ -349,7 +363,8 @@ def _is_byline(line: str, author: str) -> bool:
 
 
 def _reason(rule_id: str) -> str:
-    rule = next((rule for rule in OUTPUT_LINE_RULES if rule.id == rule_id), None)
+    rows = (*OUTPUT_LINE_RULES, *MODE_VOTES)
+    rule = next((rule for rule in rows if rule.id == rule_id), None)
     return rule.reason if rule else REMOVAL_REASONS[rule_id]
 
 

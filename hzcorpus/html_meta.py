@@ -51,6 +51,16 @@ BYLINE_RULES: tuple[Rule, ...] = (
         no_match=("记者从市交通管理部门了解到，截至17时", "作者简介"),
     ),
 )
+#: Words that end an author's name in trafilatura's output when a date follows the byline
+#: ("Joshua Sokol May", "Sara Zinnecker Stand"): never the end of a name.
+_DATE_WORDS_TEXT = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
+    "thursday friday saturday sunday januar februar märz mai juni juli oktober dezember "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag stand updated "
+    "aktualisiert published veröffentlicht am on"
+)
+DATE_WORDS: frozenset[str] = frozenset(_DATE_WORDS_TEXT.split())
 _ZH_BYLINE = next(rule for rule in BYLINE_RULES if rule.id == "byline-zh")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|&|;)\s*")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
@@ -83,11 +93,18 @@ def clean_author(author: str | None) -> str | None:
         return None
     author = " ".join(author.split())
     names = byline_names(author)
-    if names:
-        return "; ".join(names)
-    if _ZH_BYLINE.regex.search(author) is None and not re.search(r"[:：]", author):
-        return author
-    return None
+    if not names and (_ZH_BYLINE.regex.search(author) or re.search(r"[:：]", author)):
+        return None
+    names = [_without_date_words(name) for name in names or author.split("; ")]
+    return "; ".join(name for name in names if name) or None
+
+
+def _without_date_words(name: str) -> str:
+    """A name without the date words trafilatura ran into it ("Joshua Sokol May")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in DATE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def page_author(extracted: str | None, tree, texts: Iterable[str]) -> str | None:

@@ -9,8 +9,9 @@ numbering base of `removed` for HTML: slot numbers count the article's paragraph
 removed blocks in page order, so the kept paragraphs fill the numbers not removed.
 
 `rescue` turns left-out slots back into article lines when a row of `RESCUE_RULES` says
-they belong to it: a standfirst or teaser paragraph, a figure caption, or a line another
-extraction mode kept, inside the article and shaped like prose.
+they belong to it: a standfirst or teaser paragraph or a figure caption inside the
+article. `vote` removes extracted lines where trafilatura's modes disagree and the line
+is not prose (`MODE_VOTES`: the balanced mode kept it, the precision mode did not).
 """
 
 from __future__ import annotations
@@ -57,10 +58,11 @@ class Slot:
     output: int | None = None
     rule: str | None = None
     modes: frozenset[str] = frozenset()
+    demoted: str | None = None
 
     @property
     def kept(self) -> bool:
-        return self.output is not None or self.rule is not None
+        return (self.output is not None or self.rule is not None) and self.demoted is None
 
 
 def visible_blocks(tree) -> list[Block]:
@@ -169,13 +171,63 @@ def _inside(text: str, lines: list[str], start: int) -> int | None:
 
 
 def mark_modes(slots: list[Slot], modes: dict[str, list[str]]) -> None:
-    """Note on each left-out slot which other extraction modes kept its text."""
+    """Note on each slot which other extraction modes kept its text."""
     for mode, lines in modes.items():
         pieces = {piece for line in lines for piece in _pieces(line)}
         joined = " " + " ".join(" ".join(line.split()) for line in lines) + " "
         for slot in slots:
-            if not slot.kept and (slot.text in pieces or f" {slot.text} " in joined):
+            text = " ".join(slot.text.split())
+            if text in pieces or f" {text} " in joined:
                 slot.modes |= {mode}
+
+
+@dataclass(frozen=True)
+class ModeVote:
+    """An extracted line is removed when the other extraction `mode` drops it, it has
+    fewer than `max_words` words (CJK: 2 characters a word), and it lies before the
+    article's first line of prose (a sentence of `prose_words` words or more) or after its
+    last."""
+
+    id: str
+    reason: str
+    mode: str
+    prose_words: int = 8
+    max_words: int = 6
+
+
+#: Where trafilatura's modes disagree on a line of the article, one row per mode asked.
+MODE_VOTES: tuple[ModeVote, ...] = (
+    ModeVote(
+        id="html-precision",
+        reason="only trafilatura's balanced mode keeps it, its precision mode drops it, and "
+        "it is not a sentence of prose",
+        mode="precision",
+    ),
+)
+
+
+def vote(slots: list[Slot], votes: tuple[ModeVote, ...], asked: set[str]) -> int:
+    """Demote extracted lines (in place) that a row of `votes` removes; the number demoted.
+    Only the rows whose mode was run (`asked`) vote, and only on short lines at the
+    article's edges: headings and list items inside the article stay."""
+    demoted = 0
+    for row in votes:
+        if row.mode not in asked:
+            continue
+        prose = [
+            n
+            for n, slot in enumerate(slots)
+            if slot.kept and is_sentence(slot.text) and words_of(slot.text) >= row.prose_words
+        ]
+        if not prose:
+            continue
+        for n, slot in enumerate(slots):
+            inside = prose[0] <= n <= prose[-1] or words_of(slot.text) >= row.max_words
+            if slot.output is None or slot.demoted or inside or row.mode in slot.modes:
+                continue
+            slot.demoted = row.id
+            demoted += 1
+    return demoted
 
 
 # --- rescue ---------------------------------------------------------------------------------
@@ -187,12 +239,13 @@ class RescueRule:
     element (or an ancestor within `depth`) is of that kind; the block must also hold at
     least `min_words` words (CJK: 2 characters a word), have at most `max_link_share` of
     its text in links, end like a sentence when `sentence`, and lie within the article's
-    span (from `lead` slots before its first line to its last line)."""
+    span (from `lead` slots before its first line to its last line); a block `not_text`
+    matches (a photo credit, a "click to enlarge") is never rescued."""
 
     id: str
     reason: str
-    element: Callable[[object], bool] | None = None
-    mode: str | None = None
+    element: Callable[[object], bool]
+    not_text: re.Pattern[str] | None = None
     depth: int = 2
     min_words: int = 6
     max_link_share: float = 0.3
@@ -221,6 +274,14 @@ def _named(pattern: re.Pattern[str]) -> Callable[[object], bool]:
     return test
 
 
+#: Caption-like blocks that are not text of the article: a credit alone, a viewer hint.
+_CREDIT_OR_HINT = re.compile(
+    r"^\(?\s*(?:quelle|foto|fotos|bild|bilder|photo|photos|image|credit|source|©)\s*[:：]"
+    r"|zum vergrößern|click to enlarge|tap to enlarge|klicken sie",
+    re.I,
+)
+
+
 def _is_caption(element) -> bool:
     return element.tag == "figcaption" or _named(_CAPTION_NAMES)(element)
 
@@ -235,15 +296,10 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         lead=6,
     ),
     RescueRule(
-        id="html-recall",
-        reason="prose inside the article that trafilatura's recall mode keeps",
-        mode="recall",
-        min_words=10,
-    ),
-    RescueRule(
         id="html-caption",
         reason="the caption of a figure inside the article",
         element=_is_caption,
+        not_text=_CREDIT_OR_HINT,
         depth=3,
         min_words=4,
         max_link_share=0.5,
@@ -293,11 +349,11 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
         return False
     if words_of(slot.text) < rule.min_words or (rule.sentence and not is_sentence(slot.text)):
         return False
+    if rule.not_text is not None and rule.not_text.search(slot.text):
+        return False
     element = slot.block.element
     if link_share(element, slot.text) > rule.max_link_share:
         return False
-    if rule.mode is not None:
-        return rule.mode in slot.modes
     for _ in range(rule.depth + 1):
         if element is None or not isinstance(element.tag, str):
             return False

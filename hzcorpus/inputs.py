@@ -13,15 +13,18 @@ length), never the bytes themselves: listing 100,000 inputs holds little memory.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .read import ReadOptions, is_json_lines, read_bytes
+from .record_fields import content_field, other_fields
 
 #: Extensions read as articles; any other file is recorded as skipped.
 ARTICLE_EXTENSIONS = (".txt", ".html", ".htm")
@@ -147,11 +150,12 @@ def _json_line_items(index: int, source: str, path: Path) -> Iterator[InputItem]
             index += 1
 
 
-def item_article(item: InputItem, options: ReadOptions) -> tuple[bytes, str | None]:
-    """The article bytes of an item and the format its JSON field forces (`html`), if any:
-    a file's bytes, or a JSON line's `html` (else `text`) field."""
+def item_article(item: InputItem, options: ReadOptions) -> tuple[bytes, str | None, dict[str, Any]]:
+    """The article bytes of an item, the format its JSON field forces (`html`), if any, and
+    a JSON line's other fields (`record_fields`): a file's bytes, or a JSON line's `html`
+    (else `text`) field."""
     if not item.is_line:
-        return read_bytes(item.path, options), None
+        return read_bytes(item.path, options), None, {}
     try:
         with open(item.path, "rb") as fh:
             fh.seek(item.offset)
@@ -162,8 +166,18 @@ def item_article(item: InputItem, options: ReadOptions) -> tuple[bytes, str | No
         obj = json.loads(line)
     except (ValueError, RecursionError) as exc:
         raise InputError(f"not valid JSON: {' '.join(str(exc).split())[:200]}") from None
-    for key, fmt in (("html", "html"), ("text", None)):
-        if isinstance(obj, dict) and isinstance(obj.get(key), str):
-            # a lone surrogate (`"\ud800"`) is not text: replaced, not fatal
-            return obj[key].encode("utf-8", "replace"), fmt
-    raise InputError("JSON line has no string `text` or `html` field")
+    found = content_field(obj) if isinstance(obj, dict) else None
+    if found is None:
+        raise InputError("JSON line has no string `text` or `html` field")
+    key, fmt = found
+    # a lone surrogate (`"\ud800"`) is not text: replaced, not fatal
+    return obj[key].encode("utf-8", "replace"), fmt, other_fields(obj, key)
+
+
+def item_sha256(data: bytes, fields: dict[str, Any]) -> str:
+    """The content hash of an item: its article bytes, and a JSON line's other fields (so
+    that a changed field is not taken from the resume cache)."""
+    digest = hashlib.sha256(data)
+    if fields:
+        digest.update(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()

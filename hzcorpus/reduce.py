@@ -71,9 +71,9 @@ class Plan:
             return ("skip", item.source, item.skip)
         done = self._finished.get(item.source)
         if done is not None:
-            from .builder import item_sha256
+            from .builder import current_sha256
 
-            if item_sha256(item, self.read) == done[0]:
+            if current_sha256(item, self.read) == done[0]:
                 self.reused += 1
                 return ("row", done[1], done[2])
         return ("todo",)

@@ -14,15 +14,15 @@ manifest's: an outcome's status is what the manifest says of the input.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .document import Document, content_id
 from .errors import HzcorpusError
-from .inputs import InputItem, item_article
+from .inputs import InputItem, item_article, item_sha256
 from .read import ReadOptions, document_from_bytes
+from .record_fields import apply_fields
 
 if TYPE_CHECKING:
     from .clean import CleanOptions
@@ -113,9 +113,10 @@ class ReadStep(Step):
     def load(self, item: InputItem, result: ItemResult) -> Document | Outcome:
         """The document of `item`; fills the result's `sha256` and `id` when it was read."""
         try:
-            data, fmt = item_article(item, self.options)
-            result.sha256, result.id = hashlib.sha256(data).hexdigest(), content_id(data)
-            return document_from_bytes(data, item.source, self.options, fmt)
+            data, fmt, fields = item_article(item, self.options)
+            result.sha256, result.id = item_sha256(data, fields), content_id(data)
+            doc = document_from_bytes(data, item.source, self.options, fmt)
+            return apply_fields(doc, fields)
         except Exception as exc:
             return Outcome(FAILED, self.name, one_line(exc))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,6 +64,15 @@ def test_a_figure_caption_inside_the_article_is_kept_in_place():
     assert lines.index(CAPTION) == len(lines) - 2  # between the prose and the last line
 
 
+@pytest.mark.parametrize(
+    "caption",
+    ["(Quelle: Fleischmann/Unsplash/Verband)", "Zum Vergrößern auf das Bild klicken, bitte sehr"],
+)
+def test_credits_and_viewer_hints_are_not_kept_as_captions(caption):
+    figure = f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+    assert caption not in extract_html(article(middle=figure)).text
+
+
 def test_a_caption_outside_the_article_is_not_kept():
     figure = f"<aside><figure><figcaption>{CAPTION}</figcaption></figure></aside>"
     html = article().replace("<footer>", f"{figure}<footer>")
@@ -96,6 +107,9 @@ def test_author_labels_are_cut_off():
     assert clean_author("By Jane Doe") == "Jane Doe"
     assert clean_author("Jane Doe") == "Jane Doe"
     assert clean_author("来源：新闻网") is None
+    assert clean_author("Joshua Sokol May") == "Joshua Sokol"
+    assert clean_author("Sara Zinnecker Stand; Joe Wee Monday") == "Sara Zinnecker; Joe Wee"
+    assert clean_author("June") == "June"  # a name that is one word stays
     assert byline_names("By the end of the year, sales had doubled.") == []
 
 
@@ -144,3 +158,54 @@ def test_page_order_keeps_every_line_and_block(blocks, lines):
 def test_rescue_rows_have_ids_and_reasons():
     assert len({r.id for r in RESCUE_RULES}) == len(RESCUE_RULES)
     assert all(r.id.startswith("html-") and r.reason for r in RESCUE_RULES)
+
+
+def test_json_line_fields_become_columns_and_meta(tmp_path):
+    from hzcorpus.builder import BuildOptions, build
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = "Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen."
+    lines = [
+        {
+            "id": "a1",
+            "url": "https://example.org/a1",
+            "lang": "de",
+            "author": ["A B", "C D"],
+            "published": "2024-05-01",
+            "section": "Sport",
+            "tags": ["x", 1],
+            "text": text,
+        },
+        {"title": 7, "text": text + " Zweiter Satz.", "html": 3},
+    ]
+    (raw / "feed.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    options = BuildOptions(workers=1, quiet=True, language=None, flag=None, translate=None)
+    build(raw, out, options)
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(next((out / "data").glob("*.parquet"))).to_pylist()
+    first, second = rows
+    assert first["url"] == "https://example.org/a1" and first["lang_hint"] == "de"
+    assert first["author"] == "A B; C D" and first["published"] == "2024-05-01"
+    assert json.loads(first["meta"]) == {"id": "a1", "section": "Sport", "tags": ["x", 1]}
+    assert first["meta"] == '{"id":"a1","section":"Sport","tags":["x",1]}'  # sorted, compact
+    assert json.loads(second["meta"]) == {"title": 7, "html": 3}  # not strings: kept as data
+    assert second["url"] is None and second["lang_hint"] is None
+
+
+def test_a_mode_vote_removes_short_edge_lines_the_other_mode_drops():
+    from hzcorpus.html_order import MODE_VOTES, Slot, vote
+
+    prose = "The council approved the budget on Tuesday after a long debate in the chamber."
+    lines = ["Share this", prose, "Tags: budget", prose.replace("Tuesday", "Monday"), "Print"]
+    slots = [Slot(text, output=i) for i, text in enumerate(lines)]
+    for slot in slots:
+        if slot.text != "Print":  # the precision mode kept all but the last line
+            slot.modes = frozenset({"precision"})
+    slots[0].modes = frozenset()
+    slots[2].modes = frozenset()  # inside the article: stays
+    assert vote(slots, MODE_VOTES, {"precision"}) == 2
+    assert [s.text for s in slots if s.kept] == lines[1:4]
+    assert vote(slots, MODE_VOTES, set()) == 0  # a mode not run does not vote
