@@ -37,11 +37,11 @@ def _norm(name: str) -> str:
 
 
 def _requirements() -> list[str]:
-    """Names of what the quickstart installs: hzcorpus's requirements and its test extra."""
+    """Names of what the quickstart installs: hzcorpus's requirements, test and ray extras."""
     return [
         _norm(re.match(r"[A-Za-z0-9._-]+", spec).group(0))
         for spec in metadata.requires("hzcorpus") or []
-        if "extra ==" not in spec or re.search(r"""extra == ['"]test['"]""", spec)
+        if "extra ==" not in spec or re.search(r"""extra == ['"](?:test|ray)['"]""", spec)
     ]
 
 
@@ -64,7 +64,7 @@ def test_every_requirement_is_pinned_and_the_quickstart_uses_the_pins():
     installs = re.findall(r"pip install ([^&]+)&&", quickstart)
     assert len(installs) == 2 and all("-c constraints.txt" in cmd for cmd in installs)
     assert re.search(
-        r"pip install -c constraints.txt '\.\[test[],]", (ROOT / ".ci/run").read_text()
+        r"pip install -c constraints.txt '\.\[test,ray\]'", (ROOT / ".ci/run").read_text()
     )
 
 
