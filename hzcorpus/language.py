@@ -182,11 +182,11 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
         if probs is None:  # letters of a script that neither langdetect nor the table knows
             return [UNDETERMINED]
         langs, required = engine.langs, engine.required
-    ruled_out = frozenset(rule.kind for rule in required if not rule.hits(head))
+    ruled_out = tuple([rule.kind for rule in required if not rule.hits(head)])
     plan = _Plan.of(langs, ruled_out, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
-        plan = _Plan.of(langs, frozenset(), options.chinese_variants)
+        plan = _Plan.of(langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
     scale = letters / options.min_letters
     return [
@@ -340,7 +340,7 @@ class _Plan:
 
     @staticmethod
     @functools.cache
-    def of(langs: tuple[str, ...], ruled_out: frozenset[str], chinese_variants: bool) -> _Plan:
+    def of(langs: tuple[str, ...], ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
         sources = {lang: [i] for i, lang in enumerate(langs) if lang not in ruled_out}
         if not chinese_variants:
             for variant, code in ISO_CODES.items():
@@ -366,7 +366,7 @@ class _Plan:
         if total <= 0.0:
             return None
         entries = self._singles(probs, floor * total, total)
-        if not any(score >= floor for score, _n in entries):
+        if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
             top = max(self.single_probs(probs), default=0.0)
             entries = self._singles(probs, min(floor * total, top), total)
