@@ -21,6 +21,7 @@ import inspect
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -297,27 +298,41 @@ def cli(lines: list[str], rounds: int, other: Path | None = None, python_too: bo
         name = f"`hzcorpus detect` (stdin), {other.name}"
         commands[name], checkouts[name] = commands["`hzcorpus detect` (stdin)"], other
     print(f"\n### Command line, {len(lines):,} lines on stdin (process start included)\n")
-    print("| command | lines/s (best) | seconds: min / median | × langdetect | × langdetect_rs |")
-    print("|---|---:|---:|---:|---:|")
+    print(
+        "| command | lines/s (best) | seconds: min / median | × langdetect | × langdetect_rs "
+        "| CPU s: min / median | × langdetect_rs (CPU) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     seconds: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stdin:
         stdin.write("\n".join(line.replace("\n", " ") for line in lines) + "\n")
         for _ in range(rounds):
             for name, command in commands.items():
                 stdin.seek(0)
-                start = time.perf_counter()
+                start, children = time.perf_counter(), _children_cpu()
                 env = dict(os.environ, PYTHONPATH=str(checkouts[name]))
                 done = subprocess.run(
                     command, stdin=stdin, capture_output=True, env=env, cwd=ROOT, check=True
                 )
                 seconds[name].append(time.perf_counter() - start)
+                cpu[name].append(_children_cpu() - children)
                 assert done.stdout.count(b"\n") == len(lines)
     best = {name: min(times) for name, times in seconds.items()}
     anchors = [best.get(f"plain {lib} loop (`detect` per line, flush)") for lib in LIBRARIES]
     for name, times in seconds.items():
         cells = [f"{len(lines) / best[name]:,.0f}", f"{best[name]:.1f} / {median(times):.1f}"]
         cells += [f"{anchor / best[name]:.2f}" if anchor else "–" for anchor in anchors]
+        cells.append(f"{min(cpu[name]):.2f} / {median(cpu[name]):.2f}")
+        rs = cpu.get("plain langdetect_rs loop (`detect` per line, flush)")
+        cells.append(f"{min(rs) / min(cpu[name]):.2f}" if rs else "–")
         _row(name, *cells)
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 #: One process of `issue14_rows`: times every path in turns, CPU seconds per pass, as JSON.

@@ -30,6 +30,7 @@ import argparse
 import dataclasses
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -140,6 +141,18 @@ print(json.dumps({"cpu": cpu, "wall": wall, "rss": rss, "output": digest}))
 """
 
 
+def headlines(n: int, per_text: int = 40) -> list[str]:
+    """`n` texts of `per_text` distinct two-word lines (labels, headlines): the batches of
+    short sentences whose memory the sentence cap of a batch bounds."""
+    rng = random.Random(0)
+    words = "Haus Baum Stadt Land Fluss Auto Bahn Zug Welt Zeit Jahr Tag Nacht Berg Tal See"
+    pool = words.split()
+    return [
+        "\n".join(f"{rng.choice(pool)} {rng.choice(pool)}{i}" for i in range(per_text))
+        for _ in range(n)
+    ]
+
+
 def engine_rows(
     package, texts: list[str], beam: int, rounds: int, other: Path | None, packages: Path
 ) -> None:
@@ -214,6 +227,9 @@ def main() -> int:
     parser.add_argument("--engine", action="store_true", help="issue 14's rows (see above)")
     parser.add_argument("--beam", type=int, default=4, help="beam size of --engine")
     parser.add_argument("--compare-with", type=Path, help="another checkout for --engine")
+    parser.add_argument(
+        "--headlines", type=int, default=0, help="--engine on N texts of short lines instead"
+    )
     args = parser.parse_args()
     if not args.package.is_file():
         parser.error(f"{args.package}: no such package; give --package FILE.argosmodel")
@@ -221,9 +237,10 @@ def main() -> int:
         packages = Path(tmp) / "packages"
         package = install_package(args.package, packages)
         if args.engine:
+            texts = headlines(args.headlines) if args.headlines else articles(args.articles)
             engine_rows(
                 package,
-                articles(args.articles),
+                texts,
                 args.beam,
                 args.rounds,
                 args.compare_with,
