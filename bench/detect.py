@@ -313,7 +313,12 @@ def cli(lines: list[str], rounds: int, other: Path | None = None, python_too: bo
                 start, children = time.perf_counter(), _children_cpu()
                 env = dict(os.environ, PYTHONPATH=str(checkouts[name]))
                 done = subprocess.run(
-                    command, stdin=stdin, capture_output=True, env=env, cwd=ROOT, check=True
+                    command,
+                    stdin=stdin,
+                    capture_output=True,
+                    env=env,
+                    cwd=checkouts[name],  # `python -m` puts the working folder first on sys.path
+                    check=True,
                 )
                 seconds[name].append(time.perf_counter() - start)
                 cpu[name].append(_children_cpu() - children)
