@@ -273,19 +273,18 @@ def _numbered(
     kept: list[str] = []
     paragraph_lines: list[int] = []
     removed: list[Removed] = []
+    rule_of = _OutputLines(title, author)
     number = 0
     for slot in slots:
         if slot.kept:
-            rule = _output_line_rule(slot.text, title, author)
+            rule = rule_of(slot.text)
             if rule is None:
                 kept.append(slot.text)
                 paragraph_lines.append(number)
             else:
                 removed.append(Removed(number, slot.text, rule, _reason(rule)))
         elif len(removed) < limit:
-            rule = _output_line_rule(slot.text, title, author)
-            rule = rule if rule in ("html-title", "html-byline") else slot.demoted
-            rule = rule or "html-boilerplate"
+            rule = rule_of(slot.text, patterns=False) or slot.demoted or "html-boilerplate"
             removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
             continue
@@ -342,25 +341,35 @@ def _json_ld_body(tree) -> list[str]:
     return []
 
 
-def _output_line_rule(line: str, title: str | None, author: str | None) -> str | None:
-    """The id of the rule that removes `line` from trafilatura's output, or None."""
-    if title and _same(line, title):
-        return "html-title"
-    if author and _is_byline(line, author):
-        return "html-byline"
-    return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+class _OutputLines:
+    """The id of the rule that removes a line from trafilatura's output, or None: the
+    page's title, a byline naming the extracted author, then `OUTPUT_LINE_RULES`
+    (`patterns=False`: only the first two, for blocks that are out already)."""
 
+    def __init__(self, title: str | None, author: str | None) -> None:
+        self.title = " ".join(title.split()).casefold() if title else None
+        names = (author or "").split(";")
+        self.names = [(n.strip().casefold(), len(n.split())) for n in names if n.strip()]
 
-def _is_byline(line: str, author: str) -> bool:
-    """The author's name with a few words around it, and not a sentence."""
-    if line.rstrip().endswith(_SENTENCE_ENDS):
-        return False
-    names = [name.strip() for name in author.split(";") if name.strip()]
-    words = len(line.split())
-    return any(
-        name.casefold() in line.casefold() and words <= len(name.split()) + _BYLINE_EXTRA_WORDS
-        for name in names
-    )
+    def __call__(self, line: str, patterns: bool = True) -> str | None:
+        key = " ".join(line.split()).casefold()
+        if key == self.title:
+            return "html-title"
+        if self.names and self._is_byline(line, key):
+            return "html-byline"
+        if patterns:
+            return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+        return None
+
+    def _is_byline(self, line: str, key: str) -> bool:
+        """The author's name with a few words around it, and not a sentence."""
+        if line.rstrip().endswith(_SENTENCE_ENDS):
+            return False
+        words = key.count(" ") + 1
+        return any(
+            name in key and words <= name_words + _BYLINE_EXTRA_WORDS
+            for name, name_words in self.names
+        )
 
 
 def _reason(rule_id: str) -> str:
@@ -524,10 +533,6 @@ def _owning_table(element):
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
-
-
-def _same(line: str, title: str) -> bool:
-    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _clean_field(value: str | None) -> str | None:

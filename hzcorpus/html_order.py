@@ -101,7 +101,7 @@ def visible_blocks(tree) -> list[Block]:
                     open_blocks.pop()
             text = element.tail if element is not tree else None
         if text:
-            if not buffer or buffer[-1].isspace() and not "".join(buffer).strip():
+            if not buffer or (buffer[-1].isspace() and not "".join(buffer).strip()):
                 owner = open_blocks[-1]
             buffer.append(text)
     if buffer:
@@ -332,8 +332,10 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
     if not kept:
         return 0
     first, last = kept[0], kept[-1]
+    lead = max((rule.lead for rule in rules), default=0)
     rescued = 0
-    for n, slot in enumerate(slots):
+    for n in range(max(first - lead, 0), last + 1):
+        slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
