@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .document import Removed
 from .errors import InputError
@@ -211,27 +211,11 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
     from lxml import etree
     from trafilatura.metadata import extract_metadata
-    from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
     _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
-    extractor = Extractor(
-        output_format="python",
-        fast=options.fast,
-        precision=options.favor_precision,
-        recall=options.favor_recall,
-        comments=False,
-        tables=options.include_tables,
-        dedup=False,
-        with_metadata=True,
-        date_params={
-            "original_date": True,
-            "extensive_search": options.date_from_text,
-            "max_date": options.max_date,
-        },
-    )
-    extractor.max_tree_size = options.max_tree_size
+    extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
     try:
         result = trafilatura.bare_extraction(tree, options=extractor)
         lines = _nonblank_lines(result.text if result else "")
@@ -253,6 +237,31 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     rescue(slots)
     author = page_author(_clean_field(result.author), tree, _head_texts(slots))
     return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
+
+
+@lru_cache(maxsize=8)
+def _extractor(options: HtmlOptions):
+    """trafilatura's options object for `options` (built once: its constructor reads the
+    configuration with configparser, a few milliseconds per page otherwise)."""
+    from trafilatura.settings import Extractor
+
+    extractor = Extractor(
+        output_format="python",
+        fast=options.fast,
+        precision=options.favor_precision,
+        recall=options.favor_recall,
+        comments=False,
+        tables=options.include_tables,
+        dedup=False,
+        with_metadata=True,
+        date_params={
+            "original_date": True,
+            "extensive_search": options.date_from_text,
+            "max_date": options.max_date,
+        },
+    )
+    extractor.max_tree_size = options.max_tree_size
+    return extractor
 
 
 def _mode_lines(tree, extractor, mode: str) -> list[str]:
