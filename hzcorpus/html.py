@@ -45,15 +45,17 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from .document import Removed
 from .errors import InputError
+from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
     MODE_VOTES,
+    Block,
     Slot,
     mark_modes,
     page_order,
@@ -111,6 +113,9 @@ class HtmlOptions:
     also run ("precision", "recall"): where one drops a line the balanced mode keeps at the
     article's edges, `html_order.MODE_VOTES` decide; off by default (one more extraction
     per page, and no gain on the development data: README, "HTML extraction").
+    `choice` (a `html_choice.ModeChoice`) runs its modes too and keeps, per page, the
+    mode whose lines the line model finds most article-like (two more extractions and
+    the line model per page, so off by default).
     """
 
     timeout_s: float = 30.0
@@ -125,12 +130,14 @@ class HtmlOptions:
     max_date: str = "2099-12-31"
     date_from_text: bool = False
     other_modes: tuple[str, ...] = ()
+    choice: ModeChoice | None = None
 
 
 @dataclass(frozen=True)
 class HtmlExtraction:
-    """What an HTML page gives: metadata, the article text (one paragraph per line) and
-    the page blocks that did not make it into the text, each with its rule and reason."""
+    """What an HTML page gives: metadata, the article text (one paragraph per line), the
+    page blocks that did not make it into the text, each with its rule and reason, and
+    the trafilatura `mode` whose lines were kept."""
 
     title: str | None
     published: str | None
@@ -140,6 +147,7 @@ class HtmlExtraction:
     removed: list[Removed] = field(default_factory=list)
     paragraph_lines: list[int] = field(default_factory=list)
     lang_hint: str | None = None
+    mode: str = DEFAULT_MODE
 
 
 class _Deadline(BaseException):
@@ -223,20 +231,38 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
             lines = _json_ld_body(tree)
             if lines:
                 result = extract_metadata(tree, date_config=extractor.date_params)
-        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
+        choice = options.choice if lines else None
+        asked = dict.fromkeys((*options.other_modes, *(choice.modes if choice else ())))
+        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in asked}
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
     if not lines:
         raise InputError("no article text found in HTML")
+    blocks = visible_blocks(tree)
+    mode = DEFAULT_MODE
+    if choice is not None:
+        candidates = {DEFAULT_MODE: lines, **{m: other_modes[m] for m in choice.modes}}
+        candidates = {m: found for m, found in candidates.items() if found}
+        mode = _chosen_mode(candidates, blocks, choice)
+        lines = candidates[mode]
     title = _article_title(_clean_field(result.title), lines, tree)
-    slots = page_order(visible_blocks(tree), lines)
+    slots = page_order(blocks, lines)
     mark_modes(slots, other_modes)
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
     rescue(slots)
     author = page_author(_clean_field(result.author), tree, _head_texts(slots))
-    return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
+    extraction = _numbered(slots, title, author, result, declared_language(tree), options)
+    return replace(extraction, mode=mode)
+
+
+def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
+    """The mode `html_choice.choose_mode` keeps, the page's blocks scored by the line model."""
+    from .clean import line_scores  # clean imports this module
+
+    texts = [block.text for block in blocks]
+    return choose_mode(candidates, texts, line_scores(texts), choice)
 
 
 @lru_cache(maxsize=8)
@@ -275,10 +301,11 @@ def _mode_lines(tree, extractor, mode: str) -> list[str]:
 
 
 def _numbered(
-    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, limit: int
+    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, options
 ) -> HtmlExtraction:
     """The extraction with every kept and removed line numbered on one base: its slot in
-    the page's reading order (removed blocks past `limit` are not listed and take none)."""
+    the page's reading order (removed blocks past `options.max_removed` are not listed
+    and take none)."""
     kept: list[str] = []
     paragraph_lines: list[int] = []
     removed: list[Removed] = []
@@ -292,7 +319,7 @@ def _numbered(
                 paragraph_lines.append(number)
             else:
                 removed.append(Removed(number, slot.text, rule, _reason(rule)))
-        elif len(removed) < limit:
+        elif len(removed) < options.max_removed:
             rule = rule_of(slot.text, patterns=False) or slot.demoted or "html-boilerplate"
             removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
