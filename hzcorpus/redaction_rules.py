@@ -914,6 +914,59 @@ PLACEHOLDER = (
         no_match=("XXL shirts", "the XX century", "Xbox", "x = 5", "***"),
     ),
     RedactionRule(
+        id="x-mask-formatted",
+        needs=(
+            *(f"x{sep}x" for sep in ".:/,"),
+            *(f"{sign}x" for sign in "$€£¥"),
+            "x%",
+            "x %",
+            "×",
+            *(f"x. {m.lower()}" for m in words("months", langs=("de",))),
+            *(f"x.{m.lower()}" for m in words("months", langs=("de",))),
+            "jahr x",
+            "jahre x",
+        ),
+        reason="X standing for the digits of a formatted number, a date or a year: 'X.X "
+        "billion', 'X:XX', 'x/x/xx', 'X.XXX', 'X%', 'US$X.X', 'X. Oktober', 'im Jahr X', '×米'",
+        pattern=(
+            r"(?<![A-Za-z0-9_.$€£¥/:-])(?P<mark>[Xx]{1,4}(?:[.:/][Xx]{1,4})+)"
+            r"(?![A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
+            r"|(?<![\w.])(?P<mark2>[Xx×]\s?[%％])"
+            r"|(?<![$€£¥])(?P<mark3>[$€£¥][Xx]{1,4}(?:[.,][Xx]{1,4})*)(?![\w.])"
+            rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\.\s?{_MONTHS_DE})\b"
+            r"|\b(?:im|seit dem|ab dem|bis zum) Jahre? (?P<mark5>[Xx]{1,4})\b(?![.-]\w)"
+            rf"|(?<![A-Za-z0-9_.×])(?P<mark6>×{{1,3}})(?=[{_CJK}])"
+        ),
+        kind="placeholder",
+        score=0.85,
+        flags=0,
+        match=(
+            "an aid package offer of US$X.X billion",
+            "How is Wednesday at X:XX?",
+            "EOL responses for x/x/xx.",
+            "die Interessen von X.XXX Unternehmen",
+            "THIS STORY IS X% TRUE.",
+            "Er bezieht X % Zuschuss",
+            "am X. Oktober beginnen",
+            "betrugen die Emissionen im Jahr X noch",
+            "各長×米，高4.8米",
+            "体长可达XX.X公分",
+        ),
+        no_match=(
+            "Python 3.x.x",
+            "a 4 x 4 truck",
+            "x/y plot",
+            "Malcolm X said",
+            "Windows XP",
+            "5×3 = 15",
+            "the X.Org server",
+            "im Jahr 2020",
+            "Generation X",
+            "x86 and x64",
+            "5 x 10%",
+        ),
+    ),
+    RedactionRule(
         id="asterisk-mask-zh",
         needs=("*", "＊", "×", "■", "□", "○"),
         reason="a run of mask signs next to Chinese text: '张**', '**市'",
