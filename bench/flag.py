@@ -44,8 +44,13 @@ def plain_re(text: str) -> list[tuple[int, int, str]]:
 
 
 def compared_find_flags(checkout: Path, into: Path):
-    """`find_flags` of the package in `checkout`, imported as `hzcorpus_compared`."""
-    shutil.copytree(checkout / "hzcorpus", into / "hzcorpus_compared")
+    """`find_flags` of the package in `checkout`, imported as `hzcorpus_compared` (its
+    package-data look-ups renamed too, so that it reads its own lexicons and model)."""
+    package = into / "hzcorpus_compared"
+    shutil.copytree(checkout / "hzcorpus", package)
+    for module in package.rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        module.write_text(source.replace('files("hzcorpus")', 'files("hzcorpus_compared")'))
     sys.path.insert(0, str(into))
     return importlib.import_module("hzcorpus_compared.redaction").find_flags
 
@@ -87,8 +92,9 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         other = compared_find_flags(args.compare_with, tmp)
         paths[f"{args.compare_with.name}: find_flags"] = other
         spans = lambda flags: [(f.start, f.end, f.kind, f.rule, f.score) for f in flags]  # noqa: E731
-        same = all(spans(other(t)) == spans(find_flags(t)) for ts in texts.values() for t in ts)
-        print(f"{args.compare_with.name} flags the same spans: {same}")
+        every = [t for ts in texts.values() for t in ts]
+        differ = sum(spans(other(t)) != spans(find_flags(t)) for t in every)
+        print(f"{args.compare_with.name} flags other spans in {differ} of {len(every)} texts")
     for rule in RULES:  # compile outside the timed passes
         assert rule.regex
     print(f"{'input':15} {'units':>6} {'path':30} {'units/s':>10} {'kchar/s':>9} {'vs re':>6}")

@@ -191,14 +191,33 @@ def family(start: int, end: int) -> str:
     return "cjk" if start == end else "gap"
 
 
-def candidates(text: str) -> list[tuple[int, int]]:
+#: a point in CJK text is a candidate only after a character that a number follows at
+#: least this often in the counts (a fifth of the points, and all that the model flags)
+CJK_MIN_AFTER = 0.02
+
+
+def cjk_lefts(cjk: NumberContext) -> frozenset[str]:
+    """The characters after which a point before a unit word is a candidate."""
+    return frozenset(c for c in cjk.then_number if (cjk.rate_after(c) or 0) >= CJK_MIN_AFTER)
+
+
+def candidates(text: str, lefts: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """`(start, end)` of every double space or lone separator between words, and (an empty
-    span) of every point between two CJK characters where a unit word starts."""
+    span) of every point between two CJK characters where a unit word starts and the first
+    is one of `lefts` (by default `cjk_lefts` of the shipped counts)."""
     spans = [m.span() for m in _CANDIDATE.finditer(text)]
     if _CJK_CHAR.search(text):
-        spans += [m.span() for m in _cjk_candidate().finditer(text)]
+        if lefts is None:
+            lefts = _shipped_lefts()
+        points = _cjk_candidate().finditer(text)
+        spans += [m.span() for m in points if text[m.start() - 1] in lefts]
         spans.sort()
     return spans
+
+
+@cache
+def _shipped_lefts() -> frozenset[str]:
+    return cjk_lefts(shipped_model().context[1])
 
 
 def gaps(text: str, model: GapModel | None = None) -> Iterator[tuple[int, int, float]]:

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from redaction_devset import load_sentences, part_of, records, sentence_key  # noqa: E402
 
-from hzcorpus.gap_scorer import GapModel, candidates, family, features  # noqa: E402
+from hzcorpus.gap_scorer import GapModel, candidates, cjk_lefts, family, features  # noqa: E402
 from hzcorpus.redaction_context import NumberContext  # noqa: E402
 
 OUT = ROOT / "hzcorpus" / "data" / "gap_scorer.json"
@@ -54,10 +54,13 @@ def examples(rows: list[dict], context_of) -> list[tuple[list[str], int, str]]:
     """(feature names, label, family) of every candidate gap in `rows`; `context_of(row)`
     gives the number counts for that row's features."""
     out = []
+    lefts: dict[int, frozenset[str]] = {}  # per counts object: its CJK candidate characters
     for row in rows:
         gold = [(g["start"], g["end"]) for g in row["spans"] if g["kind"] == "missing-number"]
         context = context_of(row)
-        for start, end in candidates(row["text"]):
+        if id(context) not in lefts:
+            lefts[id(context)] = cjk_lefts(context[1])
+        for start, end in candidates(row["text"], lefts[id(context)]):
             if start < end:
                 label = any(start < e and s < end for s, e in gold)
             else:

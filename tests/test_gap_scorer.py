@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hzcorpus import FlagOptions, find_flags
-from hzcorpus.gap_scorer import RULE_ID, GapModel, candidates, features, gaps, shipped_model
+from hzcorpus.gap_scorer import (
+    RULE_ID,
+    GapModel,
+    candidates,
+    cjk_lefts,
+    features,
+    gaps,
+    shipped_model,
+)
 from hzcorpus.redaction_context import NumberContext, rate_bin, tokens
 from hzcorpus.redaction_lexicons import Lexicon, alternation, lexicons, words
 
@@ -61,7 +69,11 @@ def test_number_context_counts_words_around_numbers():
 
 def test_chinese_candidates_are_points_before_a_unit_word():
     text = "他捐了亿元，共人。"
-    assert [text[s - 1 : s + 1] for s, e in candidates(text) if s == e] == ["了亿", "亿元", "共人"]
+    points = [text[s - 1 : s + 1] for s, e in candidates(text, frozenset("了亿共")) if s == e]
+    assert points == ["了亿", "亿元", "共人"]
+    # only after characters that numbers follow: by default those of the shipped counts
+    assert [text[s - 1 : s + 1] for s, e in candidates(text, frozenset("共")) if s == e] == ["共人"]
+    assert {"了", "共"} <= cjk_lefts(shipped_model().context[1])
     names = features(text, 3, 3, EMPTY)
     assert {"Lw=了", "Rw=亿", "R=magnitude", "R2=currency", "s=cjk"} <= set(names)
 
