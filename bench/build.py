@@ -19,7 +19,8 @@ load from other jobs hits them alike (min and median over the rounds):
 Peak memory is sampled from /proc every 0.2 s over the run's process tree.
 
 `--compare-with CHECKOUT` adds the build of another checkout of the project (say, main
-before a change) to the same rounds.
+before a change) to the same rounds, and says whether its dataset folder (manifest, parquet
+shards, card, `build.json`) equals this checkout's byte for byte.
 
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
@@ -212,6 +213,11 @@ def main() -> None:
                 runs[name].append(run_measured([out if c == "OUT" else c for c in cmd], checkout))
         first = list(paths).index(f"hzcorpus build, {args.workers[0]} worker(s)")
         summary = json.loads(Path(f"{tmp}/out-{first}-0/build.json").read_text())
+        if args.compare_with is not None:
+            other = list(paths).index(f"{list(checkouts)[1]}, {args.workers[0]} worker(s)")
+            same_as_compared = _same_files(
+                Path(f"{tmp}/out-{first}-0"), Path(f"{tmp}/out-{other}-0")
+            )
         if ray:
             local = Path(
                 f"{tmp}/out-{list(paths).index(f'hzcorpus build, {args.workers[-1]} worker(s)')}-0"
@@ -221,6 +227,11 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{what} ({size} files); hzcorpus steps: {' → '.join(summary['stages'])}")
     print(f"hzcorpus manifest: {summary['status']}; {args.rounds} round(s); load average {load}")
+    if args.compare_with is not None:
+        print(
+            f"{args.compare_with.name}'s dataset folder equals this checkout's byte for byte: "
+            f"{same_as_compared}"
+        )
     if ray:
         print(f"Ray's dataset folder equals the local one byte for byte: {same}")
     print()
