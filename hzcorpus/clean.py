@@ -91,7 +91,7 @@ class CleanOptions:
     model_threshold: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One non-blank line of the dump and what the passes found out about it."""
 
@@ -320,6 +320,7 @@ class _FirstHit:
     """
 
     MEMO_LINES = 1 << 16
+    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -333,9 +334,18 @@ class _FirstHit:
         self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
 
     @staticmethod
-    @lru_cache(maxsize=8)
     def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table)."""
+        """The matcher of a table (compiled once per table). The table of the last call is
+        recognised by identity: hashing its rules (to find it by value) cost more than
+        cleaning a short page."""
+        last = _FirstHit._last
+        if last is None or last[0] is not rules:
+            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
+        return last[1]
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
         return _FirstHit(rules)
 
     def _joined(self, first: str) -> re.Pattern[str] | None:

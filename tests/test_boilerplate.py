@@ -110,3 +110,12 @@ def test_first_characters_that_admit_the_same_rules_share_one_expression():
         first_hit(line)
     assert first_hit._by_first["1"] is first_hit._by_first["2"]
     assert len(first_hit._by_rules) < len(first_hit._by_first)
+
+
+def test_a_table_has_one_matcher_whether_found_by_identity_or_by_value():
+    from hzcorpus.clean import _FirstHit
+
+    matcher = _FirstHit.of(LINE_RULES)
+    assert _FirstHit.of(LINE_RULES) is matcher
+    assert _FirstHit.of(tuple(LINE_RULES)[:-1]) is not matcher
+    assert _FirstHit.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple
