@@ -1,4 +1,4 @@
-"""HTML to article text with trafilatura: bounded in time and size, with an audit of the drops.
+"""HTML to article text with trafilatura: bounded in size, with an audit of the drops.
 
 How trafilatura is called, and why (every option is set on purpose, per call):
 
@@ -30,20 +30,15 @@ Bounds: the page is parsed here with lxml (fragments are accepted; nesting deepe
 libxml2's limit of 256, or a text over its 10 MB limit, which silently truncate the rest of
 the page, are flattened or parsed again with the huge-input option); pages with more than
 `max_elements` elements are refused; bulk data (long scripts, styles, inlined images) is
-emptied first; trafilatura's `max_tree_size` bounds its output tree;
-and a per-document time limit is enforced with SIGALRM when running on the main thread (as
-in a worker process of a pool). On other threads the size bounds are the limit.
+emptied first; trafilatura's `max_tree_size` bounds its output tree. Time is not bounded
+here: the build engine's per-document time limit (`sandbox.py`) stops a document in its
+worker process, on any thread and on Ray.
 """
 
 from __future__ import annotations
 
 import re
-import signal
-import threading
-import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -99,7 +94,7 @@ _BULK_CHARS = 100_000
 class HtmlOptions:
     """How HTML pages are turned into article text (see the module docstring for why).
 
-    `timeout_s` bounds one page (0 disables it); `max_elements` refuses larger parsed
+    `max_elements` refuses larger parsed
     pages; `max_depth` is the nesting that over-deep pages are flattened to;
     `max_tree_size` is trafilatura's bound on its output tree (a larger output is
     discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
@@ -112,7 +107,6 @@ class HtmlOptions:
     per page, and no gain on the development data: README, "HTML extraction").
     """
 
-    timeout_s: float = 30.0
     max_elements: int = 300_000
     max_depth: int = 200
     max_tree_size: int = 20_000
@@ -141,69 +135,18 @@ class HtmlExtraction:
     lang_hint: str | None = None
 
 
-class _Deadline(BaseException):
-    """Raised by the alarm; a BaseException so that no `except Exception` in a library
-    swallows it."""
-
-
 def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtraction:
     """Extract the article of the HTML page `raw` (decoded text).
 
-    Raises `InputError` with a one-line message when the page has no article text, is too
-    large, or takes longer than `options.timeout_s`.
+    Raises `InputError` with a one-line message when the page has no article text or is too
+    large. Not bounded in time: a build's `time_limit` is.
     """
-    # imported before the alarm is armed: an import cut short leaves half-built modules
-    import trafilatura  # noqa: F401
-    from lxml import etree, html  # noqa: F401
-
-    try:
-        with _time_limit(options.timeout_s):
-            return _extract(raw, options)
-    except _Deadline:
-        raise InputError(f"HTML extraction timed out after {options.timeout_s:g} s") from None
+    return _extract(raw, options)
 
 
 def page_text_dump(raw: str, options: HtmlOptions = HtmlOptions()) -> str:
     """The visible text of an HTML page, one block per line, as page-text scrapers save it."""
     return "\n".join(block.text for block in visible_blocks(_parse(raw, options)))
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise `_Deadline` after `seconds` when on the main thread; otherwise no-op."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    armed = [True]
-
-    def _alarm(signum, frame):
-        if armed[0]:  # an alarm handled after the work is done is ignored
-            raise _Deadline
-
-    try:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-    except ValueError:  # not the main interpreter
-        yield
-        return
-    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    start = time.monotonic()
-    try:
-        yield
-    finally:
-        try:
-            armed[0] = False
-        finally:  # runs even when the alarm fired just as the work ended
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-            if outer_delay:  # re-arm a caller's own timer with what is left of it
-                left = max(outer_delay - (time.monotonic() - start), 0.001)
-                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:

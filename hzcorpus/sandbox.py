@@ -32,6 +32,7 @@ from typing import Any
 
 from .errors import DatasetError
 from .inputs import InputItem
+from .read import document_from_bytes
 from .steps import (
     FAILED,
     ItemResult,
@@ -41,6 +42,7 @@ from .steps import (
     one_line,
     run_batch,
     run_document,
+    run_steps,
 )
 
 #: Jobs sent ahead to one sandbox, so that it never waits for the next input.
@@ -56,6 +58,16 @@ SENDABLE = (
 )
 #: The outcome's step name when a document ran out of time or killed its worker.
 LIMIT_STEP = "time-limit"
+#: Run through the steps before a sandbox says it is ready, one per format, so that the
+#: first document it gets is not charged with importing libraries and loading models.
+WARM_UP: tuple[tuple[str, bytes], ...] = (
+    ("warm-up.txt", b"Warm-up\n\nThe council met on Monday to discuss the budget.\n"),
+    (
+        "warm-up.html",
+        b"<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
+        b"<p>The council met on Monday to discuss the budget.</p></article></body></html>",
+    ),
+)
 
 
 def _child_environment() -> dict[str, str]:
@@ -285,6 +297,17 @@ def _die_with_parent() -> None:
         pass
 
 
+def _warm_up(read: ReadStep, steps: Sequence[Step]) -> None:
+    """Load what the steps load on first use (`WARM_UP`): not part of any document's time."""
+    for source, data in WARM_UP:
+        result = ItemResult(-1, source)
+        try:
+            result.doc = document_from_bytes(data, source, read.options)
+        except Exception:  # a custom read option may refuse it; the steps still load
+            continue
+        run_steps(result, steps)
+
+
 def main() -> None:
     """The sandbox process: load the steps, then answer jobs until stdin closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -306,6 +329,7 @@ def main() -> None:
     read = next(s for s in steps if isinstance(s, ReadStep))
     per_document = [s for s in steps if not s.batched and s is not read]
     batched = [s for s in steps if s.batched]
+    _warm_up(read, per_document)
     answer("ready", None)
     while True:
         try:

@@ -207,6 +207,11 @@ def run_document(item: InputItem, read: ReadStep, steps: Sequence[Step]) -> Item
     """Read one input and run the per-document steps over it."""
     result = ItemResult(item.index, item.source)
     result.advance(read, read.load(item, result))
+    return run_steps(result, steps)
+
+
+def run_steps(result: ItemResult, steps: Sequence[Step]) -> ItemResult:
+    """Run per-document steps over a result until one stops it."""
     for step in steps:
         if result.doc is None:
             break

@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 
 import hzcorpus
 from hzcorpus.builder import BuildOptions, build
+from hzcorpus.chunks import ChunkStore, results_table, table_bytes
 from hzcorpus.errors import DatasetError
 from hzcorpus.inputs import iter_inputs, source_name
 from hzcorpus.manifest import STATUSES, read_manifest
 from hzcorpus.read import ReadOptions
+from hzcorpus.reduce import Plan
 from hzcorpus.sandbox import SandboxPool
 from hzcorpus.steps import ReadStep
 from tests.conftest import NONET, ROOT
@@ -53,6 +55,44 @@ def test_a_hanging_or_crashing_document_fails_alone_and_the_workers_go_on(tmp_pa
     assert results["d.txt"].reason == "time-limit: the worker process died"
     assert results["e.txt"].reason == "trouble: ValueError: a broken page"
     assert results["a.txt"].trail == [("read", "forwarded"), ("trouble", "forwarded")]
+
+
+def _slow_page() -> str:
+    paragraph = (
+        "<p>The harbour authority said on Monday that the new ferry terminal would open in "
+        "the spring, two years later than planned, because of delays in deliveries.</p>"
+    )
+    return f"<html><body><article>{paragraph * 4000}</article></body></html>"
+
+
+def test_the_build_time_limit_is_the_one_limit_and_resume_retries_what_ran_out(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT)
+    (raw / "b.html").write_text(f"<html><body><p>{TEXT}</p></body></html>")
+    (raw / "empty.txt").write_text("")
+    (raw / "slow.html").write_text(_slow_page())  # seconds of trafilatura work
+    steps = replace(FAST, time_limit=0.3).steps()
+    with SandboxPool(steps, workers=1, time_limit=0.3) as pool:
+        (results,) = pool.run([list(iter_inputs(raw))])
+    by_source = {r.source: r for r in results}
+    # the first documents are not charged with loading the libraries (`WARM_UP`)
+    assert by_source["a.txt"].status == by_source["b.html"].status == "ok"
+    assert by_source["empty.txt"].reason == "read: input is empty"
+    slow = by_source["slow.html"]
+    assert slow.status == "failed" and slow.sha256 is None
+    assert slow.reason == (
+        "time-limit: no result within 0.3 s (time limit); the worker was restarted"
+    )
+    store = ChunkStore(tmp_path / "chunks")  # as a killed build leaves it
+    store.write(table_bytes(results_table(results)))
+    plan = Plan(store, ReadOptions())
+    todo = [i.source for c in plan.chunks(iter_inputs(raw), 10, lambda n: None) for i in c]
+    # --resume: what ran out of time runs again (its hash is unknown); a document's own
+    # failure with the same options and bytes is reused
+    assert todo == ["slow.html"] and plan.reused == 3
+    report = build(raw, out, replace(FAST, time_limit=600))
+    assert report.status["failed"] == 1 and report.status["kept"] == 3
 
 
 # File names: any bytes but `/` and NUL (invalid UTF-8 too); contents: bytes, text in

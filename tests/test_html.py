@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import random
-import signal
 import subprocess
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -152,72 +149,6 @@ def test_texts_and_attributes_over_10_mb_do_not_cut_the_page_short():
     lines = page_text_dump(html).split("\n")
     assert len(lines[0]) > 10_000_000
     assert lines[-1] == "The paragraph after the huge ones."
-
-
-def test_tiny_time_limit_on_a_large_page_raises_input_error():
-    html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
-    with pytest.raises(InputError, match=r"^HTML extraction timed out after 0.01 s$"):
-        extract_html(html, HtmlOptions(timeout_s=0.01))
-
-
-def _timed_out_in_worker(html: str) -> str:
-    try:
-        extract_html(html, HtmlOptions(timeout_s=0.01))
-    except InputError as exc:
-        return str(exc)
-    return "no time-out"
-
-
-def test_time_limit_works_in_a_worker_process():
-    html = "<html><body>" + ARTICLE * 3000 + "</body></html>"
-    # started as the build starts its workers: forking this threaded process is deprecated
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        message = pool.submit(_timed_out_in_worker, html).result(timeout=120)
-    assert message == "HTML extraction timed out after 0.01 s"
-
-
-def test_libraries_are_imported_before_the_alarm_is_armed():
-    # an alarm during the first call's `import trafilatura` would leave half-built modules
-    # behind (seen: "module 'urllib3' has no attribute 'util'" on every later page)
-    code = (
-        "import sys\n"
-        "import hzcorpus.html as h\n"
-        "armed_with = []\n"
-        "limit = h._time_limit\n"
-        "def spy(seconds):\n"
-        "    armed_with.append('trafilatura' in sys.modules and 'lxml.html' in sys.modules)\n"
-        "    return limit(seconds)\n"
-        "h._time_limit = spy\n"
-        f"h.extract_html(open({str(PAGES / 'fr_festival.html')!r}, encoding='utf-8').read())\n"
-        "print(armed_with)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=120,
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[True]"
-
-
-def test_time_limit_restores_the_callers_alarm_and_handler():
-    def outer(signum, frame):
-        pass
-
-    previous = signal.signal(signal.SIGALRM, outer)
-    signal.setitimer(signal.ITIMER_REAL, 100)
-    try:
-        extract_html(page("en_council_budget"))
-        assert signal.getsignal(signal.SIGALRM) is outer
-        left, _ = signal.getitimer(signal.ITIMER_REAL)
-        assert 50 < left <= 100
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_works_off_the_main_thread():
