@@ -91,7 +91,7 @@ class CleanOptions:
     model_threshold: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One non-blank line of the dump and what the passes found out about it."""
 
@@ -335,10 +335,15 @@ class _FirstHit:
 
     The patterns (all anchored at the line start) are joined, in table order, into one
     regular expression, so a line costs one match instead of one per rule. Only the
-    patterns that can start with the line's first character take part (`Rule.first_char`;
-    one joined expression per first character, built when first needed). Predicates run
-    only when they stand before the first pattern that matched.
+    patterns that can start with the line's first character take part (`Rule.first_char`);
+    first characters that admit the same rules share one joined expression, compiled when
+    first needed. Predicates run only when they stand before the first pattern that
+    matched. A line seen before (menus and footers repeat across a site's pages) is
+    answered from a memo of the last `MEMO_LINES` distinct lines.
     """
+
+    MEMO_LINES = 1 << 16
+    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -348,24 +353,51 @@ class _FirstHit:
             if not rule.pattern.startswith("^"):
                 raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
         self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
+
+    @staticmethod
+    def of(rules: tuple[Rule, ...]) -> _FirstHit:
+        """The matcher of a table (compiled once per table). The table of the last call is
+        recognised by identity: hashing its rules (to find it by value) cost more than
+        cleaning a short page."""
+        last = _FirstHit._last
+        if last is None or last[0] is not rules:
+            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
+        return last[1]
 
     @staticmethod
     @lru_cache(maxsize=8)
-    def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table)."""
+    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
         return _FirstHit(rules)
 
     def _joined(self, first: str) -> re.Pattern[str] | None:
         """The patterns that may match a line starting with `first`, joined in table order."""
-        parts = []
-        for i, rule in self.patterns:
-            if first and rule.first_char is not None and not rule.first_char.match(first):
-                continue
-            scope = "i" if rule.flags & re.IGNORECASE else "-i"
-            parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-        return re.compile("|".join(parts)) if parts else None
+        admitted = tuple(
+            i
+            for i, rule in self.patterns
+            if not first or rule.first_char is None or rule.first_char.match(first)
+        )
+        if admitted not in self._by_rules:
+            parts = []
+            for i in admitted:
+                rule = self.rules[i]
+                scope = "i" if rule.flags & re.IGNORECASE else "-i"
+                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+            self._by_rules[admitted] = re.compile("|".join(parts)) if parts else None
+        return self._by_rules[admitted]
 
     def __call__(self, text: str) -> Rule | None:
+        at = self._memo.get(text)
+        if at is None:
+            at = self._first(text)
+            if len(self._memo) >= self.MEMO_LINES:
+                self._memo.clear()
+            self._memo[text] = at
+        return self.rules[at] if at >= 0 else None
+
+    def _first(self, text: str) -> int:
+        """The index of the first rule that fires on `text`, -1 when none does."""
         first = text[:1]
         try:
             patterns = self._by_first[first]
@@ -379,8 +411,8 @@ class _FirstHit:
             if i > limit:
                 break
             if rule.predicate(text):
-                return rule
-        return self.rules[limit] if match is not None else None
+                return i
+        return limit if match is not None else -1
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -416,9 +448,10 @@ def _measure(line: _Line, th: Thresholds) -> None:
     line.units = len(words) + len(cjk) / 2
     line.cjk = len(cjk) > len(words)
     if line.cjk:
-        line.function_share = sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk)
+        line.function_share = sum(map(CJK_FUNCTION_CHARS.__contains__, cjk)) / len(cjk)
     elif words:
-        line.function_share = sum(w.lower() in STOPWORDS for w in words) / len(words)
+        stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
+        line.function_share = stop / len(words)
 
 
 def _is_prose(line: _Line, th: Thresholds) -> bool:
@@ -447,21 +480,20 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
     bulleted list without a heading needs `toc_min_items` items, `toc_min_repeat_share` of
     them repeated later.
     """
-    last_at: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        last_at[_list_key(line.text)] = i
+    keys = [_list_key(line.text) for line in lines]
+    last_at = {key: i for i, key in enumerate(keys)}
     i = 0
     while i < len(lines):
         heading = lines[i].rule is not None and lines[i].rule.kind == "toc"
         if not heading and not LIST_MARKER.match(lines[i].text):
             i += 1
             continue
-        items = _list_items(lines, i + 1 if heading else i, th)
+        items = _list_items(lines, keys, i + 1 if heading else i, th)
         if not items:
             i += 1
             continue
         end = items[-1]
-        repeated = sum(last_at.get(_list_key(lines[j].text), -1) > end for j in items)
+        repeated = sum(last_at.get(keys[j], -1) > end for j in items)
         enough = (
             repeated > 0
             if heading
@@ -475,14 +507,15 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
         i = end + 1
 
 
-def _list_items(lines: list[_Line], start: int, th: Thresholds) -> list[int]:
-    """Indices of the short list lines from `start` on (all marked, or all unmarked)."""
+def _list_items(lines: list[_Line], keys: list[str], start: int, th: Thresholds) -> list[int]:
+    """Indices of the short list lines from `start` on (all marked, or all unmarked);
+    `keys` are the lines' `_list_key`s."""
     items: list[int] = []
     seen: set[str] = set()
     marked = start < len(lines) and LIST_MARKER.match(lines[start].text) is not None
     for j in range(start, len(lines)):
         line = lines[j]
-        key = _list_key(line.text)
+        key = keys[j]
         if (
             line.units > th.toc_item_max_units
             or (LIST_MARKER.match(line.text) is not None) != marked
@@ -497,9 +530,9 @@ def _list_items(lines: list[_Line], start: int, th: Thresholds) -> list[int]:
 
 def _mark_repeats(lines: list[_Line], th: Thresholds) -> None:
     """Mark exact repeats of one of the few lines just above (a caption shown twice)."""
+    texts = [line.text for line in lines]
     for i, line in enumerate(lines):
-        window = lines[max(0, i - th.repeat_window) : i]
-        if line.context is None and any(w.text == line.text for w in window):
+        if line.context is None and line.text in texts[max(0, i - th.repeat_window) : i]:
             line.context = "repeat"
 
 
@@ -813,19 +846,27 @@ def parse_date(text: str) -> str | None:
     Numeric dates are day first ("03.04.2025" is 3 April), except "/" dates with an English
     label or none, which are month first (US).
     """
-    import dateparser
-
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
-    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
     try:
-        parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+        parsed = _date_parser(order).get_date_data(part)["date_obj"]
     except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
         return None
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
+
+
+@lru_cache(maxsize=2)
+def _date_parser(order: str):
+    """dateparser's parser for a date order, made once: `dateparser.parse` builds a new one
+    (settings checked, locales looked up) on every call, which cost most of its time. It
+    keeps no state between dates (it does only with `try_previous_locales`)."""
+    import dateparser
+
+    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
+    return dateparser.DateDataParser(languages=_DATE_LANGUAGES, settings=settings)
 
 
 def _author(lines: Iterable[_Line]) -> str | None:
