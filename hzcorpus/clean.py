@@ -81,13 +81,13 @@ class CleanOptions:
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: HtmlOptions = field(default_factory=HtmlOptions)
-    #: Whether the line model decides the lines of a page-text dump that no rule removed
-    #: by name: a line it scores at or above `model_threshold` is removed (rule id
-    #: `model:boilerplate`), and it may keep a line the block passes would drop. False:
-    #: the rules and passes alone.
+    #: Whether the line model decides the lines of a page-text dump around the article
+    #: (`model_decides`): a line no rule removed that it scores at or above its threshold
+    #: is removed (rule id `model:boilerplate`), and it may keep a line the block passes
+    #: would drop. False: the rules and passes alone.
     model: bool = True
-    #: None: the threshold shipped with the model (chosen for 0.97 article-sentence recall
-    #: on the development data).
+    #: None: the removal threshold stored in the model file (chosen for 0.97 recall of the
+    #: article sentences it may remove, on the development data); a number, for tuning.
     model_threshold: float | None = None
 
 
@@ -209,16 +209,34 @@ def _features(passes: _Passes) -> np.ndarray:
     return line_features(facts)
 
 
-def dump_features(
-    raw: str, options: CleanOptions | None = None
-) -> tuple[list[int], list[str], np.ndarray]:
-    """The non-blank lines of a page-text dump (numbers and texts) and their model features.
+@dataclass
+class DumpLines:
+    """The non-blank lines of a page-text dump as the line model sees them.
+
+    `nos` are the lines' numbers in the dump, `features` the model's feature matrix (one
+    row per line) and `decides` which lines the model decides in the cleaner (see
+    `model_decides`): the training script trains on exactly these.
+    """
+
+    nos: list[int]
+    texts: list[str]
+    features: np.ndarray
+    decides: np.ndarray
+
+
+def dump_lines(raw: str, options: CleanOptions | None = None) -> DumpLines:
+    """The lines of a page-text dump after the rule and context passes, with features.
 
     A lone bullet line is joined to the item after it ("- item", the marker's number).
     """
     passes = _run_passes(raw, options or CleanOptions())
     lines = passes.lines
-    return [line.no for line in lines], [line.text for line in lines], _features(passes)
+    return DumpLines(
+        [line.no for line in lines],
+        [line.text for line in lines],
+        _features(passes),
+        model_decides(passes),
+    )
 
 
 def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[float]:
@@ -226,24 +244,43 @@ def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[f
 
     `lines` are the page's blocks in order (a page-text dump, or the candidate paragraphs
     of an extractor); blank lines score 0. The score is that of the learned model on the
-    line's features and its neighbours'; `options.model_threshold` is where the cleaner
-    removes a line.
+    line's features and its neighbours'; the model's `threshold` (or
+    `options.model_threshold`) is where the cleaner removes a line.
     """
     options = options or CleanOptions()
-    nos, _, features = dump_features("\n".join(line.replace("\n", " ") for line in lines), options)
+    page = dump_lines("\n".join(line.replace("\n", " ") for line in lines), options)
     scores = [0.0] * len(lines)
-    for no, score in zip(nos, load_model().scores(features).tolist(), strict=True):
+    for no, score in zip(page.nos, load_model().scores(page.features).tolist(), strict=True):
         scores[no] = score
     return scores
 
 
 #: Context removals that the line model may overrule: the block passes' guesses of where
 #: the article starts and ends. Named removals (the title, a repeat, a table of contents,
-#: comments) stay. Besides these, the model decides the kept lines after the article's
-#: last prose line that are neither prose nor a sentence; inside the article and above
-#: it, lists, subheadings and lead lines stay (recall first). It decides no Chinese line
-#: (too few in its training data).
-_MODEL_DECIDES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+#: comments) stay.
+MODEL_OVERRULES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+
+
+def model_decides(passes: _Passes) -> np.ndarray:
+    """Which lines the line model decides (one bool per line; the one definition that the
+    cleaner and the training script share).
+
+    The lines no rule or pass removed by name above the article's head (the title, or
+    the first paragraph when there is none) or below its last paragraph, and the block
+    passes' guesses (`MODEL_OVERRULES`), which it may overrule. From the title to the
+    last paragraph the rules alone decide: a standfirst, key points, lists, subheadings
+    and short lines there stay (recall first).
+    """
+    head = passes.title_at if passes.title_at is not None else passes.first
+    last = passes.last
+    return np.array(
+        [
+            line.context in MODEL_OVERRULES
+            or (line.context is None and line.rule is None and not head <= i <= last)
+            for i, line in enumerate(passes.lines)
+        ],
+        dtype=bool,
+    )
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -253,36 +290,22 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     # edge rules (section names, menus, consent lines) spare an article's inside, if any
     inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
-    decides = [
-        options.model
-        and not line.cjk
-        and (
-            line.context in _MODEL_DECIDES
-            or (
-                line.context is None
-                and not line.prose
-                and i > last
-                and line.rule is None
-                and _SENTENCE_END.search(line.text) is None
-            )
-        )
-        for i, line in enumerate(lines)
-    ]
+    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=bool)
     scores = [0.0] * len(lines)
-    threshold = None
-    if any(decides):  # the trees run only on the lines the model decides
+    threshold = rescue = None
+    if decides.any():  # the trees run only on the lines the model decides
         model = load_model()
         threshold = (
             options.model_threshold if options.model_threshold is not None else model.threshold
         )
+        rescue = model.rescue_threshold
         at = np.flatnonzero(decides)
         for i, score in zip(at.tolist(), model.scores(_features(passes)[at]).tolist(), strict=True):
             scores[i] = score
     kept, removed = [], []
     for i, line in enumerate(lines):
-        decidable = decides[i]
-        if threshold is not None and decidable:
-            if scores[i] < threshold:
+        if threshold is not None and decides[i]:
+            if scores[i] < (threshold if line.context is None else rescue):
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(
