@@ -148,7 +148,10 @@ def count_inputs(raw_dir: Path) -> int:
     JSON lines counted, not parsed."""
     count = 0
     for _rel, path in list_files(raw_dir):
-        if not _holds_json_lines(path, skip_reason(path)):
+        # any other file is one item, read or skipped: no need to look at it
+        if path.suffix.lower() not in JSONL_EXTENSIONS or not _holds_json_lines(
+            path, skip_reason(path)
+        ):
             count += 1
             continue
         with contextlib.suppress(OSError), path.open("rb") as fh:
