@@ -62,7 +62,7 @@ def _slow_page() -> str:
         "<p>The harbour authority said on Monday that the new ferry terminal would open in "
         "the spring, two years later than planned, because of delays in deliveries.</p>"
     )
-    return f"<html><body><article>{paragraph * 4000}</article></body></html>"
+    return f"<html><body><article>{paragraph * 12000}</article></body></html>"
 
 
 def test_the_build_time_limit_is_the_one_limit_and_resume_retries_what_ran_out(tmp_path):

@@ -128,3 +128,21 @@ def test_a_killed_ray_build_resumes_to_the_clean_build(local_ray, tmp_path):
     assert 0 < reused < 60
     build(raw, fresh, FAST)
     assert _files(out) == _files(fresh)
+
+
+def test_a_document_over_the_time_limit_fails_the_same_way_on_ray(local_ray, tmp_path):
+    from tests.test_engine import TEXT, _slow_page
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT)
+    (raw / "b.html").write_text(f"<html><body><p>{TEXT}</p></body></html>")
+    (raw / "slow.html").write_text(_slow_page())
+    options = replace(FAST, time_limit=1.0)
+    build(raw, tmp_path / "local", options)
+    # a time-limited document is recorded alike (same reason, no content hash) on both
+    report = build(raw, tmp_path / "ray", replace(options, executor="ray"))
+    assert _files(tmp_path / "local") == _files(tmp_path / "ray")
+    assert report.failures == [
+        ("slow.html", "time-limit: no result within 1 s (time limit); the worker was restarted")
+    ]
