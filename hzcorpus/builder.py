@@ -159,7 +159,8 @@ def process_document(doc: Document, options: BuildOptions | None = None) -> Docu
 
 @dataclass
 class BuildReport:
-    """What a build did: counts per manifest status and per step, and the failures."""
+    """What a build did: counts per manifest status and per step, the inputs not kept per
+    status and reason (`manifest.ManifestWriter.top_reasons`), and the first failures."""
 
     out_dir: Path
     status: dict[str, int]
@@ -168,6 +169,7 @@ class BuildReport:
     stats: DatasetStats | None = None
     reused: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # the first ones
+    reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
     executor: str = "local"
 
