@@ -320,6 +320,150 @@ def cli(lines: list[str], rounds: int, other: Path | None = None, python_too: bo
         _row(name, *cells)
 
 
+#: One process of `issue14_rows`: times every path in turns, CPU seconds per pass, as JSON.
+ROWS_WORKER = """
+import json, sys, time
+import langdetect_rs
+from hzcorpus import language
+from hzcorpus.document import Document
+from hzcorpus.language import detect_document, detect_language
+
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+lines = data["lines"]
+docs = [Document(source=str(i), text="\\n".join(a)) for i, a in enumerate(data["articles"])]
+whole = [language.document_language_text(d) for d in docs]
+langdetect_rs.DetectorFactory.seed = 0
+cache = getattr(language, "_paragraph_language", None)
+
+
+def plain():
+    for text in lines:
+        try:
+            langdetect_rs.detect(text)
+        except langdetect_rs.LangDetectException:
+            pass
+
+
+def ours():
+    for text in lines:
+        detect_language(text)
+
+
+def plain_documents():
+    for text in whole:
+        langdetect_rs.detect(text)
+
+
+def plain_paragraphs():
+    for doc, text in zip(docs, whole):
+        langdetect_rs.detect(text)
+        for paragraph in doc.paragraphs:
+            langdetect_rs.detect(paragraph)
+
+
+def documents():
+    for text in whole:
+        detect_language(text)
+
+
+def paragraphs():
+    if hasattr(cache, "cache_clear"):
+        cache.cache_clear()  # no paragraph repeats within a pass; none may come from the last
+    for doc in docs:
+        detect_document(doc)
+
+
+paths = {
+    "plain": plain,
+    "lines": ours,
+    "documents": documents,
+    "paragraphs": paragraphs,
+    "plain documents": plain_documents,
+    "plain paragraphs": plain_paragraphs,
+}
+for run in paths.values():  # load the profiles, warm up
+    run()
+times = {name: [] for name in paths}
+for _ in range(int(sys.argv[2])):
+    for name, run in paths.items():
+        start = time.process_time()
+        run()
+        times[name].append(time.process_time() - start)
+print(json.dumps(times))
+"""
+
+
+def distinct_articles(n: int, paragraphs: int = 15, seed: int = 0) -> list[list[str]]:
+    """`n` articles of `paragraphs` paragraphs (2-4 gate sentences of one language each),
+    no paragraph twice in the whole sample: per-paragraph detection without repeats."""
+    rng = random.Random(seed)
+    by_lang: dict[str, list[str]] = {}
+    for line in SENTENCES.open(encoding="utf-8"):
+        row = json.loads(line)
+        by_lang.setdefault(row["lang"], []).append(row["text"])
+    langs, seen, articles = sorted(by_lang), set(), []
+    while len(articles) < n:
+        lang, article = rng.choice(langs), []
+        for _ in range(paragraphs * 20):  # a language with few sentences may run out
+            paragraph = " ".join(
+                rng.sample(by_lang[lang], min(rng.randint(2, 4), len(by_lang[lang])))
+            )
+            if paragraph not in seen:
+                seen.add(paragraph)
+                article.append(paragraph)
+            if len(article) == paragraphs:
+                articles.append(article)
+                break
+    return articles
+
+
+def issue14_rows(
+    lines: list[str], articles: list[list[str]], rounds: int, passes: int, other: Path | None
+) -> None:
+    """Issue 14's in-process rows: `detect_language` on `lines` against a plain
+    `langdetect_rs.detect` loop, and `detect_document` (document and every paragraph)
+    against `detect_language` on the documents alone. CPU seconds; each checkout runs in
+    its own processes, the checkouts take turns for `rounds` rounds of `passes` passes."""
+    checkouts = {ROOT.name: ROOT, **({other.name: other} if other is not None else {})}
+    times: dict[str, dict[str, list[float]]] = {name: {} for name in checkouts}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as data:
+        json.dump({"lines": lines, "articles": articles}, data)
+        data.flush()
+        for _ in range(rounds):
+            for name, checkout in checkouts.items():
+                env = dict(os.environ, PYTHONPATH=str(checkout))
+                done = subprocess.run(
+                    [sys.executable, "-c", ROWS_WORKER, data.name, str(passes)],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    cwd=checkout,
+                    check=True,
+                )
+                for path, seconds in json.loads(done.stdout).items():
+                    times[name].setdefault(path, []).extend(seconds)
+    paragraphs = sum(map(len, articles))
+    print(f"\n### In process: {len(lines):,} lines; {len(articles)} documents with {paragraphs:,}")
+    print(f"distinct paragraphs (CPU seconds, {rounds} x {passes} passes per checkout)\n")
+    print("| checkout | row | ratio: best / median of passes |")
+    print("|---|---|---:|")
+    rows = {
+        "`detect_language` speed vs a plain `langdetect_rs.detect` loop": ("plain", "lines"),
+        "`detect_document` (document + every paragraph) cost vs the document alone": (
+            "paragraphs",
+            "documents",
+        ),
+        "the same with plain `langdetect_rs.detect` (the engine's own cost)": (
+            "plain paragraphs",
+            "plain documents",
+        ),
+    }
+    for name, paths in times.items():
+        for row, (num, den) in rows.items():
+            ratios = [a / b for a, b in zip(paths[num], paths[den], strict=True)]
+            _row(name, row, f"{min(paths[num]) / min(paths[den]):.2f}x / {median(ratios):.2f}x")
+
+
 def _row(*cells: object) -> None:
     print("| " + " | ".join(map(str, cells)) + " |")
 
@@ -389,18 +533,27 @@ def main() -> None:
         help="no pure-Python langdetect on the command line",
     )
     parser.add_argument("--compare-with", type=Path, help="another checkout's `hzcorpus detect`")
+    parser.add_argument(
+        "--rows",
+        action="store_true",
+        help="only issue 14's in-process rows (with --compare-with: for both checkouts)",
+    )
+    parser.add_argument("--articles", type=int, default=160, help="documents for --rows")
     args = parser.parse_args()
     items = sample(400 if args.quick else args.size)
     versions = ", ".join(f"{name} {_version(name)}" for name in ("langdetect", "langdetect-rs"))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Python {sys.version.split()[0]}, {versions}, {os.cpu_count()} CPUs, load {load}\n")
     repeat = 1 if args.quick else args.repeat
+    lines = items["sentence"] + items["prefix"] + items["noisy line"] + items["seed paragraph"]
+    if args.rows:
+        issue14_rows(lines, distinct_articles(args.articles), repeat, 3, args.compare_with)
+        return
     if not args.skip_agreement and not args.cli_only:
         agreement(items)
     if not args.skip_speed and not args.cli_only:
         speed(items, repeat)
     if not args.skip_speed:
-        lines = items["sentence"] + items["prefix"] + items["noisy line"] + items["seed paragraph"]
         lines = lines * max(1, 20_000 // len(lines))
         cli(lines, repeat, args.compare_with, python_too=not args.skip_reference)
 

@@ -16,16 +16,26 @@ argostranslate's. CPU seconds (all threads of this process) show the work done, 
 jobs on a shared machine disturb less than wall time. Usage:
 
     python bench/translate.py [--package FILE.argosmodel] [--articles 20] [--rounds 2]
+
+`--engine --beam N [--compare-with CHECKOUT]` prints issue 14's rows instead: the whole
+`Translator.translate_texts` call (splitting, tokenising, batching, decoding,
+detokenising) against CTranslate2 alone on the same sentences already tokenised, with the
+engine's best shape on 2 cores (2 translators x 1 thread, 32-sentence batches); each path
+in its own process (CPU seconds of all its threads, peak RSS), the paths taking turns.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -100,17 +110,126 @@ def bench_input(
     return rows
 
 
+#: One timed run in its own process: `engine` (CTranslate2 alone on the tokenised sentences)
+#: or `hzcorpus` (the checkout on PYTHONPATH translating the texts); prints JSON.
+ENGINE_WORKER = """
+import hashlib, json, resource, sys, time
+from pathlib import Path
+path, data_file, beam = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = json.loads(Path(data_file).read_text(encoding="utf-8"))
+if path == "engine":
+    import ctranslate2
+    model = ctranslate2.Translator(data["model"], inter_threads=2, intra_threads=1)
+    options = dict(beam_size=beam, length_penalty=0.2, replace_unknowns=True, max_batch_size=32)
+    model.translate_batch([["▁Guten", "▁Morgen", "."]], **options)  # warm up
+    run = lambda: [r.hypotheses[0] for r in model.translate_batch(data["tokens"], **options)]
+else:
+    from hzcorpus.packages import find_package
+    from hzcorpus.translate import TranslateOptions, Translator
+    packages = Path(data["packages"])
+    options = TranslateOptions(packages, beam_size=beam)
+    translator = Translator(find_package("de", "en", packages), options)
+    translator.translate_texts(["Guten Morgen. Wie geht es?"])  # warm up
+    run = lambda: translator.translate_texts(data["texts"])
+cpu, wall = time.process_time(), time.perf_counter()
+out = run()
+cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+digest = hashlib.sha256(json.dumps(out).encode()).hexdigest()[:12]
+print(json.dumps({"cpu": cpu, "wall": wall, "rss": rss, "output": digest}))
+"""
+
+
+def engine_rows(
+    package, texts: list[str], beam: int, rounds: int, other: Path | None, packages: Path
+) -> None:
+    """Issue 14's rows: CPU seconds and peak RSS of hzcorpus (this checkout, and `other`)
+    against CTranslate2 alone on the same distinct sentences, one process per run."""
+    translator = Translator(package, TranslateOptions(packages, beam_size=beam))
+    segments = [seg for text in texts for para in translator.split_text(text) for seg in para]
+    tokens = [list(t) for t in dict.fromkeys(tuple(s) for s in segments if s)]
+    del translator
+    checkouts = {"engine": None, ROOT.name: ROOT, **({other.name: other} if other else {})}
+    runs: dict[str, list[dict]] = {name: [] for name in checkouts}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as data:
+        model = str(package.path / "model")
+        json.dump(
+            {"model": model, "tokens": tokens, "texts": texts, "packages": str(packages)}, data
+        )
+        data.flush()
+        for i in range(rounds):
+            order = list(checkouts) if i % 2 == 0 else list(reversed(checkouts))
+            for name in order:
+                checkout = checkouts[name]
+                env = dict(os.environ, PYTHONPATH=str(checkout or ROOT))
+                command = [
+                    sys.executable,
+                    "-c",
+                    ENGINE_WORKER,
+                    "engine" if checkout is None else "hzcorpus",
+                ]
+                done = subprocess.run(
+                    [*command, data.name, str(beam)],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    check=True,
+                )
+                runs[name].append(json.loads(done.stdout))
+                print(f"round {i + 1} {name}: {runs[name][-1]}", file=sys.stderr, flush=True)
+    source_tokens = sum(map(len, segments))
+    print(
+        f"\n### Beam {beam}: {len(texts)} texts, {len(segments)} sentences ({len(tokens)} distinct,"
+    )
+    print(f"{source_tokens:,} source tokens); {rounds} runs per path, one process each\n")
+    print(
+        "| path | CPU s: best / median | speed vs engine (CPU): best / median | wall s: best "
+        "| peak RSS MB | RSS vs engine | output |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---|")
+    engine = runs["engine"]
+    for name, results in runs.items():
+        cpu = [r["cpu"] for r in results]
+        ratio = [e["cpu"] / r["cpu"] for e, r in zip(engine, results, strict=True)]
+        rss = max(r["rss"] for r in results)
+        best_ratio = min(e["cpu"] for e in engine) / min(cpu)
+        label = (
+            "CTranslate2 alone, 2x1 threads, 32-sentence batches"
+            if name == "engine"
+            else f"hzcorpus ({name})"
+        )
+        print(
+            f"| {label} | {min(cpu):.2f} / {median(cpu):.2f} "
+            f"| {best_ratio:.3f}x / {median(ratio):.3f}x "
+            f"| {min(r['wall'] for r in results):.1f} | {rss:.0f} "
+            f"| {rss / max(e['rss'] for e in engine):.2f}x | {results[0]['output']} |"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--package", type=Path, default=DEFAULT_PACKAGE)
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2, help="runs per path; the best counts")
+    parser.add_argument("--engine", action="store_true", help="issue 14's rows (see above)")
+    parser.add_argument("--beam", type=int, default=4, help="beam size of --engine")
+    parser.add_argument("--compare-with", type=Path, help="another checkout for --engine")
     args = parser.parse_args()
     if not args.package.is_file():
         parser.error(f"{args.package}: no such package; give --package FILE.argosmodel")
     with tempfile.TemporaryDirectory() as tmp:
         packages = Path(tmp) / "packages"
         package = install_package(args.package, packages)
+        if args.engine:
+            engine_rows(
+                package,
+                articles(args.articles),
+                args.beam,
+                args.rounds,
+                args.compare_with,
+                packages,
+            )
+            return 0
         argos = import_argostranslate(packages)
         ours = {
             beam: Translator(package, TranslateOptions(packages, beam_size=beam)) for beam in (4, 1)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-import itertools
+import operator
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from types import ModuleType
 
@@ -169,22 +170,29 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     by `letters / min_letters`.
     """
     head = text[: options.max_chars]
-    letters = sum(1 for _ in itertools.islice(_LETTER.finditer(head), options.min_letters))
+    letters = _letter_count(head, options.min_letters)
     if not letters:
         return [UNDETERMINED]
-    probs = _script_guess(head) or _probabilities(head, options)
-    if probs is None:  # letters of a script that neither langdetect nor the table knows
-        return [UNDETERMINED]
-    probs = _rule_out_missing_scripts(probs, head)
-    if not options.chinese_variants:
-        for variant, code in ISO_CODES.items():
-            if variant in probs:
-                probs[code] = probs.get(code, 0.0) + probs.pop(variant)
-    best = max(probs, key=probs.__getitem__)  # the first in name order on a tie
-    rest = (c for c in probs.items() if c[1] >= options.min_candidate_score and c[0] != best)
-    kept = [(best, probs[best]), *sorted(rest, key=lambda c: -c[1])][: options.top_k]
+    guess = _script_guess(head)
+    if guess is not None:
+        langs, probs, required = (guess[0],), [guess[1]], ()
+    else:
+        engine = _engine(options.fast, options.seed, options.max_chars)
+        probs = engine.probabilities(head)
+        if probs is None:  # letters of a script that neither langdetect nor the table knows
+            return [UNDETERMINED]
+        langs, required = engine.langs, engine.required
+    ruled_out = tuple([rule.kind for rule in required if not rule.hits(head)])
+    plan = _Plan.of(langs, ruled_out, options.chinese_variants)
+    ranked = plan.ranked(probs, options.min_candidate_score)
+    if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
+        plan = _Plan.of(langs, (), options.chinese_variants)
+        ranked = plan.ranked(probs, options.min_candidate_score)
     scale = letters / options.min_letters
-    return [LanguageScore(lang, round(prob * scale, options.decimals)) for lang, prob in kept]
+    return [
+        LanguageScore(plan.labels[i], round(p * scale, options.decimals))
+        for p, i in ranked[: options.top_k]
+    ]
 
 
 def detect_document(doc: Document, options: LanguageOptions = LanguageOptions()) -> Document:
@@ -220,53 +228,191 @@ def langdetect_probabilities(
     These are the library's own numbers (langdetect codes, unrounded, unscaled), for
     comparing backends; `detect_language` is the API.
     """
-    probs = _probabilities(text, options)
-    return None if probs is None else sorted(probs.items(), key=lambda c: (-c[1], c[0]))
+    engine = _engine(options.fast, options.seed, options.max_chars)
+    probs = engine.probabilities(text)
+    if probs is None:
+        return None
+    return sorted(zip(engine.langs, probs, strict=True), key=lambda c: (-c[1], c[0]))
 
 
-def _probabilities(text: str, options: LanguageOptions) -> dict[str, float] | None:
-    """Every language's probability (langdetect codes, profile name order); None without
-    features. One detector per call, seeded with `options.seed`."""
-    module = _backend_module(options.fast)
+@dataclass(frozen=True)
+class _Engine:
+    """One backend with one seed: its languages (profile name order) and a function giving
+    every language's probability for a text, or None when the text has no features."""
+
+    langs: tuple[str, ...]
+    #: the rows of `REQUIRED_SCRIPTS` whose language the backend knows
+    required: tuple[Rule, ...]
+    probabilities: Callable[[str], list[float] | None]
+
+
+@functools.cache
+def _engine(fast: bool, seed: int, max_chars: int) -> _Engine:
+    """The detector of these options, made once per process (profiles are read-only once
+    loaded and every call starts from the same seed, so no state passes between texts)."""
+    module = _backend_module(fast)
     factory = _factory(module.__name__)
-    detector = factory.create()
-    detector.seed = options.seed
-    detector.set_max_text_length(options.max_chars)
-    detector.append(text)
+    langs = tuple(factory.langlist)
+    required = tuple(rule for rule in REQUIRED_SCRIPTS if rule.kind in langs)
     if module.__name__ == "langdetect_rs":
-        langprob = _rust_probabilities(factory, detector)
-        if langprob is None:
-            return None
-        return dict(zip(detector.langlist, langprob, strict=True))
+        probabilities = _rust_probabilities(factory, seed, max_chars)
+    else:
+        probabilities = functools.partial(
+            _python_probabilities, factory, module.LangDetectException, seed, max_chars
+        )
+    return _Engine(langs, required, probabilities)
+
+
+def _python_probabilities(factory, no_features, seed: int, max_chars: int, text: str):
+    """langdetect's probabilities through its public `Detector`, seeded with `seed`."""
+    detector = factory.create()
+    detector.seed = seed
+    detector.set_max_text_length(max_chars)
+    detector.append(text)
     try:
         detector.get_probabilities()
-    except module.LangDetectException:
+    except no_features:
         return None
-    return dict(zip(detector.langlist, detector.langprob, strict=True))
+    return detector.langprob
 
 
-def _rust_probabilities(factory, detector) -> list[float] | None:
-    """langdetect-rs's `Detector._detect_block` in one pass of its engine instead of two.
+def _rust_probabilities(factory, seed: int, max_chars: int) -> Callable[[str], list[float] | None]:
+    """langdetect-rs's `Detector.append` and `_detect_block` without a `Detector` per text,
+    and with one pass of its engine instead of two.
 
     Its public path runs the engine once without trials, only to find out whether the text
     has features, and then again with them; the run with trials reports a text without
-    features the same way, so one run gives the same probabilities at half the cost.
+    features the same way, so one run gives the same probabilities at half the cost. The
+    calls are the ones `Detector` makes (langdetect-rs's default URL and e-mail patterns),
+    with the alpha and trial count of a fresh detector.
     """
+    from langdetect_rs import _core
     from langdetect_rs._seed import seed_state
 
-    detector.cleaning_text()
-    langprob, error = factory._core.detect_block(
-        detector.text, detector.alpha, detector.n_trial, None, seed_state(detector.seed)
-    )
-    if error == "features":
-        return None
-    if error is not None:
-        raise error
-    return langprob
+    fresh = factory.create()
+    alpha, trials, state = fresh.alpha, fresh.n_trial, seed_state(seed)
+    detect_block, prepare, clean = factory._core.detect_block, _core.prepare, _core.clean
+
+    def probabilities(text: str) -> list[float] | None:
+        prepared = prepare(text, max_chars)
+        cleaned = clean(prepared)
+        langprob, error = detect_block(
+            prepared if cleaned is None else cleaned, alpha, trials, None, state
+        )
+        if error == "features":
+            return None
+        if error is not None:
+            raise error
+        return langprob
+
+    return probabilities
 
 
-def _script_guess(head: str) -> dict[str, float] | None:
-    """The language of a script langdetect does not know, if most letters are in it."""
+#: Just below 1: a factor that keeps every probability that may reach a threshold after
+#: division (rounding moves a quotient by less than 2**-52 of it).
+_BELOW_ONE = 1.0 - 2.0**-40
+_SCORE, _ENTRY = operator.itemgetter(0), operator.itemgetter(1)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a backend's probabilities become the ranked candidates of `detect_language`: the
+    languages ruled out by `REQUIRED_SCRIPTS` dropped and the rest renormalised, then
+    langdetect's Chinese variants summed into `zh` (unless kept apart). Made once per case.
+
+    The result is that of doing it on a dict per text (sum the kept probabilities in profile
+    order, divide each by the sum, add the variants, take the first best in that order, then
+    the others above the floor by score), with the same float operations; but only the
+    languages that can reach the floor or the top are divided (division by a positive
+    number keeps the order, so the others are known to stay below from their probability).
+    """
+
+    #: the language of each entry, in the order of the dict
+    labels: tuple[str, ...]
+    #: the probabilities summed for renormalising; None when nothing is ruled out
+    kept: Callable[[list[float]], tuple[float, ...]] | None
+    #: for each probability, the entry it alone makes up; -1 if ruled out or merged
+    single_entry: tuple[int, ...]
+    #: the probabilities that alone make up an entry
+    single_probs: Callable[[list[float]], tuple[float, ...]]
+    #: (entry, the probability indices added up into it, in order) of the merged entries
+    merged: tuple[tuple[int, tuple[int, ...]], ...]
+
+    @staticmethod
+    @functools.cache
+    def of(langs: tuple[str, ...], ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
+        sources = {lang: [i] for i, lang in enumerate(langs) if lang not in ruled_out}
+        if not chinese_variants:
+            for variant, code in ISO_CODES.items():
+                if variant in sources:
+                    sources[code] = sources.get(code, []) + sources.pop(variant)
+        kept = [i for i, lang in enumerate(langs) if lang not in ruled_out]
+        single_entry = [-1] * len(langs)
+        for n, indices in enumerate(sources.values()):
+            if len(indices) == 1:
+                single_entry[indices[0]] = n
+        return _Plan(
+            labels=tuple(sources),
+            kept=_picker(kept) if len(kept) < len(langs) else None,
+            single_entry=tuple(single_entry),
+            single_probs=_picker([i for i, n in enumerate(single_entry) if n >= 0]),
+            merged=tuple((n, tuple(s)) for n, s in enumerate(sources.values()) if len(s) > 1),
+        )
+
+    def ranked(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
+        """(score, entry) of the best entry, then of the others scoring at least `floor`,
+        by score; None when the languages kept have no probability."""
+        total = 1.0 if self.kept is None else sum(self.kept(probs))
+        if total <= 0.0:
+            return None
+        entries = self._singles(probs, floor * total, total)
+        if not entries or max(entries)[0] < floor:
+            # no single language reaches the floor: take those that may tie the top one
+            top = max(self.single_probs(probs), default=0.0)
+            entries = self._singles(probs, min(floor * total, top), total)
+        for n, indices in self.merged:
+            score = probs[indices[0]] / total
+            for i in indices[1:]:
+                score += probs[i] / total
+            entries.append((score, n))
+        entries.sort(key=_ENTRY)
+        best = max(entries, key=_SCORE)  # the first in the dict's order on a tie
+        rest = [e for e in entries if e[0] >= floor and e is not best]
+        rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
+        return [best, *rest]
+
+    def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
+        """(score, entry) of the single-language entries whose probability is at least just
+        below `low`: all those whose score may reach `low / total` once divided."""
+        low *= _BELOW_ONE
+        entry = self.single_entry
+        return [(p / total, entry[i]) for i, p in enumerate(probs) if p >= low and entry[i] >= 0]
+
+
+def _picker(indices: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
+    """A function giving the items of a list at `indices`, as a tuple."""
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda items: (items[index],)
+    return operator.itemgetter(*indices)
+
+
+def _letter_count(head: str, most: int) -> int:
+    """How many letters `head` holds, counted up to `most`."""
+    if _at_least_letters(most).match(head):
+        return most
+    return len(_LETTER.findall(head))
+
+
+@functools.cache
+def _at_least_letters(n: int) -> re.Pattern[str]:
+    """A pattern that matches text holding at least `n` letters."""
+    return re.compile(rf"(?:[\W\d_]*{_LETTER.pattern}){{{n}}}")
+
+
+def _script_guess(head: str) -> tuple[str, float] | None:
+    """The language of a script langdetect does not know and its share of the letters, if
+    most letters are in it."""
     unknown = _UNKNOWN_SCRIPT.findall(head)
     if not unknown:
         return None
@@ -275,19 +421,7 @@ def _script_guess(head: str) -> dict[str, float] | None:
         return None
     chars = "".join(unknown)
     rule = max(SCRIPT_LANGUAGES, key=lambda r: len(r.regex.findall(chars)))
-    return {rule.kind: share}
-
-
-def _rule_out_missing_scripts(probs: dict[str, float], head: str) -> dict[str, float]:
-    """`probs` without the languages whose required script is absent, renormalised."""
-    ruled_out = {r.kind for r in REQUIRED_SCRIPTS if r.kind in probs and not r.hits(head)}
-    if not ruled_out:
-        return probs
-    kept = [(lang, p) for lang, p in probs.items() if lang not in ruled_out]
-    total = sum(p for _lang, p in kept)
-    if total <= 0.0:  # nothing else left
-        return probs
-    return {lang: p / total for lang, p in kept}
+    return rule.kind, share
 
 
 def _backend_module(fast: bool) -> ModuleType:
@@ -307,7 +441,16 @@ def _factory(module_name: str):
     """
     module = importlib.import_module(module_name)
     factory = module.DetectorFactory()
-    factory.load_json_profile(_profile_texts())
+    if module_name == "langdetect_rs":
+        # its built-in copy of langdetect's profiles, parsed in Rust: a third of the start-up
+        # time of reading the JSON profiles in Python (same profiles, same name order)
+        try:
+            factory._core.load_builtin(sorted(module._core.builtin_files()))
+        except ValueError as exc:
+            raise HzcorpusError(f"cannot load langdetect-rs's language profiles: {exc}") from exc
+        factory.langlist[:] = factory._core.langs()
+    else:
+        factory.load_json_profile(_profile_texts())
     return factory
 
 

@@ -62,7 +62,9 @@ class TranslateOptions:
     - `beam_size`, `compute_type`: decoding (4 and the model's own type, as argostranslate).
     - `inter_threads`, `intra_threads`: CTranslate2 workers and threads per worker
       (0: one worker per core up to 4, the remaining cores shared among them).
-    - `max_batch_tokens`: padded tokens per engine batch.
+    - `max_batch_tokens`, `max_batch_sentences`: padded tokens and sentences per engine
+      batch (the sentence cap bounds the memory of batches of short sentences: the decoder's
+      scores over the whole vocabulary grow with sentences x beam, not with tokens).
     - `max_sentence_tokens`: longer sentences are cut at word starts (at most 1,000).
     - `splitter`: `auto` (the package's MiniSBD model, else rule-based) or `rules`.
     - `device`: `cpu`, `cuda` (a GPU; a one-line error without one) or `auto` (a GPU when
@@ -76,6 +78,7 @@ class TranslateOptions:
     inter_threads: int = 0
     intra_threads: int = 0
     max_batch_tokens: int = 1024
+    max_batch_sentences: int = 32
     max_sentence_tokens: int = 400
     splitter: str = "auto"
     device: str = "cpu"
@@ -83,6 +86,8 @@ class TranslateOptions:
     def __post_init__(self):
         if self.beam_size < 1:
             raise ModelError(f"beam size must be at least 1, not {self.beam_size}")
+        if self.max_batch_tokens < 1 or self.max_batch_sentences < 1:
+            raise ModelError("max_batch_tokens and max_batch_sentences must be at least 1")
         if not 8 <= self.max_sentence_tokens <= 1000:
             raise ModelError("max_sentence_tokens must be between 8 and 1000")
         if self.splitter not in ("auto", "rules"):
@@ -285,10 +290,16 @@ class Translator:
         return value[1:] if value.startswith(" ") else value
 
     def _batches(self, distinct: list[tuple[str, ...]]) -> Iterable[list[tuple[str, ...]]]:
-        """Sentences sorted by length, in batches of at most max_batch_tokens padded tokens."""
+        """Sentences sorted by length, in batches of at most max_batch_tokens padded tokens
+        and max_batch_sentences sentences."""
         batch: list[tuple[str, ...]] = []
+        most_tokens, most_sentences = (
+            self.options.max_batch_tokens,
+            self.options.max_batch_sentences,
+        )
         for tokens in sorted(distinct, key=lambda t: (len(t), t)):
-            if batch and (len(batch) + 1) * max(len(tokens), 1) > self.options.max_batch_tokens:
+            full = len(batch) == most_sentences
+            if batch and (full or (len(batch) + 1) * max(len(tokens), 1) > most_tokens):
                 yield batch
                 batch = []
             batch.append(tokens)

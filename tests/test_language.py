@@ -9,9 +9,13 @@ import sys
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from hzcorpus import language
 from hzcorpus.document import Document, LanguageScore
 from hzcorpus.language import (
+    ISO_CODES,
     REQUIRED_SCRIPTS,
     SCRIPT_LANGUAGES,
     UNDETERMINED,
@@ -272,6 +276,74 @@ def test_falls_back_to_langdetect_without_langdetect_rs(monkeypatch):
     monkeypatch.setitem(sys.modules, "langdetect_rs", None)  # import raises ImportError
     assert backend() == "langdetect"
     assert detect_language(text) == expected
+
+
+def ranked_as_a_dict(probs: dict[str, float], text: str, options: LanguageOptions):
+    """What `detect_language` makes of langdetect's probabilities, done plainly on a dict
+    (as hzcorpus did before issue 14): the oracle for its list arithmetic."""
+    head = text[: options.max_chars]
+    letters = min(options.min_letters, sum(ch.isalnum() and not ch.isdecimal() for ch in head))
+    ruled_out = {r.kind for r in REQUIRED_SCRIPTS if r.kind in probs and not r.hits(head)}
+    if ruled_out:
+        kept = [(lang, p) for lang, p in probs.items() if lang not in ruled_out]
+        total = sum(p for _lang, p in kept)
+        if total > 0.0:
+            probs = {lang: p / total for lang, p in kept}
+    if not options.chinese_variants:
+        for variant, code in ISO_CODES.items():
+            if variant in probs:
+                probs[code] = probs.get(code, 0.0) + probs.pop(variant)
+    best = max(probs, key=probs.__getitem__)
+    rest = (c for c in probs.items() if c[1] >= options.min_candidate_score and c[0] != best)
+    kept = [(best, probs[best]), *sorted(rest, key=lambda c: -c[1])][: options.top_k]
+    scale = letters / options.min_letters
+    return [LanguageScore(lang, round(p * scale, options.decimals)) for lang, p in kept]
+
+
+OPTION_CASES = [
+    LanguageOptions(),
+    LanguageOptions(chinese_variants=True),
+    LanguageOptions(top_k=10, min_candidate_score=0.0),
+    LanguageOptions(top_k=2, min_candidate_score=0.3, min_letters=40),
+]
+LANGS = sorted(lang for lang, _p in langdetect_probabilities("Good morning"))  # name order
+
+
+@pytest.mark.parametrize("options", OPTION_CASES)
+def test_scores_equal_the_plain_dict_arithmetic_on_real_texts(options):
+    for text in agreement_sample() + [p["text"] for page in PAGES for p in page["paragraphs"]]:
+        ranked = langdetect_probabilities(text, options)
+        if ranked is None or language._script_guess(text) is not None:
+            continue
+        probs = {lang: dict(ranked)[lang] for lang in LANGS}
+        assert detect_language(text, options) == ranked_as_a_dict(probs, text, options), text
+
+
+# probabilities as langdetect gives them, and values that tie, sit on the floor or are 0
+PROBABILITY = st.one_of(
+    st.sampled_from([0.0, 1e-300, 0.05, 0.05 * (1 - 2**-52), 0.25, 1 / 3, 0.5, 1.0]),
+    st.floats(0.0, 1.0),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    probs=st.lists(PROBABILITY, min_size=len(LANGS), max_size=len(LANGS)),
+    hangul=st.booleans(),
+    options=st.sampled_from(OPTION_CASES),
+)
+def test_scores_equal_the_plain_dict_arithmetic_on_any_probabilities(probs, hangul, options):
+    text = (
+        "최신 뉴스 and more words for twenty letters" if hangul else "Twenty letters or more here"
+    )
+    if not any(probs):
+        probs[0] = 1.0  # langdetect's probabilities never all vanish
+    engine = language._engine(options.fast, options.seed, options.max_chars)
+    with pytest.MonkeyPatch.context() as patch:
+        fixed = language._Engine(engine.langs, engine.required, lambda _text: list(probs))
+        patch.setattr(language, "_engine", lambda *_options: fixed)
+        found = detect_language(text, options)
+    assert found == ranked_as_a_dict(dict(zip(LANGS, probs, strict=True)), text, options)
 
 
 # --- hzcorpus detect -------------------------------------------------------------------

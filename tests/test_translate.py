@@ -166,6 +166,37 @@ def test_deterministic_whatever_the_batch(translator):
     assert translator.translate_texts([ARTICLES[1]]) == [first[1]]
 
 
+class _BatchLog:
+    """The engine of a Translator, logging the number of sentences of every batch."""
+
+    def __init__(self, model):
+        self._model, self.sizes = model, []
+
+    def translate_batch(self, batch, **options):
+        self.sizes.append(len(batch))
+        return self._model.translate_batch(batch, **options)
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+
+def test_batches_bounded_in_sentences_and_tokens_same_output(translator, packages_dir):
+    short = ["\n".join(f"Haus {i}. Baum {i * 7}." for i in range(n, n + 30)) for n in (0, 40)]
+    expected = translator.translate_texts(ARTICLES + short)
+    package = find_package("de", "en", packages_dir)
+    for sentences, tokens in ((3, 1024), (32, 40), (1, 8)):
+        options = TranslateOptions(
+            packages_dir, max_batch_sentences=sentences, max_batch_tokens=tokens
+        )
+        small = Translator(package, options)
+        small._model = log = _BatchLog(small._model)
+        assert small.translate_texts(ARTICLES + short) == expected
+        assert max(log.sizes) <= sentences
+        assert sum(log.sizes) == small.stats.distinct_sentences
+    with pytest.raises(ModelError, match="max_batch_sentences"):
+        TranslateOptions(packages_dir, max_batch_sentences=0)
+
+
 def test_long_sentence_is_cut_and_counted(packages_dir):
     options = TranslateOptions(packages_dir, max_sentence_tokens=20)
     translator = Translator(find_package("de", "en", packages_dir), options)
