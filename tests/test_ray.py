@@ -61,7 +61,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path):
+def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     write_corpus(raw, 24, seed=11)
     (raw / "lines.jsonl").write_text(
@@ -74,6 +74,12 @@ def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path):
     on_ray = build(raw, tmp_path / "ray", replace(FAST, shard_rows=5, executor="ray"))
     assert _files(tmp_path / "one") == _files(tmp_path / "two") == _files(tmp_path / "ray")
     assert on_ray.status == one.status and on_ray.steps == one.steps
+    from hzcorpus.executors import ray as ray_executor
+
+    monkeypatch.setattr(ray_executor, "WINDOW_CHUNKS", 2)  # 9 chunks: windows of 2 chunks
+    monkeypatch.setattr(ray_executor, "WINDOW_WAVES", 0)
+    build(raw, tmp_path / "windows", replace(FAST, shard_rows=5, executor="ray"))
+    assert _files(tmp_path / "windows") == _files(tmp_path / "one")
     assert on_ray.executor == "ray"
     assert on_ray.status["skipped"] == 1 and on_ray.status["failed"] >= 1
 
