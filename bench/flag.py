@@ -10,16 +10,23 @@ same inputs in one run:
   and Span building to the plain loop);
 - find_flags: hzcorpus as shipped (rules skipped when the text lacks their `needs`).
 
-The paths take turns in each round; the best round of each counts.
+The paths take turns in each round; the best round of each counts. `--texts FILE` adds the
+`text` of every line of a JSON-lines file as one more input (say, the cut sentences that
+`scripts/redaction_devset.py --out` writes); `--compare-with CHECKOUT` adds `find_flags` of
+another checkout of the project (its package copied and imported under another name) to the
+same interleaved rounds, and checks that it flags the same spans.
 
-Usage: python bench/flag.py [--repeat N]
+Usage: python bench/flag.py [--repeat N] [--texts FILE.jsonl] [--compare-with CHECKOUT]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,39 +43,71 @@ def plain_re(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), rule.id) for rule in RULES for m in rule.regex.finditer(text)]
 
 
-def inputs() -> dict[str, list[str]]:
+def compared_find_flags(checkout: Path, into: Path):
+    """`find_flags` of the package in `checkout`, imported as `hzcorpus_compared` (its
+    package-data look-ups renamed too, so that it reads its own lexicons and model)."""
+    package = into / "hzcorpus_compared"
+    shutil.copytree(checkout / "hzcorpus", package)
+    for module in package.rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        module.write_text(source.replace('files("hzcorpus")', 'files("hzcorpus_compared")'))
+    sys.path.insert(0, str(into))
+    return importlib.import_module("hzcorpus_compared.redaction").find_flags
+
+
+def inputs(texts: Path | None = None) -> dict[str, list[str]]:
     gold = []
     for path in sorted((ROOT / "tests" / "data" / "redaction").glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
             gold += [json.loads(line)["text"] for line in f if line.strip()]
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "raw").glob("*.txt"))]
     lines = [line for text in seeds for line in text.split("\n") if line.strip()]
-    return {"gold sentences": gold, "seed articles": seeds, "seed lines": lines}
+    found = {"gold sentences": gold, "seed articles": seeds, "seed lines": lines}
+    if texts is not None:
+        with texts.open(encoding="utf-8") as f:
+            found[texts.stem] = [json.loads(line)["text"] for line in f if line.strip()]
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="passes per path (best is kept)")
+    parser.add_argument("--texts", type=Path, help="a JSON-lines file with a `text` field")
+    parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        run(args, Path(tmp))
+
+
+def run(args: argparse.Namespace, tmp: Path) -> None:
+    """Time the paths on every input and print the table."""
     every_rule = FlagOptions(prefilter=False)
     paths = {
         "plain re (finditer per rule)": plain_re,
         "find_flags, every rule": lambda text: find_flags(text, every_rule),
         "find_flags": find_flags,
     }
+    texts = inputs(args.texts)
+    if args.compare_with is not None:
+        other = compared_find_flags(args.compare_with, tmp)
+        paths[f"{args.compare_with.name}: find_flags"] = other
+        spans = lambda flags: [(f.start, f.end, f.kind, f.rule, f.score) for f in flags]  # noqa: E731
+        every = [t for ts in texts.values() for t in ts]
+        differ = sum(spans(other(t)) != spans(find_flags(t)) for t in every)
+        print(f"{args.compare_with.name} flags other spans in {differ} of {len(every)} texts")
     for rule in RULES:  # compile outside the timed passes
         assert rule.regex
     print(f"{'input':15} {'units':>6} {'path':30} {'units/s':>10} {'kchar/s':>9} {'vs re':>6}")
-    for name, texts in inputs().items():
-        chars = sum(map(len, texts))
-        seconds = best_times({label: (f, texts) for label, f in paths.items()}, args.repeat)
+    for name, items in texts.items():
+        chars = sum(map(len, items))
+        seconds = best_times({label: (f, items) for label, f in paths.items()}, args.repeat)
         baseline = seconds["plain re (finditer per rule)"]
         for label, took in seconds.items():
             print(
-                f"{name:15} {len(texts):>6} {label:30} {len(texts) / took:>10.0f} "
+                f"{name:15} {len(items):>6} {label:30} {len(items) / took:>10.0f} "
                 f"{chars / took / 1000:>9.0f} {baseline / took:>5.2f}x"
             )
-    n_flags = sum(len(find_flags(t)) for t in inputs()["seed articles"])
+    n_flags = sum(len(find_flags(t)) for t in texts["seed articles"])
     version = sys.version.split()[0]
     print(f"\n{len(RULES)} rules; {n_flags} flags in the seed articles; Python {version}")
 

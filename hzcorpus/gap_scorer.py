@@ -1,13 +1,17 @@
 """The gap scorer: is a double space or a stray separator where a number was cut?
 
-A run of two spaces or a lone `.`, `,`, `:` or `/` between spaces is a *candidate*; alone it
-proves nothing (typing slips, tokenised text, "Para . that"), so a small logistic model
-weighs the words around it: their class in the lexicons (`hzcorpus.redaction_lexicons`:
-unit, counted noun, magnitude, currency, month, quantifier), their shape (number, capital,
-lower case, CJK, punctuation) and the words themselves ("for  years", "approximately
-comments", "die . Euro"). The weights are `hzcorpus/data/gap_scorer.json`, trained by
-`scripts/train_gap_scorer.py` on the development part of the cut sentences; plain Python,
-no dependency. `gaps(text)` yields the candidates the model calls cuts.
+A run of two spaces or a lone `.`, `,`, `:` or `/` between spaces is a *candidate*, and so
+is, in Chinese, the point between two characters where the second starts a unit, counter
+or magnitude ("达|亿美元", "共|人"); alone it proves nothing (typing slips, tokenised text,
+"Para . that", "有|人"), so a small logistic model weighs the words around it: their class
+in the lexicons (`hzcorpus.redaction_lexicons`: unit, counted noun, magnitude, currency,
+month, quantifier), their shape (number, capital, lower case, CJK, punctuation), the words
+themselves ("for  years", "approximately  comments", "die . Euro") and how often real text
+has a number after the left word, before the right one and between the two
+(`hzcorpus.redaction_context`). The weights and counts are `hzcorpus/data/gap_scorer.json`,
+trained by `scripts/train_gap_scorer.py` on the development part of the cut sentences
+(counts from its intact sentences); plain Python. `gaps(text)` yields the candidates the
+model calls cuts.
 """
 
 from __future__ import annotations
@@ -20,11 +24,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .redaction_lexicons import lexicons
+from .redaction_context import NumberContext, rate_bin, word_token
+from .redaction_lexicons import UNIT_FIELDS, lexicons
 
 RULE_ID = "model:gap-scorer"
-_SEPARATOR_GAP = re.compile(r" [.,:/]{1,3} ")
 _CANDIDATE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")
 _RIGHT_WORD = re.compile(r"\S+")
 _LEFT_TWO = re.compile(r"(\S+)\s+\S+$")
@@ -86,20 +91,43 @@ def _shape(gap: str) -> str:
     return "sep" + stripped[0]
 
 
-def features(text: str, start: int, end: int) -> list[str]:
-    """The feature names of the candidate gap `text[start:end]`."""
-    left_match = _LEFT_WORD.search(text, max(0, start - 40), start)
-    right_match = _RIGHT_WORD.match(text, end)
-    left = left_match.group() if left_match else ""
-    right = right_match.group() if right_match else ""
-    left2 = _LEFT_TWO.search(text, max(0, start - 60), start)
-    right2 = _RIGHT_TWO.match(text, end, end + 60)
-    shape, lc, rc = _shape(text[start:end]), token_class(left), token_class(right)
-    l2c = token_class(left2.group(1)) if left2 else "none"
-    r2c = token_class(right2.group(1)) if right2 else "none"
-    lw, rw = left.strip(_EDGE_PUNCT).lower(), right.strip(_EDGE_PUNCT).lower()
+@cache
+def _cjk_candidate() -> re.Pattern[str]:
+    """The point between two CJK characters where the second starts a zh unit word."""
+    zh = lexicons()["zh"]
+    starts = {w[0] for name in UNIT_FIELDS for w in getattr(zh, name) if _CJK_CHAR.match(w)}
+    chars = "".join(sorted(starts))
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?=[{chars}])")
+
+
+def features(
+    text: str, start: int, end: int, context: tuple[NumberContext, NumberContext] | None = None
+) -> list[str]:
+    """The feature names of the candidate gap `text[start:end]` (empty: a point between two
+    CJK characters); `context`: the (words, CJK characters) number counts, else the shipped."""
+    words, cjk = context or shipped_model().context
+    if start == end:
+        left, right = text[start - 1], text[end]
+        shape, left2, right2 = "cjk", text[start - 2 : start - 1], text[end + 1 : end + 2]
+        counts, lw, rw = cjk, left, right
+    else:
+        left_match = _LEFT_WORD.search(text, max(0, start - 40), start)
+        right_match = _RIGHT_WORD.match(text, end)
+        left = left_match.group() if left_match else ""
+        right = right_match.group() if right_match else ""
+        left_two = _LEFT_TWO.search(text, max(0, start - 60), start)
+        right_two = _RIGHT_TWO.match(text, end, end + 60)
+        left2 = left_two.group(1) if left_two else ""
+        right2 = right_two.group(1) if right_two else ""
+        shape, counts = _shape(text[start:end]), words
+        lw, rw = word_token(left), word_token(right)
+    lc, rc = token_class(left), token_class(right)
+    l2c, r2c = token_class(left2), token_class(right2)
+    lw, rw = lw.strip(_EDGE_PUNCT).lower(), rw.strip(_EDGE_PUNCT).lower()
     ends = "p" if left and left[-1] in _EDGE_PUNCT else "w"
     plural = "s" if rc == "low" and rw.endswith("s") else "-"
+    after, before = rate_bin(counts.rate_after(lw)), rate_bin(counts.rate_before(rw))
+    between = rate_bin(counts.rate_between(lw, rw))
     return [
         f"L2={l2c}",
         f"R2={r2c}",
@@ -117,19 +145,36 @@ def features(text: str, start: int, end: int) -> list[str]:
         f"sR={shape}|{rc}",
         f"sLR={shape}|{lc}|{rc}",
         f"Le={ends}|{shape}",
+        f"nA={shape}|{after}",
+        f"nB={shape}|{before}",
+        f"nAB={shape}|{after}|{before}",
+        f"nP={shape}|{between}",
+        f"nAL={after}|{lc}",
+        f"nBR={before}|{rc}",
     ]
 
 
 @dataclass(frozen=True)
 class GapModel:
-    """Logistic weights over `features`; a gap is a cut when its probability >= threshold."""
+    """Logistic weights over `features` and the number counts they use; a gap is a cut when
+    its probability reaches the threshold of its family (`gap`: spaces and separators,
+    `cjk`: a point between two CJK characters)."""
 
     weights: dict[str, float]
-    threshold: float
+    thresholds: dict[str, float]
+    context: tuple[NumberContext, NumberContext]
 
     def probability(self, names: list[str]) -> float:
         total = sum(self.weights.get(name, 0.0) for name in names)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def threshold(self, start: int, end: int) -> float:
+        return self.thresholds[family(start, end)]
+
+
+def load_context(raw: dict) -> tuple[NumberContext, NumberContext]:
+    """The (words, CJK characters) counts of a model file's `context`."""
+    return NumberContext(**raw["words"]), NumberContext(**raw["cjk"])
 
 
 @cache
@@ -137,27 +182,58 @@ def shipped_model() -> GapModel:
     """The model in `hzcorpus/data/gap_scorer.json`."""
     path = resources.files("hzcorpus") / "data" / "gap_scorer.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return GapModel(weights=raw["weights"], threshold=raw["threshold"])
+    return GapModel(raw["weights"], raw["thresholds"], load_context(raw["context"]))
 
 
-def candidates(text: str) -> Iterator[tuple[int, int]]:
-    """`(start, end)` of every double space or lone separator between words."""
-    for match in _CANDIDATE.finditer(text):
-        yield match.span()
+def family(start: int, end: int) -> str:
+    """The candidate family of a gap: `cjk` (a point between two CJK characters) or `gap`
+    (spaces, a lone separator)."""
+    return "cjk" if start == end else "gap"
+
+
+#: a point in CJK text is a candidate only after a character that a number follows at
+#: least this often in the counts (a fifth of the points, and all that the model flags)
+CJK_MIN_AFTER = 0.02
+
+
+def cjk_lefts(cjk: NumberContext) -> frozenset[str]:
+    """The characters after which a point before a unit word is a candidate."""
+    return frozenset(c for c in cjk.then_number if (cjk.rate_after(c) or 0) >= CJK_MIN_AFTER)
+
+
+def candidates(text: str, lefts: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """`(start, end)` of every double space or lone separator between words, and (an empty
+    span) of every point between two CJK characters where a unit word starts and the first
+    is one of `lefts` (by default `cjk_lefts` of the shipped counts)."""
+    spans = [m.span() for m in _CANDIDATE.finditer(text)]
+    if _CJK_CHAR.search(text):
+        if lefts is None:
+            lefts = _shipped_lefts()
+        points = _cjk_candidate().finditer(text)
+        spans += [m.span() for m in points if text[m.start() - 1] in lefts]
+        spans.sort()
+    return spans
+
+
+@cache
+def _shipped_lefts() -> frozenset[str]:
+    return cjk_lefts(shipped_model().context[1])
 
 
 def gaps(text: str, model: GapModel | None = None) -> Iterator[tuple[int, int, float]]:
     """`(start, end, probability)` of the candidates the model calls cuts; the span runs
-    from the word before the gap to the word after it."""
-    if "  " not in text and not _SEPARATOR_GAP.search(text):
-        return
+    from the word before the gap to the word after it (in Chinese, the two characters)."""
     model = model or shipped_model()
     for start, end in candidates(text):
-        p = model.probability(features(text, start, end))
-        if p >= model.threshold:
-            left = _LEFT_WORD.search(text, max(0, start - 40), start)
-            right = _RIGHT_WORD.match(text, end)
-            stop = end
-            if right and right.group().rstrip(_EDGE_PUNCT):
-                stop = right.start() + len(right.group().rstrip(_EDGE_PUNCT))
-            yield (left.start() if left else start, stop, p)
+        p = model.probability(features(text, start, end, model.context))
+        if p < model.threshold(start, end):
+            continue
+        if start == end:
+            yield (start - 1, end + 1, p)
+            continue
+        left = _LEFT_WORD.search(text, max(0, start - 40), start)
+        right = _RIGHT_WORD.match(text, end)
+        stop = end
+        if right and right.group().rstrip(_EDGE_PUNCT):
+            stop = right.start() + len(right.group().rstrip(_EDGE_PUNCT))
+        yield (left.start() if left else start, stop, p)

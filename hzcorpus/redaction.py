@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
+import ahocorasick
+
 from . import gap_scorer
 from .document import FLAG_KINDS, Document, Span
 from .redaction_rules import RULES, RedactionRule, prefilter_text
@@ -44,19 +46,10 @@ class FlagOptions:
     gap_model: bool = True
 
     @cached_property
-    def _plan(self) -> tuple[tuple[Rule, ...], tuple[tuple[tuple[str, ...], Any, tuple], ...]]:
-        """The active rules, and per rule its `needs` (empty: always run), its compiled
-        `finditer` and its span groups: built once per options object."""
+    def _plan(self) -> tuple[tuple[Rule, ...], _Scan]:
+        """The active rules and how to scan for them: built once per options object."""
         rules = self.active_rules()
-        steps = tuple(
-            (
-                rule.needs if self.prefilter and isinstance(rule, RedactionRule) else (),
-                rule.regex.finditer,
-                _mark_names(rule),
-            )
-            for rule in rules
-        )
-        return rules, steps
+        return rules, _Scan.of(rules, self.prefilter)
 
     def active_rules(self) -> tuple[Rule, ...]:
         """The rules these options run, in table order."""
@@ -84,25 +77,67 @@ def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(name for name in regex.groupindex if name.startswith("mark"))
 
 
-def _hits(text: str, steps) -> list[tuple[int, int, int]]:
-    """`(start, end, index of the rule)` of every hit, before overlaps are resolved."""
-    lowered = prefilter_text(text)
-    found = []
-    for index, (needs, finditer, names) in enumerate(steps):
-        if needs:
+@dataclass(frozen=True)
+class _Scan:
+    """Per active rule its compiled `finditer` and span groups, and the prefilter: one
+    Aho-Corasick automaton over every rule's `needs` whose value for a need is the bit
+    mask of the rules that need it, so that one pass over the lowered text tells which
+    rules may fire (`always`: the mask of the rules without `needs`, or of all rules when
+    the prefilter is off)."""
+
+    finditers: tuple[Any, ...]
+    marks: tuple[tuple[str, ...], ...]
+    always: int
+    automaton: Any
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...], prefilter: bool) -> _Scan:
+        masks: dict[str, int] = {}
+        always = 0
+        for index, rule in enumerate(rules):
+            needs = rule.needs if prefilter and isinstance(rule, RedactionRule) else ()
+            if not needs:
+                always |= 1 << index
             for need in needs:
-                if need in lowered:
-                    break
-            else:
-                continue
-        for match in finditer(text):
-            for name in names:
-                if match.start(name) >= 0:
-                    found.append((*match.span(name), index))
-                    break
-            else:
-                found.append((*match.span(), index))
-    return found
+                masks[need] = masks.get(need, 0) | 1 << index
+        automaton = ahocorasick.Automaton()
+        for need, mask in masks.items():
+            automaton.add_word(need, mask)
+        if masks:
+            automaton.make_automaton()
+        return cls(
+            finditers=tuple(rule.regex.finditer for rule in rules),
+            marks=tuple(_mark_names(rule) for rule in rules),
+            always=always,
+            automaton=automaton if masks else None,
+        )
+
+    def may_fire(self, text: str) -> int:
+        """The bit mask of the rules that may fire on `text`."""
+        mask = self.always
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(prefilter_text(text)):
+                mask |= bits
+        return mask
+
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """`(start, end, index of the rule)` of every hit, before overlaps are resolved."""
+        mask = self.may_fire(text)
+        found = []
+        index = 0
+        while mask:
+            if mask & 1:
+                names = self.marks[index]
+                for match in self.finditers[index](text):
+                    for name in names:
+                        if match.start(name) >= 0:
+                            found.append((*match.span(name), index))
+                            break
+                    else:
+                        found.append((*match.span(), index))
+            mask >>= 1
+            index += 1
+        return found
 
 
 def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
@@ -113,11 +148,11 @@ def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
     """
     if not text:
         return []
-    rules, steps = options._plan
+    rules, scan = options._plan
     # (start, end, score, rule id, kind, table order)
     found = {
         (start, end, rules[i].score, rules[i].id, rules[i].kind, i)
-        for start, end, i in _hits(text, steps)
+        for start, end, i in scan.hits(text)
         if end > start
     }
     if options.gap_model and "missing-number" in options.kinds:

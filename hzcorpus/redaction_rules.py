@@ -914,6 +914,59 @@ PLACEHOLDER = (
         no_match=("XXL shirts", "the XX century", "Xbox", "x = 5", "***"),
     ),
     RedactionRule(
+        id="x-mask-formatted",
+        needs=(
+            *(f"x{sep}x" for sep in ".:/,"),
+            *(f"{sign}x" for sign in "$€£¥"),
+            "x%",
+            "x %",
+            "×",
+            *(f"x. {m.lower()}" for m in words("months", langs=("de",))),
+            *(f"x.{m.lower()}" for m in words("months", langs=("de",))),
+            "jahr x",
+            "jahre x",
+        ),
+        reason="X standing for the digits of a formatted number, a date or a year: 'X.X "
+        "billion', 'X:XX', 'x/x/xx', 'X.XXX', 'X%', 'US$X.X', 'X. Oktober', 'im Jahr X', '×米'",
+        pattern=(
+            r"(?<![A-Za-z0-9_.$€£¥/:-])(?P<mark>[Xx]{1,4}(?:[.:/][Xx]{1,4})+)"
+            r"(?![A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
+            r"|(?<![\w.])(?P<mark2>[Xx×]\s?[%％])"
+            r"|(?<![$€£¥])(?P<mark3>[$€£¥][Xx]{1,4}(?:[.,][Xx]{1,4})*)(?![\w.])"
+            rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\.\s?{_MONTHS_DE})\b"
+            r"|\b(?:[Ii]m|[Ss]eit dem|[Aa]b dem|[Bb]is zum) Jahre? (?P<mark5>[Xx]{1,4})\b(?![.-]\w)"
+            rf"|(?<![A-Za-z0-9_.×])(?P<mark6>×{{1,3}})(?=[{_CJK}])"
+        ),
+        kind="placeholder",
+        score=0.85,
+        flags=0,
+        match=(
+            "an aid package offer of US$X.X billion",
+            "How is Wednesday at X:XX?",
+            "EOL responses for x/x/xx.",
+            "die Interessen von X.XXX Unternehmen",
+            "THIS STORY IS X% TRUE.",
+            "Er bezieht X % Zuschuss",
+            "am X. Oktober beginnen",
+            "betrugen die Emissionen im Jahr X noch",
+            "各長×米，高4.8米",
+            "体长可达XX.X公分",
+        ),
+        no_match=(
+            "Python 3.x.x",
+            "a 4 x 4 truck",
+            "x/y plot",
+            "Malcolm X said",
+            "Windows XP",
+            "5×3 = 15",
+            "the X.Org server",
+            "im Jahr 2020",
+            "Generation X",
+            "x86 and x64",
+            "5 x 10%",
+        ),
+    ),
+    RedactionRule(
         id="asterisk-mask-zh",
         needs=("*", "＊", "×", "■", "□", "○"),
         reason="a run of mask signs next to Chinese text: '张**', '**市'",
@@ -1004,8 +1057,9 @@ DATE_DIGITS = (
             r"(?:[日號号]|[底初中末]|上旬|中旬|下旬)?|(?=[，、。；）)」至到起间間時时])))"
             r"|(?<![\d０-９〇零一二三四五六七八九十百千廿卅两兩几幾某上下本今明去前每当當次同该該"
             r"这這那个個整半年])(?P<mark2>月[日號号])(?![子常])"
-            r"|(?:^|(?<=[在於于是據据自從从至到]))(?P<mark3>年)(?![輕轻青紀纪齡龄代底初終终末內内中度會会"
-            r"前後后間间來来份夜貨货華华關关薪金號号級级報报輪轮久邁迈老幼少長长半頭头曆历鑑鉴表])"
+            r"|(?:^|(?<=[在於于是據据自從从至到，,：:（(；;、])|(?<=[公西]元)|(?<=元前))(?P<mark3>年)"
+            r"(?![輕轻青紀纪齡龄代底初終终末內内中度會会前後后間间來来份夜貨货華华關关薪金號号級级"
+            r"報报輪轮久邁迈老幼少長长半頭头曆历鑑鉴表均產产營营收息利費费逾僅仅近滿满])"
             r"|(?:^|(?<=[在於于時时]))(?P<mark4>歲|岁)(?=[的時时那])"
         ),
         kind="missing-number",
@@ -1019,11 +1073,16 @@ DATE_DIGITS = (
             "自年至年",
             "該觀點於年首次提出",
             "她在歲的時候",
+            "公元前年，楚國攻佔魯國",
+            "成為最早的州之一，年州議會決定",
         ),
         no_match=(
             "2005年3月15日",
             "出生年月不详",
             "這些年，",
+            "，年輕人",
+            "咸淳元年",
+            "，年均增長",
             "某年某月",
             "去年，公司",
             "上月日前",

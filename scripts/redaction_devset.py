@@ -126,13 +126,13 @@ _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"[.,:/]")
 
 
-def _sentence_key(text: str) -> int:
+def sentence_key(text: str) -> int:
     return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big")
 
 
 def part_of(text: str) -> str:
     """`heldout` for about 30% of sentences (by a hash of the text), else `dev`."""
-    return "heldout" if (_sentence_key(text) % 1000) < HELDOUT_SHARE * 1000 else "dev"
+    return "heldout" if (sentence_key(text) % 1000) < HELDOUT_SHARE * 1000 else "dev"
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -335,7 +335,7 @@ def cut_sentence(text: str, lang: str, rng: random.Random):
 def records(devdata: Path, seed: int = 13, cache_dir: Path | None = None) -> Iterator[dict]:
     """Every record (cut or intact), with its `part` (dev or heldout), in a stable order."""
     for index, (source, lang, text) in enumerate(load_sentences(devdata, cache_dir)):
-        rng = random.Random(f"{seed}:{_sentence_key(text)}")
+        rng = random.Random(f"{seed}:{sentence_key(text)}")
         base = {"id": f"{source}-{index}", "lang": lang, "source": source, "part": part_of(text)}
         dense = bool(re.search(r"\d", text)) and is_dense(text)
         has_digit = bool(re.search(r"\d", text))

@@ -1,13 +1,19 @@
 """Train the gap scorer (hzcorpus/gap_scorer.py) on the development part of the cut sentences.
 
-The development sentences are cut `--rounds` times with other seeds than the evaluation's
-(13). Every candidate gap (double space, lone separator) of these records is labelled a
-cut when it overlaps a gold `missing-number` span, else not; a logistic regression over
-`gap_scorer.features` is fitted with Adagrad in a fixed order (same data, same weights),
-and the threshold is the lowest one whose development precision reaches `--precision`.
-Writes hzcorpus/data/gap_scorer.json (weights rounded, near-zero ones dropped). Plain Python.
+The number counts (`hzcorpus.redaction_context`) come from the intact development sentences
+(words from the English and German ones, characters from the Chinese ones). The development
+sentences are cut `--rounds` times with other seeds than the evaluation's (13). Every
+candidate gap of these records is labelled a cut when it overlaps a gold `missing-number`
+span, else not. So that a cut sentence's own number does not vouch for its gap, the
+sentences fall into `FOLDS` folds and a record's features use the counts of the other
+folds; the shipped counts are those of all development sentences. A logistic regression
+over `gap_scorer.features` is fitted with Adagrad in a fixed order (same data, same
+weights); per candidate family (`gap`, `cjk`) the threshold is the lowest one whose
+development precision reaches `--precision`. Writes hzcorpus/data/gap_scorer.json (weights
+rounded, near-zero ones dropped). Plain Python, no held-out sentence is read.
 
 Usage: python scripts/train_gap_scorer.py DEVDATA [--cache DIR] [--precision 0.97]
+       [--cjk-precision 0.999]
 """
 
 from __future__ import annotations
@@ -22,29 +28,53 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
-from redaction_devset import records  # noqa: E402
+from redaction_devset import load_sentences, part_of, records, sentence_key  # noqa: E402
 
-from hzcorpus.gap_scorer import GapModel, candidates, features  # noqa: E402
+from hzcorpus.gap_scorer import GapModel, candidates, cjk_lefts, family, features  # noqa: E402
+from hzcorpus.redaction_context import NumberContext  # noqa: E402
 
 OUT = ROOT / "hzcorpus" / "data" / "gap_scorer.json"
+FOLDS = 4
 
 
-def examples(rows: list[dict]) -> list[tuple[list[str], int]]:
-    """(feature names, label) of every candidate gap in `rows`."""
+def fold_of(sentence: str) -> int:
+    """The fold of a sentence (another slice of its hash than the dev/held-out split)."""
+    return (sentence_key(sentence) // 1000) % FOLDS
+
+
+def contexts(sentences: list[tuple[str, str]]) -> tuple[NumberContext, NumberContext]:
+    """(words, CJK characters) number counts of `(lang, sentence)` pairs."""
+    return (
+        NumberContext.count(s for lang, s in sentences if lang != "zh"),
+        NumberContext.count(s for lang, s in sentences if lang == "zh"),
+    )
+
+
+def examples(rows: list[dict], context_of) -> list[tuple[list[str], int, str]]:
+    """(feature names, label, family) of every candidate gap in `rows`; `context_of(row)`
+    gives the number counts for that row's features."""
     out = []
+    lefts: dict[int, frozenset[str]] = {}  # per counts object: its CJK candidate characters
     for row in rows:
         gold = [(g["start"], g["end"]) for g in row["spans"] if g["kind"] == "missing-number"]
-        for start, end in candidates(row["text"]):
-            label = int(any(start < e and s < end for s, e in gold))
-            out.append((features(row["text"], start, end), label))
+        context = context_of(row)
+        if id(context) not in lefts:
+            lefts[id(context)] = cjk_lefts(context[1])
+        for start, end in candidates(row["text"], lefts[id(context)]):
+            if start < end:
+                label = any(start < e and s < end for s, e in gold)
+            else:
+                label = any(s < start < e for s, e in gold)
+            features_ = features(row["text"], start, end, context)
+            out.append((features_, int(label), family(start, end)))
     return out
 
 
-def train(data: list[tuple[list[str], int]], epochs: int, l2: float, rate: float) -> dict:
+def train(data: list[tuple[list[str], int, str]], epochs: int, l2: float, rate: float) -> dict:
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     for _ in range(epochs):
-        for names, label in data:
+        for names, label, _family in data:
             z = sum(weights.get(n, 0.0) for n in names)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             for n in names:
@@ -54,8 +84,9 @@ def train(data: list[tuple[list[str], int]], epochs: int, l2: float, rate: float
     return weights
 
 
-def pick_threshold(model: GapModel, data, precision: float) -> tuple[float, dict]:
-    scored = sorted(((model.probability(n), y) for n, y in data), reverse=True)
+def pick_threshold(weights: dict, data, precision: float) -> tuple[float, dict]:
+    model = GapModel(weights, {}, (NumberContext({}, {}, {}, {}, {}),) * 2)
+    scored = sorted(((model.probability(n), y) for n, y, _ in data), reverse=True)
     best = (0.99, {"precision": 1.0, "recall": 0.0})
     positives = sum(y for _, y in scored) or 1
     tp = fp = 0
@@ -65,7 +96,7 @@ def pick_threshold(model: GapModel, data, precision: float) -> tuple[float, dict
         if p < 0.5:
             break
         if tp / (tp + fp) >= precision:
-            best = (p, {"precision": tp / (tp + fp), "recall": tp / positives})
+            best = (p, {"precision": round(tp / (tp + fp), 3), "recall": round(tp / positives, 3)})
     return round(best[0] - 1e-6, 4), best[1]
 
 
@@ -74,6 +105,9 @@ def main() -> None:
     parser.add_argument("devdata", type=Path)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--precision", type=float, default=0.97)
+    parser.add_argument(
+        "--cjk-precision", type=float, default=0.999, help="the same for points in CJK text"
+    )
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--out", type=Path, default=OUT)
@@ -84,28 +118,38 @@ def main() -> None:
     if not (args.devdata / "sentences").is_dir():
         print(f"skipped: no devdata in {args.devdata}")
         return
+    sentences = load_sentences(args.devdata, args.cache)
+    dev = [(lang, s) for _, lang, s in sentences if part_of(s) == "dev"]
+    fold_contexts = [contexts([(la, s) for la, s in dev if fold_of(s) != k]) for k in range(FOLDS)]
+    fold_by_id = {f"{source}-{index}": fold_of(s) for index, (source, _, s) in enumerate(sentences)}
     # each round cuts the same development sentences anew (another seed): more gaps to learn
-    dev = [
+    rows = [
         row
         for seed in range(100, 100 + args.rounds)
         for row in records(args.devdata, seed=seed, cache_dir=args.cache)
         if row["part"] == "dev"
     ]
-    data = examples(dev)
+    data = examples(rows, lambda row: fold_contexts[fold_by_id[row["id"]]])
     weights = train(data, args.epochs, args.l2, rate=0.1)
     kept = {n: round(w, 3) for n, w in sorted(weights.items()) if abs(w) >= 0.05}
-    threshold, scores = pick_threshold(GapModel(kept, 0.5), data, args.precision)
+    thresholds, scores = {}, {}
+    for name in ("gap", "cjk"):
+        mine = [d for d in data if d[2] == name]
+        target = args.cjk_precision if name == "cjk" else args.precision
+        thresholds[name], scores[name] = pick_threshold(kept, mine, target)
+    words, cjk = contexts(dev)
     model = {
-        "about": "logistic weights over hzcorpus.gap_scorer.features; see "
-        "scripts/train_gap_scorer.py",
+        "about": "logistic weights over hzcorpus.gap_scorer.features and the number counts "
+        "of hzcorpus.redaction_context; see scripts/train_gap_scorer.py",
         "trained_on": f"{len(data)} candidate gaps of the development part "
-        f"({sum(y for _, y in data)} cuts)",
-        "dev_candidates": {k: round(v, 3) for k, v in scores.items()},
-        "threshold": threshold,
+        f"({sum(y for _, y, _ in data)} cuts); counts from {len(dev)} development sentences",
+        "dev_candidates": scores,
+        "thresholds": thresholds,
         "weights": kept,
+        "context": {"words": words.to_json(), "cjk": cjk.to_json()},
     }
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", "utf-8")
-    print(f"{len(data)} candidates, {len(kept)} weights, threshold {threshold}, dev {scores}")
+    print(f"{len(data)} candidates, {len(kept)} weights, thresholds {thresholds}, dev {scores}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hzcorpus import FlagOptions, find_flags
-from hzcorpus.gap_scorer import RULE_ID, GapModel, candidates, features, gaps, shipped_model
+from hzcorpus.gap_scorer import (
+    RULE_ID,
+    GapModel,
+    candidates,
+    cjk_lefts,
+    features,
+    gaps,
+    shipped_model,
+)
+from hzcorpus.redaction_context import NumberContext, rate_bin, tokens
 from hzcorpus.redaction_lexicons import Lexicon, alternation, lexicons, words
 
 
@@ -36,8 +45,37 @@ def test_shipped_model_is_small_and_well_formed():
     path = resources.files("hzcorpus") / "data" / "gap_scorer.json"
     assert len(path.read_bytes()) < 500_000
     model = shipped_model()
-    assert 0.5 <= model.threshold < 1
+    assert set(model.thresholds) == {"gap", "cjk"}
+    assert all(0.5 <= t < 1 for t in model.thresholds.values())
     assert all(isinstance(w, float) for w in model.weights.values())
+
+
+EMPTY = (NumberContext({}, {}, {}, {}, {}),) * 2
+
+
+def test_number_context_counts_words_around_numbers():
+    context = NumberContext.count(
+        ["about 300 people came", "about 40 people left", "talk about people", "rund 5 Euro"]
+    )
+    assert context.rate_after("about") == 2 / 3
+    assert context.rate_before("people") == 2 / 3
+    assert context.rate_between("about", "people") == 2 / 3
+    assert context.rate_after("came") is None  # seen once: too rare to say
+    assert context.rate_between("talk", "about") is None
+    assert tokens("共有12名选手") == ["共", "有", "#", "名", "选", "手"]
+    assert tokens("About $300, (people).") == ["about", "#", "people"]
+    assert [rate_bin(r) for r in (None, 0.0, 1.0, 0.1, 1e-9)] == ["-", "0", "0", "-2", "-6"]
+
+
+def test_chinese_candidates_are_points_before_a_unit_word():
+    text = "他捐了亿元，共人。"
+    points = [text[s - 1 : s + 1] for s, e in candidates(text, frozenset("了亿共")) if s == e]
+    assert points == ["了亿", "亿元", "共人"]
+    # only after characters that numbers follow: by default those of the shipped counts
+    assert [text[s - 1 : s + 1] for s, e in candidates(text, frozenset("共")) if s == e] == ["共人"]
+    assert {"了", "共"} <= cjk_lefts(shipped_model().context[1])
+    names = features(text, 3, 3, EMPTY)
+    assert {"Lw=了", "Rw=亿", "R=magnitude", "R2=currency", "s=cjk"} <= set(names)
 
 
 def test_candidates_are_double_spaces_and_lone_separators():
@@ -76,7 +114,7 @@ def test_a_slip_alone_is_not_a_flag(text):
 
 def test_a_counted_noun_after_the_gap_weighs_more_than_a_function_word():
     def probability(text):
-        start, end = next(candidates(text))
+        start, end = candidates(text)[0]
         return shipped_model().probability(features(text, start, end))
 
     assert probability("The storm left  households without power.") > 2 * probability(
@@ -95,10 +133,10 @@ def test_gap_model_can_be_switched_off():
 
 def test_features_and_model_are_deterministic():
     text = "They had lived there for  years before the war."
-    start, end = next(candidates(text))
+    start, end = candidates(text)[0]
     names = features(text, start, end)
     assert "Rw=years" in names and "R=time" in names and "Lw=for" in names
-    model = GapModel({"bias": -10.0, "R=time": 20.0}, threshold=0.9)
+    model = GapModel({"bias": -10.0, "R=time": 20.0}, {"gap": 0.9, "cjk": 0.9}, EMPTY)
     assert [round(p, 3) for *_, p in gaps(text, model)] == [1.0]
     assert list(gaps("no gap here", model)) == []
 
