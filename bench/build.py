@@ -19,7 +19,8 @@ load from other jobs hits them alike (min and median over the rounds):
 Peak memory is sampled from /proc every 0.2 s over the run's process tree.
 
 `--compare-with CHECKOUT` adds the build of another checkout of the project (say, main
-before a change) to the same rounds.
+before a change) to the same rounds, and says whether its records and manifest (the parquet
+shards and `manifest.jsonl`) equal this checkout's byte for byte.
 
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
@@ -212,6 +213,11 @@ def main() -> None:
                 runs[name].append(run_measured([out if c == "OUT" else c for c in cmd], checkout))
         first = list(paths).index(f"hzcorpus build, {args.workers[0]} worker(s)")
         summary = json.loads(Path(f"{tmp}/out-{first}-0/build.json").read_text())
+        if args.compare_with is not None:
+            other = list(paths).index(f"{list(checkouts)[1]}, {args.workers[0]} worker(s)")
+            same_as_compared = _same_files(
+                Path(f"{tmp}/out-{first}-0"), Path(f"{tmp}/out-{other}-0"), RECORD_FILES
+            )
         if ray:
             local = Path(
                 f"{tmp}/out-{list(paths).index(f'hzcorpus build, {args.workers[-1]} worker(s)')}-0"
@@ -221,6 +227,11 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{what} ({size} files); hzcorpus steps: {' → '.join(summary['stages'])}")
     print(f"hzcorpus manifest: {summary['status']}; {args.rounds} round(s); load average {load}")
+    if args.compare_with is not None:
+        print(
+            f"{args.compare_with.name}'s records and manifest equal this checkout's byte for byte: "
+            f"{same_as_compared}"
+        )
     if ray:
         print(f"Ray's dataset folder equals the local one byte for byte: {same}")
     print()
@@ -240,12 +251,21 @@ def main() -> None:
         print("| " + " | ".join([*cells, memory]) + " |")
 
 
-def _same_files(a: Path, b: Path) -> bool:
-    """Whether two dataset folders hold the same files with the same bytes."""
-    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    return files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()) and all(
-        (a / f).read_bytes() == (b / f).read_bytes() for f in files
-    )
+#: The files of a dataset folder that hold its records and what became of each input (the
+#: card and `build.json` also name the options, which another checkout may spell otherwise).
+RECORD_FILES = ("data/", "manifest.jsonl")
+
+
+def _same_files(a: Path, b: Path, only: tuple[str, ...] = ("",)) -> bool:
+    """Whether two dataset folders hold the same files with the same bytes (of the files
+    whose relative path starts with one of `only`)."""
+
+    def listed(folder: Path) -> list[Path]:
+        found = (p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+        return sorted(p for p in found if p.as_posix().startswith(only))
+
+    files = listed(a)
+    return files == listed(b) and all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
 
 
 if __name__ == "__main__":

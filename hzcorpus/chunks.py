@@ -54,7 +54,7 @@ def result_row(result: ItemResult) -> dict[str, Any]:
         "id": result.id,
         "reason": result.reason,
         "trail": [{"step": s, "outcome": o} for s, o in result.trail],
-        "record": result.doc.to_record() if result.doc is not None else None,
+        "record": result.doc.to_record() if result.doc is not None else result.record,
     }
 
 

@@ -80,17 +80,17 @@ class CleanOptions:
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: HtmlOptions = field(default_factory=HtmlOptions)
-    #: Whether the line model decides the lines of a page-text dump that no rule removed
-    #: by name: a line it scores at or above `model_threshold` is removed (rule id
-    #: `model:boilerplate`), and it may keep a line the block passes would drop. False:
-    #: the rules and passes alone.
+    #: Whether the line model decides the lines of a page-text dump around the article
+    #: (`model_decides`): a line no rule removed that it scores at or above its threshold
+    #: is removed (rule id `model:boilerplate`), and it may keep a line the block passes
+    #: would drop. False: the rules and passes alone.
     model: bool = True
-    #: None: the threshold shipped with the model (chosen for 0.97 article-sentence recall
-    #: on the development data).
+    #: None: the removal threshold stored in the model file (chosen for 0.97 recall of the
+    #: article sentences it may remove, on the development data); a number, for tuning.
     model_threshold: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One non-blank line of the dump and what the passes found out about it."""
 
@@ -208,16 +208,34 @@ def _features(passes: _Passes) -> np.ndarray:
     return line_features(facts)
 
 
-def dump_features(
-    raw: str, options: CleanOptions | None = None
-) -> tuple[list[int], list[str], np.ndarray]:
-    """The non-blank lines of a page-text dump (numbers and texts) and their model features.
+@dataclass
+class DumpLines:
+    """The non-blank lines of a page-text dump as the line model sees them.
+
+    `nos` are the lines' numbers in the dump, `features` the model's feature matrix (one
+    row per line) and `decides` which lines the model decides in the cleaner (see
+    `model_decides`): the training script trains on exactly these.
+    """
+
+    nos: list[int]
+    texts: list[str]
+    features: np.ndarray
+    decides: np.ndarray
+
+
+def dump_lines(raw: str, options: CleanOptions | None = None) -> DumpLines:
+    """The lines of a page-text dump after the rule and context passes, with features.
 
     A lone bullet line is joined to the item after it ("- item", the marker's number).
     """
     passes = _run_passes(raw, options or CleanOptions())
     lines = passes.lines
-    return [line.no for line in lines], [line.text for line in lines], _features(passes)
+    return DumpLines(
+        [line.no for line in lines],
+        [line.text for line in lines],
+        _features(passes),
+        model_decides(passes),
+    )
 
 
 def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[float]:
@@ -225,24 +243,43 @@ def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[f
 
     `lines` are the page's blocks in order (a page-text dump, or the candidate paragraphs
     of an extractor); blank lines score 0. The score is that of the learned model on the
-    line's features and its neighbours'; `options.model_threshold` is where the cleaner
-    removes a line.
+    line's features and its neighbours'; the model's `threshold` (or
+    `options.model_threshold`) is where the cleaner removes a line.
     """
     options = options or CleanOptions()
-    nos, _, features = dump_features("\n".join(line.replace("\n", " ") for line in lines), options)
+    page = dump_lines("\n".join(line.replace("\n", " ") for line in lines), options)
     scores = [0.0] * len(lines)
-    for no, score in zip(nos, load_model().scores(features).tolist(), strict=True):
+    for no, score in zip(page.nos, load_model().scores(page.features).tolist(), strict=True):
         scores[no] = score
     return scores
 
 
 #: Context removals that the line model may overrule: the block passes' guesses of where
 #: the article starts and ends. Named removals (the title, a repeat, a table of contents,
-#: comments) stay. Besides these, the model decides the kept lines after the article's
-#: last prose line that are neither prose nor a sentence; inside the article and above
-#: it, lists, subheadings and lead lines stay (recall first). It decides no Chinese line
-#: (too few in its training data).
-_MODEL_DECIDES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+#: comments) stay.
+MODEL_OVERRULES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+
+
+def model_decides(passes: _Passes) -> np.ndarray:
+    """Which lines the line model decides (one bool per line; the one definition that the
+    cleaner and the training script share).
+
+    The lines no rule or pass removed by name above the article's head (the title, or
+    the first paragraph when there is none) or below its last paragraph, and the block
+    passes' guesses (`MODEL_OVERRULES`), which it may overrule. From the title to the
+    last paragraph the rules alone decide: a standfirst, key points, lists, subheadings
+    and short lines there stay (recall first).
+    """
+    head = passes.title_at if passes.title_at is not None else passes.first
+    last = passes.last
+    return np.array(
+        [
+            line.context in MODEL_OVERRULES
+            or (line.context is None and line.rule is None and not head <= i <= last)
+            for i, line in enumerate(passes.lines)
+        ],
+        dtype=bool,
+    )
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -252,36 +289,22 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     # edge rules (section names, menus, consent lines) spare an article's inside, if any
     inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
-    decides = [
-        options.model
-        and not line.cjk
-        and (
-            line.context in _MODEL_DECIDES
-            or (
-                line.context is None
-                and not line.prose
-                and i > last
-                and line.rule is None
-                and _SENTENCE_END.search(line.text) is None
-            )
-        )
-        for i, line in enumerate(lines)
-    ]
+    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=bool)
     scores = [0.0] * len(lines)
-    threshold = None
-    if any(decides):  # the trees run only on the lines the model decides
+    threshold = rescue = None
+    if decides.any():  # the trees run only on the lines the model decides
         model = load_model()
         threshold = (
             options.model_threshold if options.model_threshold is not None else model.threshold
         )
+        rescue = model.rescue_threshold
         at = np.flatnonzero(decides)
         for i, score in zip(at.tolist(), model.scores(_features(passes)[at]).tolist(), strict=True):
             scores[i] = score
     kept, removed = [], []
     for i, line in enumerate(lines):
-        decidable = decides[i]
-        if threshold is not None and decidable:
-            if scores[i] < threshold:
+        if threshold is not None and decides[i]:
+            if scores[i] < (threshold if line.context is None else rescue):
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(
@@ -311,10 +334,15 @@ class _FirstHit:
 
     The patterns (all anchored at the line start) are joined, in table order, into one
     regular expression, so a line costs one match instead of one per rule. Only the
-    patterns that can start with the line's first character take part (`Rule.first_char`;
-    one joined expression per first character, built when first needed). Predicates run
-    only when they stand before the first pattern that matched.
+    patterns that can start with the line's first character take part (`Rule.first_char`);
+    first characters that admit the same rules share one joined expression, compiled when
+    first needed. Predicates run only when they stand before the first pattern that
+    matched. A line seen before (menus and footers repeat across a site's pages) is
+    answered from a memo of the last `MEMO_LINES` distinct lines.
     """
+
+    MEMO_LINES = 1 << 16
+    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -324,24 +352,51 @@ class _FirstHit:
             if not rule.pattern.startswith("^"):
                 raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
         self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
+
+    @staticmethod
+    def of(rules: tuple[Rule, ...]) -> _FirstHit:
+        """The matcher of a table (compiled once per table). The table of the last call is
+        recognised by identity: hashing its rules (to find it by value) cost more than
+        cleaning a short page."""
+        last = _FirstHit._last
+        if last is None or last[0] is not rules:
+            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
+        return last[1]
 
     @staticmethod
     @lru_cache(maxsize=8)
-    def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table)."""
+    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
         return _FirstHit(rules)
 
     def _joined(self, first: str) -> re.Pattern[str] | None:
         """The patterns that may match a line starting with `first`, joined in table order."""
-        parts = []
-        for i, rule in self.patterns:
-            if first and rule.first_char is not None and not rule.first_char.match(first):
-                continue
-            scope = "i" if rule.flags & re.IGNORECASE else "-i"
-            parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-        return re.compile("|".join(parts)) if parts else None
+        admitted = tuple(
+            i
+            for i, rule in self.patterns
+            if not first or rule.first_char is None or rule.first_char.match(first)
+        )
+        if admitted not in self._by_rules:
+            parts = []
+            for i in admitted:
+                rule = self.rules[i]
+                scope = "i" if rule.flags & re.IGNORECASE else "-i"
+                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
+            self._by_rules[admitted] = re.compile("|".join(parts)) if parts else None
+        return self._by_rules[admitted]
 
     def __call__(self, text: str) -> Rule | None:
+        at = self._memo.get(text)
+        if at is None:
+            at = self._first(text)
+            if len(self._memo) >= self.MEMO_LINES:
+                self._memo.clear()
+            self._memo[text] = at
+        return self.rules[at] if at >= 0 else None
+
+    def _first(self, text: str) -> int:
+        """The index of the first rule that fires on `text`, -1 when none does."""
         first = text[:1]
         try:
             patterns = self._by_first[first]
@@ -355,8 +410,8 @@ class _FirstHit:
             if i > limit:
                 break
             if rule.predicate(text):
-                return rule
-        return self.rules[limit] if match is not None else None
+                return i
+        return limit if match is not None else -1
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -392,9 +447,10 @@ def _measure(line: _Line, th: Thresholds) -> None:
     line.units = len(words) + len(cjk) / 2
     line.cjk = len(cjk) > len(words)
     if line.cjk:
-        line.function_share = sum(c in CJK_FUNCTION_CHARS for c in cjk) / len(cjk)
+        line.function_share = sum(map(CJK_FUNCTION_CHARS.__contains__, cjk)) / len(cjk)
     elif words:
-        line.function_share = sum(w.lower() in STOPWORDS for w in words) / len(words)
+        stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
+        line.function_share = stop / len(words)
 
 
 def _is_prose(line: _Line, th: Thresholds) -> bool:
@@ -423,21 +479,20 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
     bulleted list without a heading needs `toc_min_items` items, `toc_min_repeat_share` of
     them repeated later.
     """
-    last_at: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        last_at[_list_key(line.text)] = i
+    keys = [_list_key(line.text) for line in lines]
+    last_at = {key: i for i, key in enumerate(keys)}
     i = 0
     while i < len(lines):
         heading = lines[i].rule is not None and lines[i].rule.kind == "toc"
         if not heading and not LIST_MARKER.match(lines[i].text):
             i += 1
             continue
-        items = _list_items(lines, i + 1 if heading else i, th)
+        items = _list_items(lines, keys, i + 1 if heading else i, th)
         if not items:
             i += 1
             continue
         end = items[-1]
-        repeated = sum(last_at.get(_list_key(lines[j].text), -1) > end for j in items)
+        repeated = sum(last_at.get(keys[j], -1) > end for j in items)
         enough = (
             repeated > 0
             if heading
@@ -451,14 +506,15 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
         i = end + 1
 
 
-def _list_items(lines: list[_Line], start: int, th: Thresholds) -> list[int]:
-    """Indices of the short list lines from `start` on (all marked, or all unmarked)."""
+def _list_items(lines: list[_Line], keys: list[str], start: int, th: Thresholds) -> list[int]:
+    """Indices of the short list lines from `start` on (all marked, or all unmarked);
+    `keys` are the lines' `_list_key`s."""
     items: list[int] = []
     seen: set[str] = set()
     marked = start < len(lines) and LIST_MARKER.match(lines[start].text) is not None
     for j in range(start, len(lines)):
         line = lines[j]
-        key = _list_key(line.text)
+        key = keys[j]
         if (
             line.units > th.toc_item_max_units
             or (LIST_MARKER.match(line.text) is not None) != marked
@@ -473,9 +529,9 @@ def _list_items(lines: list[_Line], start: int, th: Thresholds) -> list[int]:
 
 def _mark_repeats(lines: list[_Line], th: Thresholds) -> None:
     """Mark exact repeats of one of the few lines just above (a caption shown twice)."""
+    texts = [line.text for line in lines]
     for i, line in enumerate(lines):
-        window = lines[max(0, i - th.repeat_window) : i]
-        if line.context is None and any(w.text == line.text for w in window):
+        if line.context is None and line.text in texts[max(0, i - th.repeat_window) : i]:
             line.context = "repeat"
 
 
@@ -789,19 +845,27 @@ def parse_date(text: str) -> str | None:
     Numeric dates are day first ("03.04.2025" is 3 April), except "/" dates with an English
     label or none, which are month first (US).
     """
-    import dateparser
-
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
-    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
     try:
-        parsed = dateparser.parse(part, languages=_DATE_LANGUAGES, settings=settings)
+        parsed = _date_parser(order).get_date_data(part)["date_obj"]
     except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
         return None
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
+
+
+@lru_cache(maxsize=2)
+def _date_parser(order: str):
+    """dateparser's parser for a date order, made once: `dateparser.parse` builds a new one
+    (settings checked, locales looked up) on every call, which cost most of its time. It
+    keeps no state between dates (it does only with `try_previous_locales`)."""
+    import dateparser
+
+    settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
+    return dateparser.DateDataParser(languages=_DATE_LANGUAGES, settings=settings)
 
 
 def _author(lines: Iterable[_Line]) -> str | None:

@@ -40,14 +40,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from .document import Removed
 from .errors import InputError
+from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
     MODE_VOTES,
+    Block,
     Slot,
     mark_modes,
     page_order,
@@ -105,6 +108,9 @@ class HtmlOptions:
     also run ("precision", "recall"): where one drops a line the balanced mode keeps at the
     article's edges, `html_order.MODE_VOTES` decide; off by default (one more extraction
     per page, and no gain on the development data: README, "HTML extraction").
+    `choice` (a `html_choice.ModeChoice`) runs its modes too and keeps, per page, the
+    mode whose lines the line model finds most article-like (two more extractions and
+    the line model per page, so off by default).
     """
 
     max_elements: int = 300_000
@@ -118,12 +124,14 @@ class HtmlOptions:
     max_date: str = "2099-12-31"
     date_from_text: bool = False
     other_modes: tuple[str, ...] = ()
+    choice: ModeChoice | None = None
 
 
 @dataclass(frozen=True)
 class HtmlExtraction:
-    """What an HTML page gives: metadata, the article text (one paragraph per line) and
-    the page blocks that did not make it into the text, each with its rule and reason."""
+    """What an HTML page gives: metadata, the article text (one paragraph per line), the
+    page blocks that did not make it into the text, each with its rule and reason, and
+    the trafilatura `mode` whose lines were kept."""
 
     title: str | None
     published: str | None
@@ -133,6 +141,7 @@ class HtmlExtraction:
     removed: list[Removed] = field(default_factory=list)
     paragraph_lines: list[int] = field(default_factory=list)
     lang_hint: str | None = None
+    mode: str = DEFAULT_MODE
 
 
 def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtraction:
@@ -153,11 +162,58 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
     from lxml import etree
     from trafilatura.metadata import extract_metadata
-    from trafilatura.settings import Extractor
 
     tree = _parse(raw, options)
     _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
+    extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
+    try:
+        result = trafilatura.bare_extraction(tree, options=extractor)
+        lines = _nonblank_lines(result.text if result else "")
+        if not lines:  # pages that render their text with scripts may carry it in JSON-LD
+            lines = _json_ld_body(tree)
+            if lines:
+                result = extract_metadata(tree, date_config=extractor.date_params)
+        choice = options.choice if lines else None
+        asked = dict.fromkeys((*options.other_modes, *(choice.modes if choice else ())))
+        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in asked}
+    except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
+        # a library failure on one odd page must not end a batch; --verbose shows the cause
+        reason = (str(exc).strip().split("\n") or [""])[0][:200]
+        raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
+    if not lines:
+        raise InputError("no article text found in HTML")
+    blocks = visible_blocks(tree)
+    mode = DEFAULT_MODE
+    if choice is not None:
+        candidates = {DEFAULT_MODE: lines, **{m: other_modes[m] for m in choice.modes}}
+        candidates = {m: found for m, found in candidates.items() if found}
+        mode = _chosen_mode(candidates, blocks, choice)
+        lines = candidates[mode]
+    title = _article_title(_clean_field(result.title), lines, tree)
+    slots = page_order(blocks, lines)
+    mark_modes(slots, other_modes)
+    vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
+    rescue(slots)
+    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
+    extraction = _numbered(slots, title, author, result, declared_language(tree), options)
+    return replace(extraction, mode=mode)
+
+
+def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
+    """The mode `html_choice.choose_mode` keeps, the page's blocks scored by the line model."""
+    from .clean import line_scores  # clean imports this module
+
+    texts = [block.text for block in blocks]
+    return choose_mode(candidates, texts, line_scores(texts), choice)
+
+
+@lru_cache(maxsize=8)
+def _extractor(options: HtmlOptions):
+    """trafilatura's options object for `options` (built once: its constructor reads the
+    configuration with configparser, a few milliseconds per page otherwise)."""
+    from trafilatura.settings import Extractor
+
     extractor = Extractor(
         output_format="python",
         fast=options.fast,
@@ -174,27 +230,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         },
     )
     extractor.max_tree_size = options.max_tree_size
-    try:
-        result = trafilatura.bare_extraction(tree, options=extractor)
-        lines = _nonblank_lines(result.text if result else "")
-        if not lines:  # pages that render their text with scripts may carry it in JSON-LD
-            lines = _json_ld_body(tree)
-            if lines:
-                result = extract_metadata(tree, date_config=extractor.date_params)
-        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
-    except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
-        # a library failure on one odd page must not end a batch; --verbose shows the cause
-        reason = (str(exc).strip().split("\n") or [""])[0][:200]
-        raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    if not lines:
-        raise InputError("no article text found in HTML")
-    title = _article_title(_clean_field(result.title), lines, tree)
-    slots = page_order(visible_blocks(tree), lines)
-    mark_modes(slots, other_modes)
-    vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
-    rescue(slots)
-    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
-    return _numbered(slots, title, author, result, declared_language(tree), options.max_removed)
+    return extractor
 
 
 def _mode_lines(tree, extractor, mode: str) -> list[str]:
@@ -208,26 +244,26 @@ def _mode_lines(tree, extractor, mode: str) -> list[str]:
 
 
 def _numbered(
-    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, limit: int
+    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, options
 ) -> HtmlExtraction:
     """The extraction with every kept and removed line numbered on one base: its slot in
-    the page's reading order (removed blocks past `limit` are not listed and take none)."""
+    the page's reading order (removed blocks past `options.max_removed` are not listed
+    and take none)."""
     kept: list[str] = []
     paragraph_lines: list[int] = []
     removed: list[Removed] = []
+    rule_of = _OutputLines(title, author)
     number = 0
     for slot in slots:
         if slot.kept:
-            rule = _output_line_rule(slot.text, title, author)
+            rule = rule_of(slot.text)
             if rule is None:
                 kept.append(slot.text)
                 paragraph_lines.append(number)
             else:
                 removed.append(Removed(number, slot.text, rule, _reason(rule)))
-        elif len(removed) < limit:
-            rule = _output_line_rule(slot.text, title, author)
-            rule = rule if rule in ("html-title", "html-byline") else slot.demoted
-            rule = rule or "html-boilerplate"
+        elif len(removed) < options.max_removed:
+            rule = rule_of(slot.text, patterns=False) or slot.demoted or "html-boilerplate"
             removed.append(Removed(number, slot.text, rule, _reason(rule)))
         else:
             continue
@@ -284,25 +320,35 @@ def _json_ld_body(tree) -> list[str]:
     return []
 
 
-def _output_line_rule(line: str, title: str | None, author: str | None) -> str | None:
-    """The id of the rule that removes `line` from trafilatura's output, or None."""
-    if title and _same(line, title):
-        return "html-title"
-    if author and _is_byline(line, author):
-        return "html-byline"
-    return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+class _OutputLines:
+    """The id of the rule that removes a line from trafilatura's output, or None: the
+    page's title, a byline naming the extracted author, then `OUTPUT_LINE_RULES`
+    (`patterns=False`: only the first two, for blocks that are out already)."""
 
+    def __init__(self, title: str | None, author: str | None) -> None:
+        self.title = " ".join(title.split()).casefold() if title else None
+        names = (author or "").split(";")
+        self.names = [(n.strip().casefold(), len(n.split())) for n in names if n.strip()]
 
-def _is_byline(line: str, author: str) -> bool:
-    """The author's name with a few words around it, and not a sentence."""
-    if line.rstrip().endswith(_SENTENCE_ENDS):
-        return False
-    names = [name.strip() for name in author.split(";") if name.strip()]
-    words = len(line.split())
-    return any(
-        name.casefold() in line.casefold() and words <= len(name.split()) + _BYLINE_EXTRA_WORDS
-        for name in names
-    )
+    def __call__(self, line: str, patterns: bool = True) -> str | None:
+        key = " ".join(line.split()).casefold()
+        if key == self.title:
+            return "html-title"
+        if self.names and self._is_byline(line, key):
+            return "html-byline"
+        if patterns:
+            return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+        return None
+
+    def _is_byline(self, line: str, key: str) -> bool:
+        """The author's name with a few words around it, and not a sentence."""
+        if line.rstrip().endswith(_SENTENCE_ENDS):
+            return False
+        words = key.count(" ") + 1
+        return any(
+            name in key and words <= name_words + _BYLINE_EXTRA_WORDS
+            for name, name_words in self.names
+        )
 
 
 def _reason(rule_id: str) -> str:
@@ -334,7 +380,7 @@ def _parse(raw: str, options: HtmlOptions):
             break
     if tree is None:
         raise InputError("no HTML content to parse")
-    count = sum(1 for _ in tree.iter())
+    count = int(tree.xpath("count(//*)"))
     if count > options.max_elements:
         raise InputError(f"HTML has {count} elements, over the limit of {options.max_elements}")
     return tree
@@ -351,6 +397,7 @@ def _parse_once(source: str, huge: bool):
         remove_pis=True,
         huge_tree=huge,
     )
+    parser.set_element_class_lookup(_html_classes())
     try:
         tree = html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError):
@@ -359,6 +406,22 @@ def _parse_once(source: str, huge: bool):
         if entry.type_name == "ERR_RESOURCE_LIMIT":
             return tree, "depth" if "depth" in entry.message else "size"
     return tree, None
+
+
+@cache
+def _html_classes():
+    """lxml.html's element classes chosen in C: `HtmlElement` for every element (with all
+    of lxml.html's methods that trafilatura uses) instead of a Python call per element
+    that picks the form classes, which nothing here needs (a fifth of the time spent
+    walking a tree goes to that call otherwise)."""
+    from lxml import etree, html
+
+    return etree.ElementDefaultClassLookup(
+        element=html.HtmlElement,
+        comment=html.HtmlComment,
+        pi=html.HtmlProcessingInstruction,
+        entity=html.HtmlEntity,
+    )
 
 
 def _flatten_nesting(source: str, max_depth: int) -> str:
@@ -397,17 +460,23 @@ def _flatten_nesting(source: str, max_depth: int) -> str:
 def _drop_bulk_data(tree) -> None:
     """Empty scripts and styles, and drop attribute values (inlined images), longer than
     `_BULK_CHARS`: never visible text, and htmldate would search them character by
-    character. JSON-LD is kept for the metadata."""
-    for element in tree.iter():
-        if (
-            element.tag in ("script", "style")
-            and (element.get("type") or "").strip().lower() != "application/ld+json"
-            and len(element.text or "") > _BULK_CHARS
-        ):
+    character. JSON-LD is kept for the metadata. (The XPath finds them in C: no Python
+    loop over every element.)"""
+    texts, attributes = _bulk_xpaths()
+    for element in texts(tree, n=_BULK_CHARS):
+        if (element.get("type") or "").strip().lower() != "application/ld+json":
             element.text = ""
-        for name, value in element.attrib.items():
-            if len(value) > _BULK_CHARS:
-                del element.attrib[name]
+    for value in attributes(tree, n=_BULK_CHARS):
+        del value.getparent().attrib[value.attrname]
+
+
+@cache
+def _bulk_xpaths():
+    """Compiled XPaths of long script/style texts and of long attribute values."""
+    from lxml import etree
+
+    texts = "//script[string-length(text()) > $n] | //style[string-length(text()) > $n]"
+    return etree.XPath(texts), etree.XPath("//@*[string-length(.) > $n]")
 
 
 def _unwrap_layout_tables(tree) -> None:
@@ -443,10 +512,6 @@ def _owning_table(element):
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
-
-
-def _same(line: str, title: str) -> bool:
-    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _clean_field(value: str | None) -> str | None:

@@ -67,46 +67,45 @@ class Slot:
 
 def visible_blocks(tree) -> list[Block]:
     """Visible text of the page, one block per line (whitespace collapsed), with the block
-    element each line starts in."""
+    element each line starts in (the innermost open block when its first visible text came)."""
     from lxml import etree
 
     blocks: list[Block] = []
     buffer: list[str] = []
-    open_blocks: list = []
-    owner = [None]
+    open_blocks: list = [None]
+    owner = None
 
     def flush() -> None:
         line = " ".join("".join(buffer).split())
         buffer.clear()
         if line:
-            blocks.append(Block(line, owner[0]))
-        owner[0] = open_blocks[-1] if open_blocks else None
-
-    def add(text: str | None) -> None:
-        if text:
-            if not buffer or not "".join(buffer).strip():
-                owner[0] = open_blocks[-1] if open_blocks else None
-            buffer.append(text)
+            blocks.append(Block(line, owner))
 
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
         if event == "start":
-            if not tag or tag in INVISIBLE_TAGS:
+            if tag in INVISIBLE_TAGS or not isinstance(tag, str):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                flush()
+                if buffer:
+                    flush()
                 open_blocks.append(element)
-            add(element.text)
+            text = element.text
         else:
             if tag in BLOCK_TAGS:
-                flush()
-                if open_blocks and open_blocks[-1] is element:
+                if buffer:
+                    flush()
+                if open_blocks[-1] is element:
                     open_blocks.pop()
-            if element.tail and element is not tree:
-                add(element.tail)
-    flush()
+            text = element.tail if element is not tree else None
+        if text:
+            if not buffer or (buffer[-1].isspace() and not "".join(buffer).strip()):
+                owner = open_blocks[-1]
+            buffer.append(text)
+    if buffer:
+        flush()
     return blocks
 
 
@@ -333,8 +332,10 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
     if not kept:
         return 0
     first, last = kept[0], kept[-1]
+    lead = max((rule.lead for rule in rules), default=0)
     rescued = 0
-    for n, slot in enumerate(slots):
+    for n in range(max(first - lead, 0), last + 1):
+        slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)

@@ -337,10 +337,15 @@ def main() -> None:
         except EOFError:
             return
         if kind == "doc":
-            answer(kind, run_document(payload, read, per_document))
+            result = run_document(payload, read, per_document)
+            if not batched:  # done: the record goes back, not the document
+                result.seal()
+            answer(kind, result)
         else:
             for step in batched:
                 run_batch(payload, step)
+            for result in payload:
+                result.seal()
             answer(kind, payload)
 
 

@@ -87,6 +87,15 @@ class ItemResult:
     reason: str | None = None
     trail: list[tuple[str, str]] = field(default_factory=list)
     doc: Document | None = None
+    #: The dataset record of a document that went through every step (`seal`).
+    record: dict[str, Any] | None = None
+
+    def seal(self) -> None:
+        """The steps are done: keep the document's dataset record instead of the document
+        (a worker does this, so that the build's process only writes records and the
+        raw input is not sent back)."""
+        if self.doc is not None:
+            self.record, self.doc = self.doc.to_record(), None
 
     def stop(self, outcome: Outcome) -> None:
         """Record that a step dropped or failed the document."""

@@ -16,7 +16,9 @@ from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 `devdata.DATASETS`.
 
 `hzcorpus` is the page-text cleaner as shipped (rules, passes and the line model),
-`hzcorpus-rules` the same without the line model.
+`hzcorpus-rules` the same without the line model; `hzcorpus-html` the HTML path as
+shipped, `hzcorpus-html-choice` the same with the per-page choice of trafilatura's mode
+(`HtmlOptions.choice`).
 
 Metrics per (data set, split, system):
 - P / R / F1: the article-extraction-benchmark metric (scrapinghub's `evaluate.py`):
@@ -51,6 +53,8 @@ import devdata
 from hzcorpus.clean import CleanOptions, clean_document
 from hzcorpus.document import Document
 from hzcorpus.errors import HzcorpusError
+from hzcorpus.html import HtmlOptions
+from hzcorpus.html_choice import ModeChoice
 
 
 @dataclass
@@ -280,6 +284,11 @@ SYSTEMS: dict[str, System] = {
     "hzcorpus-rules": System("dump", partial(hzcorpus_dump, options=CleanOptions(model=False))),
     "best-block": System("dump", best_block),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
+    "hzcorpus-html-choice": System(
+        "html",
+        partial(hzcorpus_html, options=CleanOptions(html=HtmlOptions(choice=ModeChoice()))),
+        cached=False,
+    ),
     "trafilatura": System("html", trafilatura_html),
     "trafilatura-precision": System("html", lambda html: trafilatura_html(html, precision=True)),
     "trafilatura-recall": System("html", lambda html: trafilatura_html(html, recall=True)),

@@ -13,21 +13,24 @@ licences; none of the data is in the repository). Each HTML page is rendered int
 page-text dump by every renderer of `devdata.RENDERERS` (html-text, inscriptis, lxml).
 
 Labels, per line of a dump, against the ground truth:
-- full-text data sets: a line of 4+ tokens is article when at least half of its 4-token
-  shingles are in the gold text, boilerplate when under a fifth are (else unlabelled); a
+- full-text data sets (tokens: runs of word characters, each CJK character a token of
+  its own): a line of 4+ tokens is article when at least half of its 4-token shingles
+  are in the gold text, boilerplate when under a fifth are (else unlabelled); a
   shorter line is article when it equals a gold block, boilerplate when its tokens are
   not in the gold text at all;
 - trafilatura's set (snippets only): a line holding a `with` snippet is article, one
   holding a `without` snippet boilerplate, the others unlabelled.
 
-Only the lines the model decides (those the rule table did not remove by name) are
-trained on. Model: scikit-learn's HistGradientBoostingClassifier (fixed seed, no early
-stopping; scikit-learn is a training tool only, the package evaluates the exported trees
-with numpy). The threshold is chosen on out-of-fold scores of the dev pages (two folds by
-page): the lowest score threshold (most removal) that keeps article-sentence recall, over
-the lines the model decides, at or above `--recall` (0.97). The shipped model's threshold
-was then set by a sweep through the whole cleaner on the dev parts (its provenance says
-how), because the cleaner lets the model decide fewer lines than it is trained on.
+Only the lines the model decides in the cleaner (`hzcorpus.clean.model_decides`, the
+same definition) are trained on. Model: scikit-learn's HistGradientBoostingClassifier
+(fixed seed, no early stopping; scikit-learn is a training tool only, the package
+evaluates the exported trees with numpy). The threshold is chosen on out-of-fold scores
+of the dev pages (two folds by page): the lowest score threshold (most removal) at which
+the lines the model removes hold at most 1 - `--recall` (0.03) of the article sentences
+on the lines it may remove (those it decides that the cleaner would keep;
+`choose_threshold`). A line a block pass dropped is kept when its score is under
+`RESCUE_THRESHOLD` (even odds). Both numbers are written into the model file, and the
+cleaner uses them (one place).
 """
 
 from __future__ import annotations
@@ -47,12 +50,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import devdata
 
-from hzcorpus.clean import CleanOptions, dump_features
-from hzcorpus.line_model import CONTEXTS, FEATURES, RULE_KINDS, LineModel
+from hzcorpus.clean import MODEL_OVERRULES, CleanOptions, dump_lines
+from hzcorpus.line_model import FEATURES, LineModel
 
-_TOKEN = re.compile(r"\w+")
+#: Label tokens: `\w+` runs, but every CJK character is a token of its own (Chinese has no
+#: spaces; a run of it would be one token and a whole line one shingle).
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 NO_MODEL = CleanOptions(model=False)
+#: A line a block pass dropped is kept when the model finds it likelier article than not.
+RESCUE_THRESHOLD = 0.5
 PARAMS = {
     "max_iter": 150,
     "max_leaf_nodes": 15,
@@ -102,29 +109,21 @@ class Gold:
         return 1 if norm not in self.text else None
 
 
-def decidable(features: np.ndarray) -> np.ndarray:
-    """Lines the model decides (as `clean._clean_text` does): removed by a block pass, or
-    not removed at all, or hit only by an edge rule."""
-    col = {name: i for i, name in enumerate(FEATURES)}
-    block = sum(features[:, col[f"context_{c}"]] for c in CONTEXTS if c != "title")
-    named = features[:, col["context_other"]] + features[:, col["context_title"]]
-    ruled = sum(features[:, col[f"rule_{k}"]] for k in RULE_KINDS if k != "edge")
-    return (block > 0) | ((named == 0) & (ruled == 0))
-
-
 def collect(pages: list[devdata.Page], cache: Path | None):
-    """Rows for every dev page x renderer: features, labels, weights, page ids, kept-by-rules."""
-    xs, ys, groups, sentence_weight, fixed_lost, sources = [], [], [], [], [], []
+    """Rows of the lines the model decides, for every dev page x renderer: features, labels,
+    article-sentence weights, page numbers, data sets; and the article-sentence weight of
+    the lines it does not decide."""
+    xs, ys, groups, sentence_weight, outside, sources = [], [], [], [], [], []
     for n, page in enumerate(pages):
         gold = Gold(page)
         for renderer in devdata.RENDERERS:
             dump = devdata.render(page, renderer, cache)
             if not dump:
                 continue
-            _, texts, features = dump_features(dump, NO_MODEL)
-            labels = [gold.label(t) for t in texts]
-            free = decidable(features)
-            for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+            lines = dump_lines(dump, NO_MODEL)
+            labels = [gold.label(t) for t in lines.texts]
+            features, free = lines.features, lines.decides
+            for i, (text, label) in enumerate(zip(lines.texts, labels, strict=True)):
                 if label is None:
                     continue
                 weight = max(1, len(_SENTENCE_END.findall(text))) if label == 0 else 0
@@ -135,7 +134,7 @@ def collect(pages: list[devdata.Page], cache: Path | None):
                     sentence_weight.append(weight)
                     sources.append(page.dataset)
                 else:
-                    fixed_lost.append(weight)
+                    outside.append(weight)
         if n % 200 == 0:
             print(f"{n}/{len(pages)} pages", flush=True)
     return (
@@ -143,7 +142,7 @@ def collect(pages: list[devdata.Page], cache: Path | None):
         np.array(ys),
         np.array(groups),
         np.array(sentence_weight, dtype=float),
-        float(sum(fixed_lost)),
+        float(sum(outside)),
         sources,
     )
 
@@ -172,22 +171,30 @@ def export(clf, threshold: float, provenance: dict) -> LineModel:
         right=np.array(right),
         value=np.array(value),
         threshold=threshold,
+        rescue_threshold=RESCUE_THRESHOLD,
         provenance=provenance,
     )
 
 
-def choose_threshold(scores, weight, recall):
-    """The lowest threshold (most removal) whose article-sentence recall, over the lines
-    the model decides, stays at or above `recall`."""
-    total = weight.sum()
+def choose_threshold(scores, y, weight, recall):
+    """The lowest threshold (most removal) at which the lines the model removes (`scores`,
+    labels `y`, sentence weights `weight` of the lines it decides that the cleaner would
+    keep) hold at most `1 - recall` of the article sentences on those lines."""
+    article = y == 0
+    total = weight[article].sum()
     best = 1.0
     for t in np.round(np.arange(0.99, 0.01, -0.01), 2):
-        kept = weight[(scores < t)].sum()
-        if kept / total >= recall:
+        if weight[article & (scores >= t)].sum() / total <= 1 - recall:
             best = float(t)
         else:
             break
     return best
+
+
+def guessed(x: np.ndarray) -> np.ndarray:
+    """Rows whose line a block pass dropped (`MODEL_OVERRULES`): the model only rescues."""
+    columns = [FEATURES.index(f"context_{c}") for c in sorted(MODEL_OVERRULES)]
+    return x[:, columns].sum(axis=1) > 0
 
 
 def main() -> int:
@@ -208,9 +215,9 @@ def main() -> int:
     if matrix is not None and matrix.exists() and not args.recollect:
         saved = np.load(matrix, allow_pickle=False)
         x, y, groups, weight = saved["x"], saved["y"], saved["groups"], saved["weight"]
-        fixed_lost, sources = float(saved["fixed_lost"]), saved["sources"].tolist()
+        outside, sources = float(saved["outside"]), saved["sources"].tolist()
     else:
-        x, y, groups, weight, fixed_lost, sources = collect(pages, args.cache)
+        x, y, groups, weight, outside, sources = collect(pages, args.cache)
         if matrix is not None:
             np.savez(
                 matrix,
@@ -218,7 +225,7 @@ def main() -> int:
                 y=y,
                 groups=groups,
                 weight=weight,
-                fixed_lost=fixed_lost,
+                outside=outside,
                 sources=np.array(sources),
             )
     print(f"{len(y)} labelled lines, {int(y.sum())} boilerplate; by data set {Counter(sources)}")
@@ -227,12 +234,16 @@ def main() -> int:
     for k in (0, 1):
         clf = HistGradientBoostingClassifier(**PARAMS).fit(x[fold != k], y[fold != k])
         oof[fold == k] = clf.predict_proba(x[fold == k])[:, 1]
-    threshold = choose_threshold(oof, weight, args.recall)
-    removed = oof >= threshold
+    dropped = guessed(x)
+    kept = ~dropped
+    threshold = choose_threshold(oof[kept], y[kept], weight[kept], args.recall)
+    removed = np.where(dropped, oof >= RESCUE_THRESHOLD, oof >= threshold)
     precision = 1 - (y[~removed] == 1).sum() / max((~removed).sum(), 1)
     print(f"threshold {threshold}: line precision of kept {precision:.3f}")
-    lost = fixed_lost / (weight.sum() + fixed_lost)
-    print(f"article sentences on lines the rules remove by name: {lost:.3f}")
+    total = weight[y == 0].sum() + outside
+    lost = weight[(y == 0) & kept & removed].sum() / total
+    rescued = weight[(y == 0) & dropped & ~removed].sum() / total
+    print(f"article sentences (out of fold): {lost:.3f} removed, {rescued:.3f} rescued")
     clf = HistGradientBoostingClassifier(**PARAMS).fit(x, y)
     provenance = {
         "trained_on": "development parts (sha256 of data set/page id; 30% held out) of "
@@ -243,7 +254,10 @@ def main() -> int:
         "labels": "see scripts/train_line_model.py",
         "learner": f"scikit-learn {sklearn_version} HistGradientBoostingClassifier",
         "params": PARAMS,
-        "threshold_rule": f"lowest with out-of-fold article-sentence recall >= {args.recall}",
+        "threshold_rule": f"lowest at which out-of-fold scores lose at most {1 - args.recall:.2f} "
+        "of the article sentences on the lines the model may remove "
+        "(scripts/train_line_model.py, choose_threshold); "
+        f"rescue_threshold {RESCUE_THRESHOLD}: even odds",
     }
     model = export(clf, threshold, provenance)
     check = model.raw_scores(x[:2000])

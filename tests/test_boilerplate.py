@@ -87,3 +87,35 @@ def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
     for line in (affix + example, example + affix, example.upper() if upper else example.lower()):
         expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
         assert first_hit(line) is expected, line
+
+
+def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
+    from hzcorpus.clean import _FirstHit
+
+    monkeypatch.setattr(_FirstHit, "MEMO_LINES", 3)
+    first_hit = _FirstHit(LINE_RULES)
+    lines = sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})[:40]
+    for _ in range(2):  # the second round is answered from the memo where it holds the line
+        for line in lines:
+            expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
+            assert first_hit(line) is expected, line
+            assert len(first_hit._memo) <= 3
+
+
+def test_first_characters_that_admit_the_same_rules_share_one_expression():
+    from hzcorpus.clean import _FirstHit
+
+    first_hit = _FirstHit(LINE_RULES)
+    for line in ("alpha", "beta", "Alpha", "ALPHA", "ändern", "1.", "2.", "首页", "»"):
+        first_hit(line)
+    assert first_hit._by_first["1"] is first_hit._by_first["2"]
+    assert len(first_hit._by_rules) < len(first_hit._by_first)
+
+
+def test_a_table_has_one_matcher_whether_found_by_identity_or_by_value():
+    from hzcorpus.clean import _FirstHit
+
+    matcher = _FirstHit.of(LINE_RULES)
+    assert _FirstHit.of(LINE_RULES) is matcher
+    assert _FirstHit.of(tuple(LINE_RULES)[:-1]) is not matcher
+    assert _FirstHit.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple

@@ -3,6 +3,8 @@ from typing import ClassVar
 
 import pytest
 from huggingface_hub import DatasetCard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hzcorpus
 from hzcorpus import card, writer
@@ -231,3 +233,34 @@ def test_rows_go_to_parquet_one_row_group_at_a_time(tmp_path):
     first = pq.ParquetFile(tmp_path / "data/train-00000-of-00002.parquet").metadata
     assert [first.row_group(i).num_rows for i in range(first.num_row_groups)] == [500, 500, 100]
     assert shard_writer.stats.rows == 1200
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(max_size=5), st.floats(0, 1)), max_size=3),
+    st.lists(st.tuples(st.integers(0, 99), st.text(max_size=8), st.floats(0, 1)), max_size=3),
+    st.lists(st.tuples(st.integers(0, 99), st.text(max_size=8)), max_size=3),
+    st.text(alphabet="ab \n", max_size=12),
+)
+def test_records_hold_what_asdict_gives(scores, spans, removed, text):
+    """`to_record` builds the nested rows field by field: the same as `dataclasses.asdict`."""
+    doc = Document(
+        source="a.txt",
+        text=text,
+        language_candidates=[LanguageScore(lang, s) for lang, s in scores],
+        paragraph_languages=[LanguageScore(lang, s) for lang, s in scores[::-1]],
+        flags=[Span(a, a + 1, "placeholder", rule, rule[:1], s) for a, rule, s in spans],
+        removed=[Removed(line, t, "rule", "why") for line, t in removed],
+    )
+    record = doc.to_record()
+    for column, items in (
+        ("language_candidates", doc.language_candidates),
+        ("paragraph_languages", doc.paragraph_languages),
+        ("flags", doc.flags),
+        ("removed", doc.removed),
+    ):
+        assert record[column] == [dataclasses.asdict(item) for item in items]
+        assert [list(row) for row in record[column]] == [
+            [f.name for f in dataclasses.fields(item)] for item in items
+        ]
+    assert record["n_paragraphs"] == len(doc.paragraphs)

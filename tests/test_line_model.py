@@ -8,7 +8,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from hzcorpus.clean import MODEL_RULE, CleanOptions, clean_document, line_scores
+from hzcorpus.clean import MODEL_RULE, CleanOptions, clean_document, dump_lines, line_scores
 from hzcorpus.document import Document
 from hzcorpus.line_model import FEATURES, LineFacts, LineModel, line_features, load_model
 
@@ -72,6 +72,7 @@ def test_tree_evaluation_follows_the_splits():
         right=np.array([2, -1, -1]),
         value=np.array([0.0, -2.0, 3.0]),
         threshold=0.5,
+        rescue_threshold=0.4,
         provenance={},
     )
     x = np.zeros((2, len(FEATURES)))
@@ -87,6 +88,7 @@ def test_the_shipped_model_is_small_and_matches_the_features():
     model = load_model()
     assert model.features == FEATURES
     assert 0.0 < model.threshold < 1.0
+    assert 0.0 < model.rescue_threshold < 1.0
     assert "development parts" in model.provenance["trained_on"]
 
 
@@ -119,3 +121,44 @@ def test_the_model_can_be_turned_off():
     assert all(r.rule != MODEL_RULE for r in without.removed)
     assert "footbridge over the river on Tuesday" in with_model.text
     assert "footbridge over the river on Tuesday" in without.text
+
+
+def _score_in(reason: str) -> float:
+    return float(reason.rsplit("(score ", 1)[1].rstrip(")"))
+
+
+def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides():
+    raw = "\n".join(ARTICLE)
+    page = dump_lines(raw)
+    scores = line_scores(ARTICLE)
+    doc = Document(source="a.txt", raw=raw, format="text")
+    removed = {r.line: r for r in clean_document(doc).removed}
+    by_passes = {r.line for r in clean_document(doc, CleanOptions(model=False)).removed}
+    model = load_model()
+    assert page.decides.any() and not page.decides.all()
+    for no, decided in zip(page.nos, page.decides.tolist(), strict=True):
+        if not decided:  # the rules and passes alone
+            assert (no in removed) == (no in by_passes)
+            assert no not in removed or removed[no].rule != MODEL_RULE
+            continue
+        dropped = no in by_passes  # a block pass's guess: the model may only rescue it
+        limit = model.rescue_threshold if dropped else model.threshold
+        assert (no not in removed) == (scores[no] < limit)
+        if no in removed and not dropped:
+            assert removed[no].rule == MODEL_RULE
+            assert _score_in(removed[no].reason) == pytest.approx(scores[no], abs=0.005)
+
+
+def test_the_model_decides_chinese_lines_around_the_article_and_not_inside_it():
+    lines = [
+        "首页",
+        "市政府批准修建人行桥",
+        "市政府周二批准在河上修建一座人行桥，此前围绕其造价和选址争论了两年。",
+        "工程预计明年春天开工，工期约十八个月，桥梁将同时向行人和骑车人开放。",
+        "春节假期出行指南",
+        "本市新开三条公交线路",
+    ]
+    page = dump_lines("\n".join(lines))
+    assert page.decides.tolist() == [False, False, False, False, True, True]
+    doc = clean_document(Document(source="a.txt", raw="\n".join(lines), format="text"))
+    assert doc.text.split("\n") == lines[2:4]

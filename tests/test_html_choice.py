@@ -1,0 +1,92 @@
+"""The per-page choice of trafilatura's mode with the line model (`hzcorpus.html_choice`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hzcorpus.html import HtmlOptions, extract_html
+from hzcorpus.html_choice import DEFAULT_MODE, ModeChoice, choose_mode, mode_values
+
+CHOICE = ModeChoice()
+
+EN_PROSE = (
+    "The council approved the new ferry timetable on Tuesday after a long debate about costs.",
+    "Passengers will see two more crossings every morning from the first week of June.",
+)
+EN_MENU = ("Home", "Sport", "Weather", "Most read", "Sign in")
+DE_PROSE = (
+    "Der Gemeinderat hat am Dienstag nach langer Debatte den neuen Fahrplan beschlossen.",
+    "Ab Juni fahren morgens zwei zusätzliche Fähren über den See nach Konstanz.",
+)
+DE_MENU = ("Startseite", "Politik", "Wetter", "Anmelden")
+ZH_PROSE = (
+    "市政府周二宣布，新的渡轮时刻表将从六月第一周开始实施，每天早上增加两班。",
+    "交通部门表示，此举将缓解早高峰期间码头的拥挤情况，并减少乘客的等候时间。",
+)
+ZH_MENU = ("首页", "新闻", "体育", "登录")
+
+
+def _scored(prose: tuple[str, ...], menu: tuple[str, ...]) -> tuple[list[str], list[float]]:
+    """A page's blocks with line-model-like scores: menu lines furniture, prose article."""
+    blocks = [*menu, *prose]
+    return blocks, [0.95] * len(menu) + [0.05] * len(prose)
+
+
+@pytest.mark.parametrize(
+    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
+)
+def test_a_mode_that_keeps_the_menu_loses_to_one_that_drops_it(prose, menu):
+    blocks, scores = _scored(prose, menu)
+    long_menu = [*menu, *menu, *menu]  # enough furniture words to pass the margin
+    candidates = {DEFAULT_MODE: [*long_menu, *prose], "precision": list(prose)}
+    values = mode_values(candidates, blocks * 3, scores * 3, CHOICE.threshold)
+    assert values["precision"] > values[DEFAULT_MODE]
+    assert choose_mode(candidates, blocks, scores, ModeChoice(margin=0.5)) == "precision"
+
+
+@pytest.mark.parametrize(
+    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
+)
+def test_a_mode_that_finds_more_article_wins(prose, menu):
+    blocks, scores = _scored(prose, menu)
+    candidates = {DEFAULT_MODE: [prose[0]], "recall": [*prose], "precision": []}
+    assert choose_mode(candidates, blocks, scores, ModeChoice(margin=2.0)) == "recall"
+
+
+def test_near_ties_keep_the_balanced_mode():
+    blocks, scores = _scored(EN_PROSE, EN_MENU)
+    candidates = {DEFAULT_MODE: [*EN_PROSE, "Home"], "precision": list(EN_PROSE)}
+    # dropping one furniture word is worth less than the margin
+    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
+
+
+def test_lines_not_on_the_page_count_nothing_and_list_markers_are_ignored():
+    blocks, scores = _scored(EN_PROSE, EN_MENU)
+    values = mode_values(
+        {"a": ["Joined from  two blocks, not one", f"- {EN_PROSE[0]}"], "b": [EN_PROSE[0]]},
+        blocks,
+        scores,
+        0.5,
+    )
+    assert values["a"] == values["b"] > 0
+
+
+PAGE = (
+    "<html lang='en'><head><title>Ferry timetable approved</title></head><body>"
+    "<nav><ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in EN_MENU) + "</ul></nav>"
+    "<article><h1>Ferry timetable approved</h1>"
+    + "".join(f"<p>{p}</p>" for p in EN_PROSE * 2)
+    + "<ul><li>Tickets: 4 euros</li><li>Children free</li></ul>"
+    "</article><footer><p>Contact us</p><p>Imprint</p></footer></body></html>"
+)
+
+
+def test_extract_html_with_a_choice_reports_the_mode_and_is_deterministic():
+    plain = extract_html(PAGE)
+    assert plain.mode == DEFAULT_MODE
+    chosen = extract_html(PAGE, HtmlOptions(choice=CHOICE))
+    assert chosen.mode in (DEFAULT_MODE, *CHOICE.modes)
+    assert EN_PROSE[0] in chosen.text
+    assert extract_html(PAGE, HtmlOptions(choice=CHOICE)) == chosen
+    forced = extract_html(PAGE, HtmlOptions(choice=ModeChoice(threshold=0.0, margin=1e9)))
+    assert forced.mode == DEFAULT_MODE and forced.text == plain.text
