@@ -398,24 +398,6 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
     }
 )
 
-#: Rule kinds and ids of the lines that follow a headline (a byline, a date, a share
-#: row, a contents heading): a headline-like line followed by one is the title.
-HEADLINE_FOLLOWERS: frozenset[str] = frozenset(
-    {
-        "byline",
-        "published",
-        "toc",
-        "byline-empty",
-        "relative-date",
-        "published-relative",
-        "reading-time",
-        "author-role",
-        "share",
-        "social-buttons",
-        "section-label",
-    }
-)
-
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).
 INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})
@@ -1121,6 +1103,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="toc-heading",
+        after_headline=True,
         reason="the heading of a table of contents",
         kind="toc",
         pattern=r"^(?:"
@@ -1250,6 +1233,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="byline-empty",
+        after_headline=True,
         reason="an empty byline: the author's name was not captured",
         kind="furniture",
         pattern=r"^(?:by|von|por|par|de|author|autor|autorin|auteur|作者|文|记者)\s*[:：|]?$",
@@ -1258,6 +1242,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="byline",
+        after_headline=True,
         reason="a byline: the author's name goes to `author`",
         kind="byline",
         flags=0,
@@ -1276,6 +1261,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="relative-date",
+        after_headline=True,
         reason="a relative date: meaningless once the page is saved, and not a publication date",
         kind="furniture",
         date="relative",
@@ -1305,6 +1291,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="published-label",
+        after_headline=True,
         reason="a publication date line: the date goes to `published`",
         kind="published",
         date="label",
@@ -1359,6 +1346,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="published-relative",
+        after_headline=True,
         reason="a publication or update line without an absolute date",
         kind="furniture",
         pattern=r"^(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|"
@@ -1372,6 +1360,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="date-line",
+        after_headline=True,
         reason="a bare date line: the date goes to `published`",
         kind="published",
         predicate=_is_date_line,
@@ -1393,6 +1382,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="date-meta",
+        after_headline=True,
         reason="a short metadata line around a date (source, place, account): the date goes "
         "to `published`",
         kind="published",
@@ -1426,6 +1416,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="reading-time",
+        after_headline=True,
         reason="reading time of the page",
         kind="furniture",
         pattern=r"^(?:(?:estimated\s+)?(?:reading time|read time|lesezeit|lesedauer|"
@@ -1500,6 +1491,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="share",
+        after_headline=True,
         reason="a share-this-article line",
         kind="furniture",
         pattern=r"^(?:share|teilen|compartir|partager|分享)(?:\s+(?:this|the|on|via|to|en|sur|"
@@ -1519,6 +1511,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="social-buttons",
+        after_headline=True,
         reason="a row of social-network share buttons",
         kind="furniture",
         predicate=_is_social_run,
@@ -1634,6 +1627,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="section-label",
+        after_headline=True,
         reason="a section or category label (kicker, breadcrumb)",
         kind="furniture",
         flags=0,
@@ -1800,6 +1794,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="author-role",
+        after_headline=True,
         reason="an author's job title under a byline",
         kind="furniture",
         pattern=r"^(?:[\w-]+\s+){0,3}(?:reporter|correspondent|columnist|editor|writer|"

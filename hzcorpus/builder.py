@@ -30,7 +30,7 @@ from .clean import CleanOptions
 from .document import Document
 from .errors import DatasetError, InputError
 from .executors import EXECUTORS
-from .inputs import InputItem, item_article, item_sha256, iter_inputs
+from .inputs import InputItem, count_inputs, item_article, item_sha256, iter_inputs
 from .language import LanguageOptions
 from .read import ReadOptions
 from .redaction import FlagOptions
@@ -159,7 +159,8 @@ def process_document(doc: Document, options: BuildOptions | None = None) -> Docu
 
 @dataclass
 class BuildReport:
-    """What a build did: counts per manifest status and per step, and the failures."""
+    """What a build did: counts per manifest status and per step, the inputs not kept per
+    status and reason (`manifest.ManifestWriter.top_reasons`), and the first failures."""
 
     out_dir: Path
     status: dict[str, int]
@@ -168,6 +169,7 @@ class BuildReport:
     stats: DatasetStats | None = None
     reused: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # the first ones
+    reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
     executor: str = "local"
 
@@ -316,9 +318,11 @@ def _map(raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOpti
     """The map phase: every input not reused through the executor into chunk files."""
     from .chunks import table_bytes
 
-    total = sum(1 for _ in iter_inputs(raw_dir))
-    progress = _progress(total, options.quiet)
+    progress = _progress(options.quiet)
     try:
+        if not progress.disable:  # a second walk, only for a bar that is shown
+            progress.total = count_inputs(raw_dir)
+            progress.refresh()
         chunks = plan.chunks(iter_inputs(raw_dir), options.chunk_size, progress.update)
         for table in executor.run(_worker_steps(options), chunks, progress.update):
             plan.add(store.write(table_bytes(table)), table.column("index").to_pylist())
@@ -328,12 +332,11 @@ def _map(raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOpti
         progress.close()
 
 
-def _progress(total: int, quiet: bool):
+def _progress(quiet: bool):
     """A progress bar over the inputs, per document, with ETA (on a terminal only)."""
     from tqdm import tqdm
 
     return tqdm(
-        total=total,
         unit="doc",
         disable=True if quiet else None,  # None: only on a terminal
         file=sys.stderr,

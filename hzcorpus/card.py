@@ -111,7 +111,12 @@ def _table(header: tuple[str, str], counts: Mapping[str, int], empty: str) -> st
     return "\n".join(lines)
 
 
-def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
+def render_card(
+    stats: DatasetStats,
+    info: CardInfo,
+    inputs: Mapping[str, int],
+    reasons: Mapping[str, Mapping[str, int]] | None = None,
+) -> str:
     """The dataset card (YAML metadata and Markdown body) as text."""
     from datasets import Features
     from huggingface_hub import DatasetCardData
@@ -148,7 +153,7 @@ def render_card(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) 
             "## Fields\n\n" + _fields(),
             "## License\n\n" + _license(info),
             "## How it was made\n\n" + _made(stats, info),
-            "## Statistics\n\n" + _statistics(stats, info, inputs),
+            "## Statistics\n\n" + _statistics(stats, info, inputs, reasons or {}),
             "## Known limitations\n\n" + _limitations(stats, info),
         ]
     )
@@ -219,6 +224,11 @@ def _loading(stats: DatasetStats) -> str:
     )
 
 
+def _cell(text: str) -> str:
+    """Free text (a reason) as a markdown table cell: no column break, no HTML tag."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
 def _fields() -> str:
     lines = ["| field | type | meaning |", "|---|---|---|"]
     for column in record_schema():
@@ -255,11 +265,25 @@ def _made(stats: DatasetStats, info: CardInfo) -> str:
     return "\n".join(lines)
 
 
-def _statistics(stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]) -> str:
+def _statistics(
+    stats: DatasetStats,
+    info: CardInfo,
+    inputs: Mapping[str, int],
+    reasons: Mapping[str, Mapping[str, int]],
+) -> str:
     total = sum(inputs.values())
     counts = ", ".join(f"{inputs.get(s, 0):,} {s}" for s in STATUSES[:-1])
-    parts = [
-        f"Inputs: {total:,} ({counts}, {inputs.get('skipped', 0):,} skipped).",
+    parts = [f"Inputs: {total:,} ({counts}, {inputs.get('skipped', 0):,} skipped)."]
+    if reasons:  # the most frequent reasons per status (`manifest.top_reasons`)
+        rows = [(status, reason, n) for status, top in reasons.items() for reason, n in top.items()]
+        parts.append(
+            "Inputs not kept, per reason (`manifest.jsonl` has each one):\n\n"
+            + "\n".join(
+                ["| status | reason | inputs |", "|---|---|---:|"]
+                + [f"| {status} | {_cell(reason)} | {n:,} |" for status, reason, n in rows]
+            )
+        )
+    parts += [
         "Articles per language:\n\n"
         + _table(
             ("language", "articles"),
@@ -311,8 +335,14 @@ def _limitations(stats: DatasetStats, info: CardInfo) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def write_card(folder: Path, stats: DatasetStats, info: CardInfo, inputs: Mapping[str, int]):
+def write_card(
+    folder: Path,
+    stats: DatasetStats,
+    info: CardInfo,
+    inputs: Mapping[str, int],
+    reasons: Mapping[str, Mapping[str, int]] | None = None,
+):
     """Write `folder/README.md` with huggingface_hub's `DatasetCard`."""
     from huggingface_hub import DatasetCard
 
-    DatasetCard(render_card(stats, info, inputs)).save(folder / "README.md")
+    DatasetCard(render_card(stats, info, inputs, reasons)).save(folder / "README.md")

@@ -32,7 +32,6 @@ from .boilerplate import (
     CONTEXT_REASONS,
     DATE_IN_LINE,
     HEADING_MARKER,
-    HEADLINE_FOLLOWERS,
     INLINE_BOX_RULES,
     LINE_RULES,
     LIST_MARKER,
@@ -728,7 +727,7 @@ def _is_attached(lines: list[_Line], after: int, first: int, th: Thresholds) -> 
             return True
         line = lines[i]
         if line.rule is not None:
-            return line.rule.kind in HEADLINE_FOLLOWERS or line.rule.id in HEADLINE_FOLLOWERS
+            return line.rule.after_headline
         if line.context in ("repeat", "title-repeat") or _is_lead_line(line, th):
             return True
         if line.units >= th.title_min_units:

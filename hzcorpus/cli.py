@@ -583,6 +583,8 @@ def run_build(args: argparse.Namespace) -> int:
             f"shard(s), {report.reused} reused, {report.seconds:.1f} s",
             file=sys.stderr,
         )
+    if not args.quiet:
+        _print_reasons(report.reasons, options.time_limit)
     if options.translate is not None and not args.quiet:
         from .packages import missing_package_hint
 
@@ -601,6 +603,24 @@ def run_build(args: argparse.Namespace) -> int:
         more = report.status["failed"] - 20
         print(f"hzcorpus: … and {more} more failed: see manifest.jsonl", file=sys.stderr)
     return 0 if report.ok and report.stats.rows else 1
+
+
+def _print_reasons(reasons: dict[str, dict[str, int]], time_limit: float) -> None:
+    """The inputs not kept per status and reason, and what running out of time means."""
+    from .sandbox import LIMIT_STEP
+
+    for status, counts in reasons.items():
+        for reason, n in counts.items():
+            print(f"hzcorpus: {n} {status}: {reason}", file=sys.stderr)
+    limited = sum(
+        n for reason, n in reasons.get("failed", {}).items() if reason.startswith(LIMIT_STEP)
+    )
+    if limited:
+        print(
+            f"hzcorpus: {limited} input(s) ran out of time or killed their worker: that depends "
+            f"on the machine's load; a higher --time-limit (now {time_limit:g} s) may keep them",
+            file=sys.stderr,
+        )
 
 
 # --- push ------------------------------------------------------------------------------

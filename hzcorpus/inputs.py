@@ -7,7 +7,9 @@ extensions, symlinked folders) are items too, with the reason they are skipped, 
 every input ends in the manifest.
 
 An item holds a reference to its bytes (a path, and for a JSON line its byte offset and
-length), never the bytes themselves: listing 100,000 inputs holds little memory.
+length), never the bytes themselves, and the listing is streamed one folder at a time:
+listing millions of inputs holds little memory. `count_inputs` counts them without
+listing (for the progress bar).
 """
 
 from __future__ import annotations
@@ -63,26 +65,40 @@ def source_name(relative: str) -> str:
     return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
 
-def list_files(raw_dir: Path) -> list[tuple[str, Path]]:
+def list_files(raw_dir: Path) -> Iterator[tuple[str, Path]]:
     """Every file under `raw_dir` as (POSIX path relative to it, path), sorted by the first.
 
-    Hidden folders are not entered and symlinked folders not followed; they are listed
-    (and later recorded as skipped) instead.
+    Streamed one folder at a time (memory: the names of the largest folder and of the
+    folders above it). Hidden folders are not entered and symlinked folders not followed;
+    they are listed (and later recorded as skipped) instead.
     """
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(raw_dir):
-        base = Path(folder)
-        entered = []
-        for name in dirs:
-            if name.startswith(".") or (base / name).is_symlink():
-                files.append(name)
-            else:
-                entered.append(name)
-        dirs[:] = entered
-        for name in files:
-            path = base / name
-            found.append((path.relative_to(raw_dir).as_posix(), path))
-    return sorted(found)
+    stack = [iter(_folder(raw_dir, ""))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry[0].endswith("/"):
+            stack.append(iter(_folder(entry[1], entry[0])))
+        else:
+            yield entry
+
+
+def _folder(folder: Path, prefix: str) -> list[tuple[str, Path]]:
+    """The entries of one folder as (relative path, path), a folder to enter with a
+    trailing `/`: sorted so, the walk lists every file in the order of its whole path."""
+    entries = []
+    try:
+        with os.scandir(folder) as scan:
+            for entry in scan:
+                name, path = entry.name, folder / entry.name
+                try:
+                    enter = not name.startswith(".") and entry.is_dir() and not entry.is_symlink()
+                except OSError:
+                    enter = False
+                entries.append((f"{prefix}{name}/" if enter else f"{prefix}{name}", path))
+    except OSError:  # an unreadable folder is not entered (as `os.walk`)
+        return []
+    return sorted(entries)
 
 
 def skip_reason(path: Path) -> str | None:
@@ -112,18 +128,40 @@ def sniff_json_lines(path: Path) -> bool:
 
 
 def iter_inputs(raw_dir: Path) -> Iterator[InputItem]:
-    """The input items under `raw_dir`, in input order (files sorted by path, lines in order)."""
+    """The input items under `raw_dir`, in input order (files sorted by path, lines in order),
+    streamed as they are listed."""
     index = 0
     for rel, path in list_files(raw_dir):
         reason = skip_reason(path)
         source = source_name(rel)
-        if reason is None and path.suffix.lower() in JSONL_EXTENSIONS and sniff_json_lines(path):
+        if _holds_json_lines(path, reason):
             for item in _json_line_items(index, source, path):
                 yield item
                 index += 1
             continue
         yield InputItem(index, source, str(path), skip=reason)
         index += 1
+
+
+def count_inputs(raw_dir: Path) -> int:
+    """How many items `iter_inputs` gives, by walking the folder again: no list held, and
+    JSON lines counted, not parsed."""
+    count = 0
+    for _rel, path in list_files(raw_dir):
+        # any other file is one item, read or skipped: no need to look at it
+        if path.suffix.lower() not in JSONL_EXTENSIONS or not _holds_json_lines(
+            path, skip_reason(path)
+        ):
+            count += 1
+            continue
+        with contextlib.suppress(OSError), path.open("rb") as fh:
+            count += sum(1 for line in fh if line.strip())
+    return count
+
+
+def _holds_json_lines(path: Path, skip: str | None) -> bool:
+    """Whether a listed file is read as JSON lines (one item per non-blank line)."""
+    return skip is None and path.suffix.lower() in JSONL_EXTENSIONS and sniff_json_lines(path)
 
 
 def _json_line_items(index: int, source: str, path: Path) -> Iterator[InputItem]:

@@ -115,7 +115,8 @@ def reduce(plan: Plan, store: ChunkStore, staging: Path, shard_rows: int, info: 
     finally:
         manifest.close()
     report.shards = shards.close()
-    write_card(staging, shards.stats, info, manifest.counts)
+    report.reasons = manifest.top_reasons()
+    write_card(staging, shards.stats, info, manifest.counts, report.reasons)
     report.stats = shards.stats
     return report
 
@@ -150,6 +151,7 @@ def write_build_json(staging: Path, report: Any, options: Any) -> None:
     summary = {
         "hzcorpus": __version__,
         "status": report.status,
+        "reasons": report.reasons,
         "steps": report.steps,
         "stages": list(options.stages()),
         "options_fingerprint": options.fingerprint(),

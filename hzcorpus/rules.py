@@ -23,6 +23,8 @@ class Rule:
     hit, `no_match` examples it must leave alone. `date` is what a hit says of the
     article's date, for the cleaner: `label` (a labelled publication date, preferred to a
     bare date line), `relative` (a relative date: the page is dated, but not by it).
+    `after_headline` marks lines that follow a headline (a byline, a date, a share row, a
+    contents heading): for the cleaner, a headline-like line followed by one is the title.
     """
 
     id: str
@@ -35,6 +37,7 @@ class Rule:
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
     date: str = ""
+    after_headline: bool = False
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.predicate is None):

@@ -57,12 +57,12 @@ def test_a_hanging_or_crashing_document_fails_alone_and_the_workers_go_on(tmp_pa
     assert results["a.txt"].trail == [("read", "forwarded"), ("trouble", "forwarded")]
 
 
-def _slow_page() -> str:
+def _slow_page(paragraphs: int = 12000) -> str:
     paragraph = (
         "<p>The harbour authority said on Monday that the new ferry terminal would open in "
         "the spring, two years later than planned, because of delays in deliveries.</p>"
     )
-    return f"<html><body><article>{paragraph * 4000}</article></body></html>"
+    return f"<html><body><article>{paragraph * paragraphs}</article></body></html>"
 
 
 def test_the_build_time_limit_is_the_one_limit_and_resume_retries_what_ran_out(tmp_path):

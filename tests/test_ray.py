@@ -22,6 +22,7 @@ import pytest
 from hzcorpus import builder
 from hzcorpus.builder import BuildOptions, build
 from hzcorpus.errors import DatasetError
+from hzcorpus.manifest import read_manifest
 from tests.conftest import NONET, ROOT
 from tests.synthetic import write_corpus
 
@@ -61,7 +62,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path):
+def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     write_corpus(raw, 24, seed=11)
     (raw / "lines.jsonl").write_text(
@@ -74,6 +75,12 @@ def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path):
     on_ray = build(raw, tmp_path / "ray", replace(FAST, shard_rows=5, executor="ray"))
     assert _files(tmp_path / "one") == _files(tmp_path / "two") == _files(tmp_path / "ray")
     assert on_ray.status == one.status and on_ray.steps == one.steps
+    from hzcorpus.executors import ray as ray_executor
+
+    monkeypatch.setattr(ray_executor, "WINDOW_CHUNKS", 2)  # 9 chunks: windows of 2 chunks
+    monkeypatch.setattr(ray_executor, "WINDOW_WAVES", 0)
+    build(raw, tmp_path / "windows", replace(FAST, shard_rows=5, executor="ray"))
+    assert _files(tmp_path / "windows") == _files(tmp_path / "one")
     assert on_ray.executor == "ray"
     assert on_ray.status["skipped"] == 1 and on_ray.status["failed"] >= 1
 
@@ -128,3 +135,25 @@ def test_a_killed_ray_build_resumes_to_the_clean_build(local_ray, tmp_path):
     assert 0 < reused < 60
     build(raw, fresh, FAST)
     assert _files(out) == _files(fresh)
+
+
+def test_a_document_over_the_time_limit_fails_the_same_way_on_ray(local_ray, tmp_path):
+    from tests.test_engine import TEXT, _slow_page
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT)
+    (raw / "b.html").write_text(f"<html><body><p>{TEXT}</p></body></html>")
+    (raw / "slow.html").write_text(_slow_page(100_000))  # 17 MB: far over 1 s anywhere
+    options = replace(FAST, time_limit=1.0)
+    local = build(raw, tmp_path / "local", options)
+    report = build(raw, tmp_path / "ray", replace(options, executor="ray"))
+    # a time-limited document is recorded alike (same reason, no content hash) on both; on
+    # a crowded machine a small one may run out of time too, on either side
+    slow = "time-limit: no result within 1 s (time limit); the worker was restarted"
+    for done in (local, report):
+        assert ("slow.html", slow) in done.failures
+        assert all(reason == slow for _source, reason in done.failures)
+    entries = [{e.source: e for e in read_manifest(tmp_path / out)} for out in ("local", "ray")]
+    assert entries[0]["slow.html"] == entries[1]["slow.html"]
+    assert entries[0]["slow.html"].sha256 is None

@@ -37,3 +37,26 @@ def test_renamed_rules_keep_dates_and_authors():
 def test_the_date_attribute_marks_the_rows_the_cleaner_needs():
     dates = {rule.id: rule.date for rule in LINE_RULES if rule.date}
     assert dates == {"published-label": "label", "relative-date": "relative"}
+
+
+FOLLOWERS = ("By Jane Doe", "5 min read", "Share on Facebook", "12 March 2024")
+BODY = (
+    "The city council approved the new tram line on Tuesday after a long debate.\n"
+    "Construction is due to start next spring and to last about three years, she said.\n"
+)
+
+
+def _title(follower: str, rules) -> str | None:
+    page = f"Stories from the city desk this week\nTram line approved\n{follower}\n{BODY}"
+    doc = document_from_bytes(page.encode(), "page.txt")
+    return clean_document(doc, CleanOptions(rules=rules)).title
+
+
+def test_the_line_after_a_headline_is_found_by_its_attribute():
+    renamed = tuple(replace(rule, id=f"my-{rule.id}", kind="") for rule in LINE_RULES)
+    unmarked = tuple(replace(rule, after_headline=False) for rule in LINE_RULES)
+    for follower in FOLLOWERS:  # a byline, a reading time, a share row, a date
+        assert _title(follower, LINE_RULES) == "Tram line approved"
+        assert _title(follower, renamed) == "Tram line approved"
+        # without the attribute, the longer headline-like line above wins
+        assert _title(follower, unmarked) == "Stories from the city desk this week"

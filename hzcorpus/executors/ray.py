@@ -8,6 +8,8 @@ pool (`map_batches` with a callable class): each actor loads its engine once, on
 (`num_gpus=1`) when `device` asks for one, else with a fraction of a CPU so that the pool
 never holds every CPU (an actor pool asking for all CPUs hangs Ray Data, ray#44687).
 
+The chunks go to Ray Data a window at a time (`WINDOW_CHUNKS`, one dataset each, its
+translation actors loaded anew), so that the driver holds a window of inputs, not all.
 Ray's own file names, writers and checkpoints are not used: every chunk's results come back
 to the driver as Arrow IPC bytes, and `build()` names, saves and resumes them as it does for
 the local executor. Inputs must be on a filesystem every node sees, at the same path.
@@ -15,6 +17,7 @@ the local executor. Inputs must be on a filesystem every node sees, at the same 
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +32,11 @@ from ..steps import Step, run_batch
 ACTOR_CPUS = 0.5
 #: CPUs one CPU task asks for while translation actors hold part of the CPUs.
 TASK_CPUS_BESIDE_ACTORS = 0.75
+
+#: Chunks handed to Ray Data at a time (one dataset each), at least `WINDOW_WAVES` per CPU:
+#: the driver never holds the whole list of inputs, and each window keeps the cluster busy.
+WINDOW_CHUNKS = 1000
+WINDOW_WAVES = 16
 
 _POOLS: dict[bytes, Any] = {}  # per Ray worker process: the sandbox of each set of steps
 
@@ -101,16 +109,19 @@ class RayExecutor:
         if started:
             _init(ray, self.address)
         try:
-            rows = [{"chunk": pickle.dumps(c, pickle.HIGHEST_PROTOCOL)} for c in chunks]
-            if not rows:
-                return
-            for batch in self._dataset(ray, steps, rows).iter_batches(
-                batch_size=1, batch_format="numpy", prefetch_batches=0
-            ):
-                with pa.ipc.open_file(pa.BufferReader(bytes(batch["table"][0]))) as reader:
-                    table = reader.read_all()
-                on_doc(table.num_rows)
-                yield table
+            source = iter(chunks)
+            window = max(WINDOW_CHUNKS, WINDOW_WAVES * int(ray.cluster_resources().get("CPU", 1)))
+            while rows := [
+                {"chunk": pickle.dumps(c, pickle.HIGHEST_PROTOCOL)}
+                for c in itertools.islice(source, window)
+            ]:
+                for batch in self._dataset(ray, steps, rows).iter_batches(
+                    batch_size=1, batch_format="numpy", prefetch_batches=0
+                ):
+                    with pa.ipc.open_file(pa.BufferReader(bytes(batch["table"][0]))) as reader:
+                        table = reader.read_all()
+                    on_doc(table.num_rows)
+                    yield table
         finally:
             if started:
                 ray.shutdown()
