@@ -931,9 +931,9 @@ PLACEHOLDER = (
         pattern=(
             r"(?<![A-Za-z0-9_.$€£¥/:-])(?P<mark>[Xx]{1,4}(?:[.:/][Xx]{1,4})+)"
             r"(?![A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
-            r"|(?<![\w.])(?P<mark2>[Xx×]\s?[%％])"
+            r"|(?<![\w.])(?P<mark2>[Xx×] ?[%％])"
             r"|(?<![$€£¥])(?P<mark3>[$€£¥][Xx]{1,4}(?:[.,][Xx]{1,4})*)(?![\w.])"
-            rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\.\s?{_MONTHS_DE})\b"
+            rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\. ?{_MONTHS_DE})\b"
             r"|\b(?:[Ii]m|[Ss]eit dem|[Aa]b dem|[Bb]is zum) Jahre? (?P<mark5>[Xx]{1,4})\b(?![.-]\w)"
             rf"|(?<![A-Za-z0-9_.×])(?P<mark6>×{{1,3}})(?=[{_CJK}])"
         ),
@@ -1011,16 +1011,14 @@ DATE_DIGITS = (
     RedactionRule(
         id="day-dot-without-digits-de",
         needs=(
-            *(
-                f"{p}{m.lower()}"
-                for m in words("months", langs=("de",))
-                for p in (".", ". ", "am ")
-            ),
+            *(m.lower() for m in words("months", langs=("de",))),
             "..",
             ". bis",
             ".bis",
             ". -",
             ". –",
+            ".-",
+            ".–",
         ),
         reason="ein Datum ohne Ziffern: 'am . Juli', 'vom .. bis ..', 'am Juli'",
         pattern=(
@@ -1320,7 +1318,7 @@ ANONYMISATION = (
     RedactionRule(
         id="number-placeholder-before-unit",
         needs=(
-            *(f" x{end}" for end in " ,.;:)!?"),
+            *(f"x{end}" for end in " ,.;:)!?"),
             "xx",
             "×",
             "$x",

@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from hzcorpus import (
     FLAG_KINDS,
@@ -115,6 +117,28 @@ def test_spans_are_valid_and_prefilter_changes_nothing():
         flags = find_flags(text)
         check_spans(text, flags)
         assert flags == find_flags(text, every_rule), text
+
+
+# Pieces of real cuts and their neighbours (separators, units, month names, tags, line
+# breaks): joined at random, they reach the places where a rule's pattern and its `needs`
+# can disagree (a newline where the needs say a space, a bracket before a placeholder).
+PIECES = [
+    *("X", "x", "XX", "×", "$", "€", "%", "%.", "km", "people", "million", "Jahren"),
+    *("Prozent", "Euro", "on", "May", "am", "Juli", "in", "about", "rund", "im", "Jahr"),
+    *("年", "月", "日", "人", "亿", "美元", "[", "]", "(", ")", "#", "NAME", "<", ">", "█"),
+    *(".", ",", ":", ";", "'", '"', "-", "/", " ", "  ", "\n", "\t", "\u00a0", "1", "2020"),
+    *("the", "PERSON", "REDACTED", "at", "PM", "Uhr", "seit", "bis", "vom"),
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+@example(["(", "XX", " ", "people"])
+@example([".", "\n", "Juli"])
+@example(["X", "\n", "%"])
+def test_the_prefilter_changes_nothing_on_joined_pieces(parts):
+    text = "".join(parts)
+    assert find_flags(text) == find_flags(text, FlagOptions(prefilter=False))
 
 
 def test_offsets_are_code_points():
