@@ -162,7 +162,11 @@ def main() -> None:
 
     pages = real_pages(args.real, args.pages, args.seed) if args.real else None
     pages = pages or make_pages(args.pages, args.seed)
-    dump_texts = [page_text_dump(page) for page in pages]
+    # a page with no visible text has no dump to clean (reading it is an error): left out
+    with_text = [(page, dump) for page in pages if (dump := page_text_dump(page)).strip()]
+    if len(with_text) < len(pages):
+        print(f"{len(pages) - len(with_text)} page(s) without visible text left out")
+    pages, dump_texts = [p for p, _ in with_text], [d for _, d in with_text]
     dumps = [Document(source=f"page{i}.txt", raw=d) for i, d in enumerate(dump_texts)]
     page_bytes = [page.encode("utf-8") for page in pages]
     dump_bytes = [d.encode("utf-8") for d in dump_texts]
