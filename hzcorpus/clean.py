@@ -338,10 +338,13 @@ class _FirstHit:
     first characters that admit the same rules share one joined expression, compiled when
     first needed. Predicates run only when they stand before the first pattern that
     matched. A line seen before (menus and footers repeat across a site's pages) is
-    answered from a memo of the last `MEMO_LINES` distinct lines.
+    answered from a memo of the last `MEMO_LINES` distinct lines of at most
+    `MEMO_LINE_CHARS` characters (furniture is short; a page's long lines would make the
+    memo's memory depend on the pages rather than on its size).
     """
 
     MEMO_LINES = 1 << 16
+    MEMO_LINE_CHARS = 200
     _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -387,8 +390,9 @@ class _FirstHit:
         return self._by_rules[admitted]
 
     def __call__(self, text: str) -> Rule | None:
-        at = self._memo.get(text)
-        if at is None:
+        if len(text) > self.MEMO_LINE_CHARS:
+            at = self._first(text)
+        elif (at := self._memo.get(text)) is None:
             at = self._first(text)
             if len(self._memo) >= self.MEMO_LINES:
                 self._memo.clear()

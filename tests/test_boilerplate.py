@@ -100,6 +100,9 @@ def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
             expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
             assert first_hit(line) is expected, line
             assert len(first_hit._memo) <= 3
+    long_line = "Furniture " * 30  # over MEMO_LINE_CHARS: answered, never held
+    assert first_hit(long_line) is next((r for r in LINE_RULES if r.hits(long_line)), None)
+    assert long_line not in first_hit._memo
 
 
 def test_first_characters_that_admit_the_same_rules_share_one_expression():
