@@ -103,14 +103,17 @@ class HtmlOptions:
     discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
     fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
     page blocks; `max_date` is the latest publication date accepted; `date_from_text` lets
-    htmldate guess a date from free text ("im Jahr 2030" becomes a publication date), so it
-    is off: dates come from markup and metadata only. `other_modes` are trafilatura modes
-    also run ("precision", "recall"): where one drops a line the balanced mode keeps at the
-    article's edges, `html_order.MODE_VOTES` decide; off by default (one more extraction
-    per page, and no gain on the development data: README, "HTML extraction").
+    htmldate search the page's text for a date when its markup and metadata have none
+    (a second search, on those pages only), and keeps what it finds there only when it
+    names a day: htmldate turns a year or a year and month found in text into the 1st
+    ("im Jahr 2030" would become 2030-01-01), and those guesses are dropped.
+    `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
+    a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
+    decide; off by default (one more extraction per page, and no gain on the development
+    data: README, "HTML extraction").
     `choice` (a `html_choice.ModeChoice`) runs its modes too and keeps, per page, the
-    mode whose lines the line model finds most article-like (two more extractions and
-    the line model per page, so off by default).
+    mode whose lines the line model finds most article-like, unless its guard refuses
+    it (two more extractions and the line model per page, so off by default).
     """
 
     max_elements: int = 300_000
@@ -122,7 +125,7 @@ class HtmlOptions:
     fast: bool = False
     max_removed: int = 1000
     max_date: str = "2099-12-31"
-    date_from_text: bool = False
+    date_from_text: bool = True
     other_modes: tuple[str, ...] = ()
     choice: ModeChoice | None = None
 
@@ -197,7 +200,21 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     rescue(slots)
     author = page_author(_clean_field(result.author), tree, _head_texts(slots))
     extraction = _numbered(slots, title, author, result, declared_language(tree), options)
-    return replace(extraction, mode=mode)
+    return replace(
+        extraction, published=_published(extraction.published, tree, extractor, options), mode=mode
+    )
+
+
+def _published(date: str | None, tree, extractor, options: HtmlOptions) -> str | None:
+    """The publication date from the markup and metadata; when they have none and
+    `options.date_from_text`, htmldate's search of the page's text, kept only when it
+    names a day (a year or a year and month found in text becomes the 1st there)."""
+    if date is not None or not options.date_from_text:
+        return date
+    from htmldate import find_date
+
+    found = find_date(tree, **{**extractor.date_params, "extensive_search": True})
+    return found if found and found[8:10] != "01" else None
 
 
 def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
@@ -225,7 +242,7 @@ def _extractor(options: HtmlOptions):
         with_metadata=True,
         date_params={
             "original_date": True,
-            "extensive_search": options.date_from_text,
+            "extensive_search": False,  # the text search runs only if this finds nothing
             "max_date": options.max_date,
         },
     )
