@@ -42,6 +42,7 @@ from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from html import escape
 
 from .document import Removed
 from .errors import InputError
@@ -103,8 +104,8 @@ class HtmlOptions:
     discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
     fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
     page blocks; `max_date` is the latest publication date accepted; `date_from_text` lets
-    htmldate search the page's text for a date when its markup and metadata have none
-    (a second search, on those pages only), and keeps what it finds there only when it
+    htmldate search the short texts at the article's top for a date when the page's
+    markup and metadata have none, and keeps what it finds there only when it
     names a day: htmldate turns a year or a year and month found in text into the 1st
     ("im Jahr 2030" would become 2030-01-01), and those guesses are dropped.
     `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
@@ -198,22 +199,27 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     mark_modes(slots, other_modes)
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
     rescue(slots)
-    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
+    head = _head_texts(slots)
+    author = page_author(_clean_field(result.author), tree, head)
     extraction = _numbered(slots, title, author, result, declared_language(tree), options)
     return replace(
-        extraction, published=_published(extraction.published, tree, extractor, options), mode=mode
+        extraction, published=_published(extraction.published, head, extractor, options), mode=mode
     )
 
 
-def _published(date: str | None, tree, extractor, options: HtmlOptions) -> str | None:
+def _published(date: str | None, texts: list[str], extractor, options: HtmlOptions) -> str | None:
     """The publication date from the markup and metadata; when they have none and
-    `options.date_from_text`, htmldate's search of the page's text, kept only when it
-    names a day (a year or a year and month found in text becomes the 1st there)."""
-    if date is not None or not options.date_from_text:
+    `options.date_from_text`, htmldate's text search over the short `texts` around the
+    article's top (where a dateline stands; the whole page would cost a second full
+    search), kept only when it names a day (a year or a year and month found in text
+    becomes the 1st there)."""
+    if date is not None or not options.date_from_text or not texts:
         return date
     from htmldate import find_date
 
-    found = find_date(tree, **{**extractor.date_params, "extensive_search": True})
+    fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    params = {**extractor.date_params, "extensive_search": True}
+    found = find_date(f"<html><body>{fragment}</body></html>", **params)
     return found if found and found[8:10] != "01" else None
 
 
