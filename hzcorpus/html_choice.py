@@ -13,7 +13,10 @@ A guard stands before the model: a mode that drops more than `max_prose_loss` of
 words of the balanced mode's prose lines (sentences of `prose_words` words or more) is
 refused whatever its worth. trafilatura's other modes sometimes take a different block
 of the page for the article (recall mode on a forum page, precision mode dropping the
-posts), and there the model, which sees one line at a time, can be wrong.
+posts), and there the model, which sees one line at a time, can be wrong. Recall mode
+should only add to the balanced mode, so it is also refused when it keeps fewer than
+`min_word_share` of the balanced mode's words (a forum page whose thread trafilatura
+flattens into one table row has no prose lines for the first guard to count).
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ class ModeChoice:
     score under which a line counts as article (`threshold`), and the words by which
     another mode must beat the balanced one (`margin`), and the guard: the largest share
     of the balanced mode's prose words (lines of `prose_words` words or more that end a
-    sentence) another mode may drop (`max_prose_loss`). Tuned on the development parts
+    sentence) another mode may drop (`max_prose_loss`), and per mode the least share of
+    the balanced mode's words it must have (`min_word_share`). Tuned on the development parts
     of the devdata (README, "HTML extraction")."""
 
     modes: tuple[str, ...] = ("precision", "recall")
@@ -40,6 +44,7 @@ class ModeChoice:
     margin: float = 5.0
     max_prose_loss: float = 0.1
     prose_words: int = 10
+    min_word_share: tuple[tuple[str, float], ...] = (("recall", 0.9),)
 
 
 def mode_values(
@@ -83,7 +88,8 @@ def choose_mode(
     candidates: dict[str, list[str]], blocks: list[str], scores: list[float], choice: ModeChoice
 ) -> str:
     """The mode whose lines to keep: `DEFAULT_MODE` unless another, not refused by the
-    guard (`prose_loss` over `choice.max_prose_loss`), is worth more than `choice.margin`
+    guard (`prose_loss` over `choice.max_prose_loss`, fewer words than its
+    `choice.min_word_share`), is worth more than `choice.margin`
     words more (in `candidates` order, each further mode must beat the one chosen so far
     by the margin)."""
     values = mode_values(candidates, blocks, scores, choice.threshold)
@@ -92,9 +98,17 @@ def choose_mode(
     for mode, value in values.items():
         if mode == best or value <= values[best] + choice.margin:
             continue
-        if prose_loss(default, candidates[mode], choice.prose_words) <= choice.max_prose_loss:
+        if _guarded(default, candidates[mode], mode, choice):
             best = mode
     return best
+
+
+def _guarded(default: list[str], other: list[str], mode: str, choice: ModeChoice) -> bool:
+    """Whether the guard lets `mode` (lines `other`) replace the balanced mode's lines."""
+    if prose_loss(default, other, choice.prose_words) > choice.max_prose_loss:
+        return False
+    share = dict(choice.min_word_share).get(mode, 0.0)
+    return sum(map(words_of, other)) >= share * sum(map(words_of, default))
 
 
 def _unmarked(text: str) -> str:

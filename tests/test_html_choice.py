@@ -116,3 +116,16 @@ def test_the_guard_refuses_a_mode_that_drops_the_balanced_modes_prose(prose, men
     assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
     unguarded = ModeChoice(max_prose_loss=1.0)
     assert choose_mode(candidates, blocks, scores, unguarded) == "recall"
+
+
+def test_the_guard_refuses_a_recall_mode_with_fewer_words_than_the_balanced_one():
+    # the balanced mode kept a forum thread flattened into one table row (no prose lines);
+    # recall mode took only the first post, which the model likes better
+    row = "| " + " | ".join(EN_PROSE * 4).replace(".", "") + " |"
+    blocks, scores = [*EN_MENU, *EN_PROSE, row], [0.95] * len(EN_MENU) + [0.05, 0.05, 0.9]
+    candidates = {DEFAULT_MODE: [row], "recall": list(EN_PROSE)}
+    assert prose_loss(candidates[DEFAULT_MODE], candidates["recall"], 10) == 0.0
+    values = mode_values(candidates, blocks, scores, CHOICE.threshold)
+    assert values["recall"] > values[DEFAULT_MODE] + CHOICE.margin
+    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
+    assert choose_mode(candidates, blocks, scores, ModeChoice(min_word_share=())) == "recall"
