@@ -80,13 +80,15 @@ class CleanOptions:
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: HtmlOptions = field(default_factory=HtmlOptions)
-    #: Whether the line model decides the lines of a page-text dump around the article
-    #: (`model_decides`): a line no rule removed that it scores at or above its threshold
-    #: is removed (rule id `model:boilerplate`), and it may keep a line the block passes
-    #: would drop. False: the rules and passes alone.
+    #: Whether the line model decides the lines of a page-text dump that no rule removed
+    #: by name (`model_decides`): such a line that it scores at or above its threshold
+    #: (one around the article, one inside it) is removed (rule id `model:boilerplate`),
+    #: and it may keep a line the block passes would drop. False: the rules and passes
+    #: alone.
     model: bool = True
-    #: None: the removal threshold stored in the model file (chosen for 0.97 recall of the
-    #: article sentences it may remove, on the development data); a number, for tuning.
+    #: None: the removal threshold around the article stored in the model file (chosen
+    #: for 0.97 recall of the article sentences it may remove, on the development data);
+    #: a number, for tuning.
     model_threshold: float | None = None
 
 
@@ -258,28 +260,40 @@ def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[f
 #: the article starts and ends. Named removals (the title, a repeat, a table of contents,
 #: comments) stay.
 MODEL_OVERRULES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+#: What the line model decides of a line (`model_decides`), and with which of the model
+#: file's thresholds: nothing; a line the rules keep around the article (`threshold`); a
+#: line a block pass dropped, which it may bring back (`rescue_threshold`); a line the
+#: rules keep inside the article (`inside_threshold`).
+NOT_DECIDED, AROUND, DROPPED, INSIDE = range(4)
 
 
 def model_decides(passes: _Passes) -> np.ndarray:
-    """Which lines the line model decides (one bool per line; the one definition that the
-    cleaner and the training script share).
+    """What the line model decides of each line (one of `NOT_DECIDED`, `AROUND`,
+    `DROPPED`, `INSIDE` per line; the one definition that the cleaner and the training
+    script share).
 
-    The lines no rule or pass removed by name above the article's head (the title, or
-    the first paragraph when there is none) or below its last paragraph, and the block
-    passes' guesses (`MODEL_OVERRULES`), which it may overrule. From the title to the
-    last paragraph the rules alone decide: a standfirst, key points, lists, subheadings
-    and short lines there stay (recall first).
+    Lines a rule or pass removed by name stay removed. Of the lines the rules keep, those
+    above the article's head (the title, or the first paragraph when there is none) or
+    below its last paragraph are `AROUND`, those from the head to the last paragraph
+    `INSIDE` (its own threshold, chosen for the article sentences there); the block
+    passes' guesses (`MODEL_OVERRULES`) are `DROPPED`.
     """
     head = passes.title_at if passes.title_at is not None else passes.first
     last = passes.last
-    return np.array(
-        [
-            line.context in MODEL_OVERRULES
-            or (line.context is None and line.rule is None and not head <= i <= last)
-            for i, line in enumerate(passes.lines)
-        ],
-        dtype=bool,
-    )
+    inside = range(passes.first, last + 1) if any(line.prose for line in passes.lines) else range(0)
+    codes = np.full(len(passes.lines), NOT_DECIDED, dtype=np.int8)
+    for i, line in enumerate(passes.lines):
+        if line.context in MODEL_OVERRULES:
+            codes[i] = DROPPED
+        elif line.context is not None:
+            continue
+        elif head <= i <= last and (
+            line.rule is None or (line.rule.kind == "edge" and i in inside)
+        ):
+            codes[i] = INSIDE
+        elif line.rule is None and not head <= i <= last:
+            codes[i] = AROUND
+    return codes
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -289,22 +303,20 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     # edge rules (section names, menus, consent lines) spare an article's inside, if any
     inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
-    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=bool)
-    scores = [0.0] * len(lines)
-    threshold = rescue = None
+    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=np.int8)
+    scores = np.zeros(len(lines))
+    limits = np.ones(len(lines))  # a line the model decides stays when it scores under this
     if decides.any():  # the trees run only on the lines the model decides
         model = load_model()
-        threshold = (
-            options.model_threshold if options.model_threshold is not None else model.threshold
-        )
-        rescue = model.rescue_threshold
+        around = model.threshold if options.model_threshold is None else options.model_threshold
+        by_code = np.array([1.0, around, model.rescue_threshold, model.inside_threshold])
         at = np.flatnonzero(decides)
-        for i, score in zip(at.tolist(), model.scores(_features(passes)[at]).tolist(), strict=True):
-            scores[i] = score
+        scores[at] = model.scores(_features(passes)[at])
+        limits = by_code[decides]
     kept, removed = [], []
     for i, line in enumerate(lines):
-        if threshold is not None and decides[i]:
-            if scores[i] < (threshold if line.context is None else rescue):
+        if decides[i]:
+            if scores[i] < limits[i]:
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(

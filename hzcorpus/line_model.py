@@ -288,9 +288,10 @@ class LineModel:
     node, `x[feature] <= threshold` goes to `left`, else to `right`; a leaf (`left == -1`)
     adds `value` to the raw score, which starts at `baseline`. The score is the logistic of
     the sum: the probability that the line is boilerplate. `threshold` is the score at or
-    above which the cleaner removes a line it would keep; `rescue_threshold` the score
-    under which it keeps a line the block passes dropped; `provenance` says what the model
-    was trained on.
+    above which the cleaner removes a line it would keep around the article,
+    `inside_threshold` the same inside the article, `rescue_threshold` the score under
+    which it keeps a line the block passes dropped; `provenance` says what the model was
+    trained on.
     """
 
     features: tuple[str, ...]
@@ -302,6 +303,7 @@ class LineModel:
     right: np.ndarray
     value: np.ndarray
     threshold: float
+    inside_threshold: float
     rescue_threshold: float
     provenance: dict
 
@@ -320,6 +322,7 @@ class LineModel:
             right=np.array(data["right"], dtype=np.int64),
             value=np.array(data["value"], dtype=float),
             threshold=float(data["threshold"]),
+            inside_threshold=float(data["inside_threshold"]),
             rescue_threshold=float(data["rescue_threshold"]),
             provenance=data.get("provenance", {}),
         )
@@ -330,6 +333,7 @@ class LineModel:
             "features": list(self.features),
             "baseline": round(self.baseline, 6),
             "threshold": round(self.threshold, 4),
+            "inside_threshold": round(self.inside_threshold, 4),
             "rescue_threshold": round(self.rescue_threshold, 4),
             "roots": self.roots.tolist(),
             "feature": self.feature.tolist(),
