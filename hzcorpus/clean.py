@@ -306,13 +306,16 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=np.int8)
     scores = np.zeros(len(lines))
     limits = np.ones(len(lines))  # a line the model decides stays when it scores under this
-    if decides.any():  # the trees run only on the lines the model decides
+    if decides.any():
         model = load_model()
         around = model.threshold if options.model_threshold is None else options.model_threshold
         by_code = np.array([1.0, around, model.rescue_threshold, model.inside_threshold])
-        at = np.flatnonzero(decides)
-        scores[at] = model.scores(_features(passes)[at])
         limits = by_code[decides]
+        # the trees run only on the lines the model decides and could keep (a rescue
+        # threshold of 0 brings nothing back)
+        at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0))
+        if len(at):
+            scores[at] = model.scores(_features(passes)[at])
     kept, removed = [], []
     for i, line in enumerate(lines):
         if decides[i]:
