@@ -347,21 +347,23 @@ class LineModel:
     def raw_scores(self, features: np.ndarray) -> np.ndarray:
         """The ensemble's raw (log-odds) score of each row of `features`.
 
-        All trees walk at once: one (lines x trees) array of current nodes, one step down
-        per level, so the cost is a few vector operations per tree level for the page.
+        All trees walk at once: one flat array of current nodes (lines x trees), one step
+        down per level for the (line, tree) pairs not yet at a leaf, so the cost is a few
+        vector operations per tree level for the page, over fewer pairs at each level.
         """
-        n = features.shape[0]
+        n, trees = features.shape[0], len(self.roots)
         if n == 0:
             return np.zeros(0)
-        rows = np.arange(n)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        while True:
-            inner = self.left[node] >= 0
-            if not inner.any():
-                break
-            go_left = features[rows, self.feature[node]] <= self.threshold_at[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(axis=1)
+        node = np.tile(self.roots, n)
+        row = np.repeat(np.arange(n), trees)
+        walking = np.arange(n * trees)
+        while walking.size:
+            at = node[walking]
+            inner = self.left[at] >= 0
+            walking, at = walking[inner], at[inner]
+            go_left = features[row[walking], self.feature[at]] <= self.threshold_at[at]
+            node[walking] = np.where(go_left, self.left[at], self.right[at])
+        return self.baseline + self.value[node].reshape(n, trees).sum(axis=1)
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each line (a row of `features`) is boilerplate."""
