@@ -311,9 +311,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         around = model.threshold if options.model_threshold is None else options.model_threshold
         by_code = np.array([1.0, around, model.rescue_threshold, model.inside_threshold])
         limits = by_code[decides]
-        # the trees run only on the lines the model decides and could keep (a rescue
-        # threshold of 0 brings nothing back)
-        at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0))
+        # the trees run only on the lines whose fate a score can change (a threshold of 0
+        # keeps nothing back, one of 1 removes nothing)
+        at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
         if len(at):
             scores[at] = model.scores(_features(passes)[at])
     kept, removed = [], []
