@@ -19,8 +19,10 @@ Every line that does not reach `text` is kept in `removed` with its rule and rea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -40,6 +42,7 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
+from .dates import quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
@@ -332,30 +335,33 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 class _FirstHit:
     """The first rule of a table that fires on a line, as `Rule.hits` would find it.
 
-    The patterns (all anchored at the line start) are joined, in table order, into one
-    regular expression, so a line costs one match instead of one per rule. Only the
-    patterns that can start with the line's first character take part (`Rule.first_char`);
-    first characters that admit the same rules share one joined expression, compiled when
-    first needed. Predicates run only when they stand before the first pattern that
-    matched. A line seen before (menus and footers repeat across a site's pages) is
-    answered from a memo of the last `MEMO_LINES` distinct lines of at most
-    `MEMO_LINE_CHARS` characters (furniture is short; a page's long lines would make the
-    memo's memory depend on the pages rather than on its size).
+    A line is first sorted by what can fire on it: its first character (the patterns,
+    all anchored at the line start, that can start with it: `Rule.first_char`), its last
+    character (the patterns whose hits all end at the line's end: `Rule.last_char`), its
+    length (rules whose `max_chars` it exceeds are out) and the required strings it holds
+    (`Rule.requires`, all found in one Aho-Corasick pass over the lowercased line). For
+    each such plan, compiled when first needed, the patterns left are joined in table
+    order into one regular expression, so a line costs one match; the predicates and
+    word rules left run only when they stand before the first pattern that matched.
+    A line seen before (menus and footers repeat across a site's pages) is answered from
+    a memo of the last `MEMO_LINES` distinct lines of at most `MEMO_LINE_CHARS`
+    characters (furniture is short; a page's long lines would make the memo's memory
+    depend on the pages rather than on its size).
     """
 
     MEMO_LINES = 1 << 16
     MEMO_LINE_CHARS = 200
+    PLANS = 1 << 14  # plans kept at most (first and last characters, lengths, strings)
     _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
-        self.patterns = [(i, r) for i, r in enumerate(rules) if r.pattern is not None]
-        for _i, rule in self.patterns:
-            if not rule.pattern.startswith("^"):
+        for rule in rules:
+            if rule.pattern is not None and not rule.pattern.startswith("^"):
                 raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-        self._by_first: dict[str, re.Pattern[str] | None] = {}
-        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._bounds = sorted({r.max_chars for r in rules if r.max_chars is not None})
+        self._requires = _strings_automaton(rules)
+        self._plans: dict[tuple[str, str, int, int], _Plan] = {}
         self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
 
     @staticmethod
@@ -373,21 +379,26 @@ class _FirstHit:
     def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
         return _FirstHit(rules)
 
-    def _joined(self, first: str) -> re.Pattern[str] | None:
-        """The patterns that may match a line starting with `first`, joined in table order."""
-        admitted = tuple(
-            i
-            for i, rule in self.patterns
-            if not first or rule.first_char is None or rule.first_char.match(first)
-        )
-        if admitted not in self._by_rules:
-            parts = []
-            for i in admitted:
-                rule = self.rules[i]
-                scope = "i" if rule.flags & re.IGNORECASE else "-i"
-                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-            self._by_rules[admitted] = re.compile("|".join(parts)) if parts else None
-        return self._by_rules[admitted]
+    def _plan(self, key: tuple[str, str, int, int]) -> _Plan:
+        """What may fire on the lines of a key (first and last character, length bucket,
+        required strings found): `(index, test)` in table order."""
+        first, last, bucket, found = key
+        plan = []
+        for i, rule in enumerate(self.rules):
+            if rule.max_chars is not None and self._bounds.index(rule.max_chars) < bucket:
+                continue
+            if rule.requires and not found >> i & 1:
+                continue
+            if rule.pattern is None:
+                plan.append((i, rule.predicate))
+            elif (not first or rule.first_char is None or rule.first_char.match(first)) and (
+                not last or rule.last_char is None or rule.last_char.match(last)
+            ):
+                plan.append((i, rule.regex.match))
+        if len(self._plans) >= self.PLANS:
+            self._plans.clear()
+        self._plans[key] = tuple(plan)
+        return self._plans[key]
 
     def __call__(self, text: str) -> Rule | None:
         if len(text) > self.MEMO_LINE_CHARS:
@@ -401,21 +412,39 @@ class _FirstHit:
 
     def _first(self, text: str) -> int:
         """The index of the first rule that fires on `text`, -1 when none does."""
-        first = text[:1]
-        try:
-            patterns = self._by_first[first]
-        except KeyError:
-            patterns = self._by_first[first] = self._joined(first)
-        match = patterns.match(text) if patterns is not None else None
-        limit = len(self.rules)
-        if match is not None:
-            limit = int(match.lastgroup[4:]) if match.lastgroup else limit
-        for i, rule in self.predicates:
-            if i > limit:
-                break
-            if rule.predicate(text):
+        found = 0
+        if self._requires is not None:
+            for _end, bits in self._requires.iter(text.lower()):
+                found |= bits
+        last = text[-1:] if text[-1:] != "\n" else ""  # `$` may stand before a last newline
+        key = (text[:1], last, bisect_left(self._bounds, len(text)), found)
+        for i, test in self._plans.get(key) or self._plan(key):
+            if test is None or test(text):
                 return i
-        return limit if match is not None else -1
+        return -1
+
+
+#: A matcher plan: `(index, test)` of the rules that may fire on a line, in table order; a
+#: test is a pattern's `match`, a predicate, or None for a rule of required strings alone.
+_Plan = tuple[tuple[int, Callable[[str], object] | None], ...]
+
+
+def _strings_automaton(rules: tuple[Rule, ...]):
+    """An Aho-Corasick automaton of the rules' required strings, each giving the bit mask of
+    the rules that require it; None when no rule requires any."""
+    import ahocorasick
+
+    masks: dict[str, int] = {}
+    for i, rule in enumerate(rules):
+        for need in rule.requires:
+            masks[need] = masks.get(need, 0) | 1 << i
+    if not masks:
+        return None
+    automaton = ahocorasick.Automaton()
+    for need, mask in masks.items():
+        automaton.add_word(need, mask)
+    automaton.make_automaton()
+    return automaton
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -852,13 +881,20 @@ def parse_date(text: str) -> str | None:
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
-    try:
-        parsed = _date_parser(order).get_date_data(part)["date_obj"]
-    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
-        return None
+    parsed = quick_date(part, order) or dateparser_date(part, order)
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
+
+
+def dateparser_date(part: str, order: str) -> datetime | None:
+    """dateparser's reading of a date (`order`: "DMY" or "MDY"), None when it finds none.
+
+    `parse_date` asks it only for the forms `dates.quick_date` does not read."""
+    try:
+        return _date_parser(order).get_date_data(part)["date_obj"]
+    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
+        return None
 
 
 @lru_cache(maxsize=2)

@@ -77,7 +77,7 @@ def test_first_char_of_a_pattern_keeps_every_possible_start():
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})),
-    st.text(alphabet=" -•|>»:0123456789aBcÄéß首页", max_size=4),
+    st.text(alphabet=" -•·|>»:©.\n0123456789aBcÄéßİıſ\u212a首页", max_size=4),
     st.booleans(),
 )
 def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
@@ -105,14 +105,41 @@ def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
     assert long_line not in first_hit._memo
 
 
-def test_first_characters_that_admit_the_same_rules_share_one_expression():
+def test_lines_alike_at_their_edges_share_one_plan():
     from hzcorpus.clean import _FirstHit
 
     first_hit = _FirstHit(LINE_RULES)
     for line in ("alpha", "beta", "Alpha", "ALPHA", "ändern", "1.", "2.", "首页", "»"):
         first_hit(line)
-    assert first_hit._by_first["1"] is first_hit._by_first["2"]
-    assert len(first_hit._by_rules) < len(first_hit._by_first)
+    plans = {key[0]: plan for key, plan in first_hit._plans.items() if key[0] in "12"}
+    assert plans["1"] == plans["2"]
+    prose = "The council met on Tuesday and agreed to the plan after a long debate."
+    first_hit(prose)
+    ids = {LINE_RULES[i].id for i, _ in next(p for k, p in first_hit._plans.items() if k[0] == "T")}
+    assert "headline-with-count" not in ids  # its hits end with a count, never with "."
+    assert "date-meta" not in ids  # over its `max_chars`
+    assert "copyright" not in ids  # none of its `requires`
+
+
+def test_last_char_of_a_pattern_keeps_every_possible_end():
+    from hzcorpus.rules import Rule
+
+    cases = {
+        r"^(?:read more|mehr)\s*$": ("read more", "mehr  ", "MEHR"),
+        r"^a(?-i:Foto)$|^x(?:y|z\d)$": ("aFoto", "xy", "xz1"),
+        r"^.*(?<=b)b$|^(?:(?:c))$(?!x)": ("bb", "abb", "c"),
+        r"^(?:[Hh]ome|首页)\s*>\Z": ("Home >", "home>", "首页 >"),
+    }
+    for pattern, texts in cases.items():
+        rule = Rule("r", "test", pattern, match=texts)
+        assert rule.last_char is not None, pattern
+        for text in texts:
+            assert rule.regex.match(text), (pattern, text)
+            assert rule.last_char.match(text[-1]), (pattern, text)
+    assert Rule("r", "t", r"^a(?-i:Foto)$", match=("aFoto",)).last_char.match("O") is None
+    for open_end in (r"^x", r"^x$|^y", r"^x.$", r"^x?$", r"(?m)^x$", r"^x(?=$)"):
+        assert Rule("r", "t", open_end, match=("x",)).last_char is None, open_end
+    assert Rule("r", "t", predicate=str.isupper, match=("X",)).last_char is None
 
 
 def test_a_table_has_one_matcher_whether_found_by_identity_or_by_value():
