@@ -755,16 +755,13 @@ def _is_newsletter_line(line: str) -> bool:
 
 def _is_date_line(line: str) -> bool:
     """A line that is a date (with a time, a place or a source around it)."""
-    return _DIGIT.search(line) is not None and DATE_LINE.match(line) is not None
+    return DATE_LINE.match(line) is not None
 
 
 def _is_date_meta_line(line: str) -> bool:
     """A few words of metadata around a date, not a sentence."""
     return (
-        len(line.split()) <= 8
-        and not _is_sentence(line)
-        and _DIGIT.search(line) is not None  # every date pattern has digits
-        and DATE_IN_LINE.search(line) is not None
+        len(line.split()) <= 8 and not _is_sentence(line) and DATE_IN_LINE.search(line) is not None
     )
 
 
@@ -1185,6 +1182,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:subtotal|zwischensumme|summe|total|gesamt|importe|sous-total|小计|合计)?"
         r"\s*[:：]?\s*(?:[$€£¥]\s*\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s*(?:€|eur|usd|\$|元))$",
+        requires_chars=r"\d",
         match=("$0.00", "0,00 €", "Subtotal: $12.99", "合计：0.00元"),
         no_match=("It cost $12.99 last year.",),
     ),
@@ -1335,6 +1333,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="published",
         predicate=_is_date_line,
         max_chars=120,
+        requires_chars=r"\d",
         match=(
             "2025.02.18",
             "Feb 11, 2025 10:28 PM",
@@ -1359,6 +1358,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="published",
         predicate=_is_date_meta_line,
         max_chars=60,
+        requires_chars=r"\d",
         match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
         no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
     ),
@@ -1504,6 +1504,19 @@ LINE_RULES: tuple[Rule, ...] = (
         r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$"
         r"|^.{0,10}(?:扫码|下载客户端|请关注|download (?:our|the) app|laden sie (?:unsere|die) app|"
         r"descarga (?:nuestra|la) app|téléchargez (?:notre|l')app).{0,30}$",
+        requires=(
+            "follow",
+            "folge",
+            "gueno",
+            "vez-nou",
+            "关注",
+            "扫码",
+            "下载客户端",
+            "download",
+            "laden",
+            "carga",
+            "téléchargez",
+        ),
         match=(
             "Follow us on Twitter",
             "Folgen Sie uns auf Instagram",
@@ -1617,6 +1630,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|^[^.!?。>›»]{1,30}(?:\s*(?:>>|[›»])\s*[^.!?。>›»]{1,40}){1,6}$"
         r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
         r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
+        requires_chars="[/|»>›·:：]",
         match=(
             "SOURCE / ECONOMY",
             "人民网>>社会·法治",
@@ -1684,6 +1698,7 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:comments?|"
         r"kommentare?|comentarios?|commentaires?|views|aufrufe|vistas|vues|评论|阅读)|"
         r"\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)|\d+\s*(?:条评论|评论|阅读))$",
+        requires_chars=r"\d",
         match=(
             "Council Votes to Close the Old Library (23)",
             "Neue Radwege für die Innenstadt | 14 Kommentare",
@@ -1709,6 +1724,7 @@ LINE_RULES: tuple[Rule, ...] = (
         flags=0,
         pattern=r"^(?:[A-ZÀ-ÝÄÖÜ][\w'’&.-]*\s){1,4}\s*\d{1,3}\s*[-–:]\s*\d{1,3}"
         r"(?:\s[A-ZÀ-ÝÄÖÜ][\w'’&.-]*){1,4}$",
+        requires_chars=r"\d",
         match=("PSG 2 - 1 OM", "Bayern München 3:1 Borussia Dortmund", "Real Madrid 2–2 Barcelona"),
         no_match=("PSG won 2-1 against OM on Sunday.", "Between 9 - 5 every day"),
     ),
@@ -1717,6 +1733,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a photo gallery's position counter",
         kind="furniture",
         pattern=r"^\d{1,3}\s*(?:/|of|von|de|sur|／)\s*\d{1,3}$",
+        requires_chars=r"\d",
         match=("1 / 8", "3 of 12", "2 von 10", "5／20"),
         no_match=("1 of 8 people surveyed said yes.",),
     ),
@@ -1725,6 +1742,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a bare time of day (a live-blog or list timestamp)",
         kind="furniture",
         pattern=r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|utc|gmt|bst|cet|cest|[a-z]{2}t))?$",
+        requires_chars=r"\d",
         match=("11:42 GMT", "9.15 am", "14:05 Uhr", "08h30"),
         no_match=("11:42 GMT: power restored to the valley",),
     ),

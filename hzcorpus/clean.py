@@ -19,8 +19,7 @@ Every line that does not reach `text` is kept in `removed` with its rule and rea
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
@@ -46,6 +45,7 @@ from .dates import quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
+from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .rules import Rule
 
@@ -124,7 +124,7 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 
 def _clean_html(doc: Document, options: CleanOptions) -> Document:
     page = extract_html(doc.raw, options.html)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
     for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
@@ -164,7 +164,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             f"{source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
         )
     lines = _join_bullets(raw_lines)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     for line in lines:
         _measure(line, th)
         if len(line.text) <= th.max_rule_chars:
@@ -330,121 +330,6 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
-
-
-class _FirstHit:
-    """The first rule of a table that fires on a line, as `Rule.hits` would find it.
-
-    A line is first sorted by what can fire on it: its first character (the patterns,
-    all anchored at the line start, that can start with it: `Rule.first_char`), its last
-    character (the patterns whose hits all end at the line's end: `Rule.last_char`), its
-    length (rules whose `max_chars` it exceeds are out) and the required strings it holds
-    (`Rule.requires`, all found in one Aho-Corasick pass over the lowercased line). For
-    each such plan, compiled when first needed, the patterns left are joined in table
-    order into one regular expression, so a line costs one match; the predicates and
-    word rules left run only when they stand before the first pattern that matched.
-    A line seen before (menus and footers repeat across a site's pages) is answered from
-    a memo of the last `MEMO_LINES` distinct lines of at most `MEMO_LINE_CHARS`
-    characters (furniture is short; a page's long lines would make the memo's memory
-    depend on the pages rather than on its size).
-    """
-
-    MEMO_LINES = 1 << 16
-    MEMO_LINE_CHARS = 200
-    PLANS = 1 << 14  # plans kept at most (first and last characters, lengths, strings)
-    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        for rule in rules:
-            if rule.pattern is not None and not rule.pattern.startswith("^"):
-                raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-        self._bounds = sorted({r.max_chars for r in rules if r.max_chars is not None})
-        self._requires = _strings_automaton(rules)
-        self._plans: dict[tuple[str, str, int, int], _Plan] = {}
-        self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
-
-    @staticmethod
-    def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table). The table of the last call is
-        recognised by identity: hashing its rules (to find it by value) cost more than
-        cleaning a short page."""
-        last = _FirstHit._last
-        if last is None or last[0] is not rules:
-            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
-        return last[1]
-
-    @staticmethod
-    @lru_cache(maxsize=8)
-    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
-        return _FirstHit(rules)
-
-    def _plan(self, key: tuple[str, str, int, int]) -> _Plan:
-        """What may fire on the lines of a key (first and last character, length bucket,
-        required strings found): `(index, test)` in table order."""
-        first, last, bucket, found = key
-        plan = []
-        for i, rule in enumerate(self.rules):
-            if rule.max_chars is not None and self._bounds.index(rule.max_chars) < bucket:
-                continue
-            if rule.requires and not found >> i & 1:
-                continue
-            if rule.pattern is None:
-                plan.append((i, rule.predicate))
-            elif (not first or rule.first_char is None or rule.first_char.match(first)) and (
-                not last or rule.last_char is None or rule.last_char.match(last)
-            ):
-                plan.append((i, rule.regex.match))
-        if len(self._plans) >= self.PLANS:
-            self._plans.clear()
-        self._plans[key] = tuple(plan)
-        return self._plans[key]
-
-    def __call__(self, text: str) -> Rule | None:
-        if len(text) > self.MEMO_LINE_CHARS:
-            at = self._first(text)
-        elif (at := self._memo.get(text)) is None:
-            at = self._first(text)
-            if len(self._memo) >= self.MEMO_LINES:
-                self._memo.clear()
-            self._memo[text] = at
-        return self.rules[at] if at >= 0 else None
-
-    def _first(self, text: str) -> int:
-        """The index of the first rule that fires on `text`, -1 when none does."""
-        found = 0
-        if self._requires is not None:
-            for _end, bits in self._requires.iter(text.lower()):
-                found |= bits
-        last = text[-1:] if text[-1:] != "\n" else ""  # `$` may stand before a last newline
-        key = (text[:1], last, bisect_left(self._bounds, len(text)), found)
-        for i, test in self._plans.get(key) or self._plan(key):
-            if test is None or test(text):
-                return i
-        return -1
-
-
-#: A matcher plan: `(index, test)` of the rules that may fire on a line, in table order; a
-#: test is a pattern's `match`, a predicate, or None for a rule of required strings alone.
-_Plan = tuple[tuple[int, Callable[[str], object] | None], ...]
-
-
-def _strings_automaton(rules: tuple[Rule, ...]):
-    """An Aho-Corasick automaton of the rules' required strings, each giving the bit mask of
-    the rules that require it; None when no rule requires any."""
-    import ahocorasick
-
-    masks: dict[str, int] = {}
-    for i, rule in enumerate(rules):
-        for need in rule.requires:
-            masks[need] = masks.get(need, 0) | 1 << i
-    if not masks:
-        return None
-    automaton = ahocorasick.Automaton()
-    for need, mask in masks.items():
-        automaton.add_word(need, mask)
-    automaton.make_automaton()
-    return automaton
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:

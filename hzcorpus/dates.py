@@ -82,6 +82,16 @@ TIME_JOINERS: dict[str, frozenset[str]] = {
     "a las": frozenset({_ES}),
 }
 
+#: Time-zone abbreviations after a time (capitals, as pages write them). dateparser keeps
+#: the written time for each (the cleaner asks for no time-zone conversion), so they are
+#: read and dropped.
+TIME_ZONES: tuple[str, ...] = (
+    *("UTC", "GMT", "BST", "IST", "WET", "WEST", "CET", "CEST", "EET", "EEST", "MSK"),
+    *("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST"),
+    *("JST", "KST", "HKT", "SGT", "ICT", "WIB", "PHT"),
+    *("AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "SAST"),
+)
+
 
 def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -99,7 +109,8 @@ def _named(tag: str) -> str:
 _TIME = (
     rf"(?:(?:\s*(?P<joiner>{_alternation(TIME_JOINERS)})\s*|\s+)"
     r"(?P<hour>\d{1,2})(?P<hsep>[:h])(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?:\s*(?P<ampm>[ap]m))?(?:\s*(?P<uhr>uhr))?)?"
+    r"(?:\s*(?P<ampm>[ap]m))?(?:\s*(?P<uhr>uhr))?"
+    rf"(?:\s+(?-i:{_alternation(TIME_ZONES)}))?)?"
 )
 _FORM = re.compile(
     rf"{_WEEKDAY}(?:"

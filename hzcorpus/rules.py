@@ -26,10 +26,11 @@ class Rule:
     `after_headline` marks lines that follow a headline (a byline, a date, a share row, a
     contents heading): for the cleaner, a headline-like line followed by one is the title.
 
-    Two preconditions let a matcher skip a rule without running it: `max_chars` (the rule
-    fires only on texts of at most this many characters) and `requires` (lowercase
-    strings, one of which the lowercased text must hold). They are part of the rule:
-    `hits` checks them first. A rule of `requires` alone, with neither pattern nor
+    Preconditions let a matcher skip a rule without running it: `max_chars` (the rule
+    fires only on texts of at most this many characters), `requires` (lowercase strings,
+    one of which the lowercased text must hold) and `requires_chars` (a character class,
+    such as `\\d`, one of whose characters the text must hold). They are part of the
+    rule: `hits` checks them first. A rule of `requires` alone, with neither pattern nor
     predicate, fires wherever one of its strings occurs.
     """
 
@@ -46,6 +47,7 @@ class Rule:
     after_headline: bool = False
     max_chars: int | None = None
     requires: tuple[str, ...] = ()
+    requires_chars: str = ""
 
     def __post_init__(self) -> None:
         if self.pattern is not None and self.predicate is not None:
@@ -54,6 +56,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: give a pattern, a predicate or required strings")
         if any(need != need.lower() or not need for need in self.requires):
             raise ValueError(f"rule {self.id}: required strings are lowercase, not empty")
+        if self.requires_chars and not re.fullmatch(r"\\[dDsSwW]|\[[^\]]+\]", self.requires_chars):
+            raise ValueError(f"rule {self.id}: required characters are one character class")
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -74,6 +78,19 @@ class Rule:
         return re.compile("|".join(first[0]), self.flags)
 
     @cached_property
+    def longest_text(self) -> int | None:
+        """The longest text a hit can span (its pattern ends every branch at the text's end,
+        without MULTILINE, and its hits have a bounded width; one more for a last newline
+        that `$` may stand before), or None; None for predicates."""
+        if self.pattern is None or self.flags & re.MULTILINE:
+            return None
+        parsed = _parser.parse(self.pattern, self.flags)
+        widest = parsed.getwidth()[1]
+        if parsed.state.flags & re.MULTILINE or widest >= _constants.MAXREPEAT:
+            return None
+        return widest + 1 if _ends_at_end(list(parsed)) else None
+
+    @cached_property
     def last_char(self) -> re.Pattern[str] | None:
         """A pattern matching every character a hit can end with when every hit ends at the
         end of the text (`$` or `\\Z` closes each branch; without MULTILINE), or None when
@@ -91,6 +108,8 @@ class Rule:
     def admits(self, text: str) -> bool:
         """Whether `text` meets the rule's preconditions (`max_chars`, `requires`)."""
         if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        if self.requires_chars and re.search(self.requires_chars, text) is None:
             return False
         return not self.requires or any(need in text.lower() for need in self.requires)
 
@@ -158,6 +177,22 @@ def _sequence_atoms(items, reverse: bool = False) -> tuple[list[str], bool] | No
         if not first[1]:
             return atoms, False
     return atoms, True
+
+
+def _ends_at_end(items: list) -> bool:
+    """Whether every hit of a parsed sequence ends at the text's end (or before a last
+    newline): `$` or `\\Z` closes it, or each branch of its last group."""
+    c = _constants
+    while items and items[-1][0] in (c.ASSERT, c.ASSERT_NOT):
+        items = items[:-1]
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is c.AT:
+        return av in (c.AT_END, c.AT_END_STRING)
+    if op is c.BRANCH:
+        return all(_ends_at_end(list(b)) for b in av[1])
+    return op is c.SUBPATTERN and _ends_at_end(list(av[3]))
 
 
 def _end_atoms(items: list) -> list[str] | None:

@@ -32,10 +32,10 @@ def test_options_default_to_the_tables():
 
 
 def test_combined_matcher_agrees_with_rule_by_rule():
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
     from tests.clean_gate import page_paths
 
-    first_hit = _FirstHit.of(LINE_RULES)
+    first_hit = LineMatcher.of(LINE_RULES)
     lines = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
     for path in page_paths():
         lines.update(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
@@ -81,19 +81,19 @@ def test_first_char_of_a_pattern_keeps_every_possible_start():
     st.booleans(),
 )
 def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    first_hit = _FirstHit.of(LINE_RULES)
+    first_hit = LineMatcher.of(LINE_RULES)
     for line in (affix + example, example + affix, example.upper() if upper else example.lower()):
         expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
         assert first_hit(line) is expected, line
 
 
 def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    monkeypatch.setattr(_FirstHit, "MEMO_LINES", 3)
-    first_hit = _FirstHit(LINE_RULES)
+    monkeypatch.setattr(LineMatcher, "MEMO_LINES", 3)
+    first_hit = LineMatcher(LINE_RULES)
     lines = sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})[:40]
     for _ in range(2):  # the second round is answered from the memo where it holds the line
         for line in lines:
@@ -106,9 +106,9 @@ def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
 
 
 def test_lines_alike_at_their_edges_share_one_plan():
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    first_hit = _FirstHit(LINE_RULES)
+    first_hit = LineMatcher(LINE_RULES)
     for line in ("alpha", "beta", "Alpha", "ALPHA", "ändern", "1.", "2.", "首页", "»"):
         first_hit(line)
     plans = {key[0]: plan for key, plan in first_hit._plans.items() if key[0] in "12"}
@@ -143,9 +143,44 @@ def test_last_char_of_a_pattern_keeps_every_possible_end():
 
 
 def test_a_table_has_one_matcher_whether_found_by_identity_or_by_value():
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    matcher = _FirstHit.of(LINE_RULES)
-    assert _FirstHit.of(LINE_RULES) is matcher
-    assert _FirstHit.of(tuple(LINE_RULES)[:-1]) is not matcher
-    assert _FirstHit.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple
+    matcher = LineMatcher.of(LINE_RULES)
+    assert LineMatcher.of(LINE_RULES) is matcher
+    assert LineMatcher.of(tuple(LINE_RULES)[:-1]) is not matcher
+    assert LineMatcher.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple
+
+
+def _pattern_preconditions_hold(line: str) -> None:
+    """A pattern rule's hit implies its preconditions and its derived length bound (for
+    predicates the preconditions are part of the rule itself)."""
+    for rule in LINE_RULES:
+        if rule.pattern is None or rule.regex.search(line) is None:
+            continue
+        assert rule.admits(line), (rule.id, line)
+        if rule.regex.match(line) and rule.longest_text is not None:
+            assert len(line) <= rule.longest_text, (rule.id, line)
+
+
+def test_pattern_preconditions_keep_every_hit():
+    from tests.clean_gate import page_paths
+
+    lines = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
+    for path in page_paths():
+        lines.update(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
+    assert any(r.pattern and (r.requires or r.requires_chars) for r in LINE_RULES)
+    for line in lines:
+        _pattern_preconditions_hold(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match})),
+    st.text(alphabet=" .:1٣İıſ\u212aKSI", max_size=3),
+    st.sampled_from([str.upper, str.lower, str.title, str.swapcase]),
+)
+def test_pattern_preconditions_keep_hits_in_any_case(example, affix, case):
+    """Case traps: "İ" and "ſ" match "i" and "s" with IGNORECASE, "٣" is a digit."""
+    for line in (case(example), affix + case(example), case(example) + affix):
+        _pattern_preconditions_hold(line)
+        _pattern_preconditions_hold(line.replace("i", "İ").replace("s", "ſ"))

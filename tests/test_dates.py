@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hzcorpus.clean import dateparser_date, parse_date
-from hzcorpus.dates import MONTH_ABBREVIATIONS, MONTHS, TIME_JOINERS, WEEKDAYS, quick_date
+from hzcorpus.dates import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    TIME_JOINERS,
+    TIME_ZONES,
+    WEEKDAYS,
+    quick_date,
+)
 
 MINUTE = "%Y-%m-%dT%H:%M"
 
@@ -44,6 +51,9 @@ def test_every_weekday_and_time_word_reads_as_dateparser_reads_it():
         assert assert_agrees(f"12.03.2024 {joiner} 10:45")
         month = month_in(min(languages - {"zh"}))
         assert assert_agrees(f"12 {month} 2024 {joiner} 10:45"), joiner
+    for zone in TIME_ZONES:
+        assert assert_agrees(f"January 10, 2008 12:10am {zone}"), zone
+        assert assert_agrees(f"10. Januar 2008 um 23:10 {zone}"), zone
 
 
 @pytest.mark.parametrize(
@@ -73,7 +83,8 @@ def test_common_forms_are_read_without_dateparser(part, order, expected):
         "Monday 3 février 2024",  # two languages
         "2024年6月2日 at 10:45",
         "09.01.08",  # two-digit year
-        "January 10, 2008 12:10am AEDT",  # a time zone
+        "January 10, 2008 AEDT",  # a time zone without a time
+        "January 10, 2008 12:10am aedt",  # a zone in lower case
         "10/09/199922:30",
         "1.5.1899",
     ],
@@ -103,12 +114,13 @@ _NAMES = sorted([*MONTHS, *MONTH_ABBREVIATIONS])
     time=st.sampled_from(
         ["", " 10:45", ", 23:59", " 0:05 am", " 12:30PM", " 7h05", " 25:00", " 10:45 Uhr"]
     ),
+    zone=st.sampled_from(["", " CET", " EST", " AEDT", " XYZ", "CET"]),
     joiner=st.sampled_from(["", *sorted(TIME_JOINERS)]),
     space=st.sampled_from([" ", "\xa0", "  "]),
     upper=st.booleans(),
 )
 def test_generated_dates_agree_with_dateparser(
-    weekday, day, month, year, name, form, time, joiner, space, upper
+    weekday, day, month, year, name, form, time, zone, joiner, space, upper
 ):
     name = name.upper() if upper else name.title()
     date = [
@@ -120,5 +132,6 @@ def test_generated_dates_agree_with_dateparser(
     ][form]
     if time and joiner:
         time = f" {joiner}{time}"
+    time += zone
     for order in ("DMY", "MDY"):
         assert_agrees(f"{weekday}{date}{time}", order)
