@@ -13,7 +13,8 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
   options we change that cost time (`with_metadata=True`, `include_comments=False`);
 - `hzcorpus.html.extract_html(html)` (our options, bounds, post-rules and audit);
 - `hzcorpus.clean.clean_document` on the visible-text dump of each page (what page-text
-  scrapers save: one block per line), the cleaner for pages that arrive as text;
+  scrapers save: one block per line), the cleaner for pages that arrive as text, with
+  and without the line model (`model=False`: the rules and context passes alone);
 - `read + clean_document`: the page's bytes through `document_from_bytes` (decoding,
   mojibake repair) and `clean_document`, for the HTML page and for its dump: what a build
   does with an input file.
@@ -44,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from timing import pass_times  # noqa: E402  (bench/timing.py)
 
 from hzcorpus import clean, read  # noqa: E402
-from hzcorpus.clean import clean_document  # noqa: E402
+from hzcorpus.clean import CleanOptions, clean_document  # noqa: E402
 from hzcorpus.document import Document  # noqa: E402
 from hzcorpus.html import extract_html, page_text_dump  # noqa: E402
 
@@ -145,11 +146,11 @@ def forget_lines(clean_module) -> None:
     getattr(matcher, "_memo", {}).clear()
 
 
-def clean_dump(doc: Document, first=None):
+def clean_dump(doc: Document, first=None, options: CleanOptions | None = None):
     """`clean_document` of a page-text dump, the memo emptied before the item `first`."""
     if doc is first:
         forget_lines(clean)
-    return clean_document(doc)
+    return clean_document(doc, options or CleanOptions())
 
 
 def main() -> None:
@@ -200,6 +201,12 @@ def main() -> None:
         ("trafilatura.extract + metadata, no comments", "html", with_metadata, pages),
         *([] if args.text_only else html_paths),
         ("hzcorpus clean_document", "text dump", partial(clean_dump, first=dumps[0]), dumps),
+        (
+            "hzcorpus clean_document, rules and passes only (model=False)",
+            "text dump",
+            partial(clean_dump, first=dumps[0], options=CleanOptions(model=False)),
+            dumps,
+        ),
         (
             "hzcorpus read + clean_document",
             "dump bytes",
