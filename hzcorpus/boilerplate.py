@@ -1658,6 +1658,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         predicate=_is_ui_label,
         max_chars=60,
+        requires=tuple(sorted(UI_LABELS)),  # a line of labels holds one
         match=(
             "Read more",
             "Weiterlesen",

@@ -179,12 +179,18 @@ def _sequence_atoms(items, reverse: bool = False) -> tuple[list[str], bool] | No
     return atoms, True
 
 
+def _without_closing_lookarounds(items: list) -> list:
+    """A parsed sequence without the lookarounds at its end (they consume nothing)."""
+    while items and items[-1][0] in (_constants.ASSERT, _constants.ASSERT_NOT):
+        items = items[:-1]
+    return items
+
+
 def _ends_at_end(items: list) -> bool:
     """Whether every hit of a parsed sequence ends at the text's end (or before a last
     newline): `$` or `\\Z` closes it, or each branch of its last group."""
     c = _constants
-    while items and items[-1][0] in (c.ASSERT, c.ASSERT_NOT):
-        items = items[:-1]
+    items = _without_closing_lookarounds(items)
     if not items:
         return False
     op, av = items[-1]
@@ -200,8 +206,7 @@ def _end_atoms(items: list) -> list[str] | None:
     ends at the text's end, or None (a hit may end elsewhere, be empty, or the sequence is
     not modelled). Lookarounds after the end anchor are skipped."""
     c = _constants
-    while items and items[-1][0] in (c.ASSERT, c.ASSERT_NOT):
-        items = items[:-1]
+    items = _without_closing_lookarounds(items)
     if not items:
         return None
     op, av = items[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, Thresholds
+from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, UI_LABELS, Thresholds
 from hzcorpus.clean import CleanOptions
 from hzcorpus.rules import rule_example_failures
 
@@ -184,3 +184,21 @@ def test_pattern_preconditions_keep_hits_in_any_case(example, affix, case):
     for line in (case(example), affix + case(example), case(example) + affix):
         _pattern_preconditions_hold(line)
         _pattern_preconditions_hold(line.replace("i", "İ").replace("s", "ſ"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(sorted(UI_LABELS)), min_size=1, max_size=3),
+    st.sampled_from([" | ", "/", " ｜ ", " "]),
+    st.sampled_from(["", ":", " »", " · 5:12 min", " (4 Min)"]),
+    st.sampled_from([str.upper, str.title, str]),
+)
+def test_ui_label_strings_are_implied_by_its_predicate(labels, separator, suffix, case):
+    """The `ui-label` row's `requires` restates its predicate: a line of labels holds one."""
+    from hzcorpus.boilerplate import _is_ui_label
+
+    rule = next(r for r in LINE_RULES if r.id == "ui-label")
+    line = case(separator.join(labels) + suffix)
+    for text in (line, line.replace("i", "İ"), line.replace("s", "ſ")):
+        if _is_ui_label(text):
+            assert rule.admits(text) or len(text) > rule.max_chars, text
