@@ -20,7 +20,7 @@ import operator
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from .document import Document, LanguageScore
@@ -175,18 +175,17 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
         return [UNDETERMINED]
     guess = _script_guess(head)
     if guess is not None:
-        langs, probs, required = (guess[0],), [guess[1]], ()
+        probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
     else:
         engine = _engine(options.fast, options.seed, options.max_chars)
         probs = engine.probabilities(head)
         if probs is None:  # letters of a script that neither langdetect nor the table knows
             return [UNDETERMINED]
-        langs, required = engine.langs, engine.required
-    ruled_out = tuple([rule.kind for rule in required if not rule.hits(head)])
-    plan = _Plan.of(langs, ruled_out, options.chinese_variants)
+        ruled_out = tuple([rule.kind for rule in engine.required if not rule.hits(head)])
+        plan = engine.plan(ruled_out, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
-        plan = _Plan.of(langs, (), options.chinese_variants)
+        plan = _Plan.of(plan.langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
     scale = letters / options.min_letters
     return [
@@ -244,6 +243,16 @@ class _Engine:
     #: the rows of `REQUIRED_SCRIPTS` whose language the backend knows
     required: tuple[Rule, ...]
     probabilities: Callable[[str], list[float] | None]
+    #: the plans made so far, by (languages ruled out, `chinese_variants`)
+    plans: dict[tuple[tuple[str, ...], bool], _Plan] = field(default_factory=dict)
+
+    def plan(self, ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
+        """`_Plan.of` for this backend's languages, without hashing them per text."""
+        key = (ruled_out, chinese_variants)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = _Plan.of(self.langs, ruled_out, chinese_variants)
+        return plan
 
 
 @functools.cache
@@ -327,6 +336,8 @@ class _Plan:
     number keeps the order, so the others are known to stay below from their probability).
     """
 
+    #: the backend's languages (profile order) the plan is for
+    langs: tuple[str, ...]
     #: the language of each entry, in the order of the dict
     labels: tuple[str, ...]
     #: the probabilities summed for renormalising; None when nothing is ruled out
@@ -352,6 +363,7 @@ class _Plan:
             if len(indices) == 1:
                 single_entry[indices[0]] = n
         return _Plan(
+            langs=langs,
             labels=tuple(sources),
             kept=_picker(kept) if len(kept) < len(langs) else None,
             single_entry=tuple(single_entry),

@@ -63,12 +63,11 @@ class TranslateOptions:
     - `beam_size`, `compute_type`: decoding (4 and the model's own type, as argostranslate).
     - `inter_threads`, `intra_threads`: CTranslate2 workers and threads per worker
       (0: one worker per core up to 4, the remaining cores shared among them).
+    - `max_batch_tokens`: padded source tokens per engine batch.
     - `max_batch_hypotheses`: sentences x beam size per engine batch (128: 32 sentences at
-      beam 4, 128 at beam 1); it bounds the memory of batches of short sentences, since the
-      decoder's scores over the whole vocabulary grow with sentences x beam, not with tokens.
-    - `max_batch_hypothesis_tokens`: padded source tokens x beam size per engine batch (4,096:
-      1,024 tokens at beam 4). Both caps scale with the beam because the decoder's work and
-      memory do: at beam 1 batches four times as large run about 15% faster.
+      beam 4, 128 at beam 1). It bounds the memory of batches of short sentences, since the
+      decoder's scores over the whole vocabulary grow with sentences x beam, not with tokens;
+      at beam 1 the larger batches it allows run about 12% faster than 32 sentences.
     - `max_sentence_tokens`: longer sentences are cut at word starts (at most 1,000).
     - `splitter`: `auto` (the package's MiniSBD model, else rule-based) or `rules`.
     - `device`: `cpu`, `cuda` (a GPU; a one-line error without one) or `auto` (a GPU when
@@ -81,8 +80,8 @@ class TranslateOptions:
     compute_type: str = "default"
     inter_threads: int = 0
     intra_threads: int = 0
+    max_batch_tokens: int = 1024
     max_batch_hypotheses: int = 128
-    max_batch_hypothesis_tokens: int = 4096
     max_sentence_tokens: int = 400
     splitter: str = "auto"
     device: str = "cpu"
@@ -90,10 +89,11 @@ class TranslateOptions:
     def __post_init__(self):
         if self.beam_size < 1:
             raise ModelError(f"beam size must be at least 1, not {self.beam_size}")
-        if min(self.max_batch_hypotheses, self.max_batch_hypothesis_tokens) < self.beam_size:
+        if self.max_batch_tokens < 1:
+            raise ModelError("max_batch_tokens must be at least 1")
+        if self.max_batch_hypotheses < self.beam_size:
             raise ModelError(
-                "max_batch_hypotheses and max_batch_hypothesis_tokens must be at least the "
-                f"beam size ({self.beam_size})"
+                f"max_batch_hypotheses must be at least the beam size ({self.beam_size})"
             )
         if not 8 <= self.max_sentence_tokens <= 1000:
             raise ModelError("max_sentence_tokens must be between 8 and 1000")
@@ -297,13 +297,12 @@ class Translator:
         return value[1:] if value.startswith(" ") else value
 
     def _batches(self, distinct: list[tuple[str, ...]]) -> Iterable[list[tuple[str, ...]]]:
-        """Sentences sorted by length, in batches of at most max_batch_hypotheses sentences
-        and max_batch_hypothesis_tokens padded tokens, both divided by the beam size, each
-        batch of one decoding limit (the engine takes one per batch)."""
+        """Sentences sorted by length, in batches of at most max_batch_tokens padded tokens
+        and max_batch_hypotheses / beam size sentences, each batch of one decoding limit (the
+        engine takes one per batch)."""
         batch: list[tuple[str, ...]] = []
-        beam = self.options.beam_size
-        most_tokens = self.options.max_batch_hypothesis_tokens // beam
-        most_sentences = self.options.max_batch_hypotheses // beam
+        most_tokens = self.options.max_batch_tokens
+        most_sentences = self.options.max_batch_hypotheses // self.options.beam_size
         for tokens in sorted(distinct, key=lambda t: (len(t), t)):
             full = len(batch) == most_sentences
             if batch and (

@@ -188,12 +188,9 @@ def test_batches_bounded_in_sentences_and_tokens_same_output(translator, package
         4: translator.translate_texts(ARTICLES + short),
         1: beam_1.translate_texts(ARTICLES + short),
     }
-    for beam, hypotheses, tokens in ((4, 12, 4096), (4, 128, 160), (4, 4, 32), (1, 3, 40)):
+    for beam, hypotheses, tokens in ((4, 12, 1024), (4, 128, 40), (4, 4, 8), (1, 3, 40)):
         options = TranslateOptions(
-            packages_dir,
-            beam_size=beam,
-            max_batch_hypotheses=hypotheses,
-            max_batch_hypothesis_tokens=tokens,
+            packages_dir, beam_size=beam, max_batch_hypotheses=hypotheses, max_batch_tokens=tokens
         )
         small = Translator(package, options)
         small._model = log = _BatchLog(small._model)
