@@ -321,6 +321,8 @@ def _rust_probabilities(factory, seed: int, max_chars: int) -> Callable[[str], l
 #: division (rounding moves a quotient by less than 2**-52 of it).
 _BELOW_ONE = 1.0 - 2.0**-40
 _SCORE, _ENTRY = operator.itemgetter(0), operator.itemgetter(1)
+#: A bound on the relative error of a float sum of a few hundred non-negative numbers.
+_SUM_ERROR = 1e-12
 
 
 @dataclass(frozen=True)
@@ -374,9 +376,13 @@ class _Plan:
     def ranked(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
         """(score, entry) of the best entry, then of the others scoring at least `floor`,
         by score; None when the languages kept have no probability."""
-        total = 1.0 if self.kept is None else sum(self.kept(probs))
+        mass = sum(probs) if self.kept is None else sum(self.kept(probs))
+        total = 1.0 if self.kept is None else mass
         if total <= 0.0:
             return None
+        alone = self._alone(probs, floor, total, mass)
+        if alone is not None:
+            return [alone]
         entries = self._singles(probs, floor * total, total)
         if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
@@ -392,6 +398,24 @@ class _Plan:
         rest = [e for e in entries if e[0] >= floor and e is not best]
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
+
+    def _alone(
+        self, probs: list[float], floor: float, total: float, mass: float
+    ) -> tuple[float, int] | None:
+        """(score, entry) of the most probable language when it is the whole answer (the
+        usual case), found without looking at every probability; None when unsure.
+
+        It is when that language alone makes up an entry and the others together (`mass`,
+        the sum of the kept probabilities, less its own) stay below both its probability
+        and the floor: then no other entry, summed or not, can reach the floor or tie it.
+        """
+        p = max(probs)
+        entry = self.single_entry[probs.index(p)]
+        others = mass - p + _SUM_ERROR * mass  # at least their exact sum
+        if entry < 0 or others >= p or others >= floor * total * _BELOW_ONE:
+            return None
+        score = p / total
+        return (score, entry) if score >= floor else None
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just
