@@ -1,8 +1,9 @@
 """The gap scorer: is a double space or a stray separator where a number was cut?
 
 A run of two spaces or a lone `.`, `,`, `:` or `/` between spaces is a *candidate*, and so
-is, in Chinese, the point between two characters where the second starts a unit, counter
-or magnitude ("达|亿美元", "共|人"); alone it proves nothing (typing slips, tokenised text,
+are the spaces that start a line (" wurde sie in ...": a number cut at the start) and, in
+Chinese, the point between two characters where the second starts a unit, counter or
+magnitude ("达|亿美元", "共|人"); alone it proves nothing (typing slips, tokenised text,
 "Para . that", "有|人"), so a small logistic model weighs the words around it: their class
 in the lexicons (`hzcorpus.redaction_lexicons`: unit, counted noun, magnitude, currency,
 month, quantifier), their shape (number, capital, lower case, CJK, punctuation), the words
@@ -28,7 +29,7 @@ from .redaction_context import NumberContext, rate_bin, word_token
 from .redaction_lexicons import UNIT_FIELDS, lexicons
 
 RULE_ID = "model:gap-scorer"
-_CANDIDATE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))")
+_CANDIDATE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))|(?m:^) +(?=\S)")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")
 _RIGHT_WORD = re.compile(r"\S+")
@@ -84,7 +85,10 @@ def token_class(token: str) -> str:
     return "low" if core[0].islower() else "other"
 
 
-def _shape(gap: str) -> str:
+def _shape(text: str, start: int, end: int) -> str:
+    if not start or text[start - 1] == "\n":
+        return "start"
+    gap = text[start:end]
     stripped = gap.strip()
     if not stripped:
         return "sp2" if len(gap) == 2 else "sp3"
@@ -119,7 +123,7 @@ def features(
         right_two = _RIGHT_TWO.match(text, end, end + 60)
         left2 = left_two.group(1) if left_two else ""
         right2 = right_two.group(1) if right_two else ""
-        shape, counts = _shape(text[start:end]), words
+        shape, counts = _shape(text, start, end), words
         lw, rw = word_token(left), word_token(right)
     lc, rc = token_class(left), token_class(right)
     l2c, r2c = token_class(left2), token_class(right2)

@@ -177,13 +177,25 @@ MISSING_NUMBER = (
             r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
             r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
-            r"(?=\s[,.;]|[,;]))"
+            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$))))"
         ),
         kind="missing-number",
         score=0.85,
         flags=0,
-        match=("raised $ billion from investors", "für € Millionen verkauft", "costs US$, which"),
+        match=(
+            "raised $ billion from investors",
+            "für € Millionen verkauft",
+            "costs US$, which",
+            "$m - Amount raised by the campaign",
+            "$.m - Amount the EPA valued each life",
+            "what needed to be fixed was only $!!",
+            "$ - Amount allocated per person",
+            "it turned out $).",
+        ),
         no_match=(
+            "$mkdir",
+            "(in $)",
+            "prices ($)",
             "raised $4 billion",
             "Preise in €",
             "the $ sign",
@@ -839,6 +851,44 @@ MISSING_NUMBER = (
         flags=0,
         match=("年時的人口為人。", "甲板長米，寬米，高29.8米", "37個男爵和個騎士"),
         no_match=("人口為3000人", "長5米，", "和個人", "高米飯"),
+    ),
+    RedactionRule(
+        id="unit-after-function-word-de",
+        needs=("euro", "prozent", "dollar", "franken", "cent"),
+        reason="Euro, Prozent, Dollar directly after a word that wants a figure before them: "
+        "'lediglich Prozent', 'kostet monatlich Euro', ': Prozent entfallen', '( Prozent)', "
+        "'von Euro pro Monat'",
+        pattern=(
+            r"(?:\b(?:[Ll]ediglich|[Mm]indestens|[Hh]öchstens|[Mm]aximal|[Nn]ur|gut|fast|knapp"
+            r"|kostet|kosten|kostete|plus|minus|unter|monatlich|jährlich|täglich|wöchentlich"
+            r"|morgen)|=|(?<=\()\s)\s*(?P<mark>(?:Euro|Prozent|Dollar|Franken|Cent)\b)(?![-‐])"
+            r"|(?:\b(?:ist|sind|war|waren|liegt|lag|bei)\s+|:\s*)(?P<mark2>Prozent)\b(?![-‐])"
+            r"|\b(?:von|auf)\s+(?P<mark3>(?:Euro|Dollar|Franken)\s+(?:pro|je|im|monatlich"
+            r"|jährlich))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "Mindestens Prozent Zuschuss sollten drin sein",
+            "für den kostet der Spaß monatlich Euro.",
+            "für das Heizen: Prozent entfallen auf Raumwärme",
+            "für knapp ein Viertel ( Prozent) der Befragten",
+            "eine Nettorente von Euro pro Monat",
+            "Die Infektionssterblichkeit ist Prozent.",
+            "(in unserem Beispiel 37 – 28 = Euro)",
+        ),
+        no_match=(
+            "lediglich 5 Prozent",
+            "Angaben in Prozent",
+            "Die Umstellung von D-Mark auf Euro.",
+            "Die Währung ist Euro",
+            "Prozent der Fälle",
+            "Preise (Euro) ohne Steuer",
+            "nur Euro-Münzen",
+            "Anteil (Prozent)",
+            "Währung: Euro",
+        ),
     ),
     RedactionRule(
         id="reading-time-without-number",

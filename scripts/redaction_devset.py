@@ -76,12 +76,18 @@ SITES: tuple[tuple[str, str, str], ...] = (
     ("time", "*", r"\b(?P<n>\d{1,2}(?:\.\d{2})?)\s?(?:Uhr|a\.m\.|p\.m\.|AM|PM)\b"),
     ("year", "en", r"\b(?:in|since|from|until|by|of|before|after)\s(?P<n>(?:19|20)\d{2})\b"),
     ("year", "de", r"\b(?:im Jahr|seit|bis|ab|von|Ende|Anfang|Mitte)\s(?P<n>(?:19|20)\d{2})\b"),
-    # a number before a noun or a unit word: "300 people", "40 gallon", "50 Menschen", "3座"
-    ("number-unit", "en", rf"(?<![\w$€£.,-])(?P<n>{_NUM})\s(?=(?:{_MAGNITUDE}\s)?[a-z]{{3,}})"),
+    # a number before a noun or a unit word: "300 people", "40 gallon", "50 Menschen", "3座";
+    # a whole number only: not the tail of "9/11", "2018/19", "3/4" or of a digit group
+    # ("+44 20 7484 9866"), which no censor cuts alone (see `_is_designation` too)
+    (
+        "number-unit",
+        "en",
+        rf"(?<![\w$€£.,/-])(?<!\d )(?P<n>{_NUM})\s(?=(?:{_MAGNITUDE}\s)?[a-z]{{3,}})",
+    ),
     (
         "number-unit",
         "de",
-        rf"(?<![\w$€£.,-])(?P<n>{_NUM})\s(?=(?:{_MAGNITUDE}\s)?[A-ZÄÖÜa-zäöü]{{3,}})",
+        rf"(?<![\w$€£.,/-])(?<!\d )(?P<n>{_NUM})\s(?=(?:{_MAGNITUDE}\s)?[A-ZÄÖÜa-zäöü]{{3,}})",
     ),
     (
         "number-unit",
@@ -196,6 +202,17 @@ def load_sentences(devdata: Path, cache_dir: Path | None = None) -> list[tuple[s
 # --- cutting -------------------------------------------------------------------------------
 
 
+_DESIGNATED = re.compile(r"(?<=\S )[A-ZÄÖÜ][\w-]* $")
+
+
+def _is_designation(text: str, start: int, end: int) -> bool:
+    """A short plain number after a capitalised word inside the sentence: part of a name
+    ("Apollo 11 crew", "Windows 7", "Bundesstraße 3", "Absatz 2"), not a figure a censor
+    cuts alone (an anonymiser takes the whole name). Years (4 digits) stay cuttable."""
+    piece = text[start:end]
+    return piece.isdigit() and len(piece) <= 3 and bool(_DESIGNATED.search(text, 0, start))
+
+
 def number_sites(text: str, lang: str) -> list[tuple[int, int, str]]:
     """`(start, end, cut type)` of the digit stretches a censor could cut, first match wins."""
     taken: list[tuple[int, int, str]] = []
@@ -206,6 +223,8 @@ def number_sites(text: str, lang: str) -> list[tuple[int, int, str]]:
             groups = [g for g in ("n", "n2", "n3") if g in regex.groupindex and match.start(g) >= 0]
             start, end = match.start(groups[0]), match.end(groups[-1])
             if any(s < end and start < e for s, e, _ in taken):
+                continue
+            if cut == "number-unit" and lang != "zh" and _is_designation(text, start, end):
                 continue
             taken.append((start, end, cut))
     return sorted(taken)

@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
-        "--rounds", type=int, default=4, help="cut the development sentences this many times"
+        "--rounds", type=int, default=8, help="cut the development sentences this many times"
     )
     args = parser.parse_args()
     if not (args.devdata / "sentences").is_dir():
