@@ -6,17 +6,20 @@ same inputs in one run:
 
 - plain re: every rule's regular expression with `re.finditer`, one after the other, hits
   collected as they come (what a user would write with the standard library);
-- find_flags, every rule: hzcorpus without the `needs` prefilter (adds overlap resolution
-  and Span building to the plain loop);
-- find_flags: hzcorpus as shipped (rules skipped when the text lacks their `needs`).
+- find_flags, every rule: hzcorpus without the `needs` prefilter and the first-character
+  lookaheads (adds overlap resolution and Span building to the plain loop);
+- find_flags: hzcorpus as shipped (rules skipped when the text lacks their `needs`, each
+  regex behind a lookahead for the characters its hits can start with).
 
 The paths take turns in each round; the best round of each counts. `--texts FILE` adds the
 `text` of every line of a JSON-lines file as one more input (say, the cut sentences that
-`scripts/redaction_devset.py --out` writes); `--compare-with CHECKOUT` adds `find_flags` of
+`scripts/redaction_devset.py --out` writes), and `--join N` the same lines joined N at a time
+into whole articles (paragraphs of four lines); `--compare-with CHECKOUT` adds `find_flags` of
 another checkout of the project (its package copied and imported under another name) to the
 same interleaved rounds, and checks that it flags the same spans.
 
-Usage: python bench/flag.py [--repeat N] [--texts FILE.jsonl] [--compare-with CHECKOUT]
+Usage: python bench/flag.py [--repeat N] [--texts FILE.jsonl [--join N]]
+       [--compare-with CHECKOUT]
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def compared_find_flags(checkout: Path, into: Path):
     return importlib.import_module("hzcorpus_compared.redaction").find_flags
 
 
-def inputs(texts: Path | None = None) -> dict[str, list[str]]:
+def inputs(texts: Path | None = None, join: int = 0) -> dict[str, list[str]]:
     gold = []
     for path in sorted((ROOT / "tests" / "data" / "redaction").glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
@@ -66,7 +69,15 @@ def inputs(texts: Path | None = None) -> dict[str, list[str]]:
     if texts is not None:
         with texts.open(encoding="utf-8") as f:
             found[texts.stem] = [json.loads(line)["text"] for line in f if line.strip()]
+        if join:
+            found[f"{texts.stem} x{join}"] = articles(found[texts.stem], join)
     return found
+
+
+def articles(lines: list[str], size: int) -> list[str]:
+    """`lines` joined `size` at a time into articles of paragraphs of four lines each."""
+    chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
+    return ["\n".join(" ".join(c[j : j + 4]) for j in range(0, len(c), 4)) for c in chunks]
 
 
 def main() -> None:
@@ -74,6 +85,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="passes per path (best is kept)")
     parser.add_argument("--texts", type=Path, help="a JSON-lines file with a `text` field")
     parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
+    parser.add_argument(
+        "--join", type=int, default=0, help="also time --texts joined N lines to an article"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         run(args, Path(tmp))
@@ -87,7 +101,7 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         "find_flags, every rule": lambda text: find_flags(text, every_rule),
         "find_flags": find_flags,
     }
-    texts = inputs(args.texts)
+    texts = inputs(args.texts, args.join)
     if args.compare_with is not None:
         other = compared_find_flags(args.compare_with, tmp)
         paths[f"{args.compare_with.name}: find_flags"] = other

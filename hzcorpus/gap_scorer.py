@@ -1,7 +1,8 @@
 """The gap scorer: is a double space or a stray separator where a number was cut?
 
 A run of two spaces or a lone `.`, `,`, `:` or `/` between spaces is a *candidate*, and so
-are the spaces that start a line (" wurde sie in ...": a number cut at the start) and, in
+are the spaces that start or end a line (" wurde sie in ...", "Sunday, May  ": a number cut
+at either end) and, in
 Chinese, the point between two characters where the second starts a unit, counter or
 magnitude ("达|亿美元", "共|人"); alone it proves nothing (typing slips, tokenised text,
 "Para . that", "有|人"), so a small logistic model weighs the words around it: their class
@@ -29,7 +30,10 @@ from .redaction_context import NumberContext, rate_bin, word_token
 from .redaction_lexicons import UNIT_FIELDS, lexicons
 
 RULE_ID = "model:gap-scorer"
-_CANDIDATE = re.compile(r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))|(?m:^) +(?=\S)")
+_CANDIDATE = re.compile(
+    r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
+    r"|(?m:^) +(?=\S)|(?<=\S) +(?m:$)"  # at its start or end
+)
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")
 _RIGHT_WORD = re.compile(r"\S+")
@@ -88,6 +92,8 @@ def token_class(token: str) -> str:
 def _shape(text: str, start: int, end: int) -> str:
     if not start or text[start - 1] == "\n":
         return "start"
+    if end == len(text) or text[end] == "\n":
+        return "end"
     gap = text[start:end]
     stripped = gap.strip()
     if not stripped:
