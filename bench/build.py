@@ -22,8 +22,14 @@ Peak memory is sampled from /proc every 0.2 s over the run's process tree.
 before a change) to the same rounds, and says whether its records and manifest (the parquet
 shards and `manifest.jsonl`) equal this checkout's byte for byte.
 
+`--profile` times instead where a 1-worker build of the same corpus spends its time, in two
+builds: one with timestamps only (the main process's start, the worker's start and
+warm-up, the documents, what is left after the last one), one with the worker under
+cProfile after its warm-up, whose shares split the documents' time among the steps.
+
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
+       python bench/build.py --pages DIR [--dumps 2000] [--html 500] --profile
 """
 
 from __future__ import annotations
@@ -154,6 +160,143 @@ def run_measured(command: list[str], checkout: Path) -> dict[str, float]:
     return json.loads(out.stdout)
 
 
+#: The documents' time by step: (label, file, function) whose cumulative time in the
+#: worker's profile is the step's; rows that start with "  " are part of the row above.
+PROFILE_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("read (bytes, hashes, decoding)", "hzcorpus/steps.py", "load"),
+    ("clean", "hzcorpus/clean.py", "clean_document"),
+    ("  page-text dumps", "hzcorpus/clean.py", "_clean_text"),
+    ("    line rules", "hzcorpus/clean.py", "__call__"),
+    ("    line model features", "hzcorpus/line_model.py", "line_features"),
+    ("    publication date", "hzcorpus/clean.py", "_published"),
+    ("  HTML", "hzcorpus/clean.py", "_clean_html"),
+    ("    trafilatura", "trafilatura/core.py", "bare_extraction"),
+    ("detect (language)", "hzcorpus/language.py", "detect_document"),
+    ("flag (redaction)", "hzcorpus/redaction.py", "flag_document"),
+    ("record (`to_record`)", "hzcorpus/steps.py", "seal"),
+    ("  (in all steps above: compiling regular expressions)", "re/_compiler.py", "compile"),
+)
+
+
+def profile_sandbox(out: str) -> None:
+    """A sandbox process (`hzcorpus.sandbox.main`) profiled from the end of its warm-up on;
+    the profile goes to `out`."""
+    import cProfile
+
+    import hzcorpus.sandbox as sandbox
+
+    profile = cProfile.Profile()
+    warm_up = sandbox._warm_up
+
+    def warm_up_then_profile(*args):
+        warm_up(*args)
+        profile.enable()
+
+    sandbox._warm_up = warm_up_then_profile
+    try:
+        sandbox.main()
+    finally:
+        profile.disable()
+        profile.dump_stats(out)
+
+
+def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]:
+    """A 1-worker build in this process; seconds from the start to each of its moments
+    (`import` ... `end`) and of the worker's warm-up. With `profile_out`, the worker is
+    profiled after its warm-up (`profile_sandbox`)."""
+    start = time.perf_counter()
+    import hzcorpus.sandbox as sandbox
+    from hzcorpus.cli import main as cli
+
+    moments = {"import": time.perf_counter() - start}
+
+    def at(name: str) -> None:
+        moments.setdefault(name, time.perf_counter() - start)
+
+    start_sandbox, receive, stop = sandbox.Sandbox.start, sandbox.SandboxPool._receive, None
+
+    def start_profiled(self) -> None:
+        at("workers")
+        if profile_out is None:
+            return start_sandbox(self)
+        popen = subprocess.Popen
+        command = [sys.executable, __file__, "--profile-sandbox", profile_out]
+        subprocess.Popen = lambda _command, **kw: popen(command, **kw)
+        try:
+            start_sandbox(self)
+        finally:
+            subprocess.Popen = popen
+
+    def receive_timed(self, box, *args) -> None:
+        receive(self, box, *args)
+        if box.ready:
+            at("ready")
+
+    def stop_gently(self) -> None:  # the worker ends at end of input, writing its profile
+        at("documents")
+        if profile_out is None:
+            return stop(self)
+        for conn in (self.send_conn, self.recv_conn):
+            if conn is not None:
+                conn.close()
+        self.send_conn = self.recv_conn = None
+        if self.proc is not None:
+            self.proc.wait()
+
+    sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_profiled, receive_timed
+    stop, sandbox.Sandbox.stop = sandbox.Sandbox.stop, stop_gently
+    try:
+        cli(["build", raw, out, "--no-translate", "--quiet", "--workers", "1"])
+    finally:
+        sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_sandbox, receive
+        sandbox.Sandbox.stop = stop
+    moments["end"] = time.perf_counter() - start
+    return moments
+
+
+def _profile_seconds(path: str) -> tuple[float, dict[str, float]]:
+    """The profile's total and the cumulative seconds of each `PROFILE_ROWS` function."""
+    import pstats
+
+    stats = pstats.Stats(path)
+    found = dict.fromkeys([label for label, _, _ in PROFILE_ROWS], 0.0)
+    for (filename, _line, function), (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():
+        for label, where, name in PROFILE_ROWS:
+            if function == name and filename.replace("\\", "/").endswith(where):
+                found[label] += cumulative
+    return stats.total_tt, found
+
+
+def print_profile(raw: Path, tmp: str) -> None:
+    """The table of where a 1-worker build spends its time (see the module docstring)."""
+    runs = []
+    for profiled in (False, True):
+        cmd = [sys.executable, __file__, "--timed-build", str(raw), f"{tmp}/profiled-{profiled}"]
+        cmd += [f"{tmp}/worker.prof"] if profiled else []
+        runs.append(json.loads(subprocess.run(cmd, check=True, capture_output=True).stdout))
+    times = runs[0]
+    total, seconds = _profile_seconds(f"{tmp}/worker.prof")
+    documents = times["documents"] - times["ready"]
+    rows = [
+        ("main process: imports, options, listing, until the worker starts", times["workers"]),
+        ("worker start: Python, imports, steps' setup, warm-up", times["ready"] - times["workers"]),
+        ("documents (worker ready to last result), of which:", documents),
+    ]
+    top = [seconds[label] for label, _, _ in PROFILE_ROWS if not label.startswith(" ")]
+    steps = [(f"  {label}", documents * s / total) for label, s in seconds.items()]
+    steps.append(("  worker's messages and waits", documents * (total - sum(top)) / total))
+    rows += steps
+    rows.append(
+        ("after the last result: last rows, card, publish", times["end"] - times["documents"])
+    )
+    print(f"1-worker build, {times['end']:.1f} s (documents split by the worker's cProfile shares)")
+    print()
+    print("| stage | seconds | share of the build |")
+    print("|---|---:|---:|")
+    for label, value in rows:
+        print(f"| {label} | {value:.1f} | {100 * value / times['end']:.1f}% |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=5000, help="synthetic articles")
@@ -166,9 +309,18 @@ def main() -> None:
     parser.add_argument(
         "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
     )
+    parser.add_argument("--profile", action="store_true", help="where a 1-worker build's time goes")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--timed-build", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-sandbox", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.profile_sandbox:
+        profile_sandbox(args.profile_sandbox)
+        return
+    if args.timed_build:
+        print(json.dumps(timed_build(*args.timed_build[:2], (args.timed_build[2:] or [None])[0])))
+        return
     if args.measure:
         print(json.dumps(measure(*json.loads(args.measure))))
         return
@@ -188,6 +340,10 @@ def main() -> None:
         else:
             write_corpus(raw, args.size, seed=0)
             what = f"{args.size} synthetic articles"
+        if args.profile:
+            print(f"{what}; load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+            print_profile(raw, tmp)
+            return
         size = sum(1 for _ in raw.iterdir())
         paths: dict[str, tuple[list[str], Path]] = {}
         for mode in args.plain_modes:

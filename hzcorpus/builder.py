@@ -5,9 +5,10 @@
    of each chunk are saved as one Arrow file (`chunks.py`). A chunk file is the unit of
    resume: with `resume=True`, every input whose result is on disk (same options, same
    content) is reused, whatever chunk it was part of.
-2. **Reduce** (one process, `reduce.py`): the results in input order, exact dedupe, the
-   manifest, parquet shards, card and `build.json` in a staging folder, renamed to OUT_DIR
-   at the end, so that a killed build never leaves a half-written dataset visible.
+2. **Reduce** (one process, `reduce.py`): the results in input order, as soon as they are
+   known (while the executor runs the next chunks), exact dedupe, the manifest, parquet
+   shards, then card and `build.json` in a staging folder, renamed to OUT_DIR at the end,
+   so that a killed build never leaves a half-written dataset visible.
 
 See docs/architecture.md for the data flow and the record schema.
 """
@@ -283,7 +284,7 @@ def build(
     Bad inputs are recorded as failed and never stop the build (see `BuildReport.ok`).
     """
     from .chunks import ChunkStore
-    from .reduce import Plan, publish, reduce, write_build_json
+    from .reduce import Plan, Reducer, publish, write_build_json
 
     options = options or BuildOptions()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
@@ -302,9 +303,10 @@ def build(
         staging.mkdir()
         plan = Plan(store if options.resume else None, options.read)
         executor = make_executor(options)
-        _map(raw_dir, plan, store, executor, options)
-        info = replace(options.card, stages=options.stages(), libraries=options.libraries())
-        report = reduce(plan, store, staging, options.shard_rows, info)
+        with Reducer(staging, options.shard_rows) as reducer:
+            _map(raw_dir, plan, store, executor, options, reducer)
+            info = replace(options.card, stages=options.stages(), libraries=options.libraries())
+            report = reducer.finish(plan, store, info)
         report.executor = executor.name
         report.seconds = round(time.time() - started, 3)
         write_build_json(staging, report, options)
@@ -314,8 +316,11 @@ def build(
     return report
 
 
-def _map(raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOptions) -> None:
-    """The map phase: every input not reused through the executor into chunk files."""
+def _map(
+    raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOptions, reducer: Any
+) -> None:
+    """The map phase: every input not reused through the executor into chunk files, each
+    result reduced as soon as the ones before it are."""
     from .chunks import table_bytes
 
     progress = _progress(options.quiet)
@@ -326,6 +331,7 @@ def _map(raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOpti
         chunks = plan.chunks(iter_inputs(raw_dir), options.chunk_size, progress.update)
         for table in executor.run(_worker_steps(options), chunks, progress.update):
             plan.add(store.write(table_bytes(table)), table.column("index").to_pylist())
+            reducer.add(plan.ready(store))
         if plan.reused:
             progress.set_postfix(reused=plan.reused, refresh=False)
     finally:

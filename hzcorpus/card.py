@@ -118,8 +118,8 @@ def render_card(
     reasons: Mapping[str, Mapping[str, int]] | None = None,
 ) -> str:
     """The dataset card (YAML metadata and Markdown body) as text."""
-    from datasets import Features
-    from huggingface_hub import DatasetCardData
+    # the module itself: `from huggingface_hub import ...` loads its Hub client (0.5 s)
+    from huggingface_hub.repocard_data import DatasetCardData
 
     languages = sorted({lang.split("-")[0] for lang in stats.languages if lang != "und"})
     tasks = ["text-generation"] + (["translation"] if "translate" in info.stages else [])
@@ -139,7 +139,7 @@ def render_card(
         ],
         # Sizes also make `datasets` cache a rebuilt folder under a new key.
         dataset_info={
-            "features": Features.from_arrow_schema(record_schema())._to_yaml_list(),
+            "features": features_yaml(record_schema()),
             "splits": [{"name": SPLIT, "num_bytes": stats.num_bytes, "num_examples": stats.rows}],
             "download_size": stats.download_size,
             "dataset_size": stats.num_bytes,
@@ -158,6 +158,29 @@ def render_card(
         ]
     )
     return f"---\n{data.to_yaml()}\n---\n\n{body}\n"
+
+
+#: `datasets`' names of the Arrow types of the record schema's columns.
+_DTYPES = {"string": "string", "int32": "int32", "int64": "int64", "double": "float64"}
+
+
+def features_yaml(schema) -> list[dict]:
+    """The card's `features`: the schema as `datasets.Features(...)._to_yaml_list()` gives
+    it (a test holds them equal), without importing `datasets`, which takes longer than
+    writing a small dataset."""
+    return [_feature_yaml(field.name, field.type) for field in schema]
+
+
+def _feature_yaml(name: str, type_) -> dict:
+    import pyarrow as pa
+
+    if pa.types.is_struct(type_):
+        return {"name": name, "struct": [_feature_yaml(f.name, f.type) for f in type_]}
+    if pa.types.is_list(type_) and pa.types.is_struct(type_.value_type):
+        return {"name": name, "list": [_feature_yaml(f.name, f.type) for f in type_.value_type]}
+    if str(type_) not in _DTYPES:
+        raise TypeError(f"column {name}: no card feature for Arrow type {type_}")
+    return {"name": name, "dtype": _DTYPES[str(type_)]}
 
 
 def _license(info: CardInfo) -> str:
@@ -342,7 +365,6 @@ def write_card(
     inputs: Mapping[str, int],
     reasons: Mapping[str, Mapping[str, int]] | None = None,
 ):
-    """Write `folder/README.md` with huggingface_hub's `DatasetCard`."""
-    from huggingface_hub import DatasetCard
-
-    DatasetCard(render_card(stats, info, inputs, reasons)).save(folder / "README.md")
+    """Write `folder/README.md` (as huggingface_hub's `DatasetCard.save` would)."""
+    text = render_card(stats, info, inputs, reasons)
+    (folder / "README.md").write_text(text, encoding="utf-8", newline="")

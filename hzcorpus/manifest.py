@@ -10,6 +10,7 @@ a `.jsonl` file in file order), so that nothing is skipped silently::
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -44,31 +45,87 @@ REASONS_LISTED = 20
 OTHER_REASONS = "(other reasons)"
 
 
+@dataclass(frozen=True)
+class ReasonPart:
+    """A part of a reason that differs from input to input (a size, a position, a quoted
+    value or path): reasons that differ only there are counted as one, shown with the part
+    replaced by `mark` when their texts differ. `example` is a reason and its shape."""
+
+    name: str
+    pattern: str
+    mark: str
+    example: tuple[str, str]
+
+
+#: The parts of reasons counted as one (`reason_shape`), in the order they are replaced.
+REASON_PARTS: tuple[ReasonPart, ...] = (
+    ReasonPart(
+        "quoted",
+        r"'[^'\n]*'|\"[^\"\n]*\"",
+        "'…'",
+        (
+            "read: cannot read: [Errno 13] Permission denied: '/data/raw/a.txt'",
+            "read: cannot read: [Errno <n>] Permission denied: '…'",
+        ),
+    ),
+    ReasonPart(
+        "number",
+        r"\b0x[0-9a-fA-F]+\b|\d+(?:[.,]\d+)*",
+        "<n>",
+        (
+            "clean: HTML has 120,511 elements, over the limit of 100,000",
+            "clean: HTML has <n> elements, over the limit of <n>",
+        ),
+    ),
+)
+_REASON_PARTS = [(re.compile(part.pattern), part.mark) for part in REASON_PARTS]
+
+
+def reason_shape(reason: str) -> str:
+    """A reason with the parts that differ from input to input replaced (`REASON_PARTS`)."""
+    for pattern, mark in _REASON_PARTS:
+        reason = pattern.sub(mark, reason)
+    return reason
+
+
 class ManifestWriter:
     """Appends entries to a manifest file and counts them per status, and the inputs not
-    kept per status and reason."""
+    kept per status and reason: reasons of the same shape (`reason_shape`) are one count,
+    shown as their text when they all read the same, else as their shape."""
 
     def __init__(self, path: Path) -> None:
         self._file: IO[str] = path.open("w", encoding="utf-8", newline="\n")
         self.counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
-        self.reasons: dict[str, dict[str, int]] = {}
+        #: status -> reason shape -> [count, the reason's text while all read the same]
+        self.reasons: dict[str, dict[str, list]] = {}
 
     def write(self, entry: ManifestEntry) -> None:
         self._file.write(entry.to_json() + "\n")
         self.counts[entry.status] += 1
         if entry.reason is not None:
-            counts = self.reasons.setdefault(entry.status, {})
-            reason = entry.reason
-            if reason not in counts and len(counts) >= MAX_REASONS:
-                reason = OTHER_REASONS
-            counts[reason] = counts.get(reason, 0) + 1
+            groups = self.reasons.setdefault(entry.status, {})
+            shape = reason_shape(entry.reason)
+            if shape not in groups and len(groups) >= MAX_REASONS:
+                shape = OTHER_REASONS
+            group = groups.setdefault(shape, [0, entry.reason])
+            group[0] += 1
+            if group[1] != entry.reason:
+                group[1] = None
+
+    def reason_counts(self, status: str) -> dict[str, int]:
+        """The inputs of one status per reason (as `top_reasons` shows them), all of them."""
+        shown: dict[str, int] = {}
+        for shape, (n, text) in self.reasons.get(status, {}).items():
+            reason = shape if shape == OTHER_REASONS or text is None else text
+            shown[reason] = shown.get(reason, 0) + n
+        return shown
 
     def top_reasons(self) -> dict[str, dict[str, int]]:
         """Per status not kept, in `STATUSES` order: its `REASONS_LISTED` most frequent
         reasons (ties by reason), the others added up as `OTHER_REASONS`."""
         top = {}
         for status in STATUSES:
-            ranked = sorted(self.reasons.get(status, {}).items(), key=lambda r: (-r[1], r[0]))
+            ranked = sorted(self.reason_counts(status).items(), key=lambda r: (-r[1], r[0]))
             if not ranked:
                 continue
             listed = dict(ranked[:REASONS_LISTED])

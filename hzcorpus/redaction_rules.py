@@ -10,6 +10,7 @@ context so that the span stays short. `match` examples must fire, `no_match` exa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .redaction_lexicons import alternation, words
@@ -38,6 +39,14 @@ def prefilter_text(text: str) -> str:
 
 
 # --- shared vocabulary ---------------------------------------------------------------------
+
+
+def _after(*words: str) -> str:
+    """Lookbehinds for one of `words` and one or two spaces: a hit can then start at the
+    word after them, whose first character the scanner looks for (`Rule.first_char`)."""
+    behind = (rf"(?<=\b{re.escape(word)}{gap})" for word in words for gap in (" ", "  "))
+    return "(?:" + "|".join(behind) + ")"
+
 
 # Time, measure and money units that need a number in front of them.
 _TIME_UNITS_EN = r"(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|decades?)"
@@ -864,12 +873,17 @@ MISSING_NUMBER = (
         "'lediglich Prozent', 'kostet monatlich Euro', ': Prozent entfallen', '( Prozent)', "
         "'von Euro pro Monat'",
         pattern=(
-            r"(?:\b(?:[Ll]ediglich|[Mm]indestens|[Hh]öchstens|[Mm]aximal|[Nn]ur|gut|fast|knapp"
-            r"|kostet|kosten|kostete|plus|minus|unter|monatlich|jährlich|täglich|wöchentlich"
-            r"|morgen)|=|(?<=\()\s)\s*(?P<mark>(?:Euro|Prozent|Dollar|Franken|Cent)\b)(?![-‐])"
-            r"|(?:\b(?:ist|sind|war|waren|liegt|lag|bei)\s+|:\s*)(?P<mark2>Prozent)\b(?![-‐])"
-            r"|\b(?:von|auf)\s+(?P<mark3>(?:Euro|Dollar|Franken)\s+(?:pro|je|im|monatlich"
-            r"|jährlich))\b"
+            _after(
+                *("Lediglich", "lediglich", "Mindestens", "mindestens", "Höchstens"),
+                *("höchstens", "Maximal", "maximal", "Nur", "nur", "gut", "fast", "knapp"),
+                *("kostet", "kosten", "kostete", "plus", "minus", "unter", "monatlich"),
+                *("jährlich", "täglich", "wöchentlich", "morgen"),
+            )[:-1]
+            + r"|(?<==)|(?<== )|(?<=\( ))(?P<mark>(?:Euro|Prozent|Dollar|Franken|Cent)\b)(?![-‐])|"
+            + _after("ist", "sind", "war", "waren", "liegt", "lag", "bei")[:-1]
+            + r"|(?<=:)|(?<=: ))(?P<mark2>Prozent)\b(?![-‐])"
+            + r"|(?:(?<=\bvon )|(?<=\bauf ))(?P<mark3>(?:Euro|Dollar|Franken) (?:pro|je|im"
+            + r"|monatlich|jährlich))\b"
         ),
         kind="missing-number",
         score=0.8,
@@ -911,8 +925,9 @@ MISSING_NUMBER = (
         "was' (a year; 'in' ending a clause before 'he' is rare: none in 16,000 UD sentences), "
         "'my year old' (an age), ', million people', 'from onwards'",
         pattern=(
-            r"\b(?P<mark>[Ii]n (?:he|she|they|we))\b(?!')"
-            r"|\b(?:my|his|her|our|their|your) (?P<mark2>year[- ]old)\b"
+            r"\b(?P<mark>[Ii]n (?:he|she|they|we))\b(?!')|"
+            + _after("my", "his", "her", "our", "their", "your")
+            + r"(?P<mark2>year[- ]old)\b"
             r"|(?<=[,;:(] )(?P<mark3>(?:[Mm]|[Bb]|[Tt]r)illion)(?= [a-z])"
             r"|\b(?P<mark4>(?:from|since) onwards)\b"
         ),
@@ -959,10 +974,11 @@ MISSING_NUMBER = (
             r"|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
-            r"|\bAlter von (?P<mark2>(?:Jahren|Monaten))\b"
-            r"|\b(?:also|ist|war|wird|wurde|sind|waren|nur|erst|schon|bereits|gerade|fast)\s+"
-            r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt)\b"
-            r"|\bum\s+(?P<mark4>Grad)\b"
+            r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten))\b|"
+            + _after("also", "ist", "war", "wird", "wurde", "sind", "waren", "nur", "erst")[:-1]
+            + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)
+            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt)\b"
+            r"|(?<=\bum )(?P<mark4>Grad)\b"
             r"|(?P<mark5>§)\s*(?=[A-ZÄÖÜ]?[a-zäöü]{2})"
             r"|(?<![\d.,])(?<![\d.,] )(?<!\d)\b(?P<mark6>Mio|Mrd|Tsd)\b\.?(?=\s+[A-ZÄÖÜa-zäöü])"
         ),

@@ -3,8 +3,9 @@ dedupe, manifest, parquet shards, card, `build.json`, and publishing by rename.
 
 `Plan` is the bridge between the phases: it walks the inputs in order, tells which are
 skipped (not read) or reused from an earlier run, cuts the others into chunks for the
-executor, and remembers where each input's result row is. It holds one small entry per
-input, never a document.
+executor, and remembers where each input's result row is until it is reduced. `Reducer`
+takes the results in input order as soon as they are known, while the executor works on
+the next chunks, so that only the last chunk's rows and the card are left for the end.
 """
 
 from __future__ import annotations
@@ -35,13 +36,17 @@ class Plan:
     """Where each input's result is: skipped (with the reason) or a row of a chunk file.
 
     With a store of an earlier run (`resume`), an input whose source and content hash match
-    a finished row is reused, whatever chunk it was part of.
+    a finished row is reused, whatever chunk it was part of. The entries are let go in
+    input order as soon as their results are known (`ready`), so the plan holds the inputs
+    between the first without a result and the last listed, not one entry per input.
     """
 
     def __init__(self, store: ChunkStore | None, read: ReadOptions) -> None:
         self.read = read
-        self.entries: list[tuple[Any, ...]] = []
         self.reused = 0
+        self._entries: dict[int, tuple[Any, ...]] = {}  # input index -> entry, not yet ready
+        self._listed = 0
+        self._next = 0  # the first input not yet handed on by `ready`
         self._finished: dict[str, tuple[str, Path, int]] = {}
         if store is not None:
             for source, sha, path, row in store.finished():
@@ -54,8 +59,9 @@ class Plan:
         """The chunks of inputs the executor has to run, in input order."""
         chunk: list[InputItem] = []
         for item in items:
-            self.entries.append(self._entry(item))
-            if self.entries[-1][0] != "todo":
+            entry = self._entries[self._listed] = self._entry(item)
+            self._listed += 1
+            if entry[0] != "todo":
                 on_done(1)
                 continue
             chunk.append(item)
@@ -81,44 +87,77 @@ class Plan:
     def add(self, path: Path, indexes: list[int]) -> None:
         """A chunk file is done: its rows are the results of these inputs."""
         for row, index in enumerate(indexes):
-            self.entries[index] = ("row", path, row)
+            self._entries[index] = ("row", path, row)
 
-    def rows(self, store: ChunkStore) -> Iterator[dict[str, Any]]:
-        """Every input's result row, in input order."""
-        for entry in self.entries:
+    def ready(self, store: ChunkStore) -> Iterator[dict[str, Any]]:
+        """The result rows of the next inputs in input order whose results are known (and
+        let go of their entries)."""
+        while (entry := self._entries.get(self._next)) is not None and entry[0] != "todo":
+            del self._entries[self._next]
+            self._next += 1
             if entry[0] == "skip":
                 yield {"source": entry[1], "status": "skipped", "reason": entry[2], "trail": []}
-            elif entry[0] == "row":
-                yield store.row(entry[1], entry[2])
             else:
-                raise RuntimeError("an input has no result: the map phase did not finish")
+                yield store.row(entry[1], entry[2])
+
+    @property
+    def pending(self) -> int:
+        """Entries held: inputs listed whose results are not yet handed on."""
+        return len(self._entries)
+
+    def check_done(self) -> None:
+        """Every listed input's result was handed on."""
+        if self._next != self._listed:
+            raise RuntimeError("an input has no result: the map phase did not finish")
 
 
-def reduce(plan: Plan, store: ChunkStore, staging: Path, shard_rows: int, info: CardInfo):
-    """Write the manifest, shards and card of every result into `staging`."""
-    from .builder import BuildReport
+class Reducer:
+    """The reduce phase, fed the results in input order while the map phase runs: step
+    counts, exact dedupe, manifest lines and parquet rows; `finish` writes the card.
 
-    manifest = ManifestWriter(staging / "manifest.jsonl")
-    shards = ShardWriter(staging, shard_rows)
-    seen: dict[bytes, str] = {}  # hash of cleaned text -> source of the kept copy
-    counts = StepCounts()
-    report = BuildReport(staging, manifest.counts, counts, [], reused=plan.reused)
-    try:
-        for row in plan.rows(store):
-            counts.add_trail(row["trail"])
-            entry = _entry(row, seen, counts)
+    It holds the dedupe digests (one per kept text: exact dedupe needs them all), the step
+    and reason counts (bounded), the first failures and one row group of records.
+    """
+
+    def __init__(self, staging: Path, shard_rows: int) -> None:
+        from .builder import BuildReport
+
+        self.staging = staging
+        self.manifest = ManifestWriter(staging / "manifest.jsonl")
+        self.shards = ShardWriter(staging, shard_rows)
+        self.seen: dict[bytes, str] = {}  # hash of cleaned text -> source of the kept copy
+        self.counts = StepCounts()
+        self.report = BuildReport(staging, self.manifest.counts, self.counts, [])
+
+    def __enter__(self) -> Reducer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.manifest.close()
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Reduce the next results, in input order."""
+        for row in rows:
+            self.counts.add_trail(row["trail"])
+            entry = _entry(row, self.seen, self.counts)
             if entry.status == "kept":
-                shards.add(row["record"])
-            elif entry.status == "failed" and len(report.failures) < MAX_FAILURES_LISTED:
-                report.failures.append((entry.source, entry.reason or ""))
-            manifest.write(entry)
-    finally:
-        manifest.close()
-    report.shards = shards.close()
-    report.reasons = manifest.top_reasons()
-    write_card(staging, shards.stats, info, manifest.counts, report.reasons)
-    report.stats = shards.stats
-    return report
+                self.shards.add(row["record"])
+            elif entry.status == "failed" and len(self.report.failures) < MAX_FAILURES_LISTED:
+                self.report.failures.append((entry.source, entry.reason or ""))
+            self.manifest.write(entry)
+
+    def finish(self, plan: Plan, store: ChunkStore, info: CardInfo):
+        """The last results, then the shards, card and report (`BuildReport`)."""
+        self.add(plan.ready(store))
+        plan.check_done()
+        self.manifest.close()
+        report = self.report
+        report.reused = plan.reused
+        report.shards = self.shards.close()
+        report.reasons = self.manifest.top_reasons()
+        write_card(self.staging, self.shards.stats, info, self.manifest.counts, report.reasons)
+        report.stats = self.shards.stats
+        return report
 
 
 def _entry(row: dict[str, Any], seen: dict[bytes, str], counts: StepCounts) -> ManifestEntry:

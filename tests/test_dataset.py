@@ -89,6 +89,24 @@ def test_every_column_is_documented():
     assert list(card.FIELD_DOCS) == record_schema().names
 
 
+def test_card_features_are_the_ones_datasets_gives():
+    # the card names the features itself: importing `datasets` costs more than a small build
+    from datasets import Features
+
+    schema = record_schema()
+    assert card.features_yaml(schema) == Features.from_arrow_schema(schema)._to_yaml_list()
+
+
+def test_written_card_is_what_huggingface_hub_saves(tmp_path):
+    stats = DatasetStats()
+    for doc in _docs(2):
+        stats.add(doc.to_record())
+    info = CardInfo(stages=("read", "clean"), pretty_name='Ä news: "quoted"\r\nline')
+    card.write_card(tmp_path, stats, info, {"kept": 2})
+    DatasetCard(render_card(stats, info, {"kept": 2})).save(tmp_path / "hub.md")
+    assert (tmp_path / "README.md").read_bytes() == (tmp_path / "hub.md").read_bytes()
+
+
 def test_card_metadata_and_body(tmp_path):
     stats = DatasetStats()
     for doc in _docs(4):

@@ -24,7 +24,7 @@ from hzcorpus.manifest import STATUSES, read_manifest
 from hzcorpus.read import ReadOptions
 from hzcorpus.reduce import Plan
 from hzcorpus.sandbox import SandboxPool
-from hzcorpus.steps import ReadStep
+from hzcorpus.steps import ItemResult, ReadStep
 from tests.conftest import NONET, ROOT
 from tests.engine_steps import TroubleStep
 
@@ -95,6 +95,36 @@ def test_the_build_time_limit_is_the_one_limit_and_resume_retries_what_ran_out(t
     (raw / "slow.html").write_text(_slow_page())  # seconds of work: no other limit stops it
     report = build(raw, out, replace(FAST, time_limit=600))
     assert report.status["failed"] == 1 and report.status["kept"] == 3
+
+
+def test_the_plan_hands_on_results_in_input_order_and_forgets_them(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(40):
+        (raw / f"{i:03d}.txt").write_text(TEXT)
+    (raw / "notes.pdf").write_bytes(b"%PDF")  # listed last, skipped: never run
+    store = ChunkStore(tmp_path / "chunks")
+    plan = Plan(None, ReadOptions())
+
+    def finish(chunk):  # what the executor gives back for a chunk
+        results = [ItemResult(i.index, i.source, "failed", reason="x") for i in chunk]
+        plan.add(store.write(table_bytes(results_table(results))), [r.index for r in results])
+
+    chunks = plan.chunks(iter_inputs(raw), 8, lambda n: None)
+    first, second = next(chunks), next(chunks)
+    finish(second)  # finished out of order: nothing follows the first chunk's inputs yet
+    assert list(plan.ready(store)) == [] and plan.pending == 16
+    finish(first)
+    order = [row["source"] for row in plan.ready(store)]
+    assert plan.pending == 0
+    for chunk in chunks:
+        finish(chunk)
+        order += [row["source"] for row in plan.ready(store)]
+        assert plan.pending == 0  # one entry per input is not held for the whole build
+    order += [row["source"] for row in plan.ready(store)]
+    plan.check_done()
+    assert order == [item.source for item in iter_inputs(raw)]
+    assert order[-1] == "notes.pdf"
 
 
 # File names: any bytes but `/` and NUL (invalid UTF-8 too); contents: bytes, text in

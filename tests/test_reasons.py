@@ -7,6 +7,7 @@ import json
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,11 @@ TEXT = "Budget talks\n\nThe regional parliament met on Tuesday to discuss the ne
 ENTRIES = st.lists(
     st.tuples(
         st.sampled_from(manifest.STATUSES),
-        st.sampled_from([f"step: reason {i}" for i in range(30)] + ["a | b <i>"]),
+        st.sampled_from(
+            [f"step: reason {chr(97 + i)}" for i in range(26)]
+            + [f"read: input is {n} bytes" for n in (10, 20, 30)]  # one shape
+            + ["a | b <i>", "clean: KeyError: 'x'"]
+        ),
     ),
     max_size=120,
 )
@@ -53,15 +58,47 @@ def test_reason_counts_add_up_and_do_not_depend_on_the_order(tmp_path_factory, e
 def test_distinct_reasons_past_the_limit_are_counted_together(tmp_path, monkeypatch):
     monkeypatch.setattr(manifest, "MAX_REASONS", 3)
     writer = ManifestWriter(tmp_path / "manifest.jsonl")
-    for i in range(5):
-        writer.write(ManifestEntry(str(i), None, "failed", reason=f"read: reason {i}"))
+    for i in "abcde":
+        writer.write(ManifestEntry(i, None, "failed", reason=f"read: reason {i}"))
     writer.close()
-    assert writer.reasons["failed"] == {
-        "read: reason 0": 1,
-        "read: reason 1": 1,
-        "read: reason 2": 1,
+    assert writer.reason_counts("failed") == {
+        "read: reason a": 1,
+        "read: reason b": 1,
+        "read: reason c": 1,
         OTHER_REASONS: 2,
     }
+
+
+@pytest.mark.parametrize("part", manifest.REASON_PARTS, ids=lambda p: p.name)
+def test_each_varying_part_of_a_reason_has_its_example(part):
+    reason, shape = part.example
+    assert manifest.reason_shape(reason) == shape
+    assert manifest.reason_shape(shape) == shape  # a shape is its own shape
+
+
+def test_reasons_that_differ_only_in_sizes_or_quoted_values_are_one_row(tmp_path):
+    writer = ManifestWriter(tmp_path / "manifest.jsonl")
+    reasons = [
+        "read: input is 31.5 MB, over the limit of 20.0 MB",
+        "read: input is 22.0 MB, over the limit of 20.0 MB",
+        "clean: KeyError: 'headline'",
+        "clean: KeyError: 'byline'",
+        "time-limit: no result within 2 s (time limit); the worker was restarted",
+        "time-limit: no result within 2 s (time limit); the worker was restarted",
+    ]
+    for i, reason in enumerate(reasons):
+        writer.write(ManifestEntry(str(i), None, "failed", reason=reason))
+    writer.close()
+    assert writer.top_reasons() == {
+        "failed": {
+            # the same words: shown as they are
+            "time-limit: no result within 2 s (time limit); the worker was restarted": 2,
+            # differing sizes or values: shown with them replaced
+            "clean: KeyError: '…'": 2,
+            "read: input is <n> MB, over the limit of <n> MB": 2,
+        }
+    }
+    assert manifest.read_manifest(tmp_path).__next__().reason == reasons[0]  # kept whole
 
 
 def test_a_build_counts_what_it_did_not_keep_per_reason(tmp_path):
