@@ -42,6 +42,7 @@ from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from html import escape
 
 from .document import Removed
 from .errors import InputError
@@ -103,14 +104,17 @@ class HtmlOptions:
     discarded); `favor_precision`, `favor_recall`, `include_tables` and `fast` (skip the
     fallback extractors) are trafilatura's; `max_removed` bounds the audit list of dropped
     page blocks; `max_date` is the latest publication date accepted; `date_from_text` lets
-    htmldate guess a date from free text ("im Jahr 2030" becomes a publication date), so it
-    is off: dates come from markup and metadata only. `other_modes` are trafilatura modes
-    also run ("precision", "recall"): where one drops a line the balanced mode keeps at the
-    article's edges, `html_order.MODE_VOTES` decide; off by default (one more extraction
-    per page, and no gain on the development data: README, "HTML extraction").
+    htmldate search the short texts at the article's top for a date when the page's
+    markup and metadata have none, and keeps what it finds there only when it
+    names a day: htmldate turns a year or a year and month found in text into the 1st
+    ("im Jahr 2030" would become 2030-01-01), and those guesses are dropped.
+    `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
+    a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
+    decide; off by default (one more extraction per page, and no gain on the development
+    data: README, "HTML extraction").
     `choice` (a `html_choice.ModeChoice`) runs its modes too and keeps, per page, the
-    mode whose lines the line model finds most article-like (two more extractions and
-    the line model per page, so off by default).
+    mode whose lines the line model finds most article-like, unless its guard refuses
+    it (two more extractions and the line model per page, so off by default).
     """
 
     max_elements: int = 300_000
@@ -122,7 +126,7 @@ class HtmlOptions:
     fast: bool = False
     max_removed: int = 1000
     max_date: str = "2099-12-31"
-    date_from_text: bool = False
+    date_from_text: bool = True
     other_modes: tuple[str, ...] = ()
     choice: ModeChoice | None = None
 
@@ -195,9 +199,28 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     mark_modes(slots, other_modes)
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
     rescue(slots)
-    author = page_author(_clean_field(result.author), tree, _head_texts(slots))
+    head = _head_texts(slots)
+    author = page_author(_clean_field(result.author), tree, head)
     extraction = _numbered(slots, title, author, result, declared_language(tree), options)
-    return replace(extraction, mode=mode)
+    return replace(
+        extraction, published=_published(extraction.published, head, extractor, options), mode=mode
+    )
+
+
+def _published(date: str | None, texts: list[str], extractor, options: HtmlOptions) -> str | None:
+    """The publication date from the markup and metadata; when they have none and
+    `options.date_from_text`, htmldate's text search over the short `texts` around the
+    article's top (where a dateline stands; the whole page would cost a second full
+    search), kept only when it names a day (a year or a year and month found in text
+    becomes the 1st there)."""
+    if date is not None or not options.date_from_text or not texts:
+        return date
+    from htmldate import find_date
+
+    fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    params = {**extractor.date_params, "extensive_search": True}
+    found = find_date(f"<html><body>{fragment}</body></html>", **params)
+    return found if found and found[8:10] != "01" else None
 
 
 def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
@@ -225,7 +248,7 @@ def _extractor(options: HtmlOptions):
         with_metadata=True,
         date_params={
             "original_date": True,
-            "extensive_search": options.date_from_text,
+            "extensive_search": False,  # the text search runs only if this finds nothing
             "max_date": options.max_date,
         },
     )

@@ -242,3 +242,34 @@ def test_mangled_pages_give_text_or_input_error():
             assert "\n" not in str(exc)
             outcomes["error"] += 1
     assert outcomes["text"] > 15
+
+
+_DATED = (
+    "<html>{head}<body><article><h1>Ferry terminal delayed</h1>{lead}"
+    + ARTICLE
+    + "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "lead", "published"),
+    [
+        # a full date in the text, no date in the markup: the text search finds it
+        ("", "<p>Harbourside, 14.03.2021</p>", "2021-03-14"),
+        # a year or a month in the text: htmldate would guess the 1st, which is dropped
+        ("", "<p>In 2030 the ferries are to run on electricity.</p>", None),
+        ("", "<p>Updated March 2021</p>", None),
+        # a date on the 1st from the metadata stays
+        (
+            "<head><meta property='article:published_time' content='2021-03-01T10:00'></head>",
+            "",
+            "2021-03-01",
+        ),
+    ],
+)
+def test_dates_from_text_only_when_they_name_a_day(head, lead, published):
+    html = _DATED.format(head=head, lead=lead)
+    assert extract_html(html).published == published
+    assert extract_html(html, HtmlOptions(date_from_text=False)).published == (
+        published if head else None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hzcorpus.html import HtmlOptions, extract_html
-from hzcorpus.html_choice import DEFAULT_MODE, ModeChoice, choose_mode, mode_values
+from hzcorpus.html_choice import DEFAULT_MODE, ModeChoice, choose_mode, mode_values, prose_loss
 
 CHOICE = ModeChoice()
 
@@ -90,3 +90,42 @@ def test_extract_html_with_a_choice_reports_the_mode_and_is_deterministic():
     assert extract_html(PAGE, HtmlOptions(choice=CHOICE)) == chosen
     forced = extract_html(PAGE, HtmlOptions(choice=ModeChoice(threshold=0.0, margin=1e9)))
     assert forced.mode == DEFAULT_MODE and forced.text == plain.text
+
+
+def test_prose_loss_counts_the_default_modes_sentences_another_mode_drops():
+    default = [*EN_MENU, *EN_PROSE, *ZH_PROSE]
+    assert prose_loss(default, [*EN_PROSE, *ZH_PROSE], 10) == 0.0
+    assert prose_loss(default, [f"- {p}" for p in (*EN_PROSE, *ZH_PROSE)], 10) == 0.0
+    lost = prose_loss(default, [EN_PROSE[0], *ZH_PROSE], 10)
+    assert 0.0 < lost < 0.5
+    assert prose_loss(default, [], 10) == 1.0
+    assert prose_loss(list(EN_MENU), [], 10) == 0.0  # no prose, nothing to lose
+
+
+@pytest.mark.parametrize(
+    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
+)
+def test_the_guard_refuses_a_mode_that_drops_the_balanced_modes_prose(prose, menu):
+    # the model likes another block more (a forum's posts, a teaser list), but taking it
+    # would drop the sentences the balanced mode kept
+    other = [f"{p} {p}" for p in EN_PROSE]
+    blocks, scores = [*menu, *prose, *other], [0.95] * len(menu) + [0.05] * (len(prose) + 2)
+    candidates = {DEFAULT_MODE: list(prose), "recall": other}
+    values = mode_values(candidates, blocks, scores, CHOICE.threshold)
+    assert values["recall"] > values[DEFAULT_MODE] + CHOICE.margin
+    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
+    unguarded = ModeChoice(max_prose_loss=1.0)
+    assert choose_mode(candidates, blocks, scores, unguarded) == "recall"
+
+
+def test_the_guard_refuses_a_recall_mode_with_fewer_words_than_the_balanced_one():
+    # the balanced mode kept a forum thread flattened into one table row (no prose lines);
+    # recall mode took only the first post, which the model likes better
+    row = "| " + " | ".join(EN_PROSE * 4).replace(".", "") + " |"
+    blocks, scores = [*EN_MENU, *EN_PROSE, row], [0.95] * len(EN_MENU) + [0.05, 0.05, 0.9]
+    candidates = {DEFAULT_MODE: [row], "recall": list(EN_PROSE)}
+    assert prose_loss(candidates[DEFAULT_MODE], candidates["recall"], 10) == 0.0
+    values = mode_values(candidates, blocks, scores, CHOICE.threshold)
+    assert values["recall"] > values[DEFAULT_MODE] + CHOICE.margin
+    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
+    assert choose_mode(candidates, blocks, scores, ModeChoice(min_word_share=())) == "recall"
