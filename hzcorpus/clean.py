@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -40,9 +41,11 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
+from .dates import quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
+from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .rules import Rule
 
@@ -121,7 +124,7 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 
 def _clean_html(doc: Document, options: CleanOptions) -> Document:
     page = extract_html(doc.raw, options.html)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
     for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
@@ -161,7 +164,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             f"{source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
         )
     lines = _join_bullets(raw_lines)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     for line in lines:
         _measure(line, th)
         if len(line.text) <= th.max_rule_chars:
@@ -327,95 +330,6 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
-
-
-class _FirstHit:
-    """The first rule of a table that fires on a line, as `Rule.hits` would find it.
-
-    The patterns (all anchored at the line start) are joined, in table order, into one
-    regular expression, so a line costs one match instead of one per rule. Only the
-    patterns that can start with the line's first character take part (`Rule.first_char`);
-    first characters that admit the same rules share one joined expression, compiled when
-    first needed. Predicates run only when they stand before the first pattern that
-    matched. A line seen before (menus and footers repeat across a site's pages) is
-    answered from a memo of the last `MEMO_LINES` distinct lines of at most
-    `MEMO_LINE_CHARS` characters (furniture is short; a page's long lines would make the
-    memo's memory depend on the pages rather than on its size).
-    """
-
-    MEMO_LINES = 1 << 16
-    MEMO_LINE_CHARS = 200
-    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
-        self.patterns = [(i, r) for i, r in enumerate(rules) if r.pattern is not None]
-        for _i, rule in self.patterns:
-            if not rule.pattern.startswith("^"):
-                raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-        self._by_first: dict[str, re.Pattern[str] | None] = {}
-        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
-
-    @staticmethod
-    def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table). The table of the last call is
-        recognised by identity: hashing its rules (to find it by value) cost more than
-        cleaning a short page."""
-        last = _FirstHit._last
-        if last is None or last[0] is not rules:
-            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
-        return last[1]
-
-    @staticmethod
-    @lru_cache(maxsize=8)
-    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
-        return _FirstHit(rules)
-
-    def _joined(self, first: str) -> re.Pattern[str] | None:
-        """The patterns that may match a line starting with `first`, joined in table order."""
-        admitted = tuple(
-            i
-            for i, rule in self.patterns
-            if not first or rule.first_char is None or rule.first_char.match(first)
-        )
-        if admitted not in self._by_rules:
-            parts = []
-            for i in admitted:
-                rule = self.rules[i]
-                scope = "i" if rule.flags & re.IGNORECASE else "-i"
-                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-            self._by_rules[admitted] = re.compile("|".join(parts)) if parts else None
-        return self._by_rules[admitted]
-
-    def __call__(self, text: str) -> Rule | None:
-        if len(text) > self.MEMO_LINE_CHARS:
-            at = self._first(text)
-        elif (at := self._memo.get(text)) is None:
-            at = self._first(text)
-            if len(self._memo) >= self.MEMO_LINES:
-                self._memo.clear()
-            self._memo[text] = at
-        return self.rules[at] if at >= 0 else None
-
-    def _first(self, text: str) -> int:
-        """The index of the first rule that fires on `text`, -1 when none does."""
-        first = text[:1]
-        try:
-            patterns = self._by_first[first]
-        except KeyError:
-            patterns = self._by_first[first] = self._joined(first)
-        match = patterns.match(text) if patterns is not None else None
-        limit = len(self.rules)
-        if match is not None:
-            limit = int(match.lastgroup[4:]) if match.lastgroup else limit
-        for i, rule in self.predicates:
-            if i > limit:
-                break
-            if rule.predicate(text):
-                return i
-        return limit if match is not None else -1
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -852,13 +766,20 @@ def parse_date(text: str) -> str | None:
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
-    try:
-        parsed = _date_parser(order).get_date_data(part)["date_obj"]
-    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
-        return None
+    parsed = quick_date(part, order) or dateparser_date(part, order)
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
+
+
+def dateparser_date(part: str, order: str) -> datetime | None:
+    """dateparser's reading of a date (`order`: "DMY" or "MDY"), None when it finds none.
+
+    `parse_date` asks it only for the forms `dates.quick_date` does not read."""
+    try:
+        return _date_parser(order).get_date_data(part)["date_obj"]
+    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
+        return None
 
 
 @lru_cache(maxsize=2)
