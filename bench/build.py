@@ -310,6 +310,7 @@ def main() -> None:
         "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
     )
     parser.add_argument("--profile", action="store_true", help="where a 1-worker build's time goes")
+    parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--timed-build", nargs="+", help=argparse.SUPPRESS)
@@ -357,7 +358,7 @@ def main() -> None:
                 cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
                 cmd += ["--no-translate", "--quiet", "--workers", str(workers)]
                 paths[f"{label}, {workers} worker(s)"] = (cmd, checkout)
-        ray = importlib.util.find_spec("ray") is not None
+        ray = not args.no_ray and importlib.util.find_spec("ray") is not None
         if ray:
             cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
             cmd += ["--no-translate", "--quiet", "--executor", "ray"]

@@ -1,7 +1,7 @@
 """Cleaning speed: hzcorpus's HTML path against plain trafilatura, and the page-text cleaner.
 
 Usage: python bench/clean.py [--pages 200] [--repeat 3] [--seed 0] [--real DIR]
-                             [--compare-with CHECKOUT]
+                             [--compare-with CHECKOUT] [--text-only]
 
 The pages are generated deterministically from the annotated HTML pages of
 tests/data/clean/ (nine sites, five languages): every variant reshuffles the words of each
@@ -13,7 +13,8 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
   options we change that cost time (`with_metadata=True`, `include_comments=False`);
 - `hzcorpus.html.extract_html(html)` (our options, bounds, post-rules and audit);
 - `hzcorpus.clean.clean_document` on the visible-text dump of each page (what page-text
-  scrapers save: one block per line), the cleaner for pages that arrive as text;
+  scrapers save: one block per line), the cleaner for pages that arrive as text, with
+  and without the line model (`model=False`: the rules and context passes alone);
 - `read + clean_document`: the page's bytes through `document_from_bytes` (decoding,
   mojibake repair) and `clean_document`, for the HTML page and for its dump: what a build
   does with an input file.
@@ -22,6 +23,8 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
 30-80 kB, such as the unpacked development data; nothing of it is kept). `--compare-with
 CHECKOUT` adds the `read + clean_document` paths of another checkout of the project (a
 copy of its package imported under another name) to the same interleaved passes.
+`--text-only` times only the page-text paths (the dumps; trafilatura stays the ratio's
+anchor, timed once per pass like the others).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from timing import pass_times  # noqa: E402  (bench/timing.py)
 
 from hzcorpus import clean, read  # noqa: E402
-from hzcorpus.clean import clean_document  # noqa: E402
+from hzcorpus.clean import CleanOptions, clean_document  # noqa: E402
 from hzcorpus.document import Document  # noqa: E402
 from hzcorpus.html import extract_html, page_text_dump  # noqa: E402
 
@@ -138,15 +141,16 @@ def read_and_clean(read_module, clean_module, fmt: str, first=None):
 
 def forget_lines(clean_module) -> None:
     """Empty the memo of the line-rule matcher of the default table (checkouts that have one)."""
-    matcher = clean_module._FirstHit.of(clean_module.LINE_RULES)
+    matcher_class = getattr(clean_module, "LineMatcher", None) or clean_module._FirstHit
+    matcher = matcher_class.of(clean_module.LINE_RULES)
     getattr(matcher, "_memo", {}).clear()
 
 
-def clean_dump(doc: Document, first=None):
+def clean_dump(doc: Document, first=None, options: CleanOptions | None = None):
     """`clean_document` of a page-text dump, the memo emptied before the item `first`."""
     if doc is first:
         forget_lines(clean)
-    return clean_document(doc)
+    return clean_document(doc, options or CleanOptions())
 
 
 def main() -> None:
@@ -156,6 +160,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--real", type=Path, help="a folder of real HTML pages")
     parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
+    parser.add_argument("--text-only", action="store_true", help="page-text paths only")
     args = parser.parse_args()
 
     import trafilatura
@@ -182,9 +187,7 @@ def main() -> None:
     def with_metadata(page: str) -> str | None:
         return trafilatura.extract(page, with_metadata=True, include_comments=False)
 
-    paths = [
-        ("trafilatura.extract (defaults)", "html", trafilatura.extract, pages),
-        ("trafilatura.extract + metadata, no comments", "html", with_metadata, pages),
+    html_paths = [
         ("hzcorpus extract_html", "html", extract_html, pages),
         (
             "hzcorpus read + clean_document",
@@ -192,7 +195,18 @@ def main() -> None:
             read_and_clean(read, clean, "html"),
             page_bytes,
         ),
+    ]
+    paths = [
+        ("trafilatura.extract (defaults)", "html", trafilatura.extract, pages),
+        ("trafilatura.extract + metadata, no comments", "html", with_metadata, pages),
+        *([] if args.text_only else html_paths),
         ("hzcorpus clean_document", "text dump", partial(clean_dump, first=dumps[0]), dumps),
+        (
+            "hzcorpus clean_document, rules and passes only (model=False)",
+            "text dump",
+            partial(clean_dump, first=dumps[0], options=CleanOptions(model=False)),
+            dumps,
+        ),
         (
             "hzcorpus read + clean_document",
             "dump bytes",
@@ -204,7 +218,8 @@ def main() -> None:
         if args.compare_with is not None:
             modules = compared_modules(args.compare_with, Path(tmp))
             name = f"{args.compare_with.name}: read + clean_document"
-            paths.append((name, "html bytes", read_and_clean(*modules, "html"), page_bytes))
+            if not args.text_only:
+                paths.append((name, "html bytes", read_and_clean(*modules, "html"), page_bytes))
             dump_path = read_and_clean(*modules, "text", dump_bytes[0])
             paths.append((name, "dump bytes", dump_path, dump_bytes))
         times = pass_times({(n, k): (run, items) for n, k, run, items in paths}, args.repeat)

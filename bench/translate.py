@@ -186,6 +186,7 @@ def engine_rows(
                     capture_output=True,
                     text=True,
                     env=env,
+                    cwd=checkout or ROOT,  # `-c` puts the working folder first on sys.path
                     check=True,
                 )
                 runs[name].append(json.loads(done.stdout))

@@ -492,7 +492,7 @@ def _is_icon_run(line: str) -> bool:
 
 def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
-    if len(line) > 200 or _is_sentence(line):
+    if _is_sentence(line):
         return False
     head = _first_word(line)
     if head not in CATEGORY_WORDS and head not in UI_LABELS:
@@ -506,8 +506,6 @@ def _is_menu_run(line: str) -> bool:
 
 def _is_separated_menu(line: str) -> bool:
     """Three or more short items separated by `|`, `•` or `·` (a footer or menu row)."""
-    if len(line) > 300 or ("|" not in line and "•" not in line and "·" not in line):
-        return False
     items = [i.strip() for i in _MENU_SEPARATORS.split(line) if i.strip()]
     if len(items) < 4:
         return False
@@ -516,7 +514,7 @@ def _is_separated_menu(line: str) -> bool:
 
 def _is_social_run(line: str) -> bool:
     """Share buttons: social networks and nothing else."""
-    if len(line) > 120 or _first_word(line).strip("|/·•,;") not in SOCIAL_WORDS:
+    if _first_word(line).strip("|/·•,;") not in SOCIAL_WORDS:
         return False
     tokens = [t for t in _tokens(line) if t]
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
@@ -524,8 +522,6 @@ def _is_social_run(line: str) -> bool:
 
 def _is_cjk_menu(line: str) -> bool:
     """Chinese navigation: four or more short CJK words separated by spaces, no punctuation."""
-    if len(line) > 100:
-        return False
     tokens = line.split()
     return len(tokens) >= 4 and all(_CJK_LABEL.fullmatch(t) for t in tokens)
 
@@ -541,8 +537,6 @@ _TRAILING_DURATION = re.compile(
 def _is_ui_label(line: str) -> bool:
     """An interface label, or several joined by bars or slashes ("Login | Register"),
     perhaps with a duration after it (an audio or video player's label)."""
-    if len(line) > 60:
-        return False
     if _DIGIT.search(line) is not None:  # a duration has digits
         line = _TRAILING_DURATION.sub("", line) or line
     parts = _LABEL_SEPARATORS.split(line.strip().lower())
@@ -550,7 +544,7 @@ def _is_ui_label(line: str) -> bool:
 
 
 def _is_category_label(line: str) -> bool:
-    return len(line) <= 20 and line.strip().lower() in CATEGORY_WORDS
+    return line.strip().lower() in CATEGORY_WORDS
 
 
 _CAP = r"[A-ZÀ-ÝÄÖÜ][\w'’.-]+"
@@ -730,6 +724,10 @@ def _is_sentence(line: str) -> bool:
     return line.rstrip()[-1:] in ".!?。！？"
 
 
+def _is_not_sentence(line: str) -> bool:
+    return not _is_sentence(line)
+
+
 def _is_consent_line(line: str) -> bool:
     """A cookie notice, or a consent or personal-data notice in the site's own voice."""
     low = line.lower()
@@ -749,60 +747,27 @@ def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _is_newsletter_line(line: str) -> bool:
-    """A short line about a newsletter that is not a sentence, or an inbox promotion."""
-    if len(line) > 160:
-        return False
+    """A line about a newsletter that is not a sentence, or an inbox promotion."""
     if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
         return True
     return _contains_any(line, INBOX_WORDS)
 
 
-def _is_shipping_banner(line: str) -> bool:
-    """A short shop banner about shipping that is not a sentence."""
-    return len(line) <= 120 and _contains_any(line, SHIPPING_WORDS) and not _is_sentence(line)
-
-
 def _is_date_line(line: str) -> bool:
-    """A short line that is a date (with a time, a place or a source around it)."""
-    return (
-        len(line) <= 120 and _DIGIT.search(line) is not None and DATE_LINE.match(line) is not None
-    )
+    """A line that is a date (with a time, a place or a source around it)."""
+    return DATE_LINE.match(line) is not None
 
 
 def _is_date_meta_line(line: str) -> bool:
     """A few words of metadata around a date, not a sentence."""
     return (
-        len(line) <= 60
-        and len(line.split()) <= 8
-        and not _is_sentence(line)
-        and _DIGIT.search(line) is not None  # every date pattern has digits
-        and DATE_IN_LINE.search(line) is not None
+        len(line.split()) <= 8 and not _is_sentence(line) and DATE_IN_LINE.search(line) is not None
     )
 
 
-def _is_paywall_line(line: str) -> bool:
-    return len(line) <= 200 and _contains_any(line, PAYWALL_WORDS)
-
-
-def _is_word_count_line(line: str) -> bool:
-    return len(line) <= 160 and _contains_any(line, WORD_COUNT_WORDS)
-
-
-def _is_consent_banner(line: str) -> bool:
-    return len(line) <= 400 and _is_consent_line(line)
-
-
-def _is_rights_notice(line: str) -> bool:
-    return len(line) <= 240 and _contains_any(line, RIGHTS_WORDS)
-
-
-def _is_browser_notice(line: str) -> bool:
-    """A short notice that asks to enable JavaScript or update the browser."""
-    return (
-        len(line) <= 150
-        and _contains_any(line, BROWSER_WORDS)
-        and _contains_any(line, BROWSER_ACTIONS)
-    )
+def _asks_a_browser_action(line: str) -> bool:
+    """A notice that asks to enable JavaScript or update the browser (its words: the row)."""
+    return _contains_any(line, BROWSER_ACTIONS)
 
 
 # --- the rule table --------------------------------------------------------------------
@@ -1217,6 +1182,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:subtotal|zwischensumme|summe|total|gesamt|importe|sous-total|小计|合计)?"
         r"\s*[:：]?\s*(?:[$€£¥]\s*\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s*(?:€|eur|usd|\$|元))$",
+        requires_chars=r"\d",
         match=("$0.00", "0,00 €", "Subtotal: $12.99", "合计：0.00元"),
         no_match=("It cost $12.99 last year.",),
     ),
@@ -1224,7 +1190,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="shipping-offer",
         reason="a shop's shipping banner",
         kind="furniture",
-        predicate=_is_shipping_banner,
+        predicate=_is_not_sentence,
+        max_chars=120,
+        requires=SHIPPING_WORDS,
         match=("Free shipping on orders over $50", "Envío gratis a partir de 30 €"),
         no_match=(
             "Amazon said in a statement that it would end free shipping for some "
@@ -1364,6 +1332,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a bare date line: the date goes to `published`",
         kind="published",
         predicate=_is_date_line,
+        max_chars=120,
+        requires_chars=r"\d",
         match=(
             "2025.02.18",
             "Feb 11, 2025 10:28 PM",
@@ -1387,6 +1357,8 @@ LINE_RULES: tuple[Rule, ...] = (
         "to `published`",
         kind="published",
         predicate=_is_date_meta_line,
+        max_chars=60,
+        requires_chars=r"\d",
         match=("原创 李明 城市观察 2025年03月12日 08:00 浙江", "12.03.2025 | 08:15 | Reuters"),
         no_match=("On Feb 11, 2025 the board met.", "The 2025 budget"),
     ),
@@ -1394,7 +1366,8 @@ LINE_RULES: tuple[Rule, ...] = (
         id="paywall",
         reason="a paywall or subscriber notice",
         kind="furniture",
-        predicate=_is_paywall_line,
+        max_chars=200,
+        requires=PAYWALL_WORDS,
         match=(
             "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
             "Déjà abonné ? Se connecter",
@@ -1407,7 +1380,8 @@ LINE_RULES: tuple[Rule, ...] = (
         id="word-count",
         reason="word count (and reading time) of the page",
         kind="furniture",
-        predicate=_is_word_count_line,
+        max_chars=160,
+        requires=WORD_COUNT_WORDS,
         match=(
             "Word count of this text: , estimated reading time approximately minutes.",
             "Wortanzahl: 850",
@@ -1451,6 +1425,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a newsletter sign-up line",
         kind="furniture",
         predicate=_is_newsletter_line,
+        max_chars=160,
+        requires=NEWSLETTER_WORDS + INBOX_WORDS,
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
@@ -1515,6 +1491,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a row of social-network share buttons",
         kind="furniture",
         predicate=_is_social_run,
+        max_chars=120,
         match=("Facebook Twitter WhatsApp Email", "微信 微博 QQ空间", "LinkedIn | X | Copy link"),
         no_match=("Facebook and Twitter removed the posts.",),
     ),
@@ -1527,6 +1504,19 @@ LINE_RULES: tuple[Rule, ...] = (
         r"关注我们|关注.{0,10}(?:微信|微博|公众号)|扫码关注).{0,60}$"
         r"|^.{0,10}(?:扫码|下载客户端|请关注|download (?:our|the) app|laden sie (?:unsere|die) app|"
         r"descarga (?:nuestra|la) app|téléchargez (?:notre|l')app).{0,30}$",
+        requires=(
+            "follow",
+            "folge",
+            "gueno",
+            "vez-nou",
+            "关注",
+            "扫码",
+            "下载客户端",
+            "download",
+            "laden",
+            "carga",
+            "téléchargez",
+        ),
         match=(
             "Follow us on Twitter",
             "Folgen Sie uns auf Instagram",
@@ -1542,7 +1532,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
-        predicate=_is_consent_banner,
+        predicate=_is_consent_line,
+        max_chars=400,
+        requires=CONSENT_WORDS,
         match=(
             "We use cookies to improve your experience. By continuing you agree.",
             "Wir verwenden Cookies, um Inhalte zu personalisieren.",
@@ -1574,7 +1566,8 @@ LINE_RULES: tuple[Rule, ...] = (
         id="copyright",
         reason="a copyright, rights, reuse or disclaimer notice",
         kind="furniture",
-        predicate=_is_rights_notice,
+        max_chars=240,
+        requires=RIGHTS_WORDS,
         match=(
             "© 2025 Global Times. All rights reserved.",
             "Alle Rechte vorbehalten.",
@@ -1637,6 +1630,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|^[^.!?。>›»]{1,30}(?:\s*(?:>>|[›»])\s*[^.!?。>›»]{1,40}){1,6}$"
         r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
         r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
+        requires_chars="[/|»>›·:：]",
         match=(
             "SOURCE / ECONOMY",
             "人民网>>社会·法治",
@@ -1654,6 +1648,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a bare section name (a kicker or menu item)",
         kind="edge",
         predicate=_is_category_label,
+        max_chars=20,
         match=("Economy", "Wirtschaft", "Deportes", "科技", "Économie"),
         no_match=("Economy of Hangzhou",),
     ),
@@ -1662,6 +1657,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a button or link label of the site's interface",
         kind="furniture",
         predicate=_is_ui_label,
+        max_chars=60,
+        requires=tuple(sorted(UI_LABELS)),  # a line of labels holds one
         match=(
             "Read more",
             "Weiterlesen",
@@ -1702,6 +1699,7 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:comments?|"
         r"kommentare?|comentarios?|commentaires?|views|aufrufe|vistas|vues|评论|阅读)|"
         r"\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)|\d+\s*(?:条评论|评论|阅读))$",
+        requires_chars=r"\d",
         match=(
             "Council Votes to Close the Old Library (23)",
             "Neue Radwege für die Innenstadt | 14 Kommentare",
@@ -1727,6 +1725,7 @@ LINE_RULES: tuple[Rule, ...] = (
         flags=0,
         pattern=r"^(?:[A-ZÀ-ÝÄÖÜ][\w'’&.-]*\s){1,4}\s*\d{1,3}\s*[-–:]\s*\d{1,3}"
         r"(?:\s[A-ZÀ-ÝÄÖÜ][\w'’&.-]*){1,4}$",
+        requires_chars=r"\d",
         match=("PSG 2 - 1 OM", "Bayern München 3:1 Borussia Dortmund", "Real Madrid 2–2 Barcelona"),
         no_match=("PSG won 2-1 against OM on Sunday.", "Between 9 - 5 every day"),
     ),
@@ -1735,6 +1734,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a photo gallery's position counter",
         kind="furniture",
         pattern=r"^\d{1,3}\s*(?:/|of|von|de|sur|／)\s*\d{1,3}$",
+        requires_chars=r"\d",
         match=("1 / 8", "3 of 12", "2 von 10", "5／20"),
         no_match=("1 of 8 people surveyed said yes.",),
     ),
@@ -1743,6 +1743,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a bare time of day (a live-blog or list timestamp)",
         kind="furniture",
         pattern=r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|utc|gmt|bst|cet|cest|[a-z]{2}t))?$",
+        requires_chars=r"\d",
         match=("11:42 GMT", "9.15 am", "14:05 Uhr", "08h30"),
         no_match=("11:42 GMT: power restored to the valley",),
     ),
@@ -1750,7 +1751,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="javascript-notice",
         reason="a notice about JavaScript or the browser",
         kind="furniture",
-        predicate=_is_browser_notice,
+        predicate=_asks_a_browser_action,
+        max_chars=150,
+        requires=BROWSER_WORDS,
         match=(
             "Please turn on JavaScript for a better experience",
             "Ihr Browser unterstützt dieses Video nicht.",
@@ -1816,6 +1819,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a row of short links separated by bars or dots (menu or footer)",
         kind="furniture",
         predicate=_is_separated_menu,
+        max_chars=300,
+        requires=("|", "•", "·"),
         match=("Impressum | Datenschutz | AGB | Kontakt", "Home · World · Business · Tech"),
         no_match=("Revenue | up 3% | the CFO said | in a call.", "Yes | No"),
     ),
@@ -1824,6 +1829,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="several navigation labels on one line",
         kind="edge",
         predicate=_is_menu_run,
+        max_chars=200,
         match=(
             "Home News Sport Business Innovation Culture Travel",
             "Startseite Politik Wirtschaft Kultur Sport",
@@ -1836,6 +1842,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a row of Chinese navigation labels",
         kind="edge",
         predicate=_is_cjk_menu,
+        max_chars=100,
         match=("首页 新闻 财经 科技 体育", "国内 国际 军事 社会 娱乐 汽车"),
         no_match=("杭州 是 一个 美丽 的 城市，我们 很 喜欢。",),
     ),

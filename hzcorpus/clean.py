@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -40,9 +41,11 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
+from .dates import quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
+from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .rules import Rule
 
@@ -80,13 +83,15 @@ class CleanOptions:
     rules: tuple[Rule, ...] = LINE_RULES
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: HtmlOptions = field(default_factory=HtmlOptions)
-    #: Whether the line model decides the lines of a page-text dump around the article
-    #: (`model_decides`): a line no rule removed that it scores at or above its threshold
-    #: is removed (rule id `model:boilerplate`), and it may keep a line the block passes
-    #: would drop. False: the rules and passes alone.
+    #: Whether the line model decides the lines of a page-text dump that no rule removed
+    #: by name (`model_decides`): such a line that it scores at or above its threshold
+    #: (one around the article, one inside it) is removed (rule id `model:boilerplate`),
+    #: and it may keep a line the block passes would drop. False: the rules and passes
+    #: alone.
     model: bool = True
-    #: None: the removal threshold stored in the model file (chosen for 0.97 recall of the
-    #: article sentences it may remove, on the development data); a number, for tuning.
+    #: None: the removal threshold around the article stored in the model file (chosen
+    #: for 0.97 recall of the article sentences it may remove, on the development data);
+    #: a number, for tuning.
     model_threshold: float | None = None
 
 
@@ -121,7 +126,7 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 
 def _clean_html(doc: Document, options: CleanOptions) -> Document:
     page = extract_html(doc.raw, options.html)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     kept: list[str] = []
     removed = list(page.removed)
     for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
@@ -161,7 +166,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             f"{source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
         )
     lines = _join_bullets(raw_lines)
-    first_hit = _FirstHit.of(options.rules)
+    first_hit = LineMatcher.of(options.rules)
     for line in lines:
         _measure(line, th)
         if len(line.text) <= th.max_rule_chars:
@@ -258,28 +263,40 @@ def line_scores(lines: list[str], options: CleanOptions | None = None) -> list[f
 #: the article starts and ends. Named removals (the title, a repeat, a table of contents,
 #: comments) stay.
 MODEL_OVERRULES = frozenset({"outside-main", "before-title", "before-article", "after-article"})
+#: What the line model decides of a line (`model_decides`), and with which of the model
+#: file's thresholds: nothing; a line the rules keep around the article (`threshold`); a
+#: line a block pass dropped, which it may bring back (`rescue_threshold`); a line the
+#: rules keep inside the article (`inside_threshold`).
+NOT_DECIDED, AROUND, DROPPED, INSIDE = range(4)
 
 
 def model_decides(passes: _Passes) -> np.ndarray:
-    """Which lines the line model decides (one bool per line; the one definition that the
-    cleaner and the training script share).
+    """What the line model decides of each line (one of `NOT_DECIDED`, `AROUND`,
+    `DROPPED`, `INSIDE` per line; the one definition that the cleaner and the training
+    script share).
 
-    The lines no rule or pass removed by name above the article's head (the title, or
-    the first paragraph when there is none) or below its last paragraph, and the block
-    passes' guesses (`MODEL_OVERRULES`), which it may overrule. From the title to the
-    last paragraph the rules alone decide: a standfirst, key points, lists, subheadings
-    and short lines there stay (recall first).
+    Lines a rule or pass removed by name stay removed. Of the lines the rules keep, those
+    above the article's head (the title, or the first paragraph when there is none) or
+    below its last paragraph are `AROUND`, those from the head to the last paragraph
+    `INSIDE` (its own threshold, chosen for the article sentences there); the block
+    passes' guesses (`MODEL_OVERRULES`) are `DROPPED`.
     """
     head = passes.title_at if passes.title_at is not None else passes.first
     last = passes.last
-    return np.array(
-        [
-            line.context in MODEL_OVERRULES
-            or (line.context is None and line.rule is None and not head <= i <= last)
-            for i, line in enumerate(passes.lines)
-        ],
-        dtype=bool,
-    )
+    inside = range(passes.first, last + 1) if any(line.prose for line in passes.lines) else range(0)
+    codes = np.full(len(passes.lines), NOT_DECIDED, dtype=np.int8)
+    for i, line in enumerate(passes.lines):
+        if line.context in MODEL_OVERRULES:
+            codes[i] = DROPPED
+        elif line.context is not None:
+            continue
+        elif head <= i <= last and (
+            line.rule is None or (line.rule.kind == "edge" and i in inside)
+        ):
+            codes[i] = INSIDE
+        elif line.rule is None and not head <= i <= last:
+            codes[i] = AROUND
+    return codes
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -289,22 +306,23 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
     # edge rules (section names, menus, consent lines) spare an article's inside, if any
     inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
-    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=bool)
-    scores = [0.0] * len(lines)
-    threshold = rescue = None
-    if decides.any():  # the trees run only on the lines the model decides
+    decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=np.int8)
+    scores = np.zeros(len(lines))
+    limits = np.ones(len(lines))  # a line the model decides stays when it scores under this
+    if decides.any():
         model = load_model()
-        threshold = (
-            options.model_threshold if options.model_threshold is not None else model.threshold
-        )
-        rescue = model.rescue_threshold
-        at = np.flatnonzero(decides)
-        for i, score in zip(at.tolist(), model.scores(_features(passes)[at]).tolist(), strict=True):
-            scores[i] = score
+        around = model.threshold if options.model_threshold is None else options.model_threshold
+        by_code = np.array([1.0, around, model.rescue_threshold, model.inside_threshold])
+        limits = by_code[decides]
+        # the trees run only on the lines whose fate a score can change (a threshold of 0
+        # keeps nothing back, one of 1 removes nothing)
+        at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
+        if len(at):
+            scores[at] = model.scores(_features(passes)[at])
     kept, removed = [], []
     for i, line in enumerate(lines):
-        if threshold is not None and decides[i]:
-            if scores[i] < (threshold if line.context is None else rescue):
+        if decides[i]:
+            if scores[i] < limits[i]:
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(
@@ -327,95 +345,6 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
-
-
-class _FirstHit:
-    """The first rule of a table that fires on a line, as `Rule.hits` would find it.
-
-    The patterns (all anchored at the line start) are joined, in table order, into one
-    regular expression, so a line costs one match instead of one per rule. Only the
-    patterns that can start with the line's first character take part (`Rule.first_char`);
-    first characters that admit the same rules share one joined expression, compiled when
-    first needed. Predicates run only when they stand before the first pattern that
-    matched. A line seen before (menus and footers repeat across a site's pages) is
-    answered from a memo of the last `MEMO_LINES` distinct lines of at most
-    `MEMO_LINE_CHARS` characters (furniture is short; a page's long lines would make the
-    memo's memory depend on the pages rather than on its size).
-    """
-
-    MEMO_LINES = 1 << 16
-    MEMO_LINE_CHARS = 200
-    _last: tuple[tuple[Rule, ...], _FirstHit] | None = None  # the last table asked for
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        self.predicates = [(i, r) for i, r in enumerate(rules) if r.predicate is not None]
-        self.patterns = [(i, r) for i, r in enumerate(rules) if r.pattern is not None]
-        for _i, rule in self.patterns:
-            if not rule.pattern.startswith("^"):
-                raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-        self._by_first: dict[str, re.Pattern[str] | None] = {}
-        self._by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
-
-    @staticmethod
-    def of(rules: tuple[Rule, ...]) -> _FirstHit:
-        """The matcher of a table (compiled once per table). The table of the last call is
-        recognised by identity: hashing its rules (to find it by value) cost more than
-        cleaning a short page."""
-        last = _FirstHit._last
-        if last is None or last[0] is not rules:
-            last = _FirstHit._last = (rules, _FirstHit._by_value(rules))
-        return last[1]
-
-    @staticmethod
-    @lru_cache(maxsize=8)
-    def _by_value(rules: tuple[Rule, ...]) -> _FirstHit:
-        return _FirstHit(rules)
-
-    def _joined(self, first: str) -> re.Pattern[str] | None:
-        """The patterns that may match a line starting with `first`, joined in table order."""
-        admitted = tuple(
-            i
-            for i, rule in self.patterns
-            if not first or rule.first_char is None or rule.first_char.match(first)
-        )
-        if admitted not in self._by_rules:
-            parts = []
-            for i in admitted:
-                rule = self.rules[i]
-                scope = "i" if rule.flags & re.IGNORECASE else "-i"
-                parts.append(f"(?P<rule{i}>(?{scope}:{rule.pattern}))")
-            self._by_rules[admitted] = re.compile("|".join(parts)) if parts else None
-        return self._by_rules[admitted]
-
-    def __call__(self, text: str) -> Rule | None:
-        if len(text) > self.MEMO_LINE_CHARS:
-            at = self._first(text)
-        elif (at := self._memo.get(text)) is None:
-            at = self._first(text)
-            if len(self._memo) >= self.MEMO_LINES:
-                self._memo.clear()
-            self._memo[text] = at
-        return self.rules[at] if at >= 0 else None
-
-    def _first(self, text: str) -> int:
-        """The index of the first rule that fires on `text`, -1 when none does."""
-        first = text[:1]
-        try:
-            patterns = self._by_first[first]
-        except KeyError:
-            patterns = self._by_first[first] = self._joined(first)
-        match = patterns.match(text) if patterns is not None else None
-        limit = len(self.rules)
-        if match is not None:
-            limit = int(match.lastgroup[4:]) if match.lastgroup else limit
-        for i, rule in self.predicates:
-            if i > limit:
-                break
-            if rule.predicate(text):
-                return i
-        return limit if match is not None else -1
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
@@ -852,13 +781,20 @@ def parse_date(text: str) -> str | None:
     match = DATE_IN_LINE.search(text)
     part = match.group(0) if match else text
     order = "MDY" if US_DATE.search(text) else "DMY"
-    try:
-        parsed = _date_parser(order).get_date_data(part)["date_obj"]
-    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
-        return None
+    parsed = quick_date(part, order) or dateparser_date(part, order)
     if parsed is None:
         return None
     return parsed.strftime("%Y-%m-%dT%H:%M" if _TIME_OF_DAY.search(part) else "%Y-%m-%d")
+
+
+def dateparser_date(part: str, order: str) -> datetime | None:
+    """dateparser's reading of a date (`order`: "DMY" or "MDY"), None when it finds none.
+
+    `parse_date` asks it only for the forms `dates.quick_date` does not read."""
+    try:
+        return _date_parser(order).get_date_data(part)["date_obj"]
+    except (ValueError, OverflowError):  # an impossible date ("31.02.2025")
+        return None
 
 
 @lru_cache(maxsize=2)

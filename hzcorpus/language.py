@@ -20,7 +20,7 @@ import operator
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from .document import Document, LanguageScore
@@ -175,18 +175,17 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
         return [UNDETERMINED]
     guess = _script_guess(head)
     if guess is not None:
-        langs, probs, required = (guess[0],), [guess[1]], ()
+        probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
     else:
         engine = _engine(options.fast, options.seed, options.max_chars)
         probs = engine.probabilities(head)
         if probs is None:  # letters of a script that neither langdetect nor the table knows
             return [UNDETERMINED]
-        langs, required = engine.langs, engine.required
-    ruled_out = tuple([rule.kind for rule in required if not rule.hits(head)])
-    plan = _Plan.of(langs, ruled_out, options.chinese_variants)
+        ruled_out = tuple([rule.kind for rule in engine.required if not rule.hits(head)])
+        plan = engine.plan(ruled_out, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
-        plan = _Plan.of(langs, (), options.chinese_variants)
+        plan = _Plan.of(plan.langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
     scale = letters / options.min_letters
     return [
@@ -244,6 +243,16 @@ class _Engine:
     #: the rows of `REQUIRED_SCRIPTS` whose language the backend knows
     required: tuple[Rule, ...]
     probabilities: Callable[[str], list[float] | None]
+    #: the plans made so far, by (languages ruled out, `chinese_variants`)
+    plans: dict[tuple[tuple[str, ...], bool], _Plan] = field(default_factory=dict)
+
+    def plan(self, ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
+        """`_Plan.of` for this backend's languages, without hashing them per text."""
+        key = (ruled_out, chinese_variants)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = _Plan.of(self.langs, ruled_out, chinese_variants)
+        return plan
 
 
 @functools.cache
@@ -312,6 +321,8 @@ def _rust_probabilities(factory, seed: int, max_chars: int) -> Callable[[str], l
 #: division (rounding moves a quotient by less than 2**-52 of it).
 _BELOW_ONE = 1.0 - 2.0**-40
 _SCORE, _ENTRY = operator.itemgetter(0), operator.itemgetter(1)
+#: A bound on the relative error of a float sum of a few hundred non-negative numbers.
+_SUM_ERROR = 1e-12
 
 
 @dataclass(frozen=True)
@@ -327,6 +338,8 @@ class _Plan:
     number keeps the order, so the others are known to stay below from their probability).
     """
 
+    #: the backend's languages (profile order) the plan is for
+    langs: tuple[str, ...]
     #: the language of each entry, in the order of the dict
     labels: tuple[str, ...]
     #: the probabilities summed for renormalising; None when nothing is ruled out
@@ -352,6 +365,7 @@ class _Plan:
             if len(indices) == 1:
                 single_entry[indices[0]] = n
         return _Plan(
+            langs=langs,
             labels=tuple(sources),
             kept=_picker(kept) if len(kept) < len(langs) else None,
             single_entry=tuple(single_entry),
@@ -362,9 +376,13 @@ class _Plan:
     def ranked(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
         """(score, entry) of the best entry, then of the others scoring at least `floor`,
         by score; None when the languages kept have no probability."""
-        total = 1.0 if self.kept is None else sum(self.kept(probs))
+        mass = sum(probs) if self.kept is None else sum(self.kept(probs))
+        total = 1.0 if self.kept is None else mass
         if total <= 0.0:
             return None
+        alone = self._alone(probs, floor, total, mass)
+        if alone is not None:
+            return [alone]
         entries = self._singles(probs, floor * total, total)
         if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
@@ -380,6 +398,24 @@ class _Plan:
         rest = [e for e in entries if e[0] >= floor and e is not best]
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
+
+    def _alone(
+        self, probs: list[float], floor: float, total: float, mass: float
+    ) -> tuple[float, int] | None:
+        """(score, entry) of the most probable language when it is the whole answer (the
+        usual case), found without looking at every probability; None when unsure.
+
+        It is when that language alone makes up an entry and the others together (`mass`,
+        the sum of the kept probabilities, less its own) stay below both its probability
+        and the floor: then no other entry, summed or not, can reach the floor or tie it.
+        """
+        p = max(probs)
+        entry = self.single_entry[probs.index(p)]
+        others = mass - p + _SUM_ERROR * mass  # at least their exact sum
+        if entry < 0 or others >= p or others >= floor * total * _BELOW_ONE:
+            return None
+        score = p / total
+        return (score, entry) if score >= floor else None
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
+from operator import itemgetter, methodcaller, ne
 
 import numpy as np
 
@@ -75,9 +78,42 @@ FEATURES: tuple[str, ...] = (
 _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
 _SEPARATOR = re.compile(r"\s[|•·>»/]\s|\s\|\s?|\|")
 _LINK_LIKE = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b|#\w")
-_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
-_DIGIT = re.compile(r"\d")
-_NOT_PUNCT = re.compile(r"[^\W_]|\s")  # removed, it leaves punctuation and symbols
+#: Quote marks and brackets that may follow a sentence's final mark.
+_CLOSERS = "'\"”’»)）」』"
+_FINAL_MARKS = tuple(".!?。！？…")
+#: A line's first characters looked at (a long paragraph's shape shows in its head).
+HEAD_CHARS = 600
+
+# Character classes of `_char_classes`, bits of one byte per code point.
+_DIGIT, _SPACE, _PUNCT, _UPPER, _LOWERS, _UPPERS, _SEPARATING = (1 << i for i in range(7))
+#: Code points from here on (private use, tags, unassigned) are all punctuation to Python.
+_TABLE_END = 0x32400
+
+
+@cache
+def _char_classes() -> np.ndarray:
+    """One byte per code point: digit (`\\d`), white space (`\\s`), punctuation or symbol
+    (neither `\\w` nor white space, or "_"), upper case (`str.isupper`), changed by
+    `str.lower`, changed by `str.upper`, and the characters `_SEPARATOR` can start with.
+    The last entry stands for every code point from `_TABLE_END` on."""
+    chars = "".join(map(chr, range(_TABLE_END)))
+
+    def where(test) -> np.ndarray:
+        return np.fromiter(map(bool, map(test, chars)), dtype=bool, count=_TABLE_END)
+
+    space = where(str.isspace)
+    table = np.zeros(_TABLE_END + 1, dtype=np.uint8)
+    table[:-1] = (
+        where(str.isdecimal) * _DIGIT
+        + space * _SPACE
+        + ((~where(str.isalnum) & ~space) | (np.arange(_TABLE_END) == ord("_"))) * _PUNCT
+        + where(str.isupper) * _UPPER
+        + np.fromiter(map(ne, map(str.lower, chars), chars), dtype=bool) * _LOWERS
+        + np.fromiter(map(ne, map(str.upper, chars), chars), dtype=bool) * _UPPERS
+    )
+    table[[ord(c) for c in "|•·>»/"]] |= _SEPARATING
+    table[-1] = _PUNCT
+    return table
 
 
 @dataclass
@@ -99,37 +135,77 @@ class LineFacts:
     context: list[str | None]
 
 
-def _shape(text: str) -> tuple[float, ...]:
-    """Per-line shape features that need the text: title case, digits, punctuation, marks."""
-    head = text[:600]
-    words = head.split()
-    n = max(len(head), 1)
-    upper_initial = sum(w[0].isupper() for w in words)
-    digits = len(head) - len(_DIGIT.sub("", head))
-    punct = len(_NOT_PUNCT.sub("", head))
-    return (
-        upper_initial / len(words) if words else 0.0,
-        digits / n,
-        punct / n,
-        float(_LIST_MARKER.match(head) is not None),
-        float(min(len(_SEPARATOR.findall(head)), 5)),
-        float(head.endswith((":", "："))),
-        float(head.upper() == head != head.lower()),
-        float(_LINK_LIKE.search(head) is not None),
-        float(_SENTENCE_END.search(head) is not None),
-    )
+def _flags(test, heads: list[str]) -> np.ndarray:
+    """1.0 where `test(head)` is truthy (a compiled pattern's match or search, say)."""
+    return np.fromiter(map(bool, map(test, heads)), dtype=float, count=len(heads))
+
+
+def _shapes(texts: list[str]) -> dict[str, np.ndarray]:
+    """Shape features that need the text, for all lines of a page at once.
+
+    Title case, digits, punctuation, list marker, separators, colon end, all capitals,
+    link-like, sentence end, of each line's first `HEAD_CHARS` characters. The lines are
+    joined once into an array of code points, classed by one table look-up, and counted
+    per line with numpy; patterns and string tests run through C-level maps, so no Python
+    code runs per line or per character.
+    """
+    n = len(texts)
+    heads = list(map(itemgetter(slice(0, HEAD_CHARS)), texts))
+    joined = "\n".join(heads)
+    if joined.count("\n") >= n:  # a line holding a break: it is a space here
+        heads = [head.replace("\n", " ") for head in heads]
+        joined = "\n".join(heads)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes()[np.minimum(points, _TABLE_END)]
+    space = (classes & _SPACE) > 0
+    starts = ~space & np.concatenate([[True], space[:-1]])  # each word's first character
+    marks = np.zeros((len(points) + 1, 7), dtype=np.int32)  # a last row for an empty line
+    marks[:-1] = np.column_stack(
+        [
+            starts,
+            starts & ((classes & _UPPER) > 0),
+            classes & _DIGIT,
+            classes & _PUNCT,
+            classes & _UPPERS,
+            classes & _LOWERS,
+            classes & _SEPARATING,
+        ]
+    ).astype(bool)
+    line_starts = np.concatenate([[0], np.flatnonzero(points == 10) + 1])
+    words, upper, digits, punct, uppers, lowers, separating = np.add.reduceat(
+        marks, line_starts, axis=0
+    ).T.astype(float)
+    size = np.maximum(np.fromiter(map(len, heads), dtype=float, count=n), 1.0)
+    separators = np.zeros(n)
+    at = np.flatnonzero(separating).tolist()
+    separators[at] = [len(_SEPARATOR.findall(heads[i])) for i in at]
+    return {
+        "title_case_share": upper / np.maximum(words, 1),
+        "digit_share": digits / size,
+        "punct_share": punct / size,
+        "list_marker": _flags(_LIST_MARKER.match, heads),
+        "separators": np.minimum(separators, 5.0),
+        "ends_colon": _flags(methodcaller("endswith", (":", "：")), heads),
+        "all_caps": ((uppers == 0) & (lowers > 0)).astype(float),
+        "link_like": _flags(_LINK_LIKE.search, heads),
+        "sentence_end": _flags(
+            methodcaller("endswith", _FINAL_MARKS),
+            list(map(methodcaller("rstrip", _CLOSERS), heads)),
+        ),
+    }
 
 
 def _best_block(weights: np.ndarray) -> tuple[int, int]:
-    """`(start, end)` of the stretch of lines with the largest sum of `weights`."""
-    best, span, run, start = 0.0, (0, 0), 0.0, 0
-    for i, w in enumerate(weights.tolist()):
-        run += w
-        if run <= 0:
-            run, start = 0.0, i + 1
-        elif run > best:
-            best, span = run, (start, i + 1)
-    return span
+    """`(start, end)` of the stretch of lines with the largest sum of `weights` (the first
+    such end, and the latest start for it; `(0, 0)` when no sum is positive)."""
+    prefix = np.concatenate([[0.0], np.cumsum(weights)])
+    lowest = np.minimum.accumulate(prefix)
+    gain = prefix - lowest
+    end = int(np.argmax(gain))
+    if gain[end] <= 0:
+        return 0, 0
+    start = int(np.flatnonzero(prefix[:end] == lowest[end])[-1])
+    return start, end
 
 
 def _shift(column: np.ndarray, k: int) -> np.ndarray:
@@ -153,39 +229,36 @@ def _window_mean(column: np.ndarray, w: int) -> np.ndarray:
     return (total[hi] - total[lo]) / (hi - lo)
 
 
+def _codes(values: list[str | None], names: tuple[str, ...]) -> np.ndarray:
+    """Per value: its index in `names`, -1 for None, `len(names)` for any other value."""
+    index = {None: -1, **{name: i for i, name in enumerate(names)}}
+    return np.fromiter(map(index.get, values, repeat(len(names))), dtype=np.int64)
+
+
 def line_features(facts: LineFacts) -> np.ndarray:
     """The feature matrix of a page: one row per line, columns named by `FEATURES`."""
     n = len(facts.texts)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    shape = np.array([_shape(t) for t in facts.texts], dtype=float)
     units = np.asarray(facts.units, dtype=float)
     prose = np.asarray(facts.prose, dtype=float)
-    chars = np.array([len(t) for t in facts.texts], dtype=float)
-    counts: dict[str, int] = {}
-    for text in facts.texts:
-        counts[text] = counts.get(text, 0) + 1
-    repeats = np.array([counts[t] - 1 for t in facts.texts], dtype=float)
+    chars = np.fromiter(map(len, facts.texts), dtype=float, count=n)
+    counts = Counter(facts.texts)
+    repeats = np.fromiter(map(counts.__getitem__, facts.texts), dtype=float, count=n) - 1.0
     prose_chars = prose * chars
     start, end = _best_block(np.where(prose > 0, units, -np.minimum(units, 5.0) - 1.0))
     index = np.arange(n)
     distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
     before = np.cumsum(prose_chars) - prose_chars
-    boundary = np.array([k == "boundary" for k in facts.rule_kind], dtype=float)
+    kinds = _codes(facts.rule_kind, RULE_KINDS)
+    contexts = _codes(facts.context, CONTEXTS)
+    boundary = (kinds == RULE_KINDS.index("boundary")).astype(float)
     base = {
+        **_shapes(facts.texts),
         "log_units": np.log1p(units),
         "log_chars": np.log1p(chars),
-        "sentence_end": shape[:, 8],
         "function_share": np.asarray(facts.function_share, dtype=float),
         "cjk": np.asarray(facts.cjk, dtype=float),
-        "title_case_share": shape[:, 0],
-        "digit_share": shape[:, 1],
-        "punct_share": shape[:, 2],
-        "list_marker": shape[:, 3],
-        "separators": shape[:, 4],
-        "ends_colon": shape[:, 5],
-        "all_caps": shape[:, 6],
-        "link_like": shape[:, 7],
         "prose": prose,
         "log_repeats": np.log1p(repeats),
         "position": index / max(n - 1, 1),
@@ -194,13 +267,11 @@ def line_features(facts: LineFacts) -> np.ndarray:
         "prose_before_share": before / max(prose_chars.sum(), 1.0),
         "boundaries_above": np.log1p(np.cumsum(boundary) - boundary),
     }
-    for kind in RULE_KINDS:
-        base[f"rule_{kind}"] = np.array([k == kind for k in facts.rule_kind], dtype=float)
-    for ctx in CONTEXTS:
-        base[f"context_{ctx}"] = np.array([c == ctx for c in facts.context], dtype=float)
-    base["context_other"] = np.array(
-        [c is not None and c not in CONTEXTS for c in facts.context], dtype=float
-    )
+    for i, kind in enumerate(RULE_KINDS):
+        base[f"rule_{kind}"] = (kinds == i).astype(float)
+    for i, ctx in enumerate(CONTEXTS):
+        base[f"context_{ctx}"] = (contexts == i).astype(float)
+    base["context_other"] = (contexts == len(CONTEXTS)).astype(float)
     columns = [base[name] for name in _BASE]
     for k in _NEIGHBOURS:
         columns.extend(_shift(base[name], k) for name in _NEIGHBOUR_BASE)
@@ -217,9 +288,10 @@ class LineModel:
     node, `x[feature] <= threshold` goes to `left`, else to `right`; a leaf (`left == -1`)
     adds `value` to the raw score, which starts at `baseline`. The score is the logistic of
     the sum: the probability that the line is boilerplate. `threshold` is the score at or
-    above which the cleaner removes a line it would keep; `rescue_threshold` the score
-    under which it keeps a line the block passes dropped; `provenance` says what the model
-    was trained on.
+    above which the cleaner removes a line it would keep around the article,
+    `inside_threshold` the same inside the article, `rescue_threshold` the score under
+    which it keeps a line the block passes dropped; `provenance` says what the model was
+    trained on.
     """
 
     features: tuple[str, ...]
@@ -231,6 +303,7 @@ class LineModel:
     right: np.ndarray
     value: np.ndarray
     threshold: float
+    inside_threshold: float
     rescue_threshold: float
     provenance: dict
 
@@ -249,6 +322,7 @@ class LineModel:
             right=np.array(data["right"], dtype=np.int64),
             value=np.array(data["value"], dtype=float),
             threshold=float(data["threshold"]),
+            inside_threshold=float(data["inside_threshold"]),
             rescue_threshold=float(data["rescue_threshold"]),
             provenance=data.get("provenance", {}),
         )
@@ -259,6 +333,7 @@ class LineModel:
             "features": list(self.features),
             "baseline": round(self.baseline, 6),
             "threshold": round(self.threshold, 4),
+            "inside_threshold": round(self.inside_threshold, 4),
             "rescue_threshold": round(self.rescue_threshold, 4),
             "roots": self.roots.tolist(),
             "feature": self.feature.tolist(),
@@ -272,21 +347,23 @@ class LineModel:
     def raw_scores(self, features: np.ndarray) -> np.ndarray:
         """The ensemble's raw (log-odds) score of each row of `features`.
 
-        All trees walk at once: one (lines x trees) array of current nodes, one step down
-        per level, so the cost is a few vector operations per tree level for the page.
+        All trees walk at once: one flat array of current nodes (lines x trees), one step
+        down per level for the (line, tree) pairs not yet at a leaf, so the cost is a few
+        vector operations per tree level for the page, over fewer pairs at each level.
         """
-        n = features.shape[0]
+        n, trees = features.shape[0], len(self.roots)
         if n == 0:
             return np.zeros(0)
-        rows = np.arange(n)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        while True:
-            inner = self.left[node] >= 0
-            if not inner.any():
-                break
-            go_left = features[rows, self.feature[node]] <= self.threshold_at[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(axis=1)
+        node = np.tile(self.roots, n)
+        row = np.repeat(np.arange(n), trees)
+        walking = np.arange(n * trees)
+        while walking.size:
+            at = node[walking]
+            inner = self.left[at] >= 0
+            walking, at = walking[inner], at[inner]
+            go_left = features[row[walking], self.feature[at]] <= self.threshold_at[at]
+            node[walking] = np.where(go_left, self.left[at], self.right[at])
+        return self.baseline + self.value[node].reshape(n, trees).sum(axis=1)
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each line (a row of `features`) is boilerplate."""

@@ -25,6 +25,13 @@ class Rule:
     bare date line), `relative` (a relative date: the page is dated, but not by it).
     `after_headline` marks lines that follow a headline (a byline, a date, a share row, a
     contents heading): for the cleaner, a headline-like line followed by one is the title.
+
+    Preconditions let a matcher skip a rule without running it: `max_chars` (the rule
+    fires only on texts of at most this many characters), `requires` (lowercase strings,
+    one of which the lowercased text must hold) and `requires_chars` (a character class,
+    such as `\\d`, one of whose characters the text must hold). They are part of the
+    rule: `hits` checks them first. A rule of `requires` alone, with neither pattern nor
+    predicate, fires wherever one of its strings occurs.
     """
 
     id: str
@@ -38,10 +45,19 @@ class Rule:
     no_match: tuple[str, ...] = ()
     date: str = ""
     after_headline: bool = False
+    max_chars: int | None = None
+    requires: tuple[str, ...] = ()
+    requires_chars: str = ""
 
     def __post_init__(self) -> None:
-        if (self.pattern is None) == (self.predicate is None):
-            raise ValueError(f"rule {self.id}: give exactly one of pattern and predicate")
+        if self.pattern is not None and self.predicate is not None:
+            raise ValueError(f"rule {self.id}: give a pattern or a predicate, not both")
+        if self.pattern is None and self.predicate is None and not self.requires:
+            raise ValueError(f"rule {self.id}: give a pattern, a predicate or required strings")
+        if any(need != need.lower() or not need for need in self.requires):
+            raise ValueError(f"rule {self.id}: required strings are lowercase, not empty")
+        if self.requires_chars and not re.fullmatch(r"\\[dDsSwW]|\[[^\]]+\]", self.requires_chars):
+            raise ValueError(f"rule {self.id}: required characters are one character class")
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -61,11 +77,49 @@ class Rule:
             return None
         return re.compile("|".join(first[0]), self.flags)
 
+    @cached_property
+    def longest_text(self) -> int | None:
+        """The longest text a hit can span (its pattern ends every branch at the text's end,
+        without MULTILINE, and its hits have a bounded width; one more for a last newline
+        that `$` may stand before), or None; None for predicates."""
+        if self.pattern is None or self.flags & re.MULTILINE:
+            return None
+        parsed = _parser.parse(self.pattern, self.flags)
+        widest = parsed.getwidth()[1]
+        if parsed.state.flags & re.MULTILINE or widest >= _constants.MAXREPEAT:
+            return None
+        return widest + 1 if _ends_at_end(list(parsed)) else None
+
+    @cached_property
+    def last_char(self) -> re.Pattern[str] | None:
+        """A pattern matching every character a hit can end with when every hit ends at the
+        end of the text (`$` or `\\Z` closes each branch; without MULTILINE), or None when
+        a hit may end elsewhere, may be empty, or is not modelled; None for predicates. A
+        text that ends with a newline, which `$` may stand before, must not be judged by it.
+        """
+        if self.pattern is None or self.flags & re.MULTILINE:
+            return None
+        parsed = _parser.parse(self.pattern, self.flags)
+        if parsed.state.flags & re.MULTILINE:
+            return None
+        last = _end_atoms(list(parsed))
+        return None if last is None else re.compile("|".join(last), self.flags)
+
+    def admits(self, text: str) -> bool:
+        """Whether `text` meets the rule's preconditions (`max_chars`, `requires`)."""
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        if self.requires_chars and re.search(self.requires_chars, text) is None:
+            return False
+        return not self.requires or any(need in text.lower() for need in self.requires)
+
     def hits(self, text: str) -> bool:
         """Whether the rule fires anywhere in `text`."""
+        if not self.admits(text):
+            return False
         if self.predicate is not None:
             return self.predicate(text)
-        return self.regex.search(text) is not None
+        return self.pattern is None or self.regex.search(text) is not None
 
 
 _CATEGORIES = {
@@ -79,10 +133,11 @@ _CATEGORIES = {
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 
 
-def _item_atoms(op, av) -> tuple[list[str], bool] | None:
+def _item_atoms(op, av, reverse: bool = False) -> tuple[list[str], bool] | None:
     """`(atoms, can be empty)` of one parsed item, or None when not modelled: the atoms
-    (one character each) are the characters the item can start with. Zero-width items
-    (anchors, lookarounds) are skipped, so the atoms may only be too many, never too few."""
+    (one character each) are the characters the item can start with (with `reverse`: end
+    with). Zero-width items (anchors, lookarounds) are skipped, so the atoms may only be
+    too many, never too few."""
     c = _constants
     if op is c.LITERAL:
         return [re.escape(chr(av))], False
@@ -91,36 +146,84 @@ def _item_atoms(op, av) -> tuple[list[str], bool] | None:
     if op in _ZERO_WIDTH:
         return [], True
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        inner = _sequence_atoms(av[2])
+        inner = _sequence_atoms(av[2], reverse)
         return None if inner is None else (inner[0], av[0] == 0 or inner[1])
     if op is c.SUBPATTERN:
         _group, add, remove, body = av
-        inner = _sequence_atoms(body)
+        inner = _sequence_atoms(body, reverse)
         if inner is None or (add | remove) & ~re.IGNORECASE:
             return None
         scope = "i" if add else "-i" if remove else ""
         return [f"(?{scope}:{a})" if scope else a for a in inner[0]], inner[1]
     if op is c.ATOMIC_GROUP:
-        return _sequence_atoms(av)
+        return _sequence_atoms(av, reverse)
     if op is c.BRANCH:
-        branches = [_sequence_atoms(b) for b in av[1]]
+        branches = [_sequence_atoms(b, reverse) for b in av[1]]
         if any(b is None for b in branches):
             return None
         return [a for b in branches for a in b[0]], any(b[1] for b in branches)
     return None  # any character, back-references, conditionals
 
 
-def _sequence_atoms(items) -> tuple[list[str], bool] | None:
-    """`(atoms, can be empty)` of a parsed sequence, or None when not modelled."""
+def _sequence_atoms(items, reverse: bool = False) -> tuple[list[str], bool] | None:
+    """`(atoms, can be empty)` of a parsed sequence (walked from its end with `reverse`),
+    or None when not modelled."""
     atoms: list[str] = []
-    for op, av in items:
-        first = _item_atoms(op, av)
+    for op, av in reversed(list(items)) if reverse else items:
+        first = _item_atoms(op, av, reverse)
         if first is None:
             return None
         atoms += first[0]
         if not first[1]:
             return atoms, False
     return atoms, True
+
+
+def _without_closing_lookarounds(items: list) -> list:
+    """A parsed sequence without the lookarounds at its end (they consume nothing)."""
+    while items and items[-1][0] in (_constants.ASSERT, _constants.ASSERT_NOT):
+        items = items[:-1]
+    return items
+
+
+def _ends_at_end(items: list) -> bool:
+    """Whether every hit of a parsed sequence ends at the text's end (or before a last
+    newline): `$` or `\\Z` closes it, or each branch of its last group."""
+    c = _constants
+    items = _without_closing_lookarounds(items)
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is c.AT:
+        return av in (c.AT_END, c.AT_END_STRING)
+    if op is c.BRANCH:
+        return all(_ends_at_end(list(b)) for b in av[1])
+    return op is c.SUBPATTERN and _ends_at_end(list(av[3]))
+
+
+def _end_atoms(items: list) -> list[str] | None:
+    """The atoms of the last character of every hit of a parsed sequence when each hit
+    ends at the text's end, or None (a hit may end elsewhere, be empty, or the sequence is
+    not modelled). Lookarounds after the end anchor are skipped."""
+    c = _constants
+    items = _without_closing_lookarounds(items)
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is c.AT and av in (c.AT_END, c.AT_END_STRING):
+        last = _sequence_atoms(items[:-1], reverse=True)
+        return None if last is None or last[1] else last[0]
+    if op is c.BRANCH:
+        branches = [_end_atoms(list(b)) for b in av[1]]
+        return None if any(b is None for b in branches) else [a for b in branches for a in b]
+    if op is c.SUBPATTERN:
+        _group, add, remove, body = av
+        inner = _end_atoms(list(body))
+        if inner is None or (add | remove) & ~re.IGNORECASE:
+            return None
+        scope = "i" if add else "-i" if remove else ""
+        return [f"(?{scope}:{a})" if scope else a for a in inner]
+    return None
 
 
 def _char_class(items) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, Thresholds
+from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, UI_LABELS, Thresholds
 from hzcorpus.clean import CleanOptions
 from hzcorpus.rules import rule_example_failures
 
@@ -32,10 +32,10 @@ def test_options_default_to_the_tables():
 
 
 def test_combined_matcher_agrees_with_rule_by_rule():
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
     from tests.clean_gate import page_paths
 
-    first_hit = _FirstHit.of(LINE_RULES)
+    first_hit = LineMatcher.of(LINE_RULES)
     lines = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
     for path in page_paths():
         lines.update(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
@@ -77,23 +77,23 @@ def test_first_char_of_a_pattern_keeps_every_possible_start():
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})),
-    st.text(alphabet=" -•|>»:0123456789aBcÄéß首页", max_size=4),
+    st.text(alphabet=" -•·|>»:©.\n0123456789aBcÄéßİıſ\u212a首页", max_size=4),
     st.booleans(),
 )
 def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    first_hit = _FirstHit.of(LINE_RULES)
+    first_hit = LineMatcher.of(LINE_RULES)
     for line in (affix + example, example + affix, example.upper() if upper else example.lower()):
         expected = next((rule for rule in LINE_RULES if rule.hits(line)), None)
         assert first_hit(line) is expected, line
 
 
 def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    monkeypatch.setattr(_FirstHit, "MEMO_LINES", 3)
-    first_hit = _FirstHit(LINE_RULES)
+    monkeypatch.setattr(LineMatcher, "MEMO_LINES", 3)
+    first_hit = LineMatcher(LINE_RULES)
     lines = sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})[:40]
     for _ in range(2):  # the second round is answered from the memo where it holds the line
         for line in lines:
@@ -105,20 +105,100 @@ def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
     assert long_line not in first_hit._memo
 
 
-def test_first_characters_that_admit_the_same_rules_share_one_expression():
-    from hzcorpus.clean import _FirstHit
+def test_lines_alike_at_their_edges_share_one_plan():
+    from hzcorpus.line_matcher import LineMatcher
 
-    first_hit = _FirstHit(LINE_RULES)
+    first_hit = LineMatcher(LINE_RULES)
     for line in ("alpha", "beta", "Alpha", "ALPHA", "ändern", "1.", "2.", "首页", "»"):
         first_hit(line)
-    assert first_hit._by_first["1"] is first_hit._by_first["2"]
-    assert len(first_hit._by_rules) < len(first_hit._by_first)
+    plans = {key[0]: plan for key, plan in first_hit._plans.items() if key[0] in "12"}
+    assert plans["1"] == plans["2"]
+    prose = "The council met on Tuesday and agreed to the plan after a long debate."
+    first_hit(prose)
+    ids = {LINE_RULES[i].id for i, _ in next(p for k, p in first_hit._plans.items() if k[0] == "T")}
+    assert "headline-with-count" not in ids  # its hits end with a count, never with "."
+    assert "date-meta" not in ids  # over its `max_chars`
+    assert "copyright" not in ids  # none of its `requires`
+
+
+def test_last_char_of_a_pattern_keeps_every_possible_end():
+    from hzcorpus.rules import Rule
+
+    cases = {
+        r"^(?:read more|mehr)\s*$": ("read more", "mehr  ", "MEHR"),
+        r"^a(?-i:Foto)$|^x(?:y|z\d)$": ("aFoto", "xy", "xz1"),
+        r"^.*(?<=b)b$|^(?:(?:c))$(?!x)": ("bb", "abb", "c"),
+        r"^(?:[Hh]ome|首页)\s*>\Z": ("Home >", "home>", "首页 >"),
+    }
+    for pattern, texts in cases.items():
+        rule = Rule("r", "test", pattern, match=texts)
+        assert rule.last_char is not None, pattern
+        for text in texts:
+            assert rule.regex.match(text), (pattern, text)
+            assert rule.last_char.match(text[-1]), (pattern, text)
+    assert Rule("r", "t", r"^a(?-i:Foto)$", match=("aFoto",)).last_char.match("O") is None
+    for open_end in (r"^x", r"^x$|^y", r"^x.$", r"^x?$", r"(?m)^x$", r"^x(?=$)"):
+        assert Rule("r", "t", open_end, match=("x",)).last_char is None, open_end
+    assert Rule("r", "t", predicate=str.isupper, match=("X",)).last_char is None
 
 
 def test_a_table_has_one_matcher_whether_found_by_identity_or_by_value():
-    from hzcorpus.clean import _FirstHit
+    from hzcorpus.line_matcher import LineMatcher
 
-    matcher = _FirstHit.of(LINE_RULES)
-    assert _FirstHit.of(LINE_RULES) is matcher
-    assert _FirstHit.of(tuple(LINE_RULES)[:-1]) is not matcher
-    assert _FirstHit.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple
+    matcher = LineMatcher.of(LINE_RULES)
+    assert LineMatcher.of(LINE_RULES) is matcher
+    assert LineMatcher.of(tuple(LINE_RULES)[:-1]) is not matcher
+    assert LineMatcher.of(tuple(list(LINE_RULES))) is matcher  # an equal table, another tuple
+
+
+def _pattern_preconditions_hold(line: str) -> None:
+    """A pattern rule's hit implies its preconditions and its derived length bound (for
+    predicates the preconditions are part of the rule itself)."""
+    for rule in LINE_RULES:
+        if rule.pattern is None or rule.regex.search(line) is None:
+            continue
+        assert rule.admits(line), (rule.id, line)
+        if rule.regex.match(line) and rule.longest_text is not None:
+            assert len(line) <= rule.longest_text, (rule.id, line)
+
+
+def test_pattern_preconditions_keep_every_hit():
+    from tests.clean_gate import page_paths
+
+    lines = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
+    for path in page_paths():
+        lines.update(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
+    assert any(r.pattern and (r.requires or r.requires_chars) for r in LINE_RULES)
+    for line in lines:
+        _pattern_preconditions_hold(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match})),
+    st.text(alphabet=" .:1٣İıſ\u212aKSI", max_size=3),
+    st.sampled_from([str.upper, str.lower, str.title, str.swapcase]),
+)
+def test_pattern_preconditions_keep_hits_in_any_case(example, affix, case):
+    """Case traps: "İ" and "ſ" match "i" and "s" with IGNORECASE, "٣" is a digit."""
+    for line in (case(example), affix + case(example), case(example) + affix):
+        _pattern_preconditions_hold(line)
+        _pattern_preconditions_hold(line.replace("i", "İ").replace("s", "ſ"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(sorted(UI_LABELS)), min_size=1, max_size=3),
+    st.sampled_from([" | ", "/", " ｜ ", " "]),
+    st.sampled_from(["", ":", " »", " · 5:12 min", " (4 Min)"]),
+    st.sampled_from([str.upper, str.title, str]),
+)
+def test_ui_label_strings_are_implied_by_its_predicate(labels, separator, suffix, case):
+    """The `ui-label` row's `requires` restates its predicate: a line of labels holds one."""
+    from hzcorpus.boilerplate import _is_ui_label
+
+    rule = next(r for r in LINE_RULES if r.id == "ui-label")
+    line = case(separator.join(labels) + suffix)
+    for text in (line, line.replace("i", "İ"), line.replace("s", "ſ")):
+        if _is_ui_label(text):
+            assert rule.admits(text) or len(text) > rule.max_chars, text

@@ -333,17 +333,48 @@ PROBABILITY = st.one_of(
     options=st.sampled_from(OPTION_CASES),
 )
 def test_scores_equal_the_plain_dict_arithmetic_on_any_probabilities(probs, hangul, options):
+    if not any(probs):
+        probs[0] = 1.0  # langdetect's probabilities never all vanish
+    assert_as_the_dict_arithmetic(probs, hangul, options)
+
+
+def assert_as_the_dict_arithmetic(probs: list[float], hangul: bool, options) -> None:
+    """`detect_language` on a text (with Hangul or without) whose backend gives `probs`
+    equals the plain dict arithmetic on them."""
     text = (
         "최신 뉴스 and more words for twenty letters" if hangul else "Twenty letters or more here"
     )
-    if not any(probs):
-        probs[0] = 1.0  # langdetect's probabilities never all vanish
     engine = language._engine(options.fast, options.seed, options.max_chars)
     with pytest.MonkeyPatch.context() as patch:
         fixed = language._Engine(engine.langs, engine.required, lambda _text: list(probs))
         patch.setattr(language, "_engine", lambda *_options: fixed)
         found = detect_language(text, options)
     assert found == ranked_as_a_dict(dict(zip(LANGS, probs, strict=True)), text, options)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    top=st.integers(0, len(LANGS) - 1),
+    others=st.dictionaries(
+        st.integers(0, len(LANGS) - 1),
+        st.one_of(
+            st.floats(0.0, 1e-3),
+            st.floats(0.0, 0.06),
+            st.sampled_from([0.05, 0.05 * (1 - 2**-52), 0.025, 0.0250000001]),
+        ),
+        max_size=4,
+    ),
+    hangul=st.booleans(),
+    options=st.sampled_from(OPTION_CASES),
+)
+def test_scores_equal_the_plain_dict_arithmetic_when_one_language_dominates(
+    top, others, hangul, options
+):
+    """The usual case, which `_Plan` answers from the top probability alone: one language
+    near 1 and the others small, near the floor, or summing to it (zh-cn + zh-tw)."""
+    probs = [others.get(i, 0.0) for i in range(len(LANGS))]
+    probs[top] = 1.0 - sum(probs)
+    assert_as_the_dict_arithmetic(probs, hangul, options)
 
 
 # --- hzcorpus detect -------------------------------------------------------------------

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hzcorpus.clean import MODEL_RULE, CleanOptions, clean_document, dump_lines, line_scores
+from hzcorpus.clean import (
+    AROUND,
+    DROPPED,
+    INSIDE,
+    MODEL_RULE,
+    NOT_DECIDED,
+    CleanOptions,
+    clean_document,
+    dump_lines,
+    line_scores,
+)
 from hzcorpus.document import Document
 from hzcorpus.line_model import FEATURES, LineFacts, LineModel, line_features, load_model
 
@@ -53,6 +66,54 @@ def test_features_have_one_row_per_line_and_the_named_columns():
     assert line_features(_facts([])).shape == (0, len(FEATURES))
 
 
+def _shape_of_one_line(text: str) -> dict[str, float]:
+    """The shape features of one line, written out plainly (what the page-wide vectors of
+    `line_features` must equal)."""
+    head = text[:600]
+    words = head.split()
+    size = max(len(head), 1)
+    return {
+        "title_case_share": sum(w[0].isupper() for w in words) / max(len(words), 1),
+        "digit_share": sum(c.isdecimal() for c in head) / size,
+        "punct_share": sum(not (c.isalnum() or c.isspace()) or c == "_" for c in head) / size,
+        "list_marker": float(re.match(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+", head) is not None),
+        "separators": float(min(len(re.findall(r"\s[|•·>»/]\s|\s\|\s?|\|", head)), 5)),
+        "ends_colon": float(head.endswith((":", "："))),
+        "all_caps": float(head.upper() == head != head.lower()),
+        "sentence_end": float(re.search(r"[.!?。！？…]['\"”’»)）」』]*$", head) is not None),
+    }
+
+
+SHAPES = [
+    *ARTICLE,
+    "1. First point: ÄRGER über Straße_Bau!",
+    "HOME | NEWS | SPORT » WEATHER / TV",
+    "ÜBER UNS",
+    "Straße",
+    "ǅemal said “yes.”」",
+    "市政府周二批准在河上修建一座人行桥。",
+    "• item\u00a0two\u2003words  123 ４５",
+    "x" * 700 + " end.",
+    "Ω ω ß ẞ 𝐀 \U000e0001 \ue000",
+]
+
+
+@pytest.mark.parametrize("line", range(len(SHAPES)))
+def test_vectorised_shape_features_equal_the_per_line_definition(line):
+    features = line_features(_facts(SHAPES))
+    for name, value in _shape_of_one_line(SHAPES[line]).items():
+        assert features[line, FEATURES.index(name)] == pytest.approx(value), name
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=80).map(lambda t: t.replace("\n", " ")), max_size=8))
+def test_shape_features_of_any_lines_equal_the_per_line_definition(texts):
+    features = line_features(_facts(texts))
+    for i, text in enumerate(texts):
+        for name, value in _shape_of_one_line(text).items():
+            assert features[i, FEATURES.index(name)] == pytest.approx(value), (name, text)
+
+
 def test_neighbour_features_are_the_neighbours_values():
     features = line_features(_facts(ARTICLE))
     own, before = FEATURES.index("log_units"), FEATURES.index("log_units@-1")
@@ -72,6 +133,7 @@ def test_tree_evaluation_follows_the_splits():
         right=np.array([2, -1, -1]),
         value=np.array([0.0, -2.0, 3.0]),
         threshold=0.5,
+        inside_threshold=0.9,
         rescue_threshold=0.4,
         provenance={},
     )
@@ -88,7 +150,8 @@ def test_the_shipped_model_is_small_and_matches_the_features():
     model = load_model()
     assert model.features == FEATURES
     assert 0.0 < model.threshold < 1.0
-    assert 0.0 < model.rescue_threshold < 1.0
+    assert 0.0 <= model.rescue_threshold < 1.0
+    assert 0.0 < model.inside_threshold <= 1.0
     assert "development parts" in model.provenance["trained_on"]
 
 
@@ -135,21 +198,27 @@ def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides(
     removed = {r.line: r for r in clean_document(doc).removed}
     by_passes = {r.line for r in clean_document(doc, CleanOptions(model=False)).removed}
     model = load_model()
+    limits = {
+        AROUND: model.threshold,
+        DROPPED: model.rescue_threshold,
+        INSIDE: model.inside_threshold,
+    }
     assert page.decides.any() and not page.decides.all()
+    assert {NOT_DECIDED, INSIDE} < set(page.decides.tolist())
     for no, decided in zip(page.nos, page.decides.tolist(), strict=True):
-        if not decided:  # the rules and passes alone
+        if decided == NOT_DECIDED:  # the rules and passes alone
             assert (no in removed) == (no in by_passes)
             assert no not in removed or removed[no].rule != MODEL_RULE
             continue
         dropped = no in by_passes  # a block pass's guess: the model may only rescue it
-        limit = model.rescue_threshold if dropped else model.threshold
-        assert (no not in removed) == (scores[no] < limit)
+        assert dropped == (decided == DROPPED)
+        assert (no not in removed) == (scores[no] < limits[decided])
         if no in removed and not dropped:
             assert removed[no].rule == MODEL_RULE
             assert _score_in(removed[no].reason) == pytest.approx(scores[no], abs=0.005)
 
 
-def test_the_model_decides_chinese_lines_around_the_article_and_not_inside_it():
+def test_the_model_decides_chinese_lines_around_and_inside_the_article():
     lines = [
         "首页",
         "市政府批准修建人行桥",
@@ -159,6 +228,6 @@ def test_the_model_decides_chinese_lines_around_the_article_and_not_inside_it():
         "本市新开三条公交线路",
     ]
     page = dump_lines("\n".join(lines))
-    assert page.decides.tolist() == [False, False, False, False, True, True]
+    assert page.decides.tolist() == [NOT_DECIDED, NOT_DECIDED, INSIDE, INSIDE, DROPPED, DROPPED]
     doc = clean_document(Document(source="a.txt", raw="\n".join(lines), format="text"))
     assert doc.text.split("\n") == lines[2:4]

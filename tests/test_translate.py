@@ -182,19 +182,39 @@ class _BatchLog:
 
 def test_batches_bounded_in_sentences_and_tokens_same_output(translator, packages_dir):
     short = ["\n".join(f"Haus {i}. Baum {i * 7}." for i in range(n, n + 30)) for n in (0, 40)]
-    expected = translator.translate_texts(ARTICLES + short)
     package = find_package("de", "en", packages_dir)
-    for sentences, tokens in ((3, 1024), (32, 40), (1, 8)):
+    beam_1 = Translator(package, TranslateOptions(packages_dir, beam_size=1))
+    expected = {
+        4: translator.translate_texts(ARTICLES + short),
+        1: beam_1.translate_texts(ARTICLES + short),
+    }
+    for beam, hypotheses, tokens in ((4, 12, 1024), (4, 128, 40), (4, 4, 8), (1, 3, 40)):
         options = TranslateOptions(
-            packages_dir, max_batch_sentences=sentences, max_batch_tokens=tokens
+            packages_dir, beam_size=beam, max_batch_hypotheses=hypotheses, max_batch_tokens=tokens
         )
         small = Translator(package, options)
         small._model = log = _BatchLog(small._model)
-        assert small.translate_texts(ARTICLES + short) == expected
-        assert max(log.sizes) <= sentences
+        assert small.translate_texts(ARTICLES + short) == expected[beam]
+        assert max(log.sizes) <= hypotheses // beam
         assert sum(log.sizes) == small.stats.distinct_sentences
-    with pytest.raises(ModelError, match="max_batch_sentences"):
-        TranslateOptions(packages_dir, max_batch_sentences=0)
+    with pytest.raises(ModelError, match="max_batch_hypotheses"):
+        TranslateOptions(packages_dir, max_batch_hypotheses=3)
+
+
+def test_beam_1_batches_are_larger_with_the_same_output(packages_dir):
+    """The caps count hypotheses (sentences x beam): beam 1 runs up to 128 sentences a
+    batch, and the batch shape does not change what a sentence becomes."""
+    package = find_package("de", "en", packages_dir)
+    texts = ["\n".join(f"Haus {i}. Baum {i * 7}." for i in range(100))]
+    outputs, sizes = [], []
+    for hypotheses in (128, 32):
+        options = TranslateOptions(packages_dir, beam_size=1, max_batch_hypotheses=hypotheses)
+        one = Translator(package, options)
+        one._model = log = _BatchLog(one._model)
+        outputs.append(one.translate_texts(texts))
+        sizes.append(max(log.sizes))
+    assert outputs[0] == outputs[1]
+    assert sizes == [128, 32]
 
 
 def test_long_sentence_is_cut_and_counted(packages_dir):
@@ -221,6 +241,10 @@ def test_output_past_the_engine_default_is_not_cut(tmp_path, sentencepiece_bytes
     assert stats.longer_than_engine_default == 1
     assert stats.hit_decoding_limit == 1
     assert stats.target_tokens == 2 * stats.source_tokens + 10
+    # a short sentence's limit stays 256 beside a long one: its batch does not matter
+    alone = translator.translate_texts(["Kurz und gut."])
+    beside = translator.translate_texts([sentence + "\nKurz und gut."])[0].split("\n")[1]
+    assert beside == alone[0]
 
 
 def test_stanza_package_translates_offline_with_rule_splitter(
