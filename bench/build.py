@@ -166,7 +166,7 @@ PROFILE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("read (bytes, hashes, decoding)", "hzcorpus/steps.py", "load"),
     ("clean", "hzcorpus/clean.py", "clean_document"),
     ("  page-text dumps", "hzcorpus/clean.py", "_clean_text"),
-    ("    line rules", "hzcorpus/clean.py", "__call__"),
+    ("    line rules", "hzcorpus/line_matcher.py", "__call__"),
     ("    line model features", "hzcorpus/line_model.py", "line_features"),
     ("    publication date", "hzcorpus/clean.py", "_published"),
     ("  HTML", "hzcorpus/clean.py", "_clean_html"),
