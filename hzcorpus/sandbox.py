@@ -120,6 +120,9 @@ class Sandbox:
     send_conn: Any = None
     recv_conn: Any = None
     ready: bool = False
+    #: The process went away while a job was being sent: no more jobs go to it until the
+    #: build reads its end of output (`SandboxPool._lost` restarts it and sends them again).
+    broken: bool = False
 
     def start(self) -> None:
         """Start the process and send it the steps (it answers when they are loaded)."""
@@ -136,15 +139,23 @@ class Sandbox:
         self.proc.stdin.close()
         self.proc.stdout.close()
         self.send_conn.send_bytes(self.setup)
-        self.ready = False
+        self.ready = self.broken = False
         self.last_reply = time.monotonic()
 
     def send(self, job: _Job) -> None:
-        """Send a job (it queues behind the ones in flight)."""
+        """Send a job (it queues behind the ones in flight). If the process has just died,
+        the job is held with the others in flight, to be sent again after the restart."""
         payload = job.item if job.kind == "doc" else [r for r in job.chunk.results if r]
-        self.send_conn.send_bytes(pickle.dumps((job.kind, payload), pickle.HIGHEST_PROTOCOL))
         job.sent = time.monotonic()
         self.jobs.append(job)
+        try:
+            self.send_conn.send_bytes(pickle.dumps((job.kind, payload), pickle.HIGHEST_PROTOCOL))
+        except OSError:  # BrokenPipeError: its end of output tells the build what happened
+            self.broken = True
+
+    def accepts(self, depth: int) -> bool:
+        """Whether it can take another job now (started, alive, fewer than `depth` in flight)."""
+        return self.ready and not self.broken and len(self.jobs) < depth
 
     def deadline(self) -> float:
         """When the oldest job in flight runs out of time."""
@@ -213,7 +224,12 @@ class SandboxPool:
                 open_chunks += 1
             depth = DEPTH if more or len(todo) >= DEPTH * self.workers else TAIL_DEPTH
             for sandbox in self.sandboxes:
-                while sandbox.ready and len(sandbox.jobs) < depth and (batches or todo):
+                while sandbox.accepts(depth) and (batches or todo):
+                    if batches and sandbox.jobs:
+                        # a batch (whole documents, maybe more than a pipe holds) goes only
+                        # to an idle sandbox: one busy or hung on a document would not read
+                        # it, and the build would wait in the send, past every time limit
+                        break
                     sandbox.send(batches.popleft() if batches else todo.popleft())
             busy = [s for s in self.sandboxes if s.jobs or not s.ready]
             if not busy and not todo and not batches:

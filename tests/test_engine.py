@@ -57,6 +57,24 @@ def test_a_hanging_or_crashing_document_fails_alone_and_the_workers_go_on(tmp_pa
     assert results["a.txt"].trail == [("read", "forwarded"), ("trouble", "forwarded")]
 
 
+def test_inputs_sent_to_a_worker_that_has_just_died_are_run_again(tmp_path):
+    # the build may send to a worker whose death it has not read yet: the pipe is broken
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(TEXT)
+    items = list(iter_inputs(tmp_path))
+    with SandboxPool([ReadStep(ReadOptions())], workers=1, time_limit=30.0) as pool:
+        (first,) = pool.run([items[:1]])
+        (sandbox,) = pool.sandboxes
+        sandbox.proc.kill()
+        sandbox.proc.wait()
+        (rest,) = pool.run([items[1:]])
+    results = {r.source: r for r in [*first, *rest]}
+    assert sorted(results) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    # the oldest job in flight is the one charged with the death; the others run again
+    assert results["b.txt"].reason == "time-limit: the worker process died"
+    assert results["c.txt"].status == results["d.txt"].status == "ok"
+
+
 def _slow_page(paragraphs: int = 12000) -> str:
     paragraph = (
         "<p>The harbour authority said on Monday that the new ferry terminal would open in "
