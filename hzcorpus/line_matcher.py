@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from .rules import Rule
+from .rules import Rule, strings_automaton
 
 
 class LineMatcher:
@@ -49,7 +49,7 @@ class LineMatcher:
             for r in rules
         ]
         self._bounds = sorted({n for n in self._limits if n is not None})
-        self._requires = _strings_automaton(rules)
+        self._requires = strings_automaton(r.requires for r in rules)
         self._classes = [
             (
                 re.compile(chars).search,
@@ -134,21 +134,3 @@ class LineMatcher:
 #: A matcher plan: `(index, test)` of the rules that may fire on a line, in table order; a
 #: test is a pattern's `match`, a predicate, or None for a rule of required strings alone.
 _Plan = tuple[tuple[int, Callable[[str], object] | None], ...]
-
-
-def _strings_automaton(rules: tuple[Rule, ...]):
-    """An Aho-Corasick automaton of the rules' required strings, each giving the bit mask of
-    the rules that require it; None when no rule requires any."""
-    import ahocorasick
-
-    masks: dict[str, int] = {}
-    for i, rule in enumerate(rules):
-        for need in rule.requires:
-            masks[need] = masks.get(need, 0) | 1 << i
-    if not masks:
-        return None
-    automaton = ahocorasick.Automaton()
-    for need, mask in masks.items():
-        automaton.add_word(need, mask)
-    automaton.make_automaton()
-    return automaton

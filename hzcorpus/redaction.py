@@ -17,12 +17,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
-import ahocorasick
-
 from . import gap_scorer
 from .document import FLAG_KINDS, Document, Span
 from .redaction_rules import RULES, RedactionRule, prefilter_text
-from .rules import Rule
+from .rules import Rule, strings_automaton
 
 
 @dataclass(frozen=True)
@@ -104,26 +102,16 @@ class _Scan:
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...], prefilter: bool) -> _Scan:
-        masks: dict[str, int] = {}
-        always = 0
-        for index, rule in enumerate(rules):
-            needs = rule.needs if prefilter and isinstance(rule, RedactionRule) else ()
-            if not needs:
-                always |= 1 << index
-            for need in needs:
-                masks[need] = masks.get(need, 0) | 1 << index
-        automaton = ahocorasick.Automaton()
-        for need, mask in masks.items():
-            automaton.add_word(need, mask)
-        if masks:
-            automaton.make_automaton()
+        needs = [
+            rule.needs if prefilter and isinstance(rule, RedactionRule) else () for rule in rules
+        ]
         return cls(
             finditers=tuple(
                 (_guarded(rule) if prefilter else rule.regex).finditer for rule in rules
             ),
             marks=tuple(_mark_names(rule) for rule in rules),
-            always=always,
-            automaton=automaton if masks else None,
+            always=sum(1 << index for index, need in enumerate(needs) if not need),
+            automaton=strings_automaton(needs),
         )
 
     def may_fire(self, text: str) -> int:

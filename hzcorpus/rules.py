@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from re import _constants, _parser
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -266,3 +267,23 @@ def rule_example_failures(
         for example in rule.no_match:
             if fires(rule, example):
                 yield rule.id, example, "no match"
+
+
+def strings_automaton(strings_per_rule: Iterable[Iterable[str]]) -> Any:
+    """One Aho-Corasick automaton over the strings of a table's rules (the strings of the
+    i-th rule at bit i): each string's value is the bit mask of the rules that hold it, so
+    that one pass over a text tells which rules' strings occur in it. None when no rule has
+    any."""
+    import ahocorasick
+
+    masks: dict[str, int] = {}
+    for index, strings in enumerate(strings_per_rule):
+        for string in strings:
+            masks[string] = masks.get(string, 0) | 1 << index
+    if not masks:
+        return None
+    automaton = ahocorasick.Automaton()
+    for string, mask in masks.items():
+        automaton.add_word(string, mask)
+    automaton.make_automaton()
+    return automaton
