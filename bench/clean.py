@@ -114,10 +114,17 @@ def real_pages(folder: Path, count: int, seed: int) -> list[str]:
 
 
 def compared_modules(checkout: Path, tmp: Path):
-    """The `read` and `clean` modules of another checkout, imported as `hzcorpus_compared`."""
+    """The `read` and `clean` modules of another checkout, imported as `hzcorpus_compared`
+    (reading its own package data: line model, gap scorer, lexicons)."""
     import importlib
 
     shutil.copytree(checkout / "hzcorpus", tmp / "hzcorpus_compared")
+    for source in (tmp / "hzcorpus_compared").rglob("*.py"):  # its own data files, not ours
+        text = source.read_text(encoding="utf-8")
+        source.write_text(
+            text.replace('resources.files("hzcorpus', 'resources.files("hzcorpus_compared'),
+            encoding="utf-8",
+        )
     sys.path.insert(0, str(tmp))
     return tuple(importlib.import_module(f"hzcorpus_compared.{m}") for m in ("read", "clean"))
 

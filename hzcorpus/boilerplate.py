@@ -82,7 +82,7 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
         """
     facebook twitter x linkedin whatsapp telegram reddit pinterest xing tumblr email e-mail
     mail print copy link x.com weibo wechat qq 微信 微博 qq空间 instagram youtube tiktok threads
-    bluesky mastodon flipboard pocket messenger sms line vk
+    bluesky mastodon flipboard pocket messenger sms line vk digg del.icio.us stumbleupon myspace
     """
     )
 )
@@ -895,6 +895,19 @@ LINE_RULES: tuple[Rule, ...] = (
             "top stories",
             "latest news",
             "latest stories",
+            "latest headlines",
+            "more headlines",
+            "top headlines",
+            "recent headlines",
+            "recent posts",
+            "recent articles",
+            "neueste artikel",
+            "neueste nachrichten",
+            "últimas noticias",
+            "dernières nouvelles",
+            "dernières actualités",
+            "最新新闻",
+            "最新文章",
             "further reading",
             "das könnte sie auch interessieren",
             "mehr zum thema",
@@ -1717,6 +1730,80 @@ LINE_RULES: tuple[Rule, ...] = (
         r"pulse aquí|haz clic|cliquez ici|点击|单击)[^.!?。]{0,60}$",
         match=("点击进入专题：两会", "Click here to see the full gallery", "Cliquez ici"),
         no_match=("Click here, the officer said, was where the gun went off.",),
+    ),
+    Rule(
+        id="video-player",
+        reason="the controls and caption-settings dialog of an embedded video player",
+        kind="furniture",
+        pattern=r"^(?:captions|subtitles|descriptions|chapters|audio track)(?: settings, opens "
+        r"(?:captions|subtitles) settings dialog|(?: off)?, selected)$"
+        r"|^this is a modal window\.(?: this modal can be closed by pressing the escape key or "
+        r"activating the close button\.)?$"
+        r"|^(?:beginning|end) of dialog window\.(?: escape will cancel and close the window\.)?$"
+        r"|^(?:foreground|background|window|text edge style|font family|font size|"
+        r"caption area background)\b.{0,40}\b(?:(?:opaque|transparent|none|raised|dropshadow|"
+        r"monospace|serif|casual|small caps)\b|\d+%).*$"
+        r"|^(?:reset(?: restore all settings to the default values)? (?:defaults )?|defaults )done$"
+        r"|^(?:close modal dialog|stream type live|playback rate|seek to live, currently "
+        r"(?:behind|playing) live|(?:current|duration|remaining) time\s*-?[\d:]+(?:\s*/\s*[\d:]+)?"
+        r"|loaded\s*:\s*\d+(?:\.\d+)?%|progress\s*:\s*\d+(?:\.\d+)?%)$",
+        match=(
+            "captions settings, opens captions settings dialog",
+            "This is a modal window.",
+            "Text Edge Style None Raised Depressed Uniform Dropshadow",
+            "Font Size 50% 75% 100% 125% 150% 175% 200% 300% 400%",
+            "Defaults Done",
+            "Current Time 0:00",
+            "Loaded: 0%",
+        ),
+        no_match=(
+            "The window was opaque with dust.",
+            "Font size matters more than colour, the designer said.",
+            "Done",
+        ),
+    ),
+    Rule(
+        id="article-tools",
+        reason="a tool link of the article (print, e-mail, reprints, text size)",
+        kind="furniture",
+        pattern=r"^(?:print|email|e-mail|mail|send|save)\s+(?:this\s+)?(?:story|article|page|post)$"
+        r"|^order reprints$|^(?:font|text)\s+size\s*:?(?:\s*[-+aA]{1,3}){0,3}$"
+        r"|^(?:artikel|beitrag|seite)\s+(?:drucken|versenden|merken|speichern)$"
+        r"|^schriftgröße\s*:?(?:\s*[-+aA]{1,3}){0,3}$"
+        r"|^imprimir(?:\s+(?:el\s+)?(?:artículo|noticia|página))$"
+        r"|^tamaño de (?:letra|texto|fuente)\s*:?$|^enviar por (?:correo|e-?mail)$"
+        r"|^imprimer (?:l['’]article|la page|cet article)$|^envoyer (?:par e-?mail|à un ami)$"
+        r"|^taille (?:du texte|de (?:la )?police)\s*:?$"
+        r"|^(?:打印本页|打印文章|字号\s*[:：]?(?:\s*[大中小]){0,3}|【?字体\s*[:：]?\s*大\s*中\s*小】?)$",
+        match=(
+            "Print story",
+            "Order reprints",
+            "Font size:",
+            "Artikel drucken",
+            "Imprimir artículo",
+            "Imprimer l'article",
+            "【字体：大 中 小】",
+        ),
+        no_match=("Print this story and you will be sued, he warned.", "Font size matters."),
+    ),
+    Rule(
+        id="comments-link",
+        reason="a link to the article's comments (not the thread itself)",
+        kind="furniture",
+        pattern=r"^(?:\d+\s+(?:comments?|kommentare?|comentarios?|commentaires?)[.:]?\s*)?"
+        r"(?:click to view comments|(?:view|show|read|see) (?:all )?(?:\d+ )?comments|"
+        r"hide comments|kommentare (?:anzeigen|ansehen|lesen|einblenden)|"
+        r"alle kommentare(?: anzeigen)?|(?:ver|mostrar|leer) (?:los |todos los )?comentarios|"
+        r"(?:voir|afficher|lire) (?:les |tous les )?commentaires|查看(?:全部)?评论|显示评论)$",
+        match=(
+            "11 Comments. Click to view comments",
+            "View all comments",
+            "Kommentare anzeigen",
+            "Ver comentarios",
+            "Voir les commentaires",
+            "查看全部评论",
+        ),
+        no_match=("View comments were split on the plan.",),
     ),
     Rule(
         id="scoreboard",

@@ -59,12 +59,25 @@ _BASE = (
     "best_block_distance",
     "prose_before_share",
     "boundaries_above",
+    "clause_share",
+    "cjk_punct_share",
+    "prose_gap_above",
+    "prose_gap_below",
+    "in_prose_run",
+    "log_nonprose_run",
+    "log_list_run",
+    "function_vs_prose",
+    "units_vs_prose",
+    "log_lines",
+    "prose_line_share",
     *(f"rule_{k}" for k in RULE_KINDS),
     *(f"context_{c}" for c in CONTEXTS),
     "context_other",
 )
 _NEIGHBOURS = (-2, -1, 1, 2)
 _NEIGHBOUR_BASE = ("log_units", "sentence_end", "function_share", "prose", "title_case_share")
+_FAR_NEIGHBOURS = (-3, 3)
+_FAR_NEIGHBOUR_BASE = ("sentence_end", "prose", "list_marker")
 _WINDOWS = (3, 10)
 _WINDOW_BASE = ("log_units", "prose", "sentence_end")
 
@@ -72,6 +85,7 @@ _WINDOW_BASE = ("log_units", "prose", "sentence_end")
 FEATURES: tuple[str, ...] = (
     *_BASE,
     *(f"{name}@{k:+d}" for k in _NEIGHBOURS for name in _NEIGHBOUR_BASE),
+    *(f"{name}@{k:+d}" for k in _FAR_NEIGHBOURS for name in _FAR_NEIGHBOUR_BASE),
     *(f"{name}~{w}" for w in _WINDOWS for name in _WINDOW_BASE),
 )
 
@@ -84,25 +98,32 @@ _FINAL_MARKS = tuple(".!?。！？…")
 #: A line's first characters looked at (a long paragraph's shape shows in its head).
 HEAD_CHARS = 600
 
-# Character classes of `_char_classes`, bits of one byte per code point.
-_DIGIT, _SPACE, _PUNCT, _UPPER, _LOWERS, _UPPERS, _SEPARATING = (1 << i for i in range(7))
+# Character classes of `_char_classes`, bits of a 16-bit word per code point.
+_DIGIT, _SPACE, _PUNCT, _UPPER, _LOWERS, _UPPERS, _SEPARATING, _CLAUSE, _CJK_PUNCT = (
+    1 << i for i in range(9)
+)
+#: Marks inside a sentence: commas, semicolons, colons (Latin, CJK, full width).
+_CLAUSE_MARKS = ",;:，、；：﹐﹑"
+#: CJK punctuation: the CJK symbols block and the full-width forms' punctuation.
+_CJK_PUNCT_RANGES = ((0x3000, 0x3040), (0xFF01, 0xFF20), (0xFF3B, 0xFF41), (0xFF5B, 0xFF66))
 #: Code points from here on (private use, tags, unassigned) are all punctuation to Python.
 _TABLE_END = 0x32400
 
 
 @cache
 def _char_classes() -> np.ndarray:
-    """One byte per code point: digit (`\\d`), white space (`\\s`), punctuation or symbol
-    (neither `\\w` nor white space, or "_"), upper case (`str.isupper`), changed by
-    `str.lower`, changed by `str.upper`, and the characters `_SEPARATOR` can start with.
-    The last entry stands for every code point from `_TABLE_END` on."""
+    """One 16-bit word per code point: digit (`\\d`), white space (`\\s`), punctuation or
+    symbol (neither `\\w` nor white space, or "_"), upper case (`str.isupper`), changed by
+    `str.lower`, changed by `str.upper`, the characters `_SEPARATOR` can start with,
+    clause marks (`_CLAUSE_MARKS`) and CJK punctuation (`_CJK_PUNCT_RANGES`). The last
+    entry stands for every code point from `_TABLE_END` on."""
     chars = "".join(map(chr, range(_TABLE_END)))
 
     def where(test) -> np.ndarray:
         return np.fromiter(map(bool, map(test, chars)), dtype=bool, count=_TABLE_END)
 
     space = where(str.isspace)
-    table = np.zeros(_TABLE_END + 1, dtype=np.uint8)
+    table = np.zeros(_TABLE_END + 1, dtype=np.uint16)
     table[:-1] = (
         where(str.isdecimal) * _DIGIT
         + space * _SPACE
@@ -112,6 +133,10 @@ def _char_classes() -> np.ndarray:
         + np.fromiter(map(ne, map(str.upper, chars), chars), dtype=bool) * _UPPERS
     )
     table[[ord(c) for c in "|•·>»/"]] |= _SEPARATING
+    table[[ord(c) for c in _CLAUSE_MARKS]] |= _CLAUSE
+    for lo, hi in _CJK_PUNCT_RANGES:
+        block = table[lo:hi]  # a view: setting its items sets the table's
+        block[(block & _PUNCT) > 0] |= _CJK_PUNCT
     table[-1] = _PUNCT
     return table
 
@@ -159,7 +184,7 @@ def _shapes(texts: list[str]) -> dict[str, np.ndarray]:
     classes = _char_classes()[np.minimum(points, _TABLE_END)]
     space = (classes & _SPACE) > 0
     starts = ~space & np.concatenate([[True], space[:-1]])  # each word's first character
-    marks = np.zeros((len(points) + 1, 7), dtype=np.int32)  # a last row for an empty line
+    marks = np.zeros((len(points) + 1, 9), dtype=np.int32)  # a last row for an empty line
     marks[:-1] = np.column_stack(
         [
             starts,
@@ -169,10 +194,12 @@ def _shapes(texts: list[str]) -> dict[str, np.ndarray]:
             classes & _UPPERS,
             classes & _LOWERS,
             classes & _SEPARATING,
+            classes & _CLAUSE,
+            classes & _CJK_PUNCT,
         ]
     ).astype(bool)
     line_starts = np.concatenate([[0], np.flatnonzero(points == 10) + 1])
-    words, upper, digits, punct, uppers, lowers, separating = np.add.reduceat(
+    words, upper, digits, punct, uppers, lowers, separating, clause, cjk_punct = np.add.reduceat(
         marks, line_starts, axis=0
     ).T.astype(float)
     size = np.maximum(np.fromiter(map(len, heads), dtype=float, count=n), 1.0)
@@ -183,6 +210,8 @@ def _shapes(texts: list[str]) -> dict[str, np.ndarray]:
         "title_case_share": upper / np.maximum(words, 1),
         "digit_share": digits / size,
         "punct_share": punct / size,
+        "clause_share": clause / size,
+        "cjk_punct_share": cjk_punct / size,
         "list_marker": _flags(_LIST_MARKER.match, heads),
         "separators": np.minimum(separators, 5.0),
         "ends_colon": _flags(methodcaller("endswith", (":", "：")), heads),
@@ -229,10 +258,64 @@ def _window_mean(column: np.ndarray, w: int) -> np.ndarray:
     return (total[hi] - total[lo]) / (hi - lo)
 
 
+def _gaps(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per line: how many lines up to the nearest flagged line above it, and down to the
+    nearest below it (`len(flags)` when there is none)."""
+    n = len(flags)
+    at = np.flatnonzero(flags)
+    index = np.arange(n)
+    if not len(at):
+        return np.full(n, n), np.full(n, n)
+    above = np.searchsorted(at, index, side="left") - 1
+    below = np.searchsorted(at, index, side="right")
+    up = np.where(above >= 0, index - at[np.maximum(above, 0)], n)
+    down = np.where(below < len(at), at[np.minimum(below, len(at) - 1)] - index, n)
+    return up, down
+
+
+def _run_lengths(flags: np.ndarray) -> np.ndarray:
+    """Per line: the length of the run of consecutive flagged lines it is in (0 when it is
+    not flagged)."""
+    flagged = flags > 0
+    edges = np.diff(np.concatenate([[0], flagged.astype(np.int8), [0]]))
+    lengths = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    if not len(lengths):
+        return np.zeros(len(flags))
+    run = np.maximum(np.cumsum(edges[:-1] == 1) - 1, 0)  # the run a flagged line is in
+    return np.where(flagged, lengths[run], 0).astype(float)
+
+
 def _codes(values: list[str | None], names: tuple[str, ...]) -> np.ndarray:
     """Per value: its index in `names`, -1 for None, `len(names)` for any other value."""
     index = {None: -1, **{name: i for i, name in enumerate(names)}}
     return np.fromiter(map(index.get, values, repeat(len(names))), dtype=np.int64)
+
+
+#: Lines up and down within which a prose line makes a line part of a run of prose.
+PROSE_RUN_GAP = 3
+
+
+def _prose_context(base: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, np.ndarray]:
+    """Where a line stands towards the page's prose: lines up and down to the nearest
+    prose line, whether prose is near on both sides, the runs of non-prose and of list
+    lines it is in, its function-word share and length against the prose lines' (the page's
+    prose voice: a short sentence or a key point reads like it, a headline or menu does not),
+    and the page's size and share of prose."""
+    n = len(prose)
+    up, down = _gaps(prose)
+    has_prose = bool(prose.any())
+    function, units = base["function_share"], base["log_units"]
+    return {
+        "prose_gap_above": np.log1p(np.minimum(up, 50)),
+        "prose_gap_below": np.log1p(np.minimum(down, 50)),
+        "in_prose_run": ((up <= PROSE_RUN_GAP) & (down <= PROSE_RUN_GAP)).astype(float),
+        "log_nonprose_run": np.log1p(_run_lengths(~prose)),
+        "log_list_run": np.log1p(_run_lengths(base["list_marker"] > 0)),
+        "function_vs_prose": function - (function[prose].mean() if has_prose else 0.0),
+        "units_vs_prose": units - (float(np.median(units[prose])) if has_prose else 0.0),
+        "log_lines": np.full(n, np.log1p(n)),
+        "prose_line_share": np.full(n, prose.mean()),
+    }
 
 
 def line_features(facts: LineFacts) -> np.ndarray:
@@ -267,6 +350,7 @@ def line_features(facts: LineFacts) -> np.ndarray:
         "prose_before_share": before / max(prose_chars.sum(), 1.0),
         "boundaries_above": np.log1p(np.cumsum(boundary) - boundary),
     }
+    base.update(_prose_context(base, prose > 0))
     for i, kind in enumerate(RULE_KINDS):
         base[f"rule_{kind}"] = (kinds == i).astype(float)
     for i, ctx in enumerate(CONTEXTS):
@@ -275,6 +359,8 @@ def line_features(facts: LineFacts) -> np.ndarray:
     columns = [base[name] for name in _BASE]
     for k in _NEIGHBOURS:
         columns.extend(_shift(base[name], k) for name in _NEIGHBOUR_BASE)
+    for k in _FAR_NEIGHBOURS:
+        columns.extend(_shift(base[name], k) for name in _FAR_NEIGHBOUR_BASE)
     for w in _WINDOWS:
         columns.extend(_window_mean(base[name], w) for name in _WINDOW_BASE)
     return np.column_stack(columns)

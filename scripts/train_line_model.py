@@ -24,20 +24,17 @@ Labels, per line of a dump, against the ground truth:
 Only the lines the model decides in the cleaner (`hzcorpus.clean.model_decides`, the
 same definition) are trained on. Model: scikit-learn's HistGradientBoostingClassifier
 (fixed seed, no early stopping; scikit-learn is a training tool only, the package
-evaluates the exported trees with numpy). The thresholds are chosen on out-of-fold
-scores of the dev pages (two folds by page): around the article, the lowest score
-threshold (most removal) at which the lines the model removes hold at most 1 - `--recall`
-(0.03) of the article sentences on the lines it may remove there (`choose_threshold`);
-inside the article the same with `--inside-recall`, which is 1 (off: the rules alone
-decide there) by default: at the issue's 0.97 the model removed key points, list items
-and Chinese lines that the cleaning gate keeps, on ten of its pages, at 0.99 on three;
-at 0.997 (threshold 0.90) the gate held and held-out precision rose on four of six data
-sets, but recall fell by 0.05 on Readability's pages and a short article sentence with a
-cut number was removed. A line a block pass dropped is kept when its score is under the
-rescue threshold, chosen out of fold too: the highest (most rescue) at which at least
-`--rescue-precision` (0.90, the issue's precision target) of the words on the lines it
-brings back are article (`choose_rescue`). All three are written into the model file,
-and the cleaner uses them (one place).
+evaluates the exported trees with numpy). The three thresholds follow the issue's rule,
+precision at >= 0.97 recall of article sentences, each on out-of-fold scores of the dev
+pages (two folds by page) of the lines of its region (`choose_threshold`: the threshold
+with the most removal at which the lines the model removes hold at most 1 - R of the
+article sentences on the lines of that region): around the article (`--recall`, 0.97),
+inside it (`--inside-recall`; 1 turns it off: the rules alone decide there) and on the
+lines a block pass dropped, which are kept when they score under the rescue threshold
+(`--rescue-recall`; 0 turns rescues off). The script prints each region's out-of-fold
+curve (article sentences kept, share of article words on the kept lines) at the
+thresholds of `CURVE`. All three are written into the model file, and the cleaner uses
+them (one place).
 """
 
 from __future__ import annotations
@@ -199,17 +196,8 @@ def choose_threshold(scores, y, weight, recall):
     return best
 
 
-def choose_rescue(scores, y, words, precision):
-    """The highest rescue threshold (most lines brought back) at which the lines scored
-    under it (`scores`, labels `y`, word counts `words` of the lines a block pass dropped)
-    hold at least `precision` article words; 0 (no rescue) when none does."""
-    best = 0.0
-    for t in np.round(np.arange(0.01, 1.0, 0.01), 2):
-        rescued = scores < t
-        article = words[rescued & (y == 0)].sum()
-        if article and article / words[rescued].sum() >= precision:
-            best = float(t)
-    return best
+#: Thresholds at which the script prints each region's out-of-fold curve.
+CURVE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
 
 
 def main() -> int:
@@ -218,7 +206,9 @@ def main() -> int:
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--recall", type=float, default=0.97)
     parser.add_argument("--inside-recall", type=float, default=1.0)
-    parser.add_argument("--rescue-precision", type=float, default=0.90)
+    parser.add_argument(
+        "--rescue-recall", type=float, default=0.97, help="0: no rescues (rescue_threshold 0)"
+    )
     parser.add_argument(
         "--recollect", action="store_true", help="recompute the cached feature matrix"
     )
@@ -261,10 +251,21 @@ def main() -> int:
         else 1.0  # off: the rules alone decide inside the article
     )
     words = np.expm1(x[:, FEATURES.index("log_units")])
-    rescue = choose_rescue(oof[dropped], y[dropped], words[dropped], args.rescue_precision)
+    rescue = (
+        choose_threshold(oof[dropped], y[dropped], weight[dropped], args.rescue_recall)
+        if args.rescue_recall > 0
+        else 0.0  # off: the block passes' drops stay dropped
+    )
     limit = np.select([around, inside, dropped], [threshold, inside_threshold, rescue])
     removed = oof >= limit
     print(f"thresholds: around {threshold}, inside {inside_threshold}, rescue {rescue}")
+    for name, rows in (("around", around), ("inside", inside), ("dropped", dropped)):
+        print(f"  {name}, out of fold: threshold, article sentences kept, kept words article")
+        for t in CURVE:
+            kept = rows & (oof < t)
+            recall = weight[kept].sum() / max(weight[rows].sum(), 1)
+            purity = words[kept & (y == 0)].sum() / max(words[kept].sum(), 1)
+            print(f"    {t:.2f} {recall:.4f} {purity:.3f}")
     for name, rows in (("around", around), ("inside", inside), ("dropped", dropped)):
         art = words[rows & (y == 0)].sum()
         kept_words = words[rows & ~removed].sum()
@@ -283,17 +284,12 @@ def main() -> int:
         "labels": "see scripts/train_line_model.py",
         "learner": f"scikit-learn {sklearn_version} HistGradientBoostingClassifier",
         "params": PARAMS,
-        "threshold_rule": f"lowest at which out-of-fold scores lose at most {1 - args.recall:.2f} "
-        "of the article sentences on the lines the model may remove around the article "
-        "(threshold), "
-        + (
-            f"at most {1 - args.inside_recall:.3f} inside it (inside_threshold) "
-            if args.inside_recall < 1
-            else "none inside it (inside_threshold 1.0: off) "
-        )
-        + "(scripts/train_line_model.py, choose_threshold); rescue_threshold: highest at "
-        f"which out-of-fold rescued lines hold at least {args.rescue_precision:.2f} article "
-        "words (choose_rescue)",
+        "threshold_rule": "per region, the threshold with the most removal at which "
+        "out-of-fold scores keep at least R of the article sentences on the lines the model "
+        "decides there (scripts/train_line_model.py, choose_threshold): around the article "
+        f"(threshold) R={args.recall}, inside it (inside_threshold) R={args.inside_recall} "
+        "(1: off), lines a block pass dropped (rescue_threshold: kept when scored under it) "
+        f"R={args.rescue_recall} (0: no rescue)",
     }
     model = export(clf, (threshold, inside_threshold, rescue), provenance)
     check = model.raw_scores(x[:2000])

@@ -81,7 +81,20 @@ def _shape_of_one_line(text: str) -> dict[str, float]:
         "ends_colon": float(head.endswith((":", "："))),
         "all_caps": float(head.upper() == head != head.lower()),
         "sentence_end": float(re.search(r"[.!?。！？…]['\"”’»)）」』]*$", head) is not None),
+        "clause_share": sum(c in ",;:，、；：﹐﹑" for c in head) / size,
+        "cjk_punct_share": sum(_is_cjk_punct(c) for c in head) / size,
     }
+
+
+def _is_cjk_punct(char: str) -> bool:
+    code = ord(char)
+    in_ranges = (
+        0x3000 <= code < 0x3040
+        or 0xFF01 <= code < 0xFF20
+        or 0xFF3B <= code < 0xFF41
+        or 0xFF5B <= code < 0xFF66
+    )
+    return in_ranges and not (char.isalnum() or char.isspace())
 
 
 SHAPES = [
@@ -119,6 +132,31 @@ def test_neighbour_features_are_the_neighbours_values():
     own, before = FEATURES.index("log_units"), FEATURES.index("log_units@-1")
     assert features[1:, before].tolist() == features[:-1, own].tolist()
     assert features[0, before] == 0.0
+
+
+def test_prose_context_features_place_each_line_towards_the_prose():
+    # prose at lines 5-7 of ARTICLE (more than 12 words); the rest are short
+    features = line_features(_facts(ARTICLE))
+
+    def column(name: str) -> list[float]:
+        return features[:, FEATURES.index(name)].tolist()
+
+    assert column("prose_gap_above") == pytest.approx(
+        np.log1p([11, 11, 11, 11, 11, 11, 1, 1, 1, 2, 3]).tolist()
+    )
+    assert column("prose_gap_below") == pytest.approx(
+        np.log1p([5, 4, 3, 2, 1, 1, 1, 11, 11, 11, 11]).tolist()
+    )
+    assert column("in_prose_run") == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]
+    assert column("log_nonprose_run") == pytest.approx(np.log1p([5] * 5 + [0] * 3 + [3] * 3))
+    assert column("prose_line_share") == pytest.approx([3 / 11] * 11)
+    listed = line_features(_facts(["Intro", "- one", "- two", "- three", "End"]))
+    assert listed[:, FEATURES.index("log_list_run")].tolist() == pytest.approx(
+        np.log1p([0, 3, 3, 3, 0]).tolist()
+    )
+    units = FEATURES.index("units_vs_prose")
+    words = np.log1p([len(text.split()) for text in ARTICLE])
+    assert features[:, units].tolist() == pytest.approx((words - np.median(words[5:8])).tolist())
 
 
 def test_tree_evaluation_follows_the_splits():
