@@ -47,6 +47,7 @@ from html import escape
 from .document import Removed
 from .errors import InputError
 from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
+from .html_dates import names_day
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
@@ -82,6 +83,8 @@ _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+_TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
 _TEXT_BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption"
@@ -220,7 +223,9 @@ def _published(date: str | None, texts: list[str], extractor, options: HtmlOptio
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
     params = {**extractor.date_params, "extensive_search": True}
     found = find_date(f"<html><body>{fragment}</body></html>", **params)
-    return found if found and found[8:10] != "01" else None
+    if found and (found[8:10] != "01" or names_day(found, texts)):
+        return found
+    return None
 
 
 def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
@@ -381,13 +386,14 @@ def _reason(rule_id: str) -> str:
 
 
 def _parse(raw: str, options: HtmlOptions):
-    """Parse with lxml without losing text to libxml2's limits, and bound the size.
+    """Parse with lxml without losing text to libxml2's limits or to an unclosed `<title>`,
+    and bound the size.
 
     libxml2 stops at a nesting depth of 256 and at text or attribute values over 10 MB and
     silently drops the rest of the page. Too deep a page is flattened and parsed again;
     too long a value is parsed again with libxml2's huge-input option.
     """
-    source = _XML_DECLARATION.sub("", raw, count=1)
+    source = _closed_title(_XML_DECLARATION.sub("", raw, count=1))
     flattened = huge = False
     while True:
         tree, limit = _parse_once(source, huge)
@@ -407,6 +413,16 @@ def _parse(raw: str, options: HtmlOptions):
     if count > options.max_elements:
         raise InputError(f"HTML has {count} elements, over the limit of {options.max_elements}")
     return tree
+
+
+def _closed_title(source: str) -> str:
+    """`source` with its `<title>` closed at the end of its line (or at the next tag) when
+    the page never closes it: libxml2 (like a browser) would read the rest of the page,
+    body and all, as the title's text, and the page would have no visible text."""
+    start = _TITLE_START.search(source)
+    if start is None or _TITLE_END.search(source, start.end()):
+        return source
+    return f"{source[: start.end()]}</title>{source[start.end() :]}"
 
 
 def _parse_once(source: str, huge: bool):
