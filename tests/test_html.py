@@ -313,3 +313,15 @@ def test_an_unclosed_title_does_not_swallow_the_page():
     result = extract_html(html)
     assert result.title == "Ferry terminal delayed"
     assert "steel deliveries" in result.text
+
+
+def test_an_early_html_end_tag_does_not_hide_the_body():
+    # libxml2 drops everything after </html>; browsers show the body that follows
+    html = "<html><head><title>Ferry terminal delayed</title></head></html>\n<!-- x -->"
+    html += f"<body><article>{ARTICLE}</article></body>"
+    assert "steel deliveries" in extract_html(html).text
+
+
+def test_a_page_whose_extraction_is_over_the_tree_bound_says_so():
+    with pytest.raises(InputError, match=r"kept none of it \(or over max_tree_size\)"):
+        extract_html(_DATED.format(head="", lead=""), HtmlOptions(max_tree_size=1))
