@@ -14,7 +14,7 @@ model trained on the other folds), so that word features the model has memorised
 make the threshold look safer than it is. Writes hzcorpus/data/gap_scorer.json (weights
 rounded, near-zero ones dropped). Plain Python, no held-out sentence is read.
 
-Usage: python scripts/train_gap_scorer.py DEVDATA [--cache DIR] [--precision 0.92]
+Usage: python scripts/train_gap_scorer.py DEVDATA [--cache DIR] [--precision 0.93]
        [--cjk-precision 0.999]
 """
 
@@ -123,7 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("devdata", type=Path)
     parser.add_argument("--cache", type=Path)
-    parser.add_argument("--precision", type=float, default=0.92)
+    parser.add_argument("--precision", type=float, default=0.93)
     parser.add_argument(
         "--cjk-precision", type=float, default=0.999, help="the same for points in CJK text"
     )
