@@ -92,7 +92,7 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
         id="html-picture-credit",
         reason="a picture credit: an agency or photographer line, not a caption of the article",
         pattern=rf"^(?:[^.!?。/|]{{0,40}}?\s*(?:[/|©:]|\bvia\b)\s*)?(?:{PICTURE_AGENCIES})\b"
-        r"[^.!?。]{0,40}$",
+        r"(?:\s*[/|,:]\s*[^.!?。/|]{1,40})?$",
         match=(
             "Trybunał Konstytucyjny / Shutterstock",
             "Getty Images",
@@ -105,6 +105,8 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
             "Cristina Kirchner y Alberto Fernández en el Congreso (Foto: Pool via REUTERS).",
             "Reuters reported that talks would resume on Monday.",
             "Abbildung 4: klassische Schwachschicht.",
+            "EPA announces new rules for power plants",
+            "Analysis: Reuters poll shows support slipping",
         ),
     ),
     Rule(
