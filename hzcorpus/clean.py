@@ -285,7 +285,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
     head = passes.title_at if passes.title_at is not None else passes.first
     last = passes.last
     inside = range(passes.first, last + 1) if any(line.prose for line in passes.lines) else range(0)
-    codes = np.full(len(passes.lines), NOT_DECIDED, dtype=np.int8)
+    codes = [NOT_DECIDED] * len(passes.lines)  # a list: numpy's items are slow one by one
     for i, line in enumerate(passes.lines):
         if line.context in MODEL_OVERRULES:
             codes[i] = DROPPED
@@ -297,7 +297,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
             codes[i] = INSIDE
         elif line.rule is None and not head <= i <= last:
             codes[i] = AROUND
-    return codes
+    return np.array(codes, dtype=np.int8)
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -321,9 +321,11 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         if len(at):
             scores[at] = model.scores(_features(passes)[at])
     kept, removed = [], []
+    # lists: numpy's items are slow one by one
+    decided, kept_under = decides.tolist(), (scores < limits).tolist()
     for i, line in enumerate(lines):
-        if decides[i]:
-            if scores[i] < limits[i]:
+        if decided[i]:
+            if kept_under[i]:
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(
