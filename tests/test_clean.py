@@ -215,6 +215,24 @@ def test_deterministic_and_independent_of_order():
     assert first == second[::-1]
 
 
+def test_memos_of_lines_change_nothing_and_stay_bounded(monkeypatch):
+    """The memos of line rules and measures (lines repeat across a site's pages) answer
+    as a first look does, whatever they hold, and keep at most their size."""
+    from hzcorpus import clean as clean_module
+    from hzcorpus.line_matcher import LineMatcher
+
+    paths = [*sorted(RAW.glob("*.txt")), *(p for p in page_paths() if p.suffix == ".txt")]
+    docs = [read_document(p) for p in paths]
+    clean_module._MEASURED.clear()
+    LineMatcher.of(CleanOptions().rules)._memo.clear()
+    first = [clean_document(d).to_record() for d in docs]
+    assert [clean_document(d).to_record() for d in docs] == first  # from the memos
+    monkeypatch.setattr(LineMatcher, "MEMO_LINES", 5)
+    clean_module._MEASURED.clear()
+    assert [clean_document(d).to_record() for d in reversed(docs)] == first[::-1]
+    assert 0 < len(clean_module._MEASURED) <= 5
+
+
 def test_html_goes_to_the_html_extractor():
     doc = Document(source="page.html", raw="<html><body><p>x</p></body></html>", format="html")
     try:
