@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hzcorpus.clean import CleanOptions, clean_document, parse_date
 from hzcorpus.document import Document
@@ -331,3 +333,13 @@ def test_news_sentences_with_furniture_words_stay(position):
 def test_short_sentences_at_the_article_edges_stay():
     doc = clean("\n".join([*ARTICLE[:3], "Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]))
     assert doc.paragraphs == ["Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x250) | st.sampled_from("’‘“”„–—…€•‹›²")))
+def test_latin_words_are_the_words(text):
+    """In Latin text `_LATIN_WORD` (plain character classes) finds what `_WORD` finds."""
+    from hzcorpus.clean import _BEYOND_LATIN, _LATIN_WORD, _WORD
+
+    if _BEYOND_LATIN.search(text) is None:
+        assert _LATIN_WORD.findall(text) == _WORD.findall(text)
