@@ -37,7 +37,8 @@ INVISIBLE_TAGS = frozenset(
 )
 #: Characters compared to find blocks inside longer extracted lines, per page.
 AUDIT_BUDGET = 50_000_000
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
+#: A sentence ends in one of the stops, then perhaps closing quotes and brackets.
+_SENTENCE_STOPS, _SENTENCE_CLOSERS = ".!?。！？…", "\"'”’»)）"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -327,7 +328,10 @@ def link_share(element, text: str) -> float:
 
 
 def is_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    """Whether `text` ends like a sentence: one of `_SENTENCE_STOPS`, then perhaps closing
+    quotes and brackets (`_SENTENCE_CLOSERS`) and whitespace."""
+    end = text.rstrip().rstrip(_SENTENCE_CLOSERS)
+    return end[-1:] in _SENTENCE_STOPS if end else False
 
 
 def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> int:
@@ -358,7 +362,7 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
         return False
     if rule.not_text is not None and rule.not_text.search(slot.text):
         return False
-    if not _of_kind(rule, slot.block.element) or words_of(slot.text) < rule.min_words:
+    if words_of(slot.text) < rule.min_words or not _of_kind(rule, slot.block.element):
         return False
     return link_share(slot.block.element, slot.text) <= rule.max_link_share
 
