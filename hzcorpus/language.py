@@ -120,7 +120,7 @@ REQUIRED_SCRIPTS: tuple[Rule, ...] = (
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
-_UNKNOWN_SCRIPT = re.compile("|".join(rule.regex.pattern for rule in SCRIPT_LANGUAGES))
+_UNKNOWN_SCRIPT = re.compile("|".join(rule.pattern for rule in SCRIPT_LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -169,11 +169,11 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     than `options.min_letters` letters still gets its best guess, with its score multiplied
     by `letters / min_letters`.
     """
-    head = text[: options.max_chars]
+    head, top_k = text[: options.max_chars], options.top_k
     letters = _letter_count(head, options.min_letters)
     if not letters:
         return [UNDETERMINED]
-    guess = _script_guess(head)
+    guess = _script_guess(head) if _UNKNOWN_SCRIPT.search(head) is not None else None
     if guess is not None:
         probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
     else:
@@ -187,11 +187,8 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
         plan = _Plan.of(plan.langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
-    scale = letters / options.min_letters
-    return [
-        LanguageScore(plan.labels[i], round(p * scale, options.decimals))
-        for p, i in ranked[: options.top_k]
-    ]
+    scale, labels, decimals = letters / options.min_letters, plan.labels, options.decimals
+    return [LanguageScore(labels[i], round(p * scale, decimals)) for p, i in ranked[:top_k]]
 
 
 def detect_document(doc: Document, options: LanguageOptions = LanguageOptions()) -> Document:
@@ -376,13 +373,19 @@ class _Plan:
     def ranked(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
         """(score, entry) of the best entry, then of the others scoring at least `floor`,
         by score; None when the languages kept have no probability."""
-        mass = sum(probs) if self.kept is None else sum(self.kept(probs))
-        total = 1.0 if self.kept is None else mass
-        if total <= 0.0:
-            return None
-        alone = self._alone(probs, floor, total, mass)
-        if alone is not None:
-            return [alone]
+        if self.kept is None:
+            mass, total = sum(probs), 1.0
+        else:
+            mass = total = sum(self.kept(probs))
+            if total <= 0.0:
+                return None
+        # the usual case: the most probable language is the whole answer
+        p = max(probs)
+        entry = self.single_entry[probs.index(p)]
+        if entry >= 0 and self._alone(p, mass, floor * total):
+            score = p / total
+            if score >= floor:
+                return [(score, entry)]
         entries = self._singles(probs, floor * total, total)
         if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
@@ -399,23 +402,14 @@ class _Plan:
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
 
-    def _alone(
-        self, probs: list[float], floor: float, total: float, mass: float
-    ) -> tuple[float, int] | None:
-        """(score, entry) of the most probable language when it is the whole answer (the
-        usual case), found without looking at every probability; None when unsure.
-
-        It is when that language alone makes up an entry and the others together (`mass`,
-        the sum of the kept probabilities, less its own) stay below both its probability
-        and the floor: then no other entry, summed or not, can reach the floor or tie it.
-        """
-        p = max(probs)
-        entry = self.single_entry[probs.index(p)]
+    @staticmethod
+    def _alone(p: float, mass: float, low: float) -> bool:
+        """Whether the most probable language (probability `p`, alone making up an entry)
+        is the whole answer: the others together (`mass`, the sum of the kept
+        probabilities, less `p`) stay below both `p` and `low` (the floor times the
+        total), so that no other entry, summed or not, can reach the floor or tie it."""
         others = mass - p + _SUM_ERROR * mass  # at least their exact sum
-        if entry < 0 or others >= p or others >= floor * total * _BELOW_ONE:
-            return None
-        score = p / total
-        return (score, entry) if score >= floor else None
+        return others < p and others < low * _BELOW_ONE
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just
@@ -442,8 +436,10 @@ def _letter_count(head: str, most: int) -> int:
 
 @functools.cache
 def _at_least_letters(n: int) -> re.Pattern[str]:
-    """A pattern that matches text holding at least `n` letters."""
-    return re.compile(rf"(?:[\W\d_]*{_LETTER.pattern}){{{n}}}")
+    """A pattern that matches text holding at least `n` letters (written out letter by
+    letter: a repeated group costs the regex engine more per letter)."""
+    other = r"[\W\d_]*+"  # possessive: what it takes is never a letter
+    return re.compile(other + f"{_LETTER.pattern}{other}" * (n - 1) + _LETTER.pattern)
 
 
 def _script_guess(head: str) -> tuple[str, float] | None:

@@ -447,3 +447,12 @@ def test_document_pipeline_on_seed_articles():
         doc = detect_document(clean_document(read_document(path, root=RAW)))
         assert len(doc.paragraph_languages) == len(doc.paragraphs)
         assert doc.language == ("de" if path.name.startswith("002_") else "en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from(list("aZé字ß_ 1٣Ⅻ²五.\n🙂-")), max_size=40),
+    most=st.integers(1, 25),
+)
+def test_letters_are_counted_up_to_the_minimum(text, most):
+    assert language._letter_count(text, most) == min(len(language._LETTER.findall(text)), most)
