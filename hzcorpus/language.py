@@ -169,10 +169,32 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     than `options.min_letters` letters still gets its best guess, with its score multiplied
     by `letters / min_letters`.
     """
-    head, top_k = text[: options.max_chars], options.top_k
+    head = text[: options.max_chars]
     letters = _letter_count(head, options.min_letters)
-    if not letters:
+    found = _ranked(head, options) if letters else None
+    if found is None:
         return [UNDETERMINED]
+    labels, ranked = found
+    scale, decimals = letters / options.min_letters, options.decimals
+    return [
+        LanguageScore(labels[i], round(p * scale, decimals)) for p, i in ranked[: options.top_k]
+    ]
+
+
+def best_language(text: str, options: LanguageOptions = LanguageOptions()) -> str:
+    """The code of the best candidate of `detect_language` (the same answer, without
+    counting letters or scoring the candidates)."""
+    head = text[: options.max_chars]
+    found = _ranked(head, options) if _LETTER.search(head) is not None else None
+    if found is None:
+        return UNDETERMINED.lang
+    labels, ranked = found
+    return labels[ranked[0][1]]
+
+
+def _ranked(head: str, options: LanguageOptions):
+    """The entries' labels and the ranked (probability, entry) of a text with letters, or
+    None for letters of a script that neither langdetect nor the table knows."""
     guess = _script_guess(head) if _UNKNOWN_SCRIPT.search(head) is not None else None
     if guess is not None:
         probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
@@ -180,15 +202,14 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
         engine = _engine(options.fast, options.seed, options.max_chars)
         probs = engine.probabilities(head)
         if probs is None:  # letters of a script that neither langdetect nor the table knows
-            return [UNDETERMINED]
+            return None
         ruled_out = tuple([rule.kind for rule in engine.required if not rule.hits(head)])
         plan = engine.plan(ruled_out, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
         plan = _Plan.of(plan.langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
-    scale, labels, decimals = letters / options.min_letters, plan.labels, options.decimals
-    return [LanguageScore(labels[i], round(p * scale, decimals)) for p, i in ranked[:top_k]]
+    return plan.labels, ranked
 
 
 def detect_document(doc: Document, options: LanguageOptions = LanguageOptions()) -> Document:
@@ -429,7 +450,7 @@ def _picker(indices: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
 
 def _letter_count(head: str, most: int) -> int:
     """How many letters `head` holds, counted up to `most`."""
-    if _at_least_letters(most).match(head):
+    if len(head) >= most and _at_least_letters(most).match(head):
         return most
     return len(_LETTER.findall(head))
 
