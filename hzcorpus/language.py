@@ -176,6 +176,9 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
         return [UNDETERMINED]
     labels, ranked = found
     scale, decimals = letters / options.min_letters, options.decimals
+    if len(ranked) == 1:  # the usual case
+        ((p, i),) = ranked
+        return [LanguageScore(labels[i], round(p * scale, decimals))]
     return [
         LanguageScore(labels[i], round(p * scale, decimals)) for p, i in ranked[: options.top_k]
     ]
@@ -203,8 +206,7 @@ def _ranked(head: str, options: LanguageOptions):
         probs = engine.probabilities(head)
         if probs is None:  # letters of a script that neither langdetect nor the table knows
             return None
-        ruled_out = tuple([rule.kind for rule in engine.required if not rule.hits(head)])
-        plan = engine.plan(ruled_out, options.chinese_variants)
+        plan = engine.plan_for(head, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
         plan = _Plan.of(plan.langs, (), options.chinese_variants)
@@ -263,6 +265,15 @@ class _Engine:
     probabilities: Callable[[str], list[float] | None]
     #: the plans made so far, by (languages ruled out, `chinese_variants`)
     plans: dict[tuple[tuple[str, ...], bool], _Plan] = field(default_factory=dict)
+
+    def plan_for(self, head: str, chinese_variants: bool) -> _Plan:
+        """The plan for the text `head`: the languages of `required` whose script it
+        lacks are ruled out."""
+        ruled_out: tuple[str, ...] = ()
+        for rule in self.required:
+            if not rule.hits(head):
+                ruled_out += (rule.kind,)
+        return self.plan(ruled_out, chinese_variants)
 
     def plan(self, ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
         """`_Plan.of` for this backend's languages, without hashing them per text."""
@@ -400,13 +411,15 @@ class _Plan:
             mass = total = sum(self.kept(probs))
             if total <= 0.0:
                 return None
-        # the usual case: the most probable language is the whole answer
+        # the usual case: the most probable language is the whole answer, when it alone
+        # makes up an entry and the others together stay below both its probability and
+        # the floor (then no other entry, summed or not, can reach the floor or tie it)
         p = max(probs)
         entry = self.single_entry[probs.index(p)]
-        if entry >= 0 and self._alone(p, mass, floor * total):
-            score = p / total
-            if score >= floor:
-                return [(score, entry)]
+        if entry >= 0:
+            others = mass - p + _SUM_ERROR * mass  # at least their exact sum
+            if others < p and others < floor * total * _BELOW_ONE and p / total >= floor:
+                return [(p / total, entry)]
         entries = self._singles(probs, floor * total, total)
         if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
@@ -422,15 +435,6 @@ class _Plan:
         rest = [e for e in entries if e[0] >= floor and e is not best]
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
-
-    @staticmethod
-    def _alone(p: float, mass: float, low: float) -> bool:
-        """Whether the most probable language (probability `p`, alone making up an entry)
-        is the whole answer: the others together (`mass`, the sum of the kept
-        probabilities, less `p`) stay below both `p` and `low` (the floor times the
-        total), so that no other entry, summed or not, can reach the floor or tie it."""
-        others = mass - p + _SUM_ERROR * mass  # at least their exact sum
-        return others < p and others < low * _BELOW_ONE
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just
