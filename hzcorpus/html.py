@@ -295,8 +295,8 @@ def _published(date: str | None, texts: list[str], extractor, options: HtmlOptio
     article's top (where a dateline stands; the whole page would cost a second full
     search), kept only when it names a day (a year or a year and month found in text
     becomes the 1st there)."""
-    if date is not None or not options.date_from_text or not texts:
-        return date
+    if date is not None or not options.date_from_text or not any(map(str.isdigit, "".join(texts))):
+        return date  # every date htmldate finds in text holds digits
     from htmldate import find_date
 
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
@@ -444,7 +444,9 @@ class _OutputLines:
         if self.names and self._is_byline(line, key):
             return "html-byline"
         if patterns:
-            return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+            for rule in OUTPUT_LINE_RULES:
+                if rule.hits(line):
+                    return rule.id
         return None
 
     def _is_byline(self, line: str, key: str) -> bool:
@@ -459,9 +461,14 @@ class _OutputLines:
 
 
 def _reason(rule_id: str) -> str:
+    return _reasons()[rule_id]
+
+
+@cache
+def _reasons() -> dict[str, str]:
+    """Every removal's reason by rule id: the rows' own, then `REMOVAL_REASONS`."""
     rows = (*OUTPUT_LINE_RULES, *MODE_VOTES)
-    rule = next((rule for rule in rows if rule.id == rule_id), None)
-    return rule.reason if rule else REMOVAL_REASONS[rule_id]
+    return {**REMOVAL_REASONS, **{rule.id: rule.reason for rule in reversed(rows)}}
 
 
 def _parse(raw: str, options: HtmlOptions):
@@ -607,16 +614,22 @@ def _unwrap_layout_tables(tree) -> None:
     text, or only links.
     """
     for table in list(tree.iter("table")):
-        cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
-        if not _is_layout_table(table, cells):
-            continue
+        marked = next(table.iterdescendants(*_LAYOUT_MARKERS), None) is not None
+        if marked:  # a layout table; it may hold other tables, whose cells are theirs
+            cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
+        else:  # no other table inside: every cell is this table's
+            cells = list(table.iter("td", "th"))
+            if not _is_layout_table(cells):
+                continue
         for el in [table, *table.iter("tbody", "thead", "tfoot", "tr"), *cells]:
             if el is table or _owning_table(el) is table:
                 el.tag = "div"
 
 
-def _is_layout_table(table, cells) -> bool:
-    if not cells or any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
+def _is_layout_table(cells) -> bool:
+    """Whether a table of `cells` that holds no table, heading or page section is there
+    for the page's layout (see `_unwrap_layout_tables`)."""
+    if not cells:
         return True
     texts = [" ".join(cell.text_content().split()) for cell in cells]
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
