@@ -19,10 +19,16 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   would flatten the whole page into one table row. `include_images`, `include_links` and
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
-  table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded. A page title that
+  the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
+  photographer line, "Bildnachweis: …"; teasers of other articles in forms the page-text
+  rules lack) are removed and recorded. Captions stay: they describe the article's
+  pictures, and a credit inside a caption does not make it one. A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
-- when trafilatura finds no text (pages that render it with scripts), the schema.org
-  `articleBody` of the page's JSON-LD is used if there is one; otherwise `InputError`.
+- when trafilatura finds no text (pages that render it with scripts; trafilatura has
+  already tried its baseline over the whole page then), the schema.org `articleBody` of
+  the page's JSON-LD is used if there is one; otherwise `InputError`, saying whether the
+  page shows any text. Two markup mistakes that hide a whole page from libxml2 are
+  mended before parsing: a `<title>` never closed and an `</html>` before `<body>`.
 - a fixed `max_date` for htmldate instead of "today", so the same page gives the same date
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
@@ -47,6 +53,7 @@ from html import escape
 from .document import Removed
 from .errors import InputError
 from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
+from .html_dates import names_day
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
@@ -61,6 +68,17 @@ from .html_order import (
 )
 from .rules import Rule
 
+#: Picture agencies and stock sites (lowercase alternation; a credit line names one).
+PICTURE_AGENCIES = "|".join(
+    re.escape(name)
+    for name in (
+        *("shutterstock", "getty images", "gettyimages", "istockphoto", "istock", "thinkstock"),
+        *("adobe stock", "adobestock", "fotolia", "clipdealer", "pixabay", "unsplash", "pexels"),
+        *("imago images", "imago", "picture alliance", "picture-alliance", "ap photo", "dpa"),
+        *("afp", "reuters", "epa", "keystone", "colourbox", "123rf", "depositphotos", "alamy"),
+        *("ddp images", "zuma press", "sipa", "pa images", "pa wire", "視覺中國", "视觉中国"),
+    )
+)
 #: Lines of trafilatura's output that are not article text, whatever the page.
 OUTPUT_LINE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -69,6 +87,57 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^\|(?:\s*:?-{3,}:?\s*\|)+$",
         match=("|---|---|", "| --- | :---: |"),
         no_match=("| Fichte | 48 % |", "---", "| - | 3 |"),
+    ),
+    Rule(
+        id="html-picture-credit",
+        reason="a picture credit: an agency or photographer line, not a caption of the article",
+        pattern=rf"^(?:[^.!?。/|]{{0,40}}?\s*(?:[/|©:]|\bvia\b)\s*)?(?:{PICTURE_AGENCIES})\b"
+        r"(?:\s*[/|,:]\s*[^.!?。/|]{1,40})?$",
+        match=(
+            "Trybunał Konstytucyjny / Shutterstock",
+            "Getty Images",
+            "picture alliance / dpa",
+            "AP Photo/Evan Vucci",
+            "Foto: imago images/Sven Simon",
+        ),
+        no_match=(
+            "Getty Images agreed to buy the archive, the company said.",
+            "Cristina Kirchner y Alberto Fernández en el Congreso (Foto: Pool via REUTERS).",
+            "Reuters reported that talks would resume on Monday.",
+            "Abbildung 4: klassische Schwachschicht.",
+            "EPA announces new rules for power plants",
+            "Analysis: Reuters poll shows support slipping",
+        ),
+    ),
+    Rule(
+        id="html-picture-source",
+        reason="where the page's picture comes from (a credit line, not article text)",
+        pattern=r"^(?:beitragsbild|titelbild|bildquelle|bildnachweis|bildrechte|fotonachweis|"
+        r"fotoquelle|headerbild|image credits?|photo credits?|picture credits?|"
+        r"featured image|header image|top image|crédito(?:s)?(?: de la)? (?:foto|imagen)|"
+        r"crédit(?:s)? photo|图片来源|图片提供)\s*[:：]\s*.{1,150}$",
+        match=(
+            "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
+            "Photo credit: Jane Doe for The Times.",
+            "图片来源：视觉中国",
+        ),
+        no_match=("Die Bildquelle ist unklar, sagte der Sprecher.", "Photo credits are due Monday"),
+    ),
+    Rule(
+        id="html-read-also",
+        reason="a teaser linking to another article inside the text (forms the page-text "
+        "rule `read-also` does not have)",
+        pattern=r"^(?:(?:lea más|lee más|lea además|mire|puedes ver|te puede interesar|"
+        r"también te puede interesar|ver también|leia também|leia mais|veja também|"
+        r"zum weiterlesen|mehr zum thema)\s*[:：»>]\s*.{0,160}|schon gelesen\?|zum weiterlesen)$",
+        match=(
+            "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización",
+            "Mire: El cantante Juan Luis Guerra da positivo a COVID-19",
+            "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
+            "Zum Weiterlesen:",
+            "Schon gelesen?",
+        ),
+        no_match=("Mire usted, la inflación no se fue nunca.", "Weiterlesen lohnt sich."),
     ),
 )
 #: Removals that depend on the page's own metadata or on trafilatura: rule id -> reason.
@@ -82,6 +151,9 @@ _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+_TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
+_EARLY_HTML_END = re.compile(r"</html\s*>(?=\s*(?:<!--.*?-->\s*)*<body\b)", re.I | re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
 _TEXT_BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption"
@@ -107,7 +179,8 @@ class HtmlOptions:
     htmldate search the short texts at the article's top for a date when the page's
     markup and metadata have none, and keeps what it finds there only when it
     names a day: htmldate turns a year or a year and month found in text into the 1st
-    ("im Jahr 2030" would become 2030-01-01), and those guesses are dropped.
+    ("im Jahr 2030" would become 2030-01-01), so a date on the 1st is kept only when
+    a text names that day in full (`html_dates.names_day`).
     `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
     a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
     decide; off by default (one more extraction per page, and no gain on the development
@@ -185,9 +258,9 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    if not lines:
-        raise InputError("no article text found in HTML")
     blocks = visible_blocks(tree)
+    if not lines:
+        raise InputError(_nothing_found(blocks))
     mode = DEFAULT_MODE
     if choice is not None:
         candidates = {DEFAULT_MODE: lines, **{m: other_modes[m] for m in choice.modes}}
@@ -207,20 +280,31 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     )
 
 
+def _nothing_found(blocks: list[Block]) -> str:
+    """Why a page gave no text (one message per cause, so a build counts them): it shows
+    none, or trafilatura kept none of it: its last resort is a baseline over the whole
+    page, so that happens when its output is over `max_tree_size` elements."""
+    if not any(block.text.strip() for block in blocks):
+        return "no article text found in HTML: the page shows no text"
+    return "no article text found in HTML: trafilatura kept none of it (or over max_tree_size)"
+
+
 def _published(date: str | None, texts: list[str], extractor, options: HtmlOptions) -> str | None:
     """The publication date from the markup and metadata; when they have none and
     `options.date_from_text`, htmldate's text search over the short `texts` around the
     article's top (where a dateline stands; the whole page would cost a second full
     search), kept only when it names a day (a year or a year and month found in text
     becomes the 1st there)."""
-    if date is not None or not options.date_from_text or not texts:
-        return date
+    if date is not None or not options.date_from_text or not any(map(str.isdigit, "".join(texts))):
+        return date  # every date htmldate finds in text holds digits
     from htmldate import find_date
 
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
     params = {**extractor.date_params, "extensive_search": True}
     found = find_date(f"<html><body>{fragment}</body></html>", **params)
-    return found if found and found[8:10] != "01" else None
+    if found and (found[8:10] != "01" or names_day(found, texts)):
+        return found
+    return None
 
 
 def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
@@ -360,7 +444,9 @@ class _OutputLines:
         if self.names and self._is_byline(line, key):
             return "html-byline"
         if patterns:
-            return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+            for rule in OUTPUT_LINE_RULES:
+                if rule.hits(line):
+                    return rule.id
         return None
 
     def _is_byline(self, line: str, key: str) -> bool:
@@ -375,19 +461,25 @@ class _OutputLines:
 
 
 def _reason(rule_id: str) -> str:
+    return _reasons()[rule_id]
+
+
+@cache
+def _reasons() -> dict[str, str]:
+    """Every removal's reason by rule id: the rows' own, then `REMOVAL_REASONS`."""
     rows = (*OUTPUT_LINE_RULES, *MODE_VOTES)
-    rule = next((rule for rule in rows if rule.id == rule_id), None)
-    return rule.reason if rule else REMOVAL_REASONS[rule_id]
+    return {**REMOVAL_REASONS, **{rule.id: rule.reason for rule in reversed(rows)}}
 
 
 def _parse(raw: str, options: HtmlOptions):
-    """Parse with lxml without losing text to libxml2's limits, and bound the size.
+    """Parse with lxml without losing text to libxml2's limits or to an unclosed `<title>`
+    or an early `</html>` (`_repaired`), and bound the size.
 
     libxml2 stops at a nesting depth of 256 and at text or attribute values over 10 MB and
     silently drops the rest of the page. Too deep a page is flattened and parsed again;
     too long a value is parsed again with libxml2's huge-input option.
     """
-    source = _XML_DECLARATION.sub("", raw, count=1)
+    source = _repaired(_XML_DECLARATION.sub("", raw, count=1))
     flattened = huge = False
     while True:
         tree, limit = _parse_once(source, huge)
@@ -407,6 +499,17 @@ def _parse(raw: str, options: HtmlOptions):
     if count > options.max_elements:
         raise InputError(f"HTML has {count} elements, over the limit of {options.max_elements}")
     return tree
+
+
+def _repaired(source: str) -> str:
+    """`source` without two mistakes that leave libxml2 no visible text at all: a `<title>`
+    never closed (closed here at the end of its line or at the next tag; the rest of the
+    page, body and all, would be the title's text) and an `</html>` before `<body>`
+    (dropped; libxml2 ignores everything after it, a browser does not)."""
+    start = _TITLE_START.search(source)
+    if start is not None and not _TITLE_END.search(source, start.end()):
+        source = f"{source[: start.end()]}</title>{source[start.end() :]}"
+    return _EARLY_HTML_END.sub("", source, count=1)
 
 
 def _parse_once(source: str, huge: bool):
@@ -511,16 +614,22 @@ def _unwrap_layout_tables(tree) -> None:
     text, or only links.
     """
     for table in list(tree.iter("table")):
-        cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
-        if not _is_layout_table(table, cells):
-            continue
+        marked = next(table.iterdescendants(*_LAYOUT_MARKERS), None) is not None
+        if marked:  # a layout table; it may hold other tables, whose cells are theirs
+            cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
+        else:  # no other table inside: every cell is this table's
+            cells = list(table.iter("td", "th"))
+            if not _is_layout_table(cells):
+                continue
         for el in [table, *table.iter("tbody", "thead", "tfoot", "tr"), *cells]:
             if el is table or _owning_table(el) is table:
                 el.tag = "div"
 
 
-def _is_layout_table(table, cells) -> bool:
-    if not cells or any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
+def _is_layout_table(cells) -> bool:
+    """Whether a table of `cells` that holds no table, heading or page section is there
+    for the page's layout (see `_unwrap_layout_tables`)."""
+    if not cells:
         return True
     texts = [" ".join(cell.text_content().split()) for cell in cells]
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
