@@ -213,19 +213,14 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     def at(name: str) -> None:
         moments.setdefault(name, time.perf_counter() - start)
 
-    start_sandbox, receive, stop = sandbox.Sandbox.start, sandbox.SandboxPool._receive, None
+    popen, receive, stop = sandbox._popen, sandbox.SandboxPool._receive, None
 
-    def start_profiled(self) -> None:
+    def popen_profiled(env: dict[str, str]) -> subprocess.Popen:
         at("workers")
         if profile_out is None:
-            return start_sandbox(self)
-        popen = subprocess.Popen
+            return popen(env)
         command = [sys.executable, __file__, "--profile-sandbox", profile_out]
-        subprocess.Popen = lambda _command, **kw: popen(command, **kw)
-        try:
-            start_sandbox(self)
-        finally:
-            subprocess.Popen = popen
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def receive_timed(self, box, *args) -> None:
         receive(self, box, *args)
@@ -243,12 +238,12 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
         if self.proc is not None:
             self.proc.wait()
 
-    sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_profiled, receive_timed
+    sandbox._popen, sandbox.SandboxPool._receive = popen_profiled, receive_timed
     stop, sandbox.Sandbox.stop = sandbox.Sandbox.stop, stop_gently
     try:
         cli(["build", raw, out, "--no-translate", "--quiet", "--workers", "1"])
     finally:
-        sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_sandbox, receive
+        sandbox._popen, sandbox.SandboxPool._receive = popen, receive
         sandbox.Sandbox.stop = stop
     moments["end"] = time.perf_counter() - start
     return moments
