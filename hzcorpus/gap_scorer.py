@@ -7,9 +7,11 @@ Chinese, the point between two characters where the second starts a unit, counte
 magnitude ("达|亿美元", "共|人"); alone it proves nothing (typing slips, tokenised text,
 "Para . that", "有|人"), so a small logistic model weighs the words around it: their class
 in the lexicons (`hzcorpus.redaction_lexicons`: unit, counted noun, magnitude, currency,
-month, quantifier), their shape (number, capital, lower case, CJK, punctuation), the words
-themselves ("for  years", "approximately  comments", "die . Euro") and how often real text
-has a number after the left word, before the right one and between the two
+month, quantifier; before the gap also determiner and preposition), their shape (number,
+capital, lower case, CJK, punctuation), the words themselves ("for  years", "approximately
+comments", "die . Euro"), the right word's last two letters after the left word's class
+("die  Kinderkrankentage") and how often real text has a number after the left word,
+before the right one and between the two
 (`hzcorpus.redaction_context`). The weights and counts are `hzcorpus/data/gap_scorer.json`,
 trained by `scripts/train_gap_scorer.py` on the development part of the cut sentences
 (counts from its intact sentences); plain Python. `gaps(text)` yields the candidates the
@@ -51,15 +53,25 @@ _CLASS_OF_FIELD = {
     "months": "month",
     "weekdays": "weekday",
     "quantifiers": "quantifier",
+    "determiners": "det",
+    "prepositions": "prep",
 }
 
 
+#: classes that describe a word before a gap only ("the  people", "seit  hat"): after a
+#: gap, a determiner or preposition is just a lower-case word
+_LEFT_ONLY = frozenset({"det", "prep"})
+
+
 @cache
-def _word_classes() -> dict[str, str]:
-    """Word -> lexicon class; lower-case words also match capitalised ('About')."""
+def _word_classes(left: bool = True) -> dict[str, str]:
+    """Word -> lexicon class; lower-case words also match capitalised ('About'); `left`:
+    for the word before a gap (else without `_LEFT_ONLY` classes)."""
     classes: dict[str, str] = {}
     for lexicon in lexicons().values():
         for field, name in _CLASS_OF_FIELD.items():
+            if not left and name in _LEFT_ONLY:
+                continue
             for word in getattr(lexicon, field):
                 classes.setdefault(word, name)
                 if word.islower():
@@ -67,17 +79,18 @@ def _word_classes() -> dict[str, str]:
     return classes
 
 
-def token_class(token: str) -> str:
-    """The class of a word next to a gap: a lexicon class, or its shape."""
+def token_class(token: str, left: bool = True) -> str:
+    """The class of a word next to a gap (`left`: before it): a lexicon class, or its shape."""
     if not token:
         return "none"
-    known = _word_classes().get(token) or _word_classes().get(token.rstrip("."))
+    classes = _word_classes(left)
+    known = classes.get(token) or classes.get(token.rstrip("."))
     if known:
         return known
     core = token.strip(_EDGE_PUNCT)
     if not core:
         return "punct"
-    known = _word_classes().get(core)
+    known = classes.get(core)
     if known:
         return known
     if any(c.isdigit() for c in core):
@@ -131,8 +144,8 @@ def features(
         right2 = right_two.group(1) if right_two else ""
         shape, counts = _shape(text, start, end), words
         lw, rw = word_token(left), word_token(right)
-    lc, rc = token_class(left), token_class(right)
-    l2c, r2c = token_class(left2), token_class(right2)
+    lc, rc = token_class(left), token_class(right, left=False)
+    l2c, r2c = token_class(left2), token_class(right2, left=False)
     lw, rw = lw.strip(_EDGE_PUNCT).lower(), rw.strip(_EDGE_PUNCT).lower()
     ends = "p" if left and left[-1] in _EDGE_PUNCT else "w"
     plural = "s" if rc == "low" and rw.endswith("s") else "-"
@@ -161,6 +174,7 @@ def features(
         f"nP={shape}|{between}",
         f"nAL={after}|{lc}",
         f"nBR={before}|{rc}",
+        f"Rsf={lc}|{rc}|{rw[-2:]}",
     ]
 
 

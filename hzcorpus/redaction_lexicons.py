@@ -2,8 +2,10 @@
 
 `hzcorpus/lexicons/<lang>.json` holds, for one language, the words that stand next to a
 number: units of time and measure, counted nouns, magnitudes, currency words and signs,
-months, weekdays, quantifiers ("about", "rund", "约") and the placeholders people write
-for a number ("XX", "[Zahl]", "×"). A new language is a new file with the same fields.
+months, weekdays, quantifiers ("about", "rund", "约"), the placeholders people write
+for a number ("XX", "[Zahl]", "×"), and the determiners and prepositions that stand
+before a number ("the  people", "die  Euro", "seit  hat"). A new language is a new file
+with the same fields.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class Lexicon:
     weekdays: tuple[str, ...]
     quantifiers: tuple[str, ...]
     number_placeholders: tuple[str, ...]
+    determiners: tuple[str, ...]
+    prepositions: tuple[str, ...]
 
 
 #: the fields that name something a number measures or counts

@@ -181,12 +181,13 @@ MISSING_NUMBER = (
     RedactionRule(
         id="currency-without-amount",
         needs=("$", "€", "£", "¥", "₩", "₹"),
-        reason="a currency sign followed by a magnitude or punctuation instead of an amount",
+        reason="a currency sign followed by a magnitude or punctuation instead of an amount, "
+        "or ending a line ('Current Salary: $')",
         pattern=(
             r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
             r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
-            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$))))"
+            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$)|[ \t]*(?m:$))))"
         ),
         kind="missing-number",
         score=0.85,
@@ -200,6 +201,8 @@ MISSING_NUMBER = (
             "what needed to be fixed was only $!!",
             "$ - Amount allocated per person",
             "it turned out $).",
+            "Current Salary: $",
+            "the margin is $\nNext line",
         ),
         no_match=(
             "$mkdir",
@@ -211,6 +214,8 @@ MISSING_NUMBER = (
             "(in $)",
             "$HOME",
             "rund 600 €, womit",
+            "prices in $",
+            "Preis (€)\nMenge",
         ),
     ),
     RedactionRule(
@@ -952,6 +957,47 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="year-gap-before-verb-en",
+        needs=(" in  ", " since  ", " until  ", " before  ", " after  "),
+        reason="a preposition of time, an open gap, then a verb: 'in  was', 'since  has' (a "
+        "stranded 'in' before a verb is rare in intact text, 6 in 25,000 dev sentences, and a "
+        "doubled space must fall exactly there)",
+        pattern=(
+            r"\b(?P<mark>(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter) {2,}"
+            r"(?:was|were|is|are|will|would|has|had|have|caused|became|saw|led|began)\b)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Zawahiri's mission in the United States in  was to do spadework",
+            "any relationship begun or reaffirmed in  is very likely to last",
+            "Romance in  will make it a year to remember",
+        ),
+        no_match=(
+            "the room the cage is in is kept warm",
+            "his mission in 2005 was to do spadework",
+            "as in  the past, since  then",
+            "all they were interested in was me signing",
+        ),
+    ),
+    RedactionRule(
+        id="year-gap-im-jahr-de",
+        needs=("im jahr ", "im jahre "),
+        reason="'im Jahr' with a space before the punctuation that followed its year: 'startete "
+        "im Jahr .' ('im Jahr' ends a clause in 4 of 25,000 dev sentences, never with a space "
+        "before the mark)",
+        pattern=r"(?<=\bim )(?P<mark>Jahre? [.,;:)])",
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Das Gesundheitssystem startete im Jahr .",
+            "Die Reform kam im Jahre , also spät.",
+        ),
+        no_match=("Sie startete im Jahr 2013.", "zweimal im Jahr.", "im Jahr (2013)"),
+    ),
+    RedactionRule(
         id="closed-gap-frame-de",
         needs=(
             "seit ",
@@ -1277,10 +1323,11 @@ DATE_DIGITS = (
                 for unit in ("am", "pm")
             ),
         ),
-        reason="a clock time whose digits were cut: 'um Uhr', 'ab . Uhr', 'at a.m.', '@ PM'",
+        reason="a clock time whose digits were cut: 'um Uhr', 'ab . Uhr', 'at a.m.', '@ PM', "
+        "'07:48: PM' (its seconds)",
         pattern=(
             r"\b(?P<mark>(?:um|gegen|ab|bis|von|bis um|vor|nach)  ?(?:[:.] ?)?Uhr)\b"
-            r"|(?:(?<=\s)|^)(?P<mark2>[:.] ?(?:Uhr|[ap]\.m\.|[AP]M)(?=[\s,.;)]|$))"
+            r"|(?:(?<=\s)|(?<=\d:\d\d)|^)(?P<mark2>[:.] ?(?:Uhr|[ap]\.m\.|[AP]M)(?=[\s,.;)]|$))"
             r"|(?:\bat|@)  ?(?P<mark3>(?:[ap]\.m\.|[AP]M))(?=[,.;)]|\s+(?:vs|on|in|to|and|until"
             r"|[A-Z]{2,4}T)\b|$)"
             r"|\b(?:after|before|until|till|from) +(?P<mark4>(?:[ap]\.m\.|[AP]M))(?=[,.;)])"
@@ -1295,10 +1342,13 @@ DATE_DIGITS = (
             "Monday @ PM vs. Phoenix",
             "We returned after PM, found no one there",
             "Beginn : Uhr",
+            "sent on 09/11/99 07:48: PM",
         ),
         no_match=(
             "um 20 Uhr",
             "at 9 a.m.",
+            "on 09/11/99 07:48 PM",
+            "at 07:48:30 PM",
             "@ 7:30PM",
             "Die Uhr tickt",
             "He is at AM radio",
