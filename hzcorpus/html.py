@@ -21,8 +21,11 @@ How trafilatura is called, and why (every option is set on purpose, per call):
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
   table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded. A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
-- when trafilatura finds no text (pages that render it with scripts), the schema.org
-  `articleBody` of the page's JSON-LD is used if there is one; otherwise `InputError`.
+- when trafilatura finds no text (pages that render it with scripts; trafilatura has
+  already tried its baseline over the whole page then), the schema.org `articleBody` of
+  the page's JSON-LD is used if there is one; otherwise `InputError`, saying whether the
+  page shows any text. Two markup mistakes that hide a whole page from libxml2 are
+  mended before parsing: a `<title>` never closed and an `</html>` before `<body>`.
 - a fixed `max_date` for htmldate instead of "today", so the same page gives the same date
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
@@ -47,6 +50,7 @@ from html import escape
 from .document import Removed
 from .errors import InputError
 from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
+from .html_dates import names_day
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
@@ -82,6 +86,9 @@ _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+_TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
+_EARLY_HTML_END = re.compile(r"</html\s*>(?=\s*(?:<!--.*?-->\s*)*<body\b)", re.I | re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
 _TEXT_BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption"
@@ -185,9 +192,9 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    if not lines:
-        raise InputError("no article text found in HTML")
     blocks = visible_blocks(tree)
+    if not lines:
+        raise InputError(_nothing_found(blocks))
     mode = DEFAULT_MODE
     if choice is not None:
         candidates = {DEFAULT_MODE: lines, **{m: other_modes[m] for m in choice.modes}}
@@ -207,6 +214,15 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     )
 
 
+def _nothing_found(blocks: list[Block]) -> str:
+    """Why a page gave no text (one message per cause, so a build counts them): it shows
+    none, or trafilatura kept none of it: its last resort is a baseline over the whole
+    page, so that happens when its output is over `max_tree_size` elements."""
+    if not any(block.text.strip() for block in blocks):
+        return "no article text found in HTML: the page shows no text"
+    return "no article text found in HTML: trafilatura kept none of it (or over max_tree_size)"
+
+
 def _published(date: str | None, texts: list[str], extractor, options: HtmlOptions) -> str | None:
     """The publication date from the markup and metadata; when they have none and
     `options.date_from_text`, htmldate's text search over the short `texts` around the
@@ -220,7 +236,9 @@ def _published(date: str | None, texts: list[str], extractor, options: HtmlOptio
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
     params = {**extractor.date_params, "extensive_search": True}
     found = find_date(f"<html><body>{fragment}</body></html>", **params)
-    return found if found and found[8:10] != "01" else None
+    if found and (found[8:10] != "01" or names_day(found, texts)):
+        return found
+    return None
 
 
 def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
@@ -381,13 +399,14 @@ def _reason(rule_id: str) -> str:
 
 
 def _parse(raw: str, options: HtmlOptions):
-    """Parse with lxml without losing text to libxml2's limits, and bound the size.
+    """Parse with lxml without losing text to libxml2's limits or to an unclosed `<title>`
+    or an early `</html>` (`_repaired`), and bound the size.
 
     libxml2 stops at a nesting depth of 256 and at text or attribute values over 10 MB and
     silently drops the rest of the page. Too deep a page is flattened and parsed again;
     too long a value is parsed again with libxml2's huge-input option.
     """
-    source = _XML_DECLARATION.sub("", raw, count=1)
+    source = _repaired(_XML_DECLARATION.sub("", raw, count=1))
     flattened = huge = False
     while True:
         tree, limit = _parse_once(source, huge)
@@ -407,6 +426,17 @@ def _parse(raw: str, options: HtmlOptions):
     if count > options.max_elements:
         raise InputError(f"HTML has {count} elements, over the limit of {options.max_elements}")
     return tree
+
+
+def _repaired(source: str) -> str:
+    """`source` without two mistakes that leave libxml2 no visible text at all: a `<title>`
+    never closed (closed here at the end of its line or at the next tag; the rest of the
+    page, body and all, would be the title's text) and an `</html>` before `<body>`
+    (dropped; libxml2 ignores everything after it, a browser does not)."""
+    start = _TITLE_START.search(source)
+    if start is not None and not _TITLE_END.search(source, start.end()):
+        source = f"{source[: start.end()]}</title>{source[start.end() :]}"
+    return _EARLY_HTML_END.sub("", source, count=1)
 
 
 def _parse_once(source: str, huge: bool):

@@ -9,6 +9,8 @@ import sys
 import threading
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hzcorpus.errors import InputError
 from hzcorpus.html import (
@@ -18,6 +20,7 @@ from hzcorpus.html import (
     extract_html,
     page_text_dump,
 )
+from hzcorpus.html_dates import DAY_DATE_FORMS, named_days
 from hzcorpus.rules import rule_example_failures
 from tests.conftest import DATA, subprocess_env
 
@@ -259,6 +262,12 @@ _DATED = (
         # a year or a month in the text: htmldate would guess the 1st, which is dropped
         ("", "<p>In 2030 the ferries are to run on electricity.</p>", None),
         ("", "<p>Updated March 2021</p>", None),
+        # a date on the 1st named in full in the text stays (in each written form)
+        ("", "<p>Harbourside, 01.03.2021</p>", "2021-03-01"),
+        ("", "<p>Posted March 1, 2021</p>", "2021-03-01"),
+        ("", "<p>Hafen, 1. März 2021</p>", "2021-03-01"),
+        # the month named, the day elsewhere in the text: not a full date
+        ("", "<p>March 2021. 1 person was hurt.</p>", None),
         # a date on the 1st from the metadata stays
         (
             "<head><meta property='article:published_time' content='2021-03-01T10:00'></head>",
@@ -273,3 +282,46 @@ def test_dates_from_text_only_when_they_name_a_day(head, lead, published):
     assert extract_html(html, HtmlOptions(date_from_text=False)).published == (
         published if head else None
     )
+
+
+def test_day_date_forms_match_their_examples():
+    assert list(rule_example_failures(DAY_DATE_FORMS)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Stand: 01.03.2021, 10:00 Uhr", {"2021-03-01"}),
+        ("1er mars 2021 et 2021年4月1日", {"2021-03-01", "2021-04-01"}),
+        ("03/01/2021", {"2021-01-03", "2021-03-01"}),  # either order: both are named
+        ("31.02.2021, im Jahr 2030, March 2021", set()),  # impossible or no day
+    ],
+)
+def test_named_days(text, days):
+    assert {d.isoformat() for d in named_days(text)} == days
+
+
+@given(st.text(max_size=60))
+def test_named_days_never_fail(text):
+    assert all(1900 <= d.year <= 2099 for d in named_days(text))
+
+
+def test_an_unclosed_title_does_not_swallow_the_page():
+    # libxml2 reads everything after an unclosed <title> as its text: no body, no article
+    html = "<html><head><title>Ferry terminal delayed\n<script>var x;</script></head><body>"
+    html += f"<article>{ARTICLE}</article></body></html>"
+    result = extract_html(html)
+    assert result.title == "Ferry terminal delayed"
+    assert "steel deliveries" in result.text
+
+
+def test_an_early_html_end_tag_does_not_hide_the_body():
+    # libxml2 drops everything after </html>; browsers show the body that follows
+    html = "<html><head><title>Ferry terminal delayed</title></head></html>\n<!-- x -->"
+    html += f"<body><article>{ARTICLE}</article></body>"
+    assert "steel deliveries" in extract_html(html).text
+
+
+def test_a_page_whose_extraction_is_over_the_tree_bound_says_so():
+    with pytest.raises(InputError, match=r"kept none of it \(or over max_tree_size\)"):
+        extract_html(_DATED.format(head="", lead=""), HtmlOptions(max_tree_size=1))

@@ -113,7 +113,10 @@ def test_a_build_counts_what_it_did_not_keep_per_reason(tmp_path):
     report = build(raw, out, replace(FAST, time_limit=600))
     assert report.reasons == {
         "duplicate": {"dedupe: same cleaned text as an earlier input": 1},
-        "failed": {"read: input is empty": 2, "clean: no article text found in HTML": 1},
+        "failed": {
+            "read: input is empty": 2,
+            "clean: no article text found in HTML: the page shows no text": 1,
+        },
         "skipped": {"extension .md is not one of .txt .html .htm .jsonl": 1},
     }
     recorded = json.loads((out / "build.json").read_text(encoding="utf-8"))["reasons"]

@@ -1,0 +1,103 @@
+"""Whether a page's text names a given day: the check on htmldate's text search.
+
+htmldate's search of a page's text turns a year or a year and month it finds into the 1st
+of the month ("im Jahr 2030" gives 2030-01-01, "March 2021" 2021-03-01), so a date on the
+1st from that search is kept only when a text names that very day. `DAY_DATE_FORMS` are
+the written forms of a full date (day, month and year), one row each, with examples;
+`names_day` reads every date of those forms in the texts and compares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from .dates import MONTH_ABBREVIATIONS, MONTHS
+from .rules import Rule
+
+_MONTH_NAMES = "|".join(
+    re.escape(name) for name in sorted({*MONTHS, *MONTH_ABBREVIATIONS}, key=len, reverse=True)
+)
+_DAY = r"(?P<d>[0-3]?\d)"
+_MONTH = r"(?P<m>[01]?\d)"
+_NAMED = rf"(?P<mn>{_MONTH_NAMES})\.?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+
+#: Full dates as pages write them: day `d`, month `m` (a number) or `mn` (a name), year `y`.
+DAY_DATE_FORMS: tuple[Rule, ...] = (
+    Rule(
+        id="date-iso",
+        reason="year, month, day in numbers (ISO order)",
+        pattern=rf"(?<!\d){_YEAR}[-/.]{_MONTH}[-/.]{_DAY}(?!\d)",
+        match=("2021-03-01", "Stand: 2021/3/1 10:00"),
+        no_match=("2021-03", "12021-03-01"),
+    ),
+    Rule(
+        id="date-day-month-year",
+        reason="day, month, year in numbers (European order; the US order is the next row)",
+        pattern=rf"(?<!\d){_DAY}\s?[./-]\s?{_MONTH}\s?[./-]\s?{_YEAR}(?!\d)",
+        match=("01.03.2021", "Harbourside, 1.3.2021, 10:00 Uhr", "01-03-2021"),
+        no_match=("03.2021", "1.3.21"),
+    ),
+    Rule(
+        id="date-month-day-year",
+        reason="month/day/year in numbers (US order)",
+        pattern=rf"(?<!\d){_MONTH}/{_DAY}/{_YEAR}(?!\d)",
+        match=("3/1/2021", "Posted 03/01/2021"),
+        no_match=("3/2021",),
+    ),
+    Rule(
+        id="date-day-named-month",
+        reason="day, month name, year (1 March 2021, 1. März 2021, 1er mars 2021)",
+        pattern=rf"(?<!\d){_DAY}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_NAMED},?\s+(?:de\s+)?{_YEAR}",
+        match=(
+            "1 March 2021",
+            "1. März 2021",
+            "1er mars 2021",
+            "1 de marzo de 2021",
+            "1st Mar. 2021",
+        ),
+        no_match=("March 2021", "im Jahr 2021"),
+    ),
+    Rule(
+        id="date-named-month-day",
+        reason="month name, day, year (March 1, 2021)",
+        pattern=rf"\b{_NAMED}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}",
+        match=("March 1, 2021", "Updated Mar. 1st, 2021 at 9:00"),
+        no_match=("March 2021", "March 12021"),
+    ),
+    Rule(
+        id="date-cjk",
+        reason="year 年 month 月 day 日",
+        pattern=rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*日",
+        flags=0,
+        match=("2021年3月1日", "2021 年 03 月 01 日 10:00"),
+        no_match=("2021年3月",),
+    ),
+)
+
+
+def named_days(text: str) -> set[date]:
+    """The days that `text` names in one of `DAY_DATE_FORMS` (impossible dates skipped)."""
+    days: set[date] = set()
+    for rule in DAY_DATE_FORMS:
+        for found in rule.regex.finditer(text):
+            parts = found.groupdict()
+            month = int(parts["m"]) if parts.get("m") else _month_number(parts["mn"])
+            try:
+                days.add(date(int(parts["y"]), month, int(parts["d"])))
+            except ValueError:
+                continue
+    return days
+
+
+def names_day(day: str, texts: Iterable[str]) -> bool:
+    """Whether one of `texts` names the ISO date `day` ("2021-03-01") in full."""
+    wanted = date.fromisoformat(day[:10])
+    return any(wanted in named_days(text) for text in texts)
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return (MONTHS.get(key) or MONTH_ABBREVIATIONS[key])[0]
