@@ -125,9 +125,9 @@ def compared_modules(checkout: Path, tmp: Path):
 def read_and_clean(read_module, clean_module, fmt: str, first=None):
     """`document_from_bytes` + `clean_document` of one module pair, for one format.
 
-    Before the item `first` (the first of a pass), the line-rule matcher's memo of lines
-    is emptied, so that a pass sees only the repeats between its own pages (those a build
-    sees too) and not the lines of the passes before it.
+    Before the item `first` (the first of a pass), the memos of lines (`forget_lines`)
+    are emptied, so that a pass sees only the repeats between its own pages (those a
+    build sees too) and not the lines of the passes before it.
     """
 
     def run(data: bytes):
@@ -140,10 +140,12 @@ def read_and_clean(read_module, clean_module, fmt: str, first=None):
 
 
 def forget_lines(clean_module) -> None:
-    """Empty the memo of the line-rule matcher of the default table (checkouts that have one)."""
+    """Empty the memos of lines: the line-rule matcher's of the default table and the
+    cleaner's of line measures (in the checkouts that have them)."""
     matcher_class = getattr(clean_module, "LineMatcher", None) or clean_module._FirstHit
     matcher = matcher_class.of(clean_module.LINE_RULES)
     getattr(matcher, "_memo", {}).clear()
+    getattr(clean_module, "_MEASURED", {}).clear()
 
 
 def clean_dump(doc: Document, first=None, options: CleanOptions | None = None):

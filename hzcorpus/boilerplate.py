@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .rules import Rule
+from .rules import Rule, guarded
 
 # --- word lists ------------------------------------------------------------------------
 
@@ -445,8 +445,9 @@ US_DATE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-#: A date anywhere in a line (to parse the date out of a "Published: ..." line).
-DATE_IN_LINE = re.compile(_DATE, re.I)
+#: A date anywhere in a line (to parse the date out of a "Published: ..." line). The
+#: lookahead for the characters a date starts with spares the search most places.
+DATE_IN_LINE = guarded(_DATE, re.I)
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
 _NUM_DE = r"(?:\d+|einer?|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|wenigen)"

@@ -19,6 +19,7 @@ Every line that does not reach `text` is kept in `removed` with its rule and rea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -55,6 +56,19 @@ MODEL_REASON = "the line model scores the line as page furniture"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Where `_WORD` meets only characters below U+0250 (the Latin scripts) and general
+#: punctuation (no word characters among them), `_LATIN_WORD` finds the same words with
+#: classes of plain characters, which the regex engine tests faster than Unicode
+#: categories: its letters are exactly `_WORD`'s letters there, and its digits 0-9.
+_LATIN_LETTERS = re.escape(
+    "".join(c for c in map(chr, range(0x250)) if re.fullmatch(r"[^\W\d_]", c))
+)
+_LATIN_WORD = re.compile(rf"[{_LATIN_LETTERS}]+(?:['’-][{_LATIN_LETTERS}]+)*|[0-9]+(?:[.,][0-9]+)*")
+_BEYOND_LATIN = re.compile(
+    "[^\x00-\u024f"
+    + re.escape("".join(c for c in map(chr, range(0x2000, 0x2070)) if not re.match(r"\w", c)))
+    + "]"
+)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？]")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h时点]\s*\d{2}")
@@ -284,7 +298,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
     head = passes.title_at if passes.title_at is not None else passes.first
     last = passes.last
     inside = range(passes.first, last + 1) if any(line.prose for line in passes.lines) else range(0)
-    codes = np.full(len(passes.lines), NOT_DECIDED, dtype=np.int8)
+    codes = [NOT_DECIDED] * len(passes.lines)  # a list: numpy's items are slow one by one
     for i, line in enumerate(passes.lines):
         if line.context in MODEL_OVERRULES:
             codes[i] = DROPPED
@@ -296,7 +310,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
             codes[i] = INSIDE
         elif line.rule is None and not head <= i <= last:
             codes[i] = AROUND
-    return codes
+    return np.array(codes, dtype=np.int8)
 
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
@@ -320,9 +334,11 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         if len(at):
             scores[at] = model.scores(_features(passes)[at])
     kept, removed = [], []
+    # lists: numpy's items are slow one by one
+    decided, kept_under = decides.tolist(), (scores < limits).tolist()
     for i, line in enumerate(lines):
-        if decides[i]:
-            if scores[i] < limits[i]:
+        if decided[i]:
+            if kept_under[i]:
                 kept.append(line.text)
             elif line.context is not None:
                 removed.append(
@@ -349,10 +365,12 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     """Non-blank lines, stripped; a lone bullet marker is joined to the item after it."""
+    texts = [raw.strip() for raw in raw_lines]
+    if BULLET_MARKERS.isdisjoint(texts):
+        return [_Line(no, text) for no, text in enumerate(texts) if text]
     lines: list[_Line] = []
     marker: _Line | None = None
-    for no, raw in enumerate(raw_lines):
-        text = raw.strip()
+    for no, text in enumerate(texts):
         if not text:
             continue
         if marker is not None and text not in BULLET_MARKERS:
@@ -369,21 +387,42 @@ def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     return lines
 
 
+#: Measures of the short lines seen last (`_measure`): text -> (units, cjk, function
+#: share). Menus and footers repeat across a site's pages; bounded like the line-rule
+#: matcher's memo (`LineMatcher.MEMO_LINES` lines of at most `MEMO_LINE_CHARS`).
+_MEASURED: dict[str, tuple[float, bool, float]] = {}
+
+
 def _measure(line: _Line, th: Thresholds) -> None:
     """Fill `units` (words; two CJK characters count as one) and the function-word share.
 
     Only the first `feature_chars` characters are measured: every threshold is far below.
     """
-    text = line.text[: th.feature_chars]
-    cjk = [] if text.isascii() else _CJK.findall(text)
-    words = _WORD.findall(_CJK.sub(" ", text) if cjk else text)
-    line.units = len(words) + len(cjk) / 2
-    line.cjk = len(cjk) > len(words)
-    if line.cjk:
-        line.function_share = sum(map(CJK_FUNCTION_CHARS.__contains__, cjk)) / len(cjk)
-    elif words:
-        stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
-        line.function_share = stop / len(words)
+    text = line.text
+    if len(text) > LineMatcher.MEMO_LINE_CHARS or len(text) > th.feature_chars:
+        line.units, line.cjk, line.function_share = _measures(text[: th.feature_chars])
+        return
+    measured = _MEASURED.get(text)
+    if measured is None:
+        if len(_MEASURED) >= LineMatcher.MEMO_LINES:
+            _MEASURED.clear()
+        measured = _MEASURED[text] = _measures(text)
+    line.units, line.cjk, line.function_share = measured
+
+
+def _measures(text: str) -> tuple[float, bool, float]:
+    """`(units, cjk, function share)` of a text (see `_measure`)."""
+    if text.isascii() or _BEYOND_LATIN.search(text) is None:
+        cjk, words = [], _LATIN_WORD.findall(text)
+    else:
+        cjk = _CJK.findall(text)
+        words = _WORD.findall(_CJK.sub(" ", text) if cjk else text)
+    units = len(words) + len(cjk) / 2
+    if len(cjk) > len(words):
+        return units, True, sum(map(CJK_FUNCTION_CHARS.__contains__, cjk)) / len(cjk)
+    if words:
+        return units, False, sum(map(STOPWORDS.__contains__, map(str.lower, words))) / len(words)
+    return units, False, 0.0
 
 
 def _is_prose(line: _Line, th: Thresholds) -> bool:
@@ -401,8 +440,18 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     return line.function_share >= th.prose_min_stopword_share
 
 
-def _list_key(text: str) -> str:
-    return LIST_MARKER.sub("", text).strip().rstrip(":：").strip().casefold()
+def _list_keys(lines: list[_Line], marked: list[bool]) -> list[str]:
+    """What the lines say as list items (their marker, a closing ":" and case dropped), to
+    compare items with later lines; `marked` tells the lines with a `LIST_MARKER`. One
+    `casefold` for the page: it works character by character, and maps no character to a
+    line break, a colon or a space."""
+    folded = "\n".join(line.text for line in lines).casefold().split("\n")
+    return [
+        LIST_MARKER.sub("", line.text).strip().rstrip(":：").strip().casefold()
+        if is_marked
+        else text.rstrip(":：").strip()
+        for line, is_marked, text in zip(lines, marked, folded, strict=True)
+    ]
 
 
 def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
@@ -412,15 +461,19 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
     bulleted list without a heading needs `toc_min_items` items, `toc_min_repeat_share` of
     them repeated later.
     """
-    keys = [_list_key(line.text) for line in lines]
+    marked = [LIST_MARKER.match(line.text) is not None for line in lines]
+    headings = [line.rule is not None and line.rule.kind == "toc" for line in lines]
+    if not any(marked) and not any(headings):
+        return
+    keys = _list_keys(lines, marked)
     last_at = {key: i for i, key in enumerate(keys)}
     i = 0
     while i < len(lines):
-        heading = lines[i].rule is not None and lines[i].rule.kind == "toc"
-        if not heading and not LIST_MARKER.match(lines[i].text):
+        heading = headings[i]
+        if not heading and not marked[i]:
             i += 1
             continue
-        items = _list_items(lines, keys, i + 1 if heading else i, th)
+        items = _list_items(lines, keys, marked, i + 1 if heading else i, th)
         if not items:
             i += 1
             continue
@@ -439,20 +492,21 @@ def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
         i = end + 1
 
 
-def _list_items(lines: list[_Line], keys: list[str], start: int, th: Thresholds) -> list[int]:
+def _list_items(
+    lines: list[_Line], keys: list[str], marked: list[bool], start: int, th: Thresholds
+) -> list[int]:
     """Indices of the short list lines from `start` on (all marked, or all unmarked);
-    `keys` are the lines' `_list_key`s."""
+    `keys` are the lines' `_list_keys`, `marked` which have a `LIST_MARKER`."""
     items: list[int] = []
     seen: set[str] = set()
-    marked = start < len(lines) and LIST_MARKER.match(lines[start].text) is not None
+    first_marked = start < len(lines) and marked[start]
     for j in range(start, len(lines)):
-        line = lines[j]
         key = keys[j]
         if (
-            line.units > th.toc_item_max_units
-            or (LIST_MARKER.match(line.text) is not None) != marked
+            lines[j].units > th.toc_item_max_units
+            or marked[j] != first_marked
             or key in seen
-            or _SENTENCE_END.search(line.text)
+            or _SENTENCE_END.search(lines[j].text)
         ):
             break
         seen.add(key)
@@ -462,10 +516,12 @@ def _list_items(lines: list[_Line], keys: list[str], start: int, th: Thresholds)
 
 def _mark_repeats(lines: list[_Line], th: Thresholds) -> None:
     """Mark exact repeats of one of the few lines just above (a caption shown twice)."""
-    texts = [line.text for line in lines]
+    last_at: dict[str, int] = {}  # text -> where it was last seen
     for i, line in enumerate(lines):
-        if line.context is None and line.text in texts[max(0, i - th.repeat_window) : i]:
+        seen = last_at.get(line.text)
+        if seen is not None and i - seen <= th.repeat_window and line.context is None:
             line.context = "repeat"
+        last_at[line.text] = i
 
 
 def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
@@ -701,9 +757,7 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
     candidates = attached or candidates
     if candidates:
-        counts: dict[str, int] = {}
-        for line in lines:
-            counts[line.text.casefold()] = counts.get(line.text.casefold(), 0) + 1
+        counts = Counter("\n".join(line.text for line in lines).casefold().split("\n"))
         repeated = [i for i in candidates if counts[lines[i].text.casefold()] > 1]
         if repeated:
             return repeated[0]

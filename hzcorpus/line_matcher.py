@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .rules import Rule, strings_automaton
+from .rules import Rule, fold, strings_automaton
 
 
 class LineMatcher:
@@ -21,11 +21,13 @@ class LineMatcher:
     A line is first sorted by what can fire on it: its first character (the patterns,
     all anchored at the line start, that can start with it: `Rule.first_char`), its last
     character (the patterns whose hits all end at the line's end: `Rule.last_char`), its
-    length (rules whose `max_chars`, or `longest_text`, it exceeds are out), the required
-    strings it holds (`Rule.requires`, all found in one Aho-Corasick pass over the
-    lowercased line) and the required character classes (`Rule.requires_chars`, one
-    search each). The plan of each such key, made when first needed, holds the rules
-    left, in table order; the first that fires is the line's rule.
+    length (rules whose `max_chars`, or `longest_text`, it exceeds are out), the strings it
+    holds (`Rule.requires` in the lowercased line, and a pattern's `Rule.literals` in its
+    `fold`: all found in one Aho-Corasick pass, two for the few lines whose `fold` is not
+    their lowercase) and the required character classes (`Rule.requires_chars`, one search
+    each). Each of these gives the bit mask of the rules it leaves in; the plan of the
+    rules left by all of them (their masks' AND), made when first needed, holds those
+    rules in table order, and the first that fires is the line's rule.
     A line seen before (menus and footers repeat across a site's pages) is answered from
     a memo of the last `MEMO_LINES` distinct lines of at most `MEMO_LINE_CHARS`
     characters (furniture is short; a page's long lines would make the memo's memory
@@ -34,7 +36,8 @@ class LineMatcher:
 
     MEMO_LINES = 1 << 16
     MEMO_LINE_CHARS = 200
-    PLANS = 1 << 14  # plans kept at most (first and last characters, lengths, strings)
+    PLANS = 1 << 14  # plans kept at most (one per mask of rules left)
+    EDGE_CHARS = 1 << 12  # first and last characters whose masks are kept at most
     _last: tuple[tuple[Rule, ...], LineMatcher] | None = None  # the last table asked for
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -42,23 +45,38 @@ class LineMatcher:
         for rule in rules:
             if rule.pattern is not None and not rule.pattern.startswith("^"):
                 raise ValueError(f"rule {rule.id}: a line rule's pattern starts with ^")
-        self._limits = [
+        everyone = (1 << len(rules)) - 1
+        limits = [
             min(n for n in (r.max_chars, r.longest_text) if n is not None)
             if r.max_chars is not None or r.longest_text is not None
             else None
             for r in rules
         ]
-        self._bounds = sorted({n for n in self._limits if n is not None})
-        self._requires = strings_automaton(r.requires for r in rules)
+        self._bounds = sorted({n for n in limits if n is not None})
+        # the rules a line of each length bucket (`bisect_left` of its length) leaves in
+        self._by_length = [
+            _mask(limit is None or self._bounds.index(limit) >= bucket for limit in limits)
+            for bucket in range(len(self._bounds) + 1)
+        ]
+        # found strings: `requires` at bits 0..n-1, `literals` at bits n..2n-1
+        self._strings = strings_automaton([*(r.requires for r in rules), *self._literals()])
+        self._string_free = _mask(not r.requires for r in rules) | everyone << len(rules)
+        self._string_free &= ~(_mask(bool(s) for s in self._literals()) << len(rules))
         self._classes = [
-            (
-                re.compile(chars).search,
-                sum(1 << i for i, r in enumerate(rules) if r.requires_chars == chars),
-            )
+            (re.compile(chars).search, _mask(r.requires_chars == chars for r in rules))
             for chars in sorted({r.requires_chars for r in rules if r.requires_chars})
         ]
-        self._plans: dict[tuple[str, str, int, int, int], _Plan] = {}
+        self._class_free = _mask(not r.requires_chars for r in rules)
+        self._string_bound = everyone & ~(self._string_free & self._string_free >> len(rules))
+        self._everyone = everyone
+        self._first_masks: dict[str, int] = {}
+        self._last_masks: dict[str, int] = {}
+        self._plans: dict[int, _Plan] = {}
         self._memo: dict[str, int] = {}  # line -> index of its rule, -1 for none
+
+    def _literals(self) -> list[frozenset[str]]:
+        """Each rule's `Rule.literals` (none for a rule with `requires`: those say more)."""
+        return [frozenset() if r.requires else r.literals for r in self.rules]
 
     @staticmethod
     def of(rules: tuple[Rule, ...]) -> LineMatcher:
@@ -75,31 +93,6 @@ class LineMatcher:
     def _by_value(rules: tuple[Rule, ...]) -> LineMatcher:
         return LineMatcher(rules)
 
-    def _plan(self, key: tuple[str, str, int, int, int]) -> _Plan:
-        """What may fire on the lines of a key (first and last character, length bucket,
-        rules whose required strings and characters were found): `(index, test)` in
-        table order."""
-        first, last, bucket, strings, chars = key
-        plan = []
-        for i, rule in enumerate(self.rules):
-            limit = self._limits[i]
-            if limit is not None and self._bounds.index(limit) < bucket:
-                continue
-            if rule.requires and not strings >> i & 1:
-                continue
-            if rule.requires_chars and not chars >> i & 1:
-                continue
-            if rule.pattern is None:
-                plan.append((i, rule.predicate))
-            elif (not first or rule.first_char is None or rule.first_char.match(first)) and (
-                not last or rule.last_char is None or rule.last_char.match(last)
-            ):
-                plan.append((i, rule.regex.match))
-        if len(self._plans) >= self.PLANS:
-            self._plans.clear()
-        self._plans[key] = tuple(plan)
-        return self._plans[key]
-
     def __call__(self, text: str) -> Rule | None:
         if len(text) > self.MEMO_LINE_CHARS:
             at = self._first(text)
@@ -112,23 +105,71 @@ class LineMatcher:
 
     def _first(self, text: str) -> int:
         """The index of the first rule that fires on `text`, -1 when none does."""
-        key = self._key(text)
-        for i, test in self._plans.get(key) or self._plan(key):
+        mask = self._mask(text)
+        plan = self._plans.get(mask)
+        for i, test in self._plan(mask) if plan is None else plan:
             if test is None or test(text):
                 return i
         return -1
 
-    def _key(self, text: str) -> tuple[str, str, int, int, int]:
-        """What decides which rules may fire on `text` (see the class)."""
-        strings = chars = 0
-        if self._requires is not None:
-            for _end, bits in self._requires.iter(text.lower()):
-                strings |= bits
+    def _mask(self, text: str) -> int:
+        """The bit mask of the rules that may fire on `text` (see the class)."""
+        first, last = text[:1], text[-1:]
+        mask = self._first_masks.get(first)
+        if mask is None:
+            mask = self._edge_mask(first, "first_char", self._first_masks)
+        mask &= self._last_masks.get(last) or self._edge_mask(last, "last_char", self._last_masks)
+        mask &= self._by_length[bisect_left(self._bounds, len(text))]
+        chars = self._class_free
         for search, bits in self._classes:
             if search(text) is not None:
                 chars |= bits
-        last = text[-1:] if text[-1:] != "\n" else ""  # `$` may stand before a last newline
-        return (text[:1], last, bisect_left(self._bounds, len(text)), strings, chars)
+        mask &= chars
+        if mask & self._string_bound:  # a rule left needs strings: look for them
+            low, strings = text.lower(), self._string_free
+            for _end, bits in self._strings.iter(low):
+                strings |= bits
+            if not low.isascii() and (folded := fold(text)) != low:
+                literals = self._everyone << len(self.rules)  # looked for in the fold
+                for _end, bits in self._strings.iter(folded):
+                    strings |= bits & literals
+            mask &= strings & (strings >> len(self.rules))
+        return mask
+
+    def _edge_mask(self, char: str, edge: str, masks: dict[str, int]) -> int:
+        """The rules whose patterns can start (`edge` "first_char") or end ("last_char")
+        with `char`, and the predicates; computed once per character and kept in `masks`.
+        Every rule may fire on an empty line, and on one ending with a newline (`$` may
+        stand before it)."""
+        if char == "" or (char == "\n" and edge == "last_char"):
+            mask = self._everyone
+        else:
+            mask = _mask(
+                (test := getattr(rule, edge)) is None or test.match(char) is not None
+                for rule in self.rules
+            )
+        if len(masks) >= self.EDGE_CHARS:
+            masks.clear()
+        masks[char] = mask
+        return mask
+
+    def _plan(self, mask: int) -> _Plan:
+        """What may fire on the lines that leave the rules of `mask` in: `(index, test)` in
+        table order."""
+        plan = tuple(
+            (i, rule.predicate if rule.pattern is None else rule.regex.match)
+            for i, rule in enumerate(self.rules)
+            if mask >> i & 1
+        )
+        if len(self._plans) >= self.PLANS:
+            self._plans.clear()
+        self._plans[mask] = plan
+        return plan
+
+
+def _mask(bits: Iterable[bool]) -> int:
+    """The bit mask with bit i set where the i-th of `bits` is true."""
+    return sum(1 << i for i, bit in enumerate(bits) if bit)
 
 
 #: A matcher plan: `(index, test)` of the rules that may fire on a line, in table order; a

@@ -196,7 +196,7 @@ def _lines_to_repair(text: str) -> Iterator[tuple[int, int]]:
         if not (
             char in fixed
             or (char in "ÃÂ" and text[at + 1 : at + 2] == " " and text[at - 1 : at] in ("", "\n"))
-            or any(badness.match(text, i) for i in range(max(at - 2, 0), at + 1))
+            or badness[min(at, 2)].match(text, max(at - 2, 0))
         ):
             continue
         line_end = text.find("\n", at) + 1 or len(text)
@@ -204,10 +204,12 @@ def _lines_to_repair(text: str) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def _mojibake_scan() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+def _mojibake_scan() -> tuple[re.Pattern[str], frozenset[str], tuple[re.Pattern[str], ...]]:
     """What `_lines_to_repair` needs, built from ftfy's own tables: one character class
     of every character worth a look, the characters ftfy's other fixers change (control
-    characters, C1 controls, line separators, surrogates), and ftfy's badness pattern.
+    characters, C1 controls, line separators, surrogates), and ftfy's badness pattern
+    after up to 0, 1 and 2 characters (matched there, it tells whether the pattern
+    matches at any of the 1, 2 or 3 places, in one call).
 
     The class holds those and the characters of ftfy's mojibake categories and of its
     pattern's literals."""
@@ -219,7 +221,11 @@ def _mojibake_scan() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     literals = "".join(c for c in BADNESS_RE.pattern if not c.isascii())
     chars = re.escape("".join(sorted(fixed)) + literals)
     scan = re.compile(f"[{chars}{''.join(MOJIBAKE_CATEGORIES.values())}]")
-    return scan, frozenset(fixed), BADNESS_RE
+    # "\n" closes the pattern's last line: it is verbose, and may end with a comment
+    badness = tuple(
+        re.compile(f"(?s:.{{0,{n}}})(?:{BADNESS_RE.pattern}\n)", BADNESS_RE.flags) for n in range(3)
+    )
+    return scan, frozenset(fixed), badness
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from re import _constants, _parser
 from typing import Any
 
@@ -73,10 +73,8 @@ class Rule:
         start with any character (or be empty); None for predicates."""
         if self.pattern is None:
             return None
-        first = _sequence_atoms(_parser.parse(self.pattern, self.flags))
-        if first is None or first[1]:  # not modelled, or a hit may be empty
-            return None
-        return re.compile("|".join(first[0]), self.flags)
+        first = first_chars(self.pattern, self.flags)
+        return None if first is None else re.compile(first, self.flags)
 
     @cached_property
     def longest_text(self) -> int | None:
@@ -90,6 +88,17 @@ class Rule:
         if parsed.state.flags & re.MULTILINE or widest >= _constants.MAXREPEAT:
             return None
         return widest + 1 if _ends_at_end(list(parsed)) else None
+
+    @cached_property
+    def literals(self) -> frozenset[str]:
+        """Strings one of which every hit of the pattern holds, as `fold` writes them: the
+        text's `fold` holds one of them wherever the pattern fires. Empty when the pattern
+        has no such strings of at least two characters (a Chinese character counts two),
+        and for predicates."""
+        if self.pattern is None:
+            return frozenset()
+        found = _sequence_literals(_parser.parse(self.pattern, self.flags))
+        return frozenset(found or ())
 
     @cached_property
     def last_char(self) -> re.Pattern[str] | None:
@@ -178,6 +187,106 @@ def _sequence_atoms(items, reverse: bool = False) -> tuple[list[str], bool] | No
         if not first[1]:
             return atoms, False
     return atoms, True
+
+
+def fold(text: str) -> str:
+    """`text` lowercased, with the characters that a case-insensitive pattern takes as one
+    written alike ("ſ" as "s", "ı" as "i", "ς" as "σ", …; "İ" lowercases to "i"), so that a
+    pattern's `Rule.literals` are found in the `fold` of any text it fires on, in any
+    case."""
+    low = text.lower()
+    if low.isascii() or _folded_chars().search(low) is None:
+        return low
+    return low.translate(_folds())
+
+
+@cache
+def _folded_chars() -> re.Pattern[str]:
+    """The characters `fold` changes after lowercasing (in one class: a fast scan)."""
+    return re.compile(f"[{re.escape(''.join(map(chr, _folds())))}]")
+
+
+@cache
+def _folds() -> dict[int, int | None]:
+    """The translation of `fold`: each of the characters that `re` takes as one ignoring
+    case (beyond lowercase, `re._casefix`) to the lowest of them, and the dot that
+    lowercasing adds to "İ" ("i̇") to nothing."""
+    from re._casefix import _EXTRA_CASES
+
+    lowest: dict[int, int] = {}
+    for char, others in _EXTRA_CASES.items():
+        group = (char, *others)
+        for member in group:
+            lowest[member] = min(lowest.get(member, member), *group)
+    return {**{c: low for c, low in lowest.items() if c != low}, 0x307: None}
+
+
+#: The fewest characters a string of `Rule.literals` has (a character outside ASCII, such
+#: as a Chinese one, counts two): shorter ones occur in too many lines to tell anything.
+_LITERAL_MIN_WEIGHT = 2
+
+
+def _literal_weight(text: str) -> int:
+    return sum(1 if char.isascii() else 2 for char in text)
+
+
+def _better_literals(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more telling of two sets of required strings: its shortest string the longer,
+    then fewer strings; None (nothing required) loses to any set."""
+    if a is None or b is None:
+        return a if b is None else b
+    rank_a = (min(map(_literal_weight, a)), -len(a))
+    rank_b = (min(map(_literal_weight, b)), -len(b))
+    return a if rank_a >= rank_b else b
+
+
+def _sequence_literals(items) -> set[str] | None:
+    """Strings (`fold`ed) one of which every hit of a parsed sequence holds, or None: the
+    most telling of its runs of literal characters and of the sets its groups, branches
+    and repeats of at least one require (each branch of an alternation must require a
+    set: their union)."""
+    c = _constants
+    best: set[str] | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:  # a last item that closes the last run
+        if op is c.LITERAL and len(char := fold(chr(av))) == 1:
+            run.append(char)
+            continue
+        if run:
+            best = _better_literals(best, {"".join(run)})
+            run = []
+        inner: set[str] | None = None
+        if op is c.SUBPATTERN:
+            inner = _sequence_literals(av[3])
+        elif op is c.ATOMIC_GROUP:
+            inner = _sequence_literals(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _sequence_literals(av[2])
+        elif op is c.BRANCH:
+            branches = [_sequence_literals(branch) for branch in av[1]]
+            if all(branches):
+                inner = set().union(*branches)
+        best = _better_literals(best, inner)
+    if best is None or min(map(_literal_weight, best)) < _LITERAL_MIN_WEIGHT:
+        return None
+    return best
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A pattern (with `flags`) that matches every character a hit of `pattern` can start
+    with, or None when a hit may start with any character (or be empty)."""
+    first = _sequence_atoms(_parser.parse(pattern, flags))
+    if first is None or first[1]:  # not modelled, or a hit may be empty
+        return None
+    return "|".join(first[0])
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead for the characters its hits can start with
+    (`first_chars`): the same hits, but a search leaves most places at their first
+    character instead of trying the whole pattern there."""
+    first = first_chars(pattern, flags)
+    return re.compile(pattern if first is None else f"(?={first})(?:{pattern})", flags)
 
 
 def _without_closing_lookarounds(items: list) -> list:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hzcorpus.clean import CleanOptions, clean_document, parse_date
 from hzcorpus.document import Document
@@ -215,6 +217,24 @@ def test_deterministic_and_independent_of_order():
     assert first == second[::-1]
 
 
+def test_memos_of_lines_change_nothing_and_stay_bounded(monkeypatch):
+    """The memos of line rules and measures (lines repeat across a site's pages) answer
+    as a first look does, whatever they hold, and keep at most their size."""
+    from hzcorpus import clean as clean_module
+    from hzcorpus.line_matcher import LineMatcher
+
+    paths = [*sorted(RAW.glob("*.txt")), *(p for p in page_paths() if p.suffix == ".txt")]
+    docs = [read_document(p) for p in paths]
+    clean_module._MEASURED.clear()
+    LineMatcher.of(CleanOptions().rules)._memo.clear()
+    first = [clean_document(d).to_record() for d in docs]
+    assert [clean_document(d).to_record() for d in docs] == first  # from the memos
+    monkeypatch.setattr(LineMatcher, "MEMO_LINES", 5)
+    clean_module._MEASURED.clear()
+    assert [clean_document(d).to_record() for d in reversed(docs)] == first[::-1]
+    assert 0 < len(clean_module._MEASURED) <= 5
+
+
 def test_html_goes_to_the_html_extractor():
     doc = Document(source="page.html", raw="<html><body><p>x</p></body></html>", format="html")
     try:
@@ -313,3 +333,13 @@ def test_news_sentences_with_furniture_words_stay(position):
 def test_short_sentences_at_the_article_edges_stay():
     doc = clean("\n".join([*ARTICLE[:3], "Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]))
     assert doc.paragraphs == ["Then the storm came.", *ARTICLE[3:], "Nobody was hurt."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x250) | st.sampled_from("’‘“”„–—…€•‹›²")))
+def test_latin_words_are_the_words(text):
+    """In Latin text `_LATIN_WORD` (plain character classes) finds what `_WORD` finds."""
+    from hzcorpus.clean import _BEYOND_LATIN, _LATIN_WORD, _WORD
+
+    if _BEYOND_LATIN.search(text) is None:
+        assert _LATIN_WORD.findall(text) == _WORD.findall(text)
