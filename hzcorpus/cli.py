@@ -167,18 +167,20 @@ def add_detect(sub: argparse._SubParsersAction) -> None:
 def run_detect(args: argparse.Namespace) -> int:
     import io
 
-    from .language import LanguageOptions, detect_language, document_language_text
+    from .language import LanguageOptions, best_language, detect_language, document_language_text
 
     options = LanguageOptions(fast=not args.reference)
     if not args.files:
         # lines end at "\n" only: a stray "\r" or U+2028 inside an item does not split it
         lines = io.TextIOWrapper(sys.stdin.buffer, "utf-8", errors="replace", newline="\n")
+        out = sys.stdout
         for line in lines:
-            best = detect_language(line.rstrip("\r\n"), options)[0]
-            sys.stdout.write(
-                f"{best.lang}\t{best.score:.4f}\n" if args.scores else best.lang + "\n"
-            )
-            sys.stdout.flush()
+            if args.scores:
+                best = detect_language(line.rstrip("\r\n"), options)[0]
+                out.write(f"{best.lang}\t{best.score:.4f}\n")
+            else:
+                out.write(best_language(line.rstrip("\r\n"), options) + "\n")
+            out.flush()
         return 0
 
     if args.scores:
