@@ -187,7 +187,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             line.rule = first_hit(line.text)
         if line.text in BULLET_MARKERS:
             line.context = "lone-bullet"
-    _mark_toc(lines, th)
+    _mark_toc(lines, th, raw)
     _mark_repeats(lines, th)
     for line in lines:
         line.prose = line.rule is None and line.context is None and _is_prose(line, th)
@@ -440,6 +440,11 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     return line.function_share >= th.prose_min_stopword_share
 
 
+#: `LIST_MARKER` at the start of any line of a dump: every line it starts (stripped, or
+#: a lone bullet joined to its item) starts with it in the dump too.
+_LIST_LINE = re.compile(LIST_MARKER.pattern, re.MULTILINE)
+
+
 def _list_keys(lines: list[_Line], marked: list[bool]) -> list[str]:
     """What the lines say as list items (their marker, a closing ":" and case dropped), to
     compare items with later lines; `marked` tells the lines with a `LIST_MARKER`. One
@@ -454,17 +459,18 @@ def _list_keys(lines: list[_Line], marked: list[bool]) -> list[str]:
     ]
 
 
-def _mark_toc(lines: list[_Line], th: Thresholds) -> None:
+def _mark_toc(lines: list[_Line], th: Thresholds, raw: str) -> None:
     """Mark the items of a table of contents: a list whose items repeat later lines.
 
     After a contents heading, one item that repeats a later line is enough; a numbered or
     bulleted list without a heading needs `toc_min_items` items, `toc_min_repeat_share` of
-    them repeated later.
+    them repeated later. A page (`raw`, the dump the lines come from) where `LIST_MARKER`
+    starts no line and no contents heading stands has none, found in one search.
     """
-    marked = [LIST_MARKER.match(line.text) is not None for line in lines]
     headings = [line.rule is not None and line.rule.kind == "toc" for line in lines]
-    if not any(marked) and not any(headings):
+    if not any(headings) and _LIST_LINE.search(raw) is None:
         return
+    marked = [LIST_MARKER.match(line.text) is not None for line in lines]
     keys = _list_keys(lines, marked)
     last_at = {key: i for i, key in enumerate(keys)}
     i = 0

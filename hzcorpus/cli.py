@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -166,18 +167,20 @@ def add_detect(sub: argparse._SubParsersAction) -> None:
 def run_detect(args: argparse.Namespace) -> int:
     import io
 
-    from .language import LanguageOptions, detect_language, document_language_text
+    from .language import LanguageOptions, best_language, detect_language, document_language_text
 
     options = LanguageOptions(fast=not args.reference)
     if not args.files:
         # lines end at "\n" only: a stray "\r" or U+2028 inside an item does not split it
         lines = io.TextIOWrapper(sys.stdin.buffer, "utf-8", errors="replace", newline="\n")
+        out = sys.stdout
         for line in lines:
-            best = detect_language(line.rstrip("\r\n"), options)[0]
-            sys.stdout.write(
-                f"{best.lang}\t{best.score:.4f}\n" if args.scores else best.lang + "\n"
-            )
-            sys.stdout.flush()
+            if args.scores:
+                best = detect_language(line.rstrip("\r\n"), options)[0]
+                out.write(f"{best.lang}\t{best.score:.4f}\n")
+            else:
+                out.write(best_language(line.rstrip("\r\n"), options) + "\n")
+            out.flush()
         return 0
 
     if args.scores:
@@ -547,6 +550,17 @@ def add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from . import sandbox
+
+    if args.executor == "local":  # the workers start while this process imports the stages
+        sandbox.prestart(args.workers or os.cpu_count() or 1)
+    try:
+        return _run_build(args)
+    finally:
+        sandbox.discard_spares()
+
+
+def _run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .builder import BuildOptions, build

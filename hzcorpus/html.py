@@ -19,7 +19,10 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   would flatten the whole page into one table row. `include_images`, `include_links` and
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
-  table separator rows (`OUTPUT_LINE_RULES`) are removed and recorded. A page title that
+  the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
+  photographer line, "Bildnachweis: …"; teasers of other articles in forms the page-text
+  rules lack) are removed and recorded. Captions stay: they describe the article's
+  pictures, and a credit inside a caption does not make it one. A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has
   already tried its baseline over the whole page then), the schema.org `articleBody` of
@@ -65,6 +68,17 @@ from .html_order import (
 )
 from .rules import Rule
 
+#: Picture agencies and stock sites (lowercase alternation; a credit line names one).
+PICTURE_AGENCIES = "|".join(
+    re.escape(name)
+    for name in (
+        *("shutterstock", "getty images", "gettyimages", "istockphoto", "istock", "thinkstock"),
+        *("adobe stock", "adobestock", "fotolia", "clipdealer", "pixabay", "unsplash", "pexels"),
+        *("imago images", "imago", "picture alliance", "picture-alliance", "ap photo", "dpa"),
+        *("afp", "reuters", "epa", "keystone", "colourbox", "123rf", "depositphotos", "alamy"),
+        *("ddp images", "zuma press", "sipa", "pa images", "pa wire", "視覺中國", "视觉中国"),
+    )
+)
 #: Lines of trafilatura's output that are not article text, whatever the page.
 OUTPUT_LINE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -73,6 +87,57 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^\|(?:\s*:?-{3,}:?\s*\|)+$",
         match=("|---|---|", "| --- | :---: |"),
         no_match=("| Fichte | 48 % |", "---", "| - | 3 |"),
+    ),
+    Rule(
+        id="html-picture-credit",
+        reason="a picture credit: an agency or photographer line, not a caption of the article",
+        pattern=rf"^(?:[^.!?。/|]{{0,40}}?\s*(?:[/|©:]|\bvia\b)\s*)?(?:{PICTURE_AGENCIES})\b"
+        r"(?:\s*[/|,:]\s*[^.!?。/|]{1,40})?$",
+        match=(
+            "Trybunał Konstytucyjny / Shutterstock",
+            "Getty Images",
+            "picture alliance / dpa",
+            "AP Photo/Evan Vucci",
+            "Foto: imago images/Sven Simon",
+        ),
+        no_match=(
+            "Getty Images agreed to buy the archive, the company said.",
+            "Cristina Kirchner y Alberto Fernández en el Congreso (Foto: Pool via REUTERS).",
+            "Reuters reported that talks would resume on Monday.",
+            "Abbildung 4: klassische Schwachschicht.",
+            "EPA announces new rules for power plants",
+            "Analysis: Reuters poll shows support slipping",
+        ),
+    ),
+    Rule(
+        id="html-picture-source",
+        reason="where the page's picture comes from (a credit line, not article text)",
+        pattern=r"^(?:beitragsbild|titelbild|bildquelle|bildnachweis|bildrechte|fotonachweis|"
+        r"fotoquelle|headerbild|image credits?|photo credits?|picture credits?|"
+        r"featured image|header image|top image|crédito(?:s)?(?: de la)? (?:foto|imagen)|"
+        r"crédit(?:s)? photo|图片来源|图片提供)\s*[:：]\s*.{1,150}$",
+        match=(
+            "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
+            "Photo credit: Jane Doe for The Times.",
+            "图片来源：视觉中国",
+        ),
+        no_match=("Die Bildquelle ist unklar, sagte der Sprecher.", "Photo credits are due Monday"),
+    ),
+    Rule(
+        id="html-read-also",
+        reason="a teaser linking to another article inside the text (forms the page-text "
+        "rule `read-also` does not have)",
+        pattern=r"^(?:(?:lea más|lee más|lea además|mire|puedes ver|te puede interesar|"
+        r"también te puede interesar|ver también|leia também|leia mais|veja também|"
+        r"zum weiterlesen|mehr zum thema)\s*[:：»>]\s*.{0,160}|schon gelesen\?|zum weiterlesen)$",
+        match=(
+            "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización",
+            "Mire: El cantante Juan Luis Guerra da positivo a COVID-19",
+            "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
+            "Zum Weiterlesen:",
+            "Schon gelesen?",
+        ),
+        no_match=("Mire usted, la inflación no se fue nunca.", "Weiterlesen lohnt sich."),
     ),
 )
 #: Removals that depend on the page's own metadata or on trafilatura: rule id -> reason.
@@ -114,7 +179,8 @@ class HtmlOptions:
     htmldate search the short texts at the article's top for a date when the page's
     markup and metadata have none, and keeps what it finds there only when it
     names a day: htmldate turns a year or a year and month found in text into the 1st
-    ("im Jahr 2030" would become 2030-01-01), and those guesses are dropped.
+    ("im Jahr 2030" would become 2030-01-01), so a date on the 1st is kept only when
+    a text names that day in full (`html_dates.names_day`).
     `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
     a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
     decide; off by default (one more extraction per page, and no gain on the development
@@ -229,8 +295,8 @@ def _published(date: str | None, texts: list[str], extractor, options: HtmlOptio
     article's top (where a dateline stands; the whole page would cost a second full
     search), kept only when it names a day (a year or a year and month found in text
     becomes the 1st there)."""
-    if date is not None or not options.date_from_text or not texts:
-        return date
+    if date is not None or not options.date_from_text or not any(map(str.isdigit, "".join(texts))):
+        return date  # every date htmldate finds in text holds digits
     from htmldate import find_date
 
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
@@ -378,7 +444,9 @@ class _OutputLines:
         if self.names and self._is_byline(line, key):
             return "html-byline"
         if patterns:
-            return next((rule.id for rule in OUTPUT_LINE_RULES if rule.hits(line)), None)
+            for rule in OUTPUT_LINE_RULES:
+                if rule.hits(line):
+                    return rule.id
         return None
 
     def _is_byline(self, line: str, key: str) -> bool:
@@ -393,9 +461,14 @@ class _OutputLines:
 
 
 def _reason(rule_id: str) -> str:
+    return _reasons()[rule_id]
+
+
+@cache
+def _reasons() -> dict[str, str]:
+    """Every removal's reason by rule id: the rows' own, then `REMOVAL_REASONS`."""
     rows = (*OUTPUT_LINE_RULES, *MODE_VOTES)
-    rule = next((rule for rule in rows if rule.id == rule_id), None)
-    return rule.reason if rule else REMOVAL_REASONS[rule_id]
+    return {**REMOVAL_REASONS, **{rule.id: rule.reason for rule in reversed(rows)}}
 
 
 def _parse(raw: str, options: HtmlOptions):
@@ -541,16 +614,22 @@ def _unwrap_layout_tables(tree) -> None:
     text, or only links.
     """
     for table in list(tree.iter("table")):
-        cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
-        if not _is_layout_table(table, cells):
-            continue
+        marked = next(table.iterdescendants(*_LAYOUT_MARKERS), None) is not None
+        if marked:  # a layout table; it may hold other tables, whose cells are theirs
+            cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
+        else:  # no other table inside: every cell is this table's
+            cells = list(table.iter("td", "th"))
+            if not _is_layout_table(cells):
+                continue
         for el in [table, *table.iter("tbody", "thead", "tfoot", "tr"), *cells]:
             if el is table or _owning_table(el) is table:
                 el.tag = "div"
 
 
-def _is_layout_table(table, cells) -> bool:
-    if not cells or any(el.tag in _LAYOUT_MARKERS for el in table.iterdescendants()):
+def _is_layout_table(cells) -> bool:
+    """Whether a table of `cells` that holds no table, heading or page section is there
+    for the page's layout (see `_unwrap_layout_tables`)."""
+    if not cells:
         return True
     texts = [" ".join(cell.text_content().split()) for cell in cells]
     if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):

@@ -17,9 +17,10 @@ is not prose (`MODE_VOTES`: the balanced mode kept it, the precision mode did no
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 #: Elements that start a new line of visible text (a browser shows them as blocks).
 BLOCK_TAGS = frozenset(
@@ -36,7 +37,8 @@ INVISIBLE_TAGS = frozenset(
 )
 #: Characters compared to find blocks inside longer extracted lines, per page.
 AUDIT_BUDGET = 50_000_000
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
+#: A sentence ends in one of the stops, then perhaps closing quotes and brackets.
+_SENTENCE_STOPS, _SENTENCE_CLOSERS = ".!?。！？…", "\"'”’»)）"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -72,40 +74,41 @@ def visible_blocks(tree) -> list[Block]:
 
     blocks: list[Block] = []
     buffer: list[str] = []
+    blank = True  # the buffer holds whitespace only (or nothing)
     open_blocks: list = [None]
     owner = None
-
-    def flush() -> None:
-        line = " ".join("".join(buffer).split())
-        buffer.clear()
-        if line:
-            blocks.append(Block(line, owner))
-
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
         if event == "start":
-            if tag in INVISIBLE_TAGS or not isinstance(tag, str):
+            if tag in INVISIBLE_TAGS or tag.__class__ is not str:
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                if buffer:
-                    flush()
+                if buffer:  # a block starts a new line
+                    if not blank:
+                        blocks.append(Block(" ".join("".join(buffer).split()), owner))
+                    buffer.clear()
+                    blank = True
                 open_blocks.append(element)
             text = element.text
         else:
             if tag in BLOCK_TAGS:
                 if buffer:
-                    flush()
+                    if not blank:
+                        blocks.append(Block(" ".join("".join(buffer).split()), owner))
+                    buffer.clear()
+                    blank = True
                 if open_blocks[-1] is element:
                     open_blocks.pop()
             text = element.tail if element is not tree else None
         if text:
-            if not buffer or (buffer[-1].isspace() and not "".join(buffer).strip()):
+            if blank:
                 owner = open_blocks[-1]
+                blank = text.isspace()
             buffer.append(text)
-    if buffer:
-        flush()
+    if not blank:
+        blocks.append(Block(" ".join("".join(buffer).split()), owner))
     return blocks
 
 
@@ -127,36 +130,39 @@ def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
     block is a left-out slot of its own. The search for blocks inside longer lines stops
     after `AUDIT_BUDGET` characters (the rest count as left out).
     """
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        for piece in dict.fromkeys(_pieces(line)):
-            where[piece].append(i)
-    unused: Counter[tuple[str, int]] = Counter(
-        (piece, i) for i, line in enumerate(lines) for piece in dict.fromkeys(_pieces(line))
-    )
     normalized = [" ".join(line.split()) for line in lines]
+    # each piece's lines not yet used, the last to use first (a block takes the first line)
+    unused: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(lines) - 1, -1, -1):
+        for piece in dict.fromkeys(_pieces(normalized[i])):
+            unused[piece].append(i)
     words = {w for line in normalized for w in line.split()}
     budget, total = AUDIT_BUDGET, sum(map(len, normalized))
     keyed: list[tuple[tuple[int, int, int], Slot]] = []
     first_block: dict[int, int] = {}
     cursor = 0
     for b, block in enumerate(blocks):
-        found = next((i for i in where.get(block.text, ()) if unused[block.text, i]), None)
-        if found is not None:
-            unused[block.text, found] -= 1
-        elif block.text not in where and words.issuperset(block.text.split()) and budget > 0:
+        text = block.text
+        left = unused.get(text)
+        if left:
+            found = left.pop()
+        elif left is None and budget > 0 and words.issuperset(text.split()):
             budget -= total
-            found = _inside(block.text, normalized, cursor)
-        if found is None:
-            keyed.append(((b, 0, 0), Slot(block.text, block)))
+            found = _inside(text, normalized, cursor)
         else:
-            first_block.setdefault(found, b)
-            cursor = max(cursor, found)
+            found = None
+        if found is None:
+            keyed.append(((b, 0, 0), Slot(text, block)))
+        else:
+            if found not in first_block:
+                first_block[found] = b
+            if found > cursor:
+                cursor = found
     at = -1
     for i, line in enumerate(lines):  # a line found nowhere on the page follows the one before
         at = first_block.get(i, at)
         keyed.append(((at, 1, i), Slot(line, output=i)))
-    keyed.sort(key=lambda item: item[0])
+    keyed.sort(key=itemgetter(0))
     return [slot for _, slot in keyed]
 
 
@@ -322,7 +328,10 @@ def link_share(element, text: str) -> float:
 
 
 def is_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    """Whether `text` ends like a sentence: one of `_SENTENCE_STOPS`, then perhaps closing
+    quotes and brackets (`_SENTENCE_CLOSERS`) and whitespace."""
+    end = text.rstrip().rstrip(_SENTENCE_CLOSERS)
+    return end[-1:] in _SENTENCE_STOPS if end else False
 
 
 def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> int:
@@ -346,15 +355,20 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
 
 
 def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
+    """Whether `rule` rescues the left-out `slot` (number `n`); the cheap tests first."""
     if not first - rule.lead <= n <= last:
         return False
-    if words_of(slot.text) < rule.min_words or (rule.sentence and not is_sentence(slot.text)):
+    if rule.sentence and not is_sentence(slot.text):
         return False
     if rule.not_text is not None and rule.not_text.search(slot.text):
         return False
-    element = slot.block.element
-    if link_share(element, slot.text) > rule.max_link_share:
+    if words_of(slot.text) < rule.min_words or not _of_kind(rule, slot.block.element):
         return False
+    return link_share(slot.block.element, slot.text) <= rule.max_link_share
+
+
+def _of_kind(rule: RescueRule, element) -> bool:
+    """Whether `element` or an ancestor within `rule.depth` is of the rule's kind."""
     for _ in range(rule.depth + 1):
         if element is None or not isinstance(element.tag, str):
             return False

@@ -120,7 +120,7 @@ REQUIRED_SCRIPTS: tuple[Rule, ...] = (
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
-_UNKNOWN_SCRIPT = re.compile("|".join(rule.regex.pattern for rule in SCRIPT_LANGUAGES))
+_UNKNOWN_SCRIPT = re.compile("|".join(rule.pattern for rule in SCRIPT_LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -171,27 +171,47 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
     """
     head = text[: options.max_chars]
     letters = _letter_count(head, options.min_letters)
-    if not letters:
+    found = _ranked(head, options) if letters else None
+    if found is None:
         return [UNDETERMINED]
-    guess = _script_guess(head)
+    labels, ranked = found
+    scale, decimals = letters / options.min_letters, options.decimals
+    if len(ranked) == 1:  # the usual case
+        ((p, i),) = ranked
+        return [LanguageScore(labels[i], round(p * scale, decimals))]
+    return [
+        LanguageScore(labels[i], round(p * scale, decimals)) for p, i in ranked[: options.top_k]
+    ]
+
+
+def best_language(text: str, options: LanguageOptions = LanguageOptions()) -> str:
+    """The code of the best candidate of `detect_language` (the same answer, without
+    counting letters or scoring the candidates)."""
+    head = text[: options.max_chars]
+    found = _ranked(head, options) if _LETTER.search(head) is not None else None
+    if found is None:
+        return UNDETERMINED.lang
+    labels, ranked = found
+    return labels[ranked[0][1]]
+
+
+def _ranked(head: str, options: LanguageOptions):
+    """The entries' labels and the ranked (probability, entry) of a text with letters, or
+    None for letters of a script that neither langdetect nor the table knows."""
+    guess = _script_guess(head) if _UNKNOWN_SCRIPT.search(head) is not None else None
     if guess is not None:
         probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
     else:
         engine = _engine(options.fast, options.seed, options.max_chars)
         probs = engine.probabilities(head)
         if probs is None:  # letters of a script that neither langdetect nor the table knows
-            return [UNDETERMINED]
-        ruled_out = tuple([rule.kind for rule in engine.required if not rule.hits(head)])
-        plan = engine.plan(ruled_out, options.chinese_variants)
+            return None
+        plan = engine.plan_for(head, options.chinese_variants)
     ranked = plan.ranked(probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
         plan = _Plan.of(plan.langs, (), options.chinese_variants)
         ranked = plan.ranked(probs, options.min_candidate_score)
-    scale = letters / options.min_letters
-    return [
-        LanguageScore(plan.labels[i], round(p * scale, options.decimals))
-        for p, i in ranked[: options.top_k]
-    ]
+    return plan.labels, ranked
 
 
 def detect_document(doc: Document, options: LanguageOptions = LanguageOptions()) -> Document:
@@ -245,6 +265,15 @@ class _Engine:
     probabilities: Callable[[str], list[float] | None]
     #: the plans made so far, by (languages ruled out, `chinese_variants`)
     plans: dict[tuple[tuple[str, ...], bool], _Plan] = field(default_factory=dict)
+
+    def plan_for(self, head: str, chinese_variants: bool) -> _Plan:
+        """The plan for the text `head`: the languages of `required` whose script it
+        lacks are ruled out."""
+        ruled_out: tuple[str, ...] = ()
+        for rule in self.required:
+            if not rule.hits(head):
+                ruled_out += (rule.kind,)
+        return self.plan(ruled_out, chinese_variants)
 
     def plan(self, ruled_out: tuple[str, ...], chinese_variants: bool) -> _Plan:
         """`_Plan.of` for this backend's languages, without hashing them per text."""
@@ -376,13 +405,21 @@ class _Plan:
     def ranked(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
         """(score, entry) of the best entry, then of the others scoring at least `floor`,
         by score; None when the languages kept have no probability."""
-        mass = sum(probs) if self.kept is None else sum(self.kept(probs))
-        total = 1.0 if self.kept is None else mass
-        if total <= 0.0:
-            return None
-        alone = self._alone(probs, floor, total, mass)
-        if alone is not None:
-            return [alone]
+        if self.kept is None:
+            mass, total = sum(probs), 1.0
+        else:
+            mass = total = sum(self.kept(probs))
+            if total <= 0.0:
+                return None
+        # the usual case: the most probable language is the whole answer, when it alone
+        # makes up an entry and the others together stay below both its probability and
+        # the floor (then no other entry, summed or not, can reach the floor or tie it)
+        p = max(probs)
+        entry = self.single_entry[probs.index(p)]
+        if entry >= 0:
+            others = mass - p + _SUM_ERROR * mass  # at least their exact sum
+            if others < p and others < floor * total * _BELOW_ONE and p / total >= floor:
+                return [(p / total, entry)]
         entries = self._singles(probs, floor * total, total)
         if not entries or max(entries)[0] < floor:
             # no single language reaches the floor: take those that may tie the top one
@@ -398,24 +435,6 @@ class _Plan:
         rest = [e for e in entries if e[0] >= floor and e is not best]
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
-
-    def _alone(
-        self, probs: list[float], floor: float, total: float, mass: float
-    ) -> tuple[float, int] | None:
-        """(score, entry) of the most probable language when it is the whole answer (the
-        usual case), found without looking at every probability; None when unsure.
-
-        It is when that language alone makes up an entry and the others together (`mass`,
-        the sum of the kept probabilities, less its own) stay below both its probability
-        and the floor: then no other entry, summed or not, can reach the floor or tie it.
-        """
-        p = max(probs)
-        entry = self.single_entry[probs.index(p)]
-        others = mass - p + _SUM_ERROR * mass  # at least their exact sum
-        if entry < 0 or others >= p or others >= floor * total * _BELOW_ONE:
-            return None
-        score = p / total
-        return (score, entry) if score >= floor else None
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just
@@ -435,15 +454,17 @@ def _picker(indices: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
 
 def _letter_count(head: str, most: int) -> int:
     """How many letters `head` holds, counted up to `most`."""
-    if _at_least_letters(most).match(head):
+    if len(head) >= most and _at_least_letters(most).match(head):
         return most
     return len(_LETTER.findall(head))
 
 
 @functools.cache
 def _at_least_letters(n: int) -> re.Pattern[str]:
-    """A pattern that matches text holding at least `n` letters."""
-    return re.compile(rf"(?:[\W\d_]*{_LETTER.pattern}){{{n}}}")
+    """A pattern that matches text holding at least `n` letters (written out letter by
+    letter: a repeated group costs the regex engine more per letter)."""
+    other = r"[\W\d_]*+"  # possessive: what it takes is never a letter
+    return re.compile(other + f"{_LETTER.pattern}{other}" * (n - 1) + _LETTER.pattern)
 
 
 def _script_guess(head: str) -> tuple[str, float] | None:

@@ -325,3 +325,19 @@ def test_an_early_html_end_tag_does_not_hide_the_body():
 def test_a_page_whose_extraction_is_over_the_tree_bound_says_so():
     with pytest.raises(InputError, match=r"kept none of it \(or over max_tree_size\)"):
         extract_html(_DATED.format(head="", lead=""), HtmlOptions(max_tree_size=1))
+
+
+def test_picture_credits_are_dropped_and_captions_kept():
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>The new terminal seen from the harbour "
+        "wall on Monday evening.</figcaption></figure><p>Trybunał Konstytucyjny / Shutterstock</p>"
+        "<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p>"
+    )
+    result = extract_html(_DATED.format(head="", lead=figure))
+    assert "seen from the harbour wall" in result.text
+    assert "Shutterstock" not in result.text and "Beitragsbild" not in result.text
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["Trybunał Konstytucyjny / Shutterstock"] == "html-picture-credit"
+    assert rules["Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."] == (
+        "html-picture-source"
+    )

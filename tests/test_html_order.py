@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -209,3 +210,16 @@ def test_a_mode_vote_removes_short_edge_lines_the_other_mode_drops():
     assert vote(slots, MODE_VOTES, {"precision"}) == 2
     assert [s.text for s in slots if s.kept] == lines[1:4]
     assert vote(slots, MODE_VOTES, set()) == 0  # a mode not run does not vote
+
+
+#: What `is_sentence` decided with a regular expression before: a stop, closers, spaces.
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)）]*\s*$")
+_ENDINGS = list("ab .!?。！？…\"'”’»)）\n\t\u00a0\u3000x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ENDINGS), max_size=12))
+def test_is_sentence_decides_as_the_sentence_end_pattern(text):
+    from hzcorpus.html_order import is_sentence
+
+    assert is_sentence(text) == (_SENTENCE_END.search(text) is not None)

@@ -21,6 +21,7 @@ from hzcorpus.language import (
     UNDETERMINED,
     LanguageOptions,
     backend,
+    best_language,
     detect_document,
     detect_language,
     langdetect_probabilities,
@@ -447,3 +448,19 @@ def test_document_pipeline_on_seed_articles():
         doc = detect_document(clean_document(read_document(path, root=RAW)))
         assert len(doc.paragraph_languages) == len(doc.paragraphs)
         assert doc.language == ("de" if path.name.startswith("002_") else "en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from(list("aZé字ß_ 1٣Ⅻ²五.\n🙂-")), max_size=40),
+    most=st.integers(1, 25),
+)
+def test_letters_are_counted_up_to_the_minimum(text, most):
+    assert language._letter_count(text, most) == min(len(language._LETTER.findall(text)), most)
+
+
+@pytest.mark.parametrize("options", OPTION_CASES)
+def test_best_language_is_the_first_candidate(options):
+    texts = agreement_sample() + [s["text"] for s in SHORT_LABELS] + ["ქართული ენა", "а"]
+    for text in texts:
+        assert best_language(text, options) == detect_language(text, options)[0].lang, text
