@@ -27,9 +27,16 @@ builds: one with timestamps only (the main process's start, the worker's start a
 warm-up, the documents, what is left after the last one), one with the worker under
 cProfile after its warm-up, whose shares split the documents' time among the steps.
 
+`--steps` times instead, without a profiler, each step of hzcorpus and of the glue on the
+same corpus, per input kind (page-text dumps, HTML pages), each side in its own process
+with the other's checkout in the same run (`--compare-with`): wall seconds of the
+imports, the worker's warm-up, and per kind read, clean, detect, flag, `to_record` and
+sending the record back (hzcorpus), or extraction, langdetect and the parquet file (glue).
+
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] --profile
+       python bench/build.py --pages DIR [--dumps 200] [--html 50] --steps [--compare-with C]
 """
 
 from __future__ import annotations
@@ -213,19 +220,14 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     def at(name: str) -> None:
         moments.setdefault(name, time.perf_counter() - start)
 
-    start_sandbox, receive, stop = sandbox.Sandbox.start, sandbox.SandboxPool._receive, None
+    popen, receive, stop = sandbox._popen, sandbox.SandboxPool._receive, None
 
-    def start_profiled(self) -> None:
+    def popen_profiled(env: dict[str, str]) -> subprocess.Popen:
         at("workers")
         if profile_out is None:
-            return start_sandbox(self)
-        popen = subprocess.Popen
+            return popen(env)
         command = [sys.executable, __file__, "--profile-sandbox", profile_out]
-        subprocess.Popen = lambda _command, **kw: popen(command, **kw)
-        try:
-            start_sandbox(self)
-        finally:
-            subprocess.Popen = popen
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def receive_timed(self, box, *args) -> None:
         receive(self, box, *args)
@@ -243,12 +245,12 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
         if self.proc is not None:
             self.proc.wait()
 
-    sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_profiled, receive_timed
+    sandbox._popen, sandbox.SandboxPool._receive = popen_profiled, receive_timed
     stop, sandbox.Sandbox.stop = sandbox.Sandbox.stop, stop_gently
     try:
         cli(["build", raw, out, "--no-translate", "--quiet", "--workers", "1"])
     finally:
-        sandbox.Sandbox.start, sandbox.SandboxPool._receive = start_sandbox, receive
+        sandbox._popen, sandbox.SandboxPool._receive = popen, receive
         sandbox.Sandbox.stop = stop
     moments["end"] = time.perf_counter() - start
     return moments
@@ -297,6 +299,108 @@ def print_profile(raw: Path, tmp: str) -> None:
         print(f"| {label} | {value:.1f} | {100 * value / times['end']:.1f}% |")
 
 
+def _kind(source: str) -> str:
+    return "HTML" if source.endswith((".html", ".htm")) else "dumps"
+
+
+def step_seconds_hzcorpus(checkout: str, raw: str) -> dict[str, float]:
+    """Seconds of each step of the hzcorpus of `checkout` over the inputs of `raw` in this
+    process, per kind."""
+    import pickle
+    from collections import Counter
+
+    sys.path.insert(0, checkout)
+    start = time.perf_counter()
+    from hzcorpus.builder import BuildOptions
+    from hzcorpus.inputs import iter_inputs
+    from hzcorpus.sandbox import _warm_up
+    from hzcorpus.steps import ItemResult, run_step
+
+    read, *steps = BuildOptions(translate=None).steps()
+    seconds: Counter = Counter({"imports": time.perf_counter() - start})
+    at = time.perf_counter()
+    _warm_up(read, steps)
+    seconds["warm-up"] = time.perf_counter() - at
+    for item in iter_inputs(Path(raw)):
+        kind = _kind(item.source)
+        at = time.perf_counter()
+        result = ItemResult(item.index, item.source)
+        result.advance(read, read.load(item, result))
+        marks = [("read", time.perf_counter())]
+        for step in steps:
+            if result.doc is None:
+                break
+            run_step(result, step)
+            marks.append((step.name, time.perf_counter()))
+        result.seal()
+        marks.append(("to_record", time.perf_counter()))
+        pickle.loads(pickle.dumps(("doc", result), pickle.HIGHEST_PROTOCOL))
+        marks.append(("record sent back (pickle)", time.perf_counter()))
+        for name, moment in marks:
+            seconds[f"{kind}: {name}"] += moment - at
+            at = moment
+    return dict(seconds)
+
+
+def step_seconds_glue(raw: str, out: str) -> dict[str, float]:
+    """Seconds of each step of the glue (`plain`, per article) over `raw`, per kind."""
+    from collections import Counter
+
+    start = time.perf_counter()
+    import trafilatura
+    from datasets import Dataset
+    from datasets.utils.logging import disable_progress_bar
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    disable_progress_bar()
+    DetectorFactory.seed = 0
+    Path(out).mkdir(parents=True, exist_ok=True)
+    seconds: Counter = Counter({"imports": time.perf_counter() - start})
+    for i, path in enumerate(sorted(Path(raw).iterdir())):
+        kind = _kind(path.name)
+        at = time.perf_counter()
+        if kind == "HTML":
+            text = trafilatura.extract(path.read_bytes()) or ""
+        else:
+            page = path.read_text(encoding="utf-8")
+            text = "\n".join(line.strip() for line in page.splitlines()[1:] if line.strip())
+        extracted = time.perf_counter()
+        try:
+            language = detect(text)
+        except LangDetectException:
+            language = None
+        detected = time.perf_counter()
+        row = {"source": path.name, "text": text, "language": language}
+        Dataset.from_list([row]).to_parquet(f"{out}/{i:06d}.parquet")
+        written = time.perf_counter()
+        what = "trafilatura.extract" if kind == "HTML" else "line stripping"
+        seconds[f"{kind}: {what}"] += extracted - at
+        seconds[f"{kind}: langdetect"] += detected - extracted
+        seconds[f"{kind}: parquet file"] += written - detected
+    return dict(seconds)
+
+
+def print_steps(raw: Path, tmp: str, compare_with: Path | None) -> None:
+    """The table of `--steps`: seconds per step of each side, each in its own process."""
+    sides = {"hzcorpus": ["--step-seconds", str(ROOT), str(raw)]}
+    if compare_with is not None:
+        other = ["--step-seconds", str(compare_with.resolve()), str(raw)]
+        sides[f"hzcorpus ({compare_with.name})"] = other
+    sides["glue"] = ["--glue-seconds", str(raw), f"{tmp}/glue-steps"]
+    found = {}
+    for name, args in sides.items():
+        out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True)
+        found[name] = json.loads(out.stdout)
+    print("| side | step | seconds | share of the side's total |")
+    print("|---|---|---:|---:|")
+    for name, seconds in found.items():
+        total = sum(seconds.values())
+        for step, value in seconds.items():
+            print(f"| {name} | {step} | {value:.2f} | {100 * value / total:.1f}% |")
+        print(f"| {name} | **total** | **{total:.2f}** | |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=5000, help="synthetic articles")
@@ -310,12 +414,21 @@ def main() -> None:
         "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
     )
     parser.add_argument("--profile", action="store_true", help="where a 1-worker build's time goes")
+    parser.add_argument("--steps", action="store_true", help="seconds per step, no profiler")
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--timed-build", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--profile-sandbox", help=argparse.SUPPRESS)
+    parser.add_argument("--step-seconds", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--glue-seconds", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.step_seconds:
+        print(json.dumps(step_seconds_hzcorpus(*args.step_seconds)))
+        return
+    if args.glue_seconds:
+        print(json.dumps(step_seconds_glue(*args.glue_seconds)))
+        return
     if args.profile_sandbox:
         profile_sandbox(args.profile_sandbox)
         return
@@ -341,9 +454,12 @@ def main() -> None:
         else:
             write_corpus(raw, args.size, seed=0)
             what = f"{args.size} synthetic articles"
-        if args.profile:
+        if args.profile or args.steps:
             print(f"{what}; load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-            print_profile(raw, tmp)
+            if args.profile:
+                print_profile(raw, tmp)
+            else:
+                print_steps(raw, tmp, args.compare_with)
             return
         size = sum(1 for _ in raw.iterdir())
         paths: dict[str, tuple[list[str], Path]] = {}

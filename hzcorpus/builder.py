@@ -329,8 +329,9 @@ def _map(
             progress.total = count_inputs(raw_dir)
             progress.refresh()
         chunks = plan.chunks(iter_inputs(raw_dir), options.chunk_size, progress.update)
-        for table in executor.run(_worker_steps(options), chunks, progress.update):
-            plan.add(store.write(table_bytes(table)), table.column("index").to_pylist())
+        for chunk in executor.run(_worker_steps(options), chunks, progress.update):
+            path = store.write(table_bytes(chunk.table), chunk.rows)
+            plan.add(path, chunk.table.column("index").to_pylist())
             reducer.add(plan.ready(store))
         if plan.reused:
             progress.set_postfix(reused=plan.reused, refresh=False)

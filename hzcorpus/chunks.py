@@ -14,6 +14,8 @@ import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ SUFFIX = ".arrow"
 READ_CACHE = 8
 
 
+@cache
 def result_schema():
     """The Arrow schema of a chunk file's rows."""
     import pyarrow as pa
@@ -58,15 +61,30 @@ def result_row(result: ItemResult) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class ChunkResults:
+    """One chunk's results as an executor hands them to the build: the Arrow table and,
+    when the executor made it from them, its rows as Python values (equal to
+    `table.to_pylist()`), so that the reduce does not decode what it had."""
+
+    table: Any
+    rows: list[dict[str, Any]] | None = None
+
+
 def results_table(results: Sequence[ItemResult]):
     """The Arrow table of a chunk's results. A row Arrow refuses (it cannot happen with the
     built-in steps) fails alone, with the reason, instead of the chunk."""
+    return results_chunk(results).table
+
+
+def results_chunk(results: Sequence[ItemResult]) -> ChunkResults:
+    """`results_table`, with the rows it was made of when Arrow took them all as they are."""
     import pyarrow as pa
 
     schema = result_schema()
     rows = [result_row(r) for r in results]
     try:
-        return pa.Table.from_pylist(rows, schema=schema)
+        return ChunkResults(pa.Table.from_pylist(rows, schema=schema), rows)
     except (pa.ArrowException, ValueError, TypeError, UnicodeError):
         pass
     good = []
@@ -79,7 +97,7 @@ def results_table(results: Sequence[ItemResult]):
             row["trail"] = [*row["trail"], {"step": "write", "outcome": FAILED}]
             row["source"] = row["source"].encode("utf-8", "backslashreplace").decode()
         good.append(row)
-    return pa.Table.from_pylist(good, schema=schema)
+    return ChunkResults(pa.Table.from_pylist(good, schema=schema))
 
 
 def table_bytes(table) -> bytes:
@@ -99,14 +117,17 @@ class ChunkStore:
         self.folder = folder
         self._cache: OrderedDict[Path, list[dict[str, Any]]] = OrderedDict()
 
-    def write(self, data: bytes) -> Path:
-        """Save one chunk's IPC bytes under a name of its own; returns its path."""
+    def write(self, data: bytes, rows: list[dict[str, Any]] | None = None) -> Path:
+        """Save one chunk's IPC bytes under a name of its own; returns its path. `rows`
+        (the table's rows, when the caller has them) are kept for `row`."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{hashlib.sha256(data).hexdigest()[:32]}{SUFFIX}"
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+        if rows is not None:
+            self._keep(path, rows)
         return path
 
     def files(self) -> list[Path]:
@@ -135,8 +156,12 @@ class ChunkStore:
 
             with pa.memory_map(str(path)) as source:
                 rows = pa.ipc.open_file(source).read_all().to_pylist()
-            self._cache[path] = rows
-            if len(self._cache) > READ_CACHE:
-                self._cache.popitem(last=False)
+            self._keep(path, rows)
         self._cache.move_to_end(path)
         return rows[row]
+
+    def _keep(self, path: Path, rows: list[dict[str, Any]]) -> None:
+        self._cache[path] = rows
+        self._cache.move_to_end(path)
+        if len(self._cache) > READ_CACHE:
+            self._cache.popitem(last=False)

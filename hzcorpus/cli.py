@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -549,6 +550,17 @@ def add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from . import sandbox
+
+    if args.executor == "local":  # the workers start while this process imports the stages
+        sandbox.prestart(args.workers or os.cpu_count() or 1)
+    try:
+        return _run_build(args)
+    finally:
+        sandbox.discard_spares()
+
+
+def _run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .builder import BuildOptions, build

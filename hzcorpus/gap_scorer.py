@@ -33,8 +33,9 @@ from .redaction_lexicons import UNIT_FIELDS, lexicons
 
 RULE_ID = "model:gap-scorer"
 _CANDIDATE = re.compile(
-    r"(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
-    r"|(?m:^) +(?=\S)|(?<=\S) +(?m:$)"  # at its start or end
+    r"(?= )"  # every candidate starts with a space: the scan skips other characters at once
+    r"(?:(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
+    r"|(?m:^) +(?=\S)|(?<=\S) +(?m:$))"  # at its start or end
 )
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")

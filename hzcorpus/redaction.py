@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
 from . import gap_scorer
 from .document import FLAG_KINDS, Document, Span
+from .pattern_prefixes import fold, hits_at, literal_prefixes
 from .redaction_rules import RULES, RedactionRule, prefilter_text
 from .rules import Rule, strings_automaton
 
@@ -89,29 +90,32 @@ def _guarded(rule: Rule) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Scan:
-    """Per active rule its compiled `finditer` and span groups, and the prefilter: one
+    """Per active rule its compiled regex and span groups, and the prefilter: one
     Aho-Corasick automaton over every rule's `needs` whose value for a need is the bit
     mask of the rules that need it, so that one pass over the lowered text tells which
     rules may fire (`always`: the mask of the rules without `needs`, or of all rules when
-    the prefilter is off)."""
+    the prefilter is off). With the prefilter, a second automaton over the rules'
+    `literal_prefixes` (`starts`, valued (length, rule indices)) finds where their hits can
+    start, and those rules are tried there alone (`hits_at`); the others scan the text."""
 
-    finditers: tuple[Any, ...]
+    regexes: tuple[re.Pattern[str], ...]
     marks: tuple[tuple[str, ...], ...]
     always: int
     automaton: Any
+    starts: Any = None
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...], prefilter: bool) -> _Scan:
         needs = [
             rule.needs if prefilter and isinstance(rule, RedactionRule) else () for rule in rules
         ]
+        prefixes = [_selective_prefixes(rule) if prefilter else None for rule in rules]
         return cls(
-            finditers=tuple(
-                (_guarded(rule) if prefilter else rule.regex).finditer for rule in rules
-            ),
+            regexes=tuple(_guarded(rule) if prefilter else rule.regex for rule in rules),
             marks=tuple(_mark_names(rule) for rule in rules),
             always=sum(1 << index for index, need in enumerate(needs) if not need),
             automaton=strings_automaton(needs),
+            starts=_prefix_automaton(prefixes),
         )
 
     def may_fire(self, text: str) -> int:
@@ -122,24 +126,75 @@ class _Scan:
                 mask |= bits
         return mask
 
+    def _starts(self, text: str, mask: int) -> dict[int, list[int]]:
+        """Per rule of `mask` tried by its prefixes: the sorted positions where one occurs."""
+        if self.starts is None:
+            return {}
+        automaton, with_prefixes = self.starts
+        found: dict[int, list[int]] = {index: [] for index in _bits(with_prefixes & mask)}
+        if not found:
+            return {}
+        for end, (length, indices) in automaton.iter(fold(text)):
+            for index in indices:
+                starts = found.get(index)
+                if starts is not None:
+                    starts.append(end - length + 1)
+        return {index: sorted(set(starts)) for index, starts in found.items()}
+
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """`(start, end, index of the rule)` of every hit, before overlaps are resolved."""
         mask = self.may_fire(text)
+        starts = self._starts(text, mask)
         found = []
-        index = 0
-        while mask:
-            if mask & 1:
-                names = self.marks[index]
-                for match in self.finditers[index](text):
-                    for name in names:
-                        if match.start(name) >= 0:
-                            found.append((*match.span(name), index))
-                            break
-                    else:
-                        found.append((*match.span(), index))
-            mask >>= 1
-            index += 1
+        for index in _bits(mask):
+            names = self.marks[index]
+            regex = self.regexes[index]
+            at = starts.get(index)
+            for match in regex.finditer(text) if at is None else hits_at(regex, at, text):
+                for name in names:
+                    if match.start(name) >= 0:
+                        found.append((*match.span(name), index))
+                        break
+                else:
+                    found.append((*match.span(), index))
         return found
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The indices of the bits set in `mask`, lowest first."""
+    index = 0
+    while mask:
+        if mask & 1:
+            yield index
+        mask >>= 1
+        index += 1
+
+
+def _selective_prefixes(rule: Rule) -> frozenset[str] | None:
+    """A rule's `literal_prefixes` when they are worth a look-up: not when one of them is
+    a single letter or digit (its hits could start almost anywhere)."""
+    prefixes = literal_prefixes(rule.pattern, rule.flags) if rule.pattern else None
+    if prefixes is None or any(len(p) == 1 and p.isascii() and p.isalnum() for p in prefixes):
+        return None
+    return prefixes
+
+
+def _prefix_automaton(prefixes: list[frozenset[str] | None]) -> tuple[Any, int] | None:
+    """One Aho-Corasick automaton over the rules' prefixes, each valued (its length, the
+    indices of the rules that have it), and the bit mask of the rules that have prefixes."""
+    import ahocorasick
+
+    rules: dict[str, list[int]] = {}
+    for index, strings in enumerate(prefixes):
+        for string in strings or ():
+            rules.setdefault(string, []).append(index)
+    if not rules:
+        return None
+    automaton = ahocorasick.Automaton()
+    for string, indices in rules.items():
+        automaton.add_word(string, (len(string), tuple(indices)))
+    automaton.make_automaton()
+    return automaton, sum(1 << i for i, p in enumerate(prefixes) if p is not None)
 
 
 def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:

@@ -434,8 +434,11 @@ MISSING_NUMBER = (
         reason="a preposition or verb that needs a number followed by a comma, full stop or "
         "closing bracket: 'In , the company', 'was founded in .', 'the election in )'; 'of' "
         "only after a season, a month or 'end of': 'in the summer of ,'",
+        # the lookahead (one or two words, spaces, the mark) holds for every hit and lets
+        # the scan skip most words before it tries the word list
         pattern=(
-            r"\b(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
+            r"\b(?=[\w.]+(?: [\w.]+)? +[,.;:)])"
+            r"(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
             r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|von|auf|bei|rund|etwa|ca\."
             rf"|beträgt|betrug|(?:summer|winter|spring|autumn|fall|end|{_MONTH_EN}) of)"
             r" +[,.;:)])(?![^\s.,;:)])"

@@ -17,6 +17,7 @@ one).
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import signal
@@ -65,6 +66,9 @@ SENDABLE = (
 )
 #: The outcome's step name when a document ran out of time or killed its worker.
 LIMIT_STEP = "time-limit"
+#: Modules a worker imports before it gets the steps (the default steps' modules), so
+#: that it imports them while the build's process imports its own.
+DEFAULT_STEP_MODULES = ("hzcorpus.clean", "hzcorpus.language", "hzcorpus.redaction")
 #: Run through the steps before a sandbox says it is ready, one per format, so that the
 #: first document it gets is not charged with importing libraries and loading models.
 WARM_UP: tuple[tuple[str, bytes], ...] = (
@@ -125,13 +129,9 @@ class Sandbox:
     broken: bool = False
 
     def start(self) -> None:
-        """Start the process and send it the steps (it answers when they are loaded)."""
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "hzcorpus.sandbox"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=self.env,
-        )
+        """Start the process (or take one `prestart` started with the same environment) and
+        send it the steps (it answers when they are loaded)."""
+        self.proc = _spare(self.env) or _popen(self.env)
         self.send_conn = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
         self.recv_conn = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
         for conn in (self.send_conn, self.recv_conn):
@@ -312,6 +312,52 @@ class SandboxPool:
         sandbox.start()
 
 
+#: Worker processes started ahead of the build (`prestart`), with their environment.
+_SPARES: list[tuple[dict[str, str], subprocess.Popen]] = []
+
+
+def _popen(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "hzcorpus.sandbox"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+
+
+def prestart(workers: int) -> None:
+    """Start `workers` worker processes now, before the build's process imports its stages,
+    so that both import at once; the next sandboxes started take them (`discard_spares`
+    ends those left over)."""
+    env = _child_environment()
+    _SPARES.extend((env, _popen(env)) for _ in range(workers))
+
+
+def _spare(env: dict[str, str]) -> subprocess.Popen | None:
+    """A prestarted process with this environment, still running, or None."""
+    while _SPARES:
+        spare_env, proc = _SPARES.pop(0)
+        if spare_env == env and proc.poll() is None:
+            return proc
+        _end(proc)
+    return None
+
+
+def discard_spares() -> None:
+    """End the prestarted processes no sandbox took."""
+    while _SPARES:
+        _end(_SPARES.pop()[1])
+
+
+def _end(proc: subprocess.Popen) -> None:
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            pipe.close()
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+
+
 def _widen_pipe(fd: int) -> None:
     """Let a pipe hold `PIPE_BYTES` (Linux; elsewhere, or when refused, it stays as is)."""
     try:
@@ -351,6 +397,8 @@ def main() -> None:
     out = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)  # a library's print must not end up in the answers
     inbox = Connection(0, writable=False)
+    for module in DEFAULT_STEP_MODULES:  # while the build's process is still starting
+        importlib.import_module(module)
 
     def answer(kind: str, payload: Any) -> None:
         out.send_bytes(pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL))

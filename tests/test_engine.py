@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import hzcorpus
 from hzcorpus.builder import BuildOptions, build
-from hzcorpus.chunks import ChunkStore, results_table, table_bytes
+from hzcorpus.chunks import ChunkStore, results_chunk, results_table, table_bytes
 from hzcorpus.errors import DatasetError
 from hzcorpus.inputs import iter_inputs, source_name
 from hzcorpus.manifest import STATUSES, read_manifest
@@ -284,3 +284,46 @@ def test_the_stages_and_versions_come_from_the_steps():
     assert "ctranslate2" in options.libraries() and "trafilatura" in options.libraries()
     assert "ctranslate2" not in replace(options, translate=None).libraries()
     assert hzcorpus.BuildOptions is BuildOptions
+
+
+def test_chunk_rows_kept_for_the_reduce_equal_the_decoded_table(tmp_path):
+    # the reduce takes a chunk's rows as the executor made them instead of decoding the
+    # file: they must be what decoding gives, value for value
+    from hzcorpus.sandbox import SandboxPool
+
+    with SandboxPool(BuildOptions(translate=None).steps(), 1, 120.0) as pool:
+        results = [r for chunk in pool.run([list(iter_inputs(ROOT / "raw"))]) for r in chunk]
+    chunk = results_chunk(results)
+    assert chunk.rows is not None and any(row["record"] for row in chunk.rows)
+    path = ChunkStore(tmp_path / "a").write(table_bytes(chunk.table), chunk.rows)
+    decoded = ChunkStore(tmp_path / "b")
+    decoded.write(table_bytes(chunk.table))
+    assert [decoded.row(decoded.files()[0], i) for i in range(len(results))] == chunk.rows
+    assert path.name == decoded.files()[0].name
+    # a row Arrow refuses fails alone; then the rows are decoded from the table
+    bad = ItemResult(99, "bad\udcff.txt", "failed", reason="x")
+    refused = results_chunk([*results, bad])
+    assert refused.rows is None and refused.table.num_rows == len(results) + 1
+
+
+def test_prestarted_workers_are_taken_by_the_pool_and_the_rest_ended():
+    from hzcorpus import sandbox
+
+    sandbox.prestart(2)
+    spares = [proc for _env, proc in sandbox._SPARES]
+    try:
+        with SandboxPool(FAST.steps(), workers=1, time_limit=60.0) as pool:
+            assert pool.sandboxes[0].proc is spares[0]
+            (results,) = pool.run([[next(iter_inputs(ROOT / "raw"))]])
+            assert results[0].status == "ok"
+    finally:
+        sandbox.discard_spares()
+    assert sandbox._SPARES == [] and spares[1].poll() is not None
+
+
+def test_the_cli_build_leaves_no_prestarted_worker_behind(tmp_path):
+    from hzcorpus import sandbox
+    from hzcorpus.cli import main
+
+    assert main(["build", str(tmp_path / "missing"), str(tmp_path / "out"), "--quiet"]) != 0
+    assert sandbox._SPARES == []

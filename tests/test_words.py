@@ -72,3 +72,21 @@ def test_the_review_page_counts_the_same_words(tmp_path):
     index = render_review(folder)
     page = (index.parent / "index_articles" / "c0ffee0000000001.html").read_text("utf-8")
     assert f'title="{WORD_UNIT}">22 words<' in page
+
+
+SPACES_AND_CJK = "ab \t\n\u00a0\u2003\u3000\u1680\x1c\x85中。、x"
+
+
+@given(st.text(alphabet=st.sampled_from(SPACES_AND_CJK), max_size=40))
+def test_the_split_shortcut_counts_as_the_word_pattern(text):
+    from hzcorpus.words import _WORD
+
+    assert count_words(text) == sum(1 for _ in _WORD.finditer(text))
+
+
+def test_str_split_and_the_pattern_agree_on_whitespace_everywhere():
+    import re
+    import sys
+
+    chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert [c for c in chars if c.isspace()] == re.findall(r"\s", chars)

@@ -15,8 +15,8 @@ EXECUTORS: tuple[str, ...] = ("local", "ray")
 
 
 class Executor(Protocol):
-    """Runs chunks of inputs through the steps; yields one results table per chunk, in the
-    order the chunks finish."""
+    """Runs chunks of inputs through the steps; yields one results table per chunk (as
+    `chunks.ChunkResults`, with the rows when it has them), in the order the chunks finish."""
 
     name: str
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..chunks import results_table
+from ..chunks import results_chunk
 from ..inputs import InputItem
 from ..sandbox import SandboxPool
 from ..steps import Step
@@ -26,7 +26,7 @@ class LocalExecutor:
         chunks: Iterable[list[InputItem]],
         on_doc: Callable[[int], None],
     ) -> Iterator[Any]:
-        """One results table per chunk, as chunks finish."""
+        """One `ChunkResults` per chunk, as chunks finish."""
         with SandboxPool(steps, self.workers, self.time_limit) as pool:
             for results in pool.run(chunks, on_doc):
-                yield results_table(results)
+                yield results_chunk(results)

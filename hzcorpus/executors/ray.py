@@ -101,8 +101,10 @@ class RayExecutor:
         chunks: Iterable[list[InputItem]],
         on_doc: Callable[[int], None],
     ) -> Iterator[Any]:
-        """One results table per chunk, as chunks finish."""
+        """One `ChunkResults` per chunk, as chunks finish."""
         import pyarrow as pa
+
+        from ..chunks import ChunkResults
 
         ray = _import_ray()
         started = not ray.is_initialized()
@@ -121,7 +123,7 @@ class RayExecutor:
                     with pa.ipc.open_file(pa.BufferReader(bytes(batch["table"][0]))) as reader:
                         table = reader.read_all()
                     on_doc(table.num_rows)
-                    yield table
+                    yield ChunkResults(table)
         finally:
             if started:
                 ray.shutdown()
