@@ -77,17 +77,6 @@ def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(name for name in regex.groupindex if name.startswith("mark"))
 
 
-@cache
-def _guarded(rule: Rule) -> re.Pattern[str]:
-    """`rule.regex` behind a lookahead for the characters a hit can start with
-    (`Rule.first_char`), so that the regex engine leaves most positions at their first
-    character instead of trying a word list there; the same hits, found faster."""
-    first = rule.first_char
-    if first is None:
-        return rule.regex
-    return re.compile(f"(?={first.pattern})(?:{rule.pattern})", rule.flags)
-
-
 @dataclass(frozen=True)
 class _Scan:
     """Per active rule its compiled regex and span groups, and the prefilter: one
@@ -111,7 +100,7 @@ class _Scan:
         ]
         prefixes = [_selective_prefixes(rule) if prefilter else None for rule in rules]
         return cls(
-            regexes=tuple(_guarded(rule) if prefilter else rule.regex for rule in rules),
+            regexes=tuple(rule.guarded_regex if prefilter else rule.regex for rule in rules),
             marks=tuple(_mark_names(rule) for rule in rules),
             always=sum(1 << index for index, need in enumerate(needs) if not need),
             automaton=strings_automaton(needs),

@@ -77,6 +77,12 @@ class Rule:
         return None if first is None else re.compile(first, self.flags)
 
     @cached_property
+    def guarded_regex(self) -> re.Pattern[str]:
+        """`regex` behind a lookahead for `first_char` (as `guarded` does): the same hits."""
+        first = self.first_char
+        return self.regex if first is None else _behind(first.pattern, self.pattern, self.flags)
+
+    @cached_property
     def longest_text(self) -> int | None:
         """The longest text a hit can span (its pattern ends every branch at the text's end,
         without MULTILINE, and its hits have a bounded width; one more for a last newline
@@ -286,7 +292,12 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     (`first_chars`): the same hits, but a search leaves most places at their first
     character instead of trying the whole pattern there."""
     first = first_chars(pattern, flags)
-    return re.compile(pattern if first is None else f"(?={first})(?:{pattern})", flags)
+    return re.compile(pattern, flags) if first is None else _behind(first, pattern, flags)
+
+
+def _behind(first: str, pattern: str, flags: int) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead for `first`."""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
 
 
 def _without_closing_lookarounds(items: list) -> list:
