@@ -38,6 +38,11 @@ def tokens(text: str) -> list[str]:
     return [t for t in map(word_token, text.split()) if t]
 
 
+#: Tokens never counted: e-mail and web addresses (in the training sentences they are
+#: someone's address, not word statistics).
+_ADDRESS = re.compile(r"\S@\S|://|(?:^|\s)www\.")
+
+
 @dataclass(frozen=True)
 class NumberContext:
     """Counts per token: `seen` (as a word), `then_number` (a number follows it),
@@ -74,15 +79,15 @@ class NumberContext:
                     adjacent[f"{tok} {nxt}"] += 1
                 if i and toks[i - 1] == NUMBER:
                     after_number[tok] += 1
-        keep = {t for t, n in seen.items() if n >= min_count}
+        keep = {t for t, n in seen.items() if n >= min_count and not _ADDRESS.search(t)}
         lefts = {t for t in keep if then_number[t]}
         rights = {t for t in keep if after_number[t]}
-        pairs = {p for p, n in between.items() if n >= min_count}
+        pairs = {p for p, n in between.items() if n >= min_count and not _ADDRESS.search(p)}
         return cls(
             seen={t: seen[t] for t in sorted(keep) if then_number[t] or after_number[t]},
             then_number={t: then_number[t] for t in sorted(lefts)},
             after_number={t: after_number[t] for t in sorted(rights)},
-            between={p: n for p, n in sorted(between.items()) if n >= min_count},
+            between={p: between[p] for p in sorted(pairs)},
             adjacent={p: adjacent[p] for p in sorted(pairs) if adjacent[p]},
         )
 

@@ -67,6 +67,16 @@ def test_number_context_counts_words_around_numbers():
     assert [rate_bin(r) for r in (None, 0.0, 1.0, 0.1, 1e-9)] == ["-", "0", "0", "-2", "-6"]
 
 
+def test_number_context_keeps_no_address():
+    sentences = ["mail ann.b@example.org 5 times", "see www.example.org/a 7 times"] * 2
+    context = NumberContext.count(sentences + ["mail https://example.org/x 3 times"] * 2)
+    counted = {*context.seen, *context.then_number, *context.after_number}
+    assert "times" in counted  # after a number; the addresses stood before one
+    assert not {t for t in counted if "@" in t or "www." in t or "://" in t}
+    assert not [p for p in context.between if "@" in p or "www." in p]
+    assert all("@" not in t for t in shipped_model().context[0].seen if t != "@")
+
+
 def test_chinese_candidates_are_points_before_a_unit_word():
     text = "他捐了亿元，共人。"
     points = [text[s - 1 : s + 1] for s, e in candidates(text, frozenset("了亿共")) if s == e]
