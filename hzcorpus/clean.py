@@ -171,6 +171,14 @@ class _Passes:
     last: int
     title_at: int | None
 
+    @property
+    def inside(self) -> range:
+        """The article's lines, first to last paragraph, which edge rules (section names,
+        menus, consent lines) spare; empty on a page without prose."""
+        if any(line.prose for line in self.lines):
+            return range(self.first, self.last + 1)
+        return range(0)
+
 
 def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
     th = options.thresholds
@@ -297,7 +305,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
     """
     head = passes.title_at if passes.title_at is not None else passes.first
     last = passes.last
-    inside = range(passes.first, last + 1) if any(line.prose for line in passes.lines) else range(0)
+    inside = passes.inside
     codes = [NOT_DECIDED] * len(passes.lines)  # a list: numpy's items are slow one by one
     for i, line in enumerate(passes.lines):
         if line.context in MODEL_OVERRULES:
@@ -315,11 +323,10 @@ def model_decides(passes: _Passes) -> np.ndarray:
 
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
     passes = _run_passes(doc.raw, options, doc.source)
-    lines, first, last, title_at = passes.lines, passes.first, passes.last, passes.title_at
+    lines, title_at = passes.lines, passes.title_at
     title = lines[title_at].text if title_at is not None else None
 
-    # edge rules (section names, menus, consent lines) spare an article's inside, if any
-    inside = range(first, last + 1) if any(line.prose for line in lines) else range(0)
+    inside = passes.inside
     decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=np.int8)
     scores = np.zeros(len(lines))
     limits = np.ones(len(lines))  # a line the model decides stays when it scores under this
@@ -356,7 +363,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     return replace(
         doc,
         title=doc.title or title,
-        published=doc.published or _published(lines, first),
+        published=doc.published or _published(lines, passes.first),
         author=doc.author or _author(lines),
         text="\n".join(kept),
         removed=removed,

@@ -93,24 +93,25 @@ TIME_ZONES: tuple[str, ...] = (
 )
 
 
-def _alternation(names) -> str:
+def alternation(names) -> str:
+    """A regex alternation of `names`, escaped, longest first (so none loses to its prefix)."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_WEEKDAY = rf"(?:(?P<weekday>{_alternation(WEEKDAYS)})\.?,?\s+)?"
+_WEEKDAY = rf"(?:(?P<weekday>{alternation(WEEKDAYS)})\.?,?\s+)?"
 
 
 def _named(tag: str) -> str:
     """A month name or abbreviation (a full stop may follow it), in groups named by `tag`."""
-    full, short = _alternation(MONTHS), _alternation(MONTH_ABBREVIATIONS)
+    full, short = alternation(MONTHS), alternation(MONTH_ABBREVIATIONS)
     return rf"(?:(?P<month{tag}>{full})|(?P<abbr{tag}>{short})\.?)"
 
 
 _TIME = (
-    rf"(?:(?:\s*(?P<joiner>{_alternation(TIME_JOINERS)})\s*|\s+)"
+    rf"(?:(?:\s*(?P<joiner>{alternation(TIME_JOINERS)})\s*|\s+)"
     r"(?P<hour>\d{1,2})(?P<hsep>[:h])(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>[ap]m))?(?:\s*(?P<uhr>uhr))?"
-    rf"(?:\s+(?-i:{_alternation(TIME_ZONES)}))?)?"
+    rf"(?:\s+(?-i:{alternation(TIME_ZONES)}))?)?"
 )
 _FORM = re.compile(
     rf"{_WEEKDAY}(?:"

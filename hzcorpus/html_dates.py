@@ -9,16 +9,13 @@ the written forms of a full date (day, month and year), one row each, with examp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
-from .dates import MONTH_ABBREVIATIONS, MONTHS
+from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
 from .rules import Rule
 
-_MONTH_NAMES = "|".join(
-    re.escape(name) for name in sorted({*MONTHS, *MONTH_ABBREVIATIONS}, key=len, reverse=True)
-)
+_MONTH_NAMES = alternation({*MONTHS, *MONTH_ABBREVIATIONS})
 _DAY = r"(?P<d>[0-3]?\d)"
 _MONTH = r"(?P<m>[01]?\d)"
 _NAMED = rf"(?P<mn>{_MONTH_NAMES})\.?"
