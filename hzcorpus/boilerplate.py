@@ -1618,16 +1618,27 @@ LINE_RULES: tuple[Rule, ...] = (
         id="read-also",
         reason="an inline teaser linking to another article",
         kind="furniture",
-        pattern=r"^(?:read more|read also|also read|see also|related|lesen sie auch|"
-        r"lesen sie mehr|auch interessant|mehr dazu|lee también|lea también|lee más|"
-        r"lire aussi|à lire aussi|voir aussi|相关阅读|延伸阅读|推荐阅读|相关)\s*[:：|»>]\s*.+$",
+        pattern=r"^(?:(?:read more|read also|also read|see also|related|lesen sie auch|"
+        r"lesen sie mehr|auch interessant|mehr dazu|mehr zum thema|zum weiterlesen|"
+        r"lee también|lea también|lee más|lea más|lea además|mire|puedes ver|"
+        r"(?:también )?te puede interesar|ver también|leia também|leia mais|veja também|"
+        r"lire aussi|à lire aussi|voir aussi|相关阅读|延伸阅读|推荐阅读|相关)\s*[:：|»>]\s*.*"
+        r"|schon gelesen\?|zum weiterlesen)$",
         match=(
             "READ MORE: Tesla profits slump",
             "Lesen Sie auch: Die Bahn streikt wieder",
             "Lee también: El precio de la luz",
             "相关阅读：杭州六小龙",
+            "Mire: El cantante Juan Luis Guerra da positivo a COVID-19",
+            "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
+            "Zum Weiterlesen:",
+            "Schon gelesen?",
         ),
-        no_match=("Read more books, the minister told pupils.",),
+        no_match=(
+            "Read more books, the minister told pupils.",
+            "Mire usted, la inflación no se fue nunca.",
+            "Weiterlesen lohnt sich.",
+        ),
     ),
     Rule(
         id="section-label",

@@ -20,8 +20,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
   the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
-  photographer line, "Bildnachweis: …"; teasers of other articles in forms the page-text
-  rules lack) are removed and recorded. Captions stay: they describe the article's
+  photographer line, "Bildnachweis: …"; teasers of other articles, the page-text rule
+  `read-also`) are removed and recorded. Captions stay: they describe the article's
   pictures, and a credit inside a caption does not make it one. A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has
@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from html import escape
 
+from .boilerplate import LINE_RULES
 from .document import Removed
 from .errors import InputError
 from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
@@ -79,6 +80,8 @@ PICTURE_AGENCIES = "|".join(
         *("ddp images", "zuma press", "sipa", "pa images", "pa wire", "視覺中國", "视觉中国"),
     )
 )
+#: The page-text rule for teasers of other articles ("Read more: …", "Lea más: …").
+READ_ALSO = next(rule for rule in LINE_RULES if rule.id == "read-also")
 #: Lines of trafilatura's output that are not article text, whatever the page.
 OUTPUT_LINE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -123,22 +126,7 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
         ),
         no_match=("Die Bildquelle ist unklar, sagte der Sprecher.", "Photo credits are due Monday"),
     ),
-    Rule(
-        id="html-read-also",
-        reason="a teaser linking to another article inside the text (forms the page-text "
-        "rule `read-also` does not have)",
-        pattern=r"^(?:(?:lea más|lee más|lea además|mire|puedes ver|te puede interesar|"
-        r"también te puede interesar|ver también|leia também|leia mais|veja também|"
-        r"zum weiterlesen|mehr zum thema)\s*[:：»>]\s*.{0,160}|schon gelesen\?|zum weiterlesen)$",
-        match=(
-            "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización",
-            "Mire: El cantante Juan Luis Guerra da positivo a COVID-19",
-            "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
-            "Zum Weiterlesen:",
-            "Schon gelesen?",
-        ),
-        no_match=("Mire usted, la inflación no se fue nunca.", "Weiterlesen lohnt sich."),
-    ),
+    READ_ALSO,  # the page-text row: teasers of other articles inside the text
 )
 #: Removals that depend on the page's own metadata or on trafilatura: rule id -> reason.
 REMOVAL_REASONS: dict[str, str] = {
