@@ -419,7 +419,11 @@ def _measure(line: _Line, th: Thresholds) -> None:
 
 def _measures(text: str) -> tuple[float, bool, float]:
     """`(units, cjk, function share)` of a text (see `_measure`)."""
-    if text.isascii() or _BEYOND_LATIN.search(text) is None:
+    if text.isascii():  # lowercased, ASCII keeps its words' bounds: they come lowercased
+        words = _LATIN_WORD.findall(text.lower())
+        stopwords = sum(map(STOPWORDS.__contains__, words))
+        return float(len(words)), False, stopwords / len(words) if words else 0.0
+    if _BEYOND_LATIN.search(text) is None:
         cjk, words = [], _LATIN_WORD.findall(text)
     else:
         cjk = _CJK.findall(text)
@@ -770,7 +774,7 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
     candidates = attached or candidates
     if candidates:
-        counts = Counter("\n".join(line.text for line in lines).casefold().split("\n"))
+        counts = _casefold_counts(lines, {lines[i].text.casefold() for i in candidates})
         repeated = [i for i in candidates if counts[lines[i].text.casefold()] > 1]
         if repeated:
             return repeated[0]
@@ -780,6 +784,20 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         )
     unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
     return first if sentence_title and not unruled_above else None
+
+
+def _casefold_counts(lines: list[_Line], keys: set[str]) -> Counter[str]:
+    """How many lines casefold to each of `keys` (casefolded texts). A character casefolds
+    to one to three characters, so only lines of a length that can fold to a key's are
+    casefolded (folding costs more than the rest of the title search)."""
+    shortest, longest = min(map(len, keys)), max(map(len, keys))
+    return Counter(
+        folded
+        for line in lines
+        if shortest <= 3 * len(line.text)
+        and len(line.text) <= longest
+        and (folded := line.text.casefold()) in keys
+    )
 
 
 def _mark_edges(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import math
 import operator
 import os
 import re
@@ -188,16 +189,17 @@ def best_language(text: str, options: LanguageOptions = LanguageOptions()) -> st
     """The code of the best candidate of `detect_language` (the same answer, without
     counting letters or scoring the candidates)."""
     head = text[: options.max_chars]
-    found = _ranked(head, options) if _LETTER.search(head) is not None else None
+    found = _ranked(head, options, best=True) if _LETTER.search(head) is not None else None
     if found is None:
         return UNDETERMINED.lang
     labels, ranked = found
     return labels[ranked[0][1]]
 
 
-def _ranked(head: str, options: LanguageOptions):
+def _ranked(head: str, options: LanguageOptions, best: bool = False):
     """The entries' labels and the ranked (probability, entry) of a text with letters, or
-    None for letters of a script that neither langdetect nor the table knows."""
+    None for letters of a script that neither langdetect nor the table knows. With `best`,
+    the first of them may come alone and unscored (`_Plan.best`)."""
     guess = _script_guess(head) if _UNKNOWN_SCRIPT.search(head) is not None else None
     if guess is not None:
         probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
@@ -207,10 +209,11 @@ def _ranked(head: str, options: LanguageOptions):
         if probs is None:  # letters of a script that neither langdetect nor the table knows
             return None
         plan = engine.plan_for(head, options.chinese_variants)
-    ranked = plan.ranked(probs, options.min_candidate_score)
+    rank = _Plan.best if best else _Plan.ranked
+    ranked = rank(plan, probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
         plan = _Plan.of(plan.langs, (), options.chinese_variants)
-        ranked = plan.ranked(probs, options.min_candidate_score)
+        ranked = rank(plan, probs, options.min_candidate_score)
     return plan.labels, ranked
 
 
@@ -435,6 +438,18 @@ class _Plan:
         rest = [e for e in entries if e[0] >= floor and e is not best]
         rest.sort(key=_SCORE, reverse=True)  # stable: the dict's order on a tie
         return [best, *rest]
+
+    def best(self, probs: list[float], floor: float) -> list[tuple[float, int]] | None:
+        """`ranked`, or only its first entry, unscored (`(nan, entry)`), when the most
+        probable language alone makes up that entry and outweighs all the others together
+        (then no other entry, summed or not, can reach it, whatever is ruled out)."""
+        p = max(probs)
+        entry = self.single_entry[probs.index(p)]
+        if entry >= 0:
+            mass = sum(probs)
+            if mass - p + _SUM_ERROR * mass < p:  # at least the others' exact sum
+                return [(math.nan, entry)]
+        return self.ranked(probs, floor)
 
     def _singles(self, probs: list[float], low: float, total: float) -> list[tuple[float, int]]:
         """(score, entry) of the single-language entries whose probability is at least just

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _constants, _parser
 
 from .document import Document, content_id
 from .errors import InputError
@@ -185,8 +186,12 @@ def _lines_to_repair(text: str) -> Iterator[tuple[int, int]]:
     categories among its first three characters, so the pattern is tried only at and
     just before such characters. A line that holds a character another fixer replaces,
     or starts with "Ã " or "Â " (the pattern's one anchored case), is marked at once.
+    Most alternatives hold two characters beyond ASCII among their first three: the
+    pattern is tried at a character only when another such character stands within two
+    places of it, or when it is one of the few that some alternative needs alone
+    (`_lone_badness_chars`); an accented letter between plain ones is passed at once.
     """
-    scan, fixed, badness = _mojibake_scan()
+    scan, fixed, lone, badness = _mojibake_scan()
     line_end = 0
     for found in scan.finditer(text):
         at = found.start()
@@ -196,7 +201,14 @@ def _lines_to_repair(text: str) -> Iterator[tuple[int, int]]:
         if not (
             char in fixed
             or (char in "ÃÂ" and text[at + 1 : at + 2] == " " and text[at - 1 : at] in ("", "\n"))
-            or badness[min(at, 2)].match(text, max(at - 2, 0))
+            or (
+                (
+                    lone is None
+                    or char in lone
+                    or not (text[max(at - 2, 0) : at] + text[at + 1 : at + 3]).isascii()
+                )
+                and badness[min(at, 2)].match(text, max(at - 2, 0))
+            )
         ):
             continue
         line_end = text.find("\n", at) + 1 or len(text)
@@ -204,12 +216,16 @@ def _lines_to_repair(text: str) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def _mojibake_scan() -> tuple[re.Pattern[str], frozenset[str], tuple[re.Pattern[str], ...]]:
+def _mojibake_scan() -> tuple[
+    re.Pattern[str], frozenset[str], frozenset[str] | None, tuple[re.Pattern[str], ...]
+]:
     """What `_lines_to_repair` needs, built from ftfy's own tables: one character class
     of every character worth a look, the characters ftfy's other fixers change (control
-    characters, C1 controls, line separators, surrogates), and ftfy's badness pattern
-    after up to 0, 1 and 2 characters (matched there, it tells whether the pattern
-    matches at any of the 1, 2 or 3 places, in one call).
+    characters, C1 controls, line separators, surrogates), the characters some
+    alternative of the badness pattern needs without a second one beyond ASCII
+    (`_lone_badness_chars`), and ftfy's badness pattern after up to 0, 1 and 2
+    characters (matched there, it tells whether the pattern matches at any of the 1, 2
+    or 3 places, in one call).
 
     The class holds those and the characters of ftfy's mojibake categories and of its
     pattern's literals."""
@@ -225,7 +241,65 @@ def _mojibake_scan() -> tuple[re.Pattern[str], frozenset[str], tuple[re.Pattern[
     badness = tuple(
         re.compile(f"(?s:.{{0,{n}}})(?:{BADNESS_RE.pattern}\n)", BADNESS_RE.flags) for n in range(3)
     )
-    return scan, frozenset(fixed), badness
+    return scan, frozenset(fixed), _lone_badness_chars(BADNESS_RE), badness
+
+
+def _lone_badness_chars(badness: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters beyond ASCII that some alternative of ftfy's badness pattern may
+    hold as its only one near its start, or None when that cannot be told.
+
+    An alternative whose first three items are one character each, two of them from
+    classes beyond ASCII, needs no such character. Of every other alternative, the
+    characters of its classes beyond ASCII that start within its first three characters
+    are lone; an alternative without such a class makes every character lone (None)."""
+    c = _constants
+    if badness.flags & re.IGNORECASE:
+        return None
+    parsed = _parser.parse(badness.pattern, badness.flags)
+    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is c.BRANCH else [parsed]
+    one_char = (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY)
+    lone: set[str] = set()
+    for branch in branches:
+        items = [(op, av, _beyond_ascii(op, av)) for op, av in branch]
+        head = items[:3]
+        if (
+            all(op in one_char for op, _av, _b in head)
+            and sum(b is not None for *_, b in head) >= 2
+        ):
+            continue  # two places beyond ASCII among the first three characters
+        offset, starts = 0, []  # how far into a hit each item may start, at most
+        for op, av, beyond in items:
+            if offset > 2:
+                break
+            if beyond is not None:
+                starts.append(beyond)
+            widest = (
+                1 if op in one_char else _parser.SubPattern(parsed.state, [(op, av)]).getwidth()[1]
+            )
+            offset += widest
+        if not starts:
+            return None
+        lone.update(*starts)
+    return frozenset(lone)
+
+
+def _beyond_ascii(op, av) -> frozenset[str] | None:
+    """The characters a parsed one-character item (a literal, or a class of literals and
+    ranges) matches when they are all beyond ASCII, else None."""
+    c = _constants
+    if op is c.LITERAL:
+        return frozenset(chr(av)) if av > 0x7F else None
+    if op is not c.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is c.LITERAL and value > 0x7F:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[0] > 0x7F:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None  # ASCII, a negated class, a category
+    return frozenset(chars)
 
 
 @cache

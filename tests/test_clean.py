@@ -343,3 +343,38 @@ def test_latin_words_are_the_words(text):
 
     if _BEYOND_LATIN.search(text) is None:
         assert _LATIN_WORD.findall(text) == _WORD.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_lines_measure_as_word_by_word(text):
+    """An ASCII line is lowercased in one go before its words are found: the same words,
+    lowercased, as lowering them one by one."""
+    from hzcorpus.boilerplate import STOPWORDS
+    from hzcorpus.clean import _WORD, _measures
+
+    words = [word.lower() for word in _WORD.findall(text)]
+    share = sum(word in STOPWORDS for word in words) / len(words) if words else 0.0
+    assert _measures(text) == (len(words), False, share)
+    assert type(_measures(text)[0]) is float  # as the units of any other line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Straße", "STRASSE", "strasse", "ﬁre", "FIRE", "x", "ΣΑΣ", "σας", "ΐ", "ΐ"]
+        )
+    ).filter(bool)
+)
+def test_title_repeats_count_as_casefolded_lines(texts):
+    """`_casefold_counts` counts as a `Counter` of every casefolded line does."""
+    from collections import Counter
+
+    from hzcorpus.clean import _casefold_counts, _Line
+
+    lines = [_Line(no, text) for no, text in enumerate(texts)]
+    keys = {text.casefold() for text in texts[:3]}  # at least one
+    every = Counter(text.casefold() for text in texts)
+    counts = _casefold_counts(lines, keys)
+    assert {key: counts[key] for key in keys} == {key: every[key] for key in keys}

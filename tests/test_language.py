@@ -341,7 +341,7 @@ def test_scores_equal_the_plain_dict_arithmetic_on_any_probabilities(probs, hang
 
 def assert_as_the_dict_arithmetic(probs: list[float], hangul: bool, options) -> None:
     """`detect_language` on a text (with Hangul or without) whose backend gives `probs`
-    equals the plain dict arithmetic on them."""
+    equals the plain dict arithmetic on them, and `best_language` gives its first."""
     text = (
         "최신 뉴스 and more words for twenty letters" if hangul else "Twenty letters or more here"
     )
@@ -350,7 +350,27 @@ def assert_as_the_dict_arithmetic(probs: list[float], hangul: bool, options) -> 
         fixed = language._Engine(engine.langs, engine.required, lambda _text: list(probs))
         patch.setattr(language, "_engine", lambda *_options: fixed)
         found = detect_language(text, options)
+        best = best_language(text, options)
     assert found == ranked_as_a_dict(dict(zip(LANGS, probs, strict=True)), text, options)
+    assert best == found[0].lang
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    weights=st.dictionaries(
+        st.sampled_from(["zh-cn", "zh-tw", "ko", "ja", "en"]), st.floats(0.0, 1.0), min_size=1
+    ),
+    hangul=st.booleans(),
+    options=st.sampled_from(OPTION_CASES),
+)
+def test_scores_equal_the_plain_dict_arithmetic_on_a_few_close_languages(weights, hangul, options):
+    """A few languages share the mass: Chinese variants that add up, Korean ruled out
+    without Hangul, a top language that may or may not outweigh the others together."""
+    total = sum(weights.values())
+    if total == 0:
+        weights, total = {"en": 1.0}, 1.0
+    probs = [weights.get(lang, 0.0) / total for lang in LANGS]
+    assert_as_the_dict_arithmetic(probs, hangul, options)
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,7 +2,7 @@ import codecs
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hzcorpus.errors import HzcorpusError, InputError
@@ -10,6 +10,8 @@ from hzcorpus.read import (
     ReadOptions,
     _fix_mojibake,
     _ftfy_config,
+    _lines_to_repair,
+    _mojibake_scan,
     decode,
     document_from_bytes,
     is_html,
@@ -99,6 +101,46 @@ _MOJIBAKE_ALPHABET = "abcé ÃÂâ€™\n\x85\u2028\xa0ƒ©ГўВЂ\x1b[1m\ufef
 def test_mojibake_repair_is_ftfys_on_every_text(text):
     # only the lines ftfy could change are given to it: the output must be ftfy's own
     assert _fix_mojibake(text) == ftfy.fix_text(text, _ftfy_config())
+
+
+#: Letters beyond ASCII that ftfy's pattern may take for mojibake, with plain ones around.
+_ACCENTED_ALPHABET = "éàüöß«»œŒÃÂ°€£™—…’ВГРСвЂβΒ¿¡\xa0×²√≈‚ÄØ\x85"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ab", "a ", ".", ", ", "\n", "-"])
+        | st.sampled_from(_ACCENTED_ALPHABET + _MOJIBAKE_ALPHABET),
+        max_size=20,
+    ).map("".join)
+)
+@example("cœ. Æ")  # a lone character between plain ones
+@example("la Ã b")
+@example("x.Â ¡")
+def test_lines_to_repair_are_those_of_trying_every_candidate(text):
+    """Trying ftfy's pattern only where a second character beyond ASCII is near (or at a
+    lone character) marks the same lines as trying it at every candidate."""
+    scan, fixed, lone, badness = _mojibake_scan()
+    assert lone is not None  # ftfy's pattern has the shape the shortcut knows
+    assert list(_lines_to_repair(text)) == _every_candidate(text, scan, fixed, badness)
+
+
+def _every_candidate(text, scan, fixed, badness):
+    """`_lines_to_repair` without the shortcut: the pattern tried at every candidate."""
+    found, line_end = [], 0
+    for hit in scan.finditer(text):
+        at, char = hit.start(), hit.group()
+        if at < line_end:
+            continue
+        if (
+            char in fixed
+            or (char in "ÃÂ" and text[at + 1 : at + 2] == " " and text[at - 1 : at] in ("", "\n"))
+            or badness[min(at, 2)].match(text, max(at - 2, 0))
+        ):
+            line_end = text.find("\n", at) + 1 or len(text)
+            found.append((text.rfind("\n", 0, at) + 1, line_end))
+    return found
 
 
 def test_mojibake_repair_is_ftfys_on_the_seed_pages():
