@@ -372,7 +372,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
     """Non-blank lines, stripped; a lone bullet marker is joined to the item after it."""
-    texts = [raw.strip() for raw in raw_lines]
+    texts = list(map(str.strip, raw_lines))
     if BULLET_MARKERS.isdisjoint(texts):
         return [_Line(no, text) for no, text in enumerate(texts) if text]
     lines: list[_Line] = []

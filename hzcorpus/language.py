@@ -218,14 +218,20 @@ def _ranked(head: str, options: LanguageOptions, best: bool = False):
 
 
 def detect_document(doc: Document, options: LanguageOptions = LanguageOptions()) -> Document:
-    """A copy of `doc` with its language (from title and text) and each paragraph's."""
-    candidates = detect_language(document_language_text(doc), options)
+    """A copy of `doc` with its language (from title and text) and each paragraph's.
+
+    A paragraph that is the whole text detected (an untitled one-paragraph document) has
+    the document's first candidate: the same detection."""
+    text = document_language_text(doc)
+    candidates = detect_language(text, options)
     return replace(
         doc,
         language=candidates[0].lang,
         language_score=candidates[0].score,
         language_candidates=candidates,
-        paragraph_languages=[_paragraph_language(p, options) for p in doc.paragraphs],
+        paragraph_languages=[
+            candidates[0] if p == text else _paragraph_language(p, options) for p in doc.paragraphs
+        ],
     )
 
 

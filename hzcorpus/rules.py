@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from re import _constants, _parser
 from typing import Any
 
@@ -71,16 +71,13 @@ class Rule:
     def first_char(self) -> re.Pattern[str] | None:
         """A pattern matching every character a hit can start with, or None when a hit may
         start with any character (or be empty); None for predicates."""
-        if self.pattern is None:
-            return None
-        first = first_chars(self.pattern, self.flags)
+        first = None if self.pattern is None else first_chars(self.pattern, self.flags)
         return None if first is None else re.compile(first, self.flags)
 
     @cached_property
     def guarded_regex(self) -> re.Pattern[str]:
         """`regex` behind a lookahead for `first_char` (as `guarded` does): the same hits."""
-        first = self.first_char
-        return self.regex if first is None else _behind(first.pattern, self.pattern, self.flags)
+        return self.regex if self.pattern is None else guarded(self.pattern, self.flags)
 
     @cached_property
     def longest_text(self) -> int | None:
@@ -89,7 +86,7 @@ class Rule:
         that `$` may stand before), or None; None for predicates."""
         if self.pattern is None or self.flags & re.MULTILINE:
             return None
-        parsed = _parser.parse(self.pattern, self.flags)
+        parsed = _parse(self.pattern, self.flags)
         widest = parsed.getwidth()[1]
         if parsed.state.flags & re.MULTILINE or widest >= _constants.MAXREPEAT:
             return None
@@ -103,7 +100,7 @@ class Rule:
         and for predicates."""
         if self.pattern is None:
             return frozenset()
-        found = _sequence_literals(_parser.parse(self.pattern, self.flags))
+        found = _sequence_literals(_parse(self.pattern, self.flags))
         return frozenset(found or ())
 
     @cached_property
@@ -115,7 +112,7 @@ class Rule:
         """
         if self.pattern is None or self.flags & re.MULTILINE:
             return None
-        parsed = _parser.parse(self.pattern, self.flags)
+        parsed = _parse(self.pattern, self.flags)
         if parsed.state.flags & re.MULTILINE:
             return None
         last = _end_atoms(list(parsed))
@@ -281,10 +278,17 @@ def _sequence_literals(items) -> set[str] | None:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A pattern (with `flags`) that matches every character a hit of `pattern` can start
     with, or None when a hit may start with any character (or be empty)."""
-    first = _sequence_atoms(_parser.parse(pattern, flags))
+    first = _sequence_atoms(_parse(pattern, flags))
     if first is None or first[1]:  # not modelled, or a hit may be empty
         return None
     return "|".join(first[0])
+
+
+@lru_cache(maxsize=1024)
+def _parse(pattern: str, flags: int) -> _parser.SubPattern:
+    """The parse tree of a pattern, made once for the facts read from it (first and last
+    characters, literals, width); the readers leave it as it is."""
+    return _parser.parse(pattern, flags)
 
 
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:

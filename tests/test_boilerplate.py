@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hzcorpus.boilerplate import CONTEXT_REASONS, LINE_RULES, UI_LABELS, Thresholds
@@ -260,3 +260,75 @@ def test_a_guarded_pattern_finds_the_same_hits(parts):
     assert (found and found.span()) == (plain and plain.span()), text
     assert guarded(r"^(?:a|b)?\d", re.I).pattern.startswith("(?=")
     assert guarded(r".x").pattern == ".x"  # a hit may start with any character
+
+
+def _icon_run_token_by_token(line: str) -> bool:
+    """`_is_icon_run` as it was written before its one-match shape test."""
+    import re
+
+    from hzcorpus.boilerplate import ICON_WORDS, STOPWORDS
+
+    if line[:1].isupper() or not line[:1].isascii():
+        return False
+    tokens = line.split()
+    if len(tokens) < 6 or line != line.lower():
+        return False
+    if not all(re.fullmatch(r"[a-z0-9_-]+", t) for t in tokens):
+        return False
+    known = sum(t in ICON_WORDS or "-" in t or "_" in t for t in tokens)
+    stop = sum(t in STOPWORDS for t in tokens)
+    return known >= 0.5 * len(tokens) and stop <= 0.1 * len(tokens)
+
+
+def _cjk_menu_token_by_token(line: str) -> bool:
+    import re
+
+    tokens = line.split()
+    return len(tokens) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,4}", t) for t in tokens)
+
+
+#: Pieces of icon rows, Chinese menus and what breaks them (case, marks, odd white space).
+_ROW_PIECES = st.sampled_from(
+    [
+        "icon",
+        "fa-home",
+        "arrow_left",
+        "the",
+        "x1",
+        "Menu",
+        "-",
+        "新闻",
+        "体育频道",
+        "国际新闻网",
+        "a.b",
+        "é",
+        "ß",
+        "İ",
+        "K",
+        " ",
+        "  ",
+        "\t",
+        "\xa0",
+        "\u3000",
+        "\n",
+        "，",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_ROW_PIECES, max_size=14).map("".join)
+    | st.lists(_ROW_PIECES, max_size=9).map(" ".join)
+)
+@example("\xa0fa-home arrow_left fa-bars fa-user fa-search fa-close")  # no ASCII first
+@example("fa-home arrow_left fa-bars fa-user fa-search fa-close")
+@example("fa-home arrow_left fa-bars fa-user fa-search")  # five names: too few
+@example("国际新闻网 体育 财经 科技")  # a five-character word
+@example("国际 体育 财经 科技")
+@example("国际 体育 财经")  # three words: too few
+def test_row_shape_predicates_answer_as_token_by_token(line):
+    from hzcorpus.boilerplate import _is_cjk_menu, _is_icon_run
+
+    assert _is_icon_run(line) == _icon_run_token_by_token(line)
+    assert _is_cjk_menu(line) == _cjk_menu_token_by_token(line)

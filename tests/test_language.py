@@ -183,6 +183,20 @@ def test_mixed_page_per_paragraph():
     assert [p.lang for p in doc.paragraph_languages] == ["de", "en", "de", "de"]
 
 
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        ("", "Der Bundestag hat am Donnerstag das neue Klimagesetz beschlossen."),
+        ("", "Hola"),
+        ("Titel", "Der Bundestag hat das Gesetz beschlossen."),
+        ("", "ok\nok"),
+    ],
+)
+def test_a_paragraph_that_is_the_whole_text_gets_its_own_detection(title, text):
+    doc = detect_document(Document(source="x", title=title, text=text))
+    assert doc.paragraph_languages == [detect_language(p)[0] for p in doc.paragraphs]
+
+
 def test_mixed_pages_gate():
     """Paragraph and page accuracy on pages with one paragraph in another language."""
     docs = [
