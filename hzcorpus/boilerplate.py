@@ -1732,6 +1732,35 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("The council met on Monday (its 23rd meeting).", "Table 3 (2)."),
     ),
     Rule(
+        id="headline-with-timestamp",
+        reason="a headline of another article with its date and time (a news-ticker link)",
+        kind="furniture",
+        # a head without sentence marks, colons or bars (not a label such as "Posted"),
+        # then a numeric or month-name date and a clock time ending the line
+        pattern=r"^(?:[•·*▪►-]\s*)?(?!(?:posted|by|von|por|par|updated|aktualisiert|published|"
+        r"veröffentlicht|publicado|publié)\b)[^.!?。！？:：|»]{12,160}?[\s,|(–-]+"
+        r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+        r"\d{4}年\d{1,2}月\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+        r" \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|"
+        r"nov|dez|dec)[a-zé]*\.? \d{4}),?\s*(?:à\s*|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+        r"(?:\s*(?:[a-z]{2,4}|uhr))?\)?$",
+        requires_chars=r"\d",
+        match=(
+            "• Genentech 4Q profit rises 6 percent 1/15/2008, 7:52 a.m. EST",
+            "Co-pilot praised in crash landing of jet 19/01/08 1:57 PM",
+            "Bahnstreik legt den Fernverkehr lahm 15.01.2008, 15:42 Uhr",
+            "El Gobierno aprueba los presupuestos 15/01/2008 - 15:42",
+            "Le budget de la ville adopté 15/01/2008 à 15h42",
+            "市政府公布新的公交线路和票价调整方案 2008-01-15 15:42",
+        ),
+        no_match=(
+            "Posted 1/15/2008, 3:42 p.m. EST",
+            "The meeting starts on 15.01.2008 at 15:42.",
+            "Updated: January 15, 2008 3:42 PM",
+            "Wednesday, June 15, 2005",
+        ),
+    ),
+    Rule(
         id="click-here",
         reason="a click-here link",
         kind="furniture",

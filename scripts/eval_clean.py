@@ -282,6 +282,9 @@ class System:
 SYSTEMS: dict[str, System] = {
     "hzcorpus": System("dump", hzcorpus_dump),
     "hzcorpus-rules": System("dump", partial(hzcorpus_dump, options=CleanOptions(model=False))),
+    "hzcorpus-inside": System(
+        "dump", partial(hzcorpus_dump, options=CleanOptions(model_inside=True))
+    ),
     "best-block": System("dump", best_block),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
     "hzcorpus-html-choice": System(
