@@ -37,6 +37,9 @@ from hzcorpus.redaction_context import NumberContext  # noqa: E402
 
 OUT = ROOT / "hzcorpus" / "data" / "gap_scorer.json"
 FOLDS = 4
+#: Sentence sources whose licence forbids commercial use: nothing learned from them ships
+#: unless `--include-non-commercial` is given (the package is Apache-2.0).
+NON_COMMERCIAL = frozenset({"zh-GSD"})
 
 
 def fold_of(sentence: str) -> int:
@@ -133,12 +136,21 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=8, help="cut the development sentences this many times"
     )
+    parser.add_argument(
+        "--include-non-commercial",
+        action="store_true",
+        help=f"also learn from {', '.join(sorted(NON_COMMERCIAL))} (the file may then not be "
+        "used commercially)",
+    )
     args = parser.parse_args()
     if not (args.devdata / "sentences").is_dir():
         print(f"skipped: no devdata in {args.devdata}")
         return
     sentences = load_sentences(args.devdata, args.cache)
-    dev = [(lang, s) for _, lang, s in sentences if part_of(s) == "dev"]
+    skipped = frozenset() if args.include_non_commercial else NON_COMMERCIAL
+    dev = [
+        (lang, s) for source, lang, s in sentences if part_of(s) == "dev" and source not in skipped
+    ]
     fold_contexts = [contexts([(la, s) for la, s in dev if fold_of(s) != k]) for k in range(FOLDS)]
     fold_by_id = {f"{source}-{index}": fold_of(s) for index, (source, _, s) in enumerate(sentences)}
     # each round cuts the same development sentences anew (another seed): more gaps to learn
@@ -146,7 +158,7 @@ def main() -> None:
         row
         for seed in range(100, 100 + args.rounds)
         for row in records(args.devdata, seed=seed, cache_dir=args.cache)
-        if row["part"] == "dev"
+        if row["part"] == "dev" and row["source"] not in skipped
     ]
     folds = [
         examples([r for r in rows if fold_by_id[r["id"]] == k], lambda _row, k=k: fold_contexts[k])
@@ -161,12 +173,17 @@ def main() -> None:
         mine = [d for d in scored if d[2] == name]
         thresholds[name], scores[name] = pick_threshold(mine, target)
     words, cjk = contexts(dev)
+    chinese = (
+        "Chinese GSD (non-commercial; this file may not be used commercially)"
+        if args.include_non_commercial
+        else "no Chinese source (GSD is non-commercial), so no CJK point is a candidate"
+    )
     model = {
         "about": "logistic weights over hzcorpus.gap_scorer.features and the number counts "
         "of hzcorpus.redaction_context; see scripts/train_gap_scorer.py. Counts of words "
-        "(and Chinese characters) next to numbers, from sentences of Universal Dependencies "
-        "English EWT and GUM (CC BY-SA 4.0), Chinese GSD and the German pages of "
-        "trafilatura's evaluation set; no sentence, and no e-mail or web address, is kept",
+        "next to numbers, from sentences of Universal Dependencies English EWT and GUM "
+        f"(CC BY-SA 4.0) and the German pages of trafilatura's evaluation set; {chinese}; "
+        "no sentence, and no e-mail or web address, is kept",
         "trained_on": f"{len(data)} candidate gaps of the development part "
         f"({sum(y for _, y, _ in data)} cuts); counts from {len(dev)} development sentences",
         "dev_candidates_out_of_fold": scores,
