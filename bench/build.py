@@ -31,7 +31,9 @@ cProfile after its warm-up, whose shares split the documents' time among the ste
 same corpus, per input kind (page-text dumps, HTML pages), each side in its own process
 with the other's checkout in the same run (`--compare-with`): wall seconds of the
 imports, the worker's warm-up, and per kind read, clean, detect, flag, `to_record` and
-sending the record back (hzcorpus), or extraction, langdetect and the parquet file (glue).
+sending the record back (hzcorpus), or extraction, langdetect and the parquet file (glue),
+and the glue's seconds over each side's without the imports (a small corpus magnifies them:
+on 200 dumps + 50 pages the glue imports `datasets` for a second).
 
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
@@ -399,6 +401,24 @@ def print_steps(raw: Path, tmp: str, compare_with: Path | None) -> None:
         for step, value in seconds.items():
             print(f"| {name} | {step} | {value:.2f} | {100 * value / total:.1f}% |")
         print(f"| {name} | **total** | **{total:.2f}** | |")
+        print(f"| {name} | without imports | {_documents_seconds(seconds):.2f} | |")
+    glue = _documents_seconds(found["glue"])
+    print()
+    print("Documents only (without the imports, which a small corpus magnifies; hzcorpus's warm-up")
+    print("counts, as the glue's libraries load their data on first use), glue's")
+    print(
+        "seconds / each side's: "
+        + ", ".join(
+            f"{name} {glue / _documents_seconds(seconds):.2f}x"
+            for name, seconds in found.items()
+            if name != "glue"
+        )
+    )
+
+
+def _documents_seconds(seconds: dict[str, float]) -> float:
+    """A side's seconds spent on the documents: every step but the imports."""
+    return sum(value for step, value in seconds.items() if step != "imports")
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .redaction_context import NumberContext, rate_bin, word_token
@@ -196,6 +196,11 @@ class GapModel:
     def threshold(self, start: int, end: int) -> float:
         return self.thresholds[family(start, end)]
 
+    @cached_property
+    def lefts(self) -> frozenset[str]:
+        """`cjk_lefts` of the model's counts."""
+        return cjk_lefts(self.context[1])
+
 
 def load_context(raw: dict) -> tuple[NumberContext, NumberContext]:
     """The (words, CJK characters) counts of a model file's `context`."""
@@ -233,23 +238,18 @@ def candidates(text: str, lefts: frozenset[str] | None = None) -> list[tuple[int
     spans = [m.span() for m in _CANDIDATE.finditer(text)]
     if _CJK_CHAR.search(text):
         if lefts is None:
-            lefts = _shipped_lefts()
+            lefts = shipped_model().lefts
         points = _cjk_candidate().finditer(text)
         spans += [m.span() for m in points if text[m.start() - 1] in lefts]
         spans.sort()
     return spans
 
 
-@cache
-def _shipped_lefts() -> frozenset[str]:
-    return cjk_lefts(shipped_model().context[1])
-
-
 def gaps(text: str, model: GapModel | None = None) -> Iterator[tuple[int, int, float]]:
     """`(start, end, probability)` of the candidates the model calls cuts; the span runs
     from the word before the gap to the word after it (in Chinese, the two characters)."""
     model = model or shipped_model()
-    for start, end in candidates(text):
+    for start, end in candidates(text, model.lefts):
         p = model.probability(features(text, start, end, model.context))
         if p < model.threshold(start, end):
             continue

@@ -3,7 +3,8 @@
 How trafilatura is called, and why (every option is set on purpose, per call):
 
 - `bare_extraction` with a fresh `Extractor` options object and `output_format="python"`,
-  so that title, date, author and site name come from its metadata (`with_metadata`).
+  without its metadata: title, date, author and site name come from trafilatura's own
+  metadata functions, run only for those fields (`html_page_meta`).
 - `deduplicate=False`: its LRU cache is process-global, so output would depend on which
   documents came before. Nothing carries over between calls here.
 - `include_comments=False`: reader comments are not the article.
@@ -226,19 +227,19 @@ def page_text_dump(raw: str, options: HtmlOptions = HtmlOptions()) -> str:
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     import trafilatura
     from lxml import etree
-    from trafilatura.metadata import extract_metadata
+
+    from .html_page_meta import page_metadata
 
     tree = _parse(raw, options)
     _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
     extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
     try:
-        result = trafilatura.bare_extraction(tree, options=extractor)
-        lines = _nonblank_lines(result.text if result else "")
+        result = page_metadata(tree, extractor.date_params)
+        found = trafilatura.bare_extraction(tree, options=extractor)
+        lines = _nonblank_lines(found.text if found else "")
         if not lines:  # pages that render their text with scripts may carry it in JSON-LD
             lines = _json_ld_body(tree)
-            if lines:
-                result = extract_metadata(tree, date_config=extractor.date_params)
         choice = options.choice if lines else None
         asked = dict.fromkeys((*options.other_modes, *(choice.modes if choice else ())))
         other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in asked}
@@ -330,7 +331,7 @@ def _extractor(options: HtmlOptions):
         comments=False,
         tables=options.include_tables,
         dedup=False,
-        with_metadata=True,
+        with_metadata=False,  # `html_page_meta`: only the fields a record takes
         date_params={
             "original_date": True,
             "extensive_search": False,  # the text search runs only if this finds nothing
@@ -346,7 +347,7 @@ def _mode_lines(tree, extractor, mode: str) -> list[str]:
     import trafilatura
 
     other = copy(extractor)
-    other.focus, other.with_metadata = mode, False
+    other.focus = mode
     result = trafilatura.bare_extraction(tree, options=other)
     return _nonblank_lines(result.text if result else "")
 

@@ -35,7 +35,8 @@ class FlagOptions:
     with (False runs every rule's plain regex, the reference the tests and `bench/flag.py`
     compare with; the result is the same). `gap_model`: also ask the gap
     scorer (`hzcorpus.gap_scorer`) about double spaces and lone separators; its flags are
-    `missing-number` with rule `model:gap-scorer` and the model's probability as score.
+    `missing-number` with rule `model:gap-scorer` and the model's probability as score
+    (a `GapModel` instead of True: ask that model, not the shipped one).
     """
 
     min_score: float = 0.5
@@ -43,7 +44,7 @@ class FlagOptions:
     skip_rules: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Rule, ...] = RULES
     prefilter: bool = True
-    gap_model: bool = True
+    gap_model: bool | gap_scorer.GapModel = True
 
     @cached_property
     def _plan(self) -> tuple[tuple[Rule, ...], _Scan]:
@@ -202,7 +203,8 @@ def find_flags(text: str, options: FlagOptions = FlagOptions()) -> list[Span]:
         if end > start
     }
     if options.gap_model and "missing-number" in options.kinds:
-        for start, end, p in gap_scorer.gaps(text):
+        model = options.gap_model if options.gap_model is not True else None
+        for start, end, p in gap_scorer.gaps(text, model):
             if p >= options.min_score:
                 found.add(
                     (start, end, round(p, 3), gap_scorer.RULE_ID, "missing-number", len(rules))

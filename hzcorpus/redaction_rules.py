@@ -1325,15 +1325,27 @@ DATE_DIGITS = (
                 for p in ("after", "before", "until", "till", "from")
                 for unit in ("am", "pm")
             ),
+            *(
+                f"{day}{sep}{unit}"
+                for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                for sep in (" ", " : ", ": ")
+                for unit in ("am", "pm")
+            ),
         ),
         reason="a clock time whose digits were cut: 'um Uhr', 'ab . Uhr', 'at a.m.', '@ PM', "
-        "'07:48: PM' (its seconds)",
+        "'07:48: PM' (its seconds), 'from am to midnight', 'Sat am - 6 pm' (one end of a "
+        "range)",
         pattern=(
             r"\b(?P<mark>(?:um|gegen|ab|bis|von|bis um|vor|nach)  ?(?:[:.] ?)?Uhr)\b"
             r"|(?:(?<=\s)|(?<=\d:\d\d)|^)(?P<mark2>[:.] ?(?:Uhr|[ap]\.m\.|[AP]M)(?=[\s,.;)]|$))"
             r"|(?:\bat|@)  ?(?P<mark3>(?:[ap]\.m\.|[AP]M))(?=[,.;)]|\s+(?:vs|on|in|to|and|until"
             r"|[A-Z]{2,4}T)\b|$)"
             r"|\b(?:after|before|until|till|from) +(?P<mark4>(?:[ap]\.m\.|[AP]M))(?=[,.;)])"
+            # lower case only before 'to' or a dash: 'from PM to President' is intact
+            r"|\b(?:after|before|until|till|from) +(?P<mark5>(?:[ap]\.m\.|[ap]m))"
+            r"(?= +(?:to|until|till|[-–]) )"
+            r"|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.? *:? +(?P<mark6>(?:[ap]\.m\.|[ap]m"
+            r"|[AP]M))(?= *[-–])"
         ),
         kind="missing-number",
         score=0.85,
@@ -1346,6 +1358,8 @@ DATE_DIGITS = (
             "We returned after PM, found no one there",
             "Beginn : Uhr",
             "sent on 09/11/99 07:48: PM",
+            "she was working from am to midnight",
+            "Store hours: Mon-Fri : am - 7 pm, Sat am - 06:30 pm",
         ),
         no_match=(
             "um 20 Uhr",
@@ -1356,6 +1370,9 @@ DATE_DIGITS = (
             "Die Uhr tickt",
             "He is at AM radio",
             "after PM Modi spoke",
+            "the move from PM to President",
+            "open from 9 am to 5 pm",
+            "Sat 10 am - 2 pm",
         ),
     ),
     RedactionRule(

@@ -13,9 +13,13 @@ precision reaches `--precision` on out-of-fold scores (each fold's candidates sc
 model trained on the other folds), so that word features the model has memorised do not
 make the threshold look safer than it is. Writes hzcorpus/data/gap_scorer.json (weights
 rounded, near-zero ones dropped). Plain Python, no held-out sentence is read.
+`--evaluate` also prints the flagger's scores on the development part's evaluation cuts
+with each fold flagged by the model of the other folds: an honest development figure (the
+shipped model has seen every development sentence) for measuring a feature or count idea
+before the held-out part is looked at.
 
 Usage: python scripts/train_gap_scorer.py DEVDATA [--cache DIR] [--precision 0.93]
-       [--cjk-precision 0.999]
+       [--cjk-precision 0.999] [--evaluate]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import json
 import math
 import sys
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 from redaction_devset import load_sentences, part_of, records, sentence_key  # noqa: E402
+from redaction_eval import evaluate, report  # noqa: E402
 
 from hzcorpus.gap_scorer import GapModel, candidates, cjk_lefts, family, features  # noqa: E402
+from hzcorpus.redaction import FlagOptions, find_flags  # noqa: E402
 from hzcorpus.redaction_context import NumberContext  # noqa: E402
 
 OUT = ROOT / "hzcorpus" / "data" / "gap_scorer.json"
@@ -95,15 +102,42 @@ def fit(data: list[tuple[list[str], int, str]], epochs: int, l2: float) -> dict[
     return {n: round(w, 3) for n, w in sorted(weights.items()) if abs(w) >= 0.05}
 
 
-def out_of_fold(folds: list[list], epochs: int, l2: float) -> list[tuple[float, int, str]]:
-    """(probability, label, family) of every candidate, scored by a model trained on the
-    other folds' candidates."""
+def fold_weights(folds: list[list], epochs: int, l2: float) -> list[dict[str, float]]:
+    """Per fold, the weights of a model trained on the other folds' candidates."""
+    return [
+        fit([d for j, fold in enumerate(folds) if j != k for d in fold], epochs, l2)
+        for k in range(len(folds))
+    ]
+
+
+def out_of_fold(folds: list[list], weights: list[dict]) -> list[tuple[float, int, str]]:
+    """(probability, label, family) of every candidate, scored by its fold's `weights`."""
     scored = []
-    for k, held in enumerate(folds):
-        weights = fit([d for j, fold in enumerate(folds) if j != k for d in fold], epochs, l2)
-        model = GapModel(weights, {}, (NumberContext({}, {}, {}, {}, {}),) * 2)
+    for held, fold_weights_ in zip(folds, weights, strict=True):
+        model = GapModel(fold_weights_, {}, (NumberContext({}, {}, {}, {}, {}),) * 2)
         scored += [(model.probability(n), y, fam) for n, y, fam in held]
     return scored
+
+
+def evaluate_out_of_fold(args, fold_by_id: dict, models: list[GapModel]) -> str:
+    """The flagger's scores on the development part's evaluation cuts (`redaction_eval`'s,
+    seed 13), each fold's sentences flagged with the gap model of the other folds (weights
+    and counts): what the held-out part may expect, measured on development data."""
+    rows = [row for row in records(args.devdata, cache_dir=args.cache) if row["part"] == "dev"]
+    total: dict | None = None
+    for k, model in enumerate(models):
+        options = FlagOptions(gap_model=model)
+        mine = [row for row in rows if fold_by_id[row["id"]] == k]
+        result = evaluate(mine, predict=partial(find_flags, options=options))
+        if total is None:
+            total = result
+            continue
+        for key, value in result.items():
+            if isinstance(value, list):
+                total[key] += value
+            else:
+                total[key].update(value)
+    return report(total, "dev, out of fold")
 
 
 def pick_threshold(scored: list[tuple[float, int, str]], precision: float) -> tuple[float, dict]:
@@ -137,6 +171,11 @@ def main() -> None:
         "--rounds", type=int, default=8, help="cut the development sentences this many times"
     )
     parser.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="also print the flagger's out-of-fold scores on the development cuts",
+    )
+    parser.add_argument(
         "--include-non-commercial",
         action="store_true",
         help=f"also learn from {', '.join(sorted(NON_COMMERCIAL))} (the file may then not be "
@@ -166,7 +205,8 @@ def main() -> None:
     ]
     data = [d for fold in folds for d in fold]
     kept = fit(data, args.epochs, args.l2)
-    scored = out_of_fold(folds, args.epochs, args.l2)
+    weights = fold_weights(folds, args.epochs, args.l2)
+    scored = out_of_fold(folds, weights)
     thresholds, scores = {}, {}
     for name in ("gap", "cjk"):
         target = args.cjk_precision if name == "cjk" else args.precision
@@ -193,6 +233,9 @@ def main() -> None:
     }
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"{len(data)} candidates, {len(kept)} weights, thresholds {thresholds}, dev {scores}")
+    if args.evaluate:
+        models = [GapModel(w, thresholds, c) for w, c in zip(weights, fold_contexts, strict=True)]
+        print(evaluate_out_of_fold(args, fold_by_id, models))
 
 
 if __name__ == "__main__":

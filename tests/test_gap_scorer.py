@@ -143,6 +143,16 @@ def test_gap_model_can_be_switched_off():
     assert find_flags(text, FlagOptions(kinds=("placeholder",))) == []
 
 
+def test_flag_options_can_carry_another_gap_model():
+    text = "They had lived there for  years before the war."
+    eager = GapModel({"bias": -10.0, "R=time": 20.0}, {"gap": 0.9, "cjk": 0.9}, EMPTY)
+    shy = GapModel({"bias": -30.0}, {"gap": 0.9, "cjk": 0.9}, EMPTY)
+    flags = find_flags(text, FlagOptions(gap_model=eager))
+    assert [(f.rule, f.match, f.score) for f in flags] == [(RULE_ID, "for  years", 1.0)]
+    assert find_flags(text, FlagOptions(gap_model=shy)) == []
+    assert eager.lefts == frozenset()  # no CJK counts: no point in CJK text is a candidate
+
+
 def test_features_and_model_are_deterministic():
     text = "They had lived there for  years before the war."
     start, end = candidates(text)[0]
