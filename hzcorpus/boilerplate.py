@@ -181,7 +181,11 @@ UI_LABELS: frozenset[str] = frozenset(
         "listen to this article",
         "artikel anhören",
         "escuchar artículo",
+        "escucha esta nota",
+        "escucha esta nota aquí",
         "écouter l'article",
+        "écouter cet article",
+        "收听本文",
         "accept all",
         "accept cookies",
         "alle akzeptieren",
@@ -613,6 +617,8 @@ RIGHTS_WORDS: tuple[str, ...] = (
     "并不意味着赞同其观点",
     "本文仅代表作者观点",
     "不构成投资建议",
+    "copyrighted property",
+    "written permission must be obtained",
     "does not constitute investment advice",
     "keine anlageberatung",
     "no constituye asesoramiento",
@@ -630,6 +636,38 @@ NEWSLETTER_WORDS: tuple[str, ...] = (
     "infolettre",
     "邮件列表",
     "电子报",
+)
+#: A newsletter named as the site's own: a promotion even in a full sentence (lowercase).
+OWN_NEWSLETTER_WORDS: tuple[str, ...] = (
+    "our newsletter",
+    "our free newsletter",
+    "unseren newsletter",
+    "unserem newsletter",
+    "unser newsletter",
+    "unseren kostenlosen newsletter",
+    "nuestra newsletter",
+    "nuestro newsletter",
+    "nuestro boletín",
+    "notre newsletter",
+    "notre lettre d'information",
+    "我们的电子报",
+    "我们的邮件列表",
+)
+#: Disclosures of affiliate links and paid placements (lowercase).
+AFFILIATE_WORDS: tuple[str, ...] = (
+    "affiliate link",
+    "affiliate-link",
+    "we may receive compensation",
+    "we may earn a commission",
+    "we may earn compensation",
+    "advertisers do not influence",
+    "provisionslink",
+    "enlaces de afiliado",
+    "enlaces de afiliación",
+    "liens affiliés",
+    "liens d'affiliation",
+    "推广链接",
+    "联盟链接",
 )
 #: Shop banners about shipping (lowercase).
 SHIPPING_WORDS: tuple[str, ...] = (
@@ -701,6 +739,11 @@ PAYWALL_WORDS: tuple[str, ...] = (
     "ya eres suscriptor",
     "para seguir leyendo",
     "pour lire la suite",
+    "accéder en illimité",
+    "to view the full story",
+    "for the full story",
+    "den ganzen artikel lesen sie",
+    "para leer la nota completa",
     "仅限会员",
     "付费阅读",
     "开通会员",
@@ -748,10 +791,11 @@ def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _is_newsletter_line(line: str) -> bool:
-    """A line about a newsletter that is not a sentence, or an inbox promotion."""
+    """A line about a newsletter that is not a sentence, the site's own newsletter named
+    (a promotion even in a sentence), or an inbox promotion."""
     if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
         return True
-    return _contains_any(line, INBOX_WORDS)
+    return _contains_any(line, OWN_NEWSLETTER_WORDS) or _contains_any(line, INBOX_WORDS)
 
 
 def _is_date_line(line: str) -> bool:
@@ -1384,6 +1428,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Déjà abonné ? Se connecter",
             "This article is for subscribers only.",
             "Weiterlesen mit SZ Plus",
+            "Subscribe now to our eNATION edition for the full story.",
+            "Pour accéder en illimité",
         ),
         no_match=("Subscribers to the service grew by a third last year.",),
     ),
@@ -1437,14 +1483,22 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         predicate=_is_newsletter_line,
         max_chars=160,
-        requires=NEWSLETTER_WORDS + INBOX_WORDS,
+        requires=NEWSLETTER_WORDS + OWN_NEWSLETTER_WORDS + INBOX_WORDS,
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
             "Die wichtigsten Spartipps jede Woche in Ihrem Postfach.",
             "Get the best of Opinion in your inbox every weekday morning.",
+            "Mit unserem Newsletter erhalten Sie monatlich Informationen und Angebote!",
+            "Puede escribirnos o suscribirse aquí a nuestra newsletter.",
+            "Ne manquez rien : notre newsletter chaque matin.",
+            "Don't miss a story: our free newsletter arrives every Friday.",
+            "每周一期，欢迎订阅我们的电子报。",
         ),
-        no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
+        no_match=(
+            "The newsletter, founded in 2019, now has 40,000 readers.",
+            "Der Newsletter des Vereins erscheint seit 2019 monatlich.",
+        ),
     ),
     Rule(
         id="newsletter-signup",
@@ -1540,6 +1594,52 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Followers of the movement gathered on Sunday.",),
     ),
     Rule(
+        id="reader-call",
+        reason="a call to the reader to support, join, visit the shop or write in: the "
+        "site's promotion, not the article",
+        kind="furniture",
+        max_chars=240,
+        pattern=r"^.{0,160}?(?:\b(?:(?:consider|please consider) supporting|"
+        r"support (?:our|independent) (?:work|journalism|reporting)|"
+        r"submit (?:a|your) letter to the editor|"
+        r"visit our (?:\w+ )?(?:shop|store)|"
+        r"unterstützen sie (?:unseren?|unsere) (?:journalismus|arbeit)|"
+        r"besuchen sie unseren (?:[\w-]+-)?shop|jetzt (?:mitglied|unterstützer(?:in)?) werden|"
+        r"apoya (?:nuestro|el) periodismo|hazte (?:miembro|socio)|visita nuestra tienda|"
+        r"soutenez (?:notre|le) journalisme|devenez (?:membre|abonné)|visitez notre boutique)\b"
+        r"|(?:支持我们的|成为我们的)(?:新闻|工作|会员))",
+        match=(
+            "If you enjoyed reading this post – would you consider supporting our work?",
+            "We want to hear what you think. Submit a letter to the editor.",
+            "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+            "Unterstützen Sie unseren Journalismus mit einem Abo.",
+            "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+            "Soutenez notre journalisme : abonnez-vous dès 1 €.",
+            "欢迎支持我们的新闻工作",
+        ),
+        no_match=(
+            "The party asked voters to support its work on housing.",
+            "She wrote a letter to the editor in 1998, her neighbour recalled.",
+            "Hazte una idea de lo que costará la obra, dijo el alcalde.",
+        ),
+    ),
+    Rule(
+        id="affiliate-disclosure",
+        reason="a disclosure of affiliate links or paid placements",
+        kind="furniture",
+        max_chars=400,
+        requires=AFFILIATE_WORDS,
+        match=(
+            "This post contains references to products from our advertisers. We may receive "
+            "compensation when you click on links to those products.",
+            "Bei den Verlinkungen handelt es sich um Affiliate Links.",
+            "Este artículo contiene enlaces de afiliado.",
+            "Cet article contient des liens affiliés.",
+            "本文含有推广链接。",
+        ),
+        no_match=("Regulators said affiliate marketing had grown fast in 2021.",),
+    ),
+    Rule(
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
@@ -1621,8 +1721,11 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^(?:(?:read more|read also|also read|see also|related|lesen sie auch|"
         r"lesen sie mehr|auch interessant|mehr dazu|mehr zum thema|zum weiterlesen|"
         r"lee también|lea también|lee más|lea más|lea además|mire|puedes ver|"
-        r"(?:también )?te puede interesar|ver también|leia também|leia mais|veja também|"
-        r"lire aussi|à lire aussi|voir aussi|相关阅读|延伸阅读|推荐阅读|相关)\s*[:：|»>]\s*.*"
+        r"auch lesen|(?:das(?: thema)? )?(?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren|"
+        r"(?:también )?(?:te|le) puede interesar|ver también|leia também|leia mais|veja também|"
+        r"you (?:may|might) also like|"
+        r"lire aussi|à lire aussi|(?:à )?lire également|voir aussi|相关阅读|延伸阅读|推荐阅读|"
+        r"猜你喜欢|相关|czytaj (?:też|także)|(?-i:MIRA|LEA|VEA|LEE))\s*[:：|»>]\s*.*"
         r"|schon gelesen\?|zum weiterlesen)$",
         match=(
             "READ MORE: Tesla profits slump",
@@ -1633,9 +1736,18 @@ LINE_RULES: tuple[Rule, ...] = (
             "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
             "Zum Weiterlesen:",
             "Schon gelesen?",
+            "Le puede interesar: JEP abrirá tres nuevos macrocasos",
+            "Auch lesen: Diese 3 Sternzeichen verschenken ihr Herz",
+            "Das Thema könnte dich auch interessieren:",
+            "You might also like: The best hikes near Denver",
+            "À lire également : la réforme des retraites",
+            "猜你喜欢：杭州六小龙",
+            "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
         ),
         no_match=(
             "Read more books, the minister told pupils.",
+            "Das könnte Sie auch interessieren, sagte der Minister vor der Presse.",
+            "Mira: Ich habe das nie so gesehen.",
             "Mire usted, la inflación no se fue nunca.",
             "Weiterlesen lohnt sich.",
         ),
@@ -1691,6 +1803,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "Listen to this article · 5:12 min",
             "Artikel anhören • 4 Min",
             "Écouter cet article (3 minutes)",
+            "Escucha esta nota aquí",
         ),
         no_match=("Read more books.", "Listen to this article, he said, 5 times a day."),
     ),
