@@ -181,7 +181,11 @@ UI_LABELS: frozenset[str] = frozenset(
         "listen to this article",
         "artikel anhören",
         "escuchar artículo",
+        "escucha esta nota",
+        "escucha esta nota aquí",
         "écouter l'article",
+        "écouter cet article",
+        "收听本文",
         "accept all",
         "accept cookies",
         "alle akzeptieren",
@@ -612,6 +616,8 @@ RIGHTS_WORDS: tuple[str, ...] = (
     "并不意味着赞同其观点",
     "本文仅代表作者观点",
     "不构成投资建议",
+    "copyrighted property",
+    "written permission must be obtained",
     "does not constitute investment advice",
     "keine anlageberatung",
     "no constituye asesoramiento",
@@ -629,6 +635,38 @@ NEWSLETTER_WORDS: tuple[str, ...] = (
     "infolettre",
     "邮件列表",
     "电子报",
+)
+#: A newsletter named as the site's own: a promotion even in a full sentence (lowercase).
+OWN_NEWSLETTER_WORDS: tuple[str, ...] = (
+    "our newsletter",
+    "our free newsletter",
+    "unseren newsletter",
+    "unserem newsletter",
+    "unser newsletter",
+    "unseren kostenlosen newsletter",
+    "nuestra newsletter",
+    "nuestro newsletter",
+    "nuestro boletín",
+    "notre newsletter",
+    "notre lettre d'information",
+    "我们的电子报",
+    "我们的邮件列表",
+)
+#: Disclosures of affiliate links and paid placements (lowercase).
+AFFILIATE_WORDS: tuple[str, ...] = (
+    "affiliate link",
+    "affiliate-link",
+    "we may receive compensation",
+    "we may earn a commission",
+    "we may earn compensation",
+    "advertisers do not influence",
+    "provisionslink",
+    "enlaces de afiliado",
+    "enlaces de afiliación",
+    "liens affiliés",
+    "liens d'affiliation",
+    "推广链接",
+    "联盟链接",
 )
 #: Shop banners about shipping (lowercase).
 SHIPPING_WORDS: tuple[str, ...] = (
@@ -700,6 +738,11 @@ PAYWALL_WORDS: tuple[str, ...] = (
     "ya eres suscriptor",
     "para seguir leyendo",
     "pour lire la suite",
+    "accéder en illimité",
+    "to view the full story",
+    "for the full story",
+    "den ganzen artikel lesen sie",
+    "para leer la nota completa",
     "仅限会员",
     "付费阅读",
     "开通会员",
@@ -747,10 +790,11 @@ def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _is_newsletter_line(line: str) -> bool:
-    """A line about a newsletter that is not a sentence, or an inbox promotion."""
+    """A line about a newsletter that is not a sentence, the site's own newsletter named
+    (a promotion even in a sentence), or an inbox promotion."""
     if line.rstrip()[-1:] not in ".!?。" and _contains_any(line, NEWSLETTER_WORDS):
         return True
-    return _contains_any(line, INBOX_WORDS)
+    return _contains_any(line, OWN_NEWSLETTER_WORDS) or _contains_any(line, INBOX_WORDS)
 
 
 def _is_date_line(line: str) -> bool:
@@ -1383,6 +1427,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Déjà abonné ? Se connecter",
             "This article is for subscribers only.",
             "Weiterlesen mit SZ Plus",
+            "Subscribe now to our eNATION edition for the full story.",
+            "Pour accéder en illimité",
         ),
         no_match=("Subscribers to the service grew by a third last year.",),
     ),
@@ -1436,14 +1482,22 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         predicate=_is_newsletter_line,
         max_chars=160,
-        requires=NEWSLETTER_WORDS + INBOX_WORDS,
+        requires=NEWSLETTER_WORDS + OWN_NEWSLETTER_WORDS + INBOX_WORDS,
         match=(
             "GET OUR NEWSLETTER",
             "Sign up for our email list to receive daily newsletters from Global Times",
             "Die wichtigsten Spartipps jede Woche in Ihrem Postfach.",
             "Get the best of Opinion in your inbox every weekday morning.",
+            "Mit unserem Newsletter erhalten Sie monatlich Informationen und Angebote!",
+            "Puede escribirnos o suscribirse aquí a nuestra newsletter.",
+            "Ne manquez rien : notre newsletter chaque matin.",
+            "Don't miss a story: our free newsletter arrives every Friday.",
+            "每周一期，欢迎订阅我们的电子报。",
         ),
-        no_match=("The newsletter, founded in 2019, now has 40,000 readers.",),
+        no_match=(
+            "The newsletter, founded in 2019, now has 40,000 readers.",
+            "Der Newsletter des Vereins erscheint seit 2019 monatlich.",
+        ),
     ),
     Rule(
         id="newsletter-signup",
@@ -1539,6 +1593,52 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Followers of the movement gathered on Sunday.",),
     ),
     Rule(
+        id="reader-call",
+        reason="a call to the reader to support, join, visit the shop or write in: the "
+        "site's promotion, not the article",
+        kind="furniture",
+        max_chars=240,
+        pattern=r"^.{0,160}?(?:\b(?:(?:consider|please consider) supporting|"
+        r"support (?:our|independent) (?:work|journalism|reporting)|"
+        r"submit (?:a|your) letter to the editor|"
+        r"visit our (?:\w+ )?(?:shop|store)|"
+        r"unterstützen sie (?:unseren?|unsere) (?:journalismus|arbeit)|"
+        r"besuchen sie unseren (?:[\w-]+-)?shop|jetzt (?:mitglied|unterstützer(?:in)?) werden|"
+        r"apoya (?:nuestro|el) periodismo|hazte (?:miembro|socio)|visita nuestra tienda|"
+        r"soutenez (?:notre|le) journalisme|devenez (?:membre|abonné)|visitez notre boutique)\b"
+        r"|(?:支持我们的|成为我们的)(?:新闻|工作|会员))",
+        match=(
+            "If you enjoyed reading this post – would you consider supporting our work?",
+            "We want to hear what you think. Submit a letter to the editor.",
+            "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+            "Unterstützen Sie unseren Journalismus mit einem Abo.",
+            "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+            "Soutenez notre journalisme : abonnez-vous dès 1 €.",
+            "欢迎支持我们的新闻工作",
+        ),
+        no_match=(
+            "The party asked voters to support its work on housing.",
+            "She wrote a letter to the editor in 1998, her neighbour recalled.",
+            "Hazte una idea de lo que costará la obra, dijo el alcalde.",
+        ),
+    ),
+    Rule(
+        id="affiliate-disclosure",
+        reason="a disclosure of affiliate links or paid placements",
+        kind="furniture",
+        max_chars=400,
+        requires=AFFILIATE_WORDS,
+        match=(
+            "This post contains references to products from our advertisers. We may receive "
+            "compensation when you click on links to those products.",
+            "Bei den Verlinkungen handelt es sich um Affiliate Links.",
+            "Este artículo contiene enlaces de afiliado.",
+            "Cet article contient des liens affiliés.",
+            "本文含有推广链接。",
+        ),
+        no_match=("Regulators said affiliate marketing had grown fast in 2021.",),
+    ),
+    Rule(
         id="cookie-banner",
         reason="a cookie or consent banner",
         kind="edge",
@@ -1620,8 +1720,11 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^(?:(?:read more|read also|also read|see also|related|lesen sie auch|"
         r"lesen sie mehr|auch interessant|mehr dazu|mehr zum thema|zum weiterlesen|"
         r"lee también|lea también|lee más|lea más|lea además|mire|puedes ver|"
-        r"(?:también )?te puede interesar|ver también|leia também|leia mais|veja também|"
-        r"lire aussi|à lire aussi|voir aussi|相关阅读|延伸阅读|推荐阅读|相关)\s*[:：|»>]\s*.*"
+        r"auch lesen|(?:das(?: thema)? )?(?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren|"
+        r"(?:también )?(?:te|le) puede interesar|ver también|leia também|leia mais|veja também|"
+        r"you (?:may|might) also like|"
+        r"lire aussi|à lire aussi|(?:à )?lire également|voir aussi|相关阅读|延伸阅读|推荐阅读|"
+        r"猜你喜欢|相关|czytaj (?:też|także)|(?-i:MIRA|LEA|VEA|LEE))\s*[:：|»>]\s*.*"
         r"|schon gelesen\?|zum weiterlesen)$",
         match=(
             "READ MORE: Tesla profits slump",
@@ -1632,9 +1735,18 @@ LINE_RULES: tuple[Rule, ...] = (
             "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
             "Zum Weiterlesen:",
             "Schon gelesen?",
+            "Le puede interesar: JEP abrirá tres nuevos macrocasos",
+            "Auch lesen: Diese 3 Sternzeichen verschenken ihr Herz",
+            "Das Thema könnte dich auch interessieren:",
+            "You might also like: The best hikes near Denver",
+            "À lire également : la réforme des retraites",
+            "猜你喜欢：杭州六小龙",
+            "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
         ),
         no_match=(
             "Read more books, the minister told pupils.",
+            "Das könnte Sie auch interessieren, sagte der Minister vor der Presse.",
+            "Mira: Ich habe das nie so gesehen.",
             "Mire usted, la inflación no se fue nunca.",
             "Weiterlesen lohnt sich.",
         ),
@@ -1690,6 +1802,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "Listen to this article · 5:12 min",
             "Artikel anhören • 4 Min",
             "Écouter cet article (3 minutes)",
+            "Escucha esta nota aquí",
         ),
         no_match=("Read more books.", "Listen to this article, he said, 5 times a day."),
     ),
@@ -1729,6 +1842,35 @@ LINE_RULES: tuple[Rule, ...] = (
             "市政府公布新的公交线路 12条评论",
         ),
         no_match=("The council met on Monday (its 23rd meeting).", "Table 3 (2)."),
+    ),
+    Rule(
+        id="headline-with-timestamp",
+        reason="a headline of another article with its date and time (a news-ticker link)",
+        kind="furniture",
+        # a head without sentence marks, colons or bars (not a label such as "Posted"),
+        # then a numeric or month-name date and a clock time ending the line
+        pattern=r"^(?:[•·*▪►-]\s*)?(?!(?:posted|by|von|por|par|updated|aktualisiert|published|"
+        r"veröffentlicht|publicado|publié)\b)[^.!?。！？:：|»]{12,160}?[\s,|(–-]+"
+        r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+        r"\d{4}年\d{1,2}月\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+        r" \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|"
+        r"nov|dez|dec)[a-zé]*\.? \d{4}),?\s*(?:à\s*|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+        r"(?:\s*(?:[a-z]{2,4}|uhr))?\)?$",
+        requires_chars=r"\d",
+        match=(
+            "• Genentech 4Q profit rises 6 percent 1/15/2008, 7:52 a.m. EST",
+            "Co-pilot praised in crash landing of jet 19/01/08 1:57 PM",
+            "Bahnstreik legt den Fernverkehr lahm 15.01.2008, 15:42 Uhr",
+            "El Gobierno aprueba los presupuestos 15/01/2008 - 15:42",
+            "Le budget de la ville adopté 15/01/2008 à 15h42",
+            "市政府公布新的公交线路和票价调整方案 2008-01-15 15:42",
+        ),
+        no_match=(
+            "Posted 1/15/2008, 3:42 p.m. EST",
+            "The meeting starts on 15.01.2008 at 15:42.",
+            "Updated: January 15, 2008 3:42 PM",
+            "Wednesday, June 15, 2005",
+        ),
     ),
     Rule(
         id="click-here",

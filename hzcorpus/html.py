@@ -264,9 +264,8 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     head = _head_texts(slots)
     author = page_author(_clean_field(result.author), tree, head)
     extraction = _numbered(slots, title, author, result, declared_language(tree), options)
-    return replace(
-        extraction, published=_published(extraction.published, head, extractor, options), mode=mode
-    )
+    date = _published(extraction.published, (head, _article_texts(slots)), extractor, options)
+    return replace(extraction, published=date, mode=mode)
 
 
 def _nothing_found(blocks: list[Block]) -> str:
@@ -278,14 +277,28 @@ def _nothing_found(blocks: list[Block]) -> str:
     return "no article text found in HTML: trafilatura kept none of it (or over max_tree_size)"
 
 
-def _published(date: str | None, texts: list[str], extractor, options: HtmlOptions) -> str | None:
+def _published(
+    date: str | None, places: tuple[list[str], ...], extractor, options: HtmlOptions
+) -> str | None:
     """The publication date from the markup and metadata; when they have none and
-    `options.date_from_text`, htmldate's text search over the short `texts` around the
-    article's top (where a dateline stands; the whole page would cost a second full
-    search), kept only when it names a day (a year or a year and month found in text
-    becomes the 1st there)."""
-    if date is not None or not options.date_from_text or not any(map(str.isdigit, "".join(texts))):
-        return date  # every date htmldate finds in text holds digits
+    `options.date_from_text`, htmldate's text search over the short texts of each of
+    `places` in turn (the article's top, where a dateline stands, then the article and
+    what follows it, where a "Published on" line stands; the whole page would cost a
+    second full search), kept only when it names a day (a year or a year and month found
+    in text becomes the 1st there)."""
+    if date is not None or not options.date_from_text:
+        return date
+    for texts in places:
+        found = _date_in_texts(texts, extractor)
+        if found:
+            return found
+    return None
+
+
+def _date_in_texts(texts: list[str], extractor) -> str | None:
+    """htmldate's text search over `texts`, kept only when it names a day."""
+    if not any(map(str.isdigit, "".join(texts))):
+        return None  # every date htmldate finds in text holds digits
     from htmldate import find_date
 
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
@@ -390,6 +403,16 @@ def _head_texts(slots: list[Slot]) -> list[str]:
             texts += sorted(own, key=lambda t: (len(t), t))
         texts.append(slot.text)
     return [t for t in texts if t and len(t) <= BYLINE_MAX_CHARS]
+
+
+def _article_texts(slots: list[Slot]) -> list[str]:
+    """Short texts from the article's first line to `_BYLINE_SLOTS` blocks after its
+    last (a "Published on" line may close the article), in page order."""
+    kept = [n for n, slot in enumerate(slots) if slot.kept]
+    if not kept:
+        return []
+    span = slots[kept[0] : kept[-1] + _BYLINE_SLOTS + 1]
+    return [slot.text for slot in span if len(slot.text) <= BYLINE_MAX_CHARS]
 
 
 def _article_title(title: str | None, lines: list[str], tree) -> str | None:

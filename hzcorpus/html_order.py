@@ -245,7 +245,9 @@ class RescueRule:
     least `min_words` words (CJK: 2 characters a word), have at most `max_link_share` of
     its text in links, end like a sentence when `sentence`, and lie within the article's
     span (from `lead` slots before its first line to its last line); a block `not_text`
-    matches (a photo credit, a "click to enlarge") is never rescued."""
+    matches (a photo credit, a "click to enlarge") or of more than `max_words` words (a
+    whole copy of the article in a mislabelled element) is never rescued, nor one whose
+    text the article holds already."""
 
     id: str
     reason: str
@@ -253,6 +255,7 @@ class RescueRule:
     not_text: re.Pattern[str] | None = None
     depth: int = 2
     min_words: int = 6
+    max_words: int = 400
     max_link_share: float = 0.3
     sentence: bool = True
     lead: int = 0
@@ -307,6 +310,7 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         not_text=_CREDIT_OR_HINT,
         depth=3,
         min_words=4,
+        max_words=80,
         max_link_share=0.5,
         sentence=False,
     ),
@@ -342,13 +346,14 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
         return 0
     first, last = kept[0], kept[-1]
     lead = max((rule.lead for rule in rules), default=0)
+    article = " ".join(" ".join(slots[n].text.split()) for n in kept)
     rescued = 0
     for n in range(max(first - lead, 0), last + 1):
         slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
-        if rule is not None:
+        if rule is not None and f" {slot.text} " not in f" {article} ":
             slot.rule = rule.id
             rescued += 1
     return rescued
@@ -362,7 +367,9 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
         return False
     if rule.not_text is not None and rule.not_text.search(slot.text):
         return False
-    if words_of(slot.text) < rule.min_words or not _of_kind(rule, slot.block.element):
+    if not rule.min_words <= words_of(slot.text) <= rule.max_words:
+        return False
+    if not _of_kind(rule, slot.block.element):
         return False
     return link_share(slot.block.element, slot.text) <= rule.max_link_share
 

@@ -66,6 +66,7 @@ _BASE = (
     "in_prose_run",
     "log_nonprose_run",
     "log_list_run",
+    "announced_run",
     "function_vs_prose",
     "units_vs_prose",
     "log_lines",
@@ -237,25 +238,23 @@ def _best_block(weights: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
-def _shift(column: np.ndarray, k: int) -> np.ndarray:
-    """`column` moved by `k` lines (the value of line i + k at i), zero past the ends."""
-    out = np.zeros_like(column)
-    if k > 0:
-        out[:-k] = column[k:]
-    elif k < 0:
-        out[-k:] = column[:k]
-    else:
-        out[:] = column
-    return out
+def _shifted(block: np.ndarray, offsets: tuple[int, ...]) -> list[np.ndarray]:
+    """For each offset k, `block` (lines x columns) moved by k lines (the row of line i + k
+    at i), zero past the ends; one padded copy serves all offsets."""
+    n, reach = block.shape[0], max(map(abs, offsets))
+    padded = np.zeros((n + 2 * reach, block.shape[1]))
+    padded[reach : reach + n] = block
+    return [padded[reach + k : reach + k + n] for k in offsets]
 
 
-def _window_mean(column: np.ndarray, w: int) -> np.ndarray:
-    """Mean of `column` over lines i - w .. i + w (fewer at the page's ends)."""
-    total = np.concatenate([[0.0], np.cumsum(column)])
-    n = len(column)
-    lo = np.clip(np.arange(n) - w, 0, n)
-    hi = np.clip(np.arange(n) + w + 1, 0, n)
-    return (total[hi] - total[lo]) / (hi - lo)
+def _window_means(block: np.ndarray, w: int) -> np.ndarray:
+    """Mean of each column of `block` over lines i - w .. i + w (fewer at the page's ends)."""
+    total = np.concatenate([np.zeros((1, block.shape[1])), np.cumsum(block, axis=0)])
+    n = block.shape[0]
+    index = np.arange(n)
+    lo = np.maximum(index - w, 0)
+    hi = np.minimum(index + w + 1, n)
+    return (total[hi] - total[lo]) / (hi - lo)[:, None]
 
 
 def _gaps(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -295,11 +294,27 @@ def _codes(values: list[str | None], names: tuple[str, ...]) -> np.ndarray:
 PROSE_RUN_GAP = 3
 
 
+def _announced(prose: np.ndarray, ends_colon: np.ndarray) -> np.ndarray:
+    """1.0 for a non-prose line whose run of non-prose lines is announced by a colon: the
+    run's first line or the line above the run ends with one ("Ingredients:", "Avoid these
+    mistakes:" over a list)."""
+    nonprose = ~prose
+    starts = nonprose & ~np.concatenate([[False], nonprose[:-1]])
+    first = np.flatnonzero(starts)
+    if not len(first):
+        return np.zeros(len(prose))
+    above = np.concatenate([[False], ends_colon[:-1] > 0])
+    announced = (ends_colon[first] > 0) | above[first]
+    run = np.maximum(np.cumsum(starts) - 1, 0)  # the run a non-prose line is in
+    return (nonprose & announced[run]).astype(float)
+
+
 def _prose_context(base: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, np.ndarray]:
     """Where a line stands towards the page's prose: lines up and down to the nearest
     prose line, whether prose is near on both sides, the runs of non-prose and of list
     lines it is in, its function-word share and length against the prose lines' (the page's
     prose voice: a short sentence or a key point reads like it, a headline or menu does not),
+    whether a colon announces its non-prose run,
     and the page's size and share of prose."""
     n = len(prose)
     up, down = _gaps(prose)
@@ -311,6 +326,7 @@ def _prose_context(base: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, 
         "in_prose_run": ((up <= PROSE_RUN_GAP) & (down <= PROSE_RUN_GAP)).astype(float),
         "log_nonprose_run": np.log1p(_run_lengths(~prose)),
         "log_list_run": np.log1p(_run_lengths(base["list_marker"] > 0)),
+        "announced_run": _announced(prose, base["ends_colon"]),
         "function_vs_prose": function - (function[prose].mean() if has_prose else 0.0),
         "units_vs_prose": units - (float(np.median(units[prose])) if has_prose else 0.0),
         "log_lines": np.full(n, np.log1p(n)),
@@ -356,14 +372,30 @@ def line_features(facts: LineFacts) -> np.ndarray:
     for i, ctx in enumerate(CONTEXTS):
         base[f"context_{ctx}"] = (contexts == i).astype(float)
     base["context_other"] = (contexts == len(CONTEXTS)).astype(float)
-    columns = [base[name] for name in _BASE]
-    for k in _NEIGHBOURS:
-        columns.extend(_shift(base[name], k) for name in _NEIGHBOUR_BASE)
-    for k in _FAR_NEIGHBOURS:
-        columns.extend(_shift(base[name], k) for name in _FAR_NEIGHBOUR_BASE)
-    for w in _WINDOWS:
-        columns.extend(_window_mean(base[name], w) for name in _WINDOW_BASE)
-    return np.column_stack(columns)
+    near = np.column_stack([base[name] for name in _NEIGHBOUR_BASE])
+    far = np.column_stack([base[name] for name in _FAR_NEIGHBOUR_BASE])
+    windowed = np.column_stack([base[name] for name in _WINDOW_BASE])
+    return np.column_stack(
+        [
+            *(base[name] for name in _BASE),
+            *_shifted(near, _NEIGHBOURS),
+            *_shifted(far, _FAR_NEIGHBOURS),
+            *(_window_means(windowed, w) for w in _WINDOWS),
+        ]
+    )
+
+
+#: Groups of the lines inside the article (`inside_groups`), each with its own removal
+#: threshold in the model file (`LineModel.inside_thresholds`): lines in a CJK script and
+#: the others. A group keeps inside decisions off (threshold 1) when the development data
+#: has too few pages with article lines in it to choose one (the model has no evidence
+#: there: the devdata has few Chinese pages).
+INSIDE_GROUPS = ("cjk", "other")
+
+
+def inside_groups(features: np.ndarray) -> np.ndarray:
+    """The `INSIDE_GROUPS` index of each row of `features`."""
+    return (features[:, FEATURES.index("cjk")] <= 0).astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -375,7 +407,8 @@ class LineModel:
     adds `value` to the raw score, which starts at `baseline`. The score is the logistic of
     the sum: the probability that the line is boilerplate. `threshold` is the score at or
     above which the cleaner removes a line it would keep around the article,
-    `inside_threshold` the same inside the article, `rescue_threshold` the score under
+    `inside_thresholds` the same inside the article, one per `INSIDE_GROUPS` group (1:
+    the rules alone decide there), `rescue_threshold` the score under
     which it keeps a line the block passes dropped; `provenance` says what the model was
     trained on.
     """
@@ -389,7 +422,7 @@ class LineModel:
     right: np.ndarray
     value: np.ndarray
     threshold: float
-    inside_threshold: float
+    inside_thresholds: tuple[float, ...]
     rescue_threshold: float
     provenance: dict
 
@@ -408,7 +441,9 @@ class LineModel:
             right=np.array(data["right"], dtype=np.int64),
             value=np.array(data["value"], dtype=float),
             threshold=float(data["threshold"]),
-            inside_threshold=float(data["inside_threshold"]),
+            inside_thresholds=tuple(
+                float(data["inside_thresholds"][group]) for group in INSIDE_GROUPS
+            ),
             rescue_threshold=float(data["rescue_threshold"]),
             provenance=data.get("provenance", {}),
         )
@@ -419,7 +454,10 @@ class LineModel:
             "features": list(self.features),
             "baseline": round(self.baseline, 6),
             "threshold": round(self.threshold, 4),
-            "inside_threshold": round(self.inside_threshold, 4),
+            "inside_thresholds": {
+                group: round(t, 4)
+                for group, t in zip(INSIDE_GROUPS, self.inside_thresholds, strict=True)
+            },
             "rescue_threshold": round(self.rescue_threshold, 4),
             "roots": self.roots.tolist(),
             "feature": self.feature.tolist(),
@@ -450,6 +488,15 @@ class LineModel:
             go_left = features[row[walking], self.feature[at]] <= self.threshold_at[at]
             node[walking] = np.where(go_left, self.left[at], self.right[at])
         return self.baseline + self.value[node].reshape(n, trees).sum(axis=1)
+
+    @property
+    def decides_inside(self) -> bool:
+        """Whether any group's inside threshold lets the model remove a line."""
+        return min(self.inside_thresholds) < 1.0
+
+    def inside_limits(self, features: np.ndarray) -> np.ndarray:
+        """The inside-the-article threshold of each row of `features` (by its group)."""
+        return np.array(self.inside_thresholds)[inside_groups(features)]
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each line (a row of `features`) is boilerplate."""

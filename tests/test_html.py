@@ -284,6 +284,18 @@ def test_dates_from_text_only_when_they_name_a_day(head, lead, published):
     )
 
 
+def test_a_date_closing_the_article_is_found_when_its_top_has_none():
+    more = "".join(
+        f"<p>The {n} part of the report adds detail on the terminal, the berths and the road.</p>"
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    tail = f"{more}<p>Published on 14 March 2021</p></article><footer><p>Contact</p></footer>"
+    html = _DATED.format(head="", lead="").replace("</article>", tail)
+    assert extract_html(html).published == "2021-03-14"
+    top = html.replace("<h1>", "<p>Harbourside, 12.03.2021</p><h1>")
+    assert extract_html(top).published == "2021-03-12"  # the article's top comes first
+
+
 def test_day_date_forms_match_their_examples():
     assert list(rule_example_failures(DAY_DATE_FORMS)) == []
 

@@ -74,6 +74,14 @@ def test_credits_and_viewer_hints_are_not_kept_as_captions(caption):
     assert caption not in extract_html(article(middle=figure)).text
 
 
+def test_a_caption_is_not_rescued_when_it_is_too_long_or_in_the_text_already():
+    copy = " ".join(PROSE.replace("<p>", "").split("</p>"))  # the article in a caption element
+    long = f"<figure><figcaption>{copy} {copy}</figcaption></figure>"
+    assert extract_html(article(middle=long)).text.count("harbour authority said") == 1
+    twice = f"<p>{CAPTION}</p><figure><figcaption>{CAPTION}</figcaption></figure>"
+    assert extract_html(article(middle=twice)).text.split("\n").count(CAPTION) == 1
+
+
 def test_a_caption_outside_the_article_is_not_kept():
     figure = f"<aside><figure><figcaption>{CAPTION}</figcaption></figure></aside>"
     html = article().replace("<footer>", f"{figure}<footer>")

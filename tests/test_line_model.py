@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from importlib import resources
 
 import numpy as np
@@ -23,7 +24,15 @@ from hzcorpus.clean import (
     line_scores,
 )
 from hzcorpus.document import Document
-from hzcorpus.line_model import FEATURES, LineFacts, LineModel, line_features, load_model
+from hzcorpus.line_model import (
+    FEATURES,
+    INSIDE_GROUPS,
+    LineFacts,
+    LineModel,
+    inside_groups,
+    line_features,
+    load_model,
+)
 
 ARTICLE = [
     "Home",
@@ -171,7 +180,7 @@ def test_tree_evaluation_follows_the_splits():
         right=np.array([2, -1, -1]),
         value=np.array([0.0, -2.0, 3.0]),
         threshold=0.5,
-        inside_threshold=0.9,
+        inside_thresholds=(1.0, 0.9),
         rescue_threshold=0.4,
         provenance={},
     )
@@ -180,6 +189,39 @@ def test_tree_evaluation_follows_the_splits():
     assert model.raw_scores(x).tolist() == [-1.5, 3.5]
     again = LineModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.raw_scores(x).tolist() == [-1.5, 3.5]
+    assert again.inside_thresholds == model.inside_thresholds
+
+
+def test_a_colon_announces_a_run_of_non_prose_lines():
+    lines = [
+        "Zehn Fehler",
+        *ARTICLE[5:7],
+        "Wer seine Steuererklärung selbst macht, sollte diese häufigen Fehler unbedingt "
+        "vermeiden, sagen die Berater:",
+        "Fahrtkosten vergessen",
+        "Spenden ohne Beleg",
+        ARTICLE[7],
+        "Zutaten:",
+        "6 Äpfel",
+        "50 g Zucker",
+        ARTICLE[5],
+        "Mehr zum Thema",
+    ]
+    features = line_features(_facts(lines))
+    announced = features[:, FEATURES.index("announced_run")].tolist()
+    assert announced == [0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0]
+
+
+def test_inside_thresholds_go_by_script():
+    lines = [*ARTICLE, "市政府周二批准在河上修建一座人行桥，此前围绕其造价和选址争论了两年。"]
+    facts = _facts(lines)
+    facts.cjk = np.array([0.0] * len(ARTICLE) + [1.0])
+    features = line_features(facts)
+    assert [INSIDE_GROUPS[g] for g in inside_groups(features)] == ["other"] * 11 + ["cjk"]
+    model = replace(load_model(), inside_thresholds=(1.0, 0.8))
+    assert model.inside_limits(features).tolist() == [0.8] * 11 + [1.0]
+    assert model.decides_inside
+    assert not replace(model, inside_thresholds=(1.0, 1.0)).decides_inside
 
 
 def test_the_shipped_model_is_small_and_matches_the_features():
@@ -189,7 +231,8 @@ def test_the_shipped_model_is_small_and_matches_the_features():
     assert model.features == FEATURES
     assert 0.0 < model.threshold < 1.0
     assert 0.0 <= model.rescue_threshold < 1.0
-    assert 0.0 < model.inside_threshold <= 1.0
+    assert all(0.0 < t <= 1.0 for t in model.inside_thresholds)
+    assert len(model.inside_thresholds) == len(INSIDE_GROUPS)
     assert "development parts" in model.provenance["trained_on"]
 
 
@@ -233,14 +276,15 @@ def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides(
     page = dump_lines(raw)
     scores = line_scores(ARTICLE)
     doc = Document(source="a.txt", raw=raw, format="text")
-    removed = {r.line: r for r in clean_document(doc).removed}
+    removed = {r.line: r for r in clean_document(doc, CleanOptions(model_inside=True)).removed}
+    by_default = {r.line for r in clean_document(doc).removed}
     by_passes = {r.line for r in clean_document(doc, CleanOptions(model=False)).removed}
     model = load_model()
     limits = {
         AROUND: model.threshold,
         DROPPED: model.rescue_threshold,
-        INSIDE: model.inside_threshold,
     }
+    inside_limits = dict(zip(page.nos, model.inside_limits(page.features).tolist(), strict=True))
     assert page.decides.any() and not page.decides.all()
     assert {NOT_DECIDED, INSIDE} < set(page.decides.tolist())
     for no, decided in zip(page.nos, page.decides.tolist(), strict=True):
@@ -250,7 +294,10 @@ def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides(
             continue
         dropped = no in by_passes  # a block pass's guess: the model may only rescue it
         assert dropped == (decided == DROPPED)
-        assert (no not in removed) == (scores[no] < limits[decided])
+        if decided == INSIDE:  # the model decides inside only when asked to
+            assert no not in by_default
+        limit = inside_limits[no] if decided == INSIDE else limits[decided]
+        assert (no not in removed) == (scores[no] < limit)
         if no in removed and not dropped:
             assert removed[no].rule == MODEL_RULE
             assert _score_in(removed[no].reason) == pytest.approx(scores[no], abs=0.005)
@@ -266,6 +313,14 @@ def test_the_model_decides_chinese_lines_around_and_inside_the_article():
         "本市新开三条公交线路",
     ]
     page = dump_lines("\n".join(lines))
-    assert page.decides.tolist() == [NOT_DECIDED, NOT_DECIDED, INSIDE, INSIDE, DROPPED, DROPPED]
+    # the lead (the first prose line under the title) is the rules' to keep
+    assert page.decides.tolist() == [
+        NOT_DECIDED,
+        NOT_DECIDED,
+        NOT_DECIDED,
+        INSIDE,
+        DROPPED,
+        DROPPED,
+    ]
     doc = clean_document(Document(source="a.txt", raw="\n".join(lines), format="text"))
     assert doc.text.split("\n") == lines[2:4]
