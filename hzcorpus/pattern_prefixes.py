@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants, _parser
+
+from .regex_tree import constants as _constants
+from .regex_tree import parser as _parser
 
 #: The characters other than ASCII letters that `re.IGNORECASE` matches to an ASCII letter
 #: (a test checks this against every code point), and that letter.

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from re import _constants, _parser
 
 from .document import Document, content_id
 from .errors import InputError
 from .legacy_encodings import prefer_by_language
+from .regex_tree import constants as _constants
+from .regex_tree import parser as _parser
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from re import _constants, _parser
 from typing import Any
+
+from .regex_tree import constants as _constants
+from .regex_tree import parser as _parser
 
 
 @dataclass(frozen=True)
