@@ -14,7 +14,10 @@ load from other jobs hits them alike (min and median over the rounds):
   whether its dataset folder equals the local one byte for byte;
 - a plain script that, per article, calls trafilatura (HTML) or strips lines (page text),
   langdetect, and `datasets.Dataset.from_list([row]).to_parquet(...)`;
-- the same plain script writing one parquet file at the end (a fairer baseline).
+- the same plain script writing one parquet file at the end (a fairer baseline);
+- `--plain-modes per-article-meta`: the per-article script with the title, author and date
+  a record holds where a library finds them (`trafilatura.bare_extraction(...,
+  with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
 
 Peak memory is sampled from /proc every 0.2 s over the run's process tree.
 
@@ -61,19 +64,33 @@ sys.path.insert(0, str(ROOT))
 
 from tests.synthetic import write_corpus  # noqa: E402
 
+#: The plain scripts: whether they write one parquet file at the end, and whether they take
+#: HTML pages' metadata (title, author, date) from trafilatura.
+PLAIN_MODES = {
+    "per-article": (False, False),
+    "batched": (True, False),
+    "per-article-meta": (False, True),
+}
 
-def plain(raw: str, out: str, batched: bool) -> None:
+
+def plain(raw: str, out: str, mode: str) -> None:
     """The plain script: trafilatura or line stripping, langdetect, datasets to parquet."""
     import trafilatura
     from datasets import Dataset
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
+    batched, with_metadata = PLAIN_MODES[mode]
     DetectorFactory.seed = 0
     Path(out).mkdir(parents=True, exist_ok=True)
     rows = []
     for i, path in enumerate(sorted(Path(raw).iterdir())):
-        if path.suffix == ".html":  # trafilatura decodes the bytes itself
+        meta = {}
+        if path.suffix == ".html" and with_metadata:
+            found = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+            text = (found.text if found else None) or ""
+            meta = {key: getattr(found, key, None) for key in ("title", "author", "date")}
+        elif path.suffix == ".html":  # trafilatura decodes the bytes itself
             text = trafilatura.extract(path.read_bytes()) or ""
         else:
             page = path.read_text(encoding="utf-8")
@@ -83,6 +100,8 @@ def plain(raw: str, out: str, batched: bool) -> None:
         except LangDetectException:
             language = None
         row = {"source": path.name, "text": text, "language": language}
+        if with_metadata:
+            row.update({key: meta.get(key) for key in ("title", "author", "date")})
         if batched:
             rows.append(row)
         else:
@@ -431,7 +450,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs of every path")
     parser.add_argument("--compare-with", type=Path, help="another checkout to time too")
     parser.add_argument(
-        "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
+        "--plain-modes",
+        nargs="+",
+        choices=list(PLAIN_MODES),
+        default=["per-article", "batched"],
+        help="plain scripts to run",
     )
     parser.add_argument("--profile", action="store_true", help="where a 1-worker build's time goes")
     parser.add_argument("--steps", action="store_true", help="seconds per step, no profiler")
@@ -459,7 +482,7 @@ def main() -> None:
         print(json.dumps(measure(*json.loads(args.measure))))
         return
     if args.plain:
-        plain(args.plain[0], args.plain[1], args.plain[2] == "batched")
+        plain(*args.plain)
         return
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -530,14 +553,14 @@ def main() -> None:
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
-        "batched | peak RSS MB: largest / all |"
+        "batched | vs plain per-article-meta | peak RSS MB: largest / all |"
     )
-    print("|---|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     best = {name: min(m["seconds"] for m in ms) for name, ms in runs.items()}
     for name, ms in runs.items():
         median = statistics.median(m["seconds"] for m in ms)
         cells = [name, f"{best[name]:.1f} / {median:.1f}", f"{size / best[name]:.0f}"]
-        for mode in ("per-article", "batched"):
+        for mode in PLAIN_MODES:
             anchor = best.get(f"plain script, parquet {mode}")
             cells.append(f"{anchor / best[name]:.2f}x" if anchor else "–")
         memory = f"{max(m['peak_mb'] for m in ms):.0f} / {max(m['tree_mb'] for m in ms):.0f}"
