@@ -145,6 +145,7 @@ REMOVAL_REASONS: dict[str, str] = {
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\d_]{2,}")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
@@ -416,14 +417,38 @@ def _article_texts(slots: list[Slot]) -> list[str]:
 
 
 def _article_title(title: str | None, lines: list[str], tree) -> str | None:
-    """The article's own title when the page title adds the site's name ("X | Site"):
-    the part of it that is also the page's h1 or a line of the text."""
+    """The article's own title: the page's `<title>` instead when `title` (trafilatura's
+    pick, often a page's only h1) shares no word with it and is shorter, as a site or
+    section heading ("Allergies Health Center" over "Babies Who Eat Peanuts Early May
+    Avoid Allergy") is, and a site's name alone ("kath.net") is not; and when the title
+    adds the site's name ("X | Site"), the part of it that is also the page's h1 or a
+    line of the text."""
+    head = _head_title(tree)
+    if title and head:
+        words, head_words = _words(title), _words(head)
+        if not words & head_words and len(head_words) > len(words):
+            title = head
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
     if len(parts) < 2:
         return title
     headings = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")}
     shown = headings | set(lines)
     return next((part for part in parts if part and part in shown), title)
+
+
+def _head_title(tree) -> str | None:
+    """The text of the page's first non-empty `<title>` in its head, if any."""
+    head = tree.find("head")
+    for element in head.iter("title") if head is not None else ():
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _words(text: str) -> set[str]:
+    """The casefolded words of `text` (CJK characters one by one)."""
+    return set(_WORD.findall(text.casefold()))
 
 
 def _nonblank_lines(text: str) -> list[str]:

@@ -152,12 +152,10 @@ class _Scan:
 
 def _bits(mask: int) -> Iterator[int]:
     """The indices of the bits set in `mask`, lowest first."""
-    index = 0
     while mask:
-        if mask & 1:
-            yield index
-        mask >>= 1
-        index += 1
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
 
 
 def _selective_prefixes(rule: Rule) -> frozenset[str] | None:
