@@ -51,7 +51,6 @@ from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from html import escape
 
 from .boilerplate import LINE_RULES
 from .document import Removed
@@ -65,7 +64,7 @@ from .html_choice import (
     looked_at,
     mostly_furniture,
 )
-from .html_dates import names_day
+from .html_dates import text_date
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
@@ -180,7 +179,7 @@ class HtmlOptions:
     markup and metadata have none, and keeps what it finds there only when it
     names a day: htmldate turns a year or a year and month found in text into the 1st
     ("im Jahr 2030" would become 2030-01-01), so a date on the 1st is kept only when
-    a text names that day in full (`html_dates.names_day`).
+    a text names that day in full (`html_dates.text_date`).
     `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
     a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
     decide; off by default (one more extraction per page, and no gain on the development
@@ -296,23 +295,9 @@ def _published(
     if date is not None or not options.date_from_text:
         return date
     for texts in places:
-        found = _date_in_texts(texts, extractor)
+        found = text_date(texts, {**extractor.date_params, "extensive_search": True})
         if found:
             return found
-    return None
-
-
-def _date_in_texts(texts: list[str], extractor) -> str | None:
-    """htmldate's text search over `texts`, kept only when it names a day."""
-    if not any(map(str.isdigit, "".join(texts))):
-        return None  # every date htmldate finds in text holds digits
-    from htmldate import find_date
-
-    fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
-    params = {**extractor.date_params, "extensive_search": True}
-    found = find_date(f"<html><body>{fragment}</body></html>", **params)
-    if found and (found[8:10] != "01" or names_day(found, texts)):
-        return found
     return None
 
 
