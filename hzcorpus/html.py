@@ -24,7 +24,9 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   photographer line, "Bildnachweis: …"; teasers of other articles, the page-text rule
   `read-also`) are removed and recorded. Captions stay: they describe the article's
   pictures, and a credit inside a caption does not make it one. A page title that
-  adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
+  adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
+  a title that shares no word with the page's `<title>` and is shorter (a section's
+  heading) gives way to the `<title>`.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has
   already tried its baseline over the whole page then), the schema.org `articleBody` of
   the page's JSON-LD is used if there is one; otherwise `InputError`, saying whether the
