@@ -54,7 +54,15 @@ from html import escape
 from .boilerplate import LINE_RULES
 from .document import Removed
 from .errors import InputError
-from .html_choice import DEFAULT_MODE, ModeChoice, choose_mode
+from .html_choice import (
+    DEFAULT_MODE,
+    ModeChoice,
+    block_scores,
+    candidate,
+    choose_mode,
+    looked_at,
+    mostly_furniture,
+)
 from .html_dates import names_day
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
@@ -174,9 +182,10 @@ class HtmlOptions:
     a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
     decide; off by default (one more extraction per page, and no gain on the development
     data: README, "HTML extraction").
-    `choice` (a `html_choice.ModeChoice`) runs its modes too and keeps, per page, the
-    mode whose lines the line model finds most article-like, unless its guard refuses
-    it (two more extractions and the line model per page, so off by default).
+    `choice` (a `html_choice.ModeChoice`, None for none) keeps, per page, another
+    mode's lines where the line model finds the balanced mode's mostly furniture and
+    the other mode's not; it looks only at pages whose balanced lines are mostly not
+    sentences, and runs its modes only there.
     """
 
     max_elements: int = 300_000
@@ -190,7 +199,7 @@ class HtmlOptions:
     max_date: str = "2099-12-31"
     date_from_text: bool = True
     other_modes: tuple[str, ...] = ()
-    choice: ModeChoice | None = None
+    choice: ModeChoice | None = field(default_factory=ModeChoice)
 
 
 @dataclass(frozen=True)
@@ -240,22 +249,17 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         lines = _nonblank_lines(found.text if found else "")
         if not lines:  # pages that render their text with scripts may carry it in JSON-LD
             lines = _json_ld_body(tree)
-        choice = options.choice if lines else None
-        asked = dict.fromkeys((*options.other_modes, *(choice.modes if choice else ())))
-        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in asked}
+        other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
+        blocks = visible_blocks(tree)
+        mode = DEFAULT_MODE
+        if lines and options.choice is not None and looked_at(lines, options.choice):
+            mode, lines = _chosen(tree, extractor, lines, blocks, options.choice)
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError) as exc:
         # a library failure on one odd page must not end a batch; --verbose shows the cause
         reason = (str(exc).strip().split("\n") or [""])[0][:200]
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
-    blocks = visible_blocks(tree)
     if not lines:
         raise InputError(_nothing_found(blocks))
-    mode = DEFAULT_MODE
-    if choice is not None:
-        candidates = {DEFAULT_MODE: lines, **{m: other_modes[m] for m in choice.modes}}
-        candidates = {m: found for m, found in candidates.items() if found}
-        mode = _chosen_mode(candidates, blocks, choice)
-        lines = candidates[mode]
     title = _article_title(_clean_field(result.title), lines, tree)
     slots = page_order(blocks, lines)
     mark_modes(slots, other_modes)
@@ -309,12 +313,23 @@ def _date_in_texts(texts: list[str], extractor) -> str | None:
     return None
 
 
-def _chosen_mode(candidates: dict[str, list[str]], blocks: list[Block], choice: ModeChoice) -> str:
-    """The mode `html_choice.choose_mode` keeps, the page's blocks scored by the line model."""
+def _chosen(tree, extractor, lines: list[str], blocks: list[Block], choice: ModeChoice):
+    """The mode and lines `html_choice.choose_mode` keeps, the page's blocks scored by
+    the line model; the other modes run only when the balanced lines are mostly furniture."""
     from .clean import line_scores  # clean imports this module
 
     texts = [block.text for block in blocks]
-    return choose_mode(candidates, texts, line_scores(texts), choice)
+    score_of = block_scores(texts, line_scores(texts))
+    seen = {DEFAULT_MODE: candidate(lines, score_of, choice.furniture_score)}
+    if not mostly_furniture(seen[DEFAULT_MODE], choice):
+        return DEFAULT_MODE, lines
+    found = {mode: _mode_lines(tree, extractor, mode) for mode in choice.modes}
+    found = {mode: other for mode, other in found.items() if other}
+    seen |= {
+        mode: candidate(other, score_of, choice.furniture_score) for mode, other in found.items()
+    }
+    mode = choose_mode(seen, choice)
+    return mode, found.get(mode, lines)
 
 
 @lru_cache(maxsize=8)

@@ -247,7 +247,9 @@ class RescueRule:
     span (from `lead` slots before its first line to its last line); a block `not_text`
     matches (a photo credit, a "click to enlarge") or of more than `max_words` words (a
     whole copy of the article in a mislabelled element) is never rescued, nor one whose
-    text the article holds already."""
+    text the article holds already. With `one_run`, the rule's blocks must form one run of
+    adjacent slots: blocks of its kind in two runs or more are a list of other articles'
+    teasers (each under its headline link), and none of them is rescued."""
 
     id: str
     reason: str
@@ -259,6 +261,7 @@ class RescueRule:
     max_link_share: float = 0.3
     sentence: bool = True
     lead: int = 0
+    one_run: bool = False
 
 
 _STANDFIRST_NAMES = re.compile(
@@ -302,6 +305,7 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         element=_named(_STANDFIRST_NAMES),
         min_words=8,
         lead=6,
+        one_run=True,
     ),
     RescueRule(
         id="html-caption",
@@ -347,15 +351,22 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
     first, last = kept[0], kept[-1]
     lead = max((rule.lead for rule in rules), default=0)
     article = " ".join(" ".join(slots[n].text.split()) for n in kept)
-    rescued = 0
+    found: dict[str, list[int]] = defaultdict(list)
     for n in range(max(first - lead, 0), last + 1):
         slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
         if rule is not None and f" {slot.text} " not in f" {article} ":
-            slot.rule = rule.id
-            rescued += 1
+            found[rule.id].append(n)
+    rescued = 0
+    for rule in rules:
+        numbers = found[rule.id]
+        if numbers and rule.one_run and numbers[-1] - numbers[0] >= len(numbers):
+            continue  # two runs or more: a teaser list
+        for n in numbers:
+            slots[n].rule = rule.id
+        rescued += len(numbers)
     return rescued
 
 

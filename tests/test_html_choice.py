@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from hzcorpus.html import HtmlOptions, extract_html
-from hzcorpus.html_choice import DEFAULT_MODE, ModeChoice, choose_mode, mode_values, prose_loss
+from hzcorpus.html_choice import (
+    DEFAULT_MODE,
+    Candidate,
+    ModeChoice,
+    block_scores,
+    candidate,
+    choose_mode,
+    looked_at,
+    non_sentence_share,
+)
 
 CHOICE = ModeChoice()
 
@@ -26,49 +35,59 @@ ZH_PROSE = (
 ZH_MENU = ("首页", "新闻", "体育", "登录")
 
 
-def _scored(prose: tuple[str, ...], menu: tuple[str, ...]) -> tuple[list[str], list[float]]:
-    """A page's blocks with line-model-like scores: menu lines furniture, prose article."""
+def _seen(prose: tuple[str, ...], menu: tuple[str, ...], **modes: list[str]):
+    """The model's view of each candidate on a page of `menu` then `prose` blocks, the
+    menu lines scored as furniture, the prose as article."""
     blocks = [*menu, *prose]
-    return blocks, [0.95] * len(menu) + [0.05] * len(prose)
+    score_of = block_scores(blocks, [0.95] * len(menu) + [0.05] * len(prose))
+    return {
+        mode: candidate(lines, score_of, CHOICE.furniture_score) for mode, lines in modes.items()
+    }
 
 
-@pytest.mark.parametrize(
-    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
-)
-def test_a_mode_that_keeps_the_menu_loses_to_one_that_drops_it(prose, menu):
-    blocks, scores = _scored(prose, menu)
-    long_menu = [*menu, *menu, *menu]  # enough furniture words to pass the margin
-    candidates = {DEFAULT_MODE: [*long_menu, *prose], "precision": list(prose)}
-    values = mode_values(candidates, blocks * 3, scores * 3, CHOICE.threshold)
-    assert values["precision"] > values[DEFAULT_MODE]
-    assert choose_mode(candidates, blocks, scores, ModeChoice(margin=0.5)) == "precision"
+LANGUAGES = [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
 
 
-@pytest.mark.parametrize(
-    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
-)
-def test_a_mode_that_finds_more_article_wins(prose, menu):
-    blocks, scores = _scored(prose, menu)
-    candidates = {DEFAULT_MODE: [prose[0]], "recall": [*prose], "precision": []}
-    assert choose_mode(candidates, blocks, scores, ModeChoice(margin=2.0)) == "recall"
+@pytest.mark.parametrize(("prose", "menu"), LANGUAGES)
+def test_a_balanced_mode_of_furniture_loses_to_a_mode_that_finds_the_article(prose, menu):
+    menus = list(menu) * 5  # a headline sidebar taken for the article
+    seen = _seen(prose, menu, balanced=[*menus, prose[0]], precision=list(prose), recall=menus)
+    assert seen[DEFAULT_MODE].furniture > CHOICE.max_furniture
+    assert choose_mode(seen, CHOICE) == "precision"
 
 
-def test_near_ties_keep_the_balanced_mode():
-    blocks, scores = _scored(EN_PROSE, EN_MENU)
-    candidates = {DEFAULT_MODE: [*EN_PROSE, "Home"], "precision": list(EN_PROSE)}
-    # dropping one furniture word is worth less than the margin
-    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
+@pytest.mark.parametrize(("prose", "menu"), LANGUAGES)
+def test_a_balanced_mode_of_prose_stays_whatever_the_others_find(prose, menu):
+    seen = _seen(prose, menu, balanced=[*prose, menu[0]], precision=[prose[0]], recall=list(prose))
+    assert choose_mode(seen, CHOICE) == DEFAULT_MODE
+
+
+def test_another_mode_must_be_more_article_like_by_the_gain():
+    seen = {
+        DEFAULT_MODE: Candidate(100.0, 0.6, 0.45),
+        "precision": Candidate(50.0, 0.3, 0.7),
+    }
+    assert choose_mode(seen, CHOICE) == DEFAULT_MODE  # 0.25 more: under min_gain
+    assert choose_mode(seen, ModeChoice(min_gain=0.2)) == "precision"
+    seen["recall"] = Candidate(80.0, 0.55, 0.9)  # more article-like, but mostly furniture
+    assert choose_mode(seen, ModeChoice(min_gain=0.2)) == DEFAULT_MODE
 
 
 def test_lines_not_on_the_page_count_nothing_and_list_markers_are_ignored():
-    blocks, scores = _scored(EN_PROSE, EN_MENU)
-    values = mode_values(
-        {"a": ["Joined from  two blocks, not one", f"- {EN_PROSE[0]}"], "b": [EN_PROSE[0]]},
-        blocks,
-        scores,
-        0.5,
-    )
-    assert values["a"] == values["b"] > 0
+    score_of = block_scores([*EN_MENU, *EN_PROSE], [0.95] * len(EN_MENU) + [0.05] * 2)
+    joined = candidate(["Joined from  two blocks, not one", f"- {EN_PROSE[0]}"], score_of, 0.5)
+    assert joined == candidate([EN_PROSE[0]], score_of, 0.5)
+    assert candidate(["Nowhere on the page"], score_of, 0.5) == Candidate(0.0, 0.0, 0.0)
+    nothing = {DEFAULT_MODE: Candidate(0.0, 0.0, 0.0), "recall": joined}
+    assert choose_mode(nothing, CHOICE) == DEFAULT_MODE  # the model cannot place it
+
+
+def test_only_pages_of_mostly_non_sentences_are_looked_at():
+    assert non_sentence_share([*EN_PROSE, *ZH_PROSE]) == 0.0
+    assert non_sentence_share(list(EN_MENU)) == 1.0
+    assert non_sentence_share([]) == 0.0
+    assert not looked_at([*EN_PROSE, *EN_MENU], CHOICE)
+    assert looked_at([*DE_MENU, *DE_MENU, *DE_MENU, DE_PROSE[0]], CHOICE)
 
 
 PAGE = (
@@ -81,51 +100,30 @@ PAGE = (
 )
 
 
-def test_extract_html_with_a_choice_reports_the_mode_and_is_deterministic():
-    plain = extract_html(PAGE)
+def test_extract_html_reports_the_mode_and_is_deterministic():
+    plain = extract_html(PAGE, HtmlOptions(choice=None))
     assert plain.mode == DEFAULT_MODE
-    chosen = extract_html(PAGE, HtmlOptions(choice=CHOICE))
+    chosen = extract_html(PAGE)
     assert chosen.mode in (DEFAULT_MODE, *CHOICE.modes)
     assert EN_PROSE[0] in chosen.text
-    assert extract_html(PAGE, HtmlOptions(choice=CHOICE)) == chosen
-    forced = extract_html(PAGE, HtmlOptions(choice=ModeChoice(threshold=0.0, margin=1e9)))
-    assert forced.mode == DEFAULT_MODE and forced.text == plain.text
+    assert extract_html(PAGE) == chosen
+    never = extract_html(PAGE, HtmlOptions(choice=ModeChoice(min_non_sentence=2.0)))
+    assert never.mode == DEFAULT_MODE and never.text == plain.text
 
 
-def test_prose_loss_counts_the_default_modes_sentences_another_mode_drops():
-    default = [*EN_MENU, *EN_PROSE, *ZH_PROSE]
-    assert prose_loss(default, [*EN_PROSE, *ZH_PROSE], 10) == 0.0
-    assert prose_loss(default, [f"- {p}" for p in (*EN_PROSE, *ZH_PROSE)], 10) == 0.0
-    lost = prose_loss(default, [EN_PROSE[0], *ZH_PROSE], 10)
-    assert 0.0 < lost < 0.5
-    assert prose_loss(default, [], 10) == 1.0
-    assert prose_loss(list(EN_MENU), [], 10) == 0.0  # no prose, nothing to lose
+SIDEBAR = [
+    "Storm closes harbour road for a day",
+    "Council votes on new parking fees",
+    "Local team wins the regional cup final",
+    "Bakery on Main Street shuts after forty years",
+    "School holidays start a week early",
+    "Museum opens new wing for modern art",
+]
 
 
-@pytest.mark.parametrize(
-    ("prose", "menu"), [(EN_PROSE, EN_MENU), (DE_PROSE, DE_MENU), (ZH_PROSE, ZH_MENU)]
-)
-def test_the_guard_refuses_a_mode_that_drops_the_balanced_modes_prose(prose, menu):
-    # the model likes another block more (a forum's posts, a teaser list), but taking it
-    # would drop the sentences the balanced mode kept
-    other = [f"{p} {p}" for p in EN_PROSE]
-    blocks, scores = [*menu, *prose, *other], [0.95] * len(menu) + [0.05] * (len(prose) + 2)
-    candidates = {DEFAULT_MODE: list(prose), "recall": other}
-    values = mode_values(candidates, blocks, scores, CHOICE.threshold)
-    assert values["recall"] > values[DEFAULT_MODE] + CHOICE.margin
-    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
-    unguarded = ModeChoice(max_prose_loss=1.0)
-    assert choose_mode(candidates, blocks, scores, unguarded) == "recall"
-
-
-def test_the_guard_refuses_a_recall_mode_with_fewer_words_than_the_balanced_one():
-    # the balanced mode kept a forum thread flattened into one table row (no prose lines);
-    # recall mode took only the first post, which the model likes better
-    row = "| " + " | ".join(EN_PROSE * 4).replace(".", "") + " |"
-    blocks, scores = [*EN_MENU, *EN_PROSE, row], [0.95] * len(EN_MENU) + [0.05, 0.05, 0.9]
-    candidates = {DEFAULT_MODE: [row], "recall": list(EN_PROSE)}
-    assert prose_loss(candidates[DEFAULT_MODE], candidates["recall"], 10) == 0.0
-    values = mode_values(candidates, blocks, scores, CHOICE.threshold)
-    assert values["recall"] > values[DEFAULT_MODE] + CHOICE.margin
-    assert choose_mode(candidates, blocks, scores, CHOICE) == DEFAULT_MODE
-    assert choose_mode(candidates, blocks, scores, ModeChoice(min_word_share=())) == "recall"
+def test_a_page_whose_balanced_mode_is_a_headline_list_is_looked_at():
+    listing = "".join(f"<li><a href='/{n}'>{h}</a> ({n})</li>" for n, h in enumerate(SIDEBAR * 3))
+    page = PAGE.replace("<footer>", f"<aside><ul>{listing}</ul></aside><footer>")
+    result = extract_html(page)  # whatever it keeps, the article's first sentence stays
+    assert EN_PROSE[0] in result.text
+    assert result.mode in (DEFAULT_MODE, *CHOICE.modes)

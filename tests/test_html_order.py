@@ -58,6 +58,27 @@ def test_related_teasers_are_not_rescued():
     assert "Harbour festival" not in result.text
 
 
+def test_teasers_in_two_runs_or_more_are_a_list_and_not_rescued():
+    stories = [
+        (
+            "Harbour festival returns",
+            "The harbour festival returns in June after three years, the organisers said.",
+        ),
+        (
+            "New bridge opens",
+            "The new bridge opens to cyclists next week, a month earlier than planned.",
+        ),
+    ]
+    listing = "".join(
+        f"<aside><a href='/x'>{head}</a><p class='summary'>{text}</p></aside>"
+        for head, text in stories
+    )
+    text = extract_html(article(middle=listing)).text
+    assert all(teaser not in text for _, teaser in stories)
+    one = f"<aside><a href='/x'>{stories[0][0]}</a><p class='summary'>{stories[0][1]}</p></aside>"
+    assert stories[0][1] in extract_html(article(middle=one)).text  # one run: a standfirst
+
+
 def test_a_figure_caption_inside_the_article_is_kept_in_place():
     figure = f"<figure><img src='a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
     lines = extract_html(article(middle=figure)).text.split("\n")
