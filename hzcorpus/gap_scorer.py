@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from .redaction_context import NumberContext, rate_bin, word_token
@@ -80,6 +80,7 @@ def _word_classes(left: bool = True) -> dict[str, str]:
     return classes
 
 
+@lru_cache(maxsize=8192)  # the same words come back: "the", "people", "years" ...
 def token_class(token: str, left: bool = True) -> str:
     """The class of a word next to a gap (`left`: before it): a lexicon class, or its shape."""
     if not token:

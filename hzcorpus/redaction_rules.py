@@ -1001,6 +1001,38 @@ MISSING_NUMBER = (
         no_match=("Sie startete im Jahr 2013.", "zweimal im Jahr.", "im Jahr (2013)"),
     ),
     RedactionRule(
+        id="year-gap-open-de",
+        needs=("seit  ", "ab  ", "bis  ", "ende  ", "anfang  ", "mitte  ", "jahr  "),
+        reason="a German word that takes a year ('seit', 'ab', 'bis', 'Ende', 'Mitte', "
+        "'im Jahr'), an open gap, then a word that does not continue the phrase: 'bis  sowie', "
+        "'Ende  musste', 'ab  (Office 365)'; a doubled space before an article, 'zu', 'auf' or "
+        "a pronoun is a slip ('bis  zum', 'seit  langem')",
+        pattern=(
+            r"(?<![\w-])(?P<mark>(?:[Ss]eit|[Aa]b|[Bb]is|Ende|Anfang|Mitte|[Ii]m Jahre?) {2,}"
+            r"(?!(?:der|die|das|den|dem|des|ein|eine|einem|einen|einer|eines|zu|zum|zur|auf|an"
+            r"|in|im|ins|nach|vor|heute|jetzt|dahin|hin|wann|wir|ich|er|sie|es|man|ihr|ihre"
+            r"|langem|kurzem|vielen|einigen|mehreren|jeher|gestern|morgen|wenigen)\b)"
+            r"[^\s\d]\S*)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "für einen Kohleausstieg bis  sowie Neuzulassungen",
+            "Noch bis Ende  musste ein Mitarbeiter",
+            "in der Version ab  (Office365 ProPlus)",
+            "Seit  hält er die Mehrheit.",
+        ),
+        no_match=(
+            "bis  zum Ende der Saison",
+            "seit  langem bekannt",
+            "Ende  des Jahres",
+            "ab 2021 ein neues System",
+            "Mitte  der Woche",
+            "Daten-Ende  ist erreicht",
+        ),
+    ),
+    RedactionRule(
         id="closed-gap-frame-de",
         needs=(
             "seit ",
