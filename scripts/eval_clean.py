@@ -17,7 +17,7 @@ from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 
 `hzcorpus` is the page-text cleaner as shipped (rules, passes and the line model),
 `hzcorpus-rules` the same without the line model; `hzcorpus-html` the HTML path as
-shipped, `hzcorpus-html-balanced` the same without the per-page choice of trafilatura's mode
+shipped, `hzcorpus-html-choice` the same with the per-page choice of trafilatura's mode
 (`HtmlOptions.choice`).
 
 Metrics per (data set, split, system):
@@ -56,6 +56,7 @@ from hzcorpus.clean import CleanOptions, clean_document
 from hzcorpus.document import Document
 from hzcorpus.errors import HzcorpusError
 from hzcorpus.html import HtmlOptions
+from hzcorpus.html_choice import ModeChoice
 
 
 @dataclass
@@ -301,9 +302,9 @@ SYSTEMS: dict[str, System] = {
     ),
     "best-block": System("dump", best_block),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
-    "hzcorpus-html-balanced": System(
+    "hzcorpus-html-choice": System(
         "html",
-        partial(hzcorpus_html, options=CleanOptions(html=HtmlOptions(choice=None))),
+        partial(hzcorpus_html, options=CleanOptions(html=HtmlOptions(choice=ModeChoice()))),
         cached=False,
     ),
     "trafilatura": System("html", trafilatura_html),
