@@ -14,7 +14,10 @@ load from other jobs hits them alike (min and median over the rounds):
   whether its dataset folder equals the local one byte for byte;
 - a plain script that, per article, calls trafilatura (HTML) or strips lines (page text),
   langdetect, and `datasets.Dataset.from_list([row]).to_parquet(...)`;
-- the same plain script writing one parquet file at the end (a fairer baseline).
+- the same plain script writing one parquet file at the end (a fairer baseline);
+- `--plain-modes per-article-meta`: the per-article script with the title, author and date
+  a record holds where a library finds them (`trafilatura.bare_extraction(...,
+  with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
 
 Peak memory is sampled from /proc every 0.2 s over the run's process tree.
 
@@ -31,14 +34,18 @@ cProfile after its warm-up, whose shares split the documents' time among the ste
 same corpus, per input kind (page-text dumps, HTML pages), each side in its own process
 with the other's checkout in the same run (`--compare-with`): wall seconds of the
 imports, the worker's warm-up, and per kind read, clean, detect, flag, `to_record` and
-sending the record back (hzcorpus), or extraction, langdetect and the parquet file (glue),
+sending the record back (hzcorpus), or extraction, langdetect and the parquet file (glue,
+also as `per-article-meta`),
 and the glue's seconds over each side's without the imports (a small corpus magnifies them:
-on 200 dumps + 50 pages the glue imports `datasets` for a second).
+on 200 dumps + 50 pages the glue imports `datasets` for a second). `--cpu` counts each
+process's CPU seconds instead of wall seconds; with `--rounds N` the sides take turns N
+times and each keeps its fastest round.
 
 Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] --profile
        python bench/build.py --pages DIR [--dumps 200] [--html 50] --steps [--compare-with C]
+                             [--cpu] [--rounds N]
 """
 
 from __future__ import annotations
@@ -61,19 +68,33 @@ sys.path.insert(0, str(ROOT))
 
 from tests.synthetic import write_corpus  # noqa: E402
 
+#: The plain scripts: whether they write one parquet file at the end, and whether they take
+#: HTML pages' metadata (title, author, date) from trafilatura.
+PLAIN_MODES = {
+    "per-article": (False, False),
+    "batched": (True, False),
+    "per-article-meta": (False, True),
+}
 
-def plain(raw: str, out: str, batched: bool) -> None:
+
+def plain(raw: str, out: str, mode: str) -> None:
     """The plain script: trafilatura or line stripping, langdetect, datasets to parquet."""
     import trafilatura
     from datasets import Dataset
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
+    batched, with_metadata = PLAIN_MODES[mode]
     DetectorFactory.seed = 0
     Path(out).mkdir(parents=True, exist_ok=True)
     rows = []
     for i, path in enumerate(sorted(Path(raw).iterdir())):
-        if path.suffix == ".html":  # trafilatura decodes the bytes itself
+        meta = {}
+        if path.suffix == ".html" and with_metadata:
+            found = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+            text = (found.text if found else None) or ""
+            meta = {key: getattr(found, key, None) for key in ("title", "author", "date")}
+        elif path.suffix == ".html":  # trafilatura decodes the bytes itself
             text = trafilatura.extract(path.read_bytes()) or ""
         else:
             page = path.read_text(encoding="utf-8")
@@ -83,6 +104,8 @@ def plain(raw: str, out: str, batched: bool) -> None:
         except LangDetectException:
             language = None
         row = {"source": path.name, "text": text, "language": language}
+        if with_metadata:
+            row.update({key: meta.get(key) for key in ("title", "author", "date")})
         if batched:
             rows.append(row)
         else:
@@ -305,50 +328,60 @@ def _kind(source: str) -> str:
     return "HTML" if source.endswith((".html", ".htm")) else "dumps"
 
 
-def step_seconds_hzcorpus(checkout: str, raw: str) -> dict[str, float]:
+#: The clocks of `--steps`: wall seconds, or the process's CPU seconds (`--cpu`: steadier
+#: on a machine that other jobs load).
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def step_seconds_hzcorpus(checkout: str, raw: str, clock: str = "wall") -> dict[str, float]:
     """Seconds of each step of the hzcorpus of `checkout` over the inputs of `raw` in this
     process, per kind."""
     import pickle
     from collections import Counter
 
+    now = CLOCKS[clock]
     sys.path.insert(0, checkout)
-    start = time.perf_counter()
+    start = now()
     from hzcorpus.builder import BuildOptions
     from hzcorpus.inputs import iter_inputs
     from hzcorpus.sandbox import _warm_up
     from hzcorpus.steps import ItemResult, run_step
 
     read, *steps = BuildOptions(translate=None).steps()
-    seconds: Counter = Counter({"imports": time.perf_counter() - start})
-    at = time.perf_counter()
+    seconds: Counter = Counter({"imports": now() - start})
+    at = now()
     _warm_up(read, steps)
-    seconds["warm-up"] = time.perf_counter() - at
+    seconds["warm-up"] = now() - at
     for item in iter_inputs(Path(raw)):
         kind = _kind(item.source)
-        at = time.perf_counter()
+        at = now()
         result = ItemResult(item.index, item.source)
         result.advance(read, read.load(item, result))
-        marks = [("read", time.perf_counter())]
+        marks = [("read", now())]
         for step in steps:
             if result.doc is None:
                 break
             run_step(result, step)
-            marks.append((step.name, time.perf_counter()))
+            marks.append((step.name, now()))
         result.seal()
-        marks.append(("to_record", time.perf_counter()))
+        marks.append(("to_record", now()))
         pickle.loads(pickle.dumps(("doc", result), pickle.HIGHEST_PROTOCOL))
-        marks.append(("record sent back (pickle)", time.perf_counter()))
+        marks.append(("record sent back (pickle)", now()))
         for name, moment in marks:
             seconds[f"{kind}: {name}"] += moment - at
             at = moment
     return dict(seconds)
 
 
-def step_seconds_glue(raw: str, out: str) -> dict[str, float]:
-    """Seconds of each step of the glue (`plain`, per article) over `raw`, per kind."""
+def step_seconds_glue(
+    raw: str, out: str, clock: str = "wall", mode: str = "per-article"
+) -> dict[str, float]:
+    """Seconds of each step of the glue (`plain`, per article, with HTML pages' metadata in
+    mode `per-article-meta`) over `raw`, per kind."""
     from collections import Counter
 
-    start = time.perf_counter()
+    now = CLOCKS[clock]
+    start = now()
     import trafilatura
     from datasets import Dataset
     from datasets.utils.logging import disable_progress_bar
@@ -358,24 +391,29 @@ def step_seconds_glue(raw: str, out: str) -> dict[str, float]:
     disable_progress_bar()
     DetectorFactory.seed = 0
     Path(out).mkdir(parents=True, exist_ok=True)
-    seconds: Counter = Counter({"imports": time.perf_counter() - start})
+    seconds: Counter = Counter({"imports": now() - start})
     for i, path in enumerate(sorted(Path(raw).iterdir())):
         kind = _kind(path.name)
-        at = time.perf_counter()
-        if kind == "HTML":
+        at = now()
+        meta = {}
+        if kind == "HTML" and PLAIN_MODES[mode][1]:
+            found = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+            text = (found.text if found else None) or ""
+            meta = {key: getattr(found, key, None) for key in ("title", "author", "date")}
+        elif kind == "HTML":
             text = trafilatura.extract(path.read_bytes()) or ""
         else:
             page = path.read_text(encoding="utf-8")
             text = "\n".join(line.strip() for line in page.splitlines()[1:] if line.strip())
-        extracted = time.perf_counter()
+        extracted = now()
         try:
             language = detect(text)
         except LangDetectException:
             language = None
-        detected = time.perf_counter()
-        row = {"source": path.name, "text": text, "language": language}
+        detected = now()
+        row = {"source": path.name, "text": text, "language": language, **meta}
         Dataset.from_list([row]).to_parquet(f"{out}/{i:06d}.parquet")
-        written = time.perf_counter()
+        written = now()
         what = "trafilatura.extract" if kind == "HTML" else "line stripping"
         seconds[f"{kind}: {what}"] += extracted - at
         seconds[f"{kind}: langdetect"] += detected - extracted
@@ -383,17 +421,27 @@ def step_seconds_glue(raw: str, out: str) -> dict[str, float]:
     return dict(seconds)
 
 
-def print_steps(raw: Path, tmp: str, compare_with: Path | None) -> None:
-    """The table of `--steps`: seconds per step of each side, each in its own process."""
-    sides = {"hzcorpus": ["--step-seconds", str(ROOT), str(raw)]}
+def print_steps(
+    raw: Path, tmp: str, compare_with: Path | None, rounds: int = 1, clock: str = "wall"
+) -> None:
+    """The table of `--steps`: seconds per step of each side, each in its own process, the
+    sides in turns for `rounds` rounds; per side the round with the fewest seconds on the
+    documents."""
+    sides = {"hzcorpus": ["--step-seconds", str(ROOT), str(raw), clock]}
     if compare_with is not None:
-        other = ["--step-seconds", str(compare_with.resolve()), str(raw)]
+        other = ["--step-seconds", str(compare_with.resolve()), str(raw), clock]
         sides[f"hzcorpus ({compare_with.name})"] = other
-    sides["glue"] = ["--glue-seconds", str(raw), f"{tmp}/glue-steps"]
-    found = {}
-    for name, args in sides.items():
-        out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True)
-        found[name] = json.loads(out.stdout)
+    sides["glue"] = ["--glue-seconds", str(raw), f"{tmp}/glue-steps", clock, "per-article"]
+    meta = ["--glue-seconds", str(raw), f"{tmp}/glue-meta-steps", clock, "per-article-meta"]
+    sides["glue per-article-meta"] = meta
+    found: dict[str, dict[str, float]] = {}
+    for _ in range(rounds):
+        for name, args in sides.items():
+            out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True)
+            seconds = json.loads(out.stdout)
+            if name not in found or _documents_seconds(seconds) < _documents_seconds(found[name]):
+                found[name] = seconds
+    print(f"{clock} seconds, best of {rounds} round(s) per side")
     print("| side | step | seconds | share of the side's total |")
     print("|---|---|---:|---:|")
     for name, seconds in found.items():
@@ -402,18 +450,18 @@ def print_steps(raw: Path, tmp: str, compare_with: Path | None) -> None:
             print(f"| {name} | {step} | {value:.2f} | {100 * value / total:.1f}% |")
         print(f"| {name} | **total** | **{total:.2f}** | |")
         print(f"| {name} | without imports | {_documents_seconds(seconds):.2f} | |")
-    glue = _documents_seconds(found["glue"])
     print()
     print("Documents only (without the imports, which a small corpus magnifies; hzcorpus's warm-up")
-    print("counts, as the glue's libraries load their data on first use), glue's")
-    print(
-        "seconds / each side's: "
-        + ", ".join(
-            f"{name} {glue / _documents_seconds(seconds):.2f}x"
+    print("counts, as the glue's libraries load their data on first use), each glue's")
+    print("seconds / each hzcorpus side's:")
+    for glue in ("glue", "glue per-article-meta"):
+        anchor = _documents_seconds(found[glue])
+        ratios = (
+            f"{name} {anchor / _documents_seconds(seconds):.2f}x"
             for name, seconds in found.items()
-            if name != "glue"
+            if not name.startswith("glue")
         )
-    )
+        print(f"- {glue}: " + ", ".join(ratios))
 
 
 def _documents_seconds(seconds: dict[str, float]) -> float:
@@ -431,17 +479,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs of every path")
     parser.add_argument("--compare-with", type=Path, help="another checkout to time too")
     parser.add_argument(
-        "--plain-modes", nargs="+", default=["per-article", "batched"], help="plain scripts to run"
+        "--plain-modes",
+        nargs="+",
+        choices=list(PLAIN_MODES),
+        default=["per-article", "batched"],
+        help="plain scripts to run",
     )
     parser.add_argument("--profile", action="store_true", help="where a 1-worker build's time goes")
     parser.add_argument("--steps", action="store_true", help="seconds per step, no profiler")
+    parser.add_argument("--cpu", action="store_true", help="--steps: CPU seconds, not wall")
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--timed-build", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--profile-sandbox", help=argparse.SUPPRESS)
-    parser.add_argument("--step-seconds", nargs=2, help=argparse.SUPPRESS)
-    parser.add_argument("--glue-seconds", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--step-seconds", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--glue-seconds", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step_seconds:
         print(json.dumps(step_seconds_hzcorpus(*args.step_seconds)))
@@ -459,7 +512,7 @@ def main() -> None:
         print(json.dumps(measure(*json.loads(args.measure))))
         return
     if args.plain:
-        plain(args.plain[0], args.plain[1], args.plain[2] == "batched")
+        plain(*args.plain)
         return
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -479,7 +532,8 @@ def main() -> None:
             if args.profile:
                 print_profile(raw, tmp)
             else:
-                print_steps(raw, tmp, args.compare_with)
+                clock = "cpu" if args.cpu else "wall"
+                print_steps(raw, tmp, args.compare_with, args.rounds, clock)
             return
         size = sum(1 for _ in raw.iterdir())
         paths: dict[str, tuple[list[str], Path]] = {}
@@ -530,14 +584,14 @@ def main() -> None:
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
-        "batched | peak RSS MB: largest / all |"
+        "batched | vs plain per-article-meta | peak RSS MB: largest / all |"
     )
-    print("|---|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     best = {name: min(m["seconds"] for m in ms) for name, ms in runs.items()}
     for name, ms in runs.items():
         median = statistics.median(m["seconds"] for m in ms)
         cells = [name, f"{best[name]:.1f} / {median:.1f}", f"{size / best[name]:.0f}"]
-        for mode in ("per-article", "batched"):
+        for mode in PLAIN_MODES:
             anchor = best.get(f"plain script, parquet {mode}")
             cells.append(f"{anchor / best[name]:.2f}x" if anchor else "–")
         memory = f"{max(m['peak_mb'] for m in ms):.0f} / {max(m['tree_mb'] for m in ms):.0f}"

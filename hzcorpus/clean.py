@@ -42,7 +42,7 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
-from .dates import quick_date
+from .dates import DATE_LANGUAGES, quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
@@ -72,7 +72,6 @@ _BEYOND_LATIN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？]")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h时点]\s*\d{2}")
-_DATE_LANGUAGES = ["en", "de", "es", "fr", "zh"]
 _DATE_SETTINGS = {
     # absolute dates only: a relative date would depend on the day the cleaner runs
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
@@ -905,7 +904,7 @@ def _date_parser(order: str):
     import dateparser
 
     settings = {**_DATE_SETTINGS, "DATE_ORDER": order}
-    return dateparser.DateDataParser(languages=_DATE_LANGUAGES, settings=settings)
+    return dateparser.DateDataParser(languages=list(DATE_LANGUAGES), settings=settings)
 
 
 def _author(lines: Iterable[_Line]) -> str | None:

@@ -18,6 +18,8 @@ from datetime import datetime
 
 _EN, _DE, _ES, _FR, _ZH = "en", "de", "es", "fr", "zh"
 _ANY = frozenset({_EN, _DE, _ES, _FR, _ZH})
+#: The languages hzcorpus reads dates in with dateparser (`clean.parse_date`, `html_dates`).
+DATE_LANGUAGES: tuple[str, ...] = (_EN, _DE, _ES, _FR, _ZH)
 
 #: Month names (lowercase) -> (month, languages that spell it so).
 MONTHS: dict[str, tuple[int, frozenset[str]]] = {}

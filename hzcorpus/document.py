@@ -33,7 +33,7 @@ class Span:
     score: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Removed:
     """A line (or part of one) the cleaner removed, with the rule that removed it and why.
 
@@ -47,6 +47,12 @@ class Removed:
     text: str
     rule: str
     reason: str
+
+    def __init__(self, line: int, text: str, rule: str, reason: str) -> None:
+        # a frozen dataclass's own __init__ sets each field through object.__setattr__,
+        # 2x the time of this one; a page-text dump makes dozens of these
+        fields = self.__dict__
+        fields["line"], fields["text"], fields["rule"], fields["reason"] = line, text, rule, reason
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   photographer line, "Bildnachweis: …"; teasers of other articles, the page-text rule
   `read-also`) are removed and recorded. Captions stay: they describe the article's
   pictures, and a credit inside a caption does not make it one. A page title that
-  adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line.
+  adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
+  a title that shares no word with the page's `<title>` and is shorter (a section's
+  heading) gives way to the `<title>`.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has
   already tried its baseline over the whole page then), the schema.org `articleBody` of
   the page's JSON-LD is used if there is one; otherwise `InputError`, saying whether the
@@ -49,7 +51,6 @@ from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from html import escape
 
 from .boilerplate import LINE_RULES
 from .document import Removed
@@ -63,7 +64,7 @@ from .html_choice import (
     looked_at,
     mostly_furniture,
 )
-from .html_dates import names_day
+from .html_dates import text_date
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
 from .html_order import (
     BLOCK_TAGS,
@@ -146,6 +147,7 @@ REMOVAL_REASONS: dict[str, str] = {
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\d_]{2,}")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
@@ -177,7 +179,7 @@ class HtmlOptions:
     markup and metadata have none, and keeps what it finds there only when it
     names a day: htmldate turns a year or a year and month found in text into the 1st
     ("im Jahr 2030" would become 2030-01-01), so a date on the 1st is kept only when
-    a text names that day in full (`html_dates.names_day`).
+    a text names that day in full (`html_dates.text_date`).
     `other_modes` are trafilatura modes also run ("precision", "recall"): where one drops
     a line the balanced mode keeps at the article's edges, `html_order.MODE_VOTES`
     decide; off by default (one more extraction per page, and no gain on the development
@@ -293,23 +295,9 @@ def _published(
     if date is not None or not options.date_from_text:
         return date
     for texts in places:
-        found = _date_in_texts(texts, extractor)
+        found = text_date(texts, {**extractor.date_params, "extensive_search": True})
         if found:
             return found
-    return None
-
-
-def _date_in_texts(texts: list[str], extractor) -> str | None:
-    """htmldate's text search over `texts`, kept only when it names a day."""
-    if not any(map(str.isdigit, "".join(texts))):
-        return None  # every date htmldate finds in text holds digits
-    from htmldate import find_date
-
-    fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
-    params = {**extractor.date_params, "extensive_search": True}
-    found = find_date(f"<html><body>{fragment}</body></html>", **params)
-    if found and (found[8:10] != "01" or names_day(found, texts)):
-        return found
     return None
 
 
@@ -431,14 +419,38 @@ def _article_texts(slots: list[Slot]) -> list[str]:
 
 
 def _article_title(title: str | None, lines: list[str], tree) -> str | None:
-    """The article's own title when the page title adds the site's name ("X | Site"):
-    the part of it that is also the page's h1 or a line of the text."""
+    """The article's own title: the page's `<title>` instead when `title` (trafilatura's
+    pick, often a page's only h1) shares no word with it and is shorter, as a site or
+    section heading ("Allergies Health Center" over "Babies Who Eat Peanuts Early May
+    Avoid Allergy") is, and a site's name alone ("kath.net") is not; and when the title
+    adds the site's name ("X | Site"), the part of it that is also the page's h1 or a
+    line of the text."""
+    head = _head_title(tree)
+    if title and head:
+        words, head_words = _words(title), _words(head)
+        if not words & head_words and len(head_words) > len(words):
+            title = head
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
     if len(parts) < 2:
         return title
     headings = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")}
     shown = headings | set(lines)
     return next((part for part in parts if part and part in shown), title)
+
+
+def _head_title(tree) -> str | None:
+    """The text of the page's first non-empty `<title>` in its head, if any."""
+    head = tree.find("head")
+    for element in head.iter("title") if head is not None else ():
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _words(text: str) -> set[str]:
+    """The casefolded words of `text` (CJK characters one by one)."""
+    return set(_WORD.findall(text.casefold()))
 
 
 def _nonblank_lines(text: str) -> list[str]:

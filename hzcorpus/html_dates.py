@@ -1,4 +1,10 @@
-"""Whether a page's text names a given day: the check on htmldate's text search.
+"""htmldate's search of a page's short texts for a date, and the check on what it finds.
+
+`text_date` runs htmldate's extensive text search over a few texts. That search hands the
+texts its own patterns do not read to dateparser over every locale dateparser has, which
+compiles all of them once per process (about 1.4 s) and tries each on every text it cannot
+read (10-30 ms a text); here dateparser reads only `dates.DATE_LANGUAGES`, the languages
+hzcorpus reads dates in elsewhere (`clean.parse_date`), with htmldate's own settings.
 
 htmldate's search of a page's text turns a year or a year and month it finds into the 1st
 of the month ("im Jahr 2030" gives 2030-01-01, "March 2021" 2021-03-01), so a date on the
@@ -9,10 +15,13 @@ the written forms of a full date (day, month and year), one row each, with examp
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from functools import cache
+from html import escape
 
-from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
+from .dates import DATE_LANGUAGES, MONTH_ABBREVIATIONS, MONTHS, alternation
 from .rules import Rule
 
 _MONTH_NAMES = alternation({*MONTHS, *MONTH_ABBREVIATIONS})
@@ -73,6 +82,55 @@ DAY_DATE_FORMS: tuple[Rule, ...] = (
         no_match=("2021年3月",),
     ),
 )
+
+
+#: dateparser's settings in htmldate's text search (`htmldate.extractors.get_external_parser`).
+HTMLDATE_PARSER_SETTINGS = {
+    "NORMALIZE": True,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "PREFER_DATES_FROM": "past",
+    "PREFER_LOCALE_DATE_ORDER": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "STRICT_PARSING": True,
+}
+
+
+def text_date(texts: list[str], date_params: dict) -> str | None:
+    """htmldate's text search (`date_params` are `find_date`'s) over `texts`, its dateparser
+    limited to `DATE_LANGUAGES`; a date on the 1st is kept only when a text names that day."""
+    if not any(map(str.isdigit, "".join(texts))):
+        return None  # every date htmldate finds in text holds digits
+    from htmldate import find_date
+
+    fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    with _dateparser_in_date_languages():
+        found = find_date(f"<html><body>{fragment}</body></html>", **date_params)
+    if found and (found[8:10] != "01" or names_day(found, texts)):
+        return found
+    return None
+
+
+@contextmanager
+def _dateparser_in_date_languages() -> Iterator[None]:
+    """htmldate's dateparser (the parser its `get_external_parser` makes) limited to
+    `DATE_LANGUAGES` while the block runs. The parser is the same on every call, so what
+    htmldate caches per text stays the same answer (builds run one page at a time per process)."""
+    from htmldate import extractors
+
+    every_locale = extractors.get_external_parser
+    extractors.get_external_parser = _date_languages_parser
+    try:
+        yield
+    finally:
+        extractors.get_external_parser = every_locale
+
+
+@cache
+def _date_languages_parser():
+    """A dateparser parser with htmldate's settings for `DATE_LANGUAGES` (made once)."""
+    from dateparser import DateDataParser
+
+    return DateDataParser(languages=list(DATE_LANGUAGES), settings=HTMLDATE_PARSER_SETTINGS)
 
 
 def named_days(text: str) -> set[date]:

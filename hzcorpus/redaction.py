@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from . import gap_scorer
@@ -70,12 +70,8 @@ def _mark_names(rule: Rule) -> tuple[str, ...]:
     """The span groups (`mark`, `mark2`, ...) of a rule's pattern, in pattern order."""
     if rule.pattern is None:
         raise ValueError(f"redaction rule {rule.id} needs a pattern, not a predicate")
-    return _span_groups(rule.regex)
-
-
-@cache
-def _span_groups(regex: re.Pattern[str]) -> tuple[str, ...]:
-    return tuple(name for name in regex.groupindex if name.startswith("mark"))
+    # from the parse tree: the scan compiles the guarded pattern, not this one
+    return tuple(name for name in rule.group_names if name.startswith("mark"))
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,14 @@ class Rule:
         return re.compile(self.pattern, self.flags)
 
     @cached_property
+    def group_names(self) -> tuple[str, ...]:
+        """The pattern's named groups in pattern order (`regex.groupindex`'s names), read
+        from its parse tree without compiling it."""
+        if self.pattern is None:
+            raise TypeError(f"rule {self.id} is a predicate, not a pattern")
+        return tuple(_parse(self.pattern, self.flags).state.groupdict)
+
+    @cached_property
     def first_char(self) -> re.Pattern[str] | None:
         """A pattern matching every character a hit can start with, or None when a hit may
         start with any character (or be empty); None for predicates."""

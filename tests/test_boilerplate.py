@@ -332,3 +332,13 @@ def test_row_shape_predicates_answer_as_token_by_token(line):
 
     assert _is_icon_run(line) == _icon_run_token_by_token(line)
     assert _is_cjk_menu(line) == _cjk_menu_token_by_token(line)
+
+
+def test_group_names_are_the_compiled_patterns():
+    from hzcorpus.html_dates import DAY_DATE_FORMS
+    from hzcorpus.redaction_rules import RULES
+
+    rules = [r for r in (*LINE_RULES, *RULES, *DAY_DATE_FORMS) if r.pattern is not None]
+    assert any(r.group_names for r in rules)
+    for rule in rules:
+        assert rule.group_names == tuple(rule.regex.groupindex), rule.id

@@ -282,3 +282,20 @@ def test_records_hold_what_asdict_gives(scores, spans, removed, text):
             [f.name for f in dataclasses.fields(item)] for item in items
         ]
     assert record["n_paragraphs"] == len(doc.paragraphs)
+
+
+def test_removed_is_a_frozen_value():
+    import pickle
+
+    removed = Removed(3, "Share this", "share-line", "share buttons")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        removed.line = 4  # type: ignore[misc]
+    same = Removed(line=3, text="Share this", rule="share-line", reason="share buttons")
+    assert removed == same and hash(removed) == hash(same)
+    assert pickle.loads(pickle.dumps(removed)) == removed
+    assert dataclasses.asdict(removed) == {
+        "line": 3,
+        "text": "Share this",
+        "rule": "share-line",
+        "reason": "share buttons",
+    }

@@ -252,3 +252,39 @@ def test_is_sentence_decides_as_the_sentence_end_pattern(text):
     from hzcorpus.html_order import is_sentence
 
     assert is_sentence(text) == (_SENTENCE_END.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("head_title", "h1", "title"),
+    [
+        # the page's only h1 is the section's heading: the <title> names the article
+        (
+            "Ferry terminal opens two years late",
+            "Harbour News Centre",
+            "Ferry terminal opens two years late",
+        ),
+        (
+            "Neues Fährterminal öffnet zwei Jahre später",
+            "Hafen Aktuell",
+            "Neues Fährterminal öffnet zwei Jahre später",
+        ),
+        # the <title> is the site's name alone: the h1 stays
+        (
+            "harbour.net",
+            "Ferry terminal opens two years late",
+            "Ferry terminal opens two years late",
+        ),
+        # they share words: the h1 stays, the site's name is cut from the <title>
+        (
+            "Ferry terminal opens late | Harbour News",
+            "Ferry terminal opens late",
+            "Ferry terminal opens late",
+        ),
+    ],
+)
+def test_the_title_is_the_articles_not_a_section_heading(head_title, h1, title):
+    page = (
+        f"<html><head><title>{head_title}</title></head><body><header><h1>{h1}</h1></header>"
+        f"<main><article>{PROSE}</article></main></body></html>"
+    )
+    assert extract_html(page).title == title
