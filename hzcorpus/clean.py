@@ -350,10 +350,16 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         # keeps nothing back, one of 1 removes nothing)
         if len(inside_at) or ((decides != NOT_DECIDED) & (limits > 0) & (limits < 1)).any():
             features = _features(passes)
-            if len(inside_at):
-                limits[inside_at] = model.inside_limits(features[inside_at])
             at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
-            scores[at] = model.scores(features[at])
+            if len(inside_at):
+                # inside, a line is judged with its neighbours (`LineModel.in_context`):
+                # every line's score is needed
+                limits[inside_at] = model.inside_limits(features[inside_at])
+                every = model.scores(features)
+                scores[at] = every[at]
+                scores[inside_at] = model.in_context(every)[inside_at]
+            else:
+                scores[at] = model.scores(features[at])
     kept, removed = [], []
     # lists: numpy's items are slow one by one
     decided, kept_under = decides.tolist(), (scores < limits).tolist()

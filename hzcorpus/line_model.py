@@ -14,7 +14,9 @@ Public API:
 
 - `LineFacts`: what the cleaner measured per line (one object per page, arrays);
 - `line_features(facts)`: the feature matrix, one row per line (`FEATURES` names the columns);
-- `LineModel.scores(features)`: boilerplate scores; `load_model()` the shipped model.
+- `LineModel.scores(features)`: boilerplate scores; `LineModel.in_context(scores)` the same
+  mixed with the neighbours' scores (jusText's context: a short line among prose reads as
+  prose, one among menu rows as a menu row); `load_model()` the shipped model.
 
 `hzcorpus.clean.line_scores(lines)` does all of it for a list of lines.
 """
@@ -408,9 +410,10 @@ class LineModel:
     the sum: the probability that the line is boilerplate. `threshold` is the score at or
     above which the cleaner removes a line it would keep around the article,
     `inside_thresholds` the same inside the article, one per `INSIDE_GROUPS` group (1:
-    the rules alone decide there), `rescue_threshold` the score under
-    which it keeps a line the block passes dropped; `provenance` says what the model was
-    trained on.
+    the rules alone decide there), applied to the scores in context (`in_context`: a
+    share `context_weight` of the mean score of the `context_reach` lines on each side),
+    `rescue_threshold` the score under which it keeps a line the block passes dropped;
+    `provenance` says what the model was trained on.
     """
 
     features: tuple[str, ...]
@@ -425,6 +428,8 @@ class LineModel:
     inside_thresholds: tuple[float, ...]
     rescue_threshold: float
     provenance: dict
+    context_weight: float = 0.0
+    context_reach: int = 1
 
     @classmethod
     def from_json(cls, data: dict) -> LineModel:
@@ -446,6 +451,8 @@ class LineModel:
             ),
             rescue_threshold=float(data["rescue_threshold"]),
             provenance=data.get("provenance", {}),
+            context_weight=float(data["context_weight"]),
+            context_reach=int(data["context_reach"]),
         )
 
     def to_json(self) -> dict:
@@ -459,6 +466,8 @@ class LineModel:
                 for group, t in zip(INSIDE_GROUPS, self.inside_thresholds, strict=True)
             },
             "rescue_threshold": round(self.rescue_threshold, 4),
+            "context_weight": round(self.context_weight, 4),
+            "context_reach": self.context_reach,
             "roots": self.roots.tolist(),
             "feature": self.feature.tolist(),
             "threshold_at": [round(float(v), 6) for v in self.threshold_at],
@@ -501,6 +510,26 @@ class LineModel:
     def scores(self, features: np.ndarray) -> np.ndarray:
         """The probability that each line (a row of `features`) is boilerplate."""
         return 1.0 / (1.0 + np.exp(-self.raw_scores(features)))
+
+    def in_context(self, scores: np.ndarray) -> np.ndarray:
+        """The scores of a page's lines (all of them, in order) in context: each line's own
+        score mixed with the mean score of its neighbours (`context_score`)."""
+        return context_score(scores, self.context_weight, self.context_reach)
+
+
+def context_score(scores: np.ndarray, weight: float, reach: int) -> np.ndarray:
+    """`(1 - weight) * score + weight * (mean score of the up to `reach` lines on each side)`,
+    per line of a page (`scores` in page order; a line alone keeps its own score)."""
+    n = len(scores)
+    if n == 0 or weight == 0:
+        return scores
+    total = np.concatenate([[0.0], np.cumsum(scores)])
+    index = np.arange(n)
+    lo = np.maximum(index - reach, 0)
+    hi = np.minimum(index + reach + 1, n)
+    others = hi - lo - 1
+    around = np.where(others > 0, (total[hi] - total[lo] - scores) / np.maximum(others, 1), scores)
+    return (1.0 - weight) * scores + weight * around
 
 
 #: The shipped model file, inside the package.

@@ -29,6 +29,7 @@ from hzcorpus.line_model import (
     INSIDE_GROUPS,
     LineFacts,
     LineModel,
+    context_score,
     inside_groups,
     line_features,
     load_model,
@@ -192,6 +193,20 @@ def test_tree_evaluation_follows_the_splits():
     assert again.inside_thresholds == model.inside_thresholds
 
 
+def test_a_line_in_context_takes_a_share_of_its_neighbours_scores():
+    scores = np.array([0.9, 0.1, 0.2, 0.8, 0.1])
+    assert context_score(scores, 0.0, 1) is scores
+    mixed = context_score(scores, 0.5, 1)
+    # the ends have one neighbour, the others two
+    assert mixed.tolist() == pytest.approx([0.5, 0.325, 0.325, 0.475, 0.45])
+    wide = context_score(scores, 0.5, 2)
+    assert wide[2] == pytest.approx(0.5 * 0.2 + 0.5 * (0.9 + 0.1 + 0.8 + 0.1) / 4)
+    assert context_score(np.array([0.7]), 0.5, 1).tolist() == [0.7]  # alone: its own
+    assert context_score(np.zeros(0), 0.5, 1).size == 0
+    model = replace(load_model(), context_weight=0.5, context_reach=1)
+    assert model.in_context(scores).tolist() == mixed.tolist()
+
+
 def test_a_colon_announces_a_run_of_non_prose_lines():
     lines = [
         "Zehn Fehler",
@@ -285,6 +300,9 @@ def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides(
         DROPPED: model.rescue_threshold,
     }
     inside_limits = dict(zip(page.nos, model.inside_limits(page.features).tolist(), strict=True))
+    # inside, a line is judged by its score in context (its neighbours' scores mixed in)
+    in_context = model.in_context(np.array([scores[no] for no in page.nos])).tolist()
+    context_scores = dict(zip(page.nos, in_context, strict=True))
     assert page.decides.any() and not page.decides.all()
     assert {NOT_DECIDED, INSIDE} < set(page.decides.tolist())
     for no, decided in zip(page.nos, page.decides.tolist(), strict=True):
@@ -297,10 +315,11 @@ def test_the_cleaner_applies_the_model_files_thresholds_to_the_lines_it_decides(
         if decided == INSIDE:  # the model decides inside only when asked to
             assert no not in by_default
         limit = inside_limits[no] if decided == INSIDE else limits[decided]
-        assert (no not in removed) == (scores[no] < limit)
+        score = context_scores[no] if decided == INSIDE else scores[no]
+        assert (no not in removed) == (score < limit)
         if no in removed and not dropped:
             assert removed[no].rule == MODEL_RULE
-            assert _score_in(removed[no].reason) == pytest.approx(scores[no], abs=0.005)
+            assert _score_in(removed[no].reason) == pytest.approx(score, abs=0.005)
 
 
 def test_the_model_decides_chinese_lines_around_and_inside_the_article():
