@@ -424,18 +424,22 @@ def _article_title(title: str | None, lines: list[str], tree) -> str | None:
     section heading ("Allergies Health Center" over "Babies Who Eat Peanuts Early May
     Avoid Allergy") is, and a site's name alone ("kath.net") is not; and when the title
     adds the site's name ("X | Site"), the part of it that is also the page's h1 or a
-    line of the text."""
+    line of the text (for a `<title>` taken so, else its part of the most words)."""
     head = _head_title(tree)
+    heading = False  # trafilatura's pick was a section heading
     if title and head:
         words, head_words = _words(title), _words(head)
         if not words & head_words and len(head_words) > len(words):
-            title = head
+            title, heading = head, True
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
     if len(parts) < 2:
         return title
     headings = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")}
     shown = headings | set(lines)
-    return next((part for part in parts if part and part in shown), title)
+    found = next((part for part in parts if part and part in shown), None)
+    if found is None and heading:  # the article's part of a "<title>": the longest
+        found = max(parts, key=lambda part: len(_words(part)))
+    return found or title
 
 
 def _head_title(tree) -> str | None:

@@ -268,6 +268,17 @@ def test_is_sentence_decides_as_the_sentence_end_pattern(text):
             "Hafen Aktuell",
             "Neues Fährterminal öffnet zwei Jahre später",
         ),
+        # and without the site's name, the longest part, when no part is shown on the page
+        (
+            "Ferry terminal opens two years late : portnews.com",
+            "Harbour News Centre",
+            "Ferry terminal opens two years late",
+        ),
+        (
+            "Nuevo terminal de ferris abre con retraso - diariopuerto.es",
+            "Noticias del Puerto",
+            "Nuevo terminal de ferris abre con retraso",
+        ),
         # the <title> is the site's name alone: the h1 stays
         (
             "harbour.net",
