@@ -1033,6 +1033,38 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="life-dates-without-year",
+        needs=("(",),
+        reason="a biography's bracket of life dates with the dates cut: '(born )', '(geboren  in "
+        "Wien)', '(* in Berlin)', '(b. ; d. 1990)', '( – 1990)'; a word of birth or death "
+        "directly before the closing bracket, a comma, or an open gap",
+        pattern=(
+            # the bracket is matched (not looked behind for): every hit starts with it
+            r"\((?P<mark>(?:(?:born|died|b\.|d\.|geboren|gestorben|geb\.|gest\.)"
+            r"(?: ?[);,]|  +(?=\S))|[*†] ?(?:[);,]|in\b|im\b)|\s*[–-]\s*(?=\d{3,4}\))))"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "Marie Curie (born ) was a physicist.",
+            "Lise Meitner (geboren  in Wien) war",
+            "Max Planck (* in Kiel; † 1947 in Göttingen)",
+            "the composer (b. ; d. 1990)",
+            "Hans Müller ( – 1990) war",
+            "(born  in Warsaw)",
+        ),
+        no_match=(
+            "Marie Curie (born 7 November 1867) was",
+            "Marie Curie (born in Warsaw) was",
+            "(born Maria Salomea Skłodowska)",
+            "Max Planck (* 23. April 1858 in Kiel)",
+            "(geboren am 5. Mai)",
+            "(1867 – 1934)",
+            "the result (2 - 1990)",
+        ),
+    ),
+    RedactionRule(
         id="closed-gap-frame-de",
         needs=(
             "seit ",
