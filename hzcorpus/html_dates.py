@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from html import escape
+from threading import Lock
 
 from .dates import DATE_LANGUAGES, MONTH_ABBREVIATIONS, MONTHS, alternation
 from .rules import Rule
@@ -110,19 +111,28 @@ def text_date(texts: list[str], date_params: dict) -> str | None:
     return None
 
 
+#: Held while htmldate's parser factory is swapped (`_dateparser_in_date_languages`).
+_PATCHING = Lock()
+
+
 @contextmanager
 def _dateparser_in_date_languages() -> Iterator[None]:
     """htmldate's dateparser (the parser its `get_external_parser` makes) limited to
-    `DATE_LANGUAGES` while the block runs. The parser is the same on every call, so what
-    htmldate caches per text stays the same answer (builds run one page at a time per process)."""
+    `DATE_LANGUAGES` while the block runs, one thread at a time. htmldate caches each
+    text's answer (`try_date_expr`) whichever parser made it, so the cache is emptied on
+    the way in and out: an answer made over every locale (htmldate or trafilatura called
+    directly in the same process) is not taken for ours, nor ours for theirs."""
     from htmldate import extractors
 
-    every_locale = extractors.get_external_parser
-    extractors.get_external_parser = _date_languages_parser
-    try:
-        yield
-    finally:
-        extractors.get_external_parser = every_locale
+    with _PATCHING:
+        every_locale = extractors.get_external_parser
+        extractors.try_date_expr.cache_clear()
+        extractors.get_external_parser = _date_languages_parser
+        try:
+            yield
+        finally:
+            extractors.get_external_parser = every_locale
+            extractors.try_date_expr.cache_clear()
 
 
 @cache

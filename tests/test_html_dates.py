@@ -3,7 +3,7 @@ languages only, with htmldate's own settings, and htmldate left as it was afterw
 
 from __future__ import annotations
 
-from htmldate import extractors
+from htmldate import extractors, find_date
 
 from hzcorpus.dates import DATE_LANGUAGES
 from hzcorpus.html_dates import HTMLDATE_PARSER_SETTINGS, text_date
@@ -35,6 +35,15 @@ def test_htmldate_is_restored():
     before = extractors.get_external_parser
     text_date(["Una noticia", "Sábado 23 de abril del 2022"], PARAMS)
     assert extractors.get_external_parser is before
+
+
+def test_answers_made_over_every_locale_are_not_taken_for_ours():
+    # htmldate caches each text's answer; called directly it reads Italian (every locale)
+    texts = ["Una notizia", "sabato 23 aprile 2022"]
+    page = "<html><body>" + "".join(f"<p>{text}</p>" for text in texts) + "</body></html>"
+    assert find_date(page, **PARAMS) == "2022-04-23"
+    assert text_date(texts, PARAMS) is None
+    assert find_date(page, **PARAMS) == "2022-04-23"
 
 
 def test_texts_without_digits_are_not_searched():
