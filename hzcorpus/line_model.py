@@ -249,14 +249,21 @@ def _shifted(block: np.ndarray, offsets: tuple[int, ...]) -> list[np.ndarray]:
     return [padded[reach + k : reach + k + n] for k in offsets]
 
 
-def _window_means(block: np.ndarray, w: int) -> np.ndarray:
-    """Mean of each column of `block` over lines i - w .. i + w (fewer at the page's ends)."""
-    total = np.concatenate([np.zeros((1, block.shape[1])), np.cumsum(block, axis=0)])
+def _window_sums(block: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sum of `block` (a column, or lines x columns) over lines i - w .. i + w, and how
+    many lines each sum holds (fewer at the page's ends)."""
+    total = np.concatenate([np.zeros((1, *block.shape[1:])), np.cumsum(block, axis=0)])
     n = block.shape[0]
     index = np.arange(n)
     lo = np.maximum(index - w, 0)
     hi = np.minimum(index + w + 1, n)
-    return (total[hi] - total[lo]) / (hi - lo)[:, None]
+    return total[hi] - total[lo], hi - lo
+
+
+def _window_means(block: np.ndarray, w: int) -> np.ndarray:
+    """Mean of each column of `block` over lines i - w .. i + w (fewer at the page's ends)."""
+    sums, counts = _window_sums(block, w)
+    return sums / counts[:, None]
 
 
 def _gaps(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -520,15 +527,11 @@ class LineModel:
 def context_score(scores: np.ndarray, weight: float, reach: int) -> np.ndarray:
     """`(1 - weight) * score + weight * (mean score of the up to `reach` lines on each side)`,
     per line of a page (`scores` in page order; a line alone keeps its own score)."""
-    n = len(scores)
-    if n == 0 or weight == 0:
+    if len(scores) == 0 or weight == 0:
         return scores
-    total = np.concatenate([[0.0], np.cumsum(scores)])
-    index = np.arange(n)
-    lo = np.maximum(index - reach, 0)
-    hi = np.minimum(index + reach + 1, n)
-    others = hi - lo - 1
-    around = np.where(others > 0, (total[hi] - total[lo] - scores) / np.maximum(others, 1), scores)
+    sums, counts = _window_sums(scores, reach)
+    others = counts - 1
+    around = np.where(others > 0, (sums - scores) / np.maximum(others, 1), scores)
     return (1.0 - weight) * scores + weight * around
 
 
