@@ -78,6 +78,7 @@ from .html_order import (
     vote,
 )
 from .rules import Rule
+from .words import UNSPACED_CHARS
 
 #: Picture agencies and stock sites (lowercase alternation; a credit line names one).
 PICTURE_AGENCIES = "|".join(
@@ -147,7 +148,9 @@ REMOVAL_REASONS: dict[str, str] = {
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\d_]{2,}")
+#: A title's words when titles are compared: one Chinese or Japanese character, or a run of
+#: two or more letters.
+_WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)

@@ -21,9 +21,10 @@ SEPARATORS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 #: The unit of `count_words`, as the dataset card and the review pages name it.
 WORD_UNIT = "a word is a whitespace-separated token, or one Chinese or Japanese character"
 
-_CHARS = "".join(UNSPACED.values())
-_WORD = re.compile(f"[{_CHARS}]|[^\\s{_CHARS}{SEPARATORS}]+")
-_UNSPACED_OR_SEPARATOR = re.compile(f"[{_CHARS}{SEPARATORS}]")
+#: All of `UNSPACED`'s characters, for a character class.
+UNSPACED_CHARS = "".join(UNSPACED.values())
+_WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\s{UNSPACED_CHARS}{SEPARATORS}]+")
+_UNSPACED_OR_SEPARATOR = re.compile(f"[{UNSPACED_CHARS}{SEPARATORS}]")
 
 
 def count_words(text: str) -> int:
