@@ -181,13 +181,14 @@ MISSING_NUMBER = (
     RedactionRule(
         id="currency-without-amount",
         needs=("$", "€", "£", "¥", "₩", "₹"),
-        reason="a currency sign followed by a magnitude or punctuation instead of an amount, "
-        "or ending a line ('Current Salary: $')",
+        reason="a currency sign followed by a magnitude, punctuation or 'per'/'each' instead "
+        "of an amount, or ending a line ('Current Salary: $', 'Ticket price was $ per ticket')",
         pattern=(
             r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
             r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
-            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$)|[ \t]*(?m:$))))"
+            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$)|[ \t]*(?m:$)"
+            r"|\s(?:per|each|apiece|pro|je)\b)))"
         ),
         kind="missing-number",
         score=0.85,
@@ -203,6 +204,8 @@ MISSING_NUMBER = (
             "it turned out $).",
             "Current Salary: $",
             "the margin is $\nNext line",
+            "Ticket price was $ per ticket.",
+            "Eintritt: € pro Person",
         ),
         no_match=(
             "$mkdir",
@@ -216,6 +219,8 @@ MISSING_NUMBER = (
             "rund 600 €, womit",
             "prices in $",
             "Preis (€)\nMenge",
+            "cost $40 per ticket",
+            "in $ per capita terms",
         ),
     ),
     RedactionRule(
@@ -1437,6 +1442,52 @@ DATE_DIGITS = (
             "the move from PM to President",
             "open from 9 am to 5 pm",
             "Sat 10 am - 2 pm",
+        ),
+    ),
+    RedactionRule(
+        id="clock-marker-without-time-en",
+        needs=(
+            *(f"{p}{unit}" for p in (":", ".", "( ") for unit in ("am", "pm", "a.m", "p.m")),
+            *(
+                f"{word}{gap}{unit}"
+                for word in ("around", "about", "by", "at")
+                for gap in (" ", "  ")
+                for unit in ("am", "pm", "a.m", "p.m")
+            ),
+        ),
+        reason="an English clock marker with no time before it: after 'around', 'about', 'by' "
+        "or 'at' in lower case ('arrived around  am', 'lv. around noon, arrv. around pm'), "
+        "after a bare colon or point ('until :am;', 'in about :pm'), or opening a bracket with "
+        "a space ('( PM ET)'); upper-case 'AM'/'PM' after a word can be a radio band or a "
+        "prime minister, and German 'am' a preposition, so those are left alone",
+        pattern=(
+            r"(?:(?<=\baround )|(?<=\babout )|(?<=\bby )|(?<=\bat )|(?<=\baround  )"
+            r"|(?<=\babout  )|(?<=\bby  )|(?<=\bat  ))(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
+            r"|(?<![\w\d:.])(?P<mark2>[:.](?:[ap]m|[AP]M|[ap]\.m\.))(?=[\s,.;)!?-]|$)"
+            r"|(?<=\( )(?P<mark3>(?:[AP]M|[ap]\.m\.))(?=[ )])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "kids who'd arrived around  am and were drinking",
+            "lv. around noon, arrv. around pm)",
+            "breakfast every morning until :am; yummy",
+            "We signed our name in about :pm.",
+            "on tomorrow's daily call ( AM CST).",
+            '"All Things Considered ( PM ET) - NPR',
+        ),
+        no_match=(
+            "arrived around 2 am and",
+            "until 10:30am; yummy",
+            "in about 5:pm",
+            "(AM radio)",
+            "I am at a loss",
+            "He said: PM Modi spoke",
+            "what time am I",
+            "wir treffen uns am Montag um 9",
+            "Modi (PM) said",
+            "at 9 a.m.",
         ),
     ),
     RedactionRule(
