@@ -88,6 +88,7 @@ _COUNTED_ZH = (
 _MEASURE_EN = alternation("measure_units", "magnitudes", "currency_words", langs=("en",))
 _MEASURE_DE = alternation("measure_units", "magnitudes", "currency_words", langs=("de",))
 _QUANTIFIER_ZH = alternation("quantifiers", langs=("zh",))
+_PREPOSITION_OR_QUANTIFIER = alternation("prepositions", "quantifiers", langs=("en", "de"))
 # labels that anonymisers put in place of a name: [PERSON4], #NAME#, <ORG>, (LOC2)
 _ANON_LABELS = (
     r"(?:PERSON|PER|PERS|NAME|FIRST_?NAME|LAST_?NAME|SURNAME|FULL_?NAME|USER|USERNAME|ORG"
@@ -1733,16 +1734,18 @@ ANONYMISATION = (
 PLACEHOLDER_CONTEXT = (
     RedactionRule(
         id="x-placeholder-in-context",
-        needs=("xx",),
-        reason="XX or xx standing alone for a number after a preposition or before a lower-case "
-        "word or a German month: 'in XX', 'mehr als XX afghanischen', 'vom XX. Februar'",
+        needs=("xx", *(f"{word} x" for word in ("seit", "bis", "ab", "since", "until"))),
+        reason="XX or xx standing alone for a number after a preposition or quantifier (the "
+        "lexicons' en and de lists) or before a lower-case word or a German month: 'in XX', "
+        "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
+        "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet')",
         pattern=(
-            r"\b(?:in|on|since|by|until|from|before|after|of|than|about|to|im|am|an|seit|bis|ab"
-            r"|vom|zum|um|etwa|rund|als|über|von|bei|für|mit|nach|vor|auf)\s+(?P<mark>XXX?|xxx?)"
+            rf"\b(?:{_PREPOSITION_OR_QUANTIFIER})\s+(?P<mark>XXX?|xxx?)"
             r"(?=[\s,.;:)]|$)"
             r"(?!\s+(?:century|centuries|Jahrhundert|chromosomes?))"
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
+            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)\s+(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
         ),
         kind="placeholder",
         score=0.8,
@@ -1753,6 +1756,9 @@ PLACEHOLDER_CONTEXT = (
             "vom XX. Februar",
             "begun in xx.",
             "etwa xx auf Büssing",
+            "erwarb er ungefähr XX Patente",
+            "Seit X verantwortet Loibl",
+            "mit dem Gesetz seit X sogar sechs",
         ),
         no_match=(
             "the XX century",
@@ -1761,6 +1767,9 @@ PLACEHOLDER_CONTEXT = (
             "Malcolm X",
             "love you xx",
             "XXL",
+            "since X Corp. bought it",
+            "bis X-Achse",
+            "World War XX Corps",
         ),
     ),
 )
