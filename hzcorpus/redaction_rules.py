@@ -88,7 +88,6 @@ _COUNTED_ZH = (
 _MEASURE_EN = alternation("measure_units", "magnitudes", "currency_words", langs=("en",))
 _MEASURE_DE = alternation("measure_units", "magnitudes", "currency_words", langs=("de",))
 _QUANTIFIER_ZH = alternation("quantifiers", langs=("zh",))
-_PREPOSITION_OR_QUANTIFIER = alternation("prepositions", "quantifiers", langs=("en", "de"))
 # labels that anonymisers put in place of a name: [PERSON4], #NAME#, <ORG>, (LOC2)
 _ANON_LABELS = (
     r"(?:PERSON|PER|PERS|NAME|FIRST_?NAME|LAST_?NAME|SURNAME|FULL_?NAME|USER|USERNAME|ORG"
@@ -1447,25 +1446,24 @@ DATE_DIGITS = (
     ),
     RedactionRule(
         id="clock-marker-without-time-en",
-        needs=(
-            *(f"{p}{unit}" for p in (":", ".", "( ") for unit in ("am", "pm", "a.m", "p.m")),
-            *(
-                f"{word}{gap}{unit}"
-                for word in ("around", "about", "by", "at")
-                for gap in (" ", "  ")
-                for unit in ("am", "pm", "a.m", "p.m")
-            ),
+        # the marker and the character after it, so that "that amount" or "by amazon" do not
+        # wake the rule
+        needs=tuple(
+            f"{before}{unit}{after}"
+            for before in (":", ".", "( ", " around ", " about ", " by ", " at ", "  ")
+            for unit in ("am", "pm", "a.m.", "p.m.")
+            for after in " ,.;)!?-"
         ),
         reason="an English clock marker with no time before it: after 'around', 'about', 'by' "
         "or 'at' in lower case ('arrived around  am', 'lv. around noon, arrv. around pm'), "
         "after a bare colon or point ('until :am;', 'in about :pm'), or opening a bracket with "
         "a space ('( PM ET)'); upper-case 'AM'/'PM' after a word can be a radio band or a "
         "prime minister, and German 'am' a preposition, so those are left alone",
+        # every branch starts with a literal (a word, ':', '.', '( '): the scan looks for it
         pattern=(
-            r"(?:(?<=\baround )|(?<=\babout )|(?<=\bby )|(?<=\bat )|(?<=\baround  )"
-            r"|(?<=\babout  )|(?<=\bby  )|(?<=\bat  ))(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
-            r"|(?<![\w\d:.])(?P<mark2>[:.](?:[ap]m|[AP]M|[ap]\.m\.))(?=[\s,.;)!?-]|$)"
-            r"|(?<=\( )(?P<mark3>(?:[AP]M|[ap]\.m\.))(?=[ )])"
+            r"\b(?:around|about|by|at)  ?(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
+            r"|(?<![\w:.])(?P<mark2>[:.](?:[ap]m|[AP]M|[ap]\.m\.))(?=[\s,.;)!?-]|$)"
+            r"|\( (?P<mark3>(?:[AP]M|[ap]\.m\.))(?=[ )])"
         ),
         kind="missing-number",
         score=0.8,
@@ -1740,8 +1738,10 @@ PLACEHOLDER_CONTEXT = (
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
         "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet')",
         pattern=(
-            rf"\b(?:{_PREPOSITION_OR_QUANTIFIER})\s+(?P<mark>XXX?|xxx?)"
-            r"(?=[\s,.;:)]|$)"
+            # the lookbehinds are tried only where an X starts
+            r"(?=[Xx])"
+            + _after(*words("prepositions", "quantifiers", langs=("en", "de")))
+            + r"(?P<mark>XXX?|xxx?)(?=[\s,.;:)]|$)"
             r"(?!\s+(?:century|centuries|Jahrhundert|chromosomes?))"
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
