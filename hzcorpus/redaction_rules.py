@@ -1452,7 +1452,7 @@ DATE_DIGITS = (
             f"{before}{unit}{after}"
             for before in (":", ".", "( ", " around ", " about ", " by ", " at ", "  ")
             for unit in ("am", "pm", "a.m.", "p.m.")
-            for after in " ,.;)!?-"
+            for after in " \n\t,.;)!?-"
         ),
         reason="an English clock marker with no time before it: after 'around', 'about', 'by' "
         "or 'at' in lower case ('arrived around  am', 'lv. around noon, arrv. around pm'), "
