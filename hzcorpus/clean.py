@@ -33,6 +33,7 @@ from .boilerplate import (
     COMMENT_ACTIONS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
+    DUMP_ONLY_RULES,
     HEADING_MARKER,
     INLINE_BOX_RULES,
     LINE_RULES,
@@ -151,7 +152,7 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     removed = list(page.removed)
     for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
         rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
-        if rule is None:
+        if rule is None or rule.id in DUMP_ONLY_RULES:
             kept.append(text)
         else:
             removed.append(Removed(no, text, rule.id, rule.reason))
