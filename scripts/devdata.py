@@ -1,6 +1,7 @@
 """The development data sets as pages with ground truth, their split, and page-text renderers.
 
-Used by `eval_clean.py` (scores) and `train_line_model.py` (the line model's labels).
+Used by `eval_clean.py` (scores, the oracle) and `train_line_model.py` (the line model's
+labels, `Gold`).
 The data is the unpacked `devdata` folder (the archives of the project's shared
 development data, each unpacked into a folder of its own name); nothing of it is in the
 repository. Every data set is split into a development part and a held-out part by a
@@ -224,6 +225,60 @@ def sample(pages: list[Page], n: int) -> list[Page]:
     for name in dict.fromkeys(page.dataset for page in pages):
         kept += sorted((p for p in pages if p.dataset == name), key=key)[:n]
     return kept
+
+
+# --- line labels -------------------------------------------------------------------------
+
+#: Label tokens: `\w+` runs, but every CJK character is a token of its own (Chinese has no
+#: spaces; a run of it would be one token and a whole line one shingle).
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def label_tokens(text: str) -> list[str]:
+    """The tokens the line labels compare (`_TOKEN`), lowercased."""
+    return _TOKEN.findall(text.lower())
+
+
+class Gold:
+    """A page's ground truth in the forms the line labels need (`label`): the line model's
+    training labels (`train_line_model.py`) and the oracle (`eval_clean.py`)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        if page.gold is not None:
+            toks = label_tokens(page.gold)
+            self.text = f" {' '.join(toks)} "
+            self.shingles = {tuple(toks[i : i + 4]) for i in range(max(0, len(toks) - 3))}
+            self.blocks = {" ".join(label_tokens(b)) for b in page.gold.split("\n")}
+        self.with_ = [f" {' '.join(label_tokens(s))} " for s in page.with_ if label_tokens(s)]
+        self.without = [f" {' '.join(label_tokens(s))} " for s in page.without if label_tokens(s)]
+
+    def label(self, line: str) -> int | None:
+        """Of a dump line: 1 boilerplate, 0 article, None unlabelled.
+
+        Full-text data sets: a line of 4+ tokens is article when at least half of its
+        4-token shingles are in the gold text, boilerplate when under a fifth are; a
+        shorter line is article when it equals a gold block, boilerplate when its tokens
+        are not in the gold text at all. Snippet data sets: a line holding a `with`
+        snippet is article, one holding a `without` snippet boilerplate.
+        """
+        toks = label_tokens(line)
+        norm = f" {' '.join(toks)} "
+        if self.page.gold is None:
+            if any(s in norm for s in self.with_):
+                return 0
+            if any(s in norm for s in self.without):
+                return 1
+            return None
+        if not toks:
+            return 1
+        if len(toks) >= 4:
+            grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
+            share = sum(g in self.shingles for g in grams) / len(grams)
+            return 0 if share >= 0.5 else (1 if share < 0.2 else None)
+        if norm.strip() in self.blocks:
+            return 0
+        return 1 if norm not in self.text else None
 
 
 # --- page-text renderers -----------------------------------------------------------------

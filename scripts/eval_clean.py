@@ -16,7 +16,9 @@ from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 `devdata.DATASETS`.
 
 `hzcorpus` is the page-text cleaner as shipped (rules, passes and the line model),
-`hzcorpus-rules` the same without the line model; `hzcorpus-html` the HTML path as
+`hzcorpus-rules` the same without the line model, `oracle` the ceiling of line decisions
+(the dump's lines the line model's label matcher calls article: what a perfect line
+classifier would keep); `hzcorpus-html` the HTML path as
 shipped, `hzcorpus-html-choice` the same with the per-page choice of trafilatura's mode
 (`HtmlOptions.choice`).
 
@@ -52,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import devdata
 
-from hzcorpus.clean import CleanOptions, clean_document
+from hzcorpus.clean import CleanOptions, clean_document, dump_lines
 from hzcorpus.document import Document
 from hzcorpus.errors import HzcorpusError
 from hzcorpus.html import HtmlOptions
@@ -246,6 +248,14 @@ def best_block(dump: str, min_words: int = 10, penalty: float = 8.0) -> Output:
     return Output("\n".join(lines[best_span[0] : best_span[1]]))
 
 
+def oracle_dump(dump: str, page: devdata.Page) -> Output:
+    """The ceiling of line decisions: exactly the dump's lines (as the cleaner splits them,
+    `clean.dump_lines`) that the line model's label matcher (`devdata.Gold`) calls article."""
+    gold = devdata.Gold(page)
+    texts = dump_lines(dump, CleanOptions(model=False)).texts
+    return Output("\n".join(t for t in texts if gold.label(t) == 0))
+
+
 def hzcorpus_html(html: str, options: CleanOptions | None = None) -> Output:
     """hzcorpus's HTML cleaner (`hzcorpus.html` and the line rules) on the page."""
     doc = Document(source="page.html", raw=html, format="html")
@@ -286,11 +296,13 @@ def justext_html(html: str) -> Output:
 @dataclass(frozen=True)
 class System:
     """A row of the table: what it reads ("dump" or "html") and how it runs; `cached`: its
-    HTML output may be kept in `--cache` (anchors, which do not change while hzcorpus does)."""
+    HTML output may be kept in `--cache` (anchors, which do not change while hzcorpus does);
+    `reads_gold`: it also gets the page with its ground truth (the oracle)."""
 
     input: str
-    run: Callable[[str], Output]
+    run: Callable[..., Output]
     cached: bool = True
+    reads_gold: bool = False
 
 
 #: Name -> system. HTML systems get the decoded HTML, dump systems each renderer's dump.
@@ -301,6 +313,7 @@ SYSTEMS: dict[str, System] = {
         "dump", partial(hzcorpus_dump, options=CleanOptions(model_inside=True))
     ),
     "best-block": System("dump", best_block),
+    "oracle": System("dump", oracle_dump, reads_gold=True),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
     "hzcorpus-html-choice": System(
         "html",
@@ -357,6 +370,8 @@ def _run_cached(
     system: System, name: str, page: devdata.Page, source: str, cache: Path | None
 ) -> Output:
     """`system.run(source)`; an HTML system's output is cached (it depends on the page only)."""
+    if system.reads_gold:
+        return system.run(source, page)
     if cache is None or system.input != "html" or not system.cached:
         return system.run(source)
     key = hashlib.sha256(f"{name}/{page.dataset}/{page.id}".encode()).hexdigest()[:24]

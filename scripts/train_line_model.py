@@ -65,6 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import devdata
+from devdata import Gold
 
 from hzcorpus.clean import AROUND, DROPPED, INSIDE, CleanOptions, dump_lines
 from hzcorpus.line_model import (
@@ -75,9 +76,6 @@ from hzcorpus.line_model import (
     inside_groups,
 )
 
-#: Label tokens: `\w+` runs, but every CJK character is a token of its own (Chinese has no
-#: spaces; a run of it would be one token and a whole line one shingle).
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 NO_MODEL = CleanOptions(model=False)
 PARAMS = {
@@ -89,44 +87,6 @@ PARAMS = {
     "early_stopping": False,
     "random_state": 0,
 }
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
-
-
-class Gold:
-    """A page's ground truth in the forms the labels need."""
-
-    def __init__(self, page: devdata.Page) -> None:
-        self.page = page
-        if page.gold is not None:
-            toks = _tokens(page.gold)
-            self.text = f" {' '.join(toks)} "
-            self.shingles = {tuple(toks[i : i + 4]) for i in range(max(0, len(toks) - 3))}
-            self.blocks = {" ".join(_tokens(b)) for b in page.gold.split("\n")}
-        self.with_ = [f" {' '.join(_tokens(s))} " for s in page.with_ if _tokens(s)]
-        self.without = [f" {' '.join(_tokens(s))} " for s in page.without if _tokens(s)]
-
-    def label(self, line: str) -> int | None:
-        """1 boilerplate, 0 article, None unlabelled."""
-        toks = _tokens(line)
-        norm = f" {' '.join(toks)} "
-        if self.page.gold is None:
-            if any(s in norm for s in self.with_):
-                return 0
-            if any(s in norm for s in self.without):
-                return 1
-            return None
-        if not toks:
-            return 1
-        if len(toks) >= 4:
-            grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
-            share = sum(g in self.shingles for g in grams) / len(grams)
-            return 0 if share >= 0.5 else (1 if share < 0.2 else None)
-        if norm.strip() in self.blocks:
-            return 0
-        return 1 if norm not in self.text else None
 
 
 def collect(pages: list[devdata.Page], cache: Path | None):
