@@ -63,7 +63,6 @@ from .html_choice import (
     choose_mode,
     looked_at,
     mostly_furniture,
-    span_of,
 )
 from .html_dates import text_date
 from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
@@ -308,19 +307,14 @@ def _published(
 
 def _chosen(tree, extractor, lines: list[str], blocks: list[Block], choice: ModeChoice):
     """The mode and lines `html_choice.choose_mode` keeps, the page's blocks scored by
-    the line model: first those around the balanced lines (`html_choice.span_of`); the
-    whole page, and the other modes, only when the balanced lines are mostly furniture
-    there."""
+    the line model; the other modes run only when the balanced lines are mostly furniture."""
     from .clean import line_scores  # clean imports this module
 
     texts = [block.text for block in blocks]
-    near = texts[span_of(lines, texts, choice.window)]
-    if not mostly_furniture(
-        candidate(lines, block_scores(near, line_scores(near)), choice.furniture_score), choice
-    ):
-        return DEFAULT_MODE, lines
     score_of = block_scores(texts, line_scores(texts))
     seen = {DEFAULT_MODE: candidate(lines, score_of, choice.furniture_score)}
+    if not mostly_furniture(seen[DEFAULT_MODE], choice):
+        return DEFAULT_MODE, lines
     found = {mode: _mode_lines(tree, extractor, mode) for mode in choice.modes}
     found = {mode: other for mode, other in found.items() if other}
     seen |= {

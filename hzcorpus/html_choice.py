@@ -19,12 +19,7 @@ others on the development pages).
 Cost: a cheap test comes first. The model and the other modes run only for a page whose
 balanced lines are mostly not sentences (`min_non_sentence` of their words in lines that
 do not end like one): a page of prose is kept as extracted (about 86% of the development
-pages). On the others the model first scores only the blocks around the balanced lines
-(`window` blocks before the first and after the last that shows one); the whole page is
-scored, and the other modes run, only when these find the balanced lines mostly
-furniture (about 3% of the development pages). The window's scores differ a little from
-the whole page's (the model sees the page's length and its densest prose), so the test
-is a filter: the choice itself is made on the whole page's scores.
+pages).
 """
 
 from __future__ import annotations
@@ -43,14 +38,12 @@ class ModeChoice:
     the balanced mode's words in non-sentence lines over which the page is looked at
     (`min_non_sentence`), the line-model score over which a line is furniture
     (`furniture_score`), the furniture share that makes a candidate mostly furniture
-    (`max_furniture`), the article probability by which another mode must beat the
-    balanced one (`min_gain`) and the blocks around the balanced lines scored first
-    (`window`, see the module doc). Tuned on the development parts of the devdata (README,
+    (`max_furniture`) and the article probability by which another mode must beat the
+    balanced one (`min_gain`). Tuned on the development parts of the devdata (README,
     "HTML extraction")."""
 
     modes: tuple[str, ...] = ("precision", "recall")
     min_non_sentence: float = 0.5
-    window: int = 10
     furniture_score: float = 0.5
     max_furniture: float = 0.5
     min_gain: float = 0.3
@@ -98,17 +91,6 @@ def candidate(lines: list[str], score_of: dict[str, float], furniture_score: flo
     if not placed:
         return Candidate(0.0, 0.0, 0.0)
     return Candidate(placed, furniture / placed, article / placed)
-
-
-def span_of(lines: list[str], blocks: list[str], margin: int) -> slice:
-    """The page blocks from `margin` before the first block that shows one of `lines` to
-    `margin` after the last (all blocks when none does)."""
-    wanted = {" ".join(line.split()) for line in lines}
-    wanted |= {text[2:] for text in wanted if text.startswith("- ")}
-    found = [n for n, block in enumerate(blocks) if block in wanted]
-    if not found:
-        return slice(0, len(blocks))
-    return slice(max(found[0] - margin, 0), found[-1] + margin + 1)
 
 
 def block_scores(blocks: list[str], scores: list[float]) -> dict[str, float]:

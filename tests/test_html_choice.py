@@ -14,7 +14,6 @@ from hzcorpus.html_choice import (
     choose_mode,
     looked_at,
     non_sentence_share,
-    span_of,
 )
 
 CHOICE = ModeChoice()
@@ -89,15 +88,6 @@ def test_only_pages_of_mostly_non_sentences_are_looked_at():
     assert non_sentence_share([]) == 0.0
     assert not looked_at([*EN_PROSE, *EN_MENU], CHOICE)
     assert looked_at([*DE_MENU, *DE_MENU, *DE_MENU, DE_PROSE[0]], CHOICE)
-
-
-def test_the_window_holds_the_blocks_around_the_lines_shown_on_the_page():
-    blocks = [*EN_MENU, *EN_PROSE, *DE_MENU, *DE_PROSE]
-    at = blocks.index(EN_PROSE[0])
-    assert span_of([EN_PROSE[0], f"- {EN_PROSE[1]}"], blocks, 2) == slice(at - 2, at + 4)
-    assert span_of(["Home  "], blocks, 3) == slice(0, 4)
-    assert span_of([DE_PROSE[1]], blocks, 5) == slice(len(blocks) - 6, len(blocks) + 5)
-    assert blocks[span_of(["Nowhere on the page"], blocks, 1)] == blocks
 
 
 PAGE = (
