@@ -3,11 +3,11 @@
 `clean.parse_date` hands a date to dateparser, which costs about a millisecond per date
 (locale detection, translation, several parsers). Most pages write their date in one of a
 few forms: "2024-06-02 18:20", "09.01.2024, 06:45 Uhr", "12 de febrero de 2024",
-"Monday, October 3, 2022 at 4:46 pm", "2024年06月02日". `quick_date` reads exactly those,
-with the words of one language (month, weekday and time words must share a language, as
-dateparser's locales require), and returns None for anything else, which then goes to
-dateparser. A test compares it with dateparser on every name of the tables below in
-every form.
+"29 December, 2007", "Monday, October 3, 2022 at 4:46 pm", "Jan 15 2008", "2024年06月02日".
+`quick_date` reads exactly those, with the words of one language (month, weekday and time
+words must share a language, as dateparser's locales require), and returns None for
+anything else, which then goes to dateparser. A test compares it with dateparser on every
+name of the tables below in every form.
 """
 
 from __future__ import annotations
@@ -120,9 +120,10 @@ _FORM = re.compile(
     r"(?P<y1>\d{4})(?P<sep1>[-./])(?P<m1>\d{1,2})(?P=sep1)(?P<d1>\d{1,2})"
     r"|(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     r"|(?P<a3>\d{1,2})(?P<sep3>[-./])(?P<b3>\d{1,2})(?P=sep3)(?P<y3>\d{4})"
-    rf"|(?P<d4>\d{{1,2}})(?P<dot4>\.)?\s+(?P<de4>de\s+)?{_named('4')}\s+(?P<de4b>de\s+)?(?P<y4>\d{{4}})"
+    rf"|(?P<d4>\d{{1,2}})(?P<dot4>\.)?\s+(?P<de4>de\s+)?{_named('4')},?\s+"
+    r"(?P<de4b>de\s+)?(?P<y4>\d{4})"
     rf"|{_named('5')}\s+"
-    r"(?P<d5>\d{1,2})(?P<ord5>st|nd|rd|th)?,\s+(?P<y5>\d{4})"
+    r"(?P<d5>\d{1,2})(?P<ord5>st|nd|rd|th)?,?\s+(?P<y5>\d{4})"
     rf"){_TIME}",
     re.IGNORECASE,
 )

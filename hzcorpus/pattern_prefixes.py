@@ -8,9 +8,10 @@ pattern is tried there alone (`hits_at`): the same hits as `finditer`, in the sa
 The strings are matched in `fold(text)`: ASCII letters in lower case, and the few other
 characters that `re.IGNORECASE` takes for an ASCII letter (`IGNORECASE_ASCII`) mapped to
 that letter, one character for one, so a position in the folded text is the same
-position in the text. The strings hold ASCII characters, and other characters
-only where they have no case, so a character a pattern's literal matches always folds to
-that literal's folded form.
+position in the text. The strings hold ASCII characters, other characters where they
+have no case, and lowercase ones where the pattern matches them as written (not ignoring
+case): `fold` keeps such a character as it is, so a character a pattern's literal matches
+always folds to that literal's folded form.
 """
 
 from __future__ import annotations
@@ -45,15 +46,16 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _literal(code: int) -> str | None:
+def _literal(code: int, ignorecase: bool) -> str | None:
     """A pattern literal's folded form, or None when it may match characters that fold
-    otherwise (a non-ASCII character with a case, or one `IGNORECASE_ASCII` maps)."""
+    otherwise: a non-ASCII character with a case, unless it is lowercase and matched as
+    written (`fold` keeps it: "ä" of "März"), or one `IGNORECASE_ASCII` maps."""
     char = chr(code)
     if code < 128:
         return char.lower()
-    if char in IGNORECASE_ASCII or char.lower() != char or char.upper() != char:
+    if char in IGNORECASE_ASCII or char.lower() != char:
         return None
-    return char
+    return char if char.upper() == char or not ignorecase else None
 
 
 def _zero_width(items) -> bool:
@@ -71,17 +73,18 @@ def _zero_width(items) -> bool:
     return True
 
 
-def _item(op, av) -> tuple[set[str], bool] | None:
+def _item(op, av, ignorecase: bool) -> tuple[set[str], bool] | None:
     """`(strings, whole)`: the folded strings a hit of one consuming item starts with and
-    whether they are all of it (so the next item's strings may follow), or None."""
+    whether they are all of it (so the next item's strings may follow), or None.
+    `ignorecase`: whether the item matches ignoring case."""
     c = _constants
     if op is c.LITERAL:
-        char = _literal(av)
+        char = _literal(av, ignorecase)
         return None if char is None else ({char}, True)
     if op is c.IN:
         chars = set()
         for kind, value in av:
-            char = _literal(value) if kind is c.LITERAL else None
+            char = _literal(value, ignorecase) if kind is c.LITERAL else None
             if char is None:
                 return None
             chars.add(char)
@@ -90,19 +93,20 @@ def _item(op, av) -> tuple[set[str], bool] | None:
         _group, add, remove, body = av
         if (add | remove) & ~re.IGNORECASE:
             return None
-        return _sequence(body)
+        inner = (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _sequence(body, inner)
     if op is c.BRANCH:
-        parts = [_sequence(b) for b in av[1]]
+        parts = [_sequence(b, ignorecase) for b in av[1]]
         if any(p is None for p in parts):
             return None
         return {s for p in parts for s in p[0]}, all(p[1] for p in parts)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        inner = _sequence(av[2])
+        inner = _sequence(av[2], ignorecase)
         return None if inner is None else (inner[0], False)
     return None
 
 
-def _sequence(items) -> tuple[set[str], bool] | None:
+def _sequence(items, ignorecase: bool) -> tuple[set[str], bool] | None:
     """`(strings, whole)` of a parsed sequence, zero-width items skipped; None when its
     first consuming item is not a literal (or a group of them)."""
     strings = {""}
@@ -112,7 +116,7 @@ def _sequence(items) -> tuple[set[str], bool] | None:
             continue
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue
-        part = _item(op, av)
+        part = _item(op, av, ignorecase)
         if part is None:
             break
         strings = {(s + p)[:MAX_CHARS] for s in strings for p in part[0]}
@@ -129,7 +133,8 @@ def _sequence(items) -> tuple[set[str], bool] | None:
 def literal_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings one of which every hit of `pattern` starts with (in `fold(text)`),
     or None when no such set is found (a hit may start with any character, or be empty)."""
-    found = _sequence(list(_parser.parse(pattern, flags)))
+    parsed = _parser.parse(pattern, flags)
+    found = _sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
     if found is None or "" in found[0]:
         return None
     return frozenset(found[0])

@@ -40,6 +40,8 @@ def test_every_month_name_reads_as_dateparser_reads_it():
         for spelled in (name.title(), name.upper()):
             answered += assert_agrees(f"7 {spelled} 2023")
             answered += assert_agrees(f"{spelled} 7, 2023")
+            answered += assert_agrees(f"7 {spelled}, 2023")
+            answered += assert_agrees(f"{spelled} 7 2023")
     assert answered >= len(MONTHS) * 2  # the day-first form of every full name at least
 
 
@@ -68,6 +70,9 @@ def test_every_weekday_and_time_word_reads_as_dateparser_reads_it():
         ("Sunday, January 20, 2008, 4:46 pm", "DMY", "2008-01-20T16:46"),
         ("January 18th, 2008", "DMY", "2008-01-18T00:00"),
         ("21. September 2023", "DMY", "2023-09-21T00:00"),
+        ("29 December, 2007", "DMY", "2007-12-29T00:00"),
+        ("Mon. Dec. 31 2007 2:49 PM", "DMY", "2007-12-31T14:49"),
+        ("December 29th 2019", "MDY", "2019-12-29T00:00"),
     ],
 )
 def test_common_forms_are_read_without_dateparser(part, order, expected):
@@ -110,7 +115,7 @@ _NAMES = sorted([*MONTHS, *MONTH_ABBREVIATIONS])
     month=st.integers(0, 13),
     year=st.sampled_from([1899, 1900, 2008, 2024, 2099, 2100]),
     name=st.sampled_from(_NAMES),
-    form=st.integers(0, 4),
+    form=st.integers(0, 6),
     time=st.sampled_from(
         ["", " 10:45", ", 23:59", " 0:05 am", " 12:30PM", " 7h05", " 25:00", " 10:45 Uhr"]
     ),
@@ -129,6 +134,8 @@ def test_generated_dates_agree_with_dateparser(
         f"{day}.{month}.{year}",
         f"{day}{space}{name}{space}{year}",
         f"{name}{space}{day}, {year}",
+        f"{day}{space}{name},{space}{year}",
+        f"{name}{space}{day}{space}{year}",
     ][form]
     if time and joiner:
         time = f" {joiner}{time}"

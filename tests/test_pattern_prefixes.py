@@ -24,6 +24,13 @@ PREFIX_CASES = [
     (r"a*", 0, None),  # may be empty
     (r"Äpfel", re.I, None),  # a character with a case outside ASCII
     (r"Äpfel", 0, None),
+    (r"äpfel", 0, {"äpfel"}),  # lowercase and matched as written: fold keeps it
+    (r"[Mm]ärz", 0, {"märz"}),
+    (r"äpfel", re.I, None),  # ignoring case, "Ä" matches it too
+    (r"(?i:ä)b", 0, None),
+    (r"(?-i:ä)b", re.I, {"äb"}),
+    (r"(?i)a(?-i:ä)", 0, {"aä"}),
+    (r"ıb", 0, None),  # a character `IGNORECASE_ASCII` maps
     (r"€x", 0, {"€x"}),
     (r"第(?:届|章)", 0, {"第届", "第章"}),
 ]
@@ -60,6 +67,7 @@ def test_fold_keeps_positions_and_what_prefixes_hold():
 PIECES = ["in", "IN", "In", "he", "she", "approximately", "APPROXIMATELY", "ſ", "ı", "İ"]
 PIECES += ["K", "%", "％", ".", ",", ":", " ", "  ", "\n", "1", "€", "x", "X", "Σ", "ß"]
 PIECES += ["million", "Jahren", "rund", "um", "Uhr", "the", "no.", "月", "日", "第", "届"]
+PIECES += ["ä", "Ä", "ö", "Ö", "höchstens", "HÖCHSTENS", "März", "MÄRZ", "Jänner", "b", "a"]
 PATTERNS = [(r.id, r.pattern, r.flags) for r in RULES if literal_prefixes(r.pattern, r.flags)]
 PATTERNS += [(p, p, f) for p, f, e in PREFIX_CASES if e is not None]
 
