@@ -304,6 +304,11 @@ PHOTO_CREDIT = re.compile(
     re.I,
 )
 
+#: How a teaser cut short ends ("Ruth Bader Ginsburg and skim-milk...", "Video: Meet 'the
+#: Seinfeld of Saudi…"): such a line, short (`Thresholds.teaser_max_units`), is a link to
+#: another story, not a sentence (quote marks after it are looked past).
+TRUNCATION_MARKS: tuple[str, ...] = ("...", "…", ". . .")
+
 #: A list item's marker (numbered or bulleted), stripped when list items are compared.
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
 
@@ -325,6 +330,9 @@ class Thresholds:
     prose_min_function_share_cjk: float = 0.03
     #: A line this long counts as prose even without a sentence end.
     prose_long_units: float = 30
+    #: A line cut short (`TRUNCATION_MARKS`) with fewer words than this is a teaser, not
+    #: prose: a sidebar of them is no article.
+    teaser_max_units: float = 10
     #: A title has this many words at least and at most; shorter unruled lines between
     #: the title and the article (a name, a label) are dropped unless they end with ":".
     title_min_units: float = 3
@@ -347,6 +355,9 @@ class Thresholds:
     sentence_title_max_units: float = 16
     #: The main block is the first one holding this share of the best block's prose.
     main_block_min_share: float = 0.3
+    #: A block's prose is that of its densest run, where each line that is not prose
+    #: costs this many characters (`clean._densest_run`).
+    main_block_line_cost: float = 60
     #: A line repeating one of the last N lines is a duplicate (a caption, a widget).
     repeat_window: int = 3
     #: A table of contents without a heading needs this many items ...
@@ -814,6 +825,34 @@ def _asks_a_browser_action(line: str) -> bool:
     return _contains_any(line, BROWSER_ACTIONS)
 
 
+#: What marks a line as program code (`script-code`, `_is_code`): a block opened after
+#: a parenthesis, a block closed before `else`/`;`/`)`, a `var` or `function`, a compound
+#: operator, a statement after a semicolon.
+_CODE_MARK = (
+    r"\)\s*\{|\}\s*(?:else\b|catch\b|;|\))|\bvar\s+[\w$]+\s*=|\bfunction\s*[\w$]*\s*\("
+    r"|[\w$\])]\s*(?:\+=|===?|!==?|&&|\|\|)"
+    r"|;\s*(?:[\w$.\[\]\"']+\s*(?:\+?=|\()|if\b|for\b|return\b)"
+)
+_CODE_MARKS = re.compile(_CODE_MARK)
+#: A line is code with at least this many marks, and one per this many characters at
+#: least (a page squeezed onto one line, with an ad tag's "loc=300;" in it, is not).
+CODE_MIN_MARKS = 3
+CODE_CHARS_PER_MARK = 80
+
+
+#: Every `_CODE_MARK` holds one of these characters: too few of them, and no marks are
+#: searched for (most lines with a ";" are prose).
+_CODE_CHARS = ";{}=&|("
+
+
+def _is_code(line: str) -> bool:
+    """A line dense with the marks of program code (`_CODE_MARK`)."""
+    need = max(CODE_MIN_MARKS, len(line) / CODE_CHARS_PER_MARK)
+    if sum(map(line.count, _CODE_CHARS)) < need:
+        return False
+    return len(_CODE_MARKS.findall(line)) >= need
+
+
 # --- the rule table --------------------------------------------------------------------
 
 LINE_RULES: tuple[Rule, ...] = (
@@ -1008,7 +1047,8 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="sidebar-header",
-        reason="a sidebar of other headlines (most read, most commented, trending) starts here",
+        reason="a sidebar of other headlines (most read, most commented, trending) or of the "
+        "latest reader comments starts here",
         kind="boundary",
         pattern=r"^(?:"
         + _phrases(
@@ -1041,6 +1081,15 @@ LINE_RULES: tuple[Rule, ...] = (
             "à la une",
             "tendances",
             "热门评论",
+            "latest comments",
+            "recent comments",
+            "neueste kommentare",
+            "letzte kommentare",
+            "últimos comentarios",
+            "comentarios recientes",
+            "derniers commentaires",
+            "commentaires récents",
+            "最新评论",
             "热点新闻",
             "排行榜",
             "阅读排行",
@@ -1055,6 +1104,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Lo más comentado",
             "Les plus partagés",
             "阅读排行",
+            "Latest Comments",
+            "Neueste Kommentare",
         ),
         no_match=("Most commented on the decision was the timing.",),
     ),
@@ -2001,6 +2052,23 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=(
             "The new browser from the company was downloaded ten million times in its "
             "first week, according to figures released on Monday by the firm.",
+        ),
+    ),
+    Rule(
+        id="script-code",
+        reason="program code shown as text (a page's script the renderer kept): not prose, "
+        "and page furniture outside the article (a code sample inside it stays)",
+        kind="edge",
+        predicate=_is_code,
+        requires=(";", "{", "=="),
+        match=(
+            'tle);_q+="&11="+escape(navigator.userAgent);_q+="&12="+escape(na?n:u);_q+="&13="',
+            "pe, fn, false ); EventCache.add(obj, type, fn); } else if (obj.attachEvent) {",
+            "(function() { document.addEventListener('DOMContentLoaded', function() { var m = 1;",
+        ),
+        no_match=(
+            "The plan has three parts; the first (and the cheapest) is due in May.",
+            "Berechne die Masse eines Glasquaders mit a = 4 cm; b = 3 cm; h = 7 cm",
         ),
     ),
     Rule(

@@ -39,6 +39,7 @@ from .boilerplate import (
     LIST_MARKER,
     PHOTO_CREDIT,
     STOPWORDS,
+    TRUNCATION_MARKS,
     US_DATE,
     Thresholds,
 )
@@ -69,7 +70,8 @@ _BEYOND_LATIN = re.compile(
     + re.escape("".join(c for c in map(chr, range(0x2000, 0x2070)) if not re.match(r"\w", c)))
     + "]"
 )
-_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)）」』]*$")
+_CLOSERS = "'\"”’»)）」』"
+_SENTENCE_END = re.compile(rf"[.!?。！？…][{_CLOSERS}]*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？]")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h时点]\s*\d{2}")
 _DATE_SETTINGS = {
@@ -479,6 +481,8 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     """Whether a line reads as article prose: a sentence (or a long line) of real words."""
     if line.units < th.prose_min_units:
         return False
+    if line.units < th.teaser_max_units and line.text.rstrip(_CLOSERS).endswith(TRUNCATION_MARKS):
+        return False  # a teaser cut short
     sentence = _SENTENCE_END.search(line.text) is not None
     if line.cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
         return sentence or (
@@ -583,6 +587,10 @@ def _mark_repeats(lines: list[_Line], th: Thresholds) -> None:
 def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     """`(start, end)` of the main block: the first one with a fair share of the prose.
 
+    A block's prose is that of its densest run of prose (`_densest_run`) when more than one
+    block has prose: a sidebar of teasers or comment excerpts, a sentence each between
+    headlines, names and dates, does not outweigh the article.
+
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
     The main block takes in the blocks without prose just before it (a page header with a
     "Contact" link or a comment count must not cut the title off).
@@ -604,6 +612,12 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
                 lines[i].context = "related-box"
     blocks[-1][1] = len(lines)
     scores = [prose[e] - prose[s] for s, e in blocks]
+    if sum(score > 0 for score in scores) > 1:  # blocks with prose compete by their densest run
+        cost = th.main_block_line_cost
+        scores = [
+            _densest_run(lines, s, e, cost) if score else 0
+            for (s, e), score in zip(blocks, scores, strict=True)
+        ]
     best = max(scores)
     if best == 0:
         return 0, len(lines)
@@ -612,6 +626,17 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     while start > 0 and scores[start - 1] == 0:  # page-header blocks before it
         start -= 1
     return blocks[start][0], blocks[chosen][1]
+
+
+def _densest_run(lines: list[_Line], start: int, end: int, cost: float) -> float:
+    """The most prose characters in a run of `lines[start:end]` where each other line costs
+    `cost` characters: a sidebar of teasers, one sentence each between headlines and
+    dates, is no article (with `cost` 0: all the prose)."""
+    best = run = 0.0
+    for line in lines[start:end]:
+        run = max(run + (len(line.text) if line.prose else -cost), 0.0)
+        best = max(best, run)
+    return best
 
 
 def _inline_box(
@@ -816,7 +841,7 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         counts = _casefold_counts(lines, {lines[i].text.casefold() for i in candidates})
         repeated = [i for i in candidates if counts[lines[i].text.casefold()] > 1]
         if repeated:
-            return repeated[0]
+            return repeated[-1]
         longest = max(lines[i].units for i in candidates)
         return next(
             i for i in candidates if lines[i].units >= th.title_min_share_of_longest * longest

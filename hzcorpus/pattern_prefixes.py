@@ -5,19 +5,19 @@ position of a text. When every hit starts with one of a few literal strings, one
 Aho-Corasick pass over the text finds the only positions where a hit can start, and the
 pattern is tried there alone (`hits_at`): the same hits as `finditer`, in the same order.
 
-The strings are matched in `fold(text)`: ASCII letters in lower case, and the few other
-characters that `re.IGNORECASE` takes for an ASCII letter (`IGNORECASE_ASCII`) mapped to
-that letter, one character for one, so a position in the folded text is the same
-position in the text. The strings hold ASCII characters, other characters where they
-have no case, and lowercase ones where the pattern matches them as written (not ignoring
-case): `fold` keeps such a character as it is, so a character a pattern's literal matches
-always folds to that literal's folded form.
+The strings are matched in `fold(text)`: the text in lower case, the few characters that
+`re.IGNORECASE` takes for an ASCII letter (`IGNORECASE_ASCII`) mapped to that letter, one
+character for one, so a position in the folded text is the same position in the text.
+A literal's folded form is its lower case, so every character a literal matches folds to
+it: as written, or ignoring case (then a character that `re` pairs with others beyond
+lower case, such as "µ" and "μ", is left out of the strings).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .regex_tree import constants as _constants
 from .regex_tree import parser as _parser
@@ -30,32 +30,40 @@ MAX_CHARS = 16
 #: Most strings kept per pattern; beyond this the pattern is scanned as before.
 MAX_STRINGS = 400
 
-_FOLD = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **IGNORECASE_ASCII}
-)
+_FOLD = str.maketrans(IGNORECASE_ASCII)
 
 
 def fold(text: str) -> str:
-    """`text` as the prefixes are found in: same length, ASCII letters (and the characters
-    IGNORECASE takes for them) in lower case. Other characters with a case may be lowered
-    too (`str.lower`, when it keeps every position and has all of them): no prefix holds
-    one, and no lowered character is a character without case (a test checks both)."""
+    """`text` as the prefixes are found in: same length, in lower case (`str.lower`), the
+    characters IGNORECASE takes for an ASCII letter mapped to it ("İ", whose lower case
+    is two characters, the only one; a test checks every code point)."""
     lowered = text.lower()
     if len(lowered) == len(text) and "\u0131" not in text and "\u017f" not in text:
         return lowered
-    return text.translate(_FOLD)
+    return text.translate(_FOLD).lower()
 
 
 def _literal(code: int, ignorecase: bool) -> str | None:
-    """A pattern literal's folded form, or None when it may match characters that fold
-    otherwise: a non-ASCII character with a case, unless it is lowercase and matched as
-    written (`fold` keeps it: "ä" of "März"), or one `IGNORECASE_ASCII` maps."""
+    """A pattern literal's folded form (its lower case), or None when it may match a
+    character that folds otherwise: one `IGNORECASE_ASCII` maps, or, ignoring case
+    (`ignorecase`), one that `re` pairs with characters beyond its lower case."""
     char = chr(code)
     if code < 128:
         return char.lower()
-    if char in IGNORECASE_ASCII or char.lower() != char:
+    if char in IGNORECASE_ASCII:
         return None
-    return char if char.upper() == char or not ignorecase else None
+    lowered = char.lower()
+    if ignorecase and (code in _paired_cases() or ord(lowered) in _paired_cases()):
+        return None
+    return lowered
+
+
+@cache
+def _paired_cases() -> frozenset[int]:
+    """The characters `re.IGNORECASE` pairs with others beyond lower case (`re._casefix`)."""
+    from re._casefix import _EXTRA_CASES
+
+    return frozenset({*_EXTRA_CASES, *(c for cases in _EXTRA_CASES.values() for c in cases)})
 
 
 def _zero_width(items) -> bool:

@@ -22,15 +22,15 @@ PREFIX_CASES = [
     (r"\w+ million", 0, None),
     (r"(?:foo|\d+)", 0, None),
     (r"a*", 0, None),  # may be empty
-    (r"Äpfel", re.I, None),  # a character with a case outside ASCII
-    (r"Äpfel", 0, None),
-    (r"äpfel", 0, {"äpfel"}),  # lowercase and matched as written: fold keeps it
+    (r"Äpfel", re.I, {"äpfel"}),  # a character with a case outside ASCII: its lower case
+    (r"Äpfel", 0, {"äpfel"}),
     (r"[Mm]ärz", 0, {"märz"}),
-    (r"äpfel", re.I, None),  # ignoring case, "Ä" matches it too
-    (r"(?i:ä)b", 0, None),
-    (r"(?-i:ä)b", re.I, {"äb"}),
-    (r"(?i)a(?-i:ä)", 0, {"aä"}),
+    (r"(?i:ä)b", 0, {"äb"}),
+    (r"(?i)a(?-i:Ä)", 0, {"aä"}),
     (r"ıb", 0, None),  # a character `IGNORECASE_ASCII` maps
+    (r"μm", re.I, None),  # ignoring case, "μ" also matches "µ" (micro sign), which folds apart
+    (r"μm", 0, {"μm"}),
+    (r"Σ", re.I, None),  # "Σ" matches "ς" too
     (r"€x", 0, {"€x"}),
     (r"第(?:届|章)", 0, {"第届", "第章"}),
 ]
@@ -52,22 +52,32 @@ def test_ignorecase_ascii_is_every_other_character_ignorecase_takes_for_a_letter
 
 
 def test_fold_keeps_positions_and_what_prefixes_hold():
-    # str.lower, when fold uses it, maps no character to an ASCII letter other than
-    # fold's table says, and no character to a character without a case
+    # one character for one, and str.lower maps no character to an ASCII letter other
+    # than fold's table says
+    assert len(fold(ALL_CHARS)) == len(ALL_CHARS)
     for char in ALL_CHARS:
+        assert len(fold(char)) == 1, char
         lowered = char.lower()
-        if len(lowered) != 1 or lowered == char or char in "\u0131\u017f":
-            continue
-        if lowered.isascii():
+        if len(lowered) == 1 and lowered != char and lowered.isascii():
             assert char.isascii() or IGNORECASE_ASCII[char] == lowered, char
-        else:
-            assert lowered.upper() != lowered, char
+
+
+@pytest.mark.parametrize("literal", ["ä", "Ä", "ß", "ẞ", "é", "σ", "Σ", "ς", "µ", "в", "ǅ", "Ω"])
+def test_every_character_a_literal_matches_folds_to_its_prefix_form(literal):
+    for flags in (0, re.IGNORECASE):
+        prefixes = literal_prefixes(re.escape(literal), flags)
+        if prefixes is None:
+            continue
+        (form,) = prefixes
+        for match in re.finditer(re.escape(literal), ALL_CHARS, flags):
+            assert fold(match.group()) == form, (literal, flags, match.group())
 
 
 PIECES = ["in", "IN", "In", "he", "she", "approximately", "APPROXIMATELY", "ſ", "ı", "İ"]
 PIECES += ["K", "%", "％", ".", ",", ":", " ", "  ", "\n", "1", "€", "x", "X", "Σ", "ß"]
 PIECES += ["million", "Jahren", "rund", "um", "Uhr", "the", "no.", "月", "日", "第", "届"]
 PIECES += ["ä", "Ä", "ö", "Ö", "höchstens", "HÖCHSTENS", "März", "MÄRZ", "Jänner", "b", "a"]
+PIECES += ["Höhe", "HÖHE", " von ", "Euro", "μ", "µ", "m"]
 PATTERNS = [(r.id, r.pattern, r.flags) for r in RULES if literal_prefixes(r.pattern, r.flags)]
 PATTERNS += [(p, p, f) for p, f, e in PREFIX_CASES if e is not None]
 
