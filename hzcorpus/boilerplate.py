@@ -413,6 +413,10 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Rows for page-text dumps only: trafilatura leaves a page's scripts out of an HTML
+#: page's text, so there a line of code is the article's own (a code sample).
+DUMP_ONLY_RULES: frozenset[str] = frozenset({"script-code"})
+
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).
 INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})

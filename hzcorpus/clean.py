@@ -33,6 +33,7 @@ from .boilerplate import (
     COMMENT_ACTIONS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
+    DUMP_ONLY_RULES,
     HEADING_MARKER,
     INLINE_BOX_RULES,
     LINE_RULES,
@@ -150,6 +151,7 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     texts = page.text.split("\n")
     max_chars = options.thresholds.max_rule_chars
     hits = [first_hit(text) if len(text) <= max_chars else None for text in texts]
+    hits = [None if rule is None or rule.id in DUMP_ONLY_RULES else rule for rule in hits]
     inside = _html_inside(texts, hits, options.thresholds)
     kept: list[str] = []
     removed = list(page.removed)

@@ -398,3 +398,57 @@ def test_title_repeats_count_as_casefolded_lines(texts):
     every = Counter(text.casefold() for text in texts)
     counts = _casefold_counts(lines, keys)
     assert {key: counts[key] for key in keys} == {key: every[key] for key in keys}
+
+
+def test_a_sidebar_of_cut_teasers_is_not_the_article():
+    teasers = [
+        "Ruth Bader Ginsburg and skim-milk...",
+        "Capital Weather Gang",
+        "A mixed day before the Supreme...",
+        "Rain, snow and graupel on a spring…",
+        "Post Tech",
+        "Why now is the perfect time for...",
+    ]
+    # the page's <title> first, as dumps have it; before, the teasers were prose and the
+    # article's first paragraph the first of them
+    doc = clean("\n".join([ARTICLE[0], *teasers, *ARTICLE]))
+    assert doc.paragraphs == ARTICLE[3:]
+    assert doc.title == ARTICLE[0]
+
+
+SCRIPT = (
+    'pe, fn, false ); EventCache.add(obj, type, fn); } else if (obj.attachEvent) { obj["e"+type'
+    '+fn] = fn; obj[type+fn] = function() { obj["e"+type+fn]( window.event ); } obj.attachEvent('
+    ' "on"+type, obj[type+fn] ); EventCache.add(obj, type, fn); } else { obj["on"+type] = fn; }'
+)
+
+
+def test_a_page_script_in_a_dump_is_not_the_article():
+    doc = clean("\n".join([SCRIPT, "Home News Sport", *ARTICLE, "Most Discussed", SCRIPT]))
+    assert doc.paragraphs == ARTICLE[3:]
+    assert [r.rule for r in doc.removed if r.text == SCRIPT] == ["script-code", "script-code"]
+
+
+def test_a_code_sample_in_an_html_article_stays():
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE[3:])
+    html = (
+        f"<html><head><title>{ARTICLE[0]}</title></head><body><article><h1>{ARTICLE[0]}</h1>"
+        f"{body}<pre>{SCRIPT}</pre><p>{ARTICLE[4]} And more ships will follow.</p>"
+        "</article></body></html>"
+    )
+    doc = clean_document(Document(source="page.html", raw=html, format="html"))
+    assert SCRIPT in doc.text
+
+
+def test_a_sidebar_of_summaries_does_not_outweigh_a_dense_article():
+    sidebar = []
+    for n, town in enumerate(("Oban", "Mallaig", "Ullapool", "Stornoway", "Kirkwall", "Lerwick")):
+        sidebar += [
+            f"Harbour works in {town} to start",
+            f"The council says work on the pier in {town} will start next spring.",
+            f"{n + 2} hours ago",
+        ]
+    # all its prose outweighs the article's, but no run of it is dense
+    most = ["Most Discussed", "Ferry fares frozen (42)", "Pier closed for repairs (17)"]
+    doc = clean("\n".join([*sidebar, *most, *ARTICLE, "Comments", "Great story."]))
+    assert doc.paragraphs == ARTICLE[3:]
