@@ -148,11 +148,15 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 def _clean_html(doc: Document, options: CleanOptions) -> Document:
     page = extract_html(doc.raw, options.html)
     first_hit = LineMatcher.of(options.rules)
+    texts = page.text.split("\n")
+    max_chars = options.thresholds.max_rule_chars
+    hits = [first_hit(text) if len(text) <= max_chars else None for text in texts]
+    hits = [None if rule is None or rule.id in DUMP_ONLY_RULES else rule for rule in hits]
+    inside = _html_inside(texts, hits, options.thresholds)
     kept: list[str] = []
     removed = list(page.removed)
-    for no, text in zip(page.paragraph_lines, page.text.split("\n"), strict=True):
-        rule = first_hit(text) if len(text) <= options.thresholds.max_rule_chars else None
-        if rule is None or rule.id in DUMP_ONLY_RULES:
+    for i, (no, text, rule) in enumerate(zip(page.paragraph_lines, texts, hits, strict=True)):
+        if rule is None or (rule.kind == "edge" and i in inside):
             kept.append(text)
         else:
             removed.append(Removed(no, text, rule.id, rule.reason))
@@ -167,6 +171,22 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
+
+
+def _html_inside(texts: list[str], hits: list[Rule | None], th: Thresholds) -> range:
+    """The extracted lines from the first prose line that no rule hits to the last, where
+    edge rules (a consent notice, a menu run) spare a line as inside a dump's article: "the
+    right to give or withhold Free, Prior and Informed Consent" is a sentence of the
+    article. Empty when no edge rule hits (nothing to spare, nothing measured)."""
+    if not any(rule is not None and rule.kind == "edge" for rule in hits):
+        return range(0)
+    prose = []
+    for n, (text, rule) in enumerate(zip(texts, hits, strict=True)):
+        line = _Line(n, text)
+        _measure(line, th)
+        if rule is None and _is_prose(line, th):
+            prose.append(n)
+    return range(prose[0], prose[-1] + 1) if prose else range(0)
 
 
 @dataclass

@@ -151,6 +151,7 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 #: A title's words when titles are compared: one Chinese or Japanese character, or a run of
 #: two or more letters.
 _WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
@@ -475,13 +476,15 @@ def _json_ld_body(tree) -> list[str]:
 
 class _OutputLines:
     """The id of the rule that removes a line from trafilatura's output, or None: the
-    page's title, a byline naming the extracted author, then `OUTPUT_LINE_RULES`
-    (`patterns=False`: only the first two, for blocks that are out already)."""
+    page's title, a byline naming the extracted author (a name found as whole words; a
+    name without a word of two letters or one CJK character, an initial such as "F",
+    names no one), then `OUTPUT_LINE_RULES` (`patterns=False`: only the first two, for
+    blocks that are out already)."""
 
     def __init__(self, title: str | None, author: str | None) -> None:
         self.title = " ".join(title.split()).casefold() if title else None
-        names = (author or "").split(";")
-        self.names = [(n.strip().casefold(), len(n.split())) for n in names if n.strip()]
+        names = [n.strip().casefold() for n in (author or "").split(";")]
+        self.names = [(_name_pattern(n), len(n.split())) for n in names if _WORD.search(n)]
 
     def __call__(self, line: str, patterns: bool = True) -> str | None:
         key = " ".join(line.split()).casefold()
@@ -501,9 +504,16 @@ class _OutputLines:
             return False
         words = key.count(" ") + 1
         return any(
-            name in key and words <= name_words + _BYLINE_EXTRA_WORDS
+            words <= name_words + _BYLINE_EXTRA_WORDS and name.search(key)
             for name, name_words in self.names
         )
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """`name` as whole words (written without spaces, a CJK name stands anywhere)."""
+    if _UNSPACED.search(name):
+        return re.compile(re.escape(name))
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _reason(rule_id: str) -> str:

@@ -245,6 +245,26 @@ def test_html_goes_to_the_html_extractor():
         assert isinstance(result, Document)
 
 
+def test_html_edge_rules_spare_sentences_inside_the_article_and_not_at_its_end():
+    inside = (
+        "The law gives Indigenous Peoples the right to give or withhold free, prior and "
+        "informed consent to any project on their land.",
+        "Die Firma speichert Cookies nur mit Einwilligung, sagte die Datenschützerin am Montag.",
+    )
+    prose = (
+        "The ferry company said the new timetable would start in June after a long debate.",
+        "Passengers will see two more crossings every morning from the first week of summer.",
+    )
+    banner = "We use cookies to improve your experience. By continuing you agree."
+    body = "".join(f"<p>{p}</p>" for p in (prose[0], *inside, prose[1], banner))
+    html = f"<html><head><title>Ferry</title></head><body><article>{body}</article></body></html>"
+    doc = clean_document(Document(source="page.html", raw=html, format="html"))
+    lines = doc.text.split("\n")
+    assert set(inside) <= set(lines)
+    assert banner not in lines
+    assert [r.rule for r in doc.removed if r.text == banner] == ["cookie-banner"]
+
+
 def test_a_5_mb_single_line_finishes():
     line = "The ferry left the harbour on time and the passengers waved. " * 82_000
     started = time.perf_counter()

@@ -78,6 +78,21 @@ def test_byline_and_table_separator_are_removed_and_recorded():
     assert texts.count("Ferry terminal delayed") == 1 and texts.count("By Ola Nordmann") == 1
 
 
+def test_a_byline_names_the_author_in_whole_words_and_an_initial_names_no_one():
+    html = (
+        "<html><head><title>Ferry terminal delayed</title><meta name='DC.Creator' "
+        "content='Kooman, F.'><meta name='DC.Creator' content='Lee, Ann'></head><body>"
+        f"<article><h1>Ferry terminal delayed</h1><p>By Ann Lee</p>{ARTICLE}"
+        "<p>Table of Contents</p><p>Leeward piers</p><p>F. Kooman</p></article></body></html>"
+    )
+    result = extract_html(html)
+    lines = result.text.split("\n")
+    # "F" (an initial) is in every line, "Lee" inside "Leeward": neither is a byline
+    assert {"Table of Contents", "Leeward piers"} <= set(lines)
+    bylines = {r.text for r in result.removed if r.rule == "html-byline"}
+    assert bylines == {"By Ann Lee", "F. Kooman"}
+
+
 def test_a_block_shown_twice_and_removed_once_is_recorded_twice():
     html = (
         "<html><head><title>Ferry terminal delayed</title></head><body>"
