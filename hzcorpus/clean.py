@@ -151,7 +151,11 @@ def _clean_html(doc: Document, options: CleanOptions) -> Document:
     texts = page.text.split("\n")
     max_chars = options.thresholds.max_rule_chars
     hits = [first_hit(text) if len(text) <= max_chars else None for text in texts]
-    hits = [None if rule is None or rule.id in DUMP_ONLY_RULES else rule for rule in hits]
+    preformatted = set(page.preformatted)
+    hits = [
+        None if rule is None or rule.id in DUMP_ONLY_RULES or i in preformatted else rule
+        for i, rule in enumerate(hits)
+    ]
     inside = _html_inside(texts, hits, options.thresholds)
     kept: list[str] = []
     removed = list(page.removed)

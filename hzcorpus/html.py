@@ -223,6 +223,9 @@ class HtmlExtraction:
     paragraph_lines: list[int] = field(default_factory=list)
     lang_hint: str | None = None
     mode: str = DEFAULT_MODE
+    #: Indexes of the lines of `text` that are lines of a `<pre>` block (code, program
+    #: output): the page-text line rules leave them alone.
+    preformatted: tuple[int, ...] = ()
 
 
 def extract_html(raw: str, options: HtmlOptions = HtmlOptions()) -> HtmlExtraction:
@@ -248,6 +251,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     tree = _parse(raw, options)
     _drop_bulk_data(tree)
     _unwrap_layout_tables(tree)
+    preformatted = _preformatted_lines(tree)
     extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
     try:
         result = page_metadata(tree, extractor.date_params)
@@ -273,7 +277,9 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     rescue(slots)
     head = _head_texts(slots)
     author = page_author(_clean_field(result.author), tree, head)
-    extraction = _numbered(slots, title, author, result, declared_language(tree), options)
+    extraction = _numbered(
+        slots, title, author, result, declared_language(tree), preformatted, options
+    )
     date = _published(extraction.published, (head, _article_texts(slots)), extractor, options)
     return replace(extraction, published=date, mode=mode)
 
@@ -360,12 +366,19 @@ def _mode_lines(tree, extractor, mode: str) -> list[str]:
 
 
 def _numbered(
-    slots: list[Slot], title: str | None, author: str | None, result, lang: str | None, options
+    slots: list[Slot],
+    title: str | None,
+    author: str | None,
+    result,
+    lang: str | None,
+    preformatted: frozenset[str],
+    options,
 ) -> HtmlExtraction:
     """The extraction with every kept and removed line numbered on one base: its slot in
     the page's reading order (removed blocks past `options.max_removed` are not listed
-    and take none)."""
+    and take none); kept lines found among the `preformatted` lines are marked so."""
     kept: list[str] = []
+    pre: list[int] = []
     paragraph_lines: list[int] = []
     removed: list[Removed] = []
     rule_of = _OutputLines(title, author)
@@ -374,6 +387,8 @@ def _numbered(
         if slot.kept:
             rule = rule_of(slot.text)
             if rule is None:
+                if preformatted and " ".join(slot.text.split()) in preformatted:
+                    pre.append(len(kept))
                 kept.append(slot.text)
                 paragraph_lines.append(number)
             else:
@@ -395,6 +410,17 @@ def _numbered(
         removed=removed,
         paragraph_lines=paragraph_lines,
         lang_hint=lang,
+        preformatted=tuple(pre),
+    )
+
+
+def _preformatted_lines(tree) -> frozenset[str]:
+    """The lines of the page's `<pre>` blocks, whitespace collapsed (empty when none)."""
+    return frozenset(
+        line
+        for element in tree.iter("pre")
+        for raw in element.text_content().splitlines()
+        if (line := " ".join(raw.split()))
     )
 
 

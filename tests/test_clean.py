@@ -265,6 +265,28 @@ def test_html_edge_rules_spare_sentences_inside_the_article_and_not_at_its_end()
     assert [r.rule for r in doc.removed if r.text == banner] == ["cookie-banner"]
 
 
+def test_html_preformatted_lines_are_left_to_the_page_not_the_line_rules():
+    """Program output in a `<pre>` (a dated log row) stays; the same row as a paragraph of
+    its own after the article is still removed by the page-text rules."""
+    rows = (
+        "2020-08-01 18:00:00+00 | 200 | 4084",
+        "2020-08-01 17:59:00+00 | 404 | 0",
+    )
+    prose = (
+        "The query counts the responses of every status code in each minute of the day.",
+        "Rows with a status of 404 show the minutes in which the missing pages were asked for.",
+    )
+    pre = "<pre><code>" + "\n".join(rows) + "</code></pre>"
+    stray = "<p>2020-08-01 18:00:00+00</p>"
+    body = f"<p>{prose[0]}</p>{pre}<p>{prose[1]}</p>{stray}"
+    html = f"<html><head><title>SQL</title></head><body><article>{body}</article></body></html>"
+    doc = clean_document(Document(source="page.html", raw=html, format="html"))
+    lines = doc.text.split("\n")
+    assert set(rows) <= set(lines)
+    assert "2020-08-01 18:00:00+00" not in lines
+    assert not any(r.text in rows for r in doc.removed)
+
+
 def test_a_5_mb_single_line_finishes():
     line = "The ferry left the harbour on time and the passengers waved. " * 82_000
     started = time.perf_counter()
