@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 HELDOUT_SHARE = 0.3
+#: The seed of the evaluation's cuts (`records`, `redaction_eval`, the gate's figures).
+SEED = 13
 
 # --- the generator's own view of numbers (kept apart from the flagger's lexicons) ------------
 
@@ -351,7 +353,7 @@ def cut_sentence(text: str, lang: str, rng: random.Random):
     return _apply(text, chosen, close=rng.random() < 0.5)
 
 
-def records(devdata: Path, seed: int = 13, cache_dir: Path | None = None) -> Iterator[dict]:
+def records(devdata: Path, seed: int = SEED, cache_dir: Path | None = None) -> Iterator[dict]:
     """Every record (cut or intact), with its `part` (dev or heldout), in a stable order."""
     for index, (source, lang, text) in enumerate(load_sentences(devdata, cache_dir)):
         rng = random.Random(f"{seed}:{sentence_key(text)}")
@@ -392,7 +394,7 @@ def main() -> None:
     parser.add_argument("devdata", type=Path, help="folder with sentences/ and trafilatura-eval/")
     parser.add_argument("--out", type=Path, help="write dev.jsonl and heldout.jsonl here")
     parser.add_argument("--cache", type=Path, help="folder for the German sentence cache")
-    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
     if not (args.devdata / "sentences").is_dir():
         sys.exit(f"no sentences/ in {args.devdata}: unpack the devdata archives there first")

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
-from redaction_devset import load_sentences, part_of, records, sentence_key  # noqa: E402
+from redaction_devset import SEED, load_sentences, part_of, records, sentence_key  # noqa: E402
 from redaction_eval import evaluate, report  # noqa: E402
 
 from hzcorpus.gap_scorer import GapModel, candidates, cjk_lefts, family, features  # noqa: E402
@@ -47,7 +47,7 @@ from hzcorpus.redaction_context import NumberContext  # noqa: E402
 OUT = ROOT / "hzcorpus" / "data" / "gap_scorer.json"
 #: the seed of `redaction_eval`'s cuts; the rule rows were written looking at its dev misses,
 #: so its dev recall is optimistic (session 8: en .840 against .806 on fresh seeds)
-EVAL_SEED = 13
+EVAL_SEED = SEED
 #: seeds for the same development sentences cut anew, that no one has looked at: the honest
 #: development figure (neither `EVAL_SEED` nor the training rounds' seeds, 100 on)
 FRESH_SEEDS = (201, 202, 203)
