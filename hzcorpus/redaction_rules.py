@@ -63,6 +63,33 @@ _UNITS_DE = (
     r"|Tausend|Prozent|Prozentpunkten?|Quadratmetern?)"
 )
 _CJK = r"\u3400-\u9fff"
+#: German approximation words that never stand before a noun without a number ('etwa' and
+#: 'insgesamt' do: 'wie etwa Berlin', 'insgesamt Gutes')
+_STRICT_QUANTIFIERS_DE_WORDS = (
+    *("rund", "circa", "ca.", "knapp", "nahezu", "annähernd", "beinahe", "mindestens"),
+    *("höchstens", "rd."),
+)
+_STRICT_QUANTIFIERS_DE = (
+    "(?:"
+    + "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[0].isalpha() else re.escape(w)
+        for w in _STRICT_QUANTIFIERS_DE_WORDS
+    )
+    + ")"
+)
+_STRICT_QUANTIFIERS_DE_NEEDS = tuple(f"{w} " for w in _STRICT_QUANTIFIERS_DE_WORDS)
+#: measures in the dative plural that 'von' takes only with a number ('eine Höhe von 3 Metern')
+_MEASURES_AFTER_VON_DE = (
+    *("Metern", "Millimetern", "Zentimetern", "Kilometern", "Litern", "Tonnen", "Grad"),
+    *("Kilogramm", "Quadratmetern", "Kubikmetern", "Kilowattstunden", "Megawatt"),
+)
+#: spans of time in the plural that 'fast', 'gut' and 'bis' take only with a number
+_SPANS_DE = ("Jahre", "Jahren", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden")
+#: units that close a range whose upper end was cut ('von 15 bis Grad', 'zwischen 8 und Euro')
+_RANGE_ENDS_DE = (
+    *("Euro", "Prozent", "Grad", "Tonnen", "Meter", "Metern", "Jahre", "Jahren"),
+    *("Millionen", "Milliarden"),
+)
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -71,6 +98,11 @@ _MONTHS_DE = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
 _MONTH_EN = alternation("months", langs=("en",))
+#: English month names written out (an abbreviation's dot would read as a full stop)
+_MONTHS_FULL_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 _MONTH_DE = alternation("months", langs=("de",))
 _WEEKDAY_EN = alternation("weekdays", langs=("en",))
 _COUNTED_EN = alternation(
@@ -187,7 +219,8 @@ MISSING_NUMBER = (
             r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
             r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
-            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$)|[ \t]*(?m:$)"
+            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?:b|t|K|M|mm)(?=\s+(?:[-–]\s|[a-z]))"
+            r"|(?=\s?[,.;!?)+]|\s[-–](?:\s|$)|[ \t]*(?m:$)|\s\((?![$€£¥\d])"
             r"|\s(?:per|each|apiece|pro|je)\b)))"
         ),
         kind="missing-number",
@@ -206,6 +239,10 @@ MISSING_NUMBER = (
             "the margin is $\nNext line",
             "Ticket price was $ per ticket.",
             "Eintritt: € pro Person",
+            "$b - Estimated monthly cost of the mission",
+            "raise the credit lines to $M for each party",
+            "I am going to owe the IRS $+ despite",
+            "The award comes with a $ (U.S.) grant.",
         ),
         no_match=(
             "$mkdir",
@@ -220,6 +257,9 @@ MISSING_NUMBER = (
             "prices in $",
             "Preis (€)\nMenge",
             "cost $40 per ticket",
+            "sort { $a <=> $b } @list",
+            "echo $M",
+            "costs $5 (plus postage)",
             "in $ per capita terms",
         ),
     ),
@@ -277,17 +317,23 @@ MISSING_NUMBER = (
         id="about-duration-without-number-en",
         needs=tuple(
             f"{word}{gap}{unit}"
-            for word in ("about", "around")
+            for word in ("about", "around", "over")
             for gap in (" ", "  ")
             for unit in ("minute", "hour", "second", "day", "week", "month", "year", "decade")
         ),
-        reason="'about' or 'around' and a time unit after a word of duration or before 'ago', "
-        "'old', 'later', 'earlier': 'takes about hours', 'around years ago'",
+        reason="'about' or 'around' and a time unit after a word of duration, at the start of "
+        "a sentence, or before 'ago', 'old', 'later', 'earlier', 'after', 'into': "
+        "'takes about hours', 'around years ago', 'about days after school started', 'About "
+        "seconds into his address'; 'for over years' ('about years away from home' is "
+        "English)",
         pattern=(
             r"(?:(?:\b(?:takes?|took|taking|lasts?|lasted|lasting|for|within|spent|spends?"
             r"|spending)\s+|[:：]\s*)(?=(?:about|around)\s)"
-            rf"|\b(?=(?:about|around)\s+{_TIME_UNITS_EN}\s+(?:ago|old|later|earlier)\b))"
-            rf"(?P<mark>(?:about|around)\s+{_TIME_UNITS_EN})\b"
+            rf"|\b(?=(?:about|around)\s+{_TIME_UNITS_EN}\s+(?:ago|old|later|earlier|after"
+            r"|before|into|long)\b)"
+            rf"|(?:^|(?<=[.!?] ))(?=(?:About|Around)\s+{_TIME_UNITS_EN}\b))"
+            rf"(?P<mark>(?:[Aa]bout|[Aa]round)\s+{_TIME_UNITS_EN})\b"
+            rf"|\b(?:for|in|within) +(?P<mark2>over +{_TIME_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -298,12 +344,19 @@ MISSING_NUMBER = (
             "They waited for about weeks.",
             "Around years ago, the factory closed.",
             "a boy about years old",
+            "the visa was issued about days after school started",
+            "About seconds into his address, he stopped.",
+            "It has been on display for over years.",
         ),
         no_match=(
             '"Now we are talking about decades," said the professor.',
             "a film about years of exile",
             "for about 3 hours",
             "It took about a year to build the plant.",
+            "a book about years away from home",
+            "About 20 minutes later",
+            "for over 20 years",
+            "it was over years ago",
         ),
     ),
     RedactionRule(
@@ -929,6 +982,10 @@ MISSING_NUMBER = (
             " in she",
             " in they",
             " in we",
+            " in due to",
+            " in you",
+            " in and ",
+            "since to ",
             "year old",
             "year-old",
             "illion",
@@ -938,7 +995,8 @@ MISSING_NUMBER = (
         "was' (a year; 'in' ending a clause before 'he' is rare: none in 16,000 UD sentences), "
         "'my year old' (an age), ', million people', 'from onwards'",
         pattern=(
-            r"\b(?P<mark>[Ii]n (?:he|she|they|we))\b(?!')|"
+            r"\b(?P<mark>[Ii]n (?:he|she|they|we|due to|you'll|you will|and(?= \d)))\b(?!')"
+            r"|\b(?P<mark5>since to)\b|"
             + _after("my", "his", "her", "our", "their", "your")
             + r"(?P<mark2>year[- ]old)\b"
             r"|(?<=[,;:(] )(?P<mark3>(?:[Mm]|[Bb]|[Tt]r)illion)(?= [a-z])"
@@ -952,6 +1010,10 @@ MISSING_NUMBER = (
             "my year old wanted to run most of the way",
             "In Venezuela, million people have fled the country",
             "Academia Sinica from onwards.",
+            "will not be able to go anywhere in due to his broken leg",
+            "No doubt, in you'll find yourself pushed",
+            "attended Navarro College in and 2008.",
+            "the second player since to have a four-hit game",
         ),
         no_match=(
             "he believed in her",
@@ -962,17 +1024,23 @@ MISSING_NUMBER = (
             "in 1990, millions of people",
             "from then onwards",
             "in the past, million-dollar deals",
+            "in due course",
+            "in and out",
+            "ever since today",
         ),
     ),
     RedactionRule(
         id="year-gap-before-verb-en",
         needs=(" in  ", " since  ", " until  ", " before  ", " after  "),
-        reason="a preposition of time, an open gap, then a verb: 'in  was', 'since  has' (a "
-        "stranded 'in' before a verb is rare in intact text, 6 in 25,000 dev sentences, and a "
-        "doubled space must fall exactly there)",
+        reason="a preposition of time, an open gap, then a verb, a citation, a comma or a word "
+        "that cannot follow the preposition: 'in  was', 'since  has', 'collected in  [19]', "
+        "'born in  in Kibbutz', 'in  following the election' (a stranded 'in' before a verb "
+        "is rare in intact text, 6 in 25,000 dev sentences, and a doubled space must fall "
+        "exactly there)",
         pattern=(
             r"\b(?P<mark>(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter) {2,}"
-            r"(?:was|were|is|are|will|would|has|had|have|caused|became|saw|led|began)\b)"
+            r"(?:(?:was|were|is|are|will|would|has|had|have|caused|became|saw|led|began|suggests"
+            r"|shows|in|after|when|following)\b|\[\d|,))"
         ),
         kind="missing-number",
         score=0.7,
@@ -981,12 +1049,18 @@ MISSING_NUMBER = (
             "Zawahiri's mission in the United States in  was to do spadework",
             "any relationship begun or reaffirmed in  is very likely to last",
             "Romance in  will make it a year to remember",
+            "compared to a census collected in  [19].",
+            "a writer born in  in Kibbutz Kinneret",
+            "forces withdrew in  following the election",
         ),
         no_match=(
             "the room the cage is in is kept warm",
             "his mission in 2005 was to do spadework",
             "as in  the past, since  then",
             "all they were interested in was me signing",
+            "born in 1962 in Kibbutz Kinneret",
+            "in  the following year",
+            "collected in [19]",
         ),
     ),
     RedactionRule(
@@ -1128,6 +1202,63 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="number-frame-de",
+        needs=(
+            *_STRICT_QUANTIFIERS_DE_NEEDS,
+            "mehr als",
+            "weniger als",
+            *(f"von {unit.lower()}" for unit in _MEASURES_AFTER_VON_DE),
+            *(f"{word} {unit.lower()}" for word in ("fast", "gut", "bis") for unit in _SPANS_DE),
+            " alt",
+            *(f"{word} {unit.lower()}" for word in ("bis", "und") for unit in _RANGE_ENDS_DE),
+        ),
+        reason="Rahmen, in denen das Deutsche eine Zahl verlangt: ein strenges Näherungswort "
+        "vor einem Substantiv ('rund Flugschülern', 'von knapp Infizierten'), 'mehr als' "
+        "nach Präposition oder Artikel vor einem Substantiv ('in mehr als Krankenhäusern'), "
+        "'von' vor einer Maßeinheit ('eine Höhe von Metern'), 'fast'/'gut'/'bis' vor einer "
+        "Zeitspanne im Plural ('seit fast Jahren', 'Kinder bis Jahren'), ein Artikel vor "
+        "'Jahre alt' ('die Jahre alte Claudia') und das offene Ende eines Bereichs ('von 15 "
+        "bis Grad', 'zwischen 8 und Euro'); keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            rf"\b(?P<mark>{_STRICT_QUANTIFIERS_DE} +[A-ZÄÖÜ][a-zäöüß]+)"
+            r"|\b(?:[Ii]n|[Mm]it|[Vv]on|[Bb]ei|[Uu]nter|[Aa]us|[Zz]u|[Aa]n|[Dd]en|[Dd]ie|[Dd]er)"
+            r" (?P<mark2>(?:mehr|weniger) als +[A-ZÄÖÜ][a-zäöüß]+)"
+            r"|(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark3>von +"
+            rf"(?:{'|'.join(_MEASURES_AFTER_VON_DE)}))\b"
+            rf"|\b(?P<mark4>(?:fast|gut|bis) +(?:{'|'.join(_SPANS_DE)}))\b"
+            r"|\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines) +"
+            r"(?P<mark5>(?:Jahre|Monate|Wochen|Tage) +alt(?:e|en|er|es)?)\b"
+            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark6>(?:bis|und) +"
+            rf"(?:{'|'.join(_RANGE_ENDS_DE)}))\b"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "rechnen mit zunächst rund Flugschülern pro Jahr",
+            "Von knapp Infizierten außerhalb Chinas",
+            "Miying wird aktuell in mehr als Krankenhäusern verwendet",
+            "mit einer Aufbauhöhe von Millimetern",
+            "setzt sich seit fast Jahren für",
+            "Kinder bis Jahren gelten als geimpft",
+            "wird die Jahre alte Claudia Brandes Bürgermeisterin",
+            "bei Temperaturen von 15 bis Grad",
+            "zwischen 8 und Euro",
+        ),
+        no_match=(
+            "rund um die Uhr",
+            "rund 500 Menschen",
+            "Tiere sind mehr als Menschen",
+            "mehr als Arbeitssklaven eingesetzt",
+            "Hunderte von Metern",
+            "von 10 Metern",
+            "über Jahre hinweg",
+            "bis Jahresende",
+            "die 5 Jahre alte Katze",
+            "von 15 bis 20 Grad",
+        ),
+    ),
+    RedactionRule(
         id="reading-time-without-number",
         needs=("reading time", "lesezeit", "阅读时间"),
         reason="a reading-time label directly before its unit: 'reading time minutes'",
@@ -1217,7 +1348,7 @@ PLACEHOLDER = (
         "billion', 'X:XX', 'x/x/xx', 'X.XXX', 'X%', 'US$X.X', 'X. Oktober', 'im Jahr X', '×米'",
         pattern=(
             r"(?<![A-Za-z0-9_.$€£¥/:-])(?P<mark>[Xx]{1,4}(?:[.:/][Xx]{1,4})+)"
-            r"(?![A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
+            r"(?!(?![AaPp][Mm]\b)[A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
             r"|(?<![\w.])(?P<mark2>[Xx×] ?[%％])"
             r"|(?<![$€£¥])(?P<mark3>[$€£¥][Xx]{1,4}(?:[.,][Xx]{1,4})*)(?![\w.])"
             rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\. ?{_MONTHS_DE})\b"
@@ -1230,6 +1361,7 @@ PLACEHOLDER = (
         match=(
             "an aid package offer of US$X.X billion",
             "How is Wednesday at X:XX?",
+            "Game 3: Monday, June 11 @ X:XXPM vs. Los Angeles",
             "EOL responses for x/x/xx.",
             "die Interessen von X.XXX Unternehmen",
             "THIS STORY IS X% TRUE.",
@@ -1293,6 +1425,116 @@ DATE_DIGITS = (
             "Friday, July 7 @ 7:30PM",
             "on May Day",
             "He worked on March Madness brackets",
+        ),
+    ),
+    RedactionRule(
+        id="month-gap-en",
+        needs=tuple(sorted({m.lower().rstrip(".") for m in words("months", langs=("en",))})),
+        reason="a month whose day was cut where English needs one: the first end of a range "
+        "('on January -11', 'Sept -22'), an empty bracket ('(March )'), a full stop after "
+        "a space once a word that wants a date stands before ('a date of May .', 'through "
+        "March .'; elsewhere that space is a typing slip), or a doubled space between such a "
+        "word and the month ('on  May', 'is  September')",
+        pattern=(
+            rf"\b(?P<mark>{_MONTH_EN} -)(?=\d)"
+            rf"|\((?P<mark2>{_MONTH_EN} \))"
+            r"|\b(?:of|is|was|through|until|after|since|before|by) "
+            rf"(?P<mark3>{_MONTH_EN} \.)(?=\s|$)"
+            r"|\b(?P<mark4>(?:on|is|was|to|by|until|from|since|before|after) {2,}"
+            rf"{_MONTH_EN})\b(?![ ,]*\d)"
+            rf"|\b[Oo]n (?P<mark5>{_MONTHS_FULL_EN})"
+            r"(?=\s*[.,;]|\s+(?:in|after|before|when|and|to|for|at|with)\b)"
+            rf"|\b{_WEEKDAY_EN}\.?,? (?P<mark6>{_MONTH_EN} -)(?= )"
+            rf"|\b(?P<mark7>{_MONTH_EN} -)(?= {_MONTH_EN} \d)"
+            rf"|\bdated (?P<mark8>{_MONTH_EN})(?= [a-z])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "We look forward to seeing you on January -11.",
+            "from Sept -22 and Buenos Aires",
+            "A rain storm on Sunday night (March ) caused",
+            "an in-service date of May .",
+            "to run from January 23 through March .",
+            "Galois' fatal duel took place on  May.",
+            "His feast day is  September.",
+            "Galois' fatal duel took place on May. [17]",
+            "his job as president on September, 2003.",
+            "after getting called up on July in Anaheim.",
+            "Wed. Sept. - Paris",
+            "at the University, January - March 9 2014.",
+            "the letter to producers dated Jan that",
+        ),
+        no_match=(
+            "on January 10-11.",
+            "(March 2004)",
+            "support for May .",
+            "quote back in June .",
+            "on May 5.",
+            "in  May",
+            "the April - June quarter",
+            "born in Oklahoma City on  November 11, 1914.",
+            "It was posted on Dec. 11, but",
+            "on May Day",
+            "on March 3 and 4",
+            "Wed. Sept. 12 - Paris",
+            "from January - March",
+        ),
+    ),
+    RedactionRule(
+        id="slashes-without-date",
+        needs=("//",),
+        reason="the slashes of a date whose digits were cut, standing alone before punctuation "
+        "or the line's end, or after a word that wants a date: 'responses for //.', 'the draft "
+        "dated //, and', 'effective //:' ('//' between spaces is otherwise a code comment)",
+        pattern=(
+            r"(?<=\s)(?P<mark>//)(?=[.,:;)]|[ \t]*(?m:$))"
+            r"|\b(?:on|dated|for|of|from|until|by|effective|since)\s+(?P<mark2>//)(?=\s)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "Please find attached the responses for //.",
+            "the draft dated //, and include",
+            "Volumes for delivery effective //:",
+            "Pakistan Link //",
+            "on // at noon",
+        ),
+        no_match=(
+            "see http://example.com.",
+            "x = 1; // the counter",
+            "on 10/12/2001.",
+            "a // b",
+        ),
+    ),
+    RedactionRule(
+        id="clock-parts-without-digits",
+        needs=("gmt-", "gmt+", "utc-", "utc+", "::", "am to am", "pm to pm", "am to pm"),
+        reason="what is left of a clock time whose digits were cut: a time zone's offset "
+        "('(GMT-:)', '(GMT-)'), a time's seconds ('2004 ::27'), both ends of a range ('is "
+        "AM to AM')",
+        pattern=(
+            r"(?<=GMT|UTC)(?P<mark>[+-]:?)(?=\))"
+            r"|(?<![\d:])(?P<mark2>::\d\d)\b"
+            r"|\b(?P<mark3>(?:AM|PM) to (?:AM|PM))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "10:30 AM-11:30 AM (GMT-:) Pacific Time",
+            "11:30 AM (GMT-) Pacific Time",
+            "Date: Thu, 11 Mar 2004 ::27 -0800",
+            "Breakfast is AM to AM.",
+        ),
+        no_match=(
+            "(GMT-08:00) Pacific Time",
+            "Date: Thu, 11 Mar 2004 02:39:27 -0800",
+            "from 7 AM to 9 AM",
+            "std::vector",
+            "a::b",
         ),
     ),
     RedactionRule(
@@ -1732,11 +1974,25 @@ ANONYMISATION = (
 PLACEHOLDER_CONTEXT = (
     RedactionRule(
         id="x-placeholder-in-context",
-        needs=("xx", *(f"{word} x" for word in ("seit", "bis", "ab", "since", "until"))),
+        needs=(
+            "xx",
+            *(
+                f"{word} x"
+                for word in ("seit", "bis", "ab", "since", "until", "in", "after", "before")
+            ),
+            "between x",
+            "as of x",
+            *(f"{m.lower()} x" for m in words("months", langs=("en",))),
+            *(f"x{gap}{mark}" for gap in ("", " ") for mark in ("am", "pm", "pdt", "pst")),
+            *(f"x{gap}{mark}" for gap in ("", " ") for mark in ("edt", "est", "gmt", "cet")),
+        ),
         reason="XX or xx standing alone for a number after a preposition or quantifier (the "
         "lexicons' en and de lists) or before a lower-case word or a German month: 'in XX', "
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
-        "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet')",
+        "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet'), or as a "
+        "year after 'in', 'after', 'before', 'between', 'as of' before punctuation ('launched "
+        "in X.', 'between X and 1662'); X or xx as a day ('May Xth') or a clock time ('xxPM', "
+        "'xx PDT')",
         pattern=(
             # the lookbehinds are tried only where an X starts
             r"(?=[Xx])"
@@ -1746,6 +2002,10 @@ PLACEHOLDER_CONTEXT = (
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
             r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)\s+(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
+            r"|\b(?:[Ii]n|[Aa]fter|[Bb]efore|[Bb]etween|[Aa]s of)\s+(?P<mark5>X)"
+            r"(?=[,.;](?:\s|$)|\s+and\s+\d)"
+            rf"|\b(?P<mark6>{_MONTH_EN} [Xx]{{1,2}}(?:st|nd|rd|th))\b"
+            r"|(?<![\w.:-])(?P<mark7>(?:XX?|xx?) ?(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
         ),
         kind="placeholder",
         score=0.8,
@@ -1759,6 +2019,12 @@ PLACEHOLDER_CONTEXT = (
             "erwarb er ungefähr XX Patente",
             "Seit X verantwortet Loibl",
             "mit dem Gesetz seit X sogar sechs",
+            "a mission that was launched in X.",
+            "Built by Shah Abbas II between X and 1662.",
+            "As of X, the demand for electricity",
+            "Tonight is Thursday, May Xth.",
+            "Saturday, May 12 @ xxPM vs. Miami",
+            "on 26 Oct 2004 xx PDT",
         ),
         no_match=(
             "the XX century",
@@ -1770,6 +2036,10 @@ PLACEHOLDER_CONTEXT = (
             "since X Corp. bought it",
             "bis X-Achse",
             "World War XX Corps",
+            "the value of X.",
+            "Malcolm X.",
+            "between X and Y",
+            "X AMD processors",
         ),
     ),
 )
