@@ -333,7 +333,9 @@ MISSING_NUMBER = (
             r"|before|into|long)\b)"
             rf"|(?:^|(?<=[.!?] ))(?=(?:About|Around)\s+{_TIME_UNITS_EN}\b))"
             rf"(?P<mark>(?:[Aa]bout|[Aa]round)\s+{_TIME_UNITS_EN})\b"
-            rf"|\b(?:for|in|within) +(?P<mark2>over +{_TIME_UNITS_EN})\b"
+            + "|"
+            + _after("for", "in", "within")
+            + rf"(?P<mark2>over +{_TIME_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -983,7 +985,8 @@ MISSING_NUMBER = (
             " in they",
             " in we",
             " in due to",
-            " in you",
+            " in you'll",
+            " in you will",
             " in and ",
             "since to ",
             "year old",
@@ -1153,6 +1156,9 @@ MISSING_NUMBER = (
             "im jahr",
             "alter von",
             "jahre alt",
+            "monate alt",
+            "wochen alt",
+            "tage alt",
             "um grad",
             "§",
             "mio",
@@ -1160,16 +1166,21 @@ MISSING_NUMBER = (
         ),
         reason="Wörter, die sich über einer gestrichenen Zahl zu einem Rahmen schließen, den es "
         "sonst nicht gibt: 'Seit hat das Unternehmen', 'im Alter von Jahren', 'also Jahre alt', "
+        "'die Jahre alte', "
         "'um Grad Celsius', 'nach § Insolvenzverordnung', 'für Mio ermordete'",
         pattern=(
             r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?)\s+(?:hat|hatte|haben|hatten"
             r"|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
-            r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten))\b|"
+            r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten|Wochen|Tagen))\b|"
+            + r"(?=(?:Jahre|Monate|Wochen|Tage)\s+alt)"
             + _after("also", "ist", "war", "wird", "wurde", "sind", "waren", "nur", "erst")[:-1]
-            + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)
-            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt)\b"
+            + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)[:-1]
+            + _after(*("der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem")).replace(
+                "(?:", "|", 1
+            )
+            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt(?:e|en|er|es)?)\b"
             r"|(?<=\bum )(?P<mark4>Grad)\b"
             r"|(?P<mark5>§)\s*(?=[A-ZÄÖÜ]?[a-zäöü]{2})"
             r"|(?<![\d.,])(?<![\d.,] )(?<!\d)\b(?P<mark6>Mio|Mrd|Tsd)\b\.?(?=\s+[A-ZÄÖÜa-zäöü])"
@@ -1182,7 +1193,9 @@ MISSING_NUMBER = (
             "Ab müssen Arbeitgeber auch zahlen",
             "Im Jahre wurde dann die Fabrik gebaut",
             "begann seine Karriere im zarten Alter von Jahren",
+            "einem Kuhkind im Alter von Tagen",
             "also Jahre alt werden",
+            "wird die Jahre alte Claudia Brandes Bürgermeisterin",
             "auf eine Erwärmung um Grad Celsius",
             "nach § Insolvenzverordnung",
             "einen Gedenktag für Mio ermordete Juden",
@@ -1192,6 +1205,7 @@ MISSING_NUMBER = (
             "Seit langem ist das so",
             "im Alter von 5 Jahren",
             "ist viele Jahre alt",
+            "die 5 Jahre alte Katze",
             "um 2 Grad",
             "nach § 176 InsO",
             "(§ VI, 67)",
@@ -1203,33 +1217,17 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="number-frame-de",
-        needs=(
-            *_STRICT_QUANTIFIERS_DE_NEEDS,
-            "mehr als",
-            "weniger als",
-            *(f"von {unit.lower()}" for unit in _MEASURES_AFTER_VON_DE),
-            *(f"{word} {unit.lower()}" for word in ("fast", "gut", "bis") for unit in _SPANS_DE),
-            " alt",
-            *(f"{word} {unit.lower()}" for word in ("bis", "und") for unit in _RANGE_ENDS_DE),
-        ),
+        needs=(*_STRICT_QUANTIFIERS_DE_NEEDS, "mehr als", "weniger als"),
         reason="Rahmen, in denen das Deutsche eine Zahl verlangt: ein strenges Näherungswort "
         "vor einem Substantiv ('rund Flugschülern', 'von knapp Infizierten'), 'mehr als' "
-        "nach Präposition oder Artikel vor einem Substantiv ('in mehr als Krankenhäusern'), "
-        "'von' vor einer Maßeinheit ('eine Höhe von Metern'), 'fast'/'gut'/'bis' vor einer "
-        "Zeitspanne im Plural ('seit fast Jahren', 'Kinder bis Jahren'), ein Artikel vor "
-        "'Jahre alt' ('die Jahre alte Claudia') und das offene Ende eines Bereichs ('von 15 "
-        "bis Grad', 'zwischen 8 und Euro'); keines davon in 10.875 intakten Dev-Sätzen",
+        "nach Präposition oder Artikel vor einem Substantiv ('in mehr als Krankenhäusern'); "
+        "keines davon in 10.875 intakten Dev-Sätzen",
         pattern=(
             rf"\b(?P<mark>{_STRICT_QUANTIFIERS_DE} +[A-ZÄÖÜ][a-zäöüß]+)"
-            r"|\b(?:[Ii]n|[Mm]it|[Vv]on|[Bb]ei|[Uu]nter|[Aa]us|[Zz]u|[Aa]n|[Dd]en|[Dd]ie|[Dd]er)"
-            r" (?P<mark2>(?:mehr|weniger) als +[A-ZÄÖÜ][a-zäöüß]+)"
-            r"|(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark3>von +"
-            rf"(?:{'|'.join(_MEASURES_AFTER_VON_DE)}))\b"
-            rf"|\b(?P<mark4>(?:fast|gut|bis) +(?:{'|'.join(_SPANS_DE)}))\b"
-            r"|\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines) +"
-            r"(?P<mark5>(?:Jahre|Monate|Wochen|Tage) +alt(?:e|en|er|es)?)\b"
-            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark6>(?:bis|und) +"
-            rf"(?:{'|'.join(_RANGE_ENDS_DE)}))\b"
+            + r"|(?=(?:mehr|weniger) als +[A-ZÄÖÜ])"
+            + _after(*("in", "In", "mit", "Mit", "von", "Von", "bei", "Bei", "unter", "Unter"))[:-1]
+            + _after(*("aus", "Aus", "zu", "an", "den", "die", "der")).replace("(?:", "|", 1)
+            + r"(?P<mark2>(?:mehr|weniger) als +[A-ZÄÖÜ][a-zäöüß]+)"
         ),
         kind="missing-number",
         score=0.75,
@@ -1238,23 +1236,51 @@ MISSING_NUMBER = (
             "rechnen mit zunächst rund Flugschülern pro Jahr",
             "Von knapp Infizierten außerhalb Chinas",
             "Miying wird aktuell in mehr als Krankenhäusern verwendet",
-            "mit einer Aufbauhöhe von Millimetern",
-            "setzt sich seit fast Jahren für",
-            "Kinder bis Jahren gelten als geimpft",
-            "wird die Jahre alte Claudia Brandes Bürgermeisterin",
-            "bei Temperaturen von 15 bis Grad",
-            "zwischen 8 und Euro",
+            "Unter den mehr als Ehrengästen weilten",
         ),
         no_match=(
             "rund um die Uhr",
             "rund 500 Menschen",
+            "wie etwa Berlin",
             "Tiere sind mehr als Menschen",
             "mehr als Arbeitssklaven eingesetzt",
+            "in mehr als 40 Krankenhäusern",
+        ),
+    ),
+    RedactionRule(
+        id="unit-frame-de",
+        needs=(
+            *(f"von {unit.lower()}" for unit in _MEASURES_AFTER_VON_DE),
+            *(f"{word} {unit.lower()}" for word in ("fast", "gut", "bis") for unit in _SPANS_DE),
+            *(f"{word} {unit.lower()}" for word in ("bis", "und") for unit in _RANGE_ENDS_DE),
+        ),
+        reason="Einheiten, die das Deutsche in diesem Rahmen nur mit einer Zahl kennt: 'von' vor "
+        "einer Maßeinheit im Dativ Plural ('eine Höhe von Metern'; nicht 'Hunderte von "
+        "Metern'), 'fast'/'gut'/'bis' vor einer Zeitspanne im Plural ('seit fast Jahren', "
+        "'Kinder bis Jahren'), und das offene Ende eines Bereichs ('von 15 bis Grad', "
+        "'zwischen 8 und Euro'); keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark>von +"
+            rf"(?:{'|'.join(_MEASURES_AFTER_VON_DE)}))\b"
+            rf"|\b(?P<mark2>(?:fast|gut|bis) +(?:{'|'.join(_SPANS_DE)}))\b"
+            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark3>(?:bis|und) +"
+            rf"(?:{'|'.join(_RANGE_ENDS_DE)}))\b"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "mit einer Aufbauhöhe von Millimetern",
+            "setzt sich seit fast Jahren für",
+            "Kinder bis Jahren gelten als geimpft",
+            "bei Temperaturen von 15 bis Grad",
+            "zwischen 8 und Euro",
+        ),
+        no_match=(
             "Hunderte von Metern",
             "von 10 Metern",
             "über Jahre hinweg",
             "bis Jahresende",
-            "die 5 Jahre alte Katze",
             "von 15 bis 20 Grad",
         ),
     ),
@@ -1429,24 +1455,44 @@ DATE_DIGITS = (
     ),
     RedactionRule(
         id="month-gap-en",
-        needs=tuple(sorted({m.lower().rstrip(".") for m in words("months", langs=("en",))})),
+        needs=tuple(
+            need
+            for month in sorted({m.lower() for m in words("months", langs=("en",))})
+            for need in (f"{month} -", f"({month} )", f"{month} .", f"  {month}", f"on {month}")
+        )
+        + tuple(f"dated {m.lower()}" for m in words("months", langs=("en",))),
         reason="a month whose day was cut where English needs one: the first end of a range "
         "('on January -11', 'Sept -22'), an empty bracket ('(March )'), a full stop after "
         "a space once a word that wants a date stands before ('a date of May .', 'through "
         "March .'; elsewhere that space is a typing slip), or a doubled space between such a "
-        "word and the month ('on  May', 'is  September')",
+        "word and the month ('on  May', 'is  September'), a month after 'on' before a "
+        "word or punctuation that no day separates from it ('on September, 2003', 'on July "
+        "in Anaheim'), after a weekday before a dash ('Wed. Sept. - Paris') or after "
+        "'dated' ('dated Jan that')",
         pattern=(
-            rf"\b(?P<mark>{_MONTH_EN} -)(?=\d)"
-            rf"|\((?P<mark2>{_MONTH_EN} \))"
-            r"|\b(?:of|is|was|through|until|after|since|before|by) "
-            rf"(?P<mark3>{_MONTH_EN} \.)(?=\s|$)"
-            r"|\b(?P<mark4>(?:on|is|was|to|by|until|from|since|before|after) {2,}"
-            rf"{_MONTH_EN})\b(?![ ,]*\d)"
-            rf"|\b[Oo]n (?P<mark5>{_MONTHS_FULL_EN})"
-            r"(?=\s*[.,;]|\s+(?:in|after|before|when|and|to|for|at|with)\b)"
-            rf"|\b{_WEEKDAY_EN}\.?,? (?P<mark6>{_MONTH_EN} -)(?= )"
-            rf"|\b(?P<mark7>{_MONTH_EN} -)(?= {_MONTH_EN} \d)"
-            rf"|\bdated (?P<mark8>{_MONTH_EN})(?= [a-z])"
+            rf"(?=\b{_MONTH_EN})(?:"
+            rf"(?P<mark>{_MONTH_EN} -)(?=\d| {_MONTH_EN} \d)"
+            rf"|(?<=\()(?P<mark2>{_MONTH_EN} \))|"
+            + _after("of", "is", "was", "through", "until", "after", "since", "before", "by")
+            + rf"(?P<mark3>{_MONTH_EN} \.)(?=\s|$)"
+            + "|(?:"
+            + "|".join(
+                rf"(?<=\b{word}  )"
+                for word in ("on", "is", "was", "to", "by", "until", "from", "since", "before")
+            )
+            + r"|(?<=\bafter  ))"
+            + rf"(?P<mark4>{_MONTH_EN})\b(?![ ,]*\d)"
+            + rf"|(?:(?<=\bon )|(?<=\bOn ))(?P<mark5>{_MONTHS_FULL_EN})"
+            + r"(?=\s*[.,;]|\s+(?:in|after|before|when|and|to|for|at|with)\b)"
+            + "|(?:"
+            + "|".join(
+                rf"(?<=\b{re.escape(day + mark)} )"
+                for day in words("weekdays", langs=("en",))
+                for mark in ("", ".", ",", ".,")
+                if not (day.endswith(".") and mark.startswith("."))
+            )
+            + rf")(?P<mark6>{_MONTH_EN} -)(?= )"
+            + rf"|(?<=\bdated )(?P<mark8>{_MONTH_EN})(?= [a-z]))"
         ),
         kind="missing-number",
         score=0.8,
@@ -1489,8 +1535,9 @@ DATE_DIGITS = (
         "or the line's end, or after a word that wants a date: 'responses for //.', 'the draft "
         "dated //, and', 'effective //:' ('//' between spaces is otherwise a code comment)",
         pattern=(
-            r"(?<=\s)(?P<mark>//)(?=[.,:;)]|[ \t]*(?m:$))"
-            r"|\b(?:on|dated|for|of|from|until|by|effective|since)\s+(?P<mark2>//)(?=\s)"
+            r"(?<=\s)(?P<mark>//)(?=[.,:;)]|[ \t]*(?m:$))|"
+            + _after("on", "dated", "for", "of", "from", "until", "by", "effective", "since")
+            + r"(?P<mark2>//)(?=\s)"
         ),
         kind="missing-number",
         score=0.8,
@@ -1983,8 +2030,7 @@ PLACEHOLDER_CONTEXT = (
             "between x",
             "as of x",
             *(f"{m.lower()} x" for m in words("months", langs=("en",))),
-            *(f"x{gap}{mark}" for gap in ("", " ") for mark in ("am", "pm", "pdt", "pst")),
-            *(f"x{gap}{mark}" for gap in ("", " ") for mark in ("edt", "est", "gmt", "cet")),
+            *(f" x {mark}" for mark in ("am", "pm", "pdt", "pst", "edt", "est", "gmt", "cet")),
         ),
         reason="XX or xx standing alone for a number after a preposition or quantifier (the "
         "lexicons' en and de lists) or before a lower-case word or a German month: 'in XX', "
@@ -2005,7 +2051,7 @@ PLACEHOLDER_CONTEXT = (
             r"|\b(?:[Ii]n|[Aa]fter|[Bb]efore|[Bb]etween|[Aa]s of)\s+(?P<mark5>X)"
             r"(?=[,.;](?:\s|$)|\s+and\s+\d)"
             rf"|\b(?P<mark6>{_MONTH_EN} [Xx]{{1,2}}(?:st|nd|rd|th))\b"
-            r"|(?<![\w.:-])(?P<mark7>(?:XX?|xx?) ?(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
+            r"|(?<![\w.:-])(?P<mark7>(?:XX ?|xx ?|X |x )(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
         ),
         kind="placeholder",
         score=0.8,
