@@ -333,7 +333,7 @@ MISSING_NUMBER = (
             r"|before|into|long)\b)"
             rf"|(?:^|(?<=[.!?] ))(?=(?:About|Around)\s+{_TIME_UNITS_EN}\b))"
             rf"(?P<mark>(?:[Aa]bout|[Aa]round)\s+{_TIME_UNITS_EN})\b"
-            + "|"
+            + rf"|(?=over +{_TIME_UNITS_EN}\b)"
             + _after("for", "in", "within")
             + rf"(?P<mark2>over +{_TIME_UNITS_EN})\b"
         ),
@@ -988,7 +988,6 @@ MISSING_NUMBER = (
             " in you'll",
             " in you will",
             " in and ",
-            "since to ",
             "year old",
             "year-old",
             "illion",
@@ -999,9 +998,7 @@ MISSING_NUMBER = (
         "'my year old' (an age), ', million people', 'from onwards'",
         pattern=(
             r"\b(?P<mark>[Ii]n (?:he|she|they|we|due to|you'll|you will|and(?= \d)))\b(?!')"
-            r"|\b(?P<mark5>since to)\b|"
-            + _after("my", "his", "her", "our", "their", "your")
-            + r"(?P<mark2>year[- ]old)\b"
+            r"|" + _after("my", "his", "her", "our", "their", "your") + r"(?P<mark2>year[- ]old)\b"
             r"|(?<=[,;:(] )(?P<mark3>(?:[Mm]|[Bb]|[Tt]r)illion)(?= [a-z])"
             r"|\b(?P<mark4>(?:from|since) onwards)\b"
         ),
@@ -1016,7 +1013,6 @@ MISSING_NUMBER = (
             "will not be able to go anywhere in due to his broken leg",
             "No doubt, in you'll find yourself pushed",
             "attended Navarro College in and 2008.",
-            "the second player since to have a four-hit game",
         ),
         no_match=(
             "he believed in her",
@@ -1029,7 +1025,6 @@ MISSING_NUMBER = (
             "in the past, million-dollar deals",
             "in due course",
             "in and out",
-            "ever since today",
         ),
     ),
     RedactionRule(
@@ -2023,22 +2018,19 @@ PLACEHOLDER_CONTEXT = (
         id="x-placeholder-in-context",
         needs=(
             "xx",
+            *(f"{word} x" for word in ("seit", "bis", "ab", "since", "until")),
             *(
-                f"{word} x"
-                for word in ("seit", "bis", "ab", "since", "until", "in", "after", "before")
+                f"{word} x{mark}"
+                for word in ("in", "after", "before", "between")
+                for mark in (".", ",", ";", " and")
             ),
-            "between x",
-            "as of x",
-            *(f"{m.lower()} x" for m in words("months", langs=("en",))),
-            *(f" x {mark}" for mark in ("am", "pm", "pdt", "pst", "edt", "est", "gmt", "cet")),
         ),
         reason="XX or xx standing alone for a number after a preposition or quantifier (the "
         "lexicons' en and de lists) or before a lower-case word or a German month: 'in XX', "
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
         "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet'), or as a "
-        "year after 'in', 'after', 'before', 'between', 'as of' before punctuation ('launched "
-        "in X.', 'between X and 1662'); X or xx as a day ('May Xth') or a clock time ('xxPM', "
-        "'xx PDT')",
+        "year after 'in', 'after', 'before', 'between' before punctuation or 'and' and a "
+        "number ('launched in X.', 'between X and 1662')",
         pattern=(
             # the lookbehinds are tried only where an X starts
             r"(?=[Xx])"
@@ -2048,10 +2040,9 @@ PLACEHOLDER_CONTEXT = (
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
             r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)\s+(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
-            r"|\b(?:[Ii]n|[Aa]fter|[Bb]efore|[Bb]etween|[Aa]s of)\s+(?P<mark5>X)"
-            r"(?=[,.;](?:\s|$)|\s+and\s+\d)"
-            rf"|\b(?P<mark6>{_MONTH_EN} [Xx]{{1,2}}(?:st|nd|rd|th))\b"
-            r"|(?<![\w.:-])(?P<mark7>(?:XX ?|xx ?|X |x )(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
+            r"|(?=X(?:[,.;](?:\s|$)|\s+and\s+\d))"
+            + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
+            + r"(?P<mark5>X)"
         ),
         kind="placeholder",
         score=0.8,
@@ -2067,10 +2058,7 @@ PLACEHOLDER_CONTEXT = (
             "mit dem Gesetz seit X sogar sechs",
             "a mission that was launched in X.",
             "Built by Shah Abbas II between X and 1662.",
-            "As of X, the demand for electricity",
-            "Tonight is Thursday, May Xth.",
-            "Saturday, May 12 @ xxPM vs. Miami",
-            "on 26 Oct 2004 xx PDT",
+            "Started in X, the lantern festival continues",
         ),
         no_match=(
             "the XX century",
@@ -2085,8 +2073,34 @@ PLACEHOLDER_CONTEXT = (
             "the value of X.",
             "Malcolm X.",
             "between X and Y",
-            "X AMD processors",
         ),
+    ),
+    RedactionRule(
+        id="x-day-or-clock-en",
+        needs=(
+            *(f"{m.lower()} x" for m in words("months", langs=("en",))),
+            *(f"x{gap}{mark}" for gap in ("x", "x ", " ") for mark in ("am", "pm", "pdt", "pst")),
+            *(f"x{gap}{mark}" for gap in ("x", "x ", " ") for mark in ("edt", "est", "gmt", "cet")),
+        ),
+        reason="X or xx standing for a day after a month ('May Xth', 'Nov. xxth') or for a "
+        "clock time before its marker or zone ('@ xxPM', 'xx PDT'; a single X after 'at' "
+        "or '@': 'at X PM')",
+        pattern=(
+            rf"\b(?P<mark>{_MONTH_EN} [Xx]{{1,2}}(?:st|nd|rd|th))\b"
+            r"|(?<![\w.:-])(?P<mark2>(?:XX|xx) ?(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
+            r"|(?:(?<=\bat )|(?<=@ )|(?<=@))(?P<mark3>[Xx] (?:AM|PM|am|pm))\b"
+        ),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=(
+            "Tonight is Thursday, May Xth.",
+            "Date: Monday, Nov. xxth",
+            "Saturday, May 12 @ xxPM vs. Miami",
+            "on 26 Oct 2004 xx PDT",
+            "the show starts at X PM",
+        ),
+        no_match=("X AMD processors", "Box PM", "on May 5th", "Malcolm X PM"),
     ),
 )
 
