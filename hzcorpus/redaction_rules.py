@@ -333,9 +333,9 @@ MISSING_NUMBER = (
             r"|before|into|long)\b)"
             rf"|(?:^|(?<=[.!?] ))(?=(?:About|Around)\s+{_TIME_UNITS_EN}\b))"
             rf"(?P<mark>(?:[Aa]bout|[Aa]round)\s+{_TIME_UNITS_EN})\b"
-            + rf"|(?=over +{_TIME_UNITS_EN}\b)"
+            + rf"|(?=over {{1,2}}{_TIME_UNITS_EN}\b)"
             + _after("for", "in", "within")
-            + rf"(?P<mark2>over +{_TIME_UNITS_EN})\b"
+            + rf"(?P<mark2>over {{1,2}}{_TIME_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -1169,13 +1169,13 @@ MISSING_NUMBER = (
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
             r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten|Wochen|Tagen))\b|"
-            + r"(?=(?:Jahre|Monate|Wochen|Tage)\s+alt)"
+            + r"(?=(?:Jahre|Monate|Wochen|Tage) alt)"
             + _after("also", "ist", "war", "wird", "wurde", "sind", "waren", "nur", "erst")[:-1]
             + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)[:-1]
             + _after(*("der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem")).replace(
                 "(?:", "|", 1
             )
-            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt(?:e|en|er|es)?)\b"
+            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage) alt(?:e|en|er|es)?)\b"
             r"|(?<=\bum )(?P<mark4>Grad)\b"
             r"|(?P<mark5>§)\s*(?=[A-ZÄÖÜ]?[a-zäöü]{2})"
             r"|(?<![\d.,])(?<![\d.,] )(?<!\d)\b(?P<mark6>Mio|Mrd|Tsd)\b\.?(?=\s+[A-ZÄÖÜa-zäöü])"
@@ -1255,10 +1255,10 @@ MISSING_NUMBER = (
         "'Kinder bis Jahren'), und das offene Ende eines Bereichs ('von 15 bis Grad', "
         "'zwischen 8 und Euro'); keines davon in 10.875 intakten Dev-Sätzen",
         pattern=(
-            r"(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark>von +"
+            r"(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark>von "
             rf"(?:{'|'.join(_MEASURES_AFTER_VON_DE)}))\b"
-            rf"|\b(?P<mark2>(?:fast|gut|bis) +(?:{'|'.join(_SPANS_DE)}))\b"
-            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark3>(?:bis|und) +"
+            rf"|\b(?P<mark2>(?:fast|gut|bis) (?:{'|'.join(_SPANS_DE)}))\b"
+            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark3>(?:bis|und) "
             rf"(?:{'|'.join(_RANGE_ENDS_DE)}))\b"
         ),
         kind="missing-number",
@@ -1553,7 +1553,17 @@ DATE_DIGITS = (
     ),
     RedactionRule(
         id="clock-parts-without-digits",
-        needs=("gmt-", "gmt+", "utc-", "utc+", "::", "am to am", "pm to pm", "am to pm"),
+        needs=(
+            "gmt-",
+            "gmt+",
+            "utc-",
+            "utc+",
+            "::",
+            "am to am",
+            "pm to pm",
+            "am to pm",
+            "pm to am",
+        ),
         reason="what is left of a clock time whose digits were cut: a time zone's offset "
         "('(GMT-:)', '(GMT-)'), a time's seconds ('2004 ::27'), both ends of a range ('is "
         "AM to AM')",
@@ -2018,10 +2028,15 @@ PLACEHOLDER_CONTEXT = (
         id="x-placeholder-in-context",
         needs=(
             "xx",
-            *(f"{word} x" for word in ("seit", "bis", "ab", "since", "until")),
             *(
-                f"{word} x{mark}"
+                f"{word}{gap}x"
+                for word in ("seit", "bis", "ab", "since", "until")
+                for gap in (" ", "  ")
+            ),
+            *(
+                f"{word}{gap}x{mark}"
                 for word in ("in", "after", "before", "between")
+                for gap in (" ", "  ")
                 for mark in (".", ",", ";", " and")
             ),
         ),
@@ -2039,8 +2054,8 @@ PLACEHOLDER_CONTEXT = (
             r"(?!\s+(?:century|centuries|Jahrhundert|chromosomes?))"
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
-            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)\s+(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
-            r"|(?=X(?:[,.;](?:\s|$)|\s+and\s+\d))"
+            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)  ?(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
+            r"|(?=X(?:[,.;](?:\s|$)| and\s+\d))"
             + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
             + r"(?P<mark5>X)"
         ),
