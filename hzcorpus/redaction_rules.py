@@ -104,6 +104,11 @@ _MONTHS_FULL_EN = (
     r"|December)"
 )
 _MONTH_DE = alternation("months", langs=("de",))
+#: German number words that can stand for an amount ('zwei Euro pro Stück')
+_NUMBER_WORDS_DE = (
+    r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
+    r"|fünfzig|hundert|tausend|" + alternation("magnitudes", langs=("de",))[3:]
+)
 _WEEKDAY_EN = alternation("weekdays", langs=("en",))
 _COUNTED_EN = alternation(
     "time_units", "measure_units", "count_nouns", "magnitudes", "currency_words", langs=("en",)
@@ -592,13 +597,18 @@ MISSING_NUMBER = (
         pattern=(
             r"(?<!mal )\b(?P<mark>(?:[Ii]m|[Ss]eit dem|[Bb]is zum|[Aa]b dem) Jahr"
             r"(?:\s+(?:wurde|wurden|hat|hatte|ist|war|gab|stieg|sank|lag|haben|sind|waren"
-            r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete"
+            r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete|sollen"
+            r"|sollten|konnten|müssen|mussten|werden|dürfen|gilt|galt|stiegen|sanken|lagen"
             r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
         ),
         kind="missing-number",
         score=0.65,  # "im Jahr" also means "per year" in speech
         flags=0,
-        match=("Im Jahr wurde das Werk eröffnet", "das im Jahr gegründete Unternehmen"),
+        match=(
+            "Im Jahr wurde das Werk eröffnet",
+            "das im Jahr gegründete Unternehmen",
+            "Ab dem Jahr sollen rund 80 % der Energie",
+        ),
         no_match=("Im Jahr 2020 wurde", "einmal im Jahr hat", "im Jahr zuvor", "pro Jahr"),
     ),
     RedactionRule(
@@ -1110,6 +1120,105 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="year-range-open-end-de",
+        needs=(" bis ",),
+        reason="a year range whose end year was cut: 'von 1974 bis Professor', '1908 bis bereits "
+        "vier'; after 'JJJJ bis' German writes a number, a month, a season, 'Ende'/'Mitte', "
+        "'heute' or a preposition (1 of 10,875 intact dev sentences has 'JJJJ bis' before a word)",
+        pattern=(
+            r"(?<![\d.,/-])\b(?:1[6-9]|20)\d\d bis (?P<mark>(?!(?:" + _MONTHS_DE + r"|Ende|Anfang"
+            r"|Mitte|Frühjahr|Frühling|Sommer|Herbst|Winter|Jahresende|Jahresmitte|Kriegsende|heute"
+            r"|dato|jetzt|dahin|zum|zur|in|ins|einschließlich|inklusive|spätestens|mindestens"
+            r"|voraussichtlich|nach|etwa|ca|circa|zu|vor|kurz|KW|Q[1-4]|[IVX]+)\b)[^\s\d]\S*)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Er war von 1974 bis Professor für Organisation",
+            "Darunter waren 1908 bis bereits vier Fahrzeuge",
+        ),
+        no_match=(
+            "von 1974 bis 1980 Professor",
+            "von 1990 bis März 2023",
+            "von 2010 bis heute",
+            "von 2019 bis Ende 2020",
+            "von 2010 bis zum Jahr 2015",
+            "Tel. 0221 1974 bis 18 Uhr",
+        ),
+    ),
+    RedactionRule(
+        id="year-gap-before-verb-de",
+        needs=("seit ", "bis ende ", "bis anfang ", "bis mitte ", "bis zu ", "bis  zu "),
+        reason="ein Artikel, 'seit' und gleich ein Partizip ('die seit denkmalgeschützte Halle', "
+        "'die seit bestehende Impulswoche'), 'bis zu' vor einem Infinitiv ('die Abholzung bis zu "
+        "stoppen'), oder 'bis Ende' vor einem Artikel oder 'neue' ('bis Ende die GmbH'): das "
+        "Jahr dazwischen fehlt; keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es) "
+            r"(?P<mark>seit (?!(?:vor)?letzt|erst|nächst)[a-zäöüß]+(?:ende|te)[nrsm]?)\b"
+            r"|\b(?P<mark2>[Bb]is (?:Ende|Anfang|Mitte)) (?=(?:die|das|den|dem|ein|eine|einen|neue"
+            r"|neuen)\b)"
+            r"|\b(?P<mark3>[Bb]is {1,2}zu) (?=(?!" + _NUMBER_WORDS_DE + r"|sieben|sechzig|siebzig"
+            r"|achtzig|neunzig)[a-zäöü]+en\b)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Die seit denkmalgeschützte ehemalige Maschinenhalle",
+            "die seit bestehende Impulswoche",
+            "Im Impressum steht bis Ende die LoogBerry GmbH",
+            "des DTB bis Ende neue Grundsätze",
+            "die Abholzung von Wäldern bis zu stoppen",
+        ),
+        no_match=(
+            "die seit 2015 denkmalgeschützte Halle",
+            "die seit langem bestehende Regel",
+            "die seit letztem Jahr geltende Regel",
+            "bis Ende der Woche",
+            "bis Ende 2020 die Regel",
+            "bis zu sieben Tage",
+            "bis zu einem Drittel",
+            "bis 2030 zu stoppen",
+        ),
+    ),
+    RedactionRule(
+        id="rate-without-amount-de",
+        needs=("eur", "dollar", "franken", "cent", "prozent"),
+        reason="eine Währung zwischen einem Wort, das keine Zahl ist, und einem Satz pro Zeit oder "
+        "Kopf ('zahlen Euro pro Person', 'weil Euro monatlich'), oder 'von über/unter' direkt "
+        "vor der Währung ('eine Ersparnis von über Euro'), 'in Höhe von EUR': der Betrag fehlt; "
+        "keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"(?<![\w.,’'-])(?!(?:in|im|jeden|jede|jeder|je|pro|ein|einen|eine|einem|paar|wenige"
+            r"|einige|mehrere|viele|zig|halbe|halben|Dutzend|"
+            + _NUMBER_WORDS_DE
+            + r")\b)[A-Za-zäöüßÄÖÜ]+ (?P<mark>Euro|Dollar|Franken|Cent)(?= (?:pro|je|monatlich\w*"
+            r"|jährlich\w*|netto|brutto|im Monat|im Jahr)\b)"
+            r"|\bvon (?P<mark2>(?:über|unter) (?:Euro|EUR|Dollar|Franken|Cent|Prozent))\b"
+            r"|(?<=\bHöhe von )(?P<mark3>Euro|EUR|Dollar|Franken|Prozent)\b"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Kinder und Schulklassen zahlen Euro pro Person.",
+            "weil Euro monatlich einfach zu billig ist",
+            "eine Ersparnis von über Euro möglich",
+            "ein Ordnungsgeld in Höhe von EUR wegen",
+        ),
+        no_match=(
+            "Kinder zahlen 4 Euro pro Person.",
+            "auf zwei Euro pro Exemplar",
+            "den Tausend Euro Kredit",
+            "für jeden Euro pro Monat",
+            "Angaben in Euro pro Kopf",
+            "eine Ersparnis von über 300 Euro",
+            "in Höhe von 300 Euro",
+        ),
+    ),
+    RedactionRule(
         id="life-dates-without-year",
         needs=("(",),
         reason="a biography's bracket of life dates with the dates cut: '(born )', '(geboren  in "
@@ -1164,8 +1273,8 @@ MISSING_NUMBER = (
         "'die Jahre alte', "
         "'um Grad Celsius', 'nach § Insolvenzverordnung', 'für Mio ermordete'",
         pattern=(
-            r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?)\s+(?:hat|hatte|haben|hatten"
-            r"|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
+            r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?) {1,2}"
+            r"(?:hat|hatte|haben|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
             r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten|Wochen|Tagen))\b|"
