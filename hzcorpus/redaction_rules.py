@@ -104,6 +104,9 @@ _MONTHS_FULL_EN = (
     r"|December)"
 )
 _MONTH_DE = alternation("months", langs=("de",))
+_UNIT_WORD_DE_EN = alternation(
+    "measure_units", "currency_words", "magnitudes", "time_units", langs=("de", "en")
+)
 #: German number words that can stand for an amount ('zwei Euro pro Stück')
 _NUMBER_WORDS_DE = (
     r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
@@ -2137,6 +2140,8 @@ PLACEHOLDER_CONTEXT = (
         id="x-placeholder-in-context",
         needs=(
             "xx",
+            "x ",
+            "x%",
             *(
                 f"{word}{gap}x"
                 for word in ("seit", "bis", "ab", "since", "until")
@@ -2154,7 +2159,9 @@ PLACEHOLDER_CONTEXT = (
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
         "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet'), or as a "
         "year after 'in', 'after', 'before', 'between' before punctuation or 'and' and a "
-        "number ('launched in X.', 'between X and 1662')",
+        "number ('launched in X.', 'between X and 1662'), before a unit, a currency or a percent "
+        "sign ('X % der Container', 'kostet X Euro'), or after a quantifier ('bis zu X Fans'); "
+        "none of the single-X frames in 25,000 intact dev sentences",
         pattern=(
             # the lookbehinds are tried only where an X starts
             r"(?=[Xx])"
@@ -2167,6 +2174,10 @@ PLACEHOLDER_CONTEXT = (
             r"|(?=X(?:[,.;](?:\s|$)| and\s+\d))"
             + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
             + r"(?P<mark5>X)"
+            r"|(?<![\w.-])(?P<mark6>X)(?: (?=(?!Jahrhundert)"
+            + _UNIT_WORD_DE_EN
+            + r"(?!\w))| ?(?=%))"
+            r"|(?=X )" + _after(*words("quantifiers", langs=("en", "de"))) + r"(?P<mark7>X)(?= \S)"
         ),
         kind="placeholder",
         score=0.8,
@@ -2183,6 +2194,9 @@ PLACEHOLDER_CONTEXT = (
             "a mission that was launched in X.",
             "Built by Shah Abbas II between X and 1662.",
             "Started in X, the lantern festival continues",
+            "In Göteborg werden aktuell X % der Container per Bahn transportiert.",
+            "der Eintritt kostet X Euro",
+            "sind bis zu X Fans zugelassen",
         ),
         no_match=(
             "the XX century",
@@ -2197,6 +2211,9 @@ PLACEHOLDER_CONTEXT = (
             "the value of X.",
             "Malcolm X.",
             "between X and Y",
+            "bei X Zugriff darauf bekommen",
+            "im X. Jahrhundert",
+            "the X Games",
         ),
     ),
     RedactionRule(
