@@ -104,13 +104,23 @@ _MONTHS_FULL_EN = (
     r"|December)"
 )
 _MONTH_DE = alternation("months", langs=("de",))
+#: German number words that can stand for an amount ('zwei Euro pro Stück')
+_NUMBER_WORDS_DE_LIST = (
+    *("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
+    *("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
+    *("hundert", "tausend", *words("magnitudes", langs=("de",))),
+)
+_NUMBER_WORDS_DE = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS_DE_LIST)) + ")"
+#: what follows an amount of money per time or head ('Euro pro Person', 'Euro monatlich')
+_RATES_DE = ("pro", "je", "monatlich", "jährlich", "netto", "brutto", "im Monat", "im Jahr")
+#: words before a currency that are (or take the place of) an amount: 'zwei Euro', 'jeden Euro'
+_NOT_AMOUNTS_DE = (
+    *("in", "im", "jeden", "jede", "jeder", "je", "pro", "ein", "einen", "eine", "einem"),
+    *("paar", "wenige", "einige", "mehrere", "viele", "zig", "halbe", "halben", "Dutzend"),
+    *_NUMBER_WORDS_DE_LIST,
+)
 _UNIT_WORD_DE_EN = alternation(
     "measure_units", "currency_words", "magnitudes", "time_units", langs=("de", "en")
-)
-#: German number words that can stand for an amount ('zwei Euro pro Stück')
-_NUMBER_WORDS_DE = (
-    r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
-    r"|fünfzig|hundert|tausend|" + alternation("magnitudes", langs=("de",))[3:]
 )
 _WEEKDAY_EN = alternation("weekdays", langs=("en",))
 _COUNTED_EN = alternation(
@@ -1162,8 +1172,7 @@ MISSING_NUMBER = (
             r"(?P<mark>seit (?!(?:vor)?letzt|erst|nächst)[a-zäöüß]+(?:ende|te)[nrsm]?)\b"
             r"|\b(?P<mark2>[Bb]is (?:Ende|Anfang|Mitte)) (?=(?:die|das|den|dem|ein|eine|einen|neue"
             r"|neuen)\b)"
-            r"|\b(?P<mark3>[Bb]is {1,2}zu) (?=(?!" + _NUMBER_WORDS_DE + r"|sieben|sechzig|siebzig"
-            r"|achtzig|neunzig)[a-zäöü]+en\b)"
+            r"|\b(?P<mark3>[Bb]is {1,2}zu) (?=(?!" + _NUMBER_WORDS_DE + r")[a-zäöü]+en\b)"
         ),
         kind="missing-number",
         score=0.7,
@@ -1188,17 +1197,26 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="rate-without-amount-de",
-        needs=("eur", "dollar", "franken", "cent", "prozent"),
+        needs=(
+            *(
+                f"{money} {rate}"
+                for money in ("euro", "dollar", "franken", "cent")
+                for rate in _RATES_DE
+            ),
+            "von über ",
+            "von unter ",
+            "höhe von ",
+        ),
         reason="eine Währung zwischen einem Wort, das keine Zahl ist, und einem Satz pro Zeit oder "
         "Kopf ('zahlen Euro pro Person', 'weil Euro monatlich'), oder 'von über/unter' direkt "
         "vor der Währung ('eine Ersparnis von über Euro'), 'in Höhe von EUR': der Betrag fehlt; "
         "keines davon in 10.875 intakten Dev-Sätzen",
         pattern=(
-            r"(?<![\w.,’'-])(?!(?:in|im|jeden|jede|jeder|je|pro|ein|einen|eine|einem|paar|wenige"
-            r"|einige|mehrere|viele|zig|halbe|halben|Dutzend|"
-            + _NUMBER_WORDS_DE
-            + r")\b)[A-Za-zäöüßÄÖÜ]+ (?P<mark>Euro|Dollar|Franken|Cent)(?= (?:pro|je|monatlich\w*"
-            r"|jährlich\w*|netto|brutto|im Monat|im Jahr)\b)"
+            # tried only where the currency and the rate stand; the word before is no amount
+            rf"(?=(?:Euro|Dollar|Franken|Cent) (?:{'|'.join(_RATES_DE)})(?:(?<=lich)\w+)?\b)"
+            r"(?<=[A-Za-zäöüßÄÖÜ] )"
+            + "".join(rf"(?<!\b{re.escape(word)} )" for word in _NOT_AMOUNTS_DE)
+            + r"(?P<mark>Euro|Dollar|Franken|Cent)"
             r"|\bvon (?P<mark2>(?:über|unter) (?:Euro|EUR|Dollar|Franken|Cent|Prozent))\b"
             r"|(?<=\bHöhe von )(?P<mark3>Euro|EUR|Dollar|Franken|Prozent)\b"
         ),
@@ -1217,6 +1235,7 @@ MISSING_NUMBER = (
             "den Tausend Euro Kredit",
             "für jeden Euro pro Monat",
             "Angaben in Euro pro Kopf",
+            "Staaten, die Euro jedoch nicht nutzen",
             "eine Ersparnis von über 300 Euro",
             "in Höhe von 300 Euro",
         ),
@@ -2140,8 +2159,8 @@ PLACEHOLDER_CONTEXT = (
         id="x-placeholder-in-context",
         needs=(
             "xx",
-            "x ",
-            "x%",
+            " x ",
+            " x%",
             *(
                 f"{word}{gap}x"
                 for word in ("seit", "bis", "ab", "since", "until")
@@ -2174,7 +2193,7 @@ PLACEHOLDER_CONTEXT = (
             r"|(?=X(?:[,.;](?:\s|$)| and\s+\d))"
             + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
             + r"(?P<mark5>X)"
-            r"|(?<![\w.-])(?P<mark6>X)(?: (?=(?!Jahrhundert)"
+            r"|(?:^|(?<= ))(?P<mark6>X)(?: (?=(?!Jahrhundert)"
             + _UNIT_WORD_DE_EN
             + r"(?!\w))| ?(?=%))"
             r"|(?=X )" + _after(*words("quantifiers", langs=("en", "de"))) + r"(?P<mark7>X)(?= \S)"
