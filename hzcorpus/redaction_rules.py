@@ -1880,13 +1880,14 @@ DATE_DIGITS = (
             for after in " \n\t,.;)!?-"
         ),
         reason="an English clock marker with no time before it: after 'around', 'about', 'by' "
-        "or 'at' in lower case ('arrived around  am', 'lv. around noon, arrv. around pm'), "
+        "or 'at' in lower case, which a space or the text's start precedes (the needs name the "
+        "space) ('arrived around  am', 'lv. around noon, arrv. around pm'), "
         "after a bare colon or point ('until :am;', 'in about :pm'), or opening a bracket with "
         "a space ('( PM ET)'); upper-case 'AM'/'PM' after a word can be a radio band or a "
         "prime minister, and German 'am' a preposition, so those are left alone",
         # every branch starts with a literal (a word, ':', '.', '( '): the scan looks for it
         pattern=(
-            r"\b(?:around|about|by|at)  ?(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
+            r"(?:^|(?<= ))(?:around|about|by|at)  ?(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
             r"|(?<![\w:.])(?P<mark2>[:.](?:[ap]m|[AP]M|[ap]\.m\.))(?=[\s,.;)!?-]|$)"
             r"|\( (?P<mark3>(?:[AP]M|[ap]\.m\.))(?=[ )])"
         ),
@@ -1900,6 +1901,7 @@ DATE_DIGITS = (
             "We signed our name in about :pm.",
             "on tomorrow's daily call ( AM CST).",
             '"All Things Considered ( PM ET) - NPR',
+            "at am the doors opened",
         ),
         no_match=(
             "arrived around 2 am and",
@@ -1912,6 +1914,7 @@ DATE_DIGITS = (
             "wir treffen uns am Montag um 9",
             "Modi (PM) said",
             "at 9 a.m.",
+            "the hours:\nat am",
         ),
     ),
     RedactionRule(

@@ -137,6 +137,7 @@ PIECES = [
 @example(["(", "XX", " ", "people"])
 @example([".", "\n", "Juli"])
 @example(["X", "\n", "%"])
+@example(["\n", "at", " ", "am"])
 def test_the_prefilter_changes_nothing_on_joined_pieces(parts):
     text = "".join(parts)
     assert find_flags(text) == find_flags(text, FlagOptions(prefilter=False))
