@@ -119,6 +119,25 @@ _NOT_AMOUNTS_DE = (
     *("paar", "wenige", "einige", "mehrere", "viele", "zig", "halbe", "halben", "Dutzend"),
     *_NUMBER_WORDS_DE_LIST,
 )
+#: prepositions that take a year or a count, and finite verbs that never follow one directly
+_YEAR_PREPOSITIONS_DE = ("seit", "bis", "ab", "von", "vor", "für")
+_FINITE_VERBS_DE = (
+    *("ist", "war", "sind", "waren", "wird", "wurde", "wurden", "werden", "hat", "hatte"),
+    *("haben", "hatten", "kann", "konnte", "konnten", "soll", "sollen", "sollte", "sollten"),
+    *("will", "wollen", "muss", "musste", "müssen", "mussten", "würde", "würden", "gab"),
+    *("gibt", "blieb", "bleibt", "darf", "dürfen"),
+)
+#: words that cannot start what 'seit' governs (it takes a dative or a clause)
+_NOT_AFTER_SEIT_DE = ("im", "in", "mit", "eine", "u.a.", "und", "sowie", "bei")
+#: words before 'Prozent' that are (or ask for) an amount: 'zehn Prozent', 'wie viel Prozent'
+_NOT_PERCENT_AMOUNTS_DE = (*_NOT_AMOUNTS_DE, "viel", "wieviel", "X", "XX", "XXX", "x", "xx")
+#: what a parenthesis may open with when its number was cut: '( Sitze)', '( Prozent)'
+_PAREN_COUNTS_DE = (
+    "Prozent",
+    "Sitze",
+    "Stimmen",
+    *words("time_units", "measure_units", "count_nouns", "currency_words", langs=("de",)),
+)
 _UNIT_WORD_DE_EN = alternation(
     "measure_units", "currency_words", "magnitudes", "time_units", langs=("de", "en")
 )
@@ -1411,6 +1430,143 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="year-gap-before-clause-de",
+        needs=(
+            *(f"{prep} {verb}" for prep in _YEAR_PREPOSITIONS_DE for verb in _FINITE_VERBS_DE),
+            *(f"seit {word}" for word in _NOT_AFTER_SEIT_DE),
+        ),
+        reason="eine Präposition, die eine Jahreszahl nimmt, direkt vor einem finiten Verb ('Die "
+        "Episode von war', 'Bis blieb sie im Dienst', 'Kunden ab müssen'), oder 'seit' direkt "
+        "vor einer Präposition, 'eine' oder 'und' ('ist sie seit im Speicher', 'seit mit ihrem "
+        "Mann verheiratet'): die Zahl dazwischen fehlt; keines davon in 10.875 intakten "
+        "Dev-Sätzen ('davon ab sollte' und 'vor hat' sind Verbzusätze; 'seit im Mai' leitet "
+        "einen Satz ein)",
+        pattern=(
+            r"(?<![Dd]avon )(?<![Vv]on )(?<![Hh]ier )\b(?P<mark>(?:"
+            + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _YEAR_PREPOSITIONS_DE)
+            + r") (?!(?<=[Vv]or )ha)(?:"
+            + "|".join(_FINITE_VERBS_DE)
+            + r"))\b"
+            r"|\b(?P<mark2>[Ss]eit (?:"
+            + "|".join(map(re.escape, _NOT_AFTER_SEIT_DE))
+            + r"))(?!\w)(?! (?:\d|"
+            + _MONTHS_DE
+            + r"|Jahr|Frühjahr|Sommer|Herbst|Winter))"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Die gesamte Episode von war uns wichtig",
+            "Bis blieb sie im Dienst",
+            "Kundinnen und Kunden ab müssen eine Maske tragen",
+            "Vor würden Airbus und Boeing kaum neue Flugzeuge bestellen",
+            "Er ist seit mit seinem Mann verheiratet",
+            "ist sie seit im Speicher zu sehen",
+            "Minister ist er seit u.a. für Kultur",
+        ),
+        no_match=(
+            "Davon ab sollte jeder die Möglichkeit haben",
+            "was sie vor haben",
+            "seit 2019 ist er Minister",
+            "seit ein paar Jahren",
+            "seit im Mai 2020 die Regel gilt",
+            "von 2010 bis 2015 war sie Ministerin",
+        ),
+    ),
+    RedactionRule(
+        id="percent-word-without-number-de",
+        needs=("prozent der", "prozent aller", "prozent des", "( prozent)"),
+        reason="'Prozent der/aller/des' nach einem Wort, das keine Menge ist ('das entspricht "
+        "Prozent aller', 'bis Prozent der Erkrankten', 'Überwältigende Prozent der "
+        "Befragten'), oder allein in Klammern ('Kommunikation ( Prozent)'): die Zahl fehlt; "
+        "'in Prozent des BIP', 'zehn Prozent der', 'wie viel Prozent der' bleiben; keines "
+        "davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"(?<=[A-Za-zäöüßÄÖÜ,] )"
+            + "".join(rf"(?<!\b(?i:{re.escape(word)}) )" for word in _NOT_PERCENT_AMOUNTS_DE)
+            + r"(?P<mark>Prozent) (?=(?:der|aller|des)\b)"
+            r"|(?P<mark2>\( Prozent\))"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Das entspricht Prozent aller Fälle.",
+            "Bei sieben bis Prozent der Erkrankten",
+            "Überwältigende Prozent der Befragten",
+            "die digitale Kommunikation ( Prozent).",
+        ),
+        no_match=(
+            "Zehn Prozent der Fälle",
+            "nur zwei Prozent der Gebrauchtwagen",
+            "Wie viel Prozent der Energie",
+            "in Prozent des BIP",
+            "XX Prozent der Leser",
+            "rund 40 Prozent der Befragten",
+        ),
+    ),
+    RedactionRule(
+        id="open-parenthesis-before-unit-de",
+        needs=tuple(f"( {word.lower()}" for word in _PAREN_COUNTS_DE),
+        reason="eine Klammer, ein Leerzeichen und gleich eine Einheit oder ein gezähltes Nomen "
+        "('Partei Attayar ( Sitze)', '( Flaschen à 30 kg)'): die Zahl am Anfang der Klammer "
+        "fehlt; keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=r"(?P<mark>\( )(?=(?:"
+        + "|".join(map(re.escape, _PAREN_COUNTS_DE))
+        + r")(?:\)| à))",
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("die Partei Attayar ( Sitze) sowie", "eine Lieferung ( Tonnen à 30 Euro)"),
+        no_match=("die Partei Attayar (52 Sitze)", "Die Kerne ( Samen) haften", "( Sitze frei)"),
+    ),
+    RedactionRule(
+        id="decimal-comma-without-integer",
+        needs=tuple(f"{before},{digit}" for before in " (" for digit in "0123456789"),
+        reason="a decimal comma with its whole part cut, before a unit: '(Kenia; ,75 min)', "
+        "'gewann in ,40 min', 'eine Fabelzeit von ,72 Minuten'; no intact dev sentence has "
+        "one",
+        pattern=(
+            r"(?:(?<=[(;] )|(?<=\()|(?<=[a-zäöü] ))(?P<mark>,\d+)(?= ?(?:min|Min\.|Minuten|s|sek"
+            r"|Sek\.|Sekunden|sec|Std\.|Stunden|h|km|m|kg|cm|Prozent|%|Euro|€)(?!\w))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("(Dresdner SC; ,18 min) mit Bestzeit", "eine Fabelzeit von ,72 Minuten"),
+        no_match=("(Dresdner SC; 8,18 min)", "Äpfel , 5 Birnen", "vgl. S. 12 ,3 m"),
+    ),
+    RedactionRule(
+        id="thousands-mark-without-group",
+        needs=tuple(f"{digit}{mark} " for digit in "0123456789" for mark in "’'"),
+        reason="a number written with an apostrophe between thousands (Swiss usage) whose last "
+        "group was cut: 'mit etwa 75’ Einwohnern', 'von 10’ Franken'; no intact dev sentence "
+        "(German or English) has a digit, an apostrophe and a capitalised word",
+        pattern=r"(?<![\d.,’'])\d{1,3}(?P<mark>[’'] )(?=[A-ZÄÖÜ][a-zäöü])",
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("eine Kleinstadt mit etwa 75’ Einwohnern", "ein Sachschaden von 10’ Franken"),
+        no_match=("mit etwa 75’000 Einwohnern", "he is 6' tall", "the '90s", "von 1'000 Franken"),
+    ),
+    RedactionRule(
+        id="paragraph-without-number-de",
+        needs=("§ ", "abs. "),
+        reason="'§' directly before the law's abbreviation or 'Abs.', 'Abs.' directly before "
+        "the law: 'ist § BGB', '§ Abs. 2', 'Abs. BGB'; the number was cut (Roman numerals "
+        "and a placeholder X are left out)",
+        pattern=(
+            r"(?<![§\w])(?P<mark>§)(?= (?:(?![IVXLCDM]+\b)[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b|Abs\.))"
+            r"|\b(?P<mark2>Abs\.)(?= (?![IVXLCDM]+\b)[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("Gesetzliche Grundlage ist § BGB.", "nach § Abs. 2 UWG", "nach § 5 Abs. StGB"),
+        no_match=("nach § 823 BGB", "(§ II, p. 28)", "§ 5 Abs. 2 BGB", "§ X Abs. 2", "§§ BGB"),
+    ),
+    RedactionRule(
         id="reading-time-without-number",
         needs=("reading time", "lesezeit", "阅读时间"),
         reason="a reading-time label directly before its unit: 'reading time minutes'",
@@ -2114,6 +2270,8 @@ ANONYMISATION = (
         id="number-placeholder-before-unit",
         needs=(
             *(f"x{end}" for end in " ,.;:)!?"),
+            # 'May X' before any other mark ('May X[')
+            *(f"{month.lower()} x" for month in words("months", langs=("en", "de"))),
             "xx",
             "×",
             "$x",
@@ -2143,6 +2301,7 @@ ANONYMISATION = (
             "at XX:XX PM",
             "worth $Xm",
             "um XX Uhr",
+            "May X[",
         ),
         no_match=(
             "Generation X",
@@ -2158,6 +2317,39 @@ ANONYMISATION = (
 
 
 PLACEHOLDER_CONTEXT = (
+    RedactionRule(
+        id="x-placeholder-in-number-frame",
+        needs=("x bis ", "bis x", "§ x", "abs. x", "x,"),
+        reason="X, XX or x standing for a number where only a number can stand: a range with a "
+        "number at its other end ('von X bis 50 Grad', '50 bis X Paare', '(x,x bis 10 kW)'), "
+        "after '§' or 'Abs.' ('§ X Abs.', 'Abs. X BGB'), or with decimal places ('(X,56 min)'); "
+        "none in 25,000 intact dev sentences",
+        pattern=(
+            r"(?<![\w.,])(?P<mark>[Xx]{1,3}(?:,(?:[Xx]{1,3}|\d+))?)(?= bis \d)"
+            r"|(?<=\d bis )(?P<mark2>[Xx]{1,3})(?![\w.,-])"
+            r"|(?:(?<=§ )|(?<=\bAbs\. ))(?P<mark3>[Xx]{1,3})\b(?![.-]\w)"
+            r"|(?<![\w.,])(?P<mark4>[Xx]{1,3},(?:[Xx]{1,3}|\d+))(?![\w.,])"
+        ),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=(
+            "Vorlauftemperaturen von X bis 50 Grad",
+            "nur noch 50 bis X Paare wurden gezählt",
+            "Kleinwindanlagen (x,x bis 10 kW)",
+            "Nach § X Abs.",
+            "(§ 449 Abs. X BGB)",
+            "(Eintracht Frankfurt; X,56 min)",
+        ),
+        no_match=(
+            "von 20 bis 50 Grad",
+            "Malcolm X bis heute",
+            "§ 449 Abs. 2 BGB",
+            "x, y und z",
+            "Abs. Xenia",
+            "Dr. X sagte",
+        ),
+    ),
     RedactionRule(
         id="x-placeholder-in-context",
         needs=(
