@@ -131,6 +131,15 @@ _FINITE_VERBS_DE = (
 _NOT_AFTER_SEIT_DE = ("im", "in", "mit", "eine", "u.a.", "und", "sowie", "bei")
 #: words before 'Prozent' that are (or ask for) an amount: 'zehn Prozent', 'wie viel Prozent'
 _NOT_PERCENT_AMOUNTS_DE = (*_NOT_AMOUNTS_DE, "viel", "wieviel", "X", "XX", "XXX", "x", "xx")
+#: units that the separators of a cut number ('(.. Euro)') or a range's dash ('10- Cent') stay
+#: before
+_SEPARATOR_UNITS_DE = ("Euro", "EUR", "€", "Dollar", "Franken", "Prozent", "Mio.", "Mrd.")
+_DASH_UNITS_DE = (
+    *("Cent", "Euro", "Dollar", "Franken", "Prozent", "Uhr", "Grad", "Meter", "Kilometer"),
+    *("Minuten", "Stunden", "Jahre", "Jahren", "Tage", "Tagen"),
+)
+#: German adverbs of time (and 'Ende', 'Anfang', 'Mitte') that a year or count follows: 'schon X'
+_BEFORE_X_DE = ("schon", "bereits", "erst", "zunächst", "Ende", "Anfang", "Mitte", "einschließlich")
 #: what a parenthesis may open with when its number was cut: '( Sitze)', '( Prozent)'
 _PAREN_COUNTS_DE = (
     "Prozent",
@@ -631,7 +640,7 @@ MISSING_NUMBER = (
             r"(?:\s+(?:wurde|wurden|hat|hatte|ist|war|gab|stieg|sank|lag|haben|sind|waren"
             r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete|sollen"
             r"|sollten|konnten|müssen|mussten|werden|dürfen|gilt|galt|stiegen|sanken|lagen"
-            r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
+            r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b))"
         ),
         kind="missing-number",
         score=0.65,  # "im Jahr" also means "per year" in speech
@@ -987,7 +996,7 @@ MISSING_NUMBER = (
                 *("Lediglich", "lediglich", "Mindestens", "mindestens", "Höchstens"),
                 *("höchstens", "Maximal", "maximal", "Nur", "nur", "gut", "fast", "knapp"),
                 *("kostet", "kosten", "kostete", "plus", "minus", "unter", "monatlich"),
-                *("jährlich", "täglich", "wöchentlich", "morgen"),
+                *("jährlich", "täglich", "wöchentlich"),
             )[:-1]
             + r"|(?<==)|(?<== )|(?<=\( ))(?P<mark>(?:Euro|Prozent|Dollar|Franken|Cent)\b)(?![-‐])|"
             + _after("ist", "sind", "war", "waren", "liegt", "lag", "bei")[:-1]
@@ -1430,13 +1439,21 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
-        id="year-gap-before-clause-de",
+        id="year-gap-after-preposition-de",
         needs=(
             *(f"{prep} {verb}" for prep in _YEAR_PREPOSITIONS_DE for verb in _FINITE_VERBS_DE),
+            *(
+                f"{part} {verb}"
+                for part in ("ende", "anfang", "mitte")
+                for verb in _FINITE_VERBS_DE
+            ),
             *(f"seit {word}" for word in _NOT_AFTER_SEIT_DE),
+            *(f"{prep} /" for prep in (*_YEAR_PREPOSITIONS_DE, "jahr", "jahre")),
         ),
-        reason="eine Präposition, die eine Jahreszahl nimmt, direkt vor einem finiten Verb ('Die "
-        "Episode von war', 'Bis blieb sie im Dienst', 'Kunden ab müssen'), oder 'seit' direkt "
+        reason="eine Präposition, die eine Jahreszahl nimmt, direkt (oder nach 'Ende', 'Anfang', "
+        "'Mitte') vor einem finiten Verb ('Die Episode von war', 'Bis blieb sie im Dienst', "
+        "'Kunden ab müssen', 'bis Ende musste'), vor dem Rest eines Jahrespaars ('ab /60', "
+        "'bis /50'), oder 'seit' direkt "
         "vor einer Präposition, 'eine' oder 'und' ('ist sie seit im Speicher', 'seit mit ihrem "
         "Mann verheiratet'): die Zahl dazwischen fehlt; keines davon in 10.875 intakten "
         "Dev-Sätzen ('davon ab sollte' und 'vor hat' sind Verbzusätze; 'seit im Mai' leitet "
@@ -1444,7 +1461,7 @@ MISSING_NUMBER = (
         pattern=(
             r"(?<![Dd]avon )(?<![Vv]on )(?<![Hh]ier )\b(?P<mark>(?:"
             + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _YEAR_PREPOSITIONS_DE)
-            + r") (?!(?<=[Vv]or )ha)(?:"
+            + r")(?: (?:Ende|Anfang|Mitte))? (?!(?<=[Vv]or )ha)(?:"
             + "|".join(_FINITE_VERBS_DE)
             + r"))\b"
             r"|\b(?P<mark2>[Ss]eit (?:"
@@ -1452,6 +1469,7 @@ MISSING_NUMBER = (
             + r"))(?!\w)(?! (?:\d|"
             + _MONTHS_DE
             + r"|Jahr|Frühjahr|Sommer|Herbst|Winter))"
+            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Ii]m Jahre?) (?P<mark3>/\d\d)\b"
         ),
         kind="missing-number",
         score=0.7,
@@ -1464,6 +1482,8 @@ MISSING_NUMBER = (
             "Er ist seit mit seinem Mann verheiratet",
             "ist sie seit im Speicher zu sehen",
             "Minister ist er seit u.a. für Kultur",
+            "Noch bis Ende musste ein Mitarbeiter",
+            "danach - ab /60 - Wasserstoff",
         ),
         no_match=(
             "Davon ab sollte jeder die Möglichkeit haben",
@@ -1472,21 +1492,22 @@ MISSING_NUMBER = (
             "seit ein paar Jahren",
             "seit im Mai 2020 die Regel gilt",
             "von 2010 bis 2015 war sie Ministerin",
+            "bis Ende Juni war sie dort",
+            "ab 2050/60 Wasserstoff",
         ),
     ),
     RedactionRule(
         id="percent-word-without-number-de",
-        needs=("prozent der", "prozent aller", "prozent des", "( prozent)"),
+        needs=("prozent der", "prozent aller", "prozent des"),
         reason="'Prozent der/aller/des' nach einem Wort, das keine Menge ist ('das entspricht "
         "Prozent aller', 'bis Prozent der Erkrankten', 'Überwältigende Prozent der "
-        "Befragten'), oder allein in Klammern ('Kommunikation ( Prozent)'): die Zahl fehlt; "
+        "Befragten'): die Zahl fehlt; "
         "'in Prozent des BIP', 'zehn Prozent der', 'wie viel Prozent der' bleiben; keines "
         "davon in 10.875 intakten Dev-Sätzen",
         pattern=(
             r"(?<=[A-Za-zäöüßÄÖÜ,] )"
             + "".join(rf"(?<!\b(?i:{re.escape(word)}) )" for word in _NOT_PERCENT_AMOUNTS_DE)
             + r"(?P<mark>Prozent) (?=(?:der|aller|des)\b)"
-            r"|(?P<mark2>\( Prozent\))"
         ),
         kind="missing-number",
         score=0.7,
@@ -1495,7 +1516,6 @@ MISSING_NUMBER = (
             "Das entspricht Prozent aller Fälle.",
             "Bei sieben bis Prozent der Erkrankten",
             "Überwältigende Prozent der Befragten",
-            "die digitale Kommunikation ( Prozent).",
         ),
         no_match=(
             "Zehn Prozent der Fälle",
@@ -1549,6 +1569,36 @@ MISSING_NUMBER = (
         flags=0,
         match=("eine Kleinstadt mit etwa 75’ Einwohnern", "ein Sachschaden von 10’ Franken"),
         no_match=("mit etwa 75’000 Einwohnern", "he is 6' tall", "the '90s", "von 1'000 Franken"),
+    ),
+    RedactionRule(
+        id="separator-before-unit-de",
+        needs=("(.", "(,", "( .", "( ,", *(f"- {unit.lower()}" for unit in _DASH_UNITS_DE)),
+        reason="nur die Trennzeichen einer Zahl vor ihrer Währung ('Volumen (.. Euro)', "
+        "'(., Euro in 2020)'), oder eine Zahl, ein Bindestrich und gleich die Einheit, wo das "
+        "Ende eines Bereichs stand ('bei 10- Cent pro Kilometer', 'Sonntag 8- Uhr'); keines "
+        "davon in 10.875 intakten deutschen oder 11.881 englischen Dev-Sätzen",
+        pattern=(
+            r"(?:(?<=\()|(?<=\( ))(?P<mark>[.,]{1,3}) ?(?=(?:"
+            + "|".join(map(re.escape, _SEPARATOR_UNITS_DE))
+            + r")(?!\w))"
+            r"|(?<=\d)(?P<mark2>- )(?=(?:" + "|".join(_DASH_UNITS_DE) + r")\b)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "das bewilligte Volumen (.. Euro) annähernd",
+            "die Grenze (., Euro in 2020)",
+            "liegt bei 10- Cent pro Kilometer",
+            "von Montag bis Sonntag 8- Uhr möglich",
+        ),
+        no_match=(
+            "das Volumen (1.200 Euro)",
+            "Preise in Euro.",
+            "die 2- bis 3-fache Menge",
+            "zahlen Sie 10,- Euro",
+            "Prozent, Euro",
+        ),
     ),
     RedactionRule(
         id="paragraph-without-number-de",
@@ -2319,16 +2369,24 @@ ANONYMISATION = (
 PLACEHOLDER_CONTEXT = (
     RedactionRule(
         id="x-placeholder-in-number-frame",
-        needs=("x bis ", "bis x", "§ x", "abs. x", "x,"),
-        reason="X, XX or x standing for a number where only a number can stand: a range with a "
-        "number at its other end ('von X bis 50 Grad', '50 bis X Paare', '(x,x bis 10 kW)'), "
-        "after '§' or 'Abs.' ('§ X Abs.', 'Abs. X BGB'), or with decimal places ('(X,56 min)'); "
-        "none in 25,000 intact dev sentences",
+        needs=(
+            *("x bis ", "bis x", "x und ", "und x", "§ x", "abs. x", "x,", "xx "),
+            *(f"{word.lower()} x" for word in _BEFORE_X_DE),
+        ),
+        reason="X, XX or x standing for a number where only a number can stand: a range or a "
+        "pair with a number at its other end ('von X bis 50 Grad', '50 bis X Paare', '(x,x bis "
+        "10 kW)', 'die Jahre X und 1928'), after '§' or 'Abs.' ('§ X Abs.', 'Abs. X BGB'), with "
+        "decimal places ('(X,56 min)'), XX before a capitalised noun ('XX Kommentare', 'aller XX "
+        "Achttausender'), or after a German adverb of time or 'Ende' ('schon X gewählten', 'Ende "
+        "xx,'); none in 25,000 intact dev sentences",
         pattern=(
-            r"(?<![\w.,])(?P<mark>[Xx]{1,3}(?:,(?:[Xx]{1,3}|\d+))?)(?= bis \d)"
-            r"|(?<=\d bis )(?P<mark2>[Xx]{1,3})(?![\w.,-])"
+            r"(?<![\w.,])(?P<mark>[Xx]{1,3}(?:,(?:[Xx]{1,3}|\d+))?)(?= (?:bis|und) \d)"
+            r"|(?:(?<=\d bis )|(?<=\d und ))(?P<mark2>[Xx]{1,3})(?![\w.,-])"
             r"|(?:(?<=§ )|(?<=\bAbs\. ))(?P<mark3>[Xx]{1,3})\b(?![.-]\w)"
             r"|(?<![\w.,])(?P<mark4>[Xx]{1,3},(?:[Xx]{1,3}|\d+))(?![\w.,])"
+            r"|(?<![\w.-])(?P<mark5>XX|xx)(?= (?!Century|Jahrhundert)[A-ZÄÖÜ][a-zäöüß]{2,}\b)"
+            r"|(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_X_DE) + r")"
+            r"(?P<mark6>X{1,2}|x{1,2})(?=\s+[a-zäöü]|[,.;)]|$)"
         ),
         kind="placeholder",
         score=0.8,
@@ -2340,6 +2398,11 @@ PLACEHOLDER_CONTEXT = (
             "Nach § X Abs.",
             "(§ 449 Abs. X BGB)",
             "(Eintracht Frankfurt; X,56 min)",
+            "Auch die Jahre X und 1928 endeten mit Verlusten.",
+            "XX Kommentare zu diesem Artikel",
+            "die Besteigung aller XX Achttausender",
+            "des schon X gewählten Firmenzeichens",
+            "seit seiner Machtübernahme Ende xx, dass",
         ),
         no_match=(
             "von 20 bis 50 Grad",
@@ -2348,6 +2411,10 @@ PLACEHOLDER_CONTEXT = (
             "x, y und z",
             "Abs. Xenia",
             "Dr. X sagte",
+            "the XX Century",
+            "Generation X und Y",
+            "schon X-mal",
+            "Papst Pius XX.",
         ),
     ),
     RedactionRule(
