@@ -100,6 +100,38 @@ def results_chunk(results: Sequence[ItemResult]) -> ChunkResults:
     return ChunkResults(pa.Table.from_pylist(good, schema=schema))
 
 
+class _PandasAbsent:
+    """An import finder that says pandas is not installed."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name == "pandas":
+            raise ModuleNotFoundError("pandas is left out of this process", name=name)
+
+
+def arrow_without_pandas() -> None:
+    """Let pyarrow take pandas as absent in this process, when pandas is not imported yet.
+
+    On its first array, pyarrow imports pandas (about 0.4 s of CPU, more than the rest of
+    a build's own process does per 1,000 documents) only to ask whether the values are a
+    pandas object; a build gives it lists with their Arrow types. For the process of the
+    `hzcorpus build` command: pandas stays importable, and pyarrow's own pandas functions
+    (`to_pandas`, `from_pandas`) import it when called; only `pa.array` of a pandas object
+    without a type would see a plain sequence.
+    """
+    import sys
+
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    finder = _PandasAbsent()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], pa.int64())  # pyarrow tries pandas once, on its first array
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def table_bytes(table) -> bytes:
     """A table as Arrow IPC file bytes (how executors hand results to the driver)."""
     import pyarrow as pa

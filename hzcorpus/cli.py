@@ -554,6 +554,9 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.executor == "local":  # the workers start while this process imports the stages
         sandbox.prestart(args.workers or os.cpu_count() or 1)
+        from .chunks import arrow_without_pandas
+
+        arrow_without_pandas()
     try:
         return _run_build(args)
     finally:

@@ -5,7 +5,8 @@ which also looks for categories, tags, a licence and the host name: on real news
 is a quarter of its metadata time, and no record holds them. `page_metadata` runs the same
 trafilatura and htmldate functions for the other fields, in the same order, on the same
 tree (none of them changes it), and trims them with trafilatura's own `clean_and_trim`, so
-the fields come out as `extract_metadata` gives them (a test holds the two equal).
+the fields come out as `extract_metadata` gives them (a test holds the two equal). The
+author is `html_author.page_author`: `extract_author`'s answer in one walk over the page.
 
 The page's URL (its canonical link) is found too: htmldate reads dates in it and the site
 name falls back to its host. trafilatura passes it on to its text extraction, where only
@@ -19,7 +20,6 @@ import logging
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -27,6 +27,8 @@ from trafilatura.metadata import (
     find_date,
 )
 from trafilatura.settings import Document
+
+from .html_author import page_author
 
 _LOG = logging.getLogger("trafilatura.metadata")
 
@@ -44,7 +46,7 @@ def page_metadata(tree, date_params: dict) -> Document:
     if not metadata.title:
         metadata.title = extract_title(tree)
     if not metadata.author:
-        metadata.author = extract_author(tree)
+        metadata.author = page_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree)
     metadata.date = find_date(tree, **{**date_params, "url": metadata.url})

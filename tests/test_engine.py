@@ -327,3 +327,20 @@ def test_the_cli_build_leaves_no_prestarted_worker_behind(tmp_path):
 
     assert main(["build", str(tmp_path / "missing"), str(tmp_path / "out"), "--quiet"]) != 0
     assert sandbox._SPARES == []
+
+
+def test_the_chunk_tables_are_made_without_pandas_and_pandas_still_works():
+    script = (
+        "import sys\n"
+        "from hzcorpus.chunks import arrow_without_pandas, results_table\n"
+        "from hzcorpus.steps import ItemResult\n"
+        "arrow_without_pandas()\n"
+        "table = results_table([ItemResult(0, 'a.txt')])\n"
+        "print('pandas' in sys.modules)\n"
+        "print(type(table.to_pandas()).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=_env(), capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "False\nDataFrame\n"
