@@ -512,7 +512,8 @@ class _OutputLines:
 
     def __init__(self, title: str | None, author: str | None) -> None:
         self.title = " ".join(title.split()).casefold() if title else None
-        names = [n.strip().casefold() for n in (author or "").split(";")]
+        # "Kooman, F." is one author, written in a byline as "F. Kooman": its parts count
+        names = [n.strip().casefold() for n in re.split(r"[;,]", author or "")]
         self.names = [(_name_pattern(n), len(n.split())) for n in names if _WORD.search(n)]
 
     def __call__(self, line: str, patterns: bool = True) -> str | None:
