@@ -63,6 +63,33 @@ _UNITS_DE = (
     r"|Tausend|Prozent|Prozentpunkten?|Quadratmetern?)"
 )
 _CJK = r"\u3400-\u9fff"
+#: German approximation words that never stand before a noun without a number ('etwa' and
+#: 'insgesamt' do: 'wie etwa Berlin', 'insgesamt Gutes')
+_STRICT_QUANTIFIERS_DE_WORDS = (
+    *("rund", "circa", "ca.", "knapp", "nahezu", "annähernd", "beinahe", "mindestens"),
+    *("höchstens", "rd."),
+)
+_STRICT_QUANTIFIERS_DE = (
+    "(?:"
+    + "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[0].isalpha() else re.escape(w)
+        for w in _STRICT_QUANTIFIERS_DE_WORDS
+    )
+    + ")"
+)
+_STRICT_QUANTIFIERS_DE_NEEDS = tuple(f"{w} " for w in _STRICT_QUANTIFIERS_DE_WORDS)
+#: measures in the dative plural that 'von' takes only with a number ('eine Höhe von 3 Metern')
+_MEASURES_AFTER_VON_DE = (
+    *("Metern", "Millimetern", "Zentimetern", "Kilometern", "Litern", "Tonnen", "Grad"),
+    *("Kilogramm", "Quadratmetern", "Kubikmetern", "Kilowattstunden", "Megawatt"),
+)
+#: spans of time in the plural that 'fast', 'gut' and 'bis' take only with a number
+_SPANS_DE = ("Jahre", "Jahren", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden")
+#: units that close a range whose upper end was cut ('von 15 bis Grad', 'zwischen 8 und Euro')
+_RANGE_ENDS_DE = (
+    *("Euro", "Prozent", "Grad", "Tonnen", "Meter", "Metern", "Jahre", "Jahren"),
+    *("Millionen", "Milliarden"),
+)
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -71,6 +98,11 @@ _MONTHS_DE = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
 _MONTH_EN = alternation("months", langs=("en",))
+#: English month names written out (an abbreviation's dot would read as a full stop)
+_MONTHS_FULL_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 _MONTH_DE = alternation("months", langs=("de",))
 _WEEKDAY_EN = alternation("weekdays", langs=("en",))
 _COUNTED_EN = alternation(
@@ -187,7 +219,8 @@ MISSING_NUMBER = (
             r"(?<!\bin )(?<![(\w])(?<![\d.,] )"
             r"(?P<mark>(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]\s?(?:(?:million|billion"
             r"|trillion|bn|mn|Mio|Mrd|Millionen|Milliarden)\b|[亿万])|(?:US|HK|A|C|NZ|S)?[$€£¥₩₹]"
-            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?=\s?[,.;!?)]|\s[-–](?:\s|$)|[ \t]*(?m:$)"
+            r"(?:[.,]?(?:m|bn|mn|k)\b|\.t\b|(?:b|t|K|M|mm)(?=\s+(?:[-–]\s|[a-z]))"
+            r"|(?=\s?[,.;!?)+]|\s[-–](?:\s|$)|[ \t]*(?m:$)|\s\((?![$€£¥\d])"
             r"|\s(?:per|each|apiece|pro|je)\b)))"
         ),
         kind="missing-number",
@@ -206,6 +239,10 @@ MISSING_NUMBER = (
             "the margin is $\nNext line",
             "Ticket price was $ per ticket.",
             "Eintritt: € pro Person",
+            "$b - Estimated monthly cost of the mission",
+            "raise the credit lines to $M for each party",
+            "I am going to owe the IRS $+ despite",
+            "The award comes with a $ (U.S.) grant.",
         ),
         no_match=(
             "$mkdir",
@@ -220,6 +257,9 @@ MISSING_NUMBER = (
             "prices in $",
             "Preis (€)\nMenge",
             "cost $40 per ticket",
+            "sort { $a <=> $b } @list",
+            "echo $M",
+            "costs $5 (plus postage)",
             "in $ per capita terms",
         ),
     ),
@@ -277,17 +317,25 @@ MISSING_NUMBER = (
         id="about-duration-without-number-en",
         needs=tuple(
             f"{word}{gap}{unit}"
-            for word in ("about", "around")
+            for word in ("about", "around", "over")
             for gap in (" ", "  ")
             for unit in ("minute", "hour", "second", "day", "week", "month", "year", "decade")
         ),
-        reason="'about' or 'around' and a time unit after a word of duration or before 'ago', "
-        "'old', 'later', 'earlier': 'takes about hours', 'around years ago'",
+        reason="'about' or 'around' and a time unit after a word of duration, at the start of "
+        "a sentence, or before 'ago', 'old', 'later', 'earlier', 'after', 'into': "
+        "'takes about hours', 'around years ago', 'about days after school started', 'About "
+        "seconds into his address'; 'for over years' ('about years away from home' is "
+        "English)",
         pattern=(
             r"(?:(?:\b(?:takes?|took|taking|lasts?|lasted|lasting|for|within|spent|spends?"
             r"|spending)\s+|[:：]\s*)(?=(?:about|around)\s)"
-            rf"|\b(?=(?:about|around)\s+{_TIME_UNITS_EN}\s+(?:ago|old|later|earlier)\b))"
-            rf"(?P<mark>(?:about|around)\s+{_TIME_UNITS_EN})\b"
+            rf"|\b(?=(?:about|around)\s+{_TIME_UNITS_EN}\s+(?:ago|old|later|earlier|after"
+            r"|before|into|long)\b)"
+            rf"|(?:^|(?<=[.!?] ))(?=(?:About|Around)\s+{_TIME_UNITS_EN}\b))"
+            rf"(?P<mark>(?:[Aa]bout|[Aa]round)\s+{_TIME_UNITS_EN})\b"
+            + rf"|(?=over {{1,2}}{_TIME_UNITS_EN}\b)"
+            + _after("for", "in", "within")
+            + rf"(?P<mark2>over {{1,2}}{_TIME_UNITS_EN})\b"
         ),
         kind="missing-number",
         score=0.85,
@@ -298,12 +346,19 @@ MISSING_NUMBER = (
             "They waited for about weeks.",
             "Around years ago, the factory closed.",
             "a boy about years old",
+            "the visa was issued about days after school started",
+            "About seconds into his address, he stopped.",
+            "It has been on display for over years.",
         ),
         no_match=(
             '"Now we are talking about decades," said the professor.',
             "a film about years of exile",
             "for about 3 hours",
             "It took about a year to build the plant.",
+            "a book about years away from home",
+            "About 20 minutes later",
+            "for over 20 years",
+            "it was over years ago",
         ),
     ),
     RedactionRule(
@@ -929,6 +984,10 @@ MISSING_NUMBER = (
             " in she",
             " in they",
             " in we",
+            " in due to",
+            " in you'll",
+            " in you will",
+            " in and ",
             "year old",
             "year-old",
             "illion",
@@ -938,9 +997,8 @@ MISSING_NUMBER = (
         "was' (a year; 'in' ending a clause before 'he' is rare: none in 16,000 UD sentences), "
         "'my year old' (an age), ', million people', 'from onwards'",
         pattern=(
-            r"\b(?P<mark>[Ii]n (?:he|she|they|we))\b(?!')|"
-            + _after("my", "his", "her", "our", "their", "your")
-            + r"(?P<mark2>year[- ]old)\b"
+            r"\b(?P<mark>[Ii]n (?:he|she|they|we|due to|you'll|you will|and(?= \d)))\b(?!')"
+            r"|" + _after("my", "his", "her", "our", "their", "your") + r"(?P<mark2>year[- ]old)\b"
             r"|(?<=[,;:(] )(?P<mark3>(?:[Mm]|[Bb]|[Tt]r)illion)(?= [a-z])"
             r"|\b(?P<mark4>(?:from|since) onwards)\b"
         ),
@@ -952,6 +1010,9 @@ MISSING_NUMBER = (
             "my year old wanted to run most of the way",
             "In Venezuela, million people have fled the country",
             "Academia Sinica from onwards.",
+            "will not be able to go anywhere in due to his broken leg",
+            "No doubt, in you'll find yourself pushed",
+            "attended Navarro College in and 2008.",
         ),
         no_match=(
             "he believed in her",
@@ -962,17 +1023,22 @@ MISSING_NUMBER = (
             "in 1990, millions of people",
             "from then onwards",
             "in the past, million-dollar deals",
+            "in due course",
+            "in and out",
         ),
     ),
     RedactionRule(
         id="year-gap-before-verb-en",
         needs=(" in  ", " since  ", " until  ", " before  ", " after  "),
-        reason="a preposition of time, an open gap, then a verb: 'in  was', 'since  has' (a "
-        "stranded 'in' before a verb is rare in intact text, 6 in 25,000 dev sentences, and a "
-        "doubled space must fall exactly there)",
+        reason="a preposition of time, an open gap, then a verb, a citation, a comma or a word "
+        "that cannot follow the preposition: 'in  was', 'since  has', 'collected in  [19]', "
+        "'born in  in Kibbutz', 'in  following the election' (a stranded 'in' before a verb "
+        "is rare in intact text, 6 in 25,000 dev sentences, and a doubled space must fall "
+        "exactly there)",
         pattern=(
             r"\b(?P<mark>(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter) {2,}"
-            r"(?:was|were|is|are|will|would|has|had|have|caused|became|saw|led|began)\b)"
+            r"(?:(?:was|were|is|are|will|would|has|had|have|caused|became|saw|led|began|suggests"
+            r"|shows|in|after|when|following)\b|\[\d|,))"
         ),
         kind="missing-number",
         score=0.7,
@@ -981,12 +1047,18 @@ MISSING_NUMBER = (
             "Zawahiri's mission in the United States in  was to do spadework",
             "any relationship begun or reaffirmed in  is very likely to last",
             "Romance in  will make it a year to remember",
+            "compared to a census collected in  [19].",
+            "a writer born in  in Kibbutz Kinneret",
+            "forces withdrew in  following the election",
         ),
         no_match=(
             "the room the cage is in is kept warm",
             "his mission in 2005 was to do spadework",
             "as in  the past, since  then",
             "all they were interested in was me signing",
+            "born in 1962 in Kibbutz Kinneret",
+            "in  the following year",
+            "collected in [19]",
         ),
     ),
     RedactionRule(
@@ -1079,6 +1151,9 @@ MISSING_NUMBER = (
             "im jahr",
             "alter von",
             "jahre alt",
+            "monate alt",
+            "wochen alt",
+            "tage alt",
             "um grad",
             "§",
             "mio",
@@ -1086,16 +1161,21 @@ MISSING_NUMBER = (
         ),
         reason="Wörter, die sich über einer gestrichenen Zahl zu einem Rahmen schließen, den es "
         "sonst nicht gibt: 'Seit hat das Unternehmen', 'im Alter von Jahren', 'also Jahre alt', "
+        "'die Jahre alte', "
         "'um Grad Celsius', 'nach § Insolvenzverordnung', 'für Mio ermordete'",
         pattern=(
             r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?)\s+(?:hat|hatte|haben|hatten"
             r"|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
-            r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten))\b|"
+            r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten|Wochen|Tagen))\b|"
+            + r"(?=(?:Jahre|Monate|Wochen|Tage) alt)"
             + _after("also", "ist", "war", "wird", "wurde", "sind", "waren", "nur", "erst")[:-1]
-            + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)
-            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage)\s+alt)\b"
+            + _after("schon", "bereits", "gerade", "fast").replace("(?:", "|", 1)[:-1]
+            + _after(*("der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem")).replace(
+                "(?:", "|", 1
+            )
+            + r"(?P<mark3>(?:Jahre|Monate|Wochen|Tage) alt(?:e|en|er|es)?)\b"
             r"|(?<=\bum )(?P<mark4>Grad)\b"
             r"|(?P<mark5>§)\s*(?=[A-ZÄÖÜ]?[a-zäöü]{2})"
             r"|(?<![\d.,])(?<![\d.,] )(?<!\d)\b(?P<mark6>Mio|Mrd|Tsd)\b\.?(?=\s+[A-ZÄÖÜa-zäöü])"
@@ -1108,7 +1188,9 @@ MISSING_NUMBER = (
             "Ab müssen Arbeitgeber auch zahlen",
             "Im Jahre wurde dann die Fabrik gebaut",
             "begann seine Karriere im zarten Alter von Jahren",
+            "einem Kuhkind im Alter von Tagen",
             "also Jahre alt werden",
+            "wird die Jahre alte Claudia Brandes Bürgermeisterin",
             "auf eine Erwärmung um Grad Celsius",
             "nach § Insolvenzverordnung",
             "einen Gedenktag für Mio ermordete Juden",
@@ -1118,6 +1200,7 @@ MISSING_NUMBER = (
             "Seit langem ist das so",
             "im Alter von 5 Jahren",
             "ist viele Jahre alt",
+            "die 5 Jahre alte Katze",
             "um 2 Grad",
             "nach § 176 InsO",
             "(§ VI, 67)",
@@ -1125,6 +1208,75 @@ MISSING_NUMBER = (
             "rund 3,5 Mrd Euro",
             "Im Jahr 2020 wurde",
             "Bis dahin war es weit",
+        ),
+    ),
+    RedactionRule(
+        id="number-frame-de",
+        needs=(*_STRICT_QUANTIFIERS_DE_NEEDS, "mehr als", "weniger als"),
+        reason="Rahmen, in denen das Deutsche eine Zahl verlangt: ein strenges Näherungswort "
+        "vor einem Substantiv ('rund Flugschülern', 'von knapp Infizierten'), 'mehr als' "
+        "nach Präposition oder Artikel vor einem Substantiv ('in mehr als Krankenhäusern'); "
+        "keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            rf"\b(?P<mark>{_STRICT_QUANTIFIERS_DE} +[A-ZÄÖÜ][a-zäöüß]+)"
+            + r"|(?=(?:mehr|weniger) als +[A-ZÄÖÜ])"
+            + _after(*("in", "In", "mit", "Mit", "von", "Von", "bei", "Bei", "unter", "Unter"))[:-1]
+            + _after(*("aus", "Aus", "zu", "an", "den", "die", "der")).replace("(?:", "|", 1)
+            + r"(?P<mark2>(?:mehr|weniger) als +[A-ZÄÖÜ][a-zäöüß]+)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "rechnen mit zunächst rund Flugschülern pro Jahr",
+            "Von knapp Infizierten außerhalb Chinas",
+            "Miying wird aktuell in mehr als Krankenhäusern verwendet",
+            "Unter den mehr als Ehrengästen weilten",
+        ),
+        no_match=(
+            "rund um die Uhr",
+            "rund 500 Menschen",
+            "wie etwa Berlin",
+            "Tiere sind mehr als Menschen",
+            "mehr als Arbeitssklaven eingesetzt",
+            "in mehr als 40 Krankenhäusern",
+        ),
+    ),
+    RedactionRule(
+        id="unit-frame-de",
+        needs=(
+            *(f"von {unit.lower()}" for unit in _MEASURES_AFTER_VON_DE),
+            *(f"{word} {unit.lower()}" for word in ("fast", "gut", "bis") for unit in _SPANS_DE),
+            *(f"{word} {unit.lower()}" for word in ("bis", "und") for unit in _RANGE_ENDS_DE),
+        ),
+        reason="Einheiten, die das Deutsche in diesem Rahmen nur mit einer Zahl kennt: 'von' vor "
+        "einer Maßeinheit im Dativ Plural ('eine Höhe von Metern'; nicht 'Hunderte von "
+        "Metern'), 'fast'/'gut'/'bis' vor einer Zeitspanne im Plural ('seit fast Jahren', "
+        "'Kinder bis Jahren'), und das offene Ende eines Bereichs ('von 15 bis Grad', "
+        "'zwischen 8 und Euro'); keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"(?<!Hunderte )(?<!Tausende )(?<!Dutzende )(?<!Millionen )\b(?P<mark>von "
+            rf"(?:{'|'.join(_MEASURES_AFTER_VON_DE)}))\b"
+            rf"|\b(?P<mark2>(?:fast|gut|bis) (?:{'|'.join(_SPANS_DE)}))\b"
+            r"|\b(?:von|zwischen) +\d[\d.,]* +(?P<mark3>(?:bis|und) "
+            rf"(?:{'|'.join(_RANGE_ENDS_DE)}))\b"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "mit einer Aufbauhöhe von Millimetern",
+            "setzt sich seit fast Jahren für",
+            "Kinder bis Jahren gelten als geimpft",
+            "bei Temperaturen von 15 bis Grad",
+            "zwischen 8 und Euro",
+        ),
+        no_match=(
+            "Hunderte von Metern",
+            "von 10 Metern",
+            "über Jahre hinweg",
+            "bis Jahresende",
+            "von 15 bis 20 Grad",
         ),
     ),
     RedactionRule(
@@ -1217,7 +1369,7 @@ PLACEHOLDER = (
         "billion', 'X:XX', 'x/x/xx', 'X.XXX', 'X%', 'US$X.X', 'X. Oktober', 'im Jahr X', '×米'",
         pattern=(
             r"(?<![A-Za-z0-9_.$€£¥/:-])(?P<mark>[Xx]{1,4}(?:[.:/][Xx]{1,4})+)"
-            r"(?![A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
+            r"(?!(?![AaPp][Mm]\b)[A-Za-z0-9_/:]|[.,][A-Za-z0-9])"
             r"|(?<![\w.])(?P<mark2>[Xx×] ?[%％])"
             r"|(?<![$€£¥])(?P<mark3>[$€£¥][Xx]{1,4}(?:[.,][Xx]{1,4})*)(?![\w.])"
             rf"|(?<![\w.])(?P<mark4>[Xx]{{1,2}}\. ?{_MONTHS_DE})\b"
@@ -1230,6 +1382,7 @@ PLACEHOLDER = (
         match=(
             "an aid package offer of US$X.X billion",
             "How is Wednesday at X:XX?",
+            "Game 3: Monday, June 11 @ X:XXPM vs. Los Angeles",
             "EOL responses for x/x/xx.",
             "die Interessen von X.XXX Unternehmen",
             "THIS STORY IS X% TRUE.",
@@ -1293,6 +1446,147 @@ DATE_DIGITS = (
             "Friday, July 7 @ 7:30PM",
             "on May Day",
             "He worked on March Madness brackets",
+        ),
+    ),
+    RedactionRule(
+        id="month-gap-en",
+        needs=tuple(
+            need
+            for month in sorted({m.lower() for m in words("months", langs=("en",))})
+            for need in (f"{month} -", f"({month} )", f"{month} .", f"  {month}", f"on {month}")
+        )
+        + tuple(f"dated {m.lower()}" for m in words("months", langs=("en",))),
+        reason="a month whose day was cut where English needs one: the first end of a range "
+        "('on January -11', 'Sept -22'), an empty bracket ('(March )'), a full stop after "
+        "a space once a word that wants a date stands before ('a date of May .', 'through "
+        "March .'; elsewhere that space is a typing slip), or a doubled space between such a "
+        "word and the month ('on  May', 'is  September'), a month after 'on' before a "
+        "word or punctuation that no day separates from it ('on September, 2003', 'on July "
+        "in Anaheim'), after a weekday before a dash ('Wed. Sept. - Paris') or after "
+        "'dated' ('dated Jan that')",
+        pattern=(
+            rf"(?=\b{_MONTH_EN})(?:"
+            rf"(?P<mark>{_MONTH_EN} -)(?=\d| {_MONTH_EN} \d)"
+            rf"|(?<=\()(?P<mark2>{_MONTH_EN} \))|"
+            + _after("of", "is", "was", "through", "until", "after", "since", "before", "by")
+            + rf"(?P<mark3>{_MONTH_EN} \.)(?=\s|$)"
+            + "|(?:"
+            + "|".join(
+                rf"(?<=\b{word}  )"
+                for word in ("on", "is", "was", "to", "by", "until", "from", "since", "before")
+            )
+            + r"|(?<=\bafter  ))"
+            + rf"(?P<mark4>{_MONTH_EN})\b(?![ ,]*\d)"
+            + rf"|(?:(?<=\bon )|(?<=\bOn ))(?P<mark5>{_MONTHS_FULL_EN})"
+            + r"(?=\s*[.,;]|\s+(?:in|after|before|when|and|to|for|at|with)\b)"
+            + "|(?:"
+            + "|".join(
+                rf"(?<=\b{re.escape(day + mark)} )"
+                for day in words("weekdays", langs=("en",))
+                for mark in ("", ".", ",", ".,")
+                if not (day.endswith(".") and mark.startswith("."))
+            )
+            + rf")(?P<mark6>{_MONTH_EN} -)(?= )"
+            + rf"|(?<=\bdated )(?P<mark8>{_MONTH_EN})(?= [a-z]))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "We look forward to seeing you on January -11.",
+            "from Sept -22 and Buenos Aires",
+            "A rain storm on Sunday night (March ) caused",
+            "an in-service date of May .",
+            "to run from January 23 through March .",
+            "Galois' fatal duel took place on  May.",
+            "His feast day is  September.",
+            "Galois' fatal duel took place on May. [17]",
+            "his job as president on September, 2003.",
+            "after getting called up on July in Anaheim.",
+            "Wed. Sept. - Paris",
+            "at the University, January - March 9 2014.",
+            "the letter to producers dated Jan that",
+        ),
+        no_match=(
+            "on January 10-11.",
+            "(March 2004)",
+            "support for May .",
+            "quote back in June .",
+            "on May 5.",
+            "in  May",
+            "the April - June quarter",
+            "born in Oklahoma City on  November 11, 1914.",
+            "It was posted on Dec. 11, but",
+            "on May Day",
+            "on March 3 and 4",
+            "Wed. Sept. 12 - Paris",
+            "from January - March",
+        ),
+    ),
+    RedactionRule(
+        id="slashes-without-date",
+        needs=("//",),
+        reason="the slashes of a date whose digits were cut, standing alone before punctuation "
+        "or the line's end, or after a word that wants a date: 'responses for //.', 'the draft "
+        "dated //, and', 'effective //:' ('//' between spaces is otherwise a code comment)",
+        pattern=(
+            r"(?<=\s)(?P<mark>//)(?=[.,:;)]|[ \t]*(?m:$))|"
+            + _after("on", "dated", "for", "of", "from", "until", "by", "effective", "since")
+            + r"(?P<mark2>//)(?=\s)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "Please find attached the responses for //.",
+            "the draft dated //, and include",
+            "Volumes for delivery effective //:",
+            "Pakistan Link //",
+            "on // at noon",
+        ),
+        no_match=(
+            "see http://example.com.",
+            "x = 1; // the counter",
+            "on 10/12/2001.",
+            "a // b",
+        ),
+    ),
+    RedactionRule(
+        id="clock-parts-without-digits",
+        needs=(
+            "gmt-",
+            "gmt+",
+            "utc-",
+            "utc+",
+            "::",
+            "am to am",
+            "pm to pm",
+            "am to pm",
+            "pm to am",
+        ),
+        reason="what is left of a clock time whose digits were cut: a time zone's offset "
+        "('(GMT-:)', '(GMT-)'), a time's seconds ('2004 ::27'), both ends of a range ('is "
+        "AM to AM')",
+        pattern=(
+            r"(?<=GMT|UTC)(?P<mark>[+-]:?)(?=\))"
+            r"|(?<![\d:])(?P<mark2>::\d\d)\b"
+            r"|\b(?P<mark3>(?:AM|PM) to (?:AM|PM))\b"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "10:30 AM-11:30 AM (GMT-:) Pacific Time",
+            "11:30 AM (GMT-) Pacific Time",
+            "Date: Thu, 11 Mar 2004 ::27 -0800",
+            "Breakfast is AM to AM.",
+        ),
+        no_match=(
+            "(GMT-08:00) Pacific Time",
+            "Date: Thu, 11 Mar 2004 02:39:27 -0800",
+            "from 7 AM to 9 AM",
+            "std::vector",
+            "a::b",
         ),
     ),
     RedactionRule(
@@ -1732,11 +2026,26 @@ ANONYMISATION = (
 PLACEHOLDER_CONTEXT = (
     RedactionRule(
         id="x-placeholder-in-context",
-        needs=("xx", *(f"{word} x" for word in ("seit", "bis", "ab", "since", "until"))),
+        needs=(
+            "xx",
+            *(
+                f"{word}{gap}x"
+                for word in ("seit", "bis", "ab", "since", "until")
+                for gap in (" ", "  ")
+            ),
+            *(
+                f"{word}{gap}x{mark}"
+                for word in ("in", "after", "before", "between")
+                for gap in (" ", "  ")
+                for mark in (".", ",", ";", " and")
+            ),
+        ),
         reason="XX or xx standing alone for a number after a preposition or quantifier (the "
         "lexicons' en and de lists) or before a lower-case word or a German month: 'in XX', "
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
-        "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet')",
+        "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet'), or as a "
+        "year after 'in', 'after', 'before', 'between' before punctuation or 'and' and a "
+        "number ('launched in X.', 'between X and 1662')",
         pattern=(
             # the lookbehinds are tried only where an X starts
             r"(?=[Xx])"
@@ -1745,7 +2054,10 @@ PLACEHOLDER_CONTEXT = (
             r"(?!\s+(?:century|centuries|Jahrhundert|chromosomes?))"
             rf"|(?<![\w.-])(?P<mark2>(?:XX|xx)\.?\s?{_MONTH_DE})\b"
             r"|(?<![\w.-])(?P<mark3>XXX?|xxx?)(?=\s+[a-zäöü]{2,})(?!\s+(?:century|chromosomes?))"
-            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)\s+(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
+            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Ss]ince|[Uu]ntil)  ?(?P<mark4>X)(?=[,.;:)]|\s+[a-zäöü]|$)"
+            r"|(?=X(?:[,.;](?:\s|$)| and\s+\d))"
+            + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
+            + r"(?P<mark5>X)"
         ),
         kind="placeholder",
         score=0.8,
@@ -1759,6 +2071,9 @@ PLACEHOLDER_CONTEXT = (
             "erwarb er ungefähr XX Patente",
             "Seit X verantwortet Loibl",
             "mit dem Gesetz seit X sogar sechs",
+            "a mission that was launched in X.",
+            "Built by Shah Abbas II between X and 1662.",
+            "Started in X, the lantern festival continues",
         ),
         no_match=(
             "the XX century",
@@ -1770,7 +2085,37 @@ PLACEHOLDER_CONTEXT = (
             "since X Corp. bought it",
             "bis X-Achse",
             "World War XX Corps",
+            "the value of X.",
+            "Malcolm X.",
+            "between X and Y",
         ),
+    ),
+    RedactionRule(
+        id="x-day-or-clock-en",
+        needs=(
+            *(f"{m.lower()} x" for m in words("months", langs=("en",))),
+            *(f"x{gap}{mark}" for gap in ("x", "x ", " ") for mark in ("am", "pm", "pdt", "pst")),
+            *(f"x{gap}{mark}" for gap in ("x", "x ", " ") for mark in ("edt", "est", "gmt", "cet")),
+        ),
+        reason="X or xx standing for a day after a month ('May Xth', 'Nov. xxth') or for a "
+        "clock time before its marker or zone ('@ xxPM', 'xx PDT'; a single X after 'at' "
+        "or '@': 'at X PM')",
+        pattern=(
+            rf"\b(?P<mark>{_MONTH_EN} [Xx]{{1,2}}(?:st|nd|rd|th))\b"
+            r"|(?<![\w.:-])(?P<mark2>(?:XX|xx) ?(?:AM|PM|am|pm|PDT|PST|EDT|EST|GMT|CET))\b"
+            r"|(?:(?<=\bat )|(?<=@ )|(?<=@))(?P<mark3>[Xx] (?:AM|PM|am|pm))\b"
+        ),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=(
+            "Tonight is Thursday, May Xth.",
+            "Date: Monday, Nov. xxth",
+            "Saturday, May 12 @ xxPM vs. Miami",
+            "on 26 Oct 2004 xx PDT",
+            "the show starts at X PM",
+        ),
+        no_match=("X AMD processors", "Box PM", "on May 5th", "Malcolm X PM"),
     ),
 )
 
