@@ -294,7 +294,8 @@ def build(
     started = time.time()
     work = work_dir(out_dir)
     with _terminate_interrupts(), locked(work, out_dir):
-        store = ChunkStore(work / "chunks" / options.fingerprint())
+        fingerprint = options.fingerprint()  # once: it walks every rule of every stage
+        store = ChunkStore(work / "chunks" / fingerprint)
         if not options.resume:
             shutil.rmtree(work / "chunks", ignore_errors=True)
         staging = work / "staging"
@@ -309,7 +310,7 @@ def build(
             report = reducer.finish(plan, store, info)
         report.executor = executor.name
         report.seconds = round(time.time() - started, 3)
-        write_build_json(staging, report, options)
+        write_build_json(staging, report, options, fingerprint)
         publish(staging, out_dir, work)
     shutil.rmtree(work, ignore_errors=True)
     report.out_dir = out_dir

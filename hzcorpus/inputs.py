@@ -112,9 +112,15 @@ def skip_reason(path: Path) -> str | None:
     if not path.is_file():
         return "not a regular file"
     if path.suffix.lower() not in ARTICLE_EXTENSIONS + JSONL_EXTENSIONS:
-        suffix = source_name(path.suffix.lower()) or "(none)"
+        suffix = _printable(source_name(path.suffix.lower())) or "(none)"
         return f"extension {suffix} is not one of .txt .html .htm .jsonl"
     return None
+
+
+def _printable(text: str) -> str:
+    """`text` with each character that is not printable (a newline, a control character)
+    escaped as Python writes it, so that a reason stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def sniff_json_lines(path: Path) -> bool:

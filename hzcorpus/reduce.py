@@ -182,10 +182,11 @@ def _entry(row: dict[str, Any], seen: dict[bytes, str], counts: StepCounts) -> M
     return ManifestEntry(source, sha, "kept", id=id_)
 
 
-def write_build_json(staging: Path, report: Any, options: Any) -> None:
+def write_build_json(staging: Path, report: Any, options: Any, fingerprint: str) -> None:
     """`build.json`: what made the dataset, and nothing of the run (time, workers, executor,
     reused inputs: those are in the `BuildReport` and the CLI's summary), so that a rebuild,
-    a resumed build and a build on Ray write the same bytes."""
+    a resumed build and a build on Ray write the same bytes. `fingerprint` is
+    `options.fingerprint()`, the name of the build's chunk folder."""
     stats = report.stats
     summary = {
         "hzcorpus": __version__,
@@ -193,7 +194,7 @@ def write_build_json(staging: Path, report: Any, options: Any) -> None:
         "reasons": report.reasons,
         "steps": report.steps,
         "stages": list(options.stages()),
-        "options_fingerprint": options.fingerprint(),
+        "options_fingerprint": fingerprint,
         "shards": report.shards,
         "rows": stats.rows,
         "languages": dict(sorted(stats.languages.items())),

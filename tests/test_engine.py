@@ -344,3 +344,11 @@ def test_the_chunk_tables_are_made_without_pandas_and_pandas_still_works():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "False\nDataFrame\n"
+
+
+def test_an_extension_with_a_newline_is_skipped_with_a_one_line_reason(tmp_path):
+    from hzcorpus.inputs import skip_reason
+
+    path = tmp_path / "\x01.\n"
+    path.write_bytes(b"")
+    assert skip_reason(path) == "extension .\\n is not one of .txt .html .htm .jsonl"

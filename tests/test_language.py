@@ -498,3 +498,15 @@ def test_best_language_is_the_first_candidate(options):
     texts = agreement_sample() + [s["text"] for s in SHORT_LABELS] + ["ქართული ენა", "а"]
     for text in texts:
         assert best_language(text, options) == detect_language(text, options)[0].lang, text
+
+
+def test_a_required_script_rows_test_is_its_hits():
+    from dataclasses import replace
+
+    from hzcorpus.language import REQUIRED_SCRIPTS, _required_test
+
+    for rule in REQUIRED_SCRIPTS:
+        short = replace(rule, max_chars=8)  # a condition besides the pattern: `hits` itself
+        for text in (*rule.match, *rule.no_match):
+            assert bool(_required_test(rule)(text)) == rule.hits(text)
+            assert bool(_required_test(short)(text)) == short.hits(text)
