@@ -19,21 +19,51 @@ One condition reads more than attributes: `rel='me'` compares the string value o
 element named `rel`, which a deletion inside it could change. A page with a `<rel>`
 element goes to trafilatura's function itself. A test holds both equal on pages built to
 reach every condition.
+
+The tables were written from the XPaths of one trafilatura (the version constraints.txt
+pins); `XPATH_DIGESTS` holds a digest of their source text. When the installed
+trafilatura's XPaths differ, the tables may no longer say what they say, so `page_author`
+hands every page to `extract_author` (the same answer, at its cost).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import extract_author, normalize_authors
 from trafilatura.utils import trim
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 #: trafilatura's `extract_metainfo(..., len_limit=120)` for authors.
 LEN_LIMIT = 120
+
+#: SHA-256 of the JSON list of the source texts of `AUTHOR_XPATHS` and of
+#: `AUTHOR_DISCARD_XPATHS` in trafilatura 2.3.1, which `AUTHOR_TESTS` and
+#: `DISCARD_TESTS` were written from.
+XPATH_DIGESTS = (
+    "dfcc7cde4ff66bf5096f07481c97a470583c02dc013897b6b791a17dd29f1230",
+    "b6761f1fa241a06ce2ec6738cf06a3ec615de083ec2fc7edff97dfea3593266d",
+)
+
+
+def xpath_digest(xpaths: Sequence) -> str:
+    """SHA-256 of the JSON list of the XPaths' source texts (`.path`), in order."""
+    return hashlib.sha256(json.dumps([x.path for x in xpaths]).encode()).hexdigest()
+
+
+def tables_match(author_xpaths: Sequence, discard_xpaths: Sequence) -> bool:
+    """Whether these are the XPaths the tables were written from."""
+    return (xpath_digest(author_xpaths), xpath_digest(discard_xpaths)) == XPATH_DIGESTS
+
+
+#: Whether the installed trafilatura's XPaths are the ones the tables hold.
+TABLES_MATCH = tables_match(AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS)
 
 
 @dataclass(frozen=True)
@@ -148,7 +178,11 @@ TEXT_READ_TAGS = frozenset({"rel"})
 
 
 def page_author(tree) -> str | None:
-    """The author `trafilatura.metadata.extract_author(tree)` gives, found in one walk."""
+    """The author `trafilatura.metadata.extract_author(tree)` gives, found in one walk
+    (by `extract_author` itself when the installed trafilatura's XPaths are not the
+    tables')."""
+    if not TABLES_MATCH:
+        return extract_author(tree)
     candidates: list[list] = [[] for _ in AUTHOR_TESTS]
     discarded = set()
     root_discard, *other_discards = DISCARD_TESTS

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from trafilatura.metadata import extract_author
 
+from hzcorpus import html_author
 from hzcorpus.html import HtmlOptions, _parse
-from hzcorpus.html_author import AUTHOR_TESTS, DISCARD_TESTS, page_author
+from hzcorpus.html_author import AUTHOR_TESTS, DISCARD_TESTS, page_author, tables_match
 from tests.conftest import DATA
 
 TAGS = ["a", "address", "div", "link", "p", "span", "strong", "h3", "h4", "section", "li"]
@@ -114,3 +115,28 @@ def test_the_tables_hold_one_row_per_trafilatura_xpath():
 
     assert len(AUTHOR_TESTS) == len(AUTHOR_XPATHS)
     assert len(DISCARD_TESTS) == len(AUTHOR_DISCARD_XPATHS)
+
+
+def test_the_installed_trafilatura_has_the_xpaths_the_tables_were_written_from():
+    # fails when constraints.txt moves to a trafilatura whose author XPaths changed:
+    # rewrite the tables from the new XPaths and pin their digests
+    assert html_author.TABLES_MATCH
+
+
+def test_a_changed_xpath_sends_every_page_to_extract_author(monkeypatch):
+    from types import SimpleNamespace
+
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    first, *rest = AUTHOR_XPATHS
+    changed = [SimpleNamespace(path=first.path.replace("'AuthorCard'", "'AuthorBox'")), *rest]
+    assert tables_match(AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS)
+    assert not tables_match(changed, AUTHOR_DISCARD_XPATHS)
+    assert not tables_match(AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS[:1])
+
+    calls = []
+    monkeypatch.setattr(html_author, "TABLES_MATCH", tables_match(changed, AUTHOR_DISCARD_XPATHS))
+    monkeypatch.setattr(html_author, "extract_author", lambda tree: calls.append(tree) or "X Y")
+    tree = tree_of('<html><body><p class="byline">Jane Doe</p></body></html>')
+    assert page_author(tree) == "X Y"
+    assert calls == [tree]
