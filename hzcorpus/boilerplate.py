@@ -414,12 +414,19 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
 )
 
 #: Rows for page-text dumps only: trafilatura leaves a page's scripts out of an HTML
-#: page's text, so there a line of code is the article's own (a code sample).
-DUMP_ONLY_RULES: frozenset[str] = frozenset({"script-code"})
+#: page's text, so there a line of code is the article's own (a code sample), and its
+#: sidebars of other stories, so there such a header is the article's own subheading.
+DUMP_ONLY_RULES: frozenset[str] = frozenset({"script-code", "other-stories-header"})
 
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).
-INLINE_BOX_RULES: frozenset[str] = frozenset({"related-header", "more-from"})
+INLINE_BOX_RULES: frozenset[str] = frozenset(
+    {"related-header", "more-from", "other-stories-header"}
+)
+#: Inline-box rules whose boxes may follow each other inside the article (a news digest's
+#: "Top Asian News", "Top European News"): the prose after such a box, which must outweigh
+#: the prose above it, runs to the next header of another rule.
+CHAINED_BOX_RULES: frozenset[str] = frozenset({"other-stories-header"})
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -1122,6 +1129,41 @@ LINE_RULES: tuple[Rule, ...] = (
         r"plus d'articles de|更多来自)\s+\S[^.!?。]{0,40}$",
         match=("More from Business", "Mehr von Anna Schmidt", "Más de EFE"),
         no_match=("More from the interview below, edited for length.",),
+    ),
+    Rule(
+        id="other-stories-header",
+        reason="the header of a box of the site's other stories (other, more, latest, top "
+        "news or articles) starts here",
+        kind="boundary",
+        pattern=r"^(?:"
+        r"(?:top|more|other|latest|recent|further|next)\s+(?:[\w&'.-]+\s+){0,3}"
+        r"(?:news|articles?|stories|headlines|videos)"
+        r"|(?:weitere|andere|mehr|neueste|aktuelle)\s+(?:[\w&'.-]+\s+){0,2}"
+        r"(?:nachrichten|meldungen|artikel|beiträge|videos)"
+        r"|(?:otras|más|últimas)\s+(?:[\w&'.-]+\s+){0,2}(?:noticias|artículos|vídeos)"
+        r"|(?:autres|plus\s+d'|dernières|derniers)\s*(?:[\w&'.-]+\s+){0,2}"
+        r"(?:articles|actualités|nouvelles|infos|vidéos)"
+        r"|(?:其他|其它|更多|最新)\S{0,4}(?:新闻|文章|报道|资讯|视频)"
+        r")(?:\s+(?:in|from|on|aus|zu|zum|zur|im|de|en|sobre|du|dans)\s+"
+        r"[\w&'.-]+(?:\s+[\w&'.-]+){0,2})?"
+        r"(?:\s*(?:»|>>|›|more\s*>>|…|\.\.\.|:|：))?\s*$",
+        max_chars=80,
+        match=(
+            "TOP MICHIGAN NEWS",
+            "More Michigan News »",
+            "Other News in Science",
+            "Other Recent Articles...",
+            "Latest Business News from Reuters.com",
+            "Weitere Meldungen aus der Region",
+            "Otras noticias de Deportes",
+            "Autres articles dans Économie",
+            "其他新闻",
+        ),
+        no_match=(
+            "More news is expected later today.",
+            "Other stories about the flood reached us by mail",
+            "Top news anchors met in Berlin on Tuesday to discuss the future",
+        ),
     ),
     Rule(
         id="footer-header",

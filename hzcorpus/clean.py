@@ -29,6 +29,7 @@ import numpy as np
 
 from .boilerplate import (
     BULLET_MARKERS,
+    CHAINED_BOX_RULES,
     CJK_FUNCTION_CHARS,
     COMMENT_ACTIONS,
     CONTEXT_REASONS,
@@ -608,7 +609,10 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     bounds = [i for i, ln in enumerate(lines) if ln.rule is not None and ln.rule.kind == "boundary"]
     blocks: list[list[int]] = [[0, 0]]
     for n, at in enumerate(bounds):
+        rule = lines[at].rule.id
         end = bounds[n + 1] if n + 1 < len(bounds) else len(lines)
+        if rule in CHAINED_BOX_RULES:  # the prose after runs to a header of another rule
+            end = next((i for i in bounds[n + 1 :] if lines[i].rule.id != rule), len(lines))
         box = _inline_box(lines, prose, blocks[-1][0], at, end, th)
         if box is None:
             blocks[-1][1] = at

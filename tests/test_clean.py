@@ -474,3 +474,44 @@ def test_a_sidebar_of_summaries_does_not_outweigh_a_dense_article():
     most = ["Most Discussed", "Ferry fares frozen (42)", "Pier closed for repairs (17)"]
     doc = clean("\n".join([*sidebar, *most, *ARTICLE, "Comments", "Great story."]))
     assert doc.paragraphs == ARTICLE[3:]
+
+
+def test_other_stories_header_ends_the_article_but_not_a_digest():
+    article = [
+        *ARTICLE,
+        "The operator said the relief vessel would be based in the south harbour, where the "
+        "crew could reach any of the islands within four hours in most weather.",
+        "A review of the fleet is due next spring, and the government has promised to order "
+        "two new ships once it has seen the findings of that review.",
+    ]
+    other = [
+        "Other News in Science",
+        "Telescope will begin operation shortly",
+        "The observatory has flown its first night mission over the Pacific.",
+        "Probe races past Mercury",
+    ]
+    doc = clean("\n".join([*article, *other]))
+    assert doc.paragraphs == article[3:]
+    assert "other-stories-header" in {r.rule for r in doc.removed}
+    # a news digest: several headed lists of links, each followed by more of the article
+    digest = [
+        "Markets opened the month mixed after a strong July for most stock indices worldwide.",
+        "Gold touched a record in early trade before it fell back as the dollar firmed again.",
+        "Bond yields rose across Europe as investors waited for the central banks this week.",
+        "Traders said the holiday season would keep volumes thin until the end of the month.",
+        "The week brings the manufacturing surveys first and the jobs report on its last day.",
+        "Analysts expect the surveys to show that factories grew for a second month running.",
+        "Top Asian News",
+        "Tokyo shares rise on exporters",
+        "Hong Kong peg holds again",
+        "Asian equity markets followed the lead of Wall Street with gains in most sectors.",
+        "Top European News",
+        "Factories return to growth",
+        "Euro-area manufacturing grew for the first time since the start of the pandemic.",
+        "In currencies, the dollar gave back some of its gains after a rebound late last week.",
+        "Oil prices slipped as producers started to raise output under their new agreement.",
+    ]
+    doc = clean("\n".join([ARTICLE[0], *digest]))
+    kept = doc.paragraphs
+    assert [line for line in digest if len(line) > 60] == [line for line in kept if len(line) > 60]
+    assert {r.rule for r in doc.removed} >= {"other-stories-header", "related-box"}
