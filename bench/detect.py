@@ -353,7 +353,8 @@ lines = data["lines"]
 docs = [Document(source=str(i), text="\\n".join(a)) for i, a in enumerate(data["articles"])]
 whole = [language.document_language_text(d) for d in docs]
 langdetect_rs.DetectorFactory.seed = 0
-cache = getattr(language, "_paragraph_language", None)
+# the paragraph cache: per options since session 9, one function before
+cache = getattr(language, "_paragraph_languages", getattr(language, "_paragraph_language", None))
 
 
 def plain():

@@ -224,23 +224,31 @@ def detect_document(doc: Document, options: LanguageOptions = LanguageOptions())
     the document's first candidate: the same detection."""
     text = document_language_text(doc)
     candidates = detect_language(text, options)
+    paragraph_language = _paragraph_languages(options)
     return replace(
         doc,
         language=candidates[0].lang,
         language_score=candidates[0].score,
         language_candidates=candidates,
         paragraph_languages=[
-            candidates[0] if p == text else _paragraph_language(p, options) for p in doc.paragraphs
+            candidates[0] if p == text else paragraph_language(p) for p in doc.paragraphs
         ],
     )
 
 
-@functools.lru_cache(maxsize=8192)
-def _paragraph_language(paragraph: str, options: LanguageOptions) -> LanguageScore:
-    """The best language of one paragraph. Detection is deterministic, so a paragraph that
-    repeats (a credit line, a notice that survived cleaning: about one in eight on real
-    pages) is detected once per process."""
-    return detect_language(paragraph, options)[0]
+@functools.lru_cache(maxsize=16)
+def _paragraph_languages(options: LanguageOptions) -> Callable[[str], LanguageScore]:
+    """The best language of one paragraph, with these options. Detection is deterministic,
+    so a paragraph that repeats (a credit line, a notice that survived cleaning: about one
+    in eight on real pages) is detected once per process; the cache is keyed by the
+    paragraph alone (the options are looked up once per document, not hashed per
+    paragraph)."""
+
+    @functools.lru_cache(maxsize=8192)
+    def paragraph_language(paragraph: str) -> LanguageScore:
+        return detect_language(paragraph, options)[0]
+
+    return paragraph_language
 
 
 def document_language_text(doc: Document) -> str:

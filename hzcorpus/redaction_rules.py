@@ -104,6 +104,24 @@ _MONTHS_FULL_EN = (
     r"|December)"
 )
 _MONTH_DE = alternation("months", langs=("de",))
+#: German number words that can stand for an amount ('zwei Euro pro Stück')
+_NUMBER_WORDS_DE_LIST = (
+    *("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
+    *("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
+    *("hundert", "tausend", *words("magnitudes", langs=("de",))),
+)
+_NUMBER_WORDS_DE = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS_DE_LIST)) + ")"
+#: what follows an amount of money per time or head ('Euro pro Person', 'Euro monatlich')
+_RATES_DE = ("pro", "je", "monatlich", "jährlich", "netto", "brutto", "im Monat", "im Jahr")
+#: words before a currency that are (or take the place of) an amount: 'zwei Euro', 'jeden Euro'
+_NOT_AMOUNTS_DE = (
+    *("in", "im", "jeden", "jede", "jeder", "je", "pro", "ein", "einen", "eine", "einem"),
+    *("paar", "wenige", "einige", "mehrere", "viele", "zig", "halbe", "halben", "Dutzend"),
+    *_NUMBER_WORDS_DE_LIST,
+)
+_UNIT_WORD_DE_EN = alternation(
+    "measure_units", "currency_words", "magnitudes", "time_units", langs=("de", "en")
+)
 _WEEKDAY_EN = alternation("weekdays", langs=("en",))
 _COUNTED_EN = alternation(
     "time_units", "measure_units", "count_nouns", "magnitudes", "currency_words", langs=("en",)
@@ -592,13 +610,18 @@ MISSING_NUMBER = (
         pattern=(
             r"(?<!mal )\b(?P<mark>(?:[Ii]m|[Ss]eit dem|[Bb]is zum|[Aa]b dem) Jahr"
             r"(?:\s+(?:wurde|wurden|hat|hatte|ist|war|gab|stieg|sank|lag|haben|sind|waren"
-            r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete"
+            r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete|sollen"
+            r"|sollten|konnten|müssen|mussten|werden|dürfen|gilt|galt|stiegen|sanken|lagen"
             r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
         ),
         kind="missing-number",
         score=0.65,  # "im Jahr" also means "per year" in speech
         flags=0,
-        match=("Im Jahr wurde das Werk eröffnet", "das im Jahr gegründete Unternehmen"),
+        match=(
+            "Im Jahr wurde das Werk eröffnet",
+            "das im Jahr gegründete Unternehmen",
+            "Ab dem Jahr sollen rund 80 % der Energie",
+        ),
         no_match=("Im Jahr 2020 wurde", "einmal im Jahr hat", "im Jahr zuvor", "pro Jahr"),
     ),
     RedactionRule(
@@ -1110,6 +1133,114 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="year-range-open-end-de",
+        needs=(" bis ",),
+        reason="a year range whose end year was cut: 'von 1974 bis Professor', '1908 bis bereits "
+        "vier'; after 'JJJJ bis' German writes a number, a month, a season, 'Ende'/'Mitte', "
+        "'heute' or a preposition (1 of 10,875 intact dev sentences has 'JJJJ bis' before a word)",
+        pattern=(
+            r"(?<![\d.,/-])\b(?:1[6-9]|20)\d\d bis (?P<mark>(?!(?:" + _MONTHS_DE + r"|Ende|Anfang"
+            r"|Mitte|Frühjahr|Frühling|Sommer|Herbst|Winter|Jahresende|Jahresmitte|Kriegsende|heute"
+            r"|dato|jetzt|dahin|zum|zur|in|ins|einschließlich|inklusive|spätestens|mindestens"
+            r"|voraussichtlich|nach|etwa|ca|circa|zu|vor|kurz|KW|Q[1-4]|[IVX]+)\b)[^\s\d]\S*)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Er war von 1974 bis Professor für Organisation",
+            "Darunter waren 1908 bis bereits vier Fahrzeuge",
+        ),
+        no_match=(
+            "von 1974 bis 1980 Professor",
+            "von 1990 bis März 2023",
+            "von 2010 bis heute",
+            "von 2019 bis Ende 2020",
+            "von 2010 bis zum Jahr 2015",
+            "Tel. 0221 1974 bis 18 Uhr",
+        ),
+    ),
+    RedactionRule(
+        id="year-gap-before-verb-de",
+        needs=("seit ", "bis ende ", "bis anfang ", "bis mitte ", "bis zu ", "bis  zu "),
+        reason="ein Artikel, 'seit' und gleich ein Partizip ('die seit denkmalgeschützte Halle', "
+        "'die seit bestehende Impulswoche'), 'bis zu' vor einem Infinitiv ('die Abholzung bis zu "
+        "stoppen'), oder 'bis Ende' vor einem Artikel oder 'neue' ('bis Ende die GmbH'): das "
+        "Jahr dazwischen fehlt; keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es) "
+            r"(?P<mark>seit (?!(?:vor)?letzt|erst|nächst)[a-zäöüß]+(?:ende|te)[nrsm]?)\b"
+            r"|\b(?P<mark2>[Bb]is (?:Ende|Anfang|Mitte)) (?=(?:die|das|den|dem|ein|eine|einen|neue"
+            r"|neuen)\b)"
+            r"|\b(?P<mark3>[Bb]is {1,2}zu) (?=(?!" + _NUMBER_WORDS_DE + r")[a-zäöü]+en\b)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Die seit denkmalgeschützte ehemalige Maschinenhalle",
+            "die seit bestehende Impulswoche",
+            "Im Impressum steht bis Ende die LoogBerry GmbH",
+            "des DTB bis Ende neue Grundsätze",
+            "die Abholzung von Wäldern bis zu stoppen",
+        ),
+        no_match=(
+            "die seit 2015 denkmalgeschützte Halle",
+            "die seit langem bestehende Regel",
+            "die seit letztem Jahr geltende Regel",
+            "bis Ende der Woche",
+            "bis Ende 2020 die Regel",
+            "bis zu sieben Tage",
+            "bis zu einem Drittel",
+            "bis 2030 zu stoppen",
+        ),
+    ),
+    RedactionRule(
+        id="rate-without-amount-de",
+        needs=(
+            *(
+                f"{money} {rate}"
+                for money in ("euro", "dollar", "franken", "cent")
+                for rate in _RATES_DE
+            ),
+            "von über ",
+            "von unter ",
+            "höhe von ",
+        ),
+        reason="eine Währung zwischen einem Wort, das keine Zahl ist, und einem Satz pro Zeit oder "
+        "Kopf ('zahlen Euro pro Person', 'weil Euro monatlich'), oder 'von über/unter' direkt "
+        "vor der Währung ('eine Ersparnis von über Euro'), 'in Höhe von EUR': der Betrag fehlt; "
+        "keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            # tried only where the currency and the rate stand; the word before is no amount
+            rf"(?=(?:Euro|Dollar|Franken|Cent) (?:{'|'.join(_RATES_DE)})(?:(?<=lich)\w+)?\b)"
+            r"(?<=[A-Za-zäöüßÄÖÜ] )"
+            + "".join(rf"(?<!\b{re.escape(word)} )" for word in _NOT_AMOUNTS_DE)
+            + r"(?P<mark>Euro|Dollar|Franken|Cent)"
+            r"|\bvon (?P<mark2>(?:über|unter) (?:Euro|EUR|Dollar|Franken|Cent|Prozent))\b"
+            r"|(?<=\bHöhe von )(?P<mark3>Euro|EUR|Dollar|Franken|Prozent)\b"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Kinder und Schulklassen zahlen Euro pro Person.",
+            "weil Euro monatlich einfach zu billig ist",
+            "eine Ersparnis von über Euro möglich",
+            "ein Ordnungsgeld in Höhe von EUR wegen",
+        ),
+        no_match=(
+            "Kinder zahlen 4 Euro pro Person.",
+            "auf zwei Euro pro Exemplar",
+            "den Tausend Euro Kredit",
+            "für jeden Euro pro Monat",
+            "Angaben in Euro pro Kopf",
+            "Staaten, die Euro jedoch nicht nutzen",
+            "eine Ersparnis von über 300 Euro",
+            "in Höhe von 300 Euro",
+        ),
+    ),
+    RedactionRule(
         id="life-dates-without-year",
         needs=("(",),
         reason="a biography's bracket of life dates with the dates cut: '(born )', '(geboren  in "
@@ -1164,8 +1295,8 @@ MISSING_NUMBER = (
         "'die Jahre alte', "
         "'um Grad Celsius', 'nach § Insolvenzverordnung', 'für Mio ermordete'",
         pattern=(
-            r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?)\s+(?:hat|hatte|haben|hatten"
-            r"|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
+            r"(?:^|(?<=[.!?:] ))(?P<mark>(?:Seit|Ab|Bis|Um|Im Jahre?) {1,2}"
+            r"(?:hat|hatte|haben|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen"
             r"|musste|mussten|soll|sollen|sollte|sollten|gibt|gab|gilt|galt|erhielt|erhält|begann"
             r"|beginnt|stieg|sank|lag|liegt|kam|kommt|ging|geht|steht|stand|gehört|gehörte)\b)"
             r"|(?<=\bAlter von )(?P<mark2>(?:Jahren|Monaten|Wochen|Tagen))\b|"
@@ -1749,13 +1880,14 @@ DATE_DIGITS = (
             for after in " \n\t,.;)!?-"
         ),
         reason="an English clock marker with no time before it: after 'around', 'about', 'by' "
-        "or 'at' in lower case ('arrived around  am', 'lv. around noon, arrv. around pm'), "
+        "or 'at' in lower case, which a space or the text's start precedes (the needs name the "
+        "space) ('arrived around  am', 'lv. around noon, arrv. around pm'), "
         "after a bare colon or point ('until :am;', 'in about :pm'), or opening a bracket with "
         "a space ('( PM ET)'); upper-case 'AM'/'PM' after a word can be a radio band or a "
         "prime minister, and German 'am' a preposition, so those are left alone",
         # every branch starts with a literal (a word, ':', '.', '( '): the scan looks for it
         pattern=(
-            r"\b(?:around|about|by|at)  ?(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
+            r"(?:^|(?<= ))(?:around|about|by|at)  ?(?P<mark>(?:[ap]m|[ap]\.m\.))(?=[\s,.;)!?]|$)"
             r"|(?<![\w:.])(?P<mark2>[:.](?:[ap]m|[AP]M|[ap]\.m\.))(?=[\s,.;)!?-]|$)"
             r"|\( (?P<mark3>(?:[AP]M|[ap]\.m\.))(?=[ )])"
         ),
@@ -1769,6 +1901,7 @@ DATE_DIGITS = (
             "We signed our name in about :pm.",
             "on tomorrow's daily call ( AM CST).",
             '"All Things Considered ( PM ET) - NPR',
+            "at am the doors opened",
         ),
         no_match=(
             "arrived around 2 am and",
@@ -1781,6 +1914,7 @@ DATE_DIGITS = (
             "wir treffen uns am Montag um 9",
             "Modi (PM) said",
             "at 9 a.m.",
+            "the hours:\nat am",
         ),
     ),
     RedactionRule(
@@ -2028,6 +2162,8 @@ PLACEHOLDER_CONTEXT = (
         id="x-placeholder-in-context",
         needs=(
             "xx",
+            " x ",
+            " x%",
             *(
                 f"{word}{gap}x"
                 for word in ("seit", "bis", "ab", "since", "until")
@@ -2045,7 +2181,9 @@ PLACEHOLDER_CONTEXT = (
         "'mehr als XX afghanischen', 'ungefähr XX Patente', 'vom XX. Februar'; a single X "
         "only after 'seit', 'bis', 'ab', 'since' or 'until' ('Seit X verantwortet'), or as a "
         "year after 'in', 'after', 'before', 'between' before punctuation or 'and' and a "
-        "number ('launched in X.', 'between X and 1662')",
+        "number ('launched in X.', 'between X and 1662'), before a unit, a currency or a percent "
+        "sign ('X % der Container', 'kostet X Euro'), or after a quantifier ('bis zu X Fans'); "
+        "none of the single-X frames in 25,000 intact dev sentences",
         pattern=(
             # the lookbehinds are tried only where an X starts
             r"(?=[Xx])"
@@ -2058,6 +2196,10 @@ PLACEHOLDER_CONTEXT = (
             r"|(?=X(?:[,.;](?:\s|$)| and\s+\d))"
             + _after(*("in", "In", "after", "After", "before", "Before", "between", "Between"))
             + r"(?P<mark5>X)"
+            r"|(?:^|(?<= ))(?P<mark6>X)(?: (?=(?!Jahrhundert)"
+            + _UNIT_WORD_DE_EN
+            + r"(?!\w))| ?(?=%))"
+            r"|(?=X )" + _after(*words("quantifiers", langs=("en", "de"))) + r"(?P<mark7>X)(?= \S)"
         ),
         kind="placeholder",
         score=0.8,
@@ -2074,6 +2216,9 @@ PLACEHOLDER_CONTEXT = (
             "a mission that was launched in X.",
             "Built by Shah Abbas II between X and 1662.",
             "Started in X, the lantern festival continues",
+            "In Göteborg werden aktuell X % der Container per Bahn transportiert.",
+            "der Eintritt kostet X Euro",
+            "sind bis zu X Fans zugelassen",
         ),
         no_match=(
             "the XX century",
@@ -2088,6 +2233,9 @@ PLACEHOLDER_CONTEXT = (
             "the value of X.",
             "Malcolm X.",
             "between X and Y",
+            "bei X Zugriff darauf bekommen",
+            "im X. Jahrhundert",
+            "the X Games",
         ),
     ),
     RedactionRule(

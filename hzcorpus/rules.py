@@ -287,11 +287,13 @@ def _sequence_literals(items) -> set[str] | None:
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A pattern (with `flags`) that matches every character a hit of `pattern` can start
-    with, or None when a hit may start with any character (or be empty)."""
+    with, or None when a hit may start with any character (or be empty). Each character
+    is named once (a list of words starting alike names its letter once per word, and
+    every repeat costs compile time)."""
     first = _sequence_atoms(_parse(pattern, flags))
     if first is None or first[1]:  # not modelled, or a hit may be empty
         return None
-    return "|".join(first[0])
+    return "|".join(dict.fromkeys(first[0]))
 
 
 @lru_cache(maxsize=1024)

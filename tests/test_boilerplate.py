@@ -74,6 +74,12 @@ def test_first_char_of_a_pattern_keeps_every_possible_start():
     assert Rule("r", "t", predicate=str.isupper, match=("X",)).first_char is None
 
 
+def test_first_chars_names_each_character_once():
+    from hzcorpus.rules import first_chars
+
+    assert first_chars(r"^(?:share|save|send|[Ss]ign in|print)\b") == "s|[Ss]|p"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})),

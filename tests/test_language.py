@@ -137,6 +137,17 @@ def test_chinese_variants_merge_into_zh_unless_asked():
     assert detect_language(traditional, variants)[0].lang == "zh-tw"
 
 
+def test_a_repeated_paragraph_keeps_the_answer_of_its_own_options():
+    # the paragraph cache is per options: the same paragraph, once with each
+    title, paragraph = "标题", "市议会在周二晚上经过长时间的辩论后批准了新的预算。"
+    doc = Document(source="x", title=title, text=paragraph)
+    for options, lang in [
+        (LanguageOptions(), "zh"),
+        (LanguageOptions(chinese_variants=True), "zh-cn"),
+    ]:
+        assert [p.lang for p in detect_document(doc, options).paragraph_languages] == [lang]
+
+
 def test_candidates_respect_top_k_and_floor():
     text = "Hello"
     ranked = detect_language(text, LanguageOptions(top_k=5, min_candidate_score=0.0))

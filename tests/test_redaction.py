@@ -128,6 +128,7 @@ PIECES = [
     *("年", "月", "日", "人", "亿", "美元", "[", "]", "(", ")", "#", "NAME", "<", ">", "█"),
     *(".", ",", ":", ";", "'", '"', "-", "/", " ", "  ", "\n", "\t", "\u00a0", "1", "2020"),
     *("the", "PERSON", "REDACTED", "at", "PM", "Uhr", "seit", "bis", "vom"),
+    *("Ende", "die", "von", "über", "pro", "monatlich", "Cent", "sollen", "zu"),
 ]
 
 
@@ -136,6 +137,7 @@ PIECES = [
 @example(["(", "XX", " ", "people"])
 @example([".", "\n", "Juli"])
 @example(["X", "\n", "%"])
+@example(["\n", "at", " ", "am"])
 def test_the_prefilter_changes_nothing_on_joined_pieces(parts):
     text = "".join(parts)
     assert find_flags(text) == find_flags(text, FlagOptions(prefilter=False))
