@@ -127,6 +127,12 @@ _FINITE_VERBS_DE = (
     *("will", "wollen", "muss", "musste", "müssen", "mussten", "würde", "würden", "gab"),
     *("gibt", "blieb", "bleibt", "darf", "dürfen"),
 )
+#: finite verbs that are also the stems of verbs with 'vor' or 'ab' ('vor liegt', 'ab steht'):
+#: tried only after 'seit', 'bis', 'von' and 'für'
+_STEM_VERBS_DE = (
+    *("gilt", "galt", "fand", "findet", "kam", "kommt", "liegt", "lag", "steht", "stand"),
+    *("hielt", "hält", "rät", "riet"),
+)
 #: words that cannot start what 'seit' governs (it takes a dative or a clause)
 _NOT_AFTER_SEIT_DE = ("im", "in", "mit", "eine", "u.a.", "und", "sowie", "bei")
 #: words before 'Prozent' that are (or ask for) an amount: 'zehn Prozent', 'wie viel Prozent'
@@ -140,6 +146,14 @@ _DASH_UNITS_DE = (
 )
 #: German adverbs of time (and 'Ende', 'Anfang', 'Mitte') that a year or count follows: 'schon X'
 _BEFORE_X_DE = ("schon", "bereits", "erst", "zunächst", "Ende", "Anfang", "Mitte", "einschließlich")
+#: words before 'percent of' that are (or ask for) an amount: 'ten percent of', 'what percent of'
+_NOT_PERCENT_AMOUNTS_EN = (
+    *("what", "What", "which", "the", "The", "a", "per", "high", "low", "small", "large"),
+    *("higher", "lower", "few", "several", "many", "some", "top", "bottom", "X", "XX", "x"),
+    *("xx", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
+    *("eighty", "ninety", "hundred"),
+)
 #: what a parenthesis may open with when its number was cut: '( Sitze)', '( Prozent)'
 _PAREN_COUNTS_DE = (
     "Prozent",
@@ -1448,12 +1462,17 @@ MISSING_NUMBER = (
                 for verb in _FINITE_VERBS_DE
             ),
             *(f"seit {word}" for word in _NOT_AFTER_SEIT_DE),
+            *(
+                f"{prep} {verb}"
+                for prep in ("seit", "bis", "von", "für")
+                for verb in _STEM_VERBS_DE
+            ),
             *(f"{prep} /" for prep in (*_YEAR_PREPOSITIONS_DE, "jahr", "jahre")),
         ),
         reason="eine Präposition, die eine Jahreszahl nimmt, direkt (oder nach 'Ende', 'Anfang', "
         "'Mitte') vor einem finiten Verb ('Die Episode von war', 'Bis blieb sie im Dienst', "
-        "'Kunden ab müssen', 'bis Ende musste'), vor dem Rest eines Jahrespaars ('ab /60', "
-        "'bis /50'), oder 'seit' direkt "
+        "'Kunden ab müssen', 'bis Ende musste', 'die seit gilt'), vor dem Rest eines "
+        "Jahrespaars ('ab /60', 'bis /50'), oder 'seit' direkt "
         "vor einer Präposition, 'eine' oder 'und' ('ist sie seit im Speicher', 'seit mit ihrem "
         "Mann verheiratet'): die Zahl dazwischen fehlt; keines davon in 10.875 intakten "
         "Dev-Sätzen ('davon ab sollte' und 'vor hat' sind Verbzusätze, 'nach wie vor ist' eine "
@@ -1470,6 +1489,9 @@ MISSING_NUMBER = (
             + _MONTHS_DE
             + r"|Jahr|Frühjahr|Sommer|Herbst|Winter))"
             r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Ii]m Jahre?) (?P<mark3>/\d\d)\b"
+            r"|\b(?P<mark4>(?:[Ss]eit|[Bb]is|[Vv]on|[Ff]ür) (?:"
+            + "|".join(_STEM_VERBS_DE)
+            + r"))\b"
         ),
         kind="missing-number",
         score=0.7,
@@ -1484,6 +1506,8 @@ MISSING_NUMBER = (
             "Minister ist er seit u.a. für Kultur",
             "Noch bis Ende musste ein Mitarbeiter",
             "danach - ab /60 - Wasserstoff",
+            "Eine Neuerung, die seit gilt, entlastet",
+            "In einer Studie von fand eine Arbeitsgruppe",
         ),
         no_match=(
             "Davon ab sollte jeder die Möglichkeit haben",
@@ -1495,6 +1519,8 @@ MISSING_NUMBER = (
             "von 2010 bis 2015 war sie Ministerin",
             "bis Ende Juni war sie dort",
             "ab 2050/60 Wasserstoff",
+            "was vor liegt",
+            "die seit 2020 gilt",
         ),
     ),
     RedactionRule(
@@ -1544,19 +1570,33 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="decimal-comma-without-integer",
-        needs=tuple(f"{before},{digit}" for before in " (" for digit in "0123456789"),
-        reason="a decimal comma with its whole part cut, before a unit: '(Kenia; ,75 min)', "
-        "'gewann in ,40 min', 'eine Fabelzeit von ,72 Minuten'; no intact dev sentence has "
-        "one",
+        needs=tuple(
+            f"{before}{colon},{digit}"
+            for before in " ("
+            for colon in ("", ":")
+            for digit in "0123456789"
+        ),
+        reason="a decimal comma with its whole part (or a time's minutes and seconds) cut, "
+        "before a unit: '(Kenia; ,75 min)', 'gewann in ,40 min', 'eine Fabelzeit von ,72 "
+        "Minuten', '(SC Potsdam; :,94 min)'; no intact dev sentence has one",
         pattern=(
-            r"(?:(?<=[(;] )|(?<=\()|(?<=[a-zäöü] ))(?P<mark>,\d+)(?= ?(?:min|Min\.|Minuten|s|sek"
+            r"(?:(?<=[(;] )|(?<=\()|(?<=[a-zäöü] ))(?P<mark>:?,\d+)(?= ?(?:min|Min\.|Minuten|s|sek"
             r"|Sek\.|Sekunden|sec|Std\.|Stunden|h|km|m|kg|cm|Prozent|%|Euro|€)(?!\w))"
         ),
         kind="missing-number",
         score=0.8,
         flags=0,
-        match=("(Dresdner SC; ,18 min) mit Bestzeit", "eine Fabelzeit von ,72 Minuten"),
-        no_match=("(Dresdner SC; 8,18 min)", "Äpfel , 5 Birnen", "vgl. S. 12 ,3 m"),
+        match=(
+            "(Dresdner SC; ,18 min) mit Bestzeit",
+            "eine Fabelzeit von ,72 Minuten",
+            "Naomi Korir (:,74 min) wurde Dritte",
+        ),
+        no_match=(
+            "(Dresdner SC; 8,18 min)",
+            "Äpfel , 5 Birnen",
+            "vgl. S. 12 ,3 m",
+            "(3:41,74 min)",
+        ),
     ),
     RedactionRule(
         id="thousands-mark-without-group",
@@ -1600,6 +1640,54 @@ MISSING_NUMBER = (
             "zahlen Sie 10,- Euro",
             "Prozent, Euro",
         ),
+    ),
+    RedactionRule(
+        id="percent-of-without-number-en",
+        needs=("percent of", "per cent of"),
+        reason="'percent of' after a word that is no amount and does not ask for one ('ozone "
+        "caused percent of', 'I have like percent of', 'the richest per cent of'): the figure "
+        "was cut; 'what percent of', 'the percent of', 'ten percent of' stay; none in 11,881 "
+        "intact dev sentences",
+        pattern=(
+            r"(?<=[a-z] )(?<!\d[a-z] )"
+            + "".join(rf"(?<!\b{word} )" for word in _NOT_PERCENT_AMOUNTS_EN)
+            + r"(?P<mark>per ?cent) (?=of\b)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "ozone pollution caused percent of the damage",
+            "I have like percent of my taste",
+            "held by the richest per cent of the population",
+        ),
+        no_match=(
+            "what percent of voters",
+            "ten percent of the budget",
+            "the percent of students",
+            "the richest 1e per cent of",
+            "by 5 percent of GDP",
+        ),
+    ),
+    RedactionRule(
+        id="clock-without-hour",
+        needs=tuple(f"{before}:{digit}" for before in " (" for digit in "012345"),
+        reason="a clock time whose hour was cut, before am/pm or 'Uhr': 'on 05/03/2001 :35 PM', "
+        "'at 2/7/2005 :32 AM'; none in 22,756 intact dev sentences",
+        pattern=(
+            r"(?<=[\s(])(?P<mark>:[0-5]\d(?::[0-5]\d)?) ?"
+            r"(?=(?:[AP]M\b|[ap]\.m\.|[ap]m\b(?! [A-ZÄÖÜ])|Uhr\b))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "sent on 05/03/2001 :35 PM",
+            "Posted at 2/7/2005 :32 AM",
+            "um :30 Uhr",
+            "at :15 p.m.",
+        ),
+        no_match=("on 05/03/2001 12:35 PM", "at 3:32 AM", "Ratio :35 am Ende"),
     ),
     RedactionRule(
         id="paragraph-without-number-de",
