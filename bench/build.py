@@ -211,12 +211,13 @@ PROFILE_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 def profile_sandbox(out: str) -> None:
-    """A sandbox process (`hzcorpus.sandbox.main`) profiled from the end of its warm-up on;
-    the profile goes to `out`."""
+    """A worker template (`hzcorpus.sandbox.main`) profiled from the end of its warm-up on;
+    the profile of the worker forked from it goes to `out`."""
     import cProfile
 
     import hzcorpus.sandbox as sandbox
 
+    template = os.getpid()
     profile = cProfile.Profile()
     warm_up = sandbox._warm_up
 
@@ -229,7 +230,8 @@ def profile_sandbox(out: str) -> None:
         sandbox.main()
     finally:
         profile.disable()
-        profile.dump_stats(out)
+        if os.getpid() != template:
+            profile.dump_stats(out)
 
 
 def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]:
@@ -237,6 +239,7 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     (`import` ... `end`) and of the worker's warm-up. With `profile_out`, the worker is
     profiled after its warm-up (`profile_sandbox`)."""
     start = time.perf_counter()
+    import hzcorpus.forkserver as forkserver
     import hzcorpus.sandbox as sandbox
     from hzcorpus.cli import main as cli
 
@@ -245,14 +248,13 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     def at(name: str) -> None:
         moments.setdefault(name, time.perf_counter() - start)
 
-    popen, receive, stop = sandbox._popen, sandbox.SandboxPool._receive, None
+    command, receive, stop = forkserver.Template.command, sandbox.SandboxPool._receive, None
 
-    def popen_profiled(env: dict[str, str]) -> subprocess.Popen:
+    def command_profiled(self) -> list[str]:
         at("workers")
         if profile_out is None:
-            return popen(env)
-        command = [sys.executable, __file__, "--profile-sandbox", profile_out]
-        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            return command(self)
+        return [sys.executable, __file__, "--profile-sandbox", profile_out]
 
     def receive_timed(self, box, *args) -> None:
         receive(self, box, *args)
@@ -270,12 +272,12 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
         if self.proc is not None:
             self.proc.wait()
 
-    sandbox._popen, sandbox.SandboxPool._receive = popen_profiled, receive_timed
+    forkserver.Template.command, sandbox.SandboxPool._receive = command_profiled, receive_timed
     stop, sandbox.Sandbox.stop = sandbox.Sandbox.stop, stop_gently
     try:
         cli(["build", raw, out, "--no-translate", "--quiet", "--workers", "1"])
     finally:
-        sandbox._popen, sandbox.SandboxPool._receive = popen, receive
+        forkserver.Template.command, sandbox.SandboxPool._receive = command, receive
         sandbox.Sandbox.stop = stop
     moments["end"] = time.perf_counter() - start
     return moments

@@ -306,19 +306,29 @@ def test_chunk_rows_kept_for_the_reduce_equal_the_decoded_table(tmp_path):
     assert refused.rows is None and refused.table.num_rows == len(results) + 1
 
 
-def test_prestarted_workers_are_taken_by_the_pool_and_the_rest_ended():
+def test_a_prestarted_template_is_taken_by_the_pool_and_one_left_over_ended():
     from hzcorpus import sandbox
 
-    sandbox.prestart(2)
-    spares = [proc for _env, proc in sandbox._SPARES]
+    sandbox.prestart()
+    sandbox.prestart()
+    spares = list(sandbox._SPARES)
     try:
-        with SandboxPool(FAST.steps(), workers=1, time_limit=60.0) as pool:
-            assert pool.sandboxes[0].proc is spares[0]
+        with SandboxPool(FAST.steps(), workers=2, time_limit=60.0) as pool:
+            assert pool.template is spares[0]
             (results,) = pool.run([[next(iter_inputs(ROOT / "raw"))]])
             assert results[0].status == "ok"
+            # both workers were forked from the one template
+            pids = {s.proc.pid for s in pool.sandboxes}
+            assert len(pids) == 2 and spares[0].proc.pid not in pids
+            assert all(_parent(pid) == spares[0].proc.pid for pid in pids)
     finally:
         sandbox.discard_spares()
-    assert sandbox._SPARES == [] and spares[1].poll() is not None
+    assert sandbox._SPARES == [] and spares[1].proc.poll() is not None
+    assert spares[0].proc.poll() is not None  # the pool ended its template
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def test_the_cli_build_leaves_no_prestarted_worker_behind(tmp_path):
