@@ -75,6 +75,42 @@ def test_inputs_sent_to_a_worker_that_has_just_died_are_run_again(tmp_path):
     assert results["c.txt"].status == results["d.txt"].status == "ok"
 
 
+def test_workers_are_forked_anew_from_a_new_template_when_the_template_died(tmp_path):
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(TEXT)
+    items = list(iter_inputs(tmp_path))
+    with SandboxPool([ReadStep(ReadOptions())], workers=1, time_limit=30.0) as pool:
+        (first,) = pool.run([items[:1]])
+        old = pool.template.proc
+        old.kill()
+        old.wait()
+        (sandbox,) = pool.sandboxes
+        sandbox.proc.wait()  # a worker dies with its template
+        assert sandbox.proc.poll() is not None
+        (rest,) = pool.run([items[1:]])
+        assert pool.template.proc is not old and pool.template.alive()
+    results = {r.source: r for r in [*first, *rest]}
+    assert results["a.txt"].status == "ok"
+    assert results["b.txt"].reason == "time-limit: the worker process died"
+    assert results["c.txt"].status == results["d.txt"].status == "ok"
+
+
+def test_a_forked_worker_is_watched_and_killed_without_being_a_child():
+    from hzcorpus.forkserver import Forked
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        worker = Forked(proc.pid)
+        assert worker.poll() is None
+        worker.kill()
+        proc.wait()  # reaped here, as the template's system reaps its workers
+        assert worker.wait() == -1 and worker.poll() == -1
+    finally:
+        proc.kill()
+        proc.wait()
+    assert Forked(proc.pid).poll() == -1  # gone before it was watched
+
+
 def _slow_page(paragraphs: int = 12000) -> str:
     paragraph = (
         "<p>The harbour authority said on Monday that the new ferry terminal would open in "
