@@ -19,7 +19,8 @@ load from other jobs hits them alike (min and median over the rounds):
   a record holds where a library finds them (`trafilatura.bare_extraction(...,
   with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
 
-Peak memory is sampled from /proc every 0.2 s over the run's process tree.
+Peak memory is sampled from /proc every 0.2 s over the run's process tree; the CPU seconds
+are those of the whole tree (on a loaded machine, where wall times are noise, the evidence).
 
 `--compare-with CHECKOUT` adds the build of another checkout of the project (say, main
 before a change) to the same rounds, and says whether its records and manifest (the parquet
@@ -165,9 +166,12 @@ def _tree_rss_mb(root: int) -> tuple[float, float]:
 
 
 def measure(command: list[str], checkout: str) -> dict[str, float]:
-    """Run a command in `checkout` (the project on its path); its wall time and peak memory
-    (largest process, whole tree) in MB."""
+    """Run a command in `checkout` (the project on its path); its wall time, the CPU seconds
+    of its process tree (each process waited for by its parent) and peak memory (largest
+    process, whole tree) in MB."""
     env = dict(os.environ, PYTHONPATH=checkout)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=checkout, env=env)
     largest = total = 0.0
@@ -178,7 +182,9 @@ def measure(command: list[str], checkout: str) -> dict[str, float]:
     if proc.returncode not in (0, 1):  # 1: some inputs failed; the build.json says which
         raise SystemExit(f"{command}: exit status {proc.returncode}")
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "peak_mb": largest, "tree_mb": total}
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": largest, "tree_mb": total}
 
 
 def run_measured(command: list[str], checkout: Path) -> dict[str, float]:
@@ -586,9 +592,9 @@ def main() -> None:
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
-        "batched | vs plain per-article-meta | peak RSS MB: largest / all |"
+        "batched | vs plain per-article-meta | CPU s: min / median | peak RSS MB: largest / all |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     best = {name: min(m["seconds"] for m in ms) for name, ms in runs.items()}
     for name, ms in runs.items():
         median = statistics.median(m["seconds"] for m in ms)
@@ -596,6 +602,8 @@ def main() -> None:
         for mode in PLAIN_MODES:
             anchor = best.get(f"plain script, parquet {mode}")
             cells.append(f"{anchor / best[name]:.2f}x" if anchor else "–")
+        cpu = [m["cpu"] for m in ms]
+        cells.append(f"{min(cpu):.1f} / {statistics.median(cpu):.1f}")
         memory = f"{max(m['peak_mb'] for m in ms):.0f} / {max(m['tree_mb'] for m in ms):.0f}"
         print("| " + " | ".join([*cells, memory]) + " |")
 

@@ -7,8 +7,9 @@ the caller's script) with one end of a Unix socket as its standard input: the st
 it once, then one request per worker, each carrying the two pipe ends the worker talks over
 (`socket.send_fds`). The template runs no thread, so forking it is safe; it freezes its
 objects for the garbage collector first, so that the workers' collections do not copy the
-pages they share. The system reaps the workers; the build's process watches and kills them
-through a pid file descriptor (Linux) or their pid.
+pages they share. The template reaps its workers (so that their CPU time counts in the
+build's, as a direct child's would); the build's process watches and kills them through a
+pid file descriptor (Linux) or their pid.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import time
 from multiprocessing.connection import Connection
 
 FORK = b"f"
+#: How long the template has to reap its workers and end once the build closes its socket.
+END_LIMIT = 5.0
 #: How often a worker's end is checked where no pid file descriptor exists (seconds).
 POLL = 0.01
 
@@ -141,27 +144,31 @@ class Template:
         return self.proc.poll() is None
 
     def stop(self) -> None:
-        """End the template (its workers die with it)."""
+        """End the template (its workers die with it): it ends by itself at the end of its
+        input once its workers have ended, or is killed after `END_LIMIT` seconds."""
         self.sock.close()
-        if self.proc.poll() is None:
+        try:
+            self.proc.wait(END_LIMIT)
+        except subprocess.TimeoutExpired:
             self.proc.kill()
-        self.proc.wait()
+            self.proc.wait()
 
 
 def serve_forks(control: socket.socket) -> tuple[Connection, Connection] | None:
     """The template's loop: fork a worker for each request. Returns in a worker, with its
     (inbox, out) ends; in the template, None once the build's process closes the socket."""
     gc.freeze()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the system reaps the workers
+    signal.signal(signal.SIGCHLD, _reap)
     template = os.getpid()
     while True:
         try:
             message, fds, _flags, _address = socket.recv_fds(control, 1, 2)
         except OSError:
-            return None
+            message, fds = b"", []
         if message != FORK or len(fds) != 2:
             for fd in fds:
                 os.close(fd)
+            _reap(block=True)
             return None
         sys.stdout.flush()
         sys.stderr.flush()
@@ -175,6 +182,17 @@ def serve_forks(control: socket.socket) -> tuple[Connection, Connection] | None:
             return Connection(inbox, writable=False), Connection(out, readable=False)
         for fd in fds:
             os.close(fd)
+
+
+def _reap(*_signal: object, block: bool = False) -> None:
+    """Wait for the workers that have ended (with `block`, for all of them)."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def die_with_parent() -> None:
