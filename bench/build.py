@@ -217,27 +217,25 @@ PROFILE_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 def profile_sandbox(out: str) -> None:
-    """A worker template (`hzcorpus.sandbox.main`) profiled from the end of its warm-up on;
-    the profile of the worker forked from it goes to `out`."""
+    """A worker template (`hzcorpus.sandbox.main`) whose forked worker is profiled from its
+    start (after the template's warm-up); the profile goes to `out`."""
     import cProfile
 
     import hzcorpus.sandbox as sandbox
 
-    template = os.getpid()
-    profile = cProfile.Profile()
-    warm_up = sandbox._warm_up
+    serve = sandbox._serve
 
-    def warm_up_then_profile(*args):
-        warm_up(*args)
+    def serve_profiled(*args) -> None:
+        profile = cProfile.Profile()
         profile.enable()
-
-    sandbox._warm_up = warm_up_then_profile
-    try:
-        sandbox.main()
-    finally:
-        profile.disable()
-        if os.getpid() != template:
+        try:
+            serve(*args)
+        finally:
+            profile.disable()
             profile.dump_stats(out)
+
+    sandbox._serve = serve_profiled
+    sandbox.main()
 
 
 def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import select
 import signal
 import socket
 import sys
@@ -364,6 +365,19 @@ def _warm_up(read: ReadStep, steps: Sequence[Step]) -> None:
         run_steps(result, steps)
 
 
+def _warm_up_default() -> None:
+    """Warm up with the default build's steps while the build's process is still starting
+    (a prestarted template): with the default options the warm-up with the steps the build
+    sends then finds most of the work done (0.1 s of CPU instead of 0.7 s)."""
+    from .builder import BuildOptions
+
+    try:
+        read, *steps = BuildOptions(translate=None).steps()
+        _warm_up(read, steps)  # type: ignore[arg-type]
+    except Exception:  # the steps the build sends are warmed up anyway
+        pass
+
+
 def main() -> None:
     """The template process: load the steps and warm up, then fork a worker for each
     request (`forkserver.serve_forks`); a worker answers jobs until its inbox closes."""
@@ -373,6 +387,8 @@ def main() -> None:
     for module in DEFAULT_STEP_MODULES:  # while the build's process is still starting
         importlib.import_module(module)
     control = socket.socket(fileno=0)
+    if not select.select([control], [], [], 0)[0]:
+        _warm_up_default()
     setup = Connection(os.dup(0), writable=False)
     steps: list[Step] = []
     error = None
