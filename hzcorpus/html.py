@@ -69,8 +69,10 @@ from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, pag
 from .html_order import (
     BLOCK_TAGS,
     MODE_VOTES,
+    TEASER_LISTS,
     Block,
     Slot,
+    demote_teasers,
     mark_modes,
     page_order,
     rescue,
@@ -274,6 +276,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     slots = page_order(blocks, lines)
     mark_modes(slots, other_modes)
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
+    demote_teasers(slots)
     rescue(slots)
     head = _head_texts(slots)
     author = page_author(_clean_field(result.author), tree, head)
@@ -509,7 +512,8 @@ class _OutputLines:
 
     def __init__(self, title: str | None, author: str | None) -> None:
         self.title = " ".join(title.split()).casefold() if title else None
-        names = [n.strip().casefold() for n in (author or "").split(";")]
+        # "Kooman, F." is one author, written in a byline as "F. Kooman": its parts count
+        names = [n.strip().casefold() for n in re.split(r"[;,]", author or "")]
         self.names = [(_name_pattern(n), len(n.split())) for n in names if _WORD.search(n)]
 
     def __call__(self, line: str, patterns: bool = True) -> str | None:
@@ -549,7 +553,7 @@ def _reason(rule_id: str) -> str:
 @cache
 def _reasons() -> dict[str, str]:
     """Every removal's reason by rule id: the rows' own, then `REMOVAL_REASONS`."""
-    rows = (*OUTPUT_LINE_RULES, *MODE_VOTES)
+    rows = (*OUTPUT_LINE_RULES, *MODE_VOTES, *TEASER_LISTS)
     return {**REMOVAL_REASONS, **{rule.id: rule.reason for rule in reversed(rows)}}
 
 

@@ -51,6 +51,29 @@ BYLINE_RULES: tuple[Rule, ...] = (
         no_match=("记者从市交通管理部门了解到，截至17时", "作者简介"),
     ),
 )
+#: Author values that name no person: the tool that made the page (trafilatura reads
+#: `<meta name="creator" content="rfcmarkup version 1.111">` as an author) or an account
+#: form's label picked up from a login box.
+NOT_AN_AUTHOR: tuple[Rule, ...] = (
+    Rule(
+        id="author-tool",
+        reason="the program that made the page, not its author",
+        pattern=r"\bversion\b|\bv?\d+(?:\.\d+)+\b|^(?:microsoft (?:word|office)|"
+        r"ms ?word|libreoffice|openoffice|adobe \w+|wordpress|joomla|drupal|typo3|"
+        r"frontpage|dreamweaver)\b",
+        match=("Rfcmarkup Version", "rfcmarkup version 1.111", "Microsoft Word 15", "WordPress"),
+        no_match=("Michiel de Jong", "Hugo Boss", "Jane Versionova"),
+    ),
+    Rule(
+        id="author-account-label",
+        reason="the label of an account form (user name, log in), not a name",
+        pattern=r"^(?:user ?name|benutzername|nutzername|nombre de usuario|usuario|"
+        r"nom d'utilisateur|identifiant|用户名|用戶名|登录|log ?in|sign ?in|anmelden|"
+        r"anonymous|anonym|anónimo|anonyme|admin|administrator)$",
+        match=("Username", "Benutzername", "Nombre de usuario", "Nom d'utilisateur", "用户名"),
+        no_match=("Ann Username", "Jane Doe"),
+    ),
+)
 #: Words that end an author's name in trafilatura's output when a date follows the byline
 #: ("Joshua Sokol May", "Sara Zinnecker Stand"): never the end of a name.
 _DATE_WORDS_TEXT = (
@@ -88,7 +111,8 @@ def byline_names(text: str) -> list[str]:
 
 
 def clean_author(author: str | None) -> str | None:
-    """An extracted author without byline labels; None when nothing is left."""
+    """An extracted author without byline labels, names of no person (`NOT_AN_AUTHOR`)
+    and repeats (in any letter case); None when nothing is left."""
     if not author:
         return None
     author = " ".join(author.split())
@@ -96,7 +120,15 @@ def clean_author(author: str | None) -> str | None:
     if not names and (_ZH_BYLINE.regex.search(author) or re.search(r"[:：]", author)):
         return None
     names = [_without_date_words(name) for name in names or author.split("; ")]
-    return "; ".join(name for name in names if name) or None
+    people: dict[str, str] = {}
+    for name in names:
+        if name and not _names_no_one(name):
+            people.setdefault(name.casefold(), name)
+    return "; ".join(people.values()) or None
+
+
+def _names_no_one(name: str) -> bool:
+    return any(rule.regex.search(name) for rule in NOT_AN_AUTHOR)
 
 
 def _without_date_words(name: str) -> str:
@@ -109,12 +141,20 @@ def _without_date_words(name: str) -> str:
 
 def page_author(extracted: str | None, tree, texts: Iterable[str]) -> str | None:
     """The article's author: trafilatura's `extracted` one without labels (in the page's
-    own spelling when its meta tag gives the same name), else the meta tag's, the JSON-LD's,
-    or the first byline in `texts`."""
+    own spelling when its first meta tag gives the same name, or its meta tags together
+    give the same names: trafilatura splits "Kooman, F." at the comma), else the first
+    meta tag's, the JSON-LD's, or the first byline in `texts`."""
     author = clean_author(extracted)
-    meta = next(filter(None, map(_meta_author, tree.iter("meta"))), None)
+    metas = list(dict.fromkeys(filter(None, map(_meta_author, tree.iter("meta")))))
+    meta = metas[0] if metas else None
     if author and meta and _letters(author) == _letters(meta):
         return meta
+    if (
+        author
+        and any("," in name for name in metas)
+        and _letters(author) == _letters("".join(metas))
+    ):
+        return "; ".join(metas)
     if author or meta:
         return author or meta
     author = _json_ld_author(tree)
@@ -169,13 +209,16 @@ def _json_ld_author(tree) -> str | None:
 
 
 def _author_names(value) -> list[str]:
-    """Names of a JSON-LD `author` value: a string, a Person, or a list of them."""
+    """Names of a JSON-LD `author` value: a string, a Person, or a list of them (not
+    those `NOT_AN_AUTHOR` finds)."""
     values = value if isinstance(value, list) else [value]
     names = []
     for item in values:
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and name.strip() and "/" not in name:
-            names.append(" ".join(name.split()))
+            name = " ".join(name.split())
+            if not _names_no_one(name):
+                names.append(name)
     return names
 
 

@@ -61,6 +61,8 @@ class Slot:
     rule: str | None = None
     modes: frozenset[str] = frozenset()
     demoted: str | None = None
+    #: For an extracted line, the first page block it is made of (None when not found).
+    origin: Block | None = None
 
     @property
     def kept(self) -> bool:
@@ -161,7 +163,8 @@ def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
     at = -1
     for i, line in enumerate(lines):  # a line found nowhere on the page follows the one before
         at = first_block.get(i, at)
-        keyed.append(((at, 1, i), Slot(line, output=i)))
+        origin = blocks[first_block[i]] if i in first_block else None
+        keyed.append(((at, 1, i), Slot(line, output=i, origin=origin)))
     keyed.sort(key=itemgetter(0))
     return [slot for _, slot in keyed]
 
@@ -233,6 +236,96 @@ def vote(slots: list[Slot], votes: tuple[ModeVote, ...], asked: set[str]) -> int
             slot.demoted = row.id
             demoted += 1
     return demoted
+
+
+# --- teaser lists ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeaserList:
+    """Extracted lines that are other articles' teasers: the line's block lies within
+    `depth` levels of an item element (`items` tags) that also holds a heading (`headings`
+    tags) of at least `min_heading_words` words that is mostly link text (the other
+    article's headline, not a section name linked to a help page), the headline is not a
+    line of the article, and at least `min_items` sibling items of at most
+    `max_item_words` words have such a linked heading (a list of short teasers, not one
+    linked heading in the article nor a page's sections under links to their own pages)."""
+
+    id: str
+    reason: str
+    items: frozenset[str]
+    headings: frozenset[str]
+    depth: int = 4
+    min_items: int = 3
+    min_link_share: float = 0.8
+    min_heading_words: int = 4
+    max_item_words: int = 150
+
+
+#: Lists of other articles inside what the extractor kept (examples in the tests).
+TEASER_LISTS: tuple[TeaserList, ...] = (
+    TeaserList(
+        id="html-teaser-list",
+        reason="the summary of another article in a list of teasers, each under its "
+        "linked headline",
+        items=frozenset(("li", "article")),
+        headings=frozenset(("h2", "h3", "h4", "h5", "h6")),
+    ),
+)
+
+
+def demote_teasers(slots: list[Slot], rows: tuple[TeaserList, ...] = TEASER_LISTS) -> int:
+    """Demote extracted lines (in place) that a row of `rows` finds in a teaser list; the
+    number demoted."""
+    article = {" ".join(slot.text.split()) for slot in slots if slot.kept}
+    demoted = 0
+    for row in rows:
+        listed: dict[object, bool] = {}  # item element -> in a teaser list
+        for slot in slots:
+            if not slot.kept or slot.origin is None or slot.origin.element is None:
+                continue
+            item = _teaser_item(slot.origin.element, row, article, listed)
+            if item is not None:
+                slot.demoted = row.id
+                demoted += 1
+    return demoted
+
+
+def _teaser_item(element, row: TeaserList, article: set[str], listed: dict) -> object | None:
+    """The item of a teaser list that `element` lies in, or None."""
+    for _ in range(row.depth + 1):
+        if element is None or not isinstance(element.tag, str):
+            return None
+        if element.tag in row.items:
+            if element not in listed:
+                listed[element] = _in_teaser_list(element, row, article)
+            return element if listed[element] else None
+        element = element.getparent()
+    return None
+
+
+def _linked_heading(item, row: TeaserList, article: set[str] | None = None) -> bool:
+    """Whether `item` is short and holds a heading that is mostly link text (and, given
+    the `article`'s lines, not one of them)."""
+    if words_of(item.text_content()) > row.max_item_words:
+        return False
+    for heading in item.iter(*row.headings):
+        text = " ".join(heading.text_content().split())
+        if words_of(text) < row.min_heading_words or (article is not None and text in article):
+            continue
+        if link_share(heading, text) >= row.min_link_share:
+            return True
+    return False
+
+
+def _in_teaser_list(item, row: TeaserList, article: set[str]) -> bool:
+    if not _linked_heading(item, row, article):
+        return False
+    parent = item.getparent()
+    if parent is None:
+        return False
+    siblings = [el for el in parent if el.tag == item.tag]
+    return sum(_linked_heading(el, row) for el in siblings) >= row.min_items
 
 
 # --- rescue ---------------------------------------------------------------------------------

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from hzcorpus.clean import clean_document
 from hzcorpus.document import Document
 from hzcorpus.html import extract_html, page_text_dump
-from hzcorpus.html_meta import BYLINE_RULES, byline_names, clean_author, declared_language
+from hzcorpus.html_meta import (
+    BYLINE_RULES,
+    NOT_AN_AUTHOR,
+    byline_names,
+    clean_author,
+    declared_language,
+)
 from hzcorpus.html_order import RESCUE_RULES, Block, page_order
 from hzcorpus.review_pages import lines_not_removed
 from hzcorpus.rules import rule_example_failures
@@ -44,6 +50,7 @@ def article(head: str = "", middle: str = "", tail: str = "", lang: str = "en") 
 
 def test_rule_examples():
     assert list(rule_example_failures(BYLINE_RULES)) == []
+    assert list(rule_example_failures(NOT_AN_AUTHOR)) == []
 
 
 def test_a_teaser_paragraph_is_kept_before_the_article():
@@ -141,6 +148,19 @@ def test_author_labels_are_cut_off():
     assert clean_author("Sara Zinnecker Stand; Joe Wee Monday") == "Sara Zinnecker; Joe Wee"
     assert clean_author("June") == "June"  # a name that is one word stays
     assert byline_names("By the end of the year, sales had doubled.") == []
+    assert clean_author("Jeffrey Gettleman; JEFFREY GETTLEMAN") == "Jeffrey Gettleman"
+    assert clean_author("Username") is None  # a login box's label
+    assert clean_author("Rfcmarkup Version; Ann Lee") == "Ann Lee"  # a tool's name
+
+
+def test_tool_names_are_not_authors_and_last_comma_initial_is_one_name():
+    head = (
+        "<head><meta name='creator' content='rfcmarkup version 1.111'>"
+        "<meta name='DC.Creator' content='Kooman, F.'>"
+        "<meta name='DC.Creator' content='Jong, Michiel de'>"
+    )
+    result = extract_html(article().replace("<head>", head))
+    assert result.author == "Kooman, F.; Jong, Michiel de"
 
 
 def test_the_declared_language_is_a_hint_on_the_document():
@@ -299,3 +319,39 @@ def test_the_title_is_the_articles_not_a_section_heading(head_title, h1, title):
         f"<main><article>{PROSE}</article></main></body></html>"
     )
     assert extract_html(page).title == title
+
+
+STORIES = (
+    ("Storm closes the coastal road for a week", "The coastal road stays closed after storm"),
+    ("Neuer Bahnhof in Kiel eröffnet im Mai", "Der neue Bahnhof soll im Mai eröffnet werden"),
+    ("El ayuntamiento aprueba el nuevo presupuesto", "El presupuesto incluye más fondos para"),
+    ("La mairie ouvre une nouvelle bibliothèque municipale", "La bibliothèque ouvrira ses portes"),
+    ("市政府宣布新的公交线路今天开通运营", "新的公交线路连接火车站和机场，每天运营十六个小时"),
+)
+
+
+def _teaser_list(stories, summary_tail: str = " damage was repaired, officials said.") -> str:
+    items = "".join(
+        f"<li><h3><a href='/story-{n}'>{headline}</a></h3><p>{summary}{summary_tail}</p>"
+        "<span>News desk</span></li>"
+        for n, (headline, summary) in enumerate(stories)
+    )
+    return f"<ul class='stream'>{items}</ul>"
+
+
+def test_a_list_of_other_articles_teasers_is_removed():
+    html = article(middle=_teaser_list(STORIES))
+    plain = extract_html(article()).text
+    result = extract_html(html)
+    assert result.text == plain  # the article alone
+    rules = {r.rule for r in result.removed if "officials said" in r.text}
+    assert rules == {"html-teaser-list"}
+    assert any(r.reason.startswith("the summary of another article") for r in result.removed)
+
+
+def test_linked_headings_of_the_article_own_sections_are_not_a_teaser_list():
+    long_tail = " and " + " ".join(["the work went on through the winter"] * 20) + "."
+    sections = _teaser_list(STORIES, summary_tail=long_tail)  # items too long for teasers
+    assert "went on through the winter" in extract_html(article(middle=sections)).text
+    two = _teaser_list(STORIES[:2])  # two linked headlines are not yet a list
+    assert "officials said" in extract_html(article(middle=two)).text
