@@ -398,3 +398,20 @@ def test_an_extension_with_a_newline_is_skipped_with_a_one_line_reason(tmp_path)
     path = tmp_path / "\x01.\n"
     path.write_bytes(b"")
     assert skip_reason(path) == "extension .\\n is not one of .txt .html .htm .jsonl"
+
+
+def test_the_warm_up_compiles_every_rule_and_survives_a_bad_pattern():
+    script = (
+        "import gc\n"
+        "from hzcorpus import clean, language, redaction, sandbox\n"
+        "from hzcorpus.rules import Rule\n"
+        "bad = Rule('bad', 'an unbalanced group', '(a')\n"
+        "sandbox._load_on_first_use()\n"
+        "rules = [o for o in gc.get_objects() if isinstance(o, Rule) and o.pattern]\n"
+        "lazy = [r.id for r in rules if 'regex' not in vars(r)]\n"
+        "print(len(rules) > 100, lazy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=_env(), check=True
+    )
+    assert done.stdout.split("\n")[0] == "True ['bad']"
