@@ -342,12 +342,16 @@ class RescueRule:
     whole copy of the article in a mislabelled element) is never rescued, nor one whose
     text the article holds already. With `one_run`, the rule's blocks must form one run of
     adjacent slots: blocks of its kind in two runs or more are a list of other articles'
-    teasers (each under its headline link), and none of them is rescued."""
+    teasers (each under its headline link), and none of them is rescued. A block within
+    `outside_depth` levels of an element `not_inside` says is no part of the article (an
+    author's box, the site's header or a widget) is never rescued."""
 
     id: str
     reason: str
     element: Callable[[object], bool]
     not_text: re.Pattern[str] | None = None
+    not_inside: Callable[[object], bool] | None = None
+    outside_depth: int = 4
     depth: int = 2
     min_words: int = 6
     max_words: int = 400
@@ -378,6 +382,18 @@ def _named(pattern: re.Pattern[str]) -> Callable[[object], bool]:
     return test
 
 
+#: Class or id names of page parts around an article that are not the article: an
+#: author's box ("about the author": the class `author`, `author-bio`, `abh_`), the
+#: site's header and its tagline (`site-description`, `masthead`, `navbar`, Blogger's
+#: `header-inner`), widgets, newsletter boxes and banners. WordPress's `author-<name>`
+#: on the post itself is not an author's box, nor is an advertiser's `skin-branding`
+#: around the whole page a header.
+_NOT_ARTICLE_NAMES = re.compile(
+    r"(?:^|\s)authors?(?:$|\s)|(?:^|[\s_-])(?:abh|author-?(?:box|bio|info|card|profile|"
+    r"about|description)|about-?(?:the-?)?author|site-?description|site-?title|tagline|"
+    r"masthead|navbar|header-inner|widget|newsletter|banner)(?:$|[\s_-])",
+    re.I,
+)
 #: Caption-like blocks that are not text of the article: a credit alone, a viewer hint.
 _CREDIT_OR_HINT = re.compile(
     r"^\(?\s*(?:quelle|foto|fotos|bild|bilder|photo|photos|image|credit|source|©)\s*[:：]"
@@ -396,6 +412,7 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         id="html-standfirst",
         reason="a standfirst or teaser paragraph of the article (class teaser, lead, intro, …)",
         element=_named(_STANDFIRST_NAMES),
+        not_inside=_named(_NOT_ARTICLE_NAMES),
         min_words=8,
         lead=6,
         one_run=True,
@@ -421,9 +438,12 @@ def words_of(text: str) -> float:
 
 
 def link_share(element, text: str) -> float:
-    """Share of the block's characters that are link text."""
+    """Share of the block's characters that are link text (all of them inside a link:
+    a teaser's headline or caption wrapped in its `<a>`)."""
     if element is None or not text:
         return 0.0
+    if next(element.iterancestors("a"), None) is not None:
+        return 1.0
     linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     return min(linked / len(text), 1.0)
 
@@ -473,17 +493,20 @@ def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
         return False
     if not rule.min_words <= words_of(slot.text) <= rule.max_words:
         return False
-    if not _of_kind(rule, slot.block.element):
+    element = slot.block.element
+    if not _within(element, rule.element, rule.depth):
         return False
-    return link_share(slot.block.element, slot.text) <= rule.max_link_share
+    if rule.not_inside is not None and _within(element, rule.not_inside, rule.outside_depth):
+        return False
+    return link_share(element, slot.text) <= rule.max_link_share
 
 
-def _of_kind(rule: RescueRule, element) -> bool:
-    """Whether `element` or an ancestor within `rule.depth` is of the rule's kind."""
-    for _ in range(rule.depth + 1):
+def _within(element, test: Callable[[object], bool], depth: int) -> bool:
+    """Whether `element` or an ancestor within `depth` levels passes `test`."""
+    for _ in range(depth + 1):
         if element is None or not isinstance(element.tag, str):
             return False
-        if rule.element(element):
+        if test(element):
             return True
         element = element.getparent()
     return False

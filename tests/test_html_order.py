@@ -19,7 +19,7 @@ from hzcorpus.html_meta import (
     clean_author,
     declared_language,
 )
-from hzcorpus.html_order import RESCUE_RULES, Block, page_order
+from hzcorpus.html_order import _NOT_ARTICLE_NAMES, RESCUE_RULES, Block, page_order
 from hzcorpus.review_pages import lines_not_removed
 from hzcorpus.rules import rule_example_failures
 
@@ -84,6 +84,61 @@ def test_teasers_in_two_runs_or_more_are_a_list_and_not_rescued():
     assert all(teaser not in text for _, teaser in stories)
     one = f"<aside><a href='/x'>{stories[0][0]}</a><p class='summary'>{stories[0][1]}</p></aside>"
     assert stories[0][1] in extract_html(article(middle=one)).text  # one run: a standfirst
+
+
+@pytest.mark.parametrize(
+    ("names", "outside"),
+    [
+        *[(n, True) for n in ("vcard author abh_about_tab", "abh_box", "author-bio", "authors")],
+        *[(n, True) for n in ("about-the-author", "site-description", "widget Header")],
+        *[(n, True) for n in ("newsletter container", "tutorial-banner", "navbar-header")],
+        *[(n, False) for n in ("post hentry author-solarserver", "article-author-and-dek")],
+        *[(n, False) for n in ("authorship-note", "entry-header", "article-teaser")],
+        *[(n, False) for n in ("sht__summary", "item-page__introtext", "subheader")],
+        ("wrap-skin skin-branding", False),
+    ],
+)
+def test_names_of_page_parts_that_are_not_the_article(names, outside):
+    assert (_NOT_ARTICLE_NAMES.search(names) is not None) is outside
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='abh_box'><p class='teaser'>{}</p></div>",
+        "<section class='author-bio'><p class='summary'>{}</p></section>",
+        "<div id='masthead'><p class='site-description teaser'>{}</p></div>",
+        "<div class='widget Header'><p class='description'>{}</p></div>",
+        "<div class='newsletter container'><p class='newsletter-description'>{}</p></div>",
+    ],
+)
+def test_a_standfirst_in_an_author_box_header_or_widget_is_not_rescued(box):
+    assert TEASER not in extract_html(article(head=box.format(TEASER))).text
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<header class='entry-header'><h2 class='dek'>{}</h2></header>",
+        "<div class='article-header'><p class='lead'>{}</p></div>",
+        "<div class='authorship-note'><p class='teaser'>{}</p></div>",  # not an author's box
+    ],
+)
+def test_a_standfirst_in_the_articles_own_header_is_rescued(header):
+    assert extract_html(article(head=header.format(TEASER))).text.split("\n")[0] == TEASER
+
+
+def test_a_caption_inside_a_link_is_another_articles_teaser():
+    linked = (
+        "<figure class='teaser'><a href='/ratings'><figcaption>"
+        "<h4>The ferry operators rated, one by one</h4></figcaption></a></figure>"
+    )
+    assert "rated, one by one" not in extract_html(article(middle=linked)).text
+    figure = (
+        f"<figure><img src='a.jpg'><figcaption><a href='/p'>Photo</a> {CAPTION}</figcaption>"
+        "</figure>"
+    )
+    assert CAPTION in extract_html(article(middle=figure)).text  # a link in the caption
 
 
 def test_a_figure_caption_inside_the_article_is_kept_in_place():
@@ -347,6 +402,16 @@ def test_a_list_of_other_articles_teasers_is_removed():
     rules = {r.rule for r in result.removed if "officials said" in r.text}
     assert rules == {"html-teaser-list"}
     assert any(r.reason.startswith("the summary of another article") for r in result.removed)
+
+
+def test_headlines_wrapped_in_their_links_are_a_teaser_list_too():
+    items = "".join(
+        f"<li><a href='/story-{n}'><h3>{headline}</h3></a><p>{summary} damage was repaired,"
+        " officials said.</p></li>"
+        for n, (headline, summary) in enumerate(STORIES)
+    )
+    html = article(middle=f"<ul class='stream'>{items}</ul>")
+    assert extract_html(html).text == extract_html(article()).text
 
 
 def test_linked_headings_of_the_article_own_sections_are_not_a_teaser_list():
