@@ -151,6 +151,18 @@ UI_LABELS: frozenset[str] = frozenset(
         "voir plus",
         "加载更多",
         "back to top",
+        "newer post",
+        "older post",
+        "newer posts",
+        "older posts",
+        "neuerer post",
+        "älterer post",
+        "entrada más reciente",
+        "entrada antigua",
+        "article plus récent",
+        "article plus ancien",
+        "较新的博文",
+        "较早的博文",
         "nach oben",
         "zurück nach oben",
         "volver arriba",
@@ -358,6 +370,9 @@ class Thresholds:
     #: A block's prose is that of its densest run, where each line that is not prose
     #: costs this many characters (`clean._densest_run`).
     main_block_line_cost: float = 60
+    #: A block opened by a comment header (`COMMENT_RULES`) below a block with prose
+    #: weighs this share of its prose when the main block is chosen.
+    comment_block_weight: float = 0.25
     #: A line repeating one of the last N lines is a duplicate (a caption, a widget).
     repeat_window: int = 3
     #: A table of contents without a heading needs this many items ...
@@ -427,6 +442,12 @@ INLINE_BOX_RULES: frozenset[str] = frozenset(
 #: "Top Asian News", "Top European News"): the prose after such a box, which must outweigh
 #: the prose above it, runs to the next header of another rule.
 CHAINED_BOX_RULES: frozenset[str] = frozenset({"other-stories-header"})
+#: Boundary rules that open a comment thread: a block they open below a block with prose
+#: weighs `Thresholds.comment_block_weight` of its prose when the main block is chosen (a
+#: thread longer than the post above it is still not the article).
+COMMENT_RULES: frozenset[str] = frozenset(
+    {"comments-header", "comments-count-header", "comment-author"}
+)
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -566,7 +587,7 @@ def _is_ui_label(line: str) -> bool:
     if _DIGIT.search(line) is not None:  # a duration has digits
         line = _TRAILING_DURATION.sub("", line) or line
     parts = _LABEL_SEPARATORS.split(line.strip().lower())
-    return all(p.rstrip(":：»›>").strip() in UI_LABELS for p in parts)
+    return all(p.rstrip(":：»›>^↑").strip() in UI_LABELS for p in parts)
 
 
 def _is_category_label(line: str) -> bool:
@@ -838,9 +859,9 @@ def _asks_a_browser_action(line: str) -> bool:
 
 #: What marks a line as program code (`script-code`, `_is_code`): a block opened after
 #: a parenthesis, a block closed before `else`/`;`/`)`, a `var` or `function`, a compound
-#: operator, a statement after a semicolon.
+#: operator, a statement after a semicolon, a script tag.
 _CODE_MARK = (
-    r"\)\s*\{|\}\s*(?:else\b|catch\b|;|\))|\bvar\s+[\w$]+\s*=|\bfunction\s*[\w$]*\s*\("
+    r"(?i:</?script\b)|\)\s*\{|\}\s*(?:else\b|catch\b|;|\))|\bvar\s+[\w$]+\s*=|\bfunction\s*[\w$]*\s*\("
     r"|[\w$\])]\s*(?:\+=|===?|!==?|&&|\|\|)"
     r"|;\s*(?:[\w$.\[\]\"']+\s*(?:\+?=|\()|if\b|for\b|return\b)"
 )
@@ -905,10 +926,54 @@ LINE_RULES: tuple[Rule, ...] = (
             "发表评论",
             "我要评论",
             "写评论",
+            "schreibe einen kommentar",
+            "hinterlasse einen kommentar",
+            "deja una respuesta",
+            "laisser une réponse",
+            "发表回复",
+            "no comments yet",
+            "there are no comments yet",
+            "be the first to comment",
+            "es gibt noch keine kommentare",
+            "noch keine kommentare",
+            "sei der erste, der kommentiert",
+            "aún no hay comentarios",
+            "todavía no hay comentarios",
+            "sé el primero en comentar",
+            "pas encore de commentaire",
+            "aucun commentaire pour le moment",
+            "soyez le premier à commenter",
+            "暂无评论",
+            "还没有评论",
         )
-        + r")\s*(?:\(\d+\))?\s*[:：]?$",
-        match=("Comments (12)", "3 Kommentare", "Deja un comentario", "发表评论", "Réagir"),
-        no_match=("Comments from readers poured in after the story ran.", "Kommentare von Lesern"),
+        + r")\s*(?:\(\d+\))?\s*(?:"
+        + _phrases(  # a comment form's title, with its cancel link run on (WordPress)
+            "cancel reply",
+            "antworten abbrechen",
+            "cancelar la respuesta",
+            "cancelar respuesta",
+            "annuler la réponse",
+            "取消回复",
+        )
+        + r")?\s*[:：.!]?$",
+        match=(
+            "Comments (12)",
+            "3 Kommentare",
+            "Deja un comentario",
+            "发表评论",
+            "Réagir",
+            "Leave a Reply Cancel reply",
+            "Schreibe einen Kommentar Antworten abbrechen",
+            "Es gibt noch keine Kommentare.",
+            "Aún no hay comentarios.",
+            "Soyez le premier à commenter !",
+            "暂无评论",
+        ),
+        no_match=(
+            "Comments from readers poured in after the story ran.",
+            "Kommentare von Lesern",
+            "No comments yet from the ministry, which declined to answer.",
+        ),
     ),
     Rule(
         id="comments-count-header",
@@ -1051,10 +1116,33 @@ LINE_RULES: tuple[Rule, ...] = (
             "推荐阅读",
             "往期推荐",
             "往期回顾",
+            "related links",
+            "ähnliche beiträge",
+            "ähnliche artikel",
+            "verwandte artikel",
+            "artículos similares",
+            "entradas relacionadas",
+            "publicaciones relacionadas",
+            "articles liés",
+            "articles connexes",
+            "相关链接",
         )
-        + r")\s*[:：]?$",
-        match=("Related articles", "You might also like:", "Mehr zum Thema", "相关阅读"),
-        no_match=("Related articles were removed from the site in 2023.",),
+        + r")\s*(?:[:：]|\.\.\.|…)?$",
+        match=(
+            "Related articles",
+            "You might also like:",
+            "Mehr zum Thema",
+            "相关阅读",
+            "Ähnliche Beiträge",
+            "Auch interessant...",
+            "Related Links",
+            "Entradas relacionadas",
+            "Articles liés :",
+        ),
+        no_match=(
+            "Related articles were removed from the site in 2023.",
+            "Ähnliche Beiträge gab es schon 2019 im Stadtrat.",
+        ),
     ),
     Rule(
         id="sidebar-header",
@@ -1205,6 +1293,40 @@ LINE_RULES: tuple[Rule, ...] = (
         + r")\s*[:：]?$",
         match=("Impressum", "Privacy Policy", "Aviso legal", "联系我们"),
         no_match=("About us, the company said little.",),
+    ),
+    Rule(
+        id="about-author",
+        reason="the author's bio box (after the article) starts here",
+        kind="boundary",
+        pattern=r"^(?:"
+        + _phrases(
+            "about the author",
+            "about the authors",
+            "über den autor",
+            "über die autorin",
+            "über die autoren",
+            "zum autor",
+            "zur autorin",
+            "sobre el autor",
+            "sobre la autora",
+            "sobre los autores",
+            "acerca del autor",
+            "à propos de l'auteur",
+            "à propos de l’auteur",
+            "a propos de l'auteur",
+            "à propos de l'autrice",
+            "关于作者",
+            "作者简介",
+        )
+        + r")\s*[:：]?$",
+        match=(
+            "About the author",
+            "Über den Autor",
+            "Sobre el autor:",
+            "À propos de l'auteur",
+            "作者简介",
+        ),
+        no_match=("About the author of the report, little is known.", "Zum Autor des Briefes"),
     ),
     Rule(
         id="about-organisation",
@@ -1631,11 +1753,15 @@ LINE_RULES: tuple[Rule, ...] = (
         after_headline=True,
         reason="a share-this-article line",
         kind="furniture",
-        pattern=r"^(?:share|teilen|compartir|partager|分享)(?:\s+(?:this|the|on|via|to|en|sur|"
-        r"auf|per|dieses?|este|esta|cet(?:te)?|article|artikel|story|artículo|noticia|post|"
-        r"l['’]article|la noticia|el artículo|den artikel|page|seite|página)"
-        r"\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
-        r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$",
+        pattern=r"^(?:share|teilen|compartir|comparte|partager|partagez|分享)(?:\s+(?:this|the|"
+        r"on|via|to|en|sur|auf|per|dieses?|este|esta|esto|cet(?:te)?|article|artikel|story|"
+        r"artículo|noticia|post|l['’]article|la noticia|el artículo|den artikel|page|seite|"
+        r"página)\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
+        r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$"
+        r"|^teilen(?:\s+sie\s+dies)?\s+mit\s*[:：]?$"
+        r"|^(?:e-?mail|send)(?:\s+(?:this|it))?(?:\s+(?:article|story|page))?\s+to\s+a\s+friend"
+        r"\s*!?$|^(?:enviar|envíalo)\s+a\s+un\s+amigo$|^envoyer\s+à\s+un\s+ami$"
+        r"|^(?:artikel|seite)\s+(?:per\s+e-?mail\s+)?(?:versenden|weiterempfehlen)$|^推荐给朋友$",
         match=(
             "Share this article",
             "Share on Facebook",
@@ -1643,8 +1769,20 @@ LINE_RULES: tuple[Rule, ...] = (
             "Diesen Artikel teilen",
             "分享到：微信 微博",
             "Share:",
+            "Teilen Sie dies mit:",
+            "Comparte esto:",
+            "Partagez cet article",
+            "Send it to a friend!",
+            "Email this article to a friend",
+            "Enviar a un amigo",
+            "Artikel per E-Mail versenden",
         ),
-        no_match=("Share prices fell 3 percent on Monday.", "Shares rose."),
+        no_match=(
+            "Share prices fell 3 percent on Monday.",
+            "Shares rose.",
+            "Send it to a friend and ask them to call the hotline.",
+            "Teilen Sie uns Ihre Meinung mit.",
+        ),
     ),
     Rule(
         id="social-buttons",
@@ -1782,6 +1920,27 @@ LINE_RULES: tuple[Rule, ...] = (
             "本网站所刊载信息，不代表本网观点。刊用本网站稿件，务经书面授权。",
         ),
         no_match=("The rights of the workers were reserved for later talks.",),
+    ),
+    Rule(
+        id="entry-meta",
+        reason="a blog post's filing line with its permalink (WordPress's entry footer)",
+        kind="furniture",
+        max_chars=300,
+        pattern=r"^(?:this entry was posted|dieser eintrag wurde|esta entrada fue publicada|"
+        r"cet article a été publié|cette entrée a été publiée|本条目发布于).{0,240}"
+        r"(?:permalink|permalien|enlace permanente|固定链接)[^.!?。]{0,20}[.!?。]?$",
+        match=(
+            "This entry was posted in Allgemein. Bookmark the permalink.",
+            "This entry was posted on May 3, 2012 by Anna. Bookmark the permalink.",
+            "Dieser Eintrag wurde veröffentlicht in News. Setze ein Lesezeichen auf den Permalink.",
+            "Esta entrada fue publicada en Noticias. Guarda el enlace permanente.",
+            "Cet article a été publié dans Actualités. Ajoutez ce permalien à vos favoris.",
+            "本条目发布于2012年5月3日。属于新闻分类。将固定链接加入收藏夹。",
+        ),
+        no_match=(
+            "This entry was posted in haste, the editor admitted on Monday.",
+            "Permalink",
+        ),
     ),
     Rule(
         id="tags",
@@ -2111,10 +2270,12 @@ LINE_RULES: tuple[Rule, ...] = (
             'tle);_q+="&11="+escape(navigator.userAgent);_q+="&12="+escape(na?n:u);_q+="&13="',
             "pe, fn, false ); EventCache.add(obj, type, fn); } else if (obj.attachEvent) {",
             "(function() { document.addEventListener('DOMContentLoaded', function() { var m = 1;",
+            "<script>if (window.ads) {ads.push('top'); ads.run();}</script>",
         ),
         no_match=(
             "The plan has three parts; the first (and the cheapest) is due in May.",
             "Berechne die Masse eines Glasquaders mit a = 4 cm; b = 3 cm; h = 7 cm",
+            "The <script> tag loads code; the browser (not the page) decides when it runs.",
         ),
     ),
     Rule(

@@ -32,6 +32,7 @@ from .boilerplate import (
     CHAINED_BOX_RULES,
     CJK_FUNCTION_CHARS,
     COMMENT_ACTIONS,
+    COMMENT_RULES,
     CONTEXT_REASONS,
     DATE_IN_LINE,
     DUMP_ONLY_RULES,
@@ -599,6 +600,8 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     headlines, names and dates, does not outweigh the article.
 
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
+    A block a comment header opens below a block with prose weighs
+    `comment_block_weight` of its prose (a long thread does not outweigh the post).
     The main block takes in the blocks without prose just before it (a page header with a
     "Contact" link or a comment count must not cut the title off).
     A related-articles box inside the article (see `_inline_box`) does not separate them.
@@ -608,6 +611,7 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
         prose.append(prose[-1] + (len(line.text) if line.prose else 0))
     bounds = [i for i, ln in enumerate(lines) if ln.rule is not None and ln.rule.kind == "boundary"]
     blocks: list[list[int]] = [[0, 0]]
+    openers: list[str | None] = [None]  # the boundary rule that opened each block
     for n, at in enumerate(bounds):
         rule = lines[at].rule.id
         end = bounds[n + 1] if n + 1 < len(bounds) else len(lines)
@@ -617,6 +621,7 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
         if box is None:
             blocks[-1][1] = at
             blocks.append([at + 1, at + 1])
+            openers.append(rule)
         else:
             for i in box:
                 lines[i].context = "related-box"
@@ -628,6 +633,9 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
             _densest_run(lines, s, e, cost) if score else 0
             for (s, e), score in zip(blocks, scores, strict=True)
         ]
+        for n, rule in enumerate(openers):  # a comment thread below prose is no article
+            if rule in COMMENT_RULES and any(scores[:n]):
+                scores[n] *= th.comment_block_weight
     best = max(scores)
     if best == 0:
         return 0, len(lines)

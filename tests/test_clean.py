@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hzcorpus.boilerplate import Thresholds
 from hzcorpus.clean import CleanOptions, clean_document, parse_date
 from hzcorpus.document import Document
 from hzcorpus.errors import InputError
@@ -515,3 +516,21 @@ def test_other_stories_header_ends_the_article_but_not_a_digest():
     kept = doc.paragraphs
     assert [line for line in digest if len(line) > 60] == [line for line in kept if len(line) > 60]
     assert {r.rule for r in doc.removed} >= {"other-stories-header", "related-box"}
+
+
+def test_a_comment_thread_longer_than_the_post_is_not_the_article():
+    thread = [
+        f"{n}. I took the ferry with my kids last winter and we waited two days in the harbour. "
+        f"We were told nothing until the evening of day {n}, and the cafe had closed by then, "
+        "so an extra sailing would have made all the difference to us and to everyone on board."
+        for n in range(1, 9)
+    ]
+    page = [*ARTICLE, "Leave a Reply Cancel reply", *thread]
+    doc = clean("\n".join(page))
+    assert doc.paragraphs == ARTICLE[3:]
+    # the weight is what keeps the post: at 1 the thread outweighs it
+    weighted = clean("\n".join(page), thresholds=Thresholds(comment_block_weight=1.0))
+    assert weighted.paragraphs == thread
+    # a comment count above the article is no thread: the article under it stays
+    doc = clean("\n".join([ARTICLE[0], "12 Comments", *ARTICLE[3:]]))
+    assert doc.paragraphs == ARTICLE[3:]
