@@ -19,7 +19,8 @@ load from other jobs hits them alike (min and median over the rounds):
   a record holds where a library finds them (`trafilatura.bare_extraction(...,
   with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
 
-Peak memory is sampled from /proc every 0.2 s over the run's process tree.
+Peak memory is sampled from /proc every 0.2 s over the run's process tree; the CPU seconds
+are those of the whole tree (on a loaded machine, where wall times are noise, the evidence).
 
 `--compare-with CHECKOUT` adds the build of another checkout of the project (say, main
 before a change) to the same rounds, and says whether its records and manifest (the parquet
@@ -165,9 +166,12 @@ def _tree_rss_mb(root: int) -> tuple[float, float]:
 
 
 def measure(command: list[str], checkout: str) -> dict[str, float]:
-    """Run a command in `checkout` (the project on its path); its wall time and peak memory
-    (largest process, whole tree) in MB."""
+    """Run a command in `checkout` (the project on its path); its wall time, the CPU seconds
+    of its process tree (each process waited for by its parent) and peak memory (largest
+    process, whole tree) in MB."""
     env = dict(os.environ, PYTHONPATH=checkout)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=checkout, env=env)
     largest = total = 0.0
@@ -178,7 +182,9 @@ def measure(command: list[str], checkout: str) -> dict[str, float]:
     if proc.returncode not in (0, 1):  # 1: some inputs failed; the build.json says which
         raise SystemExit(f"{command}: exit status {proc.returncode}")
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "peak_mb": largest, "tree_mb": total}
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": largest, "tree_mb": total}
 
 
 def run_measured(command: list[str], checkout: Path) -> dict[str, float]:
@@ -211,25 +217,25 @@ PROFILE_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 def profile_sandbox(out: str) -> None:
-    """A sandbox process (`hzcorpus.sandbox.main`) profiled from the end of its warm-up on;
-    the profile goes to `out`."""
+    """A worker template (`hzcorpus.sandbox.main`) whose forked worker is profiled from its
+    start (after the template's warm-up); the profile goes to `out`."""
     import cProfile
 
     import hzcorpus.sandbox as sandbox
 
-    profile = cProfile.Profile()
-    warm_up = sandbox._warm_up
+    serve = sandbox._serve
 
-    def warm_up_then_profile(*args):
-        warm_up(*args)
+    def serve_profiled(*args) -> None:
+        profile = cProfile.Profile()
         profile.enable()
+        try:
+            serve(*args)
+        finally:
+            profile.disable()
+            profile.dump_stats(out)
 
-    sandbox._warm_up = warm_up_then_profile
-    try:
-        sandbox.main()
-    finally:
-        profile.disable()
-        profile.dump_stats(out)
+    sandbox._serve = serve_profiled
+    sandbox.main()
 
 
 def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]:
@@ -237,6 +243,7 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     (`import` ... `end`) and of the worker's warm-up. With `profile_out`, the worker is
     profiled after its warm-up (`profile_sandbox`)."""
     start = time.perf_counter()
+    import hzcorpus.forkserver as forkserver
     import hzcorpus.sandbox as sandbox
     from hzcorpus.cli import main as cli
 
@@ -245,14 +252,13 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
     def at(name: str) -> None:
         moments.setdefault(name, time.perf_counter() - start)
 
-    popen, receive, stop = sandbox._popen, sandbox.SandboxPool._receive, None
+    command, receive, stop = forkserver.Template.command, sandbox.SandboxPool._receive, None
 
-    def popen_profiled(env: dict[str, str]) -> subprocess.Popen:
+    def command_profiled(self) -> list[str]:
         at("workers")
         if profile_out is None:
-            return popen(env)
-        command = [sys.executable, __file__, "--profile-sandbox", profile_out]
-        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            return command(self)
+        return [sys.executable, __file__, "--profile-sandbox", profile_out]
 
     def receive_timed(self, box, *args) -> None:
         receive(self, box, *args)
@@ -270,12 +276,12 @@ def timed_build(raw: str, out: str, profile_out: str | None) -> dict[str, float]
         if self.proc is not None:
             self.proc.wait()
 
-    sandbox._popen, sandbox.SandboxPool._receive = popen_profiled, receive_timed
+    forkserver.Template.command, sandbox.SandboxPool._receive = command_profiled, receive_timed
     stop, sandbox.Sandbox.stop = sandbox.Sandbox.stop, stop_gently
     try:
         cli(["build", raw, out, "--no-translate", "--quiet", "--workers", "1"])
     finally:
-        sandbox._popen, sandbox.SandboxPool._receive = popen, receive
+        forkserver.Template.command, sandbox.SandboxPool._receive = command, receive
         sandbox.Sandbox.stop = stop
     moments["end"] = time.perf_counter() - start
     return moments
@@ -584,9 +590,9 @@ def main() -> None:
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
-        "batched | vs plain per-article-meta | peak RSS MB: largest / all |"
+        "batched | vs plain per-article-meta | CPU s: min / median | peak RSS MB: largest / all |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     best = {name: min(m["seconds"] for m in ms) for name, ms in runs.items()}
     for name, ms in runs.items():
         median = statistics.median(m["seconds"] for m in ms)
@@ -594,6 +600,8 @@ def main() -> None:
         for mode in PLAIN_MODES:
             anchor = best.get(f"plain script, parquet {mode}")
             cells.append(f"{anchor / best[name]:.2f}x" if anchor else "–")
+        cpu = [m["cpu"] for m in ms]
+        cells.append(f"{min(cpu):.1f} / {statistics.median(cpu):.1f}")
         memory = f"{max(m['peak_mb'] for m in ms):.0f} / {max(m['tree_mb'] for m in ms):.0f}"
         print("| " + " | ".join([*cells, memory]) + " |")
 

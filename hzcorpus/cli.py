@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -553,7 +552,7 @@ def run_build(args: argparse.Namespace) -> int:
     from . import sandbox
 
     if args.executor == "local":  # the workers start while this process imports the stages
-        sandbox.prestart(args.workers or os.cpu_count() or 1)
+        sandbox.prestart()
         from .chunks import arrow_without_pandas
 
         arrow_without_pandas()

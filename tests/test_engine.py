@@ -75,6 +75,42 @@ def test_inputs_sent_to_a_worker_that_has_just_died_are_run_again(tmp_path):
     assert results["c.txt"].status == results["d.txt"].status == "ok"
 
 
+def test_workers_are_forked_anew_from_a_new_template_when_the_template_died(tmp_path):
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(TEXT)
+    items = list(iter_inputs(tmp_path))
+    with SandboxPool([ReadStep(ReadOptions())], workers=1, time_limit=30.0) as pool:
+        (first,) = pool.run([items[:1]])
+        old = pool.template.proc
+        old.kill()
+        old.wait()
+        (sandbox,) = pool.sandboxes
+        sandbox.proc.wait()  # a worker dies with its template
+        assert sandbox.proc.poll() is not None
+        (rest,) = pool.run([items[1:]])
+        assert pool.template.proc is not old and pool.template.alive()
+    results = {r.source: r for r in [*first, *rest]}
+    assert results["a.txt"].status == "ok"
+    assert results["b.txt"].reason == "time-limit: the worker process died"
+    assert results["c.txt"].status == results["d.txt"].status == "ok"
+
+
+def test_a_forked_worker_is_watched_and_killed_without_being_a_child():
+    from hzcorpus.forkserver import Forked
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        worker = Forked(proc.pid)
+        assert worker.poll() is None
+        worker.kill()
+        proc.wait()  # reaped here, as the template's system reaps its workers
+        assert worker.wait() == -1 and worker.poll() == -1
+    finally:
+        proc.kill()
+        proc.wait()
+    assert Forked(proc.pid).poll() == -1  # gone before it was watched
+
+
 def _slow_page(paragraphs: int = 12000) -> str:
     paragraph = (
         "<p>The harbour authority said on Monday that the new ferry terminal would open in "
@@ -306,19 +342,29 @@ def test_chunk_rows_kept_for_the_reduce_equal_the_decoded_table(tmp_path):
     assert refused.rows is None and refused.table.num_rows == len(results) + 1
 
 
-def test_prestarted_workers_are_taken_by_the_pool_and_the_rest_ended():
+def test_a_prestarted_template_is_taken_by_the_pool_and_one_left_over_ended():
     from hzcorpus import sandbox
 
-    sandbox.prestart(2)
-    spares = [proc for _env, proc in sandbox._SPARES]
+    sandbox.prestart()
+    sandbox.prestart()
+    spares = list(sandbox._SPARES)
     try:
-        with SandboxPool(FAST.steps(), workers=1, time_limit=60.0) as pool:
-            assert pool.sandboxes[0].proc is spares[0]
+        with SandboxPool(FAST.steps(), workers=2, time_limit=60.0) as pool:
+            assert pool.template is spares[0]
             (results,) = pool.run([[next(iter_inputs(ROOT / "raw"))]])
             assert results[0].status == "ok"
+            # both workers were forked from the one template
+            pids = {s.proc.pid for s in pool.sandboxes}
+            assert len(pids) == 2 and spares[0].proc.pid not in pids
+            assert all(_parent(pid) == spares[0].proc.pid for pid in pids)
     finally:
         sandbox.discard_spares()
-    assert sandbox._SPARES == [] and spares[1].poll() is not None
+    assert sandbox._SPARES == [] and spares[1].proc.poll() is not None
+    assert spares[0].proc.poll() is not None  # the pool ended its template
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def test_the_cli_build_leaves_no_prestarted_worker_behind(tmp_path):
@@ -352,3 +398,20 @@ def test_an_extension_with_a_newline_is_skipped_with_a_one_line_reason(tmp_path)
     path = tmp_path / "\x01.\n"
     path.write_bytes(b"")
     assert skip_reason(path) == "extension .\\n is not one of .txt .html .htm .jsonl"
+
+
+def test_the_warm_up_compiles_every_rule_and_survives_a_bad_pattern():
+    script = (
+        "import gc\n"
+        "from hzcorpus import clean, language, redaction, sandbox\n"
+        "from hzcorpus.rules import Rule\n"
+        "bad = Rule('bad', 'an unbalanced group', '(a')\n"
+        "sandbox._load_on_first_use()\n"
+        "rules = [o for o in gc.get_objects() if isinstance(o, Rule) and o.pattern]\n"
+        "lazy = [r.id for r in rules if 'regex' not in vars(r)]\n"
+        "print(len(rules) > 100, lazy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=_env(), check=True
+    )
+    assert done.stdout.split("\n")[0] == "True ['bad']"
