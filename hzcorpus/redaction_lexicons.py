@@ -2,7 +2,8 @@
 
 `hzcorpus/lexicons/<lang>.json` holds, for one language, the words that stand next to a
 number: units of time and measure, counted nouns, magnitudes, currency words and signs,
-months, weekdays, quantifiers ("about", "rund", "约"), the placeholders people write
+months, weekdays, quantifiers ("about", "rund", "约"), number words ("twelve", "zwei", "两"),
+the placeholders people write
 for a number ("XX", "[Zahl]", "×"), and the determiners and prepositions that stand
 before a number ("the  people", "die  Euro", "seit  hat"). A new language is a new file
 with the same fields.
@@ -31,6 +32,7 @@ class Lexicon:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     quantifiers: tuple[str, ...]
+    number_words: tuple[str, ...]
     number_placeholders: tuple[str, ...]
     determiners: tuple[str, ...]
     prepositions: tuple[str, ...]

@@ -104,12 +104,11 @@ _MONTHS_FULL_EN = (
     r"|December)"
 )
 _MONTH_DE = alternation("months", langs=("de",))
+#: placeholders for a number that are words ('XX', 'x'), not bracketed ('[Zahl]')
+_WORD_PLACEHOLDERS_DE = tuple(w for w in words("number_placeholders", langs=("de",)) if w.isalpha())
+_WORD_PLACEHOLDERS_EN = tuple(w for w in words("number_placeholders", langs=("en",)) if w.isalpha())
 #: German number words that can stand for an amount ('zwei Euro pro Stück')
-_NUMBER_WORDS_DE_LIST = (
-    *("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
-    *("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
-    *("hundert", "tausend", *words("magnitudes", langs=("de",))),
-)
+_NUMBER_WORDS_DE_LIST = words("number_words", "magnitudes", langs=("de",))
 _NUMBER_WORDS_DE = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS_DE_LIST)) + ")"
 #: what follows an amount of money per time or head ('Euro pro Person', 'Euro monatlich')
 _RATES_DE = ("pro", "je", "monatlich", "jährlich", "netto", "brutto", "im Monat", "im Jahr")
@@ -136,7 +135,7 @@ _STEM_VERBS_DE = (
 #: words that cannot start what 'seit' governs (it takes a dative or a clause)
 _NOT_AFTER_SEIT_DE = ("im", "in", "mit", "eine", "u.a.", "und", "sowie", "bei")
 #: words before 'Prozent' that are (or ask for) an amount: 'zehn Prozent', 'wie viel Prozent'
-_NOT_PERCENT_AMOUNTS_DE = (*_NOT_AMOUNTS_DE, "viel", "wieviel", "X", "XX", "XXX", "x", "xx")
+_NOT_PERCENT_AMOUNTS_DE = (*_NOT_AMOUNTS_DE, "viel", "wieviel", *_WORD_PLACEHOLDERS_DE)
 #: units that the separators of a cut number ('(.. Euro)') or a range's dash ('10- Cent') stay
 #: before
 _SEPARATOR_UNITS_DE = ("Euro", "EUR", "€", "Dollar", "Franken", "Prozent", "Mio.", "Mrd.")
@@ -149,10 +148,9 @@ _BEFORE_X_DE = ("schon", "bereits", "erst", "zunächst", "Ende", "Anfang", "Mitt
 #: words before 'percent of' that are (or ask for) an amount: 'ten percent of', 'what percent of'
 _NOT_PERCENT_AMOUNTS_EN = (
     *("what", "What", "which", "the", "The", "a", "per", "high", "low", "small", "large"),
-    *("higher", "lower", "few", "several", "many", "some", "top", "bottom", "X", "XX", "x"),
-    *("xx", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
-    *("eighty", "ninety", "hundred"),
+    *("higher", "lower", "few", "several", "many", "some", "top", "bottom"),
+    *_WORD_PLACEHOLDERS_EN,
+    *words("number_words", langs=("en",)),
 )
 #: what a parenthesis may open with when its number was cut: '( Sitze)', '( Prozent)'
 _PAREN_COUNTS_DE = (
