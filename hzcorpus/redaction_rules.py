@@ -2654,6 +2654,42 @@ PLACEHOLDER_CONTEXT = (
         ),
     ),
     RedactionRule(
+        id="x-placeholder-before-word",
+        needs=(" x ", " x. "),
+        reason="a single capital X before a month ('on X September', 'am X. Mai') or before a "
+        "lower-case word, at the text's start or after a "
+        "comma, a lower-case word (no capital inside: not 'iPhone X'), 'Am' or 'Jahr': a year "
+        "or count replaced ('X wurde sie', 'für X ein', 'bis zum X bei', 'from X sources'); "
+        "after a capitalised word X is a name ('Tag X und', 'Malcolm X was'); none in 25,000 "
+        "intact dev sentences",
+        pattern=(
+            r"(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr )"
+            r"|(?<![\w-])(?=[a-zäöüß][\w-]* X )[a-zäöüß](?![\w-]*[A-ZÄÖÜ])[\w-]* )"
+            r"(?P<mark>X)(?= [a-zäöü]{2,})"
+            rf"|(?<![\w.-])(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
+        ),
+        kind="placeholder",
+        score=0.75,
+        flags=0,
+        match=(
+            "X wurde dann endlich eine der größten",
+            "Der HDE prognostiziert daher für X ein preisbereinigtes Wachstum",
+            "müssen bis zum X bei der zuständigen Behörde",
+            "collected the Ames strain from X sources.",
+            "Am X erreichte uns eine Meldung",
+            "his job as president on X September, 2003.",
+            "Das Fest beginnt am X. Mai",
+        ),
+        no_match=(
+            "am Tag X und im Einzelhang",
+            "Malcolm X was born",
+            "vom iPhone X folgende Modelle",
+            "the x axis",
+            "X-ray images",
+            "from 5 sources",
+        ),
+    ),
+    RedactionRule(
         id="x-placeholder-in-context",
         needs=(
             "xx",
