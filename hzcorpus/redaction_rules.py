@@ -117,6 +117,8 @@ _NUMBER_WORDS_DE_LIST = words("number_words", "magnitudes", langs=("de",))
 _NUMBER_WORDS_DE = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS_DE_LIST)) + ")"
 #: what follows an amount of money per time or head ('Euro pro Person', 'Euro monatlich')
 _RATES_DE = ("pro", "je", "monatlich", "jährlich", "netto", "brutto", "im Monat", "im Jahr")
+#: the words between the two numbers of a range ('3 to 5 hours', '10 bis 20 Euro')
+_RANGE_WORDS_EN_DE = ("to", "or", "-", "–", "bis", "oder")
 #: words before a currency that are (or take the place of) an amount: 'zwei Euro', 'jeden Euro'
 _NOT_AMOUNTS_DE = (
     *("in", "im", "jeden", "jede", "jeder", "je", "pro", "ein", "einen", "eine", "einem"),
@@ -553,7 +555,7 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="range-without-upper-end",
-        needs=(" to ", " or ", " - ", " – ", " bis ", " oder "),
+        needs=tuple(f"{digit} {word} " for digit in "0123456789" for word in _RANGE_WORDS_EN_DE),
         reason="a number, a range word and then at once the unit: the range's upper end was "
         "cut and the gap closed ('blink 15 to times a minute', 'within 5 – minutes', 'ab 750 "
         "bis Euro', '10 bis Gramm'); intact ranges keep both numbers (none of 12,000 intact "
@@ -2275,7 +2277,12 @@ DATE_DIGITS = (
     ),
     RedactionRule(
         id="clock-range-without-time-en",
-        needs=("m-", "m -", "m–", "m –", "from -", "between -"),
+        needs=(
+            *(f"{marker}{dash}" for marker in ("am", "pm", "a.m.", "p.m.") for dash in "-–"),
+            *(f"{marker} {dash}" for marker in ("am", "pm", "a.m.", "p.m.") for dash in "-–"),
+            "from -",
+            "between -",
+        ),
         reason="a clock range with one time cut: the end after a marked start ('10:30 AM- AM', "
         "'10:30 AM-: AM') or the start after 'from' or 'between' ('from -6:30 p.m.')",
         pattern=(
