@@ -1808,6 +1808,33 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Email addresses of 3 million users were stolen in the breach.",),
     ),
     Rule(
+        id="form-field",
+        reason="a form's field label marked required, or a comment form's input help",
+        kind="furniture",
+        pattern=r"^(?:your |ihr |dein |tu |su |votre |ton )?(?:name|e-?mail|comment|website|"
+        r"subject|message|kommentar|webseite|betreff|nachricht|nombre|correo|comentario|"
+        r"sitio web|asunto|mensaje|nom|courriel|commentaire|site web|sujet|姓名|邮箱|评论|网址)"
+        r"\s*[:：]?\s*[*＊]$"
+        r"|^(?:lines and paragraphs break automatically|web page addresses and e-?mail addresses "
+        r"turn into links automatically|no html tags allowed|allowed html tags:.*|"
+        r"(?:more information about )?text formats?(?: options)?|leave this field blank|"
+        r"zeilenumbrüche und absätze werden automatisch erzeugt|"
+        r"(?:erlaubte|zulässige) html-tags:.*|"
+        r"las líneas y los párrafos se dividen automáticamente|etiquetas html permitidas:.*|"
+        r"les lignes et les paragraphes vont à la ligne automatiquement|"
+        r"balises html autorisées\s*:.*)\.?$",
+        match=(
+            "Your name *",
+            "Comment *",
+            "E-Mail *",
+            "Kommentar *",
+            "Lines and paragraphs break automatically.",
+            "Allowed HTML tags: <em> <strong>",
+            "Leave this field blank",
+        ),
+        no_match=("Comment * on the margin", "Text formats changed in 2020, the editor said."),
+    ),
+    Rule(
         id="share",
         after_headline=True,
         reason="a share-this-article line",
