@@ -184,9 +184,7 @@ CAPTION_CREDITS: tuple[Rule, ...] = (
         reason="a photographer and picture agency closing a caption, not article text",
         pattern=rf"{_CREDIT_START}(?P<credit>(?:[^\s.!?/|]+\s+){{0,3}}[^\s.!?/|]*\s*[/|]\s*"
         rf"(?:{PICTURE_AGENCIES})\b[^.!?/|]{{0,30}}|(?:{PICTURE_AGENCIES})\s*[/|]\s*"
-        r"[^.!?/|]{1,60}|(?:{PICTURE_AGENCIES})(?:\s+(?:files|photo|foto))?)$".replace(
-            "{PICTURE_AGENCIES}", PICTURE_AGENCIES
-        ),
+        rf"[^.!?/|]{{1,60}}|(?:{PICTURE_AGENCIES})(?:\s+(?:files|photo|foto))?)$",
         match=(
             "Microsoft plans to cut its emissions by 2030. Mike Blake/Reuters files",
             "Die EU ist noch nicht auf Paris-Kurs. picture alliance | Andrew Milligan",
