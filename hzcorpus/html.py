@@ -23,7 +23,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
   photographer line, "Bildnachweis: …"; teasers of other articles, the page-text rule
   `read-also`) are removed and recorded. Captions stay: they describe the article's
-  pictures, and a credit inside a caption does not make it one. A page title that
+  pictures; the picture credit that closes one ("… Foto: dpa", "… © Name", "… Name/
+  Reuters") is split off and removed (`CAPTION_CREDITS`). A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
   a title that shares no word with the page's `<title>` and is shorter (a section's
   heading) gives way to the `<title>`.

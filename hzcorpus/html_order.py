@@ -10,8 +10,10 @@ removed blocks in page order, so the kept paragraphs fill the numbers not remove
 
 `rescue` turns left-out slots back into article lines when a row of `RESCUE_RULES` says
 they belong to it: a standfirst or teaser paragraph or a figure caption inside the
-article. `vote` removes extracted lines where trafilatura's modes disagree and the line
-is not prose (`MODE_VOTES`: the balanced mode kept it, the precision mode did not).
+article (not of the page's lead picture or a gallery). `split_credits` splits the picture
+credit off a caption line. `vote` removes extracted lines where trafilatura's modes
+disagree and the line is not prose (`MODE_VOTES`: the balanced mode kept it, the
+precision mode did not).
 """
 
 from __future__ import annotations
