@@ -63,6 +63,11 @@ _UNITS_DE = (
     r"|Tausend|Prozent|Prozentpunkten?|Quadratmetern?)"
 )
 _CJK = r"\u3400-\u9fff"
+#: words that a clock time follows ('set for 10:30', 'It was 10:30 when')
+_BEFORE_CLOCK_EN = (
+    *("at", "by", "until", "till", "around", "about", "before", "after", "from", "for"),
+    *("is", "was"),
+)
 #: German approximation words that never stand before a noun without a number ('etwa' and
 #: 'insgesamt' do: 'wie etwa Berlin', 'insgesamt Gutes')
 _STRICT_QUANTIFIERS_DE_WORDS = (
@@ -112,6 +117,8 @@ _NUMBER_WORDS_DE_LIST = words("number_words", "magnitudes", langs=("de",))
 _NUMBER_WORDS_DE = "(?:" + "|".join(map(re.escape, _NUMBER_WORDS_DE_LIST)) + ")"
 #: what follows an amount of money per time or head ('Euro pro Person', 'Euro monatlich')
 _RATES_DE = ("pro", "je", "monatlich", "jährlich", "netto", "brutto", "im Monat", "im Jahr")
+#: the words between the two numbers of a range ('3 to 5 hours', '10 bis 20 Euro')
+_RANGE_WORDS_EN_DE = ("to", "or", "-", "–", "bis", "oder")
 #: words before a currency that are (or take the place of) an amount: 'zwei Euro', 'jeden Euro'
 _NOT_AMOUNTS_DE = (
     *("in", "im", "jeden", "jede", "jeder", "je", "pro", "ein", "einen", "eine", "einem"),
@@ -545,6 +552,50 @@ MISSING_NUMBER = (
             "Preise von bis zu 500 Euro",
             "der Blick von auf dem Berg",
         ),
+    ),
+    RedactionRule(
+        id="range-without-upper-end",
+        needs=tuple(f"{digit} {word} " for digit in "0123456789" for word in _RANGE_WORDS_EN_DE),
+        reason="a number, a range word and then at once the unit: the range's upper end was "
+        "cut and the gap closed ('blink 15 to times a minute', 'within 5 – minutes', 'ab 750 "
+        "bis Euro', '10 bis Gramm'); intact ranges keep both numbers (none of 12,000 intact "
+        "development sentences has this frame)",
+        pattern=(
+            rf"\b\d+(?:[.,]\d+)? (?P<mark>(?:to|or|-|–) {_COUNTED_EN})\b(?![-'’])"
+            rf"|\b\d+(?:[.,]\d+)? (?P<mark2>(?:bis|oder|-|–) {_COUNTED_DE})\b(?![-'’])"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "humans blink 15 to times every minute",
+            "some require at least 3 – hours of hiking",
+            "Allow 4 - days for the whole trail",
+            "Strafen ab 750 bis Euro",
+            "Nach 9 - Monaten Wachstum",
+        ),
+        no_match=(
+            "humans blink 15 to 20 times every minute",
+            "3 to 5 hours",
+            "rose 4 to 5 percent",
+            "from 1 to 10 people",
+            "Strafen ab 750 bis 1.000 Euro",
+            "Nach 9 - 12 Monaten",
+            "page 2 - Minutes of the meeting",
+            "won 2 to people's surprise",
+        ),
+    ),
+    RedactionRule(
+        id="empty-parentheses",
+        needs=("(",),
+        reason="brackets left empty or with a date's separators only, after a space: a date "
+        "or figure in brackets cut ('vergangener Woche () in München', 'on Friday (..)'); "
+        "'(-)' is a rating and a call 'f()' has no space",
+        pattern=r"(?<!\S)(?P<mark>\([.,:/]{0,3}\))(?![\w(])",
+        kind="missing-number",
+        score=0.7,
+        match=("am Dienstag vergangener Woche () in München", "the meeting on Friday (..) was"),
+        no_match=("eher unvorteilhaft (-).", "call f() first", "the (1) list"),
     ),
     RedactionRule(
         id="preposition-before-punctuation",
@@ -1089,6 +1140,35 @@ MISSING_NUMBER = (
             "in due course",
             "in and out",
         ),
+    ),
+    RedactionRule(
+        id="year-gap-after-season-en",
+        needs=(" of  ",),
+        reason="a season or the end, start or middle of, a doubled space and a lower-case "
+        "word that is not a determiner or pronoun object: the year was cut ('in the Spring "
+        "of  indicate that', 'By the end of  you'll have'); 'of  the year' is a slip",
+        pattern=(
+            r"\b(?:spring|summer|autumn|fall|winter|end|beginning|start|middle) (?P<mark>of {2,})"
+            r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|next|last|each"
+            r"|every|all|some|it|them|him|us|me)\b)(?=[a-z])"
+        ),
+        kind="missing-number",
+        score=0.7,
+        match=(
+            "Emails from Zawahiri in the Spring of  indicate that",
+            "By the end of  you'll have a whole new start",
+        ),
+        no_match=("By the end of  the year", "in the spring of 2003 indicate", "end of  2003"),
+    ),
+    RedactionRule(
+        id="year-range-without-start-en",
+        needs=(" in -", " from -", " between -", " since -"),
+        reason="a year range whose first year was cut: 'He earned points in -1971.'",
+        pattern=r"\b(?:in|from|between|since) (?P<mark>-)(?=(?:1[5-9]|20)\d\d\b)",
+        kind="missing-number",
+        score=0.75,
+        match=("He earned points in -1971.", "served from -2004 as mayor"),
+        no_match=("in 1969-1971", "temperatures in -10 degrees", "from -20 to 5"),
     ),
     RedactionRule(
         id="year-gap-before-verb-en",
@@ -1877,13 +1957,17 @@ DATE_DIGITS = (
         needs=tuple(
             need
             for month in sorted({m.lower() for m in words("months", langs=("en",))})
-            for need in (f"{month} -", f"({month} )", f"{month} .", f"  {month}", f"on {month}")
+            for need in (
+                *(f"{month} -", f"({month} )", f"{month} .", f"{month} ?", f"  {month}"),
+                f"on {month}",
+            )
         )
         + tuple(f"dated {m.lower()}" for m in words("months", langs=("en",))),
         reason="a month whose day was cut where English needs one: the first end of a range "
         "('on January -11', 'Sept -22'), an empty bracket ('(March )'), a full stop after "
-        "a space once a word that wants a date stands before ('a date of May .', 'through "
-        "March .'; elsewhere that space is a typing slip), or a doubled space between such a "
+        "a space (or a question mark) once a word that wants a date or a comma stands before "
+        "('a date of May .', 'through March .', 'is due Dec .', 'Thursday, July ?'; elsewhere "
+        "that space is a typing slip), or a doubled space between such a "
         "word and the month ('on  May', 'is  September'), a month after 'on' before a "
         "word or punctuation that no day separates from it ('on September, 2003', 'on July "
         "in Anaheim'), after a weekday before a dash ('Wed. Sept. - Paris') or after "
@@ -1892,8 +1976,9 @@ DATE_DIGITS = (
             rf"(?=\b{_MONTH_EN})(?:"
             rf"(?P<mark>{_MONTH_EN} -)(?=\d| {_MONTH_EN} \d)"
             rf"|(?<=\()(?P<mark2>{_MONTH_EN} \))|"
-            + _after("of", "is", "was", "through", "until", "after", "since", "before", "by")
-            + rf"(?P<mark3>{_MONTH_EN} \.)(?=\s|$)"
+            + _after("of", "is", "was", "through", "until", "after", "since", "before", "by", "due")
+            + rf"(?P<mark3>{_MONTH_EN} [.?])(?=\s|$)"
+            + rf"|(?<=, )(?P<mark9>{_MONTH_EN} [.?])(?=\s|$)"
             + "|(?:"
             + "|".join(
                 rf"(?<=\b{word}  )"
@@ -1930,12 +2015,16 @@ DATE_DIGITS = (
             "Wed. Sept. - Paris",
             "at the University, January - March 9 2014.",
             "the letter to producers dated Jan that",
+            "and Enron reply is due Dec .",
+            "how about Thursday, July ?",
         ),
         no_match=(
             "on January 10-11.",
             "(March 2004)",
             "support for May .",
             "quote back in June .",
+            "the period of July through September 30 .",
+            "was it May ?",
             "on May 5.",
             "in  May",
             "the April - June quarter",
@@ -2014,6 +2103,29 @@ DATE_DIGITS = (
         ),
     ),
     RedactionRule(
+        id="date-gap-after-vom-de",
+        needs=("vom  ", "seit dem  ", "bis zum  "),
+        reason="'vom', 'seit dem' or 'bis zum', a doubled space and then a lower-case word or "
+        "a bracket: a date cut ('Verordnung vom  habe der Landkreis', 'Gesetz vom  (amtliche "
+        "Begründung'); a noun after them is capitalised ('vom  Namen' is a typing slip)",
+        pattern=r"\b(?P<mark>(?:[Vv]om|[Ss]eit dem|[Bb]is zum) {2,})(?=[a-zäöüß(])",
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "nach der CoronaVO NS vom  habe der Landkreis",
+            "mit dem Gesetz vom  (amtliche Begründung unter",
+            "gilt bis zum  und wird dann",
+        ),
+        no_match=(
+            "gefolgt vom  Namen meiner Tochter",
+            "vom 3. Mai",
+            "vom  3. Mai",
+            "vom großen Bruder",
+            "seit dem  9. Juni 2015",
+        ),
+    ),
+    RedactionRule(
         id="day-dot-without-digits-de",
         needs=(
             *(m.lower() for m in words("months", langs=("de",))),
@@ -2025,9 +2137,9 @@ DATE_DIGITS = (
             ".-",
             ".–",
         ),
-        reason="ein Datum ohne Ziffern: 'am . Juli', 'vom .. bis ..', 'am Juli'",
+        reason="ein Datum ohne Ziffern: 'am . Juli', '(. Februar)', 'vom .. bis ..', 'am Juli'",
         pattern=(
-            rf"(?<!\S)(?P<mark>\.\s?{_MONTH_DE})(?![\w-])"
+            rf"(?<![^\s(])(?P<mark>\.\s?{_MONTH_DE})(?![\w-])"
             r"|\b(?:am|vom|zum|bis|ab|seit|bis zum|Stand)\s+"
             r"(?P<mark2>(?:\.\.|\.(?= ?(?:bis|-|–)))(?:\s?(?:bis|-|–)\s?\.\.?)?)(?=[\s,;)]|$)"
             rf"|\b(?P<mark3>am\s+{_MONTH_DE})(?![\w-])"
@@ -2037,6 +2149,7 @@ DATE_DIGITS = (
         flags=0,
         match=(
             "Das Fest findet am . Juli statt",
+            "zum Fest des heiligen Blasius (. Februar) gespendet",
             "vom .. bis .. geöffnet",
             "am Juli wurde",
             ". März  begann",
@@ -2161,6 +2274,49 @@ DATE_DIGITS = (
             "open from 9 am to 5 pm",
             "Sat 10 am - 2 pm",
         ),
+    ),
+    RedactionRule(
+        id="clock-range-without-time-en",
+        needs=(
+            *(f"{marker}{dash}" for marker in ("am", "pm", "a.m.", "p.m.") for dash in "-–"),
+            *(f"{marker} {dash}" for marker in ("am", "pm", "a.m.", "p.m.") for dash in "-–"),
+            "from -",
+            "between -",
+        ),
+        reason="a clock range with one time cut: the end after a marked start ('10:30 AM- AM', "
+        "'10:30 AM-: AM') or the start after 'from' or 'between' ('from -6:30 p.m.')",
+        pattern=(
+            r"(?:(?<=[AP]M)|(?<=[ap]\.m\.))(?P<mark> ?[-–]:? (?:[AP]M|[ap]\.m\.))(?![\w.])"
+            r"|(?:(?<=\bfrom )|(?<=\bbetween ))(?P<mark2>-)"
+            r"(?=\d{1,2}(?::\d\d)? ?(?:[AP]M|[ap]\.m\.))"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "When: Wednesday, September 19 10:30 AM- AM (GMT-8:00)",
+            "10:30 AM-: AM Pacific Time",
+            "a meeting among the panel only from -6:30 p.m., and then",
+        ),
+        no_match=(
+            "10:30 AM-11:30 AM",
+            "from 5-6:30 p.m.",
+            "from - to",
+            "the AM - FM dial",
+            "9 a.m. - 5 p.m.",
+        ),
+    ),
+    RedactionRule(
+        id="clock-colon-without-time-en",
+        needs=tuple(f"{word} : " for word in _BEFORE_CLOCK_EN),
+        reason="a time's colon alone between spaces after a word that a time follows: the "
+        "hours and minutes were cut ('set for : on July 12', 'It was : when', 'is : Central "
+        "Time'); none in 25,000 intact development sentences",
+        pattern=rf"\b(?:{'|'.join(_BEFORE_CLOCK_EN)}) (?P<mark>:)(?= [^\W\d_])",
+        kind="missing-number",
+        score=0.75,
+        match=("We're all set for : on July 12.", "It was : when a friend told me"),
+        no_match=("We're all set for 10:30 on July 12.", "The answer is: yes", "at : 5"),
     ),
     RedactionRule(
         id="clock-marker-without-time-en",
@@ -2502,6 +2658,42 @@ PLACEHOLDER_CONTEXT = (
             "Generation X und Y",
             "schon X-mal",
             "Papst Pius XX.",
+        ),
+    ),
+    RedactionRule(
+        id="x-placeholder-before-word",
+        needs=(" x ", " x. "),
+        reason="a single capital X before a month ('on X September', 'am X. Mai') or before a "
+        "lower-case word, at the text's start or after a "
+        "comma, a lower-case word (no capital inside: not 'iPhone X'), 'Am' or 'Jahr': a year "
+        "or count replaced ('X wurde sie', 'für X ein', 'bis zum X bei', 'from X sources'); "
+        "after a capitalised word X is a name ('Tag X und', 'Malcolm X was'); none in 25,000 "
+        "intact dev sentences",
+        pattern=(
+            r"(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr )"
+            r"|(?<![\w-])(?=[a-zäöüß][\w-]* X )[a-zäöüß](?![\w-]*[A-ZÄÖÜ])[\w-]* )"
+            r"(?P<mark>X)(?= [a-zäöü]{2,})"
+            rf"|(?<![\w.-])(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
+        ),
+        kind="placeholder",
+        score=0.75,
+        flags=0,
+        match=(
+            "X wurde dann endlich eine der größten",
+            "Der HDE prognostiziert daher für X ein preisbereinigtes Wachstum",
+            "müssen bis zum X bei der zuständigen Behörde",
+            "collected the Ames strain from X sources.",
+            "Am X erreichte uns eine Meldung",
+            "his job as president on X September, 2003.",
+            "Das Fest beginnt am X. Mai",
+        ),
+        no_match=(
+            "am Tag X und im Einzelhang",
+            "Malcolm X was born",
+            "vom iPhone X folgende Modelle",
+            "the x axis",
+            "X-ray images",
+            "from 5 sources",
         ),
     ),
     RedactionRule(
