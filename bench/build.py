@@ -19,7 +19,10 @@ load from other jobs hits them alike (min and median over the rounds):
   a record holds where a library finds them (`trafilatura.bare_extraction(...,
   with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
 
-Peak memory is sampled from /proc every 0.2 s over the run's process tree; the CPU seconds
+Peak memory is sampled from /proc every 0.2 s over the run's process tree: the resident
+set of its largest process, and the proportional set size (PSS) of the whole tree, which
+counts a page shared by forked processes (the workers share the template's) once, not once
+per process as a sum of resident sets would; the CPU seconds
 are those of the whole tree (on a loaded machine, where wall times are noise, the evidence).
 
 `--compare-with CHECKOUT` adds the build of another checkout of the project (say, main
@@ -144,8 +147,9 @@ def write_real_corpus(pages: Path, raw: Path, dumps: int, html: int, seed: int =
 
 
 def _tree_rss_mb(root: int) -> tuple[float, float]:
-    """(largest process, whole tree) resident memory in MB of `root` and its descendants,
-    read from /proc (Linux); workers of a forkserver are grandchildren."""
+    """(largest process's resident set, whole tree's proportional set size) in MB of `root`
+    and its descendants, read from /proc (Linux); workers of a forkserver are grandchildren.
+    A process whose `smaps_rollup` cannot be read counts its resident set."""
     parents: dict[int, int] = {}
     rss: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
@@ -162,7 +166,19 @@ def _tree_rss_mb(root: int) -> tuple[float, float]:
         frontier = [pid for pid in children if pid not in tree]
         tree.update(frontier)
     sizes = [rss.get(pid, 0.0) for pid in tree]
-    return max(sizes), sum(sizes)
+    return max(sizes), sum(_pss_mb(pid, rss.get(pid, 0.0)) for pid in tree)
+
+
+def _pss_mb(pid: int, rss_mb: float) -> float:
+    """The proportional set size of a process in MB (`rss_mb` when it cannot be read)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return rss_mb
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return rss_mb
 
 
 def measure(command: list[str], checkout: str) -> dict[str, float]:
@@ -590,7 +606,8 @@ def main() -> None:
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "
-        "batched | vs plain per-article-meta | CPU s: min / median | peak RSS MB: largest / all |"
+        "batched | vs plain per-article-meta | CPU s: min / median "
+        "| peak MB: largest RSS / all PSS |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     best = {name: min(m["seconds"] for m in ms) for name, ms in runs.items()}

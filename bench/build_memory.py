@@ -64,7 +64,7 @@ def main() -> None:
         total = args.inputs + args.inputs // 10
         runs = [("local", ["--workers", str(args.workers)])]
         runs += [("ray", ["--executor", "ray"])] if args.ray else []
-        print("| executor | inputs | seconds | peak RSS MB: largest / all |")
+        print("| executor | inputs | seconds | peak MB: largest RSS / all PSS |")
         print("|---|---:|---:|---:|")
         for name, extra in runs:
             cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), f"{tmp}/out-{name}"]

@@ -307,7 +307,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     from .html_page_meta import page_metadata
 
     tree = _parse(raw, options)
-    _drop_bulk_data(tree)
+    _drop_bulk_data(tree, len(raw))
     _unwrap_layout_tables(tree)
     preformatted = _preformatted_lines(tree)
     extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
@@ -726,11 +726,14 @@ def _flatten_nesting(source: str, max_depth: int) -> str:
     return "".join(out)
 
 
-def _drop_bulk_data(tree) -> None:
+def _drop_bulk_data(tree, source_chars: int) -> None:
     """Empty scripts and styles, and drop attribute values (inlined images), longer than
     `_BULK_CHARS`: never visible text, and htmldate would search them character by
     character. JSON-LD is kept for the metadata. (The XPath finds them in C: no Python
-    loop over every element.)"""
+    loop over every element.) A page of at most `_BULK_CHARS` characters of source
+    (`source_chars`) is not searched: none of its texts or values can be longer."""
+    if source_chars <= _BULK_CHARS:
+        return
     texts, attributes = _bulk_xpaths()
     for element in texts(tree, n=_BULK_CHARS):
         if (element.get("type") or "").strip().lower() != "application/ld+json":

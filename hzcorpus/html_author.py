@@ -185,7 +185,7 @@ def page_author(tree) -> str | None:
         return extract_author(tree)
     candidates: list[list] = [[] for _ in AUTHOR_TESTS]
     discarded = set()
-    root_discard, *other_discards = DISCARD_TESTS
+    verdicts: dict[tuple, tuple[bool, tuple[int, ...]]] = {}  # a page repeats its classes
     for element in tree.iter():
         tag = element.tag
         if not isinstance(tag, str):  # comments, processing instructions
@@ -194,13 +194,15 @@ def page_author(tree) -> str | None:
             return extract_author(tree)
         if tag not in ANY_ATTRIBUTE_TAGS and READ_ATTRIBUTES.isdisjoint(element.keys()):
             continue
-        if (element is not tree and root_discard(tag, element)) or any(
-            test(tag, element) for test in other_discards
-        ):
+        key = (tag, *map(element.get, _READ_ORDER))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _verdict(tag, element)
+        discard, found_by = verdict
+        if discard and (element is not tree or any(t(tag, element) for t in DISCARD_TESTS[1:])):
             discarded.add(element)
-        for found, test in zip(candidates, AUTHOR_TESTS, strict=True):
-            if test(tag, element):
-                found.append(element)
+        for n in found_by:
+            candidates[n].append(element)
     for found in candidates:
         for element in found:
             if element in discarded or any(a in discarded for a in element.iterancestors()):
@@ -210,3 +212,14 @@ def page_author(tree) -> str | None:
             if content and 2 < len(content) < LEN_LIMIT:
                 return normalize_authors(None, content)
     return None
+
+
+#: The attributes the tests read, in the order of a verdict's key.
+_READ_ORDER = tuple(sorted(READ_ATTRIBUTES))
+
+
+def _verdict(tag: str, element) -> tuple[bool, tuple[int, ...]]:
+    """Whether an element of this name and these attributes is discarded (below the page's
+    root), and the indexes of the `AUTHOR_TESTS` it matches."""
+    discard = any(test(tag, element) for test in DISCARD_TESTS)
+    return discard, tuple(n for n, test in enumerate(AUTHOR_TESTS) if test(tag, element))
