@@ -33,7 +33,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   the page's JSON-LD is used if there is one; otherwise `InputError`, saying whether the
   page shows any text. Two markup mistakes that hide a whole page from libxml2 are
   mended before parsing: a `<title>` never closed and an `</html>` before `<body>`.
-- a fixed `max_date` for htmldate instead of "today", so the same page gives the same date
+- a fixed `max_date` for htmldate instead of "today", and a fixed day for a date the page
+  gives without one (`html_dates.fixed_htmldate`), so the same page gives the same date
   on any day; no `url` and a parsed tree as input, so nothing is ever fetched.
 
 Bounds: the page is parsed here with lxml (fragments are accepted; nesting deeper than

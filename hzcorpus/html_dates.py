@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
-from functools import cache
+from datetime import date, datetime
+from functools import cache, partial
 from html import escape
 from threading import Lock
 
@@ -104,34 +104,45 @@ def text_date(texts: list[str], date_params: dict) -> str | None:
     from htmldate import find_date
 
     fragment = "".join(f"<p>{escape(text)}</p>" for text in texts)
-    with _dateparser_in_date_languages():
+    with fixed_htmldate(date_languages=True):
         found = find_date(f"<html><body>{fragment}</body></html>", **date_params)
     if found and (found[8:10] != "01" or names_day(found, texts)):
         return found
     return None
 
 
-#: Held while htmldate's parser factory is swapped (`_dateparser_in_date_languages`).
+#: Held while htmldate's functions are swapped (`fixed_htmldate`).
 _PATCHING = Lock()
+
+#: Where htmldate's `dateutil` shortcut takes the parts of a date its text leaves out.
+_UNNAMED_PARTS = datetime(2000, 1, 1)
 
 
 @contextmanager
-def _dateparser_in_date_languages() -> Iterator[None]:
-    """htmldate's dateparser (the parser its `get_external_parser` makes) limited to
-    `DATE_LANGUAGES` while the block runs, one thread at a time. htmldate caches each
-    text's answer (`try_date_expr`) whichever parser made it, so the cache is emptied on
-    the way in and out: an answer made over every locale (htmldate or trafilatura called
-    directly in the same process) is not taken for ours, nor ours for theirs."""
+def fixed_htmldate(*, date_languages: bool = False) -> Iterator[None]:
+    """htmldate independent of the day it runs on, while the block runs, one thread at a time.
+
+    htmldate reads a string that starts with a year with `dateutil`, which takes a day or
+    month the string does not name from today ("2007/12" read on the 6th gives 2007-12-06);
+    here it takes them from `_UNNAMED_PARTS`, the 1st, as htmldate's own year-month pattern
+    does. With `date_languages`, its dateparser (the parser `get_external_parser` makes)
+    reads only `DATE_LANGUAGES`. htmldate caches each text's answer (`try_date_expr`)
+    whichever functions made it, so the cache is emptied on the way in and out: an answer
+    made by htmldate or trafilatura called directly in the same process is not taken for
+    ours, nor ours for theirs."""
+    from dateutil.parser import parse
     from htmldate import extractors
 
     with _PATCHING:
-        every_locale = extractors.get_external_parser
+        saved = extractors.get_external_parser, extractors.dateutil_parse
         extractors.try_date_expr.cache_clear()
-        extractors.get_external_parser = _date_languages_parser
+        extractors.dateutil_parse = partial(parse, default=_UNNAMED_PARTS)
+        if date_languages:
+            extractors.get_external_parser = _date_languages_parser
         try:
             yield
         finally:
-            extractors.get_external_parser = every_locale
+            extractors.get_external_parser, extractors.dateutil_parse = saved
             extractors.try_date_expr.cache_clear()
 
 

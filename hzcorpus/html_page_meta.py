@@ -7,6 +7,8 @@ trafilatura and htmldate functions for the other fields, in the same order, on t
 tree (none of them changes it), and trims them with trafilatura's own `clean_and_trim`, so
 the fields come out as `extract_metadata` gives them (a test holds the two equal). The
 author is `html_author.page_author`: `extract_author`'s answer in one walk over the page.
+htmldate runs as `html_dates.fixed_htmldate` makes it: a date the page gives without its day
+("2007/12") is the 1st on any day, where `extract_metadata` takes the day from today.
 
 The page's URL (its canonical link) is found too: htmldate reads dates in it and the site
 name falls back to its host. trafilatura passes it on to its text extraction, where only
@@ -29,6 +31,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document
 
 from .html_author import page_author
+from .html_dates import fixed_htmldate
 
 _LOG = logging.getLogger("trafilatura.metadata")
 
@@ -49,7 +52,8 @@ def page_metadata(tree, date_params: dict) -> Document:
         metadata.author = page_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree)
-    metadata.date = find_date(tree, **{**date_params, "url": metadata.url})
+    with fixed_htmldate():
+        metadata.date = find_date(tree, **{**date_params, "url": metadata.url})
     if not metadata.sitename:
         metadata.sitename = extract_sitename(tree)
     if metadata.sitename:

@@ -84,3 +84,24 @@ def test_generated_pages_give_trafilaturas_fields(head, body):
     html = f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body></html>"
     theirs, ours = both(html)
     assert ours == theirs
+
+
+def test_a_date_without_its_day_is_the_1st_on_any_day():
+    # htmldate reads "2007/12" with dateutil, which takes the missing day from today:
+    # trafilatura's extract_metadata gives 2007-12-06 on the 6th. page_metadata gives the
+    # 1st on every day (so does htmldate's own year-month pattern), so the same page gives
+    # the same record whenever it is built.
+    html = (
+        "<html><body><span id='Article_publishDate'>2007/12</span>"
+        "<p>The harbour authority said on Monday that the terminal would open.</p></body></html>"
+    )
+    tree = _parse(html, HtmlOptions())
+    assert page_metadata(tree, _extractor(HtmlOptions()).date_params).date == "2007-12-01"
+
+
+def test_htmldate_is_left_as_it_was():
+    from htmldate import extractors
+
+    before = extractors.dateutil_parse, extractors.get_external_parser
+    both("<html><body><time datetime='2019-07-08'>July 8, 2019</time></body></html>")
+    assert (extractors.dateutil_parse, extractors.get_external_parser) == before
