@@ -303,6 +303,23 @@ UI_LABELS: frozenset[str] = frozenset(
         "加载中...",
         "sponsored content",
         "anzeige",
+        "remember me",
+        "keep me logged in",
+        "stay logged in",
+        "angemeldet bleiben",
+        "eingeloggt bleiben",
+        "recordarme",
+        "mantener la sesión iniciada",
+        "se souvenir de moi",
+        "rester connecté",
+        "记住我",
+        "copy url",
+        "url kopieren",
+        "url zum kopieren",
+        "link zum kopieren",
+        "copiar url",
+        "copier l'url",
+        "复制网址",
     ]
 )
 
@@ -314,6 +331,21 @@ PHOTO_CREDIT = re.compile(
     r"\b(?:photo|photograph|foto|image|bild|imagen|crédit)\s*(?:[:：/]|by\b)"
     r"|\((?:ap|afp|reuters|dpa|efe|getty|epa)\b|图[:：]|摄影",
     re.I,
+)
+
+#: Photo and news agencies (lowercase), whose names alone on a line credit a picture.
+PICTURE_AGENCIES: tuple[str, ...] = (
+    *_words("getty afp ap reuters dpa epa efe corbis rex shutterstock istock istockphoto"),
+    *_words("imago keystone xinhua alamy anp ansa sipa belga tass kyodo yonhap unsplash"),
+    *_words("pixabay 新华社 视觉中国 中新社"),
+    "getty images",
+    "ap photo",
+    "pa images",
+    "pa wire",
+    "picture alliance",
+    "picture-alliance",
+    "rex features",
+    "imago images",
 )
 
 #: How a teaser cut short ends ("Ruth Bader Ginsburg and skim-milk...", "Video: Meet 'the
@@ -581,13 +613,23 @@ _TRAILING_DURATION = re.compile(
 )
 
 
+@cache
+def _ui_label_run() -> re.Pattern[str]:
+    """Two or more interface labels joined by spaces alone ("Newer Post Older Post Home",
+    "Reply Report"): a renderer that drops the bars between links."""
+    labels = "|".join(map(re.escape, sorted(UI_LABELS, key=len, reverse=True)))
+    return re.compile(rf"(?:{labels})(?:\s+(?:{labels}))+")  # on the lowercased line
+
+
 def _is_ui_label(line: str) -> bool:
-    """An interface label, or several joined by bars or slashes ("Login | Register"),
-    perhaps with a duration after it (an audio or video player's label)."""
+    """An interface label, or several joined by bars, slashes or spaces ("Login |
+    Register"), perhaps with a duration after it (an audio or video player's label)."""
     if _DIGIT.search(line) is not None:  # a duration has digits
         line = _TRAILING_DURATION.sub("", line) or line
     parts = _LABEL_SEPARATORS.split(line.strip().lower())
-    return all(p.rstrip(":：»›>^↑").strip() in UI_LABELS for p in parts)
+    if all(p.rstrip(":：»›>^↑").strip() in UI_LABELS for p in parts):
+        return True
+    return _ui_label_run().fullmatch(line.strip().lower()) is not None
 
 
 def _is_category_label(line: str) -> bool:
@@ -931,6 +973,14 @@ LINE_RULES: tuple[Rule, ...] = (
             "deja una respuesta",
             "laisser une réponse",
             "发表回复",
+            "add comment",
+            "add new comment",
+            "kommentar hinzufügen",
+            "neuen kommentar hinzufügen",
+            "añadir comentario",
+            "añadir un comentario",
+            "añadir nuevo comentario",
+            "添加评论",
             "no comments yet",
             "there are no comments yet",
             "be the first to comment",
@@ -963,6 +1013,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "发表评论",
             "Réagir",
             "Leave a Reply Cancel reply",
+            "Kommentar hinzufügen",
             "Schreibe einen Kommentar Antworten abbrechen",
             "Es gibt noch keine Kommentare.",
             "Aún no hay comentarios.",
@@ -1126,6 +1177,13 @@ LINE_RULES: tuple[Rule, ...] = (
             "articles liés",
             "articles connexes",
             "相关链接",
+            "für dich empfohlen",
+            "für sie empfohlen",
+            "empfehlungen für sie",
+            "recomendado para ti",
+            "recomendado para usted",
+            "recommandé pour vous",
+            "为你推荐",
         )
         + r")\s*(?:[:：]|\.\.\.|…)?$",
         match=(
@@ -1138,6 +1196,7 @@ LINE_RULES: tuple[Rule, ...] = (
             "Related Links",
             "Entradas relacionadas",
             "Articles liés :",
+            "Für dich empfohlen",
         ),
         no_match=(
             "Related articles were removed from the site in 2023.",
@@ -1749,6 +1808,33 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Email addresses of 3 million users were stolen in the breach.",),
     ),
     Rule(
+        id="form-field",
+        reason="a form's field label marked required, or a comment form's input help",
+        kind="furniture",
+        pattern=r"^(?:your |ihr |dein |tu |su |votre |ton )?(?:name|e-?mail|comment|website|"
+        r"subject|message|kommentar|webseite|betreff|nachricht|nombre|correo|comentario|"
+        r"sitio web|asunto|mensaje|nom|courriel|commentaire|site web|sujet|姓名|邮箱|评论|网址)"
+        r"\s*[:：]?\s*[*＊]$"
+        r"|^(?:lines and paragraphs break automatically|web page addresses and e-?mail addresses "
+        r"turn into links automatically|no html tags allowed|allowed html tags:.*|"
+        r"(?:more information about )?text formats?(?: options)?|leave this field blank|"
+        r"zeilenumbrüche und absätze werden automatisch erzeugt|"
+        r"(?:erlaubte|zulässige) html-tags:.*|"
+        r"las líneas y los párrafos se dividen automáticamente|etiquetas html permitidas:.*|"
+        r"les lignes et les paragraphes vont à la ligne automatiquement|"
+        r"balises html autorisées\s*:.*)\.?$",
+        match=(
+            "Your name *",
+            "Comment *",
+            "E-Mail *",
+            "Kommentar *",
+            "Lines and paragraphs break automatically.",
+            "Allowed HTML tags: <em> <strong>",
+            "Leave this field blank",
+        ),
+        no_match=("Comment * on the margin", "Text formats changed in 2020, the editor said."),
+    ),
+    Rule(
         id="share",
         after_headline=True,
         reason="a share-this-article line",
@@ -1757,7 +1843,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"on|via|to|en|sur|auf|per|dieses?|este|esta|esto|cet(?:te)?|article|artikel|story|"
         r"artículo|noticia|post|l['’]article|la noticia|el artículo|den artikel|page|seite|"
         r"página)\b.{0,40}|\s*[:：].{0,60}|到.{0,20})?$(?<![.!?])"
-        r"|^(?:diese[ns]?|den)\s+(?:artikel|beitrag)\s+teilen$"
+        r"|^(?:(?:möchten|wollen) sie |willst du |magst du )?(?:diese[ns]?|den)\s+"
+        r"(?:artikel|beitrag)(?:\s+mit\s+(?:anderen|freunden))?\s+teilen(?:\s*/\s*diskutieren)?\s*[:?]?$"
+        r"|^be sociable,? share!?$"
         r"|^teilen(?:\s+sie\s+dies)?\s+mit\s*[:：]?$"
         r"|^(?:e-?mail|send)(?:\s+(?:this|it))?(?:\s+(?:article|story|page))?\s+to\s+a\s+friend"
         r"\s*!?$|^(?:enviar|envíalo)\s+a\s+un\s+amigo$|^envoyer\s+à\s+un\s+ami$"
@@ -1767,6 +1855,9 @@ LINE_RULES: tuple[Rule, ...] = (
             "Share on Facebook",
             "Compartir en Twitter",
             "Diesen Artikel teilen",
+            "Möchten Sie den Artikel teilen?",
+            "Den Artikel mit anderen teilen/diskutieren:",
+            "Be Sociable, Share!",
             "分享到：微信 微博",
             "Share:",
             "Teilen Sie dies mit:",
@@ -1970,6 +2061,35 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Photo: A crowd gathers outside the court. The verdict is due today.",),
     ),
     Rule(
+        id="agency-credit",
+        reason="a picture's credit: agency names alone on a line",
+        kind="furniture",
+        pattern=r"^(?:(?:photo|foto|bild|image|imagen|图)\s*[:：]\s*)?(?:"
+        + _phrases(*PICTURE_AGENCIES)
+        + r")(?:\s*(?:/|,|\||&|\+|via|und|and|y|et)\s*(?:"
+        + _phrases(*PICTURE_AGENCIES)
+        + r")){0,3}(?:\s+(?:images|photos?|fotos?))?$",
+        max_chars=60,
+        match=("GETTY IMAGES", "Reuters/Corbis", "AFP via Getty Images", "picture alliance / dpa"),
+        no_match=("AFP reported the attack.", "Getty Images Holdings"),
+    ),
+    Rule(
+        id="post-footer",
+        reason="a blog post's footer: who posted it and at what time",
+        kind="furniture",
+        pattern=r"^(?:posted|written|eingestellt|geschrieben|verfasst|publicado|escrito|publié|"
+        r"écrit|posté)\s+(?:by|von|por|par)\s+\S.{0,40}?\s+(?:at|um|en|a las|à)\s+"
+        r"\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?$",
+        requires_chars=r"\d",
+        match=(
+            "Posted by Anna at 9:41 PM",
+            "Eingestellt von der Michel um 21:11",
+            "Publicado por Luis en 10:05",
+            "Publié par Marie à 18h30",
+        ),
+        no_match=("Posted by Anna at 9:41 PM, the photo went viral.",),
+    ),
+    Rule(
         id="read-also",
         reason="an inline teaser linking to another article",
         kind="furniture",
@@ -2059,8 +2179,15 @@ LINE_RULES: tuple[Rule, ...] = (
             "Artikel anhören • 4 Min",
             "Écouter cet article (3 minutes)",
             "Escucha esta nota aquí",
+            "Newer Post Older Post Home",
+            "Angemeldet bleiben",
+            "URL zum Kopieren",
         ),
-        no_match=("Read more books.", "Listen to this article, he said, 5 times a day."),
+        no_match=(
+            "Read more books.",
+            "Listen to this article, he said, 5 times a day.",
+            "Save more money",
+        ),
     ),
     Rule(
         id="vote-widget",
@@ -2199,13 +2326,14 @@ LINE_RULES: tuple[Rule, ...] = (
         id="comments-link",
         reason="a link to the article's comments (not the thread itself)",
         kind="furniture",
-        pattern=r"^(?:\d+\s+(?:comments?|kommentare?|comentarios?|commentaires?)[.:]?\s*)?"
+        pattern=r"^(?:\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)[.:]?\s*)?"
         r"(?:click to view comments|(?:view|show|read|see) (?:all )?(?:\d+ )?comments|"
         r"hide comments|kommentare (?:anzeigen|ansehen|lesen|einblenden)|"
         r"alle kommentare(?: anzeigen)?|(?:ver|mostrar|leer) (?:los |todos los )?comentarios|"
         r"(?:voir|afficher|lire) (?:les |tous les )?commentaires|查看(?:全部)?评论|显示评论)$",
         match=(
             "11 Comments. Click to view comments",
+            "200Comments. Click to view comments",
             "View all comments",
             "Kommentare anzeigen",
             "Ver comentarios",
@@ -2298,15 +2426,24 @@ LINE_RULES: tuple[Rule, ...] = (
         id="feedback",
         reason="a was-this-helpful widget",
         kind="furniture",
-        pattern=r"^(?:was this (?:article|page|story) (?:helpful|useful)|"
-        r"war dieser (?:artikel|beitrag) hilfreich|fanden sie diesen artikel hilfreich|"
-        r"¿?(?:te ha resultado útil|te ha sido útil|te ha gustado este artículo)|"
-        r"cet article vous a-t-il été utile|这篇文章对您有帮助吗|本文对你有帮助吗)\s*[?？]?$",
+        pattern=r"^(?:(?:was|is) this (?:article|page|story|post|information) (?:helpful|useful)|"
+        r"did you (?:find this|like this) (?:article|page|story|post)(?: (?:helpful|useful))?|"
+        r"(?:war|ist) (?:der|dieser|die|diese) (?:artikel|beitrag|seite|text) "
+        r"(?:hilfreich|nützlich|lesenswert)|"
+        r"(?:fanden sie|fandest du) (?:diesen|den) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
+        r"hat (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag) gefallen|"
+        r"¿?(?:te ha resultado útil|te ha sido útil|te ha gustado este artículo|"
+        r"te (?:resultó|pareció) útil (?:este|esta) (?:artículo|nota|información))|"
+        r"cet article vous a-t-il été utile|cet article vous a-t-il plu|"
+        r"这篇文章对您有帮助吗|本文对你有帮助吗)\s*[?？]?$",
         match=(
             "Was this article helpful?",
             "War dieser Artikel hilfreich?",
             "¿Te ha resultado útil?",
             "Cet article vous a-t-il été utile ?",
+            "War der Artikel nützlich?",
+            "Hat Ihnen der Artikel gefallen?",
+            "Is this page useful?",
         ),
         no_match=("Was this article helpful to the defence, the judge asked the jury.",),
     ),
