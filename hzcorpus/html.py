@@ -23,7 +23,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
   photographer line, "Bildnachweis: …"; teasers of other articles, the page-text rule
   `read-also`) are removed and recorded. Captions stay: they describe the article's
-  pictures, and a credit inside a caption does not make it one. A page title that
+  pictures; the picture credit that closes one ("… Foto: dpa", "… © Name", "… Name/
+  Reuters") is split off and removed (`CAPTION_CREDITS`). A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
   a title that shares no word with the page's `<title>` and is shorter (a section's
   heading) gives way to the `<title>`.
@@ -77,6 +78,7 @@ from .html_order import (
     mark_modes,
     page_order,
     rescue,
+    split_credits,
     visible_blocks,
     vote,
 )
@@ -141,6 +143,60 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
         no_match=("Die Bildquelle ist unklar, sagte der Sprecher.", "Photo credits are due Monday"),
     ),
     READ_ALSO,  # the page-text row: teasers of other articles inside the text
+)
+#: Where a caption line starts its credit (after a sentence or a dash, or at its start).
+_CREDIT_START = r"(?:^|(?<=[.!?\"”»)])\s*|\s[-–—|]\s*)"
+#: Picture credits at the end of a caption line (`credit` group): the description stays
+#: article text, the credit goes (`html_order.split_credits`; a line that is all credit
+#: goes whole).
+CAPTION_CREDITS: tuple[Rule, ...] = (
+    Rule(
+        id="html-caption-credit",
+        reason="a picture credit closing a caption: who took the picture, not article text",
+        pattern=rf"(?:{_CREDIT_START}|\s(?=\())(?P<credit>\(?\s*(?:fotos?|photos?|bild(?:er)?|quelle|"
+        r"source|fuente|credits?|crédits?|crédito|image|imagen|kuva|picture|copyright)"
+        r"\s*[:：]\s*[^:：]{1,100})$",
+        match=(
+            "La bendición se realizará mañana. Foto: LN",
+            "Maxi Taucher ist in der Weltspitze angekommen. (Foto: Privat)",
+            "Saksan liittokansleri Angela Merkel keskusteli. Kuva: ALEXANDER BECHER",
+            "(Quelle: Fleischmann/Unsplash/DJV)",
+            "Oberflächenreif bei Panex (VD), 922 m (Foto: V. Berret, 19.01.2022).",
+        ),
+        no_match=(
+            "Auf dem Foto: Angela Merkel beim Gipfel in Brüssel.",
+            "The source: a leaked memo, the paper said.",
+            "Abbildung 4: Die grösste Lawine dieser Berichtsperiode.",
+        ),
+    ),
+    Rule(
+        id="html-caption-copyright",
+        reason="a copyright notice closing a caption: who owns the picture, not article text",
+        pattern=r"(?:^|\s*[-–—|]?\s*)(?P<credit>©.{1,100})$",
+        match=(
+            "Die Traufenprofile werden befestigt.© Hoklatherm",
+            "Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com",
+            "Stau © aremac / Clipdealer",
+            "© Bild: Werk/CHRISTIAN HOUDEK",
+        ),
+        no_match=("Copyright law was changed in 2019.", "The (c) mark stands for copyright"),
+    ),
+    Rule(
+        id="html-caption-agency",
+        reason="a photographer and picture agency closing a caption, not article text",
+        pattern=rf"{_CREDIT_START}(?P<credit>(?:[^\s.!?/|]+\s+){{0,3}}[^\s.!?/|]*\s*[/|]\s*"
+        rf"(?:{PICTURE_AGENCIES})\b[^.!?/|]{{0,30}}|(?:{PICTURE_AGENCIES})\s*[/|]\s*"
+        rf"[^.!?/|]{{1,60}}|(?:{PICTURE_AGENCIES})(?:\s+(?:files|photo|foto))?)$",
+        match=(
+            "Microsoft plans to cut its emissions by 2030. Mike Blake/Reuters files",
+            "Die EU ist noch nicht auf Paris-Kurs. picture alliance | Andrew Milligan",
+            "Merkel und Macron in Brüssel. dpa",
+        ),
+        no_match=(
+            "Reuters reported that talks would resume on Monday.",
+            "Analysts at the AFP news desk said so.",
+        ),
+    ),
 )
 #: Removals that depend on the page's own metadata or on trafilatura: rule id -> reason.
 REMOVAL_REASONS: dict[str, str] = {
@@ -279,6 +335,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
     demote_teasers(slots)
     rescue(slots)
+    slots = split_credits(slots, CAPTION_CREDITS)
     head = _head_texts(slots)
     author = page_author(_clean_field(result.author), tree, head)
     extraction = _numbered(
@@ -554,7 +611,7 @@ def _reason(rule_id: str) -> str:
 @cache
 def _reasons() -> dict[str, str]:
     """Every removal's reason by rule id: the rows' own, then `REMOVAL_REASONS`."""
-    rows = (*OUTPUT_LINE_RULES, *MODE_VOTES, *TEASER_LISTS)
+    rows = (*OUTPUT_LINE_RULES, *CAPTION_CREDITS, *MODE_VOTES, *TEASER_LISTS)
     return {**REMOVAL_REASONS, **{rule.id: rule.reason for rule in reversed(rows)}}
 
 

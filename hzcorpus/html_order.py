@@ -10,8 +10,10 @@ removed blocks in page order, so the kept paragraphs fill the numbers not remove
 
 `rescue` turns left-out slots back into article lines when a row of `RESCUE_RULES` says
 they belong to it: a standfirst or teaser paragraph or a figure caption inside the
-article. `vote` removes extracted lines where trafilatura's modes disagree and the line
-is not prose (`MODE_VOTES`: the balanced mode kept it, the precision mode did not).
+article (not of the page's lead picture or a gallery). `split_credits` splits the picture
+credit off a caption line. `vote` removes extracted lines where trafilatura's modes
+disagree and the line is not prose (`MODE_VOTES`: the balanced mode kept it, the
+precision mode did not).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
+
+from .rules import Rule
 
 #: Elements that start a new line of visible text (a browser shows them as blocks).
 BLOCK_TAGS = frozenset(
@@ -406,6 +410,24 @@ def _is_caption(element) -> bool:
     return element.tag == "figcaption" or _named(_CAPTION_NAMES)(element)
 
 
+#: Class or id names of a page's lead picture or of a gallery: the featured or header
+#: image above the article, a hero, a carousel or slideshow. Their captions describe
+#: pictures the page shows beside the article (on the development part of trafilatura's
+#: set, 6 of 34 rescued captions its annotators mark as boilerplate, none of the 5 they
+#: mark as article text).
+_LEAD_MEDIA_NAMES = re.compile(
+    r"(?:featured|header|hero|lead|top)[-_]?(?:image|img|media|photo|picture|"
+    r"thumbnail)|article-?header|(?:^|[\s_-])(?:hero|intro|gallery|carousel|slider|"
+    r"slideshow)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _lead_media(element) -> bool:
+    """Whether `element` is a page header or holds a lead picture or gallery."""
+    return element.tag == "header" or _named(_LEAD_MEDIA_NAMES)(element)
+
+
 #: Left-out blocks that belong to the article, one row per kind (examples in the tests).
 RESCUE_RULES: tuple[RescueRule, ...] = (
     RescueRule(
@@ -422,6 +444,7 @@ RESCUE_RULES: tuple[RescueRule, ...] = (
         reason="the caption of a figure inside the article",
         element=_is_caption,
         not_text=_CREDIT_OR_HINT,
+        not_inside=_lead_media,
         depth=3,
         min_words=4,
         max_words=80,
@@ -510,3 +533,32 @@ def _within(element, test: Callable[[object], bool], depth: int) -> bool:
             return True
         element = element.getparent()
     return False
+
+
+# --- caption credits ------------------------------------------------------------------------
+
+
+def split_credits(slots: list[Slot], rows: tuple[Rule, ...]) -> list[Slot]:
+    """The slots with the picture credit that closes a kept caption line (the `credit`
+    group of the first row of `rows` that matches it) split off into a removed slot of
+    its own after the caption (demoted by the row), and a caption line that is all
+    credit demoted whole. Only lines whose block lies within a caption element (a
+    `<figcaption>` or a caption class, `_is_caption`) are looked at: a credit closes a
+    caption, and prose that ends in "Foto: …" elsewhere is left alone."""
+    out: list[Slot] = []
+    for slot in slots:
+        out.append(slot)
+        block = slot.block or slot.origin
+        if not slot.kept or block is None or not _within(block.element, _is_caption, 3):
+            continue
+        found = next(((row, m) for row in rows if (m := row.regex.search(slot.text))), None)
+        if found is None:
+            continue
+        row, match = found
+        caption = slot.text[: match.start()].rstrip(" -–—|")
+        if not caption:
+            slot.demoted = row.id
+            continue
+        out[-1] = replace(slot, text=caption)
+        out.append(Slot(match.group("credit"), demoted=row.id))
+    return out

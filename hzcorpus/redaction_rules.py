@@ -1162,7 +1162,7 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="year-range-without-start-en",
-        needs=(" in -", " from -", " between -", " since -"),
+        needs=("in -", "from -", "between -", "since -"),
         reason="a year range whose first year was cut: 'He earned points in -1971.'",
         pattern=r"\b(?:in|from|between|since) (?P<mark>-)(?=(?:1[5-9]|20)\d\d\b)",
         kind="missing-number",
@@ -1172,7 +1172,7 @@ MISSING_NUMBER = (
     ),
     RedactionRule(
         id="year-gap-before-verb-en",
-        needs=(" in  ", " since  ", " until  ", " before  ", " after  "),
+        needs=("in  ", "since  ", "until  ", "before  ", "after  "),
         reason="a preposition of time, an open gap, then a verb, a citation, a comma or a word "
         "that cannot follow the preposition: 'in  was', 'since  has', 'collected in  [19]', "
         "'born in  in Kibbutz', 'in  following the election' (a stranded 'in' before a verb "

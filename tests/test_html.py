@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from hzcorpus.errors import InputError
 from hzcorpus.html import (
+    CAPTION_CREDITS,
     OUTPUT_LINE_RULES,
     HtmlExtraction,
     HtmlOptions,
@@ -105,6 +106,7 @@ def test_a_block_shown_twice_and_removed_once_is_recorded_twice():
 
 def test_output_line_rule_examples():
     assert list(rule_example_failures(OUTPUT_LINE_RULES)) == []
+    assert list(rule_example_failures(CAPTION_CREDITS)) == []
 
 
 def test_no_state_carries_between_documents():

@@ -420,3 +420,57 @@ def test_linked_headings_of_the_article_own_sections_are_not_a_teaser_list():
     assert "went on through the winter" in extract_html(article(middle=sections)).text
     two = _teaser_list(STORIES[:2])  # two linked headlines are not yet a list
     assert "officials said" in extract_html(article(middle=two)).text
+
+
+@pytest.mark.parametrize(
+    ("credit", "rule"),
+    [
+        ("Foto: Max Muster", "html-caption-credit"),
+        ("(Photo: Jane Roe/Harbour Authority)", "html-caption-credit"),
+        ("– © Sergey Nivens – stock.adobe.com", "html-caption-copyright"),
+        ("Mike Blake/Reuters files", "html-caption-agency"),
+    ],
+)
+def test_a_credit_closing_a_caption_is_removed_and_the_caption_kept(credit, rule):
+    figure = f"<figure><img src='a.jpg'><figcaption>{CAPTION} {credit}</figcaption></figure>"
+    result = extract_html(article(middle=figure))
+    lines = result.text.split("\n")
+    assert CAPTION in lines and credit.strip("– ") not in result.text
+    removed = {r.text: (r.rule, r.line) for r in result.removed}
+    number = result.paragraph_lines[lines.index(CAPTION)]
+    assert removed[credit.strip("– ")] == (rule, number + 1)  # the credit's own line, after
+
+
+def test_a_caption_that_is_all_credit_is_removed_and_prose_keeps_its_credit_words():
+    figure = "<figure><img src='a.jpg'><figcaption>© Bild: Werk/Max Muster</figcaption></figure>"
+    prose = "<p>The mayor thanked the crews for their work on the quay. Photo: Jane Roe</p>"
+    result = extract_html(article(middle=figure + prose))
+    assert "Max Muster" not in result.text
+    assert "on the quay. Photo: Jane Roe" in result.text  # not a caption: left alone
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "<header><figure><img src='a.jpg'><figcaption>{}</figcaption></figure></header>",
+        "<div class='td-post-featured-image'><figure><figcaption>{}</figcaption></figure></div>",
+        "<div class='gallery'><figure><figcaption>{}</figcaption></figure></div>",
+    ],
+)
+def test_a_lead_picture_or_gallery_caption_is_not_rescued(figure):
+    assert CAPTION not in extract_html(article(middle=figure.format(CAPTION))).text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Hafen", "quay", "Kräne", "ferry", "Möwen", "crew"]), min_size=2),
+    st.sampled_from(["Foto: {}", "(Bild: {})", "© {}", "Kuva: {}", "{}/dpa"]),
+    st.lists(st.sampled_from(["Anna", "Lee", "O'Neil", "Müller", "Zhang"]), min_size=1, max_size=4),
+)
+def test_a_caption_loses_exactly_its_credit(words, form, names):
+    caption = f"{' '.join(words).capitalize()} at the north quay on Monday."
+    credit = form.format(" ".join(names))
+    figure = f"<figure><img src='a.jpg'><figcaption>{caption} {credit}</figcaption></figure>"
+    result = extract_html(article(middle=figure))
+    assert caption in result.text.split("\n")
+    assert credit in {r.text for r in result.removed}
