@@ -2673,7 +2673,7 @@ PLACEHOLDER_CONTEXT = (
             r"(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr )"
             r"|(?<![\w-])(?=[a-zäöüß][\w-]* X )[a-zäöüß](?![\w-]*[A-ZÄÖÜ])[\w-]* )"
             r"(?P<mark>X)(?= [a-zäöü]{2,})"
-            rf"|(?<![\w.-])(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
+            rf"|(?<!\S)(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
         ),
         kind="placeholder",
         score=0.75,
