@@ -2662,7 +2662,7 @@ PLACEHOLDER_CONTEXT = (
     ),
     RedactionRule(
         id="x-placeholder-before-word",
-        needs=(" x ", " x. "),
+        needs=(" x ", " x. ", "\nx ", "\nx. ", "\tx ", "\tx. "),
         reason="a single capital X before a month ('on X September', 'am X. Mai') or before a "
         "lower-case word, at the text's start or after a "
         "comma, a lower-case word (no capital inside: not 'iPhone X'), 'Am' or 'Jahr': a year "
@@ -2673,7 +2673,7 @@ PLACEHOLDER_CONTEXT = (
             r"(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr )"
             r"|(?<![\w-])(?=[a-zäöüß][\w-]* X )[a-zäöüß](?![\w-]*[A-ZÄÖÜ])[\w-]* )"
             r"(?P<mark>X)(?= [a-zäöü]{2,})"
-            rf"|(?<!\S)(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
+            rf"|(?:^|(?<=[ \t\n]))(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"
         ),
         kind="placeholder",
         score=0.75,

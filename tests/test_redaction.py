@@ -140,6 +140,7 @@ PIECES = [
 @example(["\n", "at", " ", "am"])
 @example(["×", "in", "  ", "in"])  # a rule's `needs` must not ask for the space \b does not
 @example(["(", "in", " ", "-", "2020"])
+@example(["Juli", "\n", "X", " ", "May"])
 def test_the_prefilter_changes_nothing_on_joined_pieces(parts):
     text = "".join(parts)
     assert find_flags(text) == find_flags(text, FlagOptions(prefilter=False))
