@@ -138,12 +138,24 @@ PIECES = [
 @example([".", "\n", "Juli"])
 @example(["X", "\n", "%"])
 @example(["\n", "at", " ", "am"])
-@example(["×", "in", "  ", "in"])  # a rule's `needs` must not ask for the space \b does not
+@example(["×", "in", "  ", "in"])
 @example(["(", "in", " ", "-", "2020"])
 @example(["Juli", "\n", "X", " ", "May"])
 def test_the_prefilter_changes_nothing_on_joined_pieces(parts):
     text = "".join(parts)
     assert find_flags(text) == find_flags(text, FlagOptions(prefilter=False))
+
+
+@pytest.mark.parametrize("boundary", ["×", "\n", "\u00a0"])
+def test_the_prefilter_changes_nothing_where_a_space_was(boundary):
+    # a rule's `needs` hold a space where its pattern may have `\b` or `\s`: every match
+    # example with each of its spaces (and its start) turned into another boundary
+    plain = FlagOptions(prefilter=False)
+    for rule in RULES:
+        for sample in rule.match:
+            for at in [i for i, c in enumerate(sample) if c == " "] + [-1]:
+                text = boundary + sample if at < 0 else f"{sample[:at]}{boundary}{sample[at + 1 :]}"
+                assert find_flags(text) == find_flags(text, plain), (rule.id, text)
 
 
 def test_offsets_are_code_points():
