@@ -606,8 +606,8 @@ def _is_cjk_menu(line: str) -> bool:
 
 
 #: A duration after a label: "Listen to this article · 5:12 min", "Artikel anhören • 4 Min".
-_TRAILING_DURATION = re.compile(
-    r"\s*[·•|(–-]?\s*(?:\d{1,2}:\d{2}(?:\s*min\.?)?|\d{1,3}\s*(?:min\.?|minutes?|minuten|"
+_TRAILING_DURATION = re.compile(  # possessive: a long run of spaces is not tried n² ways
+    r"\s*+[·•|(–-]?\s*+(?:\d{1,2}:\d{2}(?:\s*min\.?)?|\d{1,3}\s*(?:min\.?|minutes?|minuten|"
     r"minutos|分钟))\s*\)?$",
     re.I,
 )
