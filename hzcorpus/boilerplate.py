@@ -333,11 +333,13 @@ PHOTO_CREDIT = re.compile(
     re.I,
 )
 
-#: Photo and news agencies (lowercase), whose names alone on a line credit a picture.
+#: Photo and news agencies and stock sites (lowercase), whose names alone on a line credit
+#: a picture (here and in `html`'s credit rows).
 PICTURE_AGENCIES: tuple[str, ...] = (
     *_words("getty afp ap reuters dpa epa efe corbis rex shutterstock istock istockphoto"),
     *_words("imago keystone xinhua alamy anp ansa sipa belga tass kyodo yonhap unsplash"),
-    *_words("pixabay 新华社 视觉中国 中新社"),
+    *_words("pixabay gettyimages thinkstock adobestock fotolia clipdealer pexels colourbox"),
+    *_words("123rf depositphotos 新华社 视觉中国 視覺中國 中新社"),
     "getty images",
     "ap photo",
     "pa images",
@@ -346,6 +348,9 @@ PICTURE_AGENCIES: tuple[str, ...] = (
     "picture-alliance",
     "rex features",
     "imago images",
+    "adobe stock",
+    "ddp images",
+    "zuma press",
 )
 
 #: How a teaser cut short ends ("Ruth Bader Ginsburg and skim-milk...", "Video: Meet 'the
