@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 
+from lxml.etree import Element
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import extract_author, normalize_authors
 from trafilatura.utils import trim
@@ -186,10 +187,8 @@ def page_author(tree) -> str | None:
     candidates: list[list] = [[] for _ in AUTHOR_TESTS]
     discarded = set()
     verdicts: dict[tuple, tuple[bool, tuple[int, ...]]] = {}  # a page repeats its classes
-    for element in tree.iter():
+    for element in tree.iter(Element):  # elements only: no comments, instructions
         tag = element.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            continue
         if tag in TEXT_READ_TAGS:
             return extract_author(tree)
         if tag not in ANY_ATTRIBUTE_TAGS and READ_ATTRIBUTES.isdisjoint(element.keys()):

@@ -406,8 +406,11 @@ _CREDIT_OR_HINT = re.compile(
 )
 
 
+_CAPTION_NAMED = _named(_CAPTION_NAMES)
+
+
 def _is_caption(element) -> bool:
-    return element.tag == "figcaption" or _named(_CAPTION_NAMES)(element)
+    return element.tag == "figcaption" or _CAPTION_NAMED(element)
 
 
 #: Class or id names of a page's lead picture or of a gallery: the featured or header
@@ -423,9 +426,12 @@ _LEAD_MEDIA_NAMES = re.compile(
 )
 
 
+_LEAD_MEDIA_NAMED = _named(_LEAD_MEDIA_NAMES)
+
+
 def _lead_media(element) -> bool:
     """Whether `element` is a page header or holds a lead picture or gallery."""
-    return element.tag == "header" or _named(_LEAD_MEDIA_NAMES)(element)
+    return element.tag == "header" or _LEAD_MEDIA_NAMED(element)
 
 
 #: Left-out blocks that belong to the article, one row per kind (examples in the tests).
