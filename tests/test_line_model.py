@@ -373,3 +373,9 @@ def test_a_run_of_non_prose_lines_inside_the_article_goes_by_its_mean_score():
     assert all(r.rule != MODEL_RULE for r in above.removed if r.line in run)
     by_default = clean_document(doc, replace(_with_run_threshold(0.0), model_runs=False))
     assert all(widget_line in by_default.text for widget_line in widget)
+
+
+def test_a_page_without_prose_has_no_runs_inside_an_article():
+    lines = ["London 12°C", "Paris 15°C", "Berlin 9°C"]
+    doc = Document(source="a.txt", raw="\n".join(lines), format="text")
+    assert clean_document(doc, _with_run_threshold(0.0)).text == "\n".join(lines)
