@@ -382,6 +382,19 @@ def plain_paragraphs():
             langdetect_rs.detect(paragraph)
 
 
+def plain_paragraph_features():
+    # the engine's floor: each paragraph's n-gram pass alone, no random walk (0 trials)
+    langdetect_rs.detector_factory.init_factory()
+    prepare, clean = langdetect_rs._core.prepare, langdetect_rs._core.clean
+    block = langdetect_rs.detector_factory._factory._core.detect_block
+    for doc, text in zip(docs, whole):
+        langdetect_rs.detect(text)
+        for paragraph in doc.paragraphs:
+            prepared = prepare(paragraph, 10_000)
+            cleaned = clean(prepared)
+            block(prepared if cleaned is None else cleaned, 0.0, 0, None)
+
+
 def documents():
     for text in whole:
         detect_language(text)
@@ -401,6 +414,7 @@ paths = {
     "paragraphs": paragraphs,
     "plain documents": plain_documents,
     "plain paragraphs": plain_paragraphs,
+    "plain paragraph features": plain_paragraph_features,
 }
 for run in paths.values():  # load the profiles, warm up
     run()
@@ -476,6 +490,10 @@ def issue14_rows(
         ),
         "the same with plain `langdetect_rs.detect` (the engine's own cost)": (
             "plain paragraphs",
+            "plain documents",
+        ),
+        "the engine's floor: each paragraph's n-gram pass alone, without the random walk": (
+            "plain paragraph features",
             "plain documents",
         ),
     }
