@@ -42,7 +42,11 @@ def prefilter_text(text: str) -> str:
     space at each end."""
     lowered = text.lower()
     if not lowered.isprintable():  # a tab, a newline, a no-break space...
-        lowered = _WHITESPACE.sub(" ", lowered)
+        # newlines and tabs by plain replacement (an article's lines: the regex pass cost a
+        # tenth of flagging a 40-sentence article), the rarer kinds of whitespace by `\s`
+        lowered = lowered.replace("\n", " ").replace("\t", " ")
+        if not lowered.isprintable():
+            lowered = _WHITESPACE.sub(" ", lowered)
     return f" {lowered} "
 
 
@@ -2678,7 +2682,8 @@ PLACEHOLDER_CONTEXT = (
         "after a capitalised word X is a name ('Tag X und', 'Malcolm X was'); none in 25,000 "
         "intact dev sentences",
         pattern=(
-            r"(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr )"
+            # (?=X) first: inside a word only that and (?<![\w-]) are tried (1.7x faster)
+            r"(?:(?=X)(?:^|(?<=[,;:] )|(?<=\bAm )|(?<=\bJahr ))"
             r"|(?<![\w-])(?=[a-zäöüß][\w-]* X )[a-zäöüß](?![\w-]*[A-ZÄÖÜ])[\w-]* )"
             r"(?P<mark>X)(?= [a-zäöü]{2,})"
             rf"|(?<!\S)(?P<mark2>X)(?=\.? (?:{_MONTHS_FULL_EN}|{_MONTHS_DE})\b)"

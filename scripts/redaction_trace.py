@@ -12,12 +12,17 @@ remainder is as likely in intact text as with the number, and no statistic of th
 tell it apart (about half of what the gap scorer would flag there is intact text anyway).
 
 Per part and language it prints the closed cuts, the share with a trace, the recall of the
-shipped flagger on open and on closed cuts, and the recall it would reach if it found every
-closed cut with a trace and the open cuts as now: the ceiling of closed-gap evidence. The
+shipped flagger on open and on closed cuts, the recall it would reach if it found every open
+cut and the closed ones as now (`open=1`: the ceiling of open-gap work), and if it found
+every closed cut with a trace and the open cuts as now (`reachable`: the ceiling of
+closed-gap evidence). With `--shapes N` it then lists, per part and language, the N most
+common shapes of closed cuts (cut type, class of the word before, class of the word after)
+with their count, the share with a trace and the share found: the traceless ones are the
+cuts whose remainder reads as ordinary text ("for days", "the case", "did years"). The
 development cuts are judged with the counts of the other folds (`train_gap_scorer.fold_of`),
 the held-out ones with the counts of all development sentences; only totals are printed.
 
-Usage: python scripts/redaction_trace.py DEVDATA [--cache DIR]
+Usage: python scripts/redaction_trace.py DEVDATA [--cache DIR] [--shapes N]
 """
 
 from __future__ import annotations
@@ -98,6 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("devdata", type=Path)
     parser.add_argument("--cache", type=Path, help="folder for the German sentence cache")
+    parser.add_argument("--shapes", type=int, default=0, help="list the N commonest shapes")
     args = parser.parse_args()
     if not (args.devdata / "sentences").is_dir():
         print(f"skipped: no devdata in {args.devdata}")
@@ -113,12 +119,14 @@ def main() -> None:
     fold_by_id = {f"{source}-{i}": fold_of(s) for i, (source, _, s) in enumerate(sentences)}
     print(
         f"{'part':8} {'lang':4} {'closed':>6} {'trace':>6} {'none':>6} "
-        f"{'R open':>7} {'R closed':>8} {'R all':>6} {'reachable':>9}"
+        f"{'R open':>7} {'R closed':>8} {'R all':>6} {'open=1':>6} {'reachable':>9}"
     )
+    shapes: dict[tuple[str, str], Counter] = {}
     rows = [row for row in records(args.devdata, cache_dir=args.cache) if row["lang"] != "zh"]
     for part in ("dev", "heldout"):
         for lang in ("en", "de"):
             cells: Counter = Counter()
+            shape_cells = shapes.setdefault((part, lang), Counter())
             for row in rows:
                 if row["part"] != part or row["lang"] != lang or not row["spans"]:
                     continue
@@ -136,15 +144,30 @@ def main() -> None:
                     cells["closed found" if closed else "open found"] += found
                     cells["closed traced"] += closed and trace
                     cells["reachable"] += found or (closed and trace)
+                    if pair:
+                        shape = (gold["cut"], word_class(pair[0], True), word_class(pair[1], False))
+                        shape_cells[(*shape, "n")] += 1
+                        shape_cells[(*shape, "traced")] += trace
+                        shape_cells[(*shape, "found")] += found
             closed, n = cells["closed"] or 1, cells["all"] or 1
             print(
                 f"{part:8} {lang:4} {cells['closed']:>6} {cells['closed traced'] / closed:>6.3f} "
                 f"{1 - cells['closed traced'] / closed:>6.3f} "
                 f"{cells['open found'] / (cells['open'] or 1):>7.3f} "
                 f"{cells['closed found'] / closed:>8.3f} {cells['found'] / n:>6.3f} "
+                f"{(cells['open'] + cells['closed found']) / n:>6.3f} "
                 f"{cells['reachable'] / n:>9.3f}"
             )
     print("(dev recall: the shipped model has seen these sentences; see train_gap_scorer.py)")
+    for (part, lang), counts in shapes.items() if args.shapes else ():
+        print(f"closed cuts of {part} {lang} by shape: count, share traced, share found")
+        named = [key[:3] for key in counts if key[3] == "n"]
+        for shape in sorted(named, key=lambda key: (-counts[(*key, "n")], key))[: args.shapes]:
+            n = counts[(*shape, "n")]
+            print(
+                f"  {' + '.join(shape):40} {n:5} {counts[(*shape, 'traced')] / n:6.2f} "
+                f"{counts[(*shape, 'found')] / n:6.2f}"
+            )
 
 
 if __name__ == "__main__":
