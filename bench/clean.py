@@ -14,7 +14,9 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
 - `hzcorpus.html.extract_html(html)` (our options, bounds, post-rules and audit);
 - `hzcorpus.clean.clean_document` on the visible-text dump of each page (what page-text
   scrapers save: one block per line), the cleaner for pages that arrive as text, with
-  and without the line model (`model=False`: the rules and context passes alone);
+  and without the line model (`model=False`: the rules and context passes alone), and
+  with the model's decisions on runs of non-prose lines inside the article
+  (`model_runs=True`);
 - `read + clean_document`: the page's bytes through `document_from_bytes` (decoding,
   mojibake repair) and `clean_document`, for the HTML page and for its dump: what a build
   does with an input file.
@@ -214,6 +216,12 @@ def main() -> None:
             "hzcorpus clean_document, rules and passes only (model=False)",
             "text dump",
             partial(clean_dump, first=dumps[0], options=CleanOptions(model=False)),
+            dumps,
+        ),
+        (
+            "hzcorpus clean_document, runs inside the article too (model_runs=True)",
+            "text dump",
+            partial(clean_dump, first=dumps[0], options=CleanOptions(model_runs=True)),
             dumps,
         ),
         (

@@ -16,7 +16,9 @@ from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 `devdata.DATASETS`.
 
 `hzcorpus` is the page-text cleaner as shipped (rules, passes and the line model),
-`hzcorpus-rules` the same without the line model, `oracle` the ceiling of line decisions
+`hzcorpus-rules` the same without the line model, `hzcorpus-inside` and `hzcorpus-runs`
+with the model's inside decisions per line (`CleanOptions.model_inside`) and per run of
+non-prose lines (`CleanOptions.model_runs`), `oracle` the ceiling of line decisions
 (the dump's lines the line model's label matcher calls article: what a perfect line
 classifier would keep); `hzcorpus-html` the HTML path as
 shipped, `hzcorpus-html-choice` the same with the per-page choice of trafilatura's mode
@@ -312,6 +314,7 @@ SYSTEMS: dict[str, System] = {
     "hzcorpus-inside": System(
         "dump", partial(hzcorpus_dump, options=CleanOptions(model_inside=True))
     ),
+    "hzcorpus-runs": System("dump", partial(hzcorpus_dump, options=CleanOptions(model_runs=True))),
     "best-block": System("dump", best_block),
     "oracle": System("dump", oracle_dump, reads_gold=True),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hzcorpus.boilerplate import Thresholds
 from hzcorpus.clean import (
     AROUND,
     DROPPED,
@@ -343,3 +344,38 @@ def test_the_model_decides_chinese_lines_around_and_inside_the_article():
     ]
     doc = clean_document(Document(source="a.txt", raw="\n".join(lines), format="text"))
     assert doc.text.split("\n") == lines[2:4]
+
+
+def _with_run_threshold(threshold: float) -> CleanOptions:
+    thresholds = replace(Thresholds(), inside_run_threshold=threshold)
+    return CleanOptions(model_runs=True, thresholds=thresholds)
+
+
+def test_a_run_of_non_prose_lines_inside_the_article_goes_by_its_mean_score():
+    widget = ["London 12°C", "Paris 15°C", "Berlin 9°C"]
+    lines = ARTICLE[:6] + widget + ARTICLE[6:7] + ["Rome 18°C"] + ARTICLE[7:]
+    run = range(6, 9)
+    decides = dump_lines("\n".join(lines)).decides.tolist()
+    assert [decides[i] for i in run] == [INSIDE] * 3
+    mean = float(np.mean([line_scores(lines)[i] for i in run]))
+    doc = Document(source="a.txt", raw="\n".join(lines), format="text")
+    below = clean_document(doc, _with_run_threshold(mean - 0.01))
+    removed = {r.line: r for r in below.removed}
+    assert set(run) <= set(removed)
+    for i in run:
+        assert removed[i].rule == MODEL_RULE
+        assert _score_in(removed[i].reason) == pytest.approx(mean, abs=0.005)
+    assert 10 not in removed  # one non-prose line is no run
+    assert "Rome 18°C" in below.text
+    assert "footbridge over the river on Tuesday" in below.text
+    above = clean_document(doc, _with_run_threshold(mean + 0.01))
+    assert all(widget_line in above.text for widget_line in widget)
+    assert all(r.rule != MODEL_RULE for r in above.removed if r.line in run)
+    by_default = clean_document(doc, replace(_with_run_threshold(0.0), model_runs=False))
+    assert all(widget_line in by_default.text for widget_line in widget)
+
+
+def test_a_page_without_prose_has_no_runs_inside_an_article():
+    lines = ["London 12°C", "Paris 15°C", "Berlin 9°C"]
+    doc = Document(source="a.txt", raw="\n".join(lines), format="text")
+    assert clean_document(doc, _with_run_threshold(0.0)).text == "\n".join(lines)
