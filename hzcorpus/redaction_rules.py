@@ -220,11 +220,12 @@ MISSING_NUMBER = (
         needs=("%", "％"),
         reason="a percent sign with no number before it: the figure was cut out",
         pattern=(
-            # not after a digit (optionally one space), a mask (XX%), an opening bracket or a
+            # not after a digit (optionally one space), a mask (XX%), a bracket that opens or
+            # closes a placeholder ("[number]%": one cut, flagged as the placeholder) or a
             # unit label ("in %"); not a format string (%s, %-10d, %(name)s), not %% or a URL
             # escape (%20), not a unit label closed by a bracket ("(%)", "[%]"), not German
             # "Vol.-%" / "Gew.-%", not the sign named as such ("the % sign")
-            r"(?<![\d０-９%Xx×*#＊(\[（½¼¾])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
+            r"(?<![\d０-９%Xx×*#＊(\[\]（½¼¾])(?<![\d０-９][ \u00a0\u202f\u2009])(?<!\bin )"
             r"(?<!Vol\.-)(?<!Gew\.-)(?<!Mol\.-)(?<!Vol-)(?<![Tt]ype )(?<![Ee]nter )"
             r"(?P<mark>[%％])(?!%)(?!-?\d*(?:\.\d+)?[A-Za-z]\b)(?!\(\w+\)[a-z])"
             r"(?![0-9A-Fa-f]{2})(?!\s*[)\]）])(?!\s*(?:sign|symbol|character|Zeichen|号))"
@@ -253,6 +254,7 @@ MISSING_NUMBER = (
             "Angaben in %",
             "Anteil (%)",
             "XX% of users",
+            "a turnout rate of [NUMBER]%.",
             "13 Vol.-% Alkohol",
             "the % sign",
             "Users can type % in the search box",
