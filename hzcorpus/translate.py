@@ -16,6 +16,9 @@ for the same package, except where argostranslate loses something:
   one after the other (counted) instead of being truncated at 1,024 input tokens;
 - it drops empty paragraphs at the start of a text: here every paragraph keeps its line.
 
+A process that loads a `Translator` keeps the memory it frees (`MALLOC_SETTINGS`, glibc
+only): CTranslate2's batch buffers are then reused instead of faulted in again.
+
 Sentence splitting: the package's `minisbd/*.onnx` model (as argostranslate); a package
 without one (the official argos-train packages ship `stanza/`, which needs stanza and a
 download) uses the rule-based pysbd splitter, named in the record's `splitter` field.
@@ -23,6 +26,7 @@ download) uses the rule-based pysbd splitter, named in the record's `splitter` f
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import os
 from collections.abc import Callable, Iterable
@@ -198,6 +202,29 @@ def make_splitter(
 
 # --- the translator ----------------------------------------------------------------------
 
+#: glibc `mallopt` settings of a process that translates: (parameter, value). With the
+#: defaults, the engine's large buffers (a beam-4 batch's scores over a 50,000-word
+#: vocabulary: 25 MB) go back to the system when freed and are faulted in again, page by
+#: page, by the next batch: 500,000-600,000 page faults and 7% of the CPU on 324 sentences.
+#: Kept (blocks up to 256 MB from the heap, no trimming below 1 GB free at its top), the
+#: memory is reused: 100,000 faults, 9% less CPU, peak RSS within 10%.
+MALLOC_SETTINGS: tuple[tuple[int, int], ...] = (
+    (-3, 256 << 20),  # M_MMAP_THRESHOLD
+    (-1, 1 << 30),  # M_TRIM_THRESHOLD
+)
+
+
+@functools.cache
+def keep_freed_memory() -> bool:
+    """Apply `MALLOC_SETTINGS` once per process; False where the C library is not glibc
+    (no `mallopt`) or refuses one of them."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    return all(mallopt(parameter, value) == 1 for parameter, value in MALLOC_SETTINGS)
+
+
 Segments = list[list[str]]  # one paragraph: the token lists of its sentences (or pieces)
 
 
@@ -210,6 +237,7 @@ class Translator:
 
         self.package = package
         self.options = options or TranslateOptions()
+        keep_freed_memory()
         inter, intra = self.options.threads()
         try:
             self._model = ctranslate2.Translator(

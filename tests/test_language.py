@@ -521,3 +521,52 @@ def test_a_required_script_rows_test_is_its_hits():
         for text in (*rule.match, *rule.no_match):
             assert bool(_required_test(rule)(text)) == rule.hits(text)
             assert bool(_required_test(short)(text)) == short.hits(text)
+
+
+def test_the_script_prefilter_misses_no_character_a_script_row_hits():
+    """`may_hold_scripts` is False only for text that neither `_UNKNOWN_SCRIPT` nor a
+    `REQUIRED_SCRIPTS` test hits: every code point they hit (lone surrogates included),
+    alone and after other text, passes it; and it stops Latin, Greek and Cyrillic text."""
+    engine = language._engine(True, 0, 10_000)
+    assert engine.below_scripts is not None  # the rows' sets give a bound
+    every = "".join(map(chr, range(0x110000)))
+    hit = set(language._UNKNOWN_SCRIPT.findall(every))
+    for rule in engine.required:
+        hit.update(rule.regex.findall(every))
+    assert "ა" in hit and "한" in hit and len(hit) > 10_000
+    for char in sorted(hit):
+        assert engine.may_hold_scripts(char), hex(ord(char))
+        assert engine.may_hold_scripts("Zürich, Москва " + char), hex(ord(char))
+    assert not engine.may_hold_scripts("".join(map(chr, range(0x500))))
+    assert not engine.may_hold_scripts("plain ASCII")
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, lowest",
+    [
+        ("[\u0531-\u058f\u10a0-\u10ff]", 0, 0x531),
+        ("[\u10a0-\u10ffz]", 0, ord("z")),
+        ("\u0e80", 0, 0xE80),
+        ("[\u0531-\u058f]", re.IGNORECASE, 0),  # case folding may reach lower letters
+        ("[^a]", 0, 0),
+        ("[\\w]", 0, 0),
+        ("\u0531\u0532", 0, 0),  # two characters: not read
+        ("\u0531|a", 0, 0x61),
+    ],
+)
+def test_lowest_code_point_of_a_character_set(pattern, flags, lowest):
+    assert language._lowest_code_point(re.compile(pattern, flags)) == lowest
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(max_codepoint=0x7F)), most=st.integers(1, 40))
+def test_letters_of_ascii_text_are_counted_as_the_pattern_counts_them(text, most):
+    assert language._letter_count(text, most) == min(len(language._LETTER.findall(text)), most)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(max_codepoint=0x7F)))
+def test_langdetect_rs_leaves_ascii_text_uncleaned(text):
+    """The fast engine skips langdetect's cleaning on ASCII text: it must change none."""
+    core = pytest.importorskip("langdetect_rs._core")
+    assert core.clean(core.prepare(text, 10_000)) is None

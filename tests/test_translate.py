@@ -431,3 +431,17 @@ def test_engine_failure_is_isolated_to_its_document(packages_dir, monkeypatch):
         b.text_en is None
         and b.translation_note == "translation failed: RuntimeError: engine failure"
     )
+
+
+def test_freed_memory_is_kept_on_glibc():
+    """Where the C library is glibc, its malloc takes `MALLOC_SETTINGS` (a translating
+    process then reuses the engine's freed buffers instead of faulting them in again)."""
+    import ctypes
+
+    from hzcorpus.translate import keep_freed_memory
+
+    try:
+        ctypes.CDLL(None).gnu_get_libc_version  # noqa: B018 (only glibc has it)
+    except AttributeError:
+        pytest.skip("not glibc")
+    assert keep_freed_memory() is True
