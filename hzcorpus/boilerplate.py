@@ -551,6 +551,10 @@ def _phrases(*words: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+#: `PICTURE_AGENCIES` as one alternation, longest first (here and in `html`'s credit rows).
+AGENCY_NAMES = _phrases(*sorted(PICTURE_AGENCIES, key=len, reverse=True))
+
+
 _TOKEN_SEPARATORS = re.compile(r"[\s|/·•,;]+")
 #: Six or more icon or class names (`[a-z0-9_-]+`) separated by white space, the first
 #: character ASCII: the tokens `_is_icon_run` counts, found by one match that fails at
@@ -2075,11 +2079,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="agency-credit",
         reason="a picture's credit: agency names alone on a line",
         kind="furniture",
-        pattern=r"^(?:(?:photo|foto|bild|image|imagen|图)\s*[:：]\s*)?(?:"
-        + _phrases(*PICTURE_AGENCIES)
-        + r")(?:\s*(?:/|,|\||&|\+|via|und|and|y|et)\s*(?:"
-        + _phrases(*PICTURE_AGENCIES)
-        + r")){0,3}(?:\s+(?:images|photos?|fotos?))?$",
+        pattern=rf"^(?:(?:photo|foto|bild|image|imagen|图)\s*[:：]\s*)?(?:{AGENCY_NAMES})"
+        rf"(?:\s*(?:/|,|\||&|\+|via|und|and|y|et)\s*(?:{AGENCY_NAMES})){{0,3}}"
+        r"(?:\s+(?:images|photos?|fotos?))?$",
         max_chars=60,
         match=("GETTY IMAGES", "Reuters/Corbis", "AFP via Getty Images", "picture alliance / dpa"),
         no_match=("AFP reported the attack.", "Getty Images Holdings"),

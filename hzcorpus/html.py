@@ -54,7 +54,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from .boilerplate import LINE_RULES, PICTURE_AGENCIES
+from .boilerplate import AGENCY_NAMES, LINE_RULES
 from .document import Removed
 from .errors import InputError
 from .html_choice import (
@@ -85,8 +85,6 @@ from .html_order import (
 from .rules import Rule
 from .words import UNSPACED_CHARS
 
-#: `boilerplate.PICTURE_AGENCIES` as an alternation, longest first (a credit line names one).
-_AGENCIES = "|".join(map(re.escape, sorted(PICTURE_AGENCIES, key=len, reverse=True)))
 #: The page-text rule for teasers of other articles ("Read more: …", "Lea más: …").
 READ_ALSO = next(rule for rule in LINE_RULES if rule.id == "read-also")
 #: Lines of trafilatura's output that are not article text, whatever the page.
@@ -101,7 +99,7 @@ OUTPUT_LINE_RULES: tuple[Rule, ...] = (
     Rule(
         id="html-picture-credit",
         reason="a picture credit: an agency or photographer line, not a caption of the article",
-        pattern=rf"^(?:[^.!?。/|]{{0,40}}?\s*(?:[/|©:]|\bvia\b)\s*)?(?:{_AGENCIES})\b"
+        pattern=rf"^(?:[^.!?。/|]{{0,40}}?\s*(?:[/|©:]|\bvia\b)\s*)?(?:{AGENCY_NAMES})\b"
         r"(?:\s*[/|,:]\s*[^.!?。/|]{1,40})?$",
         match=(
             "Trybunał Konstytucyjny / Shutterstock",
@@ -176,8 +174,8 @@ CAPTION_CREDITS: tuple[Rule, ...] = (
         id="html-caption-agency",
         reason="a photographer and picture agency closing a caption, not article text",
         pattern=rf"{_CREDIT_START}(?P<credit>(?:[^\s.!?/|]+\s+){{0,3}}[^\s.!?/|]*\s*[/|]\s*"
-        rf"(?:{_AGENCIES})\b[^.!?/|]{{0,30}}|(?:{_AGENCIES})\s*[/|]\s*"
-        rf"[^.!?/|]{{1,60}}|(?:{_AGENCIES})(?:\s+(?:files|photo|foto))?)$",
+        rf"(?:{AGENCY_NAMES})\b[^.!?/|]{{0,30}}|(?:{AGENCY_NAMES})\s*[/|]\s*"
+        rf"[^.!?/|]{{1,60}}|(?:{AGENCY_NAMES})(?:\s+(?:files|photo|foto))?)$",
         match=(
             "Microsoft plans to cut its emissions by 2030. Mike Blake/Reuters files",
             "Die EU ist noch nicht auf Paris-Kurs. picture alliance | Andrew Milligan",

@@ -203,20 +203,15 @@ def _ranked(head: str, options: LanguageOptions, best: bool = False):
     None for letters of a script that neither langdetect nor the table knows. With `best`,
     the first of them may come alone and unscored (`_Plan.best`)."""
     engine = _engine(options.fast, options.seed, options.max_chars)
-    if not engine.may_hold_scripts(head):  # the usual case: no letter of a script row
-        probs = engine.probabilities(head)
-        if probs is None:
-            return None
-        plan = engine.plan_without_scripts(options.chinese_variants)
+    scripts = engine.may_hold_scripts(head)  # usually False: no letter of a script row
+    guess = _script_guess(head) if scripts and _UNKNOWN_SCRIPT.search(head) else None
+    if guess is not None:
+        probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
     else:
-        guess = _script_guess(head) if _UNKNOWN_SCRIPT.search(head) is not None else None
-        if guess is not None:
-            probs, plan = [guess[1]], _Plan.of((guess[0],), (), options.chinese_variants)
-        else:
-            probs = engine.probabilities(head)
-            if probs is None:  # letters of a script that neither langdetect nor the table knows
-                return None
-            plan = engine.plan_for(head, options.chinese_variants)
+        probs = engine.probabilities(head)
+        if probs is None:  # letters of a script that neither langdetect nor the table knows
+            return None
+        plan = engine.plan_for(head, options.chinese_variants, scripts)
     rank = _Plan.best if best else _Plan.ranked
     ranked = rank(plan, probs, options.min_candidate_score)
     if ranked is None:  # nothing left once ruled out: langdetect's numbers as they are
@@ -319,23 +314,15 @@ class _Engine:
             return False
         return bool(head.encode("utf-8", "surrogatepass").translate(None, below))
 
-    def plan_without_scripts(self, chinese_variants: bool) -> _Plan:
-        """`plan_for` a text that none of the tests of `required` hits."""
-        plan = self.plans.get(int(chinese_variants))
-        if plan is None:
-            ruled_out = tuple(rule.kind for rule in self.required)
-            plan = self.plans[int(chinese_variants)] = _Plan.of(
-                self.langs, ruled_out, chinese_variants
-            )
-        return plan
-
-    def plan_for(self, head: str, chinese_variants: bool) -> _Plan:
+    def plan_for(self, head: str, chinese_variants: bool, scripts: bool = True) -> _Plan:
         """The plan for the text `head`: the languages of `required` whose script it
-        lacks are ruled out. Plans are kept by a small number: bit 0 `chinese_variants`,
-        bit i + 1 the i-th row of `required` found (hashing a tuple of the languages ruled
-        out, per text, cost a tenth of what `detect_language` adds to the engine)."""
+        lacks are ruled out (all of them, without their tests, when not `scripts`:
+        `may_hold_scripts` said no test can hit). Plans are kept by a small number: bit 0
+        `chinese_variants`, bit i + 1 the i-th row of `required` found (hashing a tuple of
+        the languages ruled out, per text, cost a tenth of what `detect_language` adds to
+        the engine)."""
         key, bit = int(chinese_variants), 2
-        for test in self.tests:
+        for test in self.tests if scripts else ():
             if test(head):
                 key |= bit
             bit <<= 1
