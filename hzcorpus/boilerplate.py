@@ -87,6 +87,12 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     )
 )
 
+#: Bookmark and link-sharing sites of older share rows (lowercase): share targets only,
+#: not share buttons on their own (a lone "Google" is no share row).
+BOOKMARK_SITES: frozenset[str] = frozenset(
+    _words("newsvine technorati furl fark slashdot delicious google yahoo yahoo! myweb live")
+)
+
 #: Section and category names of news sites (lowercase), for category labels and menus.
 CATEGORY_WORDS: frozenset[str] = frozenset(
     _words(
@@ -320,6 +326,27 @@ UI_LABELS: frozenset[str] = frozenset(
         "copiar url",
         "copier l'url",
         "复制网址",
+        "return to top",
+        "zurück zur übersicht",
+        "zurück zur liste",
+        "volver al listado",
+        "retour à la liste",
+        "返回列表",
+        "next post",
+        "previous post",
+        "nächster beitrag",
+        "vorheriger beitrag",
+        "entrada anterior",
+        "entrada siguiente",
+        "article précédent",
+        "article suivant",
+        "wird geladen",
+        "wird geladen...",
+        "external content",
+        "externer inhalt",
+        "contenido externo",
+        "contenu externe",
+        "inhalt laden",
     ]
 )
 
@@ -613,6 +640,32 @@ def _is_social_run(line: str) -> bool:
         return False
     tokens = [t for t in _tokens(line) if t]
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
+
+
+#: A list item's bullet (not a number: "1. Print" may be a step of a how-to).
+_BULLET_ITEM = re.compile(r"[*•·▪◦‣●+–—-]\s+")
+#: A share or bookmark target: "Post to Reddit", "Share on Facebook", "Digg this".
+_SHARE_TARGET = re.compile(
+    r"(?:(?:share|post|add|save|send|submit|bookmark)(?:\s+(?:this|it))?\s+(?:on|to|via|with|at)"
+    r"|teilen\s+(?:auf|via|per)|compartir\s+en|partager\s+sur)\s+(?P<target>\S+)"
+    r"|digg\s+(?:this|it)",
+    re.I,
+)
+
+
+def _is_bulleted_label(line: str) -> bool:
+    """A list item that is only an interface label, share buttons or a share target
+    ("* Print", "• Facebook", "- Post to Del.icio.us")."""
+    bullet = _BULLET_ITEM.match(line)
+    if bullet is None:
+        return False
+    item = line[bullet.end() :].strip()
+    if _is_ui_label(item) or _is_social_run(item):
+        return True
+    share = _SHARE_TARGET.fullmatch(item)
+    return share is not None and (
+        share["target"] is None or share["target"].lower() in SOCIAL_WORDS | BOOKMARK_SITES
+    )
 
 
 def _is_cjk_menu(line: str) -> bool:
@@ -1194,6 +1247,21 @@ LINE_RULES: tuple[Rule, ...] = (
             "相关链接",
             "für dich empfohlen",
             "für sie empfohlen",
+            "das könnte dich auch interessieren",
+            "das könnte ihnen auch gefallen",
+            "das könnte dir auch gefallen",
+            "vous aimerez aussi",
+            "vous aimerez peut-être aussi",
+            "themen in diesem artikel",
+            "verwandte themen",
+            "ähnliche themen",
+            "weitere inhalte zum thema",
+            "artikel zum thema",
+            "artikel und videos zum thema",
+            "die redaktion empfiehlt",
+            "temas relacionados",
+            "sujets associés",
+            "相关主题",
             "empfehlungen für sie",
             "recomendado para ti",
             "recomendado para usted",
@@ -1269,9 +1337,22 @@ LINE_RULES: tuple[Rule, ...] = (
             "点击排行",
             "热门排行",
             "今日热点",
+            "die meistgelesenen artikel",
+            "meistdiskutiert",
+            "meist diskutiert",
+            "meistdiskutierte artikel",
+            "meist gelesen",
+            "viel gelesen",
+            "most viewed news",
+            "lo más visto de la semana",
+            "les plus lus de la semaine",
         )
-        + r")\s*[:：]?$",
+        # a site or section after the header: "Die meistgelesenen Artikel bei SWR.de/Sport"
+        + r")(?:\s+(?:bei|auf|in|im|on|at|en|de|sur|dans)(?:\s+[^\s!?。]+){1,3})?\s*[:：]?$",
         match=(
+            "Die meistgelesenen Artikel bei SWR.de/Sport",
+            "Viel gelesen in Handel",
+            "Meistdiskutiert",
             "Most commented",
             "Meistkommentiert",
             "Lo más comentado",
@@ -1864,7 +1945,13 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|^teilen(?:\s+sie\s+dies)?\s+mit\s*[:：]?$"
         r"|^(?:e-?mail|send)(?:\s+(?:this|it))?(?:\s+(?:article|story|page))?\s+to\s+a\s+friend"
         r"\s*!?$|^(?:enviar|envíalo)\s+a\s+un\s+amigo$|^envoyer\s+à\s+un\s+ami$"
-        r"|^(?:artikel|seite)\s+(?:per\s+e-?mail\s+)?(?:versenden|weiterempfehlen)$|^推荐给朋友$",
+        r"|^(?:artikel|seite)\s+(?:per\s+e-?mail\s+)?(?:versenden|weiterempfehlen)$|^推荐给朋友$"
+        r"|^(?:seite|artikel|beitrag|news|meldung|nachricht)\s+teilen(?:\s+(?:via|auf|per|mit)\s+"
+        r"[^.!?]{1,40})?\s*[:：]?$"
+        r"|^teile\s+(?:diese[ns]?\s+(?:beitrag|artikel)|dies)(?:\s+(?:auf|mit|via)\b[^.!?]{0,30})?"
+        r"\s*[:：]?$"
+        r"|^(?:(?:dir|ihnen)\s+hat\s+(?:der|dieser|unser)\s+(?:artikel|beitrag)\s+gefallen\?\s*)?"
+        r"(?:jetzt|mit\s+freunden)\s+teilen\s*!?$",
         match=(
             "Share this article",
             "Share on Facebook",
@@ -1882,6 +1969,12 @@ LINE_RULES: tuple[Rule, ...] = (
             "Email this article to a friend",
             "Enviar a un amigo",
             "Artikel per E-Mail versenden",
+            "Seite teilen via Twitter (neues Fenster)",
+            "Beitrag teilen",
+            "NEWS TEILEN:",
+            "Teile diesen Beitrag auf",
+            "Mit Freunden teilen",
+            "Dir hat der Artikel gefallen? Jetzt teilen!",
         ),
         no_match=(
             "Share prices fell 3 percent on Monday.",
@@ -1999,7 +2092,9 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="an advertisement label",
         kind="furniture",
         pattern=r"^(?:advertisement|advertising|ad|anzeige|werbung|publicidad|anuncio|"
-        r"publicité|广告|推广|sponsored|gesponsert|patrocinado|sponsorisé|赞助内容)"
+        r"publicité|广告|推广|sponsored|gesponsert|patrocinado|sponsorisé|赞助内容|"
+        r"ads\s+by\s+google|sponsored\s+links|gesponserte\s+links|enlaces\s+patrocinados|"
+        r"liens\s+(?:sponsorisés|commerciaux)|广告链接)"
         r"(?:\s*[-–—:·|]\s*.{0,30})?$"
         r"|^(?:story|article|text|artikel|la noticia|l'article|continue reading|weiterlesen)\b"
         r".{0,40}\b(?:advertisement|anzeige|werbung|publicidad|anuncio|publicité)$",
@@ -2010,6 +2105,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "广告",
             "Story continues below advertisement",
             "Advertisement · Scroll to continue",
+            "Ads by Google",
+            "Sponsored Links",
         ),
         no_match=("Advertising revenue fell by a third.",),
     ),
@@ -2053,27 +2150,69 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a tag or topic list",
         kind="furniture",
         pattern=r"^(?:tags?|topics?|schlagwörter|schlagworte|themen|etiquetas|temas|"
-        r"mots-clés|mots clés|thèmes|标签|关键词|关键字)\s*[:：].{0,200}$",
-        match=("Tags: AI, China, Hangzhou", "Schlagwörter: KI", "标签：人工智能"),
-        no_match=("Topics discussed included the budget.",),
+        r"mots-clés|mots clés|thèmes|标签|关键词|关键字)\s*[:：].{0,200}$"
+        r"|^(?:filed\s+under|tagged(?:\s+with)?|getaggt\s+mit|verschlagwortet\s+mit|"
+        r"archivado\s+(?:en|bajo)|etiquetado\s+(?:con|como)|classé\s+(?:dans|sous))"
+        r"\s*[:：]?(?:\s+[^.!?。]{1,200})?$",
+        match=(
+            "Tags: AI, China, Hangzhou",
+            "Schlagwörter: KI",
+            "标签：人工智能",
+            "Filed under: Politics, Economy",
+            "Getaggt mit",
+            "Tagged Energie, Klima",
+            "Classé dans : Société",
+        ),
+        no_match=(
+            "Topics discussed included the budget.",
+            "Tagged as a risk, the bridge was closed in May.",
+        ),
     ),
     Rule(
         id="source-line",
         reason="a short source or editor credit line",
         kind="furniture",
         pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
-        r"edición|édition|rédaction|责任编辑|责编|编辑|编译|校对)\s*[:：]\s*\S[^.!?。]{0,50}$",
-        match=("Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "来源：新华网", "【编辑：王芳】"),
+        r"edición|édition|rédaction|责任编辑|责编|编辑|编译|校对)\s*[:：]\s*\S"
+        r"(?:[^.!?。]|\.(?=\S)){0,50}$",  # a dot only inside a word: a domain name
+        match=(
+            "Source: Xinhua",
+            "Quelle: dpa",
+            "Fuente: EFE",
+            "来源：新华网",
+            "【编辑：王芳】",
+            "Quelle: jorisvo / Fotolia.com",
+        ),
         no_match=("Source: people familiar with the matter said the deal was near.",),
     ),
     Rule(
         id="photo-credit",
         reason="a photo credit standing alone",
         kind="furniture",
-        pattern=r"^(?:photo|foto|image|bild|imagen|picture|crédit photo|credit|"
-        r"图|图片|图源|摄影)\s*[:：/]\s*[^.!?。]{1,60}$",
-        match=("Foto: dpa/Michael Kappeler", "Photo: VCG", "图片：新华社"),
-        no_match=("Photo: A crowd gathers outside the court. The verdict is due today.",),
+        pattern=r"^[(\[]?(?:photos?|fotos?|images?|bild|bildquelle|imagen|picture|crédit photo|"
+        r"crédito|credits?|titelbild|beitragsbild|headerbild|symbolbild|图|图片|图源|摄影)"
+        r"\s*[:：/]\s*(?:[^.!?。]|\.(?=\S)){1,80}$"  # a dot only inside a word: a domain
+        r"|^(?:titelbild|beitragsbild|headerbild|aufmacherbild)$"
+        r"|^(?:bild|foto|photo|image|imagen)\s+via\s+\S.{0,50}$"
+        r"|^(?:photo(?:graph)?|picture|image|foto|bild|imagen)\s+(?:by|von|de|par)\s+"
+        r"(?:[^\s.!?。]+\s+){0,3}[^\s.!?。]+(?:\s+(?:on|auf|en|sur|via)\s+(?:unsplash|pexels|"
+        r"pixabay|flickr|shutterstock|istock|adobe\s+stock)(?:\.com)?)?$",
+        match=(
+            "Foto: dpa/Michael Kappeler",
+            "Photo: VCG",
+            "图片：新华社",
+            "(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))",
+            "Bildquelle: Pixabay.com",
+            "Titelbild",
+            "Bild via Unsplash",
+            "Photo by Ev on Unsplash",
+            "Photograph by Dmitry Kostyukov",
+            "Foto von Anna Weber auf Pixabay",
+        ),
+        no_match=(
+            "Photo: A crowd gathers outside the court. The verdict is due today.",
+            "Photograph by photograph, the archive was rebuilt over ten years.",
+        ),
     ),
     Rule(
         id="agency-credit",
@@ -2323,7 +2462,13 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|^tamaño de (?:letra|texto|fuente)\s*:?$|^enviar por (?:correo|e-?mail)$"
         r"|^imprimer (?:l['’]article|la page|cet article)$|^envoyer (?:par e-?mail|à un ami)$"
         r"|^taille (?:du texte|de (?:la )?police)\s*:?$"
-        r"|^(?:打印本页|打印文章|字号\s*[:：]?(?:\s*[大中小]){0,3}|【?字体\s*[:：]?\s*大\s*中\s*小】?)$",
+        r"|^(?:打印本页|打印文章|字号\s*[:：]?(?:\s*[大中小]){0,3}|【?字体\s*[:：]?\s*大\s*中\s*小】?)$"
+        r"|^(?:(?:artikel|beitrag|pressemitteilung|seite|article|page|story)\s+)?(?:als|as)\s+pdf"
+        r"(?:\s+(?:herunterladen|downloaden|speichern))?$"
+        r"|^(?:pdf[- ]version|download\s+(?:as\s+)?pdf|pdf\s+herunterladen|descargar\s+(?:en\s+)?pdf|"
+        r"télécharger\s+(?:le\s+|en\s+)?pdf|printer[- ]friendly(?:\s+(?:version|page))?|"
+        r"printable\s+version|druckversion|druckansicht|versión\s+(?:para\s+)?imprimir|"
+        r"version\s+imprimable|print\s+this(?:\s+(?:article|page|story|post))?|打印版)$",
         match=(
             "Print story",
             "Order reprints",
@@ -2332,8 +2477,94 @@ LINE_RULES: tuple[Rule, ...] = (
             "Imprimir artículo",
             "Imprimer l'article",
             "【字体：大 中 小】",
+            "Pressemitteilung als PDF",
+            "PDF version",
+            "Printer friendly",
+            "Druckversion",
+            "Versión para imprimir",
         ),
         no_match=("Print this story and you will be sued, he warned.", "Font size matters."),
+    ),
+    Rule(
+        id="bulleted-label",
+        reason="a list item that is only a button, share or tool label (a share or tool list)",
+        kind="furniture",
+        predicate=_is_bulleted_label,
+        max_chars=60,
+        requires_chars="[*•·▪◦‣●+–—-]",
+        match=("* Print", "• Facebook", "- Post to Del.icio.us", "* Digg this", "* E-mail"),
+        no_match=("* Print shops closed in March.", "- Send to prison", "1. Print"),
+    ),
+    Rule(
+        id="continue-reading",
+        reason="a mark that the article goes on below an ad or a widget, or a read-on link",
+        kind="furniture",
+        pattern=r"^(?:(?:the\s+)?(?:story|article|text|report|post)\s+continues(?:\s+(?:below|"
+        r"after\s+(?:the|this)\s+(?:ad|advertisement|break)))?"
+        r"|continue\s+reading(?:\s+(?:the\s+)?(?:main\s+|full\s+)?(?:story|article|post|below))?"
+        r"|(?:der\s+)?(?:artikel|text|beitrag)\s+(?:geht|wird)\s+(?:unten|nach\s+der\s+"
+        r"(?:anzeige|werbung))\s+(?:weiter|fortgesetzt)"
+        r"|(?:weiter|fortsetzung)\s+nach\s+der\s+(?:anzeige|werbung)"
+        r"|lesen\s+sie\s+(?:nach\s+der\s+(?:anzeige|werbung)\s+)?weiter"
+        r"|(?:la\s+(?:noticia|nota)|el\s+(?:artículo|texto))\s+(?:continúa|sigue)\s+(?:abajo|"
+        r"debajo|más\s+abajo|después\s+de\s+la\s+publicidad)"
+        r"|(?:continúa|continuar|sigue)\s+leyendo"
+        r"|(?:l['’]article|le\s+texte)\s+continue\s+(?:ci-dessous|après\s+(?:la|cette)\s+publicité)"
+        r"|(?:la\s+)?suite\s+(?:de\s+l['’]article\s+)?(?:ci-dessous|après\s+(?:la|cette)\s+"
+        r"publicité)"
+        r"|continuer\s+(?:la\s+)?lecture"
+        r"|(?:下文|正文)继续|继续阅读|余下全文|点击阅读全文)\s*(?:[:：.…»›>→]|\.\.\.)?$",
+        max_chars=80,
+        match=(
+            "Story continues below",
+            "Continue reading the main story",
+            "Article continues after this advertisement",
+            "Weiter nach der Anzeige",
+            "Lesen Sie weiter",
+            "La noticia continúa abajo",
+            "Sigue leyendo",
+            "La suite après cette publicité",
+            "继续阅读",
+        ),
+        no_match=(
+            "Story continues to unfold in the capital.",
+            "Continue reading books, the teacher said.",
+        ),
+    ),
+    Rule(
+        id="comment-notice",
+        reason="a notice of the comment form or thread: closed, log in to comment, spam "
+        "filter, captcha",
+        kind="furniture",
+        pattern=r"^(?:comments\s+(?:are|have\s+been)\s+closed|(?:die\s+)?kommentarfunktion\s+"
+        r"(?:ist|wurde)\s+(?:deaktiviert|geschlossen|abgeschaltet)|kommentare\s+sind\s+"
+        r"(?:geschlossen|deaktiviert)|los\s+comentarios\s+están\s+(?:cerrados|desactivados)|"
+        r"(?:les\s+)?commentaires\s+(?:sont\s+)?fermés|评论已关闭)[^.!?。]{0,40}[.!。]?$"
+        r"|^(?:this\s+site|diese\s+(?:website|seite)|este\s+sitio|ce\s+site)\s+(?:uses|verwendet|"
+        r"nutzt|usa|utiliza|utilise)\s+akismet\b.{0,160}$"
+        r"|^(?:you\s+must\s+be\s+(?:logged\s+in|registered)|(?:du\s+musst|sie\s+müssen)\s+"
+        r"(?:angemeldet|eingeloggt|registriert)\s+sein|debes\s+(?:estar\s+(?:registrado|"
+        r"conectado)|iniciar\s+sesión)|vous\s+devez\s+(?:être\s+connecté|être\s+inscrit|"
+        r"vous\s+connecter))\b[^.!?]{0,40}(?:comment|kommentar|comentario|commentaire)"
+        r"[^.!?]{0,30}[.!]?$"
+        r"|^time\s+limit\s+is\s+exhausted\.?\s+please\s+reload\s+(?:the\s+)?captcha\.?$",
+        max_chars=240,
+        match=(
+            "Comments are closed.",
+            "Kommentare sind geschlossen.",
+            "Die Kommentarfunktion ist deaktiviert",
+            "Los comentarios están cerrados.",
+            "Les commentaires sont fermés.",
+            "Diese Website verwendet Akismet, um Spam zu reduzieren.",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+            "You must be logged in to post a comment.",
+            "Time limit is exhausted. Please reload CAPTCHA.",
+        ),
+        no_match=(
+            "Comments are closed to the public, the court said, but the verdict is not.",
+            "You must be registered to vote in the election.",
+        ),
     ),
     Rule(
         id="comments-link",
