@@ -347,6 +347,46 @@ UI_LABELS: frozenset[str] = frozenset(
         "contenido externo",
         "contenu externe",
         "inhalt laden",
+        "what's this?",
+        "what is this?",
+        "what are these?",
+        "what does this mean?",
+        "was ist das?",
+        "¿qué es esto?",
+        "qu'est-ce que c'est ?",
+        "advertise with us",
+        "place an ad",
+        "werben sie bei uns",
+        "anúnciese",
+        "annoncez chez nous",
+        "forgot password?",
+        "forgot your password?",
+        "passwort vergessen?",
+        "¿olvidaste tu contraseña?",
+        "mot de passe oublié ?",
+        "忘记密码",
+        "password",
+        "passwort",
+        "contraseña",
+        "mot de passe",
+        "view gallery",
+        "single page",
+        "next page",
+        "previous page",
+        "nächste seite",
+        "vorherige seite",
+        "página siguiente",
+        "página anterior",
+        "page suivante",
+        "page précédente",
+        "reprints",
+        "bookmark with",
+        "in this section",
+        "in diesem ressort",
+        "en esta sección",
+        "dans cette rubrique",
+        "search for",
+        "suche nach",
     ]
 )
 
@@ -995,6 +1035,21 @@ def _is_code(line: str) -> bool:
     return len(_CODE_MARKS.findall(line)) >= need
 
 
+#: A dot that starts a domain's top-level part ("Fotolia.com"): a credit may hold one.
+_DOMAIN_DOT = r"\.(?=(?:com|org|net|info|de|at|ch|es|fr|uk|eu|cn|io)\b)"
+
+#: One tool link of an article (`tool-run`): send, print, save, reprints, text size.
+_ARTICLE_TOOL = (
+    r"e-?mail(?:\s+(?:this|it))?(?:\s+(?:article|story|page))?\s+to\s+a\s+friend"
+    r"|e-?mail\s+a\s+friend|send\s+to\s+a\s+friend|printer[- ]?friendly(?:\s+(?:version|page))?"
+    r"|printable\s+version|print(?:\s+this)?(?:\s+(?:article|story|page))?"
+    r"|save(?:\s+this)?(?:\s+(?:article|story))?|reprints|share(?:\s+this)?(?:\s+(?:article|story))?"
+    r"|(?:artikel|seite)\s+(?:drucken|versenden|merken|teilen)|drucken|versenden"
+    r"|imprimir|enviar(?:\s+por\s+(?:correo|e-?mail))?|imprimer|envoyer(?:\s+par\s+e-?mail)?"
+    r"|打印|转发|收藏"
+)
+
+
 # --- the rule table --------------------------------------------------------------------
 
 LINE_RULES: tuple[Rule, ...] = (
@@ -1063,6 +1118,10 @@ LINE_RULES: tuple[Rule, ...] = (
             "soyez le premier à commenter",
             "暂无评论",
             "还没有评论",
+            "ihre meinung zu diesem thema",
+            "kommentieren sie hier",
+            "deja tu opinión",
+            "donnez votre avis",
         )
         + r")\s*(?:\(\d+\))?\s*(?:"
         + _phrases(  # a comment form's title, with its cancel link run on (WordPress)
@@ -2174,7 +2233,7 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^[\[【(（]?(?:source|quelle|fuente|来源|出处|editor|editing by|redaktion|"
         r"edición|édition|rédaction|责任编辑|责编|编辑|编译|校对)\s*[:：]\s*\S"
-        r"(?:[^.!?。]|\.(?=\S)){0,50}$",  # a dot only inside a word: a domain name
+        rf"(?:[^.!?。]|{_DOMAIN_DOT}){{0,50}}$",
         match=(
             "Source: Xinhua",
             "Quelle: dpa",
@@ -2189,14 +2248,14 @@ LINE_RULES: tuple[Rule, ...] = (
         id="photo-credit",
         reason="a photo credit standing alone",
         kind="furniture",
-        pattern=r"^[(\[]?(?:photos?|fotos?|images?|bild|bildquelle|imagen|picture|crédit photo|"
-        r"crédito|credits?|titelbild|beitragsbild|headerbild|symbolbild|图|图片|图源|摄影)"
-        r"\s*[:：/]\s*(?:[^.!?。]|\.(?=\S)){1,80}$"  # a dot only inside a word: a domain
+        pattern=r"^[(\[]?(?:photo|foto|image|bild|bildquelle|imagen|picture|crédit photo|"
+        r"crédito|credit|titelbild|beitragsbild|headerbild|symbolbild|图|图片|图源|摄影)"
+        rf"\s*[:：/]\s*(?:[^.!?。]|{_DOMAIN_DOT}){{1,80}}$"
         r"|^(?:titelbild|beitragsbild|headerbild|aufmacherbild)$"
         r"|^(?:bild|foto|photo|image|imagen)\s+via\s+\S.{0,50}$"
-        r"|^(?:photo(?:graph)?|picture|image|foto|bild|imagen)\s+(?:by|von|de|par)\s+"
-        r"(?:[^\s.!?。]+\s+){0,3}[^\s.!?。]+(?:\s+(?:on|auf|en|sur|via)\s+(?:unsplash|pexels|"
-        r"pixabay|flickr|shutterstock|istock|adobe\s+stock)(?:\.com)?)?$",
+        r"|^(?:photo|picture|image|foto|bild|imagen)\s+(?:by|von|de|par)\s+"
+        r"(?:[^\s.!?。]+\s+){0,3}[^\s.!?。]+\s+(?:on|auf|en|sur|via|von)\s+(?:unsplash|pexels|"
+        r"pixabay|flickr|shutterstock|istock|adobe\s+stock)(?:\.com)?$",
         match=(
             "Foto: dpa/Michael Kappeler",
             "Photo: VCG",
@@ -2206,12 +2265,11 @@ LINE_RULES: tuple[Rule, ...] = (
             "Titelbild",
             "Bild via Unsplash",
             "Photo by Ev on Unsplash",
-            "Photograph by Dmitry Kostyukov",
             "Foto von Anna Weber auf Pixabay",
         ),
         no_match=(
             "Photo: A crowd gathers outside the court. The verdict is due today.",
-            "Photograph by photograph, the archive was rebuilt over ten years.",
+            "Photo by James Martin/CNET",
         ),
     ),
     Rule(
@@ -2455,7 +2513,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a tool link of the article (print, e-mail, reprints, text size)",
         kind="furniture",
         pattern=r"^(?:print|email|e-mail|mail|send|save)\s+(?:this\s+)?(?:story|article|page|post)$"
-        r"|^order reprints$|^(?:font|text)\s+size\s*:?(?:\s*[-+aA]{1,3}){0,3}$"
+        r"|^order reprints$|^(?:font|text)\s+size\s*:?(?:\s*(?:[-+aA]{1,3}|decrease|increase|"
+        r"smaller|larger|bigger|reset)){0,3}$"
         r"|^(?:artikel|beitrag|seite)\s+(?:drucken|versenden|merken|speichern)$"
         r"|^schriftgröße\s*:?(?:\s*[-+aA]{1,3}){0,3}$"
         r"|^imprimir(?:\s+(?:el\s+)?(?:artículo|noticia|página))$"
@@ -2565,6 +2624,21 @@ LINE_RULES: tuple[Rule, ...] = (
             "Comments are closed to the public, the court said, but the verdict is not.",
             "You must be registered to vote in the election.",
         ),
+    ),
+    Rule(
+        id="tool-run",
+        reason="several tool links of the article on one line (e-mail to a friend, print)",
+        kind="furniture",
+        pattern=rf"^(?:{_ARTICLE_TOOL})(?:\s*[|·•/,]?\s*(?:{_ARTICLE_TOOL})){{1,4}}$",
+        max_chars=120,
+        match=(
+            "Email to a friend Printer friendly",
+            "E-mail this to a friend  Printable version",
+            "Email to a friendPrinter friendly",
+            "Artikel drucken | Artikel versenden",
+            "Imprimir | Enviar por correo",
+        ),
+        no_match=("Email to a friend who prints the paper", "Print"),
     ),
     Rule(
         id="comments-link",
