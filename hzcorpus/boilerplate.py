@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .line_matcher import LineMatcher
 from .rules import Rule, guarded
 
 # --- word lists ------------------------------------------------------------------------
@@ -387,6 +388,13 @@ UI_LABELS: frozenset[str] = frozenset(
         "dans cette rubrique",
         "search for",
         "suche nach",
+        "jump to recipe",
+        "zum rezept",
+        "pinnen",
+        "bei pinterest speichern",
+        "bewerten",
+        "rate this",
+        "valorar",
     ]
 )
 
@@ -682,8 +690,8 @@ def _is_social_run(line: str) -> bool:
     return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens)
 
 
-#: A list item's bullet (not a number: "1. Print" may be a step of a how-to).
-_BULLET_ITEM = re.compile(r"[*•·▪◦‣●+–—-]\s+")
+#: A list item's bullets (not a number: "1. Print" may be a step of a how-to).
+_BULLET_ITEM = re.compile(r"(?:[*•·▪◦‣●+–—-]\s+)+")
 #: A share or bookmark target: "Post to Reddit", "Share on Facebook", "Digg this".
 _SHARE_TARGET = re.compile(
     r"(?:(?:share|post|add|save|send|submit|bookmark)(?:\s+(?:this|it))?\s+(?:on|to|via|with|at)"
@@ -693,14 +701,30 @@ _SHARE_TARGET = re.compile(
 )
 
 
+#: The kinds of row whose hit on a list item makes the bulleted line furniture (not
+#: `edge`: "* Politics" may be an item of the article's list; not the metadata rows),
+#: and rows that do not judge a list item: a job title under a byline ("* Style Editor"
+#: is an item of a list of tools).
+BULLETED_KINDS = frozenset({"furniture", "boundary"})
+NOT_FOR_ITEMS = frozenset({"bulleted-label", "author-role"})
+
+
+@cache
+def _item_matcher() -> LineMatcher:
+    """The matcher of the rows `bulleted-label` asks about a list item."""
+    return LineMatcher(
+        tuple(r for r in LINE_RULES if r.kind in BULLETED_KINDS and r.id not in NOT_FOR_ITEMS)
+    )
+
+
 def _is_bulleted_label(line: str) -> bool:
-    """A list item that is only an interface label, share buttons or a share target
-    ("* Print", "• Facebook", "- Post to Del.icio.us")."""
+    """A list item that a furniture or boundary row removes on its own, or a share target
+    ("* Print", "• Facebook", "* * Share", "- Post to Del.icio.us", "* Tagged:")."""
     bullet = _BULLET_ITEM.match(line)
     if bullet is None:
         return False
     item = line[bullet.end() :].strip()
-    if _is_ui_label(item) or _is_social_run(item):
+    if _item_matcher()(item) is not None:
         return True
     share = _SHARE_TARGET.fullmatch(item)
     return share is not None and (
@@ -1119,6 +1143,10 @@ LINE_RULES: tuple[Rule, ...] = (
             "暂无评论",
             "还没有评论",
             "ihre meinung zu diesem thema",
+            "hinterlassen sie eine antwort",
+            "hinterlasse eine antwort",
+            "hinterlassen sie einen kommentar",
+            "schreib einen kommentar",
             "kommentieren sie hier",
             "deja tu opinión",
             "donnez votre avis",
@@ -1127,6 +1155,7 @@ LINE_RULES: tuple[Rule, ...] = (
         + _phrases(  # a comment form's title, with its cancel link run on (WordPress)
             "cancel reply",
             "antworten abbrechen",
+            "antwort abbrechen",
             "cancelar la respuesta",
             "cancelar respuesta",
             "annuler la réponse",
@@ -1311,23 +1340,29 @@ LINE_RULES: tuple[Rule, ...] = (
             "das könnte dir auch gefallen",
             "vous aimerez aussi",
             "vous aimerez peut-être aussi",
-            "themen in diesem artikel",
-            "verwandte themen",
-            "ähnliche themen",
             "weitere inhalte zum thema",
             "artikel zum thema",
             "artikel und videos zum thema",
             "die redaktion empfiehlt",
-            "temas relacionados",
-            "sujets associés",
-            "相关主题",
+            "meist gesucht",
+            "meistgesucht",
+            "beliebte artikel",
+            "beliebte beiträge",
+            "letzte artikel",
+            "letzte beiträge",
+            "neueste beiträge",
+            "meist geklickt",
+            "lesen sie auch die folgenden beiträge",
+            "weitere beiträge zu diesem artikel",
             "empfehlungen für sie",
             "recomendado para ti",
             "recomendado para usted",
             "recommandé pour vous",
             "为你推荐",
         )
-        + r")\s*(?:[:：]|\.\.\.|…)?$",
+        # a site or section after the header: "Mehr zum Thema auf Oekolandbau.de"
+        + r")(?:\s+(?:auf|bei|in|im|on|at|en|de|sur|dans)(?:\s+[^\s!?。]+){1,3})?"
+        r"\s*(?:[:：]|\.\.\.|…)?$",
         match=(
             "Related articles",
             "You might also like:",
@@ -1440,13 +1475,13 @@ LINE_RULES: tuple[Rule, ...] = (
         pattern=r"^(?:"
         r"(?:top|more|other|latest|recent|further|next)\s+(?:[\w&'.-]+\s+){0,3}"
         r"(?:news|articles?|stories|headlines|videos)"
-        r"|(?:weitere|andere|mehr|neueste|aktuelle)\s+(?:[\w&'.-]+\s+){0,2}"
-        r"(?:nachrichten|meldungen|artikel|beiträge|videos)"
+        r"|(?:weitere|andere|mehr|neueste|aktuelle|alle)\s+(?:[\w&'.-]+\s+){0,2}"
+        r"(?:nachrichten|meldungen|artikel|beiträge|videos|pressemitteilungen)"
         r"|(?:otras|más|últimas)\s+(?:[\w&'.-]+\s+){0,2}(?:noticias|artículos|vídeos)"
         r"|(?:autres|plus\s+d'|dernières|derniers)\s*(?:[\w&'.-]+\s+){0,2}"
         r"(?:articles|actualités|nouvelles|infos|vidéos)"
         r"|(?:其他|其它|更多|最新)\S{0,4}(?:新闻|文章|报道|资讯|视频)"
-        r")(?:\s+(?:in|from|on|aus|zu|zum|zur|im|de|en|sobre|du|dans)\s+"
+        r")(?:\s+(?:in|from|on|aus|zu|zum|zur|im|de|en|sobre|du|dans|dieses|dieser|über)\s+"
         r"[\w&'.-]+(?:\s+[\w&'.-]+){0,2})?"
         r"(?:\s*(?:»|>>|›|more\s*>>|…|\.\.\.|:|：))?\s*$",
         max_chars=80,
@@ -1458,6 +1493,8 @@ LINE_RULES: tuple[Rule, ...] = (
             "Latest Business News from Reuters.com",
             "Weitere Meldungen aus der Region",
             "Otras noticias de Deportes",
+            "Weitere Pressemitteilungen dieses Verbands",
+            "Alle Artikel zu unseren Recherchen",
             "Autres articles dans Économie",
             "其他新闻",
         ),
@@ -2185,13 +2222,26 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="entry-meta",
-        reason="a blog post's filing line with its permalink (WordPress's entry footer)",
+        reason="a blog post's filing line with its permalink or its categories, or the "
+        "feed of its responses (WordPress's entry footer)",
         kind="furniture",
-        max_chars=300,
+        max_chars=400,
         pattern=r"^(?:this entry was posted|dieser eintrag wurde|esta entrada fue publicada|"
         r"cet article a été publié|cette entrée a été publiée|本条目发布于).{0,240}"
-        r"(?:permalink|permalien|enlace permanente|固定链接)[^.!?。]{0,20}[.!?。]?$",
+        r"(?:permalink|permalien|enlace permanente|固定链接)[^.!?。]{0,20}[.!?。]?$"
+        r"|^this\s+(?:entry|post)\s+was\s+posted\s+on\b.{0,120}\bfiled\s+under\b.{0,240}$"
+        r"|^(?:der|dieser)\s+(?:beitrag|eintrag)\s+wurde\s+am\b.{0,100}\bveröffentlicht\s+und\s+"
+        r"(?:wurde\s+)?unter\b.{0,240}$"
+        r"|^esta\s+entrada\s+fue\s+publicada\s+el\b.{0,120}\ben\s+la\s+categoría\b.{0,240}$"
+        r"|^cet\s+article\s+a\s+été\s+publié\s+le\b.{0,120}\bdans\s+la\s+catégorie\b.{0,240}$"
+        r"|^you\s+can\s+follow\s+any\s+responses\s+to\s+this\s+entry\s+through\b.{0,120}$"
+        r"|^(?:du\s+kannst|sie\s+können)\s+(?:allen\s+)?antworten\s+(?:auf|zu)\s+diese[nm]?\s+"
+        r"(?:eintrag|beitrag)\s+(?:durch|über|mit)\b.{0,120}$",
         match=(
+            "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
+            "wurde unter Allgemein, Tastings abgelegt.",
+            "This entry was posted on Monday, May 3rd, 2010 at 9:41 pm and is filed under News.",
+            "You can follow any responses to this entry through the RSS 2.0 feed.",
             "This entry was posted in Allgemein. Bookmark the permalink.",
             "This entry was posted on May 3, 2012 by Anna. Bookmark the permalink.",
             "Dieser Eintrag wurde veröffentlicht in News. Setze ein Lesezeichen auf den Permalink.",
@@ -2201,6 +2251,7 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         no_match=(
             "This entry was posted in haste, the editor admitted on Monday.",
+            "Der Beitrag wurde am Montag unter großem Beifall im Stadtrat vorgestellt.",
             "Permalink",
         ),
     ),
@@ -2210,11 +2261,19 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="furniture",
         pattern=r"^(?:tags?|topics?|schlagwörter|schlagworte|themen|etiquetas|temas|"
         r"mots-clés|mots clés|thèmes|标签|关键词|关键字)\s*[:：].{0,200}$"
-        r"|^(?:filed\s+under|tagged(?:\s+with)?|getaggt\s+mit|verschlagwortet\s+mit|"
+        r"|^(?:filed\s+under|tagged(?:\s+with)?|getaggt\s+mit|verschlagwortet\s+mit|markiert\s+mit|"
         r"archivado\s+(?:en|bajo)|etiquetado\s+(?:con|como)|classé\s+(?:dans|sous))"
-        r"\s*[:：]?(?:\s+[^.!?。]{1,200})?$",
+        r"\s*[:：]?(?:\s+[^.!?。]{1,200})?$"
+        r"|^(?:tags|schlagworte|schlagwörter|kategorien|themen|etiquetas|categorías|étiquettes|"
+        r"mots-clés|catégories|标签|分类|(?:themen|tags)\s+(?:in|zu)\s+diesem\s+artikel|"
+        r"(?:verwandte|ähnliche|weitere|mehr)\s+themen|temas\s+relacionados|related\s+tags|"
+        r"sujets\s+(?:associés|liés)|相关主题|相关标签)\s*[:：]?$",  # the heading of a list of them
         match=(
             "Tags: AI, China, Hangzhou",
+            "Schlagworte",
+            "Kategorien:",
+            "Themen in diesem Artikel",
+            "Temas relacionados",
             "Schlagwörter: KI",
             "标签：人工智能",
             "Filed under: Politics, Economy",
@@ -2226,6 +2285,17 @@ LINE_RULES: tuple[Rule, ...] = (
             "Topics discussed included the budget.",
             "Tagged as a risk, the bridge was closed in May.",
         ),
+    ),
+    Rule(
+        id="end-matter-label",
+        reason="the label of an article's end matter (contacts, sources, further information)",
+        kind="furniture",
+        pattern=r"^(?:weitere\s+informationen|ansprechpartner(?:in)?|pressekontakt|quellenangaben|"
+        r"originalpublikation|erschienen\s+in|media\s+contacts?|press\s+contacts?|contacto\s+de\s+prensa|"
+        r"contacto\s+para\s+medios|contact\s+presse|contacts?\s+presse|媒体联系|新闻联系人)"
+        r"\s*[:：]?$",
+        match=("Weitere Informationen:", "Ansprechpartner", "Media contact:", "Contact presse"),
+        no_match=("Weitere Informationen gibt es beim Landratsamt.",),
     ),
     Rule(
         id="source-line",
@@ -2524,7 +2594,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|^(?:打印本页|打印文章|字号\s*[:：]?(?:\s*[大中小]){0,3}|【?字体\s*[:：]?\s*大\s*中\s*小】?)$"
         r"|^(?:(?:artikel|beitrag|pressemitteilung|seite|article|page|story)\s+)?(?:als|as)\s+pdf"
         r"(?:\s+(?:herunterladen|downloaden|speichern))?$"
-        r"|^(?:pdf[- ]version|download\s+(?:as\s+)?pdf|pdf\s+herunterladen|descargar\s+(?:en\s+)?pdf|"
+        r"|^(?:pdf[- ]version|download\s+(?:as\s+)?pdf|pdf\s+herunterladen|"
+        r"descargar\s+(?:en\s+)?pdf|"
         r"télécharger\s+(?:le\s+|en\s+)?pdf|printer[- ]friendly(?:\s+(?:version|page))?|"
         r"printable\s+version|druckversion|druckansicht|versión\s+(?:para\s+)?imprimir|"
         r"version\s+imprimable|print\s+this(?:\s+(?:article|page|story|post))?|打印版)$",
@@ -2551,8 +2622,23 @@ LINE_RULES: tuple[Rule, ...] = (
         predicate=_is_bulleted_label,
         max_chars=60,
         requires_chars="[*•·▪◦‣●+–—-]",
-        match=("* Print", "• Facebook", "- Post to Del.icio.us", "* Digg this", "* E-mail"),
-        no_match=("* Print shops closed in March.", "- Send to prison", "1. Print"),
+        match=(
+            "* Print",
+            "• Facebook",
+            "- Post to Del.icio.us",
+            "* Digg this",
+            "* E-mail",
+            "* * Share",
+            "* Tagged:",
+            "* Das könnte Sie auch interessieren",
+        ),
+        no_match=(
+            "* Print shops closed in March.",
+            "- Send to prison",
+            "1. Print",
+            "* Politics",
+            "* Style Editor",
+        ),
     ),
     Rule(
         id="continue-reading",
@@ -2595,7 +2681,8 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a notice of the comment form or thread: closed, log in to comment, spam "
         "filter, captcha",
         kind="furniture",
-        pattern=r"^(?:comments\s+(?:are|have\s+been)\s+closed|(?:die\s+)?kommentarfunktion\s+"
+        pattern=r"^(?:(?:no\s+comments|keine\s+kommentare|sin\s+comentarios|aucun\s+commentaire)"
+        r"\.?\s+)?(?:comments\s+(?:are|have\s+been)\s+closed|(?:die\s+)?kommentarfunktion\s+"
         r"(?:ist|wurde)\s+(?:deaktiviert|geschlossen|abgeschaltet)|kommentare\s+sind\s+"
         r"(?:geschlossen|deaktiviert)|los\s+comentarios\s+están\s+(?:cerrados|desactivados)|"
         r"(?:les\s+)?commentaires\s+(?:sont\s+)?fermés|评论已关闭)[^.!?。]{0,40}[.!。]?$"
@@ -2610,6 +2697,7 @@ LINE_RULES: tuple[Rule, ...] = (
         max_chars=240,
         match=(
             "Comments are closed.",
+            "Keine Kommentare Kommentare sind geschlossen.",
             "Kommentare sind geschlossen.",
             "Die Kommentarfunktion ist deaktiviert",
             "Los comentarios están cerrados.",
@@ -2639,6 +2727,32 @@ LINE_RULES: tuple[Rule, ...] = (
             "Imprimir | Enviar por correo",
         ),
         no_match=("Email to a friend who prints the paper", "Print"),
+    ),
+    Rule(
+        id="post-navigation",
+        reason="a link to the previous or next post, with its title (post navigation)",
+        kind="furniture",
+        pattern=r"^[«‹←<]?\s*(?:(?:previous|next|older|newer)\s+(?:article|post|story|entry)"
+        r"|(?:vorherige[rs]?|nächste[rs]?|älterer|neuerer)\s+(?:artikel|beitrag|eintrag)"
+        r"|vorschau\s+auf\s+den\s+nächsten\s+(?:artikel|beitrag)"
+        r"|(?:artículo|entrada|noticia|nota)\s+(?:anterior|siguiente)"
+        r"|(?:article|billet)\s+(?:précédent|suivant)|上一篇|下一篇)"
+        r"(?:\s*[:：»›>→]?\s*[^.!?。]{1,120})?\s*[»›>→]?$"
+        r"|^←\s*[^.!?。←→]{3,120}?\s*→\s*[^.!?。←→]{3,120}$",
+        max_chars=260,
+        match=(
+            "Vorheriger Artikel Matzes Zander Scheuche",
+            "Next post: How to bake bread",
+            "« Previous Post",
+            "Entrada siguiente Los mejores libros del año",
+            "Article précédent : Le budget",
+            "下一篇：杭州六小龙",
+            "← Das irrwitzige IKT-Theater dieses Landes → Warum Michel Reimon nach Brüssel muss",
+        ),
+        no_match=(
+            "Next post office openings are planned for May.",
+            "The previous article of the law was struck down by the court.",
+        ),
     ),
     Rule(
         id="comments-link",
