@@ -711,10 +711,9 @@ NOT_FOR_ITEMS = frozenset({"bulleted-label", "author-role"})
 
 @cache
 def _item_matcher() -> LineMatcher:
-    """The matcher of the rows `bulleted-label` asks about a list item."""
-    return LineMatcher(
-        tuple(r for r in LINE_RULES if r.kind in BULLETED_KINDS and r.id not in NOT_FOR_ITEMS)
-    )
+    """The table's matcher for list items (`bulleted-label`; its own instance, so that the
+    cleaner's matcher of the table in use stays the last one built)."""
+    return LineMatcher(LINE_RULES)
 
 
 def _is_bulleted_label(line: str) -> bool:
@@ -724,8 +723,9 @@ def _is_bulleted_label(line: str) -> bool:
     if bullet is None:
         return False
     item = line[bullet.end() :].strip()
-    if _item_matcher()(item) is not None:
-        return True
+    hit = _item_matcher()(item)
+    if hit is not None:
+        return hit.kind in BULLETED_KINDS and hit.id not in NOT_FOR_ITEMS
     share = _SHARE_TARGET.fullmatch(item)
     return share is not None and (
         share["target"] is None or share["target"].lower() in SOCIAL_WORDS | BOOKMARK_SITES

@@ -348,3 +348,24 @@ def test_group_names_are_the_compiled_patterns():
     assert any(r.group_names for r in rules)
     for rule in rules:
         assert rule.group_names == tuple(rule.regex.groupindex), rule.id
+
+
+def test_a_bulleted_line_is_judged_by_its_item():
+    """`bulleted-label` removes "• item" when the item alone is furniture or a boundary by
+    the table's first hit, and leaves items of edge and metadata rows (a list item may be
+    a section name or a date of the article)."""
+    from hzcorpus.boilerplate import BULLETED_KINDS, NOT_FOR_ITEMS
+    from hzcorpus.line_matcher import LineMatcher
+
+    first_hit = LineMatcher.of(LINE_RULES)
+    bulleted = next(rule for rule in LINE_RULES if rule.id == "bulleted-label")
+    judged = {True: 0, False: 0}
+    for rule in LINE_RULES:
+        for item in rule.match:
+            hit = first_hit(item)
+            if len(item) > 55 or hit is None or hit.id in NOT_FOR_ITEMS:
+                continue
+            expected = hit.kind in BULLETED_KINDS
+            assert bulleted.hits(f"• {item}") is expected, (hit.id, item)
+            judged[expected] += 1
+    assert judged[True] > 50 and judged[False] > 10
