@@ -655,6 +655,19 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
+        id="at-before-stop-en",
+        needs=("at .", "at ?", "at  .", "at  ?"),
+        reason="'at' and a space before a full stop or question mark: a time was cut ('it "
+        "came on at .', 'How is Wednesday at ?'); 'at' ends a sentence without the space "
+        "('where it's at.')",
+        pattern=r"\b(?P<mark>at +[.?])(?!\S)",
+        kind="missing-number",
+        score=0.7,
+        flags=0,
+        match=("I almost called you but it came on at .", "How is Wednesday at ?"),
+        no_match=("That's where it's at.", "What are you looking at?", "at 5 .", "at .NET"),
+    ),
+    RedactionRule(
         id="month-without-day-en",
         needs=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
         reason="a month name followed by a comma with no day: 'On March , at'",
@@ -664,6 +677,36 @@ MISSING_NUMBER = (
         flags=0,
         match=("On March , at the conference", "by Sept. , the plan"),
         no_match=("On March 3, at the conference", "in May, the plan"),
+    ),
+    RedactionRule(
+        id="abbreviated-month-without-day-en",
+        needs=tuple(f"{month}. " for month in ("jan", "feb", "mar", "apr", "jun", "jul"))
+        + tuple(f"{month}. " for month in ("aug", "sep", "sept", "oct", "nov", "dec")),
+        reason="an abbreviated month after 'on', 'in', 'the' or a comma, followed by a "
+        "lower-case word, a bracket or a dash: the day was cut ('on Dec. the ISO declared', "
+        "'began on Oct. when', 'the Dec. elections', 'CO, Nov. (UPI)'); news style "
+        "abbreviates a month only before a day",
+        pattern=(
+            r"(?:(?<=\bon )|(?<=\bin )|(?<=\bthe )|(?<=, ))"
+            r"(?P<mark>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. (?:[a-z]+\b|\(|-))"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "and on Dec. the ISO declared its first emergency",
+            "the palace coup began on Oct. when board members voted",
+            "cooperating with the Dec. elections.",
+            "Boulder, CO, Nov. (UPI) --",
+            "rescheduled for Friday, Sept. at 9 am",
+        ),
+        no_match=(
+            "on Dec. 13 the ISO declared",
+            "in Dec. The company said",
+            "the Dec. 2003 elections",
+            "Oct. when",
+            "the dec. of independence",
+        ),
     ),
     RedactionRule(
         id="ordinal-without-number-en",
