@@ -655,19 +655,6 @@ MISSING_NUMBER = (
         ),
     ),
     RedactionRule(
-        id="at-before-stop-en",
-        needs=("at .", "at ?", "at  .", "at  ?"),
-        reason="'at' and a space before a full stop or question mark: a time was cut ('it "
-        "came on at .', 'How is Wednesday at ?'); 'at' ends a sentence without the space "
-        "('where it's at.')",
-        pattern=r"\b(?P<mark>at +[.?])(?!\S)",
-        kind="missing-number",
-        score=0.7,
-        flags=0,
-        match=("I almost called you but it came on at .", "How is Wednesday at ?"),
-        no_match=("That's where it's at.", "What are you looking at?", "at 5 .", "at .NET"),
-    ),
-    RedactionRule(
         id="month-without-day-en",
         needs=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
         reason="a month name followed by a comma with no day: 'On March , at'",
