@@ -52,6 +52,7 @@ from .errors import InputError
 from .html import HtmlOptions, extract_html
 from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
+from .line_rows import row_features
 from .rules import Rule
 
 #: The rule id and reason of the lines the line model removes.
@@ -259,19 +260,20 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
     return _Passes(lines, first, last, title_at)
 
 
-def _features(passes: _Passes) -> np.ndarray:
-    """The line model's features of the lines after the passes (see `line_model`)."""
+def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
+    """The line model's features of the lines after the passes (see `line_model`): of all
+    lines, or of the lines at `rows` (`line_rows`: plain Python, cheaper for a few)."""
     lines = passes.lines
     facts = LineFacts(
         texts=[line.text for line in lines],
-        units=np.array([line.units for line in lines]),
-        function_share=np.array([line.function_share for line in lines]),
-        cjk=np.array([line.cjk for line in lines]),
-        prose=np.array([line.prose for line in lines]),
+        units=[line.units for line in lines],
+        function_share=[line.function_share for line in lines],
+        cjk=[line.cjk for line in lines],
+        prose=[line.prose for line in lines],
         rule_kind=[line.rule.kind if line.rule is not None else None for line in lines],
         context=[line.context for line in lines],
     )
-    return line_features(facts)
+    return line_features(facts) if rows is None else row_features(facts, rows.tolist())
 
 
 @dataclass
@@ -392,9 +394,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         # the trees run only on the lines whose fate a score can change (a threshold of 0
         # keeps nothing back, one of 1 removes nothing)
         if len(inside_at) or ((decides != NOT_DECIDED) & (limits > 0) & (limits < 1)).any():
-            features = _features(passes)
             at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
             if len(inside_at):
+                features = _features(passes)
                 # inside, a line is judged with its neighbours (`LineModel.in_context`):
                 # every line's score is needed
                 limits[inside_at] = model.inside_limits(features[inside_at])
@@ -402,7 +404,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
                 scores[at] = every[at]
                 scores[inside_at] = model.in_context(every)[inside_at]
             else:
-                scores[at] = model.scores(features[at])
+                scores[at] = model.scores(_features(passes, at))
             for run in runs:  # a run is judged as a whole: by its lines' mean score
                 scores[run.start : run.stop] = scores[run.start : run.stop].mean()
     kept, removed = [], []
