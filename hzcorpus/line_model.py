@@ -582,8 +582,8 @@ class LineModel:
             parts = range(0, features.shape[0], _ROWS_AT_ONCE)
             return np.concatenate([self.raw_scores(features[i : i + _ROWS_AT_ONCE]) for i in parts])
         exits = self._exits
-        passed = features[:, exits.feature] <= exits.threshold
-        masks = np.where(passed, exits.all_leaves, exits.mask)
+        passed = np.take(features, exits.feature, axis=1) <= exits.threshold
+        masks = exits.mask | (passed * exits.all_leaves)  # all ones where a test passes
         left = np.bitwise_and.reduceat(masks, exits.starts, axis=1)
         rank = np.frexp(left & (~left + 1))[1] - 1  # the lowest bit left
         return self.baseline + exits.value[exits.trees, rank].sum(axis=1)

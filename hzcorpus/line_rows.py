@@ -17,7 +17,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter, methodcaller, mul
 
 import numpy as np
@@ -73,7 +73,9 @@ _LOGGED_AT = [FEATURES.index(name) for name in _LOGGED]
 def row_features(facts: LineFacts, rows: Sequence[int]) -> np.ndarray:
     """The rows `rows` of `line_features(facts)` (one per index, in that order)."""
     page = _Page(facts)
-    matrix = np.array([page.row(i) for i in rows], dtype=float).reshape(len(rows), len(FEATURES))
+    values = chain.from_iterable(map(page.row, rows))
+    matrix = np.fromiter(values, dtype=float, count=len(rows) * len(FEATURES))
+    matrix = matrix.reshape(len(rows), len(FEATURES))
     matrix[:, _LOGGED_AT] = np.log1p(matrix[:, _LOGGED_AT])
     return matrix
 
