@@ -17,13 +17,12 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain
-from operator import itemgetter, methodcaller, mul
+from itertools import accumulate, chain, repeat
+from operator import eq, itemgetter, mul
 
 import numpy as np
 
 from .line_model import (
-    BASE_FEATURES,
     CJK_PUNCT_RANGES,
     CLAUSE_MARKS,
     CLOSERS,
@@ -51,6 +50,12 @@ from .line_model import (
 _DIGITS = re.compile(r"\d")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _CLAUSE = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+#: The same classes of printable ASCII characters, as the bytes `bytes.translate` deletes to
+#: count the rest (a C loop, where a pattern tests character by character).
+_NOT_DIGIT = bytes(c for c in range(128) if not chr(c).isdecimal())
+_NOT_PUNCT = bytes(c for c in range(128) if chr(c).isalnum() or chr(c).isspace())
+_NOT_CLAUSE = bytes(c for c in range(128) if chr(c) not in CLAUSE_MARKS)
+_NOT_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 _CJK_BLOCKS = re.compile(
     "[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in CJK_PUNCT_RANGES) + "]"
 )
@@ -80,28 +85,9 @@ def row_features(facts: LineFacts, rows: Sequence[int]) -> np.ndarray:
     return matrix
 
 
-def _shape(head: str) -> dict[str, float]:
-    """The shape features of a line's head that no other line's row needs (see
-    `line_model._shapes`)."""
-    size = max(len(head), 1)
-    cjk_punct = [c for c in _CJK_BLOCKS.findall(head) if not (c.isalnum() or c.isspace())]
-    return {
-        "digit_share": len(_DIGITS.findall(head)) / size,
-        "punct_share": len(_PUNCT.findall(head)) / size,
-        "clause_share": len(_CLAUSE.findall(head)) / size,
-        "cjk_punct_share": len(cjk_punct) / size,
-        "separators": float(min(len(SEPARATOR.findall(head)), 5)),
-        "ends_colon": float(head.endswith(_COLONS)),
-        "all_caps": float(head.upper() == head != head.lower()),
-        "link_like": float(LINK_LIKE.search(head) is not None),
-    }
-
-
 _COLONS = (":", "：")
 _NO_NEIGHBOUR = (0.0,) * len(NEIGHBOUR_FEATURES)
 _NO_FAR_NEIGHBOUR = (0.0,) * len(FAR_NEIGHBOUR_FEATURES)
-_RULE_COLUMNS = tuple((f"rule_{kind}", kind) for kind in RULE_KINDS)
-_CONTEXT_COLUMNS = tuple((f"context_{context}", context) for context in CONTEXTS)
 
 
 class _Page:
@@ -124,14 +110,10 @@ class _Page:
         if "\n".join(heads).count("\n") >= n:  # a line holding a break: a space here
             heads = [head.replace("\n", " ") for head in heads]
         self.heads = heads
-        ends = map(
-            methodcaller("endswith", FINAL_MARKS), map(methodcaller("rstrip", CLOSERS), heads)
-        )
-        self.sentence_end = list(ends)
+        self.sentence_end = [head.rstrip(CLOSERS).endswith(FINAL_MARKS) for head in heads]
         self.repeats = Counter(facts.texts)
-        self.boundaries = list(accumulate((k == "boundary" for k in facts.rule_kind), initial=0))
-        chars = list(map(len, facts.texts))
-        self.prose_chars = list(accumulate(map(mul, chars, self.prose)))
+        self.boundaries = list(accumulate(map(eq, facts.rule_kind, repeat("boundary")), initial=0))
+        self.prose_chars = list(accumulate(map(mul, map(len, facts.texts), self.prose)))
         sums = {
             "log_units": list(accumulate(self.log_units, initial=0.0)),
             "prose": list(accumulate(self.prose, initial=0)),
@@ -146,8 +128,13 @@ class _Page:
         """The share of line i's words that start with a capital."""
         share = self.title_case[i]
         if share is None:
-            words = self.heads[i].split()
-            upper = sum(map(str.isupper, map(itemgetter(0), words)))
+            head = self.heads[i]
+            if head.isascii() and head.isprintable():  # only " " splits, in bytes too
+                words = head.encode().split()
+                upper = len(bytes(map(itemgetter(0), words)).translate(None, _NOT_UPPER))
+            else:
+                words = head.split()
+                upper = sum(map(str.isupper, map(itemgetter(0), words)))
             share = self.title_case[i] = upper / max(len(words), 1)
         return share
 
@@ -190,9 +177,24 @@ class _Page:
         below = bisect_right(at, i)
         return (i - at[above - 1] if above else n), (at[below] - i if below < len(at) else n)
 
-    def row(self, i: int) -> list[float]:
-        """Line i's row of the feature matrix (the `_LOGGED` features before `log1p`)."""
+    def row(self, i: int) -> list:
+        """Line i's row of the feature matrix, numbers in `FEATURES`' order (the `_LOGGED`
+        features before `log1p`; booleans and counts as they are: `np.fromiter` makes
+        them floats)."""
         n, prose, texts, heads = self.n, self.prose, self.facts.texts, self.heads
+        head = heads[i]
+        size = max(len(head), 1)
+        if head.isascii():
+            ascii_head = head.encode()
+            digits = len(ascii_head.translate(None, _NOT_DIGIT))
+            punct = len(ascii_head.translate(None, _NOT_PUNCT))
+            clause = len(ascii_head.translate(None, _NOT_CLAUSE))
+            cjk_punct = 0
+        else:
+            digits = len(_DIGITS.findall(head))
+            punct = len(_PUNCT.findall(head))
+            clause = len(_CLAUSE.findall(head))
+            cjk_punct = sum(not (c.isalnum() or c.isspace()) for c in _CJK_BLOCKS.findall(head))
         up, down = self.prose_gaps(i)
         run = self.nonprose_run(i)
         top = run.start
@@ -201,58 +203,63 @@ class _Page:
         )
         kind, context = self.facts.rule_kind[i], self.facts.context[i]
         before = self.prose_chars[i] - (len(texts[i]) if prose[i] else 0)
-        base = {
-            **_shape(heads[i]),
-            "log_units": self.log_units[i],
-            "log_chars": float(len(texts[i])),
-            "sentence_end": float(self.sentence_end[i]),
-            "function_share": self.function[i],
-            "cjk": float(self.facts.cjk[i]),
-            "title_case_share": self.title_case_share(i),
-            "list_marker": float(self.list_marker(i)),
-            "prose": float(prose[i]),
-            "log_repeats": float(self.repeats[texts[i]] - 1),
-            "position": i / max(n - 1, 1),
-            "in_best_block": float(self.start <= i < self.end),
-            "best_block_distance": float(
-                self.start - i if i < self.start else i - self.end + 1 if i >= self.end else 0
-            ),
-            "prose_before_share": before / max(self.prose_chars[-1], 1.0),
-            "boundaries_above": float(self.boundaries[i]),
-            "prose_gap_above": float(min(up, 50)),
-            "prose_gap_below": float(min(down, 50)),
-            "in_prose_run": float(up <= PROSE_RUN_GAP and down <= PROSE_RUN_GAP),
-            "log_nonprose_run": float(len(run)),
-            "log_list_run": float(self.list_run(i)),
-            "announced_run": float(announced),
-            "function_vs_prose": self.function[i] - self.function_mean,
-            "units_vs_prose": self.log_units[i] - self.units_median,
-            "log_lines": float(n),
-            "prose_line_share": len(self.prose_at) / n,
-            **{column: float(kind == k) for column, k in _RULE_COLUMNS},
-            **{column: float(context == c) for column, c in _CONTEXT_COLUMNS},
-            "context_other": float(context is not None and context not in CONTEXTS),
-        }
-        row = [base[name] for name in BASE_FEATURES]
-        for k in NEIGHBOURS:
+        start, end = self.start, self.end
+        row = [  # BASE_FEATURES
+            self.log_units[i],
+            len(texts[i]),  # log_chars
+            self.sentence_end[i],
+            self.function[i],
+            self.facts.cjk[i],
+            self.title_case_share(i),
+            digits / size,  # digit_share
+            punct / size,  # punct_share
+            self.list_marker(i),
+            min(len(SEPARATOR.findall(head)), 5),  # separators
+            head.endswith(_COLONS),  # ends_colon
+            head.upper() == head != head.lower(),  # all_caps
+            LINK_LIKE.search(head) is not None,  # link_like
+            prose[i],
+            self.repeats[texts[i]] - 1,  # log_repeats
+            i / max(n - 1, 1),  # position
+            start <= i < end,  # in_best_block
+            start - i if i < start else i - end + 1 if i >= end else 0,  # best_block_distance
+            before / max(self.prose_chars[-1], 1.0),  # prose_before_share
+            self.boundaries[i],  # boundaries_above
+            clause / size,  # clause_share
+            cjk_punct / size,  # cjk_punct_share
+            min(up, 50),  # prose_gap_above
+            min(down, 50),  # prose_gap_below
+            up <= PROSE_RUN_GAP and down <= PROSE_RUN_GAP,  # in_prose_run
+            len(run),  # log_nonprose_run
+            self.list_run(i),  # log_list_run
+            announced,  # announced_run
+            self.function[i] - self.function_mean,  # function_vs_prose
+            self.log_units[i] - self.units_median,  # units_vs_prose
+            n,  # log_lines
+            len(self.prose_at) / n,  # prose_line_share
+            *(kind == k for k in RULE_KINDS),
+            *(context == c for c in CONTEXTS),
+            context is not None and context not in CONTEXTS,  # context_other
+        ]
+        for k in NEIGHBOURS:  # NEIGHBOUR_FEATURES of each
             j = i + k
             if 0 <= j < n:
                 row += (
                     self.log_units[j],
-                    float(self.sentence_end[j]),
+                    self.sentence_end[j],
                     self.function[j],
-                    float(prose[j]),
+                    prose[j],
                     self.title_case_share(j),
                 )
             else:
                 row += _NO_NEIGHBOUR
-        for k in FAR_NEIGHBOURS:
+        for k in FAR_NEIGHBOURS:  # FAR_NEIGHBOUR_FEATURES of each
             j = i + k
             if 0 <= j < n:
-                row += (float(self.sentence_end[j]), float(prose[j]), float(self.list_marker(j)))
+                row += (self.sentence_end[j], prose[j], self.list_marker(j))
             else:
                 row += _NO_FAR_NEIGHBOUR
-        for w in WINDOWS:
+        for w in WINDOWS:  # the mean of each of WINDOW_FEATURES
             lo, hi = max(i - w, 0), min(i + w + 1, n)
             row += ((sums[hi] - sums[lo]) / (hi - lo) for sums in self.window_sums)
         return row
