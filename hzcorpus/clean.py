@@ -262,7 +262,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
 
 #: Up to this many rows, `_features` computes them line by line (`line_rows`); for more,
 #: the page's whole matrix (numpy) costs less (on the development data's dumps).
-ROWS_BY_LINE = 32
+ROWS_BY_LINE = 64
 
 
 def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:

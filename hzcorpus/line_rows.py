@@ -86,6 +86,15 @@ def row_features(facts: LineFacts, rows: Sequence[int]) -> np.ndarray:
 
 
 _COLONS = (":", "：")
+#: The one-hot columns of a line's rule kind (`_NO_RULE` for none or another kind) and of
+#: its context removal (`_OTHER_CONTEXT` for a context not in `CONTEXTS`).
+_RULE_ONE_HOT = {kind: tuple(kind == k for k in RULE_KINDS) for kind in RULE_KINDS}
+_NO_RULE = (False,) * len(RULE_KINDS)
+_CONTEXT_ONE_HOT = {
+    None: (False,) * (len(CONTEXTS) + 1),
+    **{context: (*(context == c for c in CONTEXTS), False) for context in CONTEXTS},
+}
+_OTHER_CONTEXT = (False,) * len(CONTEXTS) + (True,)
 _NO_NEIGHBOUR = (0.0,) * len(NEIGHBOUR_FEATURES)
 _NO_FAR_NEIGHBOUR = (0.0,) * len(FAR_NEIGHBOUR_FEATURES)
 
@@ -237,9 +246,8 @@ class _Page:
             self.log_units[i] - self.units_median,  # units_vs_prose
             n,  # log_lines
             len(self.prose_at) / n,  # prose_line_share
-            *(kind == k for k in RULE_KINDS),
-            *(context == c for c in CONTEXTS),
-            context is not None and context not in CONTEXTS,  # context_other
+            *_RULE_ONE_HOT.get(kind, _NO_RULE),  # rule_*
+            *_CONTEXT_ONE_HOT.get(context, _OTHER_CONTEXT),  # context_*, context_other
         ]
         for k in NEIGHBOURS:  # NEIGHBOUR_FEATURES of each
             j = i + k
@@ -261,5 +269,5 @@ class _Page:
                 row += _NO_FAR_NEIGHBOUR
         for w in WINDOWS:  # the mean of each of WINDOW_FEATURES
             lo, hi = max(i - w, 0), min(i + w + 1, n)
-            row += ((sums[hi] - sums[lo]) / (hi - lo) for sums in self.window_sums)
+            row += [(sums[hi] - sums[lo]) / (hi - lo) for sums in self.window_sums]
         return row
