@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hzcorpus.clean import CleanOptions, _features, _run_passes
+from hzcorpus.clean import ROWS_BY_LINE, CleanOptions, _features, _run_passes
 from hzcorpus.line_model import (
     CONTEXTS,
     FEATURES,
@@ -46,6 +46,9 @@ def test_rows_equal_the_page_matrix_on_a_cleaned_page():
     every = _features(passes)
     rows = np.array([0, 3, 7, 8, 9, len(passes.lines) - 1, 7])
     assert np.array_equal(_features(passes, rows), every[rows])
+    many = np.arange(len(passes.lines)).repeat(ROWS_BY_LINE // len(passes.lines) + 1)
+    assert len(many) > ROWS_BY_LINE  # the page matrix's rows
+    assert np.array_equal(_features(passes, many), every[many])
     assert _features(passes, np.array([], dtype=np.int64)).shape == (0, len(FEATURES))
 
 
