@@ -116,7 +116,7 @@ class CleanOptions:
     #: Whether the model decides the runs of non-prose lines inside the article as wholes
     #: (`_inside_runs`: a run goes when its lines' mean score reaches
     #: `Thresholds.inside_run_threshold`). Off by default for the same reason as
-    #: `model_inside`: it needs the features of most pages (page-text cleaning 0.6x as
+    #: `model_inside`: it needs the features of most pages (page-text cleaning ~0.8x as
     #: fast), for +0.002 to +0.007 F1 on the development part. Ignored under `model_inside`.
     model_runs: bool = False
     #: None: the removal threshold around the article stored in the model file (chosen
