@@ -34,7 +34,10 @@ from .redaction_lexicons import UNIT_FIELDS, lexicons
 RULE_ID = "model:gap-scorer"
 _CANDIDATE = re.compile(
     r"(?= )"  # every candidate starts with a space: the scan skips other characters at once
-    r"(?:(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
+    # an ellipsis ("so ... and", "the . . . government") is punctuation, not what is left of a
+    # number: matched first so that its dots are no candidates, and then passed over
+    r"(?: (?P<ellipsis>\.\.\.|\. \. \.)(?= \S)"
+    r"|(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
     r"|(?m:^) +(?=\S)|(?<=\S) +(?m:$))"  # at its start or end
 )
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -233,10 +236,11 @@ def cjk_lefts(cjk: NumberContext) -> frozenset[str]:
 
 
 def candidates(text: str, lefts: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """`(start, end)` of every double space or lone separator between words, and (an empty
-    span) of every point between two CJK characters where a unit word starts and the first
-    is one of `lefts` (by default `cjk_lefts` of the shipped counts)."""
-    spans = [m.span() for m in _CANDIDATE.finditer(text)]
+    """`(start, end)` of every double space or lone separator between words (not an
+    ellipsis), and (an empty span) of every point between two CJK characters where a unit
+    word starts and the first is one of `lefts` (by default `cjk_lefts` of the shipped
+    counts)."""
+    spans = [m.span() for m in _CANDIDATE.finditer(text) if not m.group("ellipsis")]
     if _CJK_CHAR.search(text):
         if lefts is None:
             lefts = shipped_model().lefts

@@ -99,6 +99,24 @@ def test_candidates_are_double_spaces_and_lone_separators():
 @pytest.mark.parametrize(
     "text",
     [
+        "I don't know when it will slow down ... and for that reason I wait.",
+        "Praising the . . . government's increased spending, he left.",
+        "He paused. . . . Then he went on.",
+    ],
+)
+def test_an_ellipsis_is_no_candidate(text):
+    assert candidates(text) == []
+    assert find_flags(text) == []
+
+
+def test_a_dot_beside_an_ellipsis_is_still_a_candidate():
+    text = "sales rose by . percent ... and then fell"
+    assert [text[s:e] for s, e in candidates(text)] == [" ."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "They had lived there for  years before the war.",
         "The ferry was carrying about  people when it capsized.",
         "Die Strecke ist auf  Kilometer gesperrt.",
