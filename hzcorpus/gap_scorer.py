@@ -42,9 +42,10 @@ _CANDIDATE = re.compile(
 )
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")
-_RIGHT_WORD = re.compile(r"\S+")
+#: the word after a gap; after a lone separator ("die . Euro") past its one space
+_RIGHT_WORD = re.compile(r" ?(\S+)")
 _LEFT_TWO = re.compile(r"(\S+)\s+\S+$")
-_RIGHT_TWO = re.compile(r"\S+\s+(\S+)")
+_RIGHT_TWO = re.compile(r" ?\S+\s+(\S+)")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”„«»‚‘’<>"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CLASS_OF_FIELD = {
@@ -142,7 +143,7 @@ def features(
         left_match = _LEFT_WORD.search(text, max(0, start - 40), start)
         right_match = _RIGHT_WORD.match(text, end)
         left = left_match.group() if left_match else ""
-        right = right_match.group() if right_match else ""
+        right = right_match.group(1) if right_match else ""
         left_two = _LEFT_TWO.search(text, max(0, start - 60), start)
         right_two = _RIGHT_TWO.match(text, end, end + 60)
         left2 = left_two.group(1) if left_two else ""
@@ -264,6 +265,6 @@ def gaps(text: str, model: GapModel | None = None) -> Iterator[tuple[int, int, f
         left = _LEFT_WORD.search(text, max(0, start - 40), start)
         right = _RIGHT_WORD.match(text, end)
         stop = end
-        if right and right.group().rstrip(_EDGE_PUNCT):
-            stop = right.start() + len(right.group().rstrip(_EDGE_PUNCT))
+        if right and right.group(1).rstrip(_EDGE_PUNCT):
+            stop = right.start(1) + len(right.group(1).rstrip(_EDGE_PUNCT))
         yield (left.start() if left else start, stop, p)

@@ -109,6 +109,13 @@ def test_an_ellipsis_is_no_candidate(text):
     assert find_flags(text) == []
 
 
+def test_the_word_after_a_lone_separator_is_a_feature():
+    text = "sie zahlten . Euro dafür"
+    start, end = candidates(text)[0]
+    names = features(text, start, end)
+    assert "Rw=euro" in names and "R=none" not in names and "R2=low" in names
+
+
 def test_a_dot_beside_an_ellipsis_is_still_a_candidate():
     text = "sales rose by . percent ... and then fell"
     assert [text[s:e] for s, e in candidates(text)] == [" ."]
