@@ -215,6 +215,19 @@ def test_meta_and_json_ld_authors():
     assert extract_html(article().replace("<head>", f"<head>{ld}")).author == "Ann Lee; Bo Ek"
 
 
+def test_the_json_ld_headline_the_page_shows_is_the_title():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "%s"}</script>'
+    og = "<meta property='og:title' content='Delays again: what went wrong at the harbour'>"
+    shown = article().replace("<head>", f"<head>{og}{ld % 'Ferry terminal delayed'}")
+    assert extract_html(shown).title == "Ferry terminal delayed"
+    assert "Ferry terminal delayed" not in extract_html(shown).text  # the title, not a line
+    entity = article().replace("<head>", f"<head>{og}{ld % 'Ferry terminal &#8216;delayed&#8217;'}")
+    entity = entity.replace("<h1>Ferry terminal delayed", "<h1>Ferry terminal ‘delayed’")
+    assert extract_html(entity).title == "Ferry terminal ‘delayed’"
+    hidden = article().replace("<head>", f"<head>{og}{ld % 'A headline the page never shows'}")
+    assert extract_html(hidden).title == extract_html(article().replace("<head>", og)).title
+
+
 def test_author_labels_are_cut_off():
     assert clean_author("作者：王小明 记者 李华") == "王小明; 李华"
     assert clean_author("By Jane Doe") == "Jane Doe"
