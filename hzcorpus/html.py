@@ -26,6 +26,7 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   pictures; the picture credit that closes one ("… Foto: dpa", "… © Name", "… Name/
   Reuters") is split off and removed (`CAPTION_CREDITS`). A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
+  a JSON-LD headline the page shows (as an h1 or a text line) comes before both;
   a title that shares no word with the page's `<title>` and is shorter (a section's
   heading) gives way to the `<title>`.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has

@@ -360,7 +360,8 @@ class RescueRule:
     span (from `lead` slots before its first line to its last line); a block `not_text`
     matches (a photo credit, a "click to enlarge") or of more than `max_words` words (a
     whole copy of the article in a mislabelled element) is never rescued, nor one whose
-    text the article holds already. With `one_run`, the rule's blocks must form one run of
+    text the article holds already (whole, or `REPEAT_SHARE` of its runs of three words).
+    With `one_run`, the rule's blocks must form one run of
     adjacent slots: blocks of its kind in two runs or more are a list of other articles'
     teasers (each under its headline link), and none of them is rescued. A block within
     `outside_depth` levels of an element `not_inside` says is no part of the article (an
@@ -509,14 +510,17 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
     first, last = kept[0], kept[-1]
     lead = max((rule.lead for rule in rules), default=0)
     article = " ".join(" ".join(slots[n].text.split()) for n in kept)
-    grams = _trigrams(article)
+    grams: set[tuple[str, ...]] | None = None  # the article's, once a block is a candidate
     found: dict[str, list[int]] = defaultdict(list)
     for n in range(max(first - lead, 0), last + 1):
         slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
-        if rule is not None and not _repeats(slot.text, article, grams):
+        if rule is None or f" {slot.text} " in f" {article} ":
+            continue
+        grams = _trigrams(article) if grams is None else grams
+        if not _repeats(slot.text, grams):
             found[rule.id].append(n)
     rescued = 0
     for rule in rules:
@@ -535,15 +539,12 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
-def _repeats(text: str, article: str, grams: set[tuple[str, ...]]) -> bool:
-    """Whether the `article` (its lines joined, and their `_trigrams`) holds `text`
-    already: as a whole, or `REPEAT_SHARE` of the text's runs of three words (a
-    standfirst that is the first paragraph again, give or take a link label such as
-    "Opens a new window")."""
-    if f" {text} " in f" {article} ":
-        return True
+def _repeats(text: str, article: set[tuple[str, ...]]) -> bool:
+    """Whether the article (its `_trigrams`) holds `REPEAT_SHARE` of the runs of three
+    words of `text` already (a standfirst that is the first paragraph again, give or take
+    a link label such as "Opens a new window")."""
     own = _trigrams(text)
-    return bool(own) and len(own & grams) >= REPEAT_SHARE * len(own)
+    return bool(own) and len(own & article) >= REPEAT_SHARE * len(own)
 
 
 def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:
