@@ -107,6 +107,16 @@ _RANGE_ENDS_DE = (
     *("Euro", "Prozent", "Grad", "Tonnen", "Meter", "Metern", "Jahre", "Jahren"),
     *("Millionen", "Milliarden"),
 )
+#: abbreviated units that stand only after a number ('20 mins', '5 lbs', '800 bpd')
+_ABBREVIATED_UNITS_EN = (
+    *("mins", "hrs", "yrs", "lbs", "kgs", "kms", "km", "kg", "mph", "kph", "cm", "mm", "ml"),
+    *("oz", "ft", "bpd", "kWh", "MWh", "GHz", "MHz", "psi", "psu"),
+)
+#: words after which such a unit stands without a number ('per km', 'in cm', 'half a cm')
+_NOT_BEFORE_ABBREVIATED_UNIT_EN = (
+    *("per", "in", "In", "of", "the", "a", "on", "at", "square", "cubic", "x", "xx", "X"),
+    "XX",
+)
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -656,6 +666,36 @@ MISSING_NUMBER = (
         no_match=("On March 3, at the conference", "in May, the plan"),
     ),
     RedactionRule(
+        id="abbreviated-month-without-day-en",
+        needs=tuple(f"{month}. " for month in ("jan", "feb", "mar", "apr", "jun", "jul"))
+        + tuple(f"{month}. " for month in ("aug", "sep", "sept", "oct", "nov", "dec")),
+        reason="an abbreviated month after 'on', 'in', 'the' or a comma, followed by a "
+        "lower-case word, a bracket or a dash: the day was cut ('on Dec. the ISO declared', "
+        "'began on Oct. when', 'the Dec. elections', 'CO, Nov. (UPI)'); news style "
+        "abbreviates a month only before a day",
+        pattern=(
+            r"(?:(?<=\bon )|(?<=\bin )|(?<=\bthe )|(?<=, ))"
+            r"(?P<mark>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. (?:[a-z]+\b|\(|-))"
+        ),
+        kind="missing-number",
+        score=0.75,
+        flags=0,
+        match=(
+            "and on Dec. the ISO declared its first emergency",
+            "the palace coup began on Oct. when board members voted",
+            "cooperating with the Dec. elections.",
+            "Boulder, CO, Nov. (UPI) --",
+            "rescheduled for Friday, Sept. at 9 am",
+        ),
+        no_match=(
+            "on Dec. 13 the ISO declared",
+            "in Dec. The company said",
+            "the Dec. 2003 elections",
+            "Oct. when",
+            "the dec. of independence",
+        ),
+    ),
+    RedactionRule(
         id="ordinal-without-number-en",
         needs=("the", "no."),
         reason="an ordinal suffix or rank with no number: 'on the th of May', 'ranked No. in'",
@@ -968,6 +1008,40 @@ MISSING_NUMBER = (
         score=0.85,
         match=("a car every seconds", "every years"),
         no_match=("every 30 seconds", "every second", "every few years"),
+    ),
+    RedactionRule(
+        id="unit-abbreviation-without-number-en",
+        needs=tuple(f" {unit.lower()}" for unit in _ABBREVIATED_UNITS_EN),
+        reason="an abbreviated unit after a word, a dash or a bracket, where only a number "
+        "stands: 'waited another mins', 'net tons ( lbs)', '12.46 pm - lbs', 'a trainer for "
+        "yrs' (not after 'per', 'in', 'of', an article, a placeholder or a one-letter "
+        "variable: 'per km', 'in cm', 'D cm apart')",
+        pattern=(
+            r"(?<=[A-Za-z,(-] )(?<![\d.,/] )"
+            + "".join(rf"(?<!\b{word} )" for word in _NOT_BEFORE_ABBREVIATED_UNIT_EN)
+            + r"(?<!\b[A-Z] )"
+            + rf"(?P<mark>{'|'.join(_ABBREVIATED_UNITS_EN)})\b(?!-)"
+        ),
+        kind="missing-number",
+        score=0.8,
+        flags=0,
+        match=(
+            "i waited another mins before receiving my food",
+            "shall be net tons ( lbs) and",
+            "Toby William - 12.46 pm - lbs",
+            "Hi, I am a dog trainer for yrs.",
+            "barrels at their bpd refinery",
+        ),
+        no_match=(
+            "waited another 20 mins",
+            "the price per km",
+            "measured in cm",
+            "stones set a distance D cm apart",
+            "weighs xx lbs",
+            "a 5 km run",
+            "half a cm",
+            "a 10-lbs bag",
+        ),
     ),
     RedactionRule(
         id="a-total-of-without-number-en",

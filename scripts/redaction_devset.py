@@ -130,6 +130,11 @@ _NAME_DE = re.compile(
 )
 _NAME_ZH = re.compile(r"(?<=[\u3400-\u9fff])(?P<n>[\u3400-\u9fff]{2,3})(?=[\u3400-\u9fff，。、])")
 _POSSESSIVE = re.compile(r"(?<=\s)(?P<n>[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)?)(?=['’]s\b)")
+#: what a date phrase's euphemism also replaces before its digits: a month name and the
+#: preposition before the phrase ("on May 5, 2003", "am 5. Mai")
+_DATE_LEAD = re.compile(
+    rf"(?:\b(?i:on|in|at|am|im|an|vom|seit)\s+)?(?:\b(?:{_MONTHS_EN}|{_MONTHS_DE})\.?\s+)?$"
+)
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"[.,:/]")
 
@@ -319,9 +324,13 @@ def cut_sentence(text: str, lang: str, rng: random.Random):
             if cut == "date" and rng.random() < 0.4:
                 replacement, cut, variant = rng.choice(VAGUE[lang]), "vague-date", "euphemism"
                 kind = "vague-date"
-                # the euphemism stands for the whole date phrase
-                left = text.rfind(" ", 0, start)
-                start = left + 1 if lang != "zh" else start
+                # the euphemism stands for the whole date phrase: its month name and the
+                # preposition before it too ("on May 5" -> "on a certain date", not "on May
+                # on a certain date")
+                if lang != "zh":
+                    start = _DATE_LEAD.search(text, 0, start).start()
+                    if text[start].isupper():
+                        replacement = replacement[0].upper() + replacement[1:]
             else:
                 replacement = rng.choice(PLACEHOLDERS[lang])
                 kind, variant = "placeholder", "number-placeholder"
