@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -52,6 +52,7 @@ from .errors import InputError
 from .html import HtmlOptions, extract_html
 from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
+from .line_rows import row_features
 from .rules import Rule
 
 #: The rule id and reason of the lines the line model removes.
@@ -115,7 +116,7 @@ class CleanOptions:
     #: Whether the model decides the runs of non-prose lines inside the article as wholes
     #: (`_inside_runs`: a run goes when its lines' mean score reaches
     #: `Thresholds.inside_run_threshold`). Off by default for the same reason as
-    #: `model_inside`: it needs the features of most pages (page-text cleaning 0.6x as
+    #: `model_inside`: it needs the features of most pages (page-text cleaning ~0.8x as
     #: fast), for +0.002 to +0.007 F1 on the development part. Ignored under `model_inside`.
     model_runs: bool = False
     #: None: the removal threshold around the article stored in the model file (chosen
@@ -210,7 +211,7 @@ class _Passes:
     last: int
     title_at: int | None
 
-    @property
+    @cached_property
     def inside(self) -> range:
         """The article's lines, first to last paragraph, which edge rules (section names,
         menus, consent lines) spare; empty on a page without prose."""
@@ -259,19 +260,28 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
     return _Passes(lines, first, last, title_at)
 
 
-def _features(passes: _Passes) -> np.ndarray:
-    """The line model's features of the lines after the passes (see `line_model`)."""
+#: Up to this many rows, `_features` computes them line by line (`line_rows`); for more,
+#: the page's whole matrix (numpy) costs less (on the development data's dumps).
+ROWS_BY_LINE = 64
+
+
+def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
+    """The line model's features of the lines after the passes (see `line_model`): of all
+    lines, or of the lines at `rows` (the same values, computed the cheaper way)."""
     lines = passes.lines
     facts = LineFacts(
         texts=[line.text for line in lines],
-        units=np.array([line.units for line in lines]),
-        function_share=np.array([line.function_share for line in lines]),
-        cjk=np.array([line.cjk for line in lines]),
-        prose=np.array([line.prose for line in lines]),
+        units=[line.units for line in lines],
+        function_share=[line.function_share for line in lines],
+        cjk=[line.cjk for line in lines],
+        prose=[line.prose for line in lines],
         rule_kind=[line.rule.kind if line.rule is not None else None for line in lines],
         context=[line.context for line in lines],
     )
-    return line_features(facts)
+    if rows is None or len(rows) > ROWS_BY_LINE:
+        every = line_features(facts)
+        return every if rows is None else every[rows]
+    return row_features(facts, rows.tolist())
 
 
 @dataclass
@@ -383,7 +393,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         inside_at = np.flatnonzero(decides == INSIDE) if decide_inside else []
         th = options.thresholds
         runs = (
-            _inside_runs(passes, decides, th.inside_run_min_lines)
+            _inside_runs(passes, decides.tolist(), th.inside_run_min_lines)
             if options.model_runs and not decide_inside
             else []
         )
@@ -392,9 +402,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         # the trees run only on the lines whose fate a score can change (a threshold of 0
         # keeps nothing back, one of 1 removes nothing)
         if len(inside_at) or ((decides != NOT_DECIDED) & (limits > 0) & (limits < 1)).any():
-            features = _features(passes)
             at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
             if len(inside_at):
+                features = _features(passes)
                 # inside, a line is judged with its neighbours (`LineModel.in_context`):
                 # every line's score is needed
                 limits[inside_at] = model.inside_limits(features[inside_at])
@@ -402,7 +412,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
                 scores[at] = every[at]
                 scores[inside_at] = model.in_context(every)[inside_at]
             else:
-                scores[at] = model.scores(features[at])
+                scores[at] = model.scores(_features(passes, at))
             for run in runs:  # a run is judged as a whole: by its lines' mean score
                 scores[run.start : run.stop] = scores[run.start : run.stop].mean()
     kept, removed = [], []
@@ -435,21 +445,22 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     )
 
 
-def _inside_runs(passes: _Passes, decides: np.ndarray, min_lines: int) -> list[range]:
+def _inside_runs(passes: _Passes, decides: list[int], min_lines: int) -> list[range]:
     """The runs of at least `min_lines` consecutive non-prose lines inside the article that
     the model decides (`INSIDE`): a menu, a headline list or a widget the block passes
     left in the article's span. A page without prose has no article span, so no runs."""
     if not passes.inside:
         return []
-    prose = np.fromiter((line.prose for line in passes.lines), dtype=bool, count=len(decides))
-    flagged = np.concatenate([[False], (decides == INSIDE) & ~prose, [False]]).astype(np.int8)
-    edges = np.diff(flagged)
-    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    return [
-        range(a, b)
-        for a, b in zip(starts.tolist(), stops.tolist(), strict=True)
-        if b - a >= min_lines
-    ]
+    runs, start = [], None
+    for i, (code, line) in enumerate(zip(decides, passes.lines, strict=True)):
+        if code == INSIDE and not line.prose:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    if start is not None:
+        runs.append(range(start, len(decides)))
+    return [run for run in runs if len(run) >= min_lines]
 
 
 def _join_bullets(raw_lines: list[str]) -> list[_Line]:
