@@ -34,14 +34,18 @@ from .redaction_lexicons import UNIT_FIELDS, lexicons
 RULE_ID = "model:gap-scorer"
 _CANDIDATE = re.compile(
     r"(?= )"  # every candidate starts with a space: the scan skips other characters at once
-    r"(?:(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
+    # an ellipsis ("so ... and", "the . . . government") is punctuation, not what is left of a
+    # number: matched first so that its dots are no candidates, and then passed over
+    r"(?: (?P<ellipsis>\.\.\.|\. \. \.)(?= \S)"
+    r"|(?<=\S)(?: {2,}(?=\S)| [.,:/]{1,3}(?= \S))"  # inside a line
     r"|(?m:^) +(?=\S)|(?<=\S) +(?m:$))"  # at its start or end
 )
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LEFT_WORD = re.compile(r"\S+$")
-_RIGHT_WORD = re.compile(r"\S+")
+#: the word after a gap; after a lone separator ("die . Euro") past its one space
+_RIGHT_WORD = re.compile(r" ?(\S+)")
 _LEFT_TWO = re.compile(r"(\S+)\s+\S+$")
-_RIGHT_TWO = re.compile(r"\S+\s+(\S+)")
+_RIGHT_TWO = re.compile(r" ?\S+\s+(\S+)")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”„«»‚‘’<>"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CLASS_OF_FIELD = {
@@ -139,7 +143,7 @@ def features(
         left_match = _LEFT_WORD.search(text, max(0, start - 40), start)
         right_match = _RIGHT_WORD.match(text, end)
         left = left_match.group() if left_match else ""
-        right = right_match.group() if right_match else ""
+        right = right_match.group(1) if right_match else ""
         left_two = _LEFT_TWO.search(text, max(0, start - 60), start)
         right_two = _RIGHT_TWO.match(text, end, end + 60)
         left2 = left_two.group(1) if left_two else ""
@@ -233,10 +237,11 @@ def cjk_lefts(cjk: NumberContext) -> frozenset[str]:
 
 
 def candidates(text: str, lefts: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """`(start, end)` of every double space or lone separator between words, and (an empty
-    span) of every point between two CJK characters where a unit word starts and the first
-    is one of `lefts` (by default `cjk_lefts` of the shipped counts)."""
-    spans = [m.span() for m in _CANDIDATE.finditer(text)]
+    """`(start, end)` of every double space or lone separator between words (not an
+    ellipsis), and (an empty span) of every point between two CJK characters where a unit
+    word starts and the first is one of `lefts` (by default `cjk_lefts` of the shipped
+    counts)."""
+    spans = [m.span() for m in _CANDIDATE.finditer(text) if not m.group("ellipsis")]
     if _CJK_CHAR.search(text):
         if lefts is None:
             lefts = shipped_model().lefts
@@ -260,6 +265,6 @@ def gaps(text: str, model: GapModel | None = None) -> Iterator[tuple[int, int, f
         left = _LEFT_WORD.search(text, max(0, start - 40), start)
         right = _RIGHT_WORD.match(text, end)
         stop = end
-        if right and right.group().rstrip(_EDGE_PUNCT):
-            stop = right.start() + len(right.group().rstrip(_EDGE_PUNCT))
+        if right and right.group(1).rstrip(_EDGE_PUNCT):
+            stop = right.start(1) + len(right.group(1).rstrip(_EDGE_PUNCT))
         yield (left.start() if left else start, stop, p)

@@ -634,7 +634,8 @@ MISSING_NUMBER = (
             r"(?P<mark>(?:in|since|until|on|as of|from|by|than|about|approximately|around"
             r"|nearly|reached|totall?ed|im|am|um|seit|bis|ab|vom|von|auf|bei|rund|etwa|ca\."
             rf"|beträgt|betrug|(?:summer|winter|spring|autumn|fall|end|{_MONTH_EN}) of)"
-            r" +[,.;:)])(?![^\s.,;:)])"
+            # a full stop that starts an ellipsis ("opened in ... more") is not a mark
+            r" +(?:[,;:)]|\.(?!\.\.| \. \.)))(?![^\s.,;:)])"
         ),
         kind="missing-number",
         score=0.75,
@@ -652,6 +653,8 @@ MISSING_NUMBER = (
             "come in, please",
             "a bunch of , uh, things",
             "(as logged in)",
+            "the course opened in ... more",
+            "lifted from . . . industry papers",
         ),
     ),
     RedactionRule(

@@ -99,6 +99,31 @@ def test_candidates_are_double_spaces_and_lone_separators():
 @pytest.mark.parametrize(
     "text",
     [
+        "I don't know when it will slow down ... and for that reason I wait.",
+        "Praising the . . . government's increased spending, he left.",
+        "He paused. . . . Then he went on.",
+    ],
+)
+def test_an_ellipsis_is_no_candidate(text):
+    assert candidates(text) == []
+    assert find_flags(text) == []
+
+
+def test_the_word_after_a_lone_separator_is_a_feature():
+    text = "sie zahlten . Euro dafür"
+    start, end = candidates(text)[0]
+    names = features(text, start, end)
+    assert "Rw=euro" in names and "R=none" not in names and "R2=low" in names
+
+
+def test_a_dot_beside_an_ellipsis_is_still_a_candidate():
+    text = "sales rose by . percent ... and then fell"
+    assert [text[s:e] for s, e in candidates(text)] == [" ."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "They had lived there for  years before the war.",
         "The ferry was carrying about  people when it capsized.",
         "Die Strecke ist auf  Kilometer gesperrt.",
