@@ -26,6 +26,7 @@ How trafilatura is called, and why (every option is set on purpose, per call):
   pictures; the picture credit that closes one ("… Foto: dpa", "… © Name", "… Name/
   Reuters") is split off and removed (`CAPTION_CREDITS`). A page title that
   adds the site's name ("Title | Site") is cut to the part shown as the h1 or a text line;
+  a JSON-LD headline the page shows (as an h1 or a text line) comes before both;
   a title that shares no word with the page's `<title>` and is shorter (a section's
   heading) gives way to the `<title>`.
 - when trafilatura finds no text (pages that render it with scripts; trafilatura has
@@ -67,7 +68,13 @@ from .html_choice import (
     mostly_furniture,
 )
 from .html_dates import text_date
-from .html_meta import BYLINE_MAX_CHARS, declared_language, json_ld_objects, page_author
+from .html_meta import (
+    BYLINE_MAX_CHARS,
+    declared_language,
+    json_ld_objects,
+    page_author,
+    shown_headline,
+)
 from .html_order import (
     BLOCK_TAGS,
     MODE_VOTES,
@@ -499,12 +506,18 @@ def _article_texts(slots: list[Slot]) -> list[str]:
 
 
 def _article_title(title: str | None, lines: list[str], tree) -> str | None:
-    """The article's own title: the page's `<title>` instead when `title` (trafilatura's
-    pick, often a page's only h1) shares no word with it and is shorter, as a site or
-    section heading ("Allergies Health Center" over "Babies Who Eat Peanuts Early May
-    Avoid Allergy") is, and a site's name alone ("kath.net") is not; and when the title
-    adds the site's name ("X | Site"), the part of it that is also the page's h1 or a
-    line of the text (for a `<title>` taken so, else its part of the most words)."""
+    """The article's own title: the JSON-LD headline when the page shows it as an h1 or a
+    line of the text (`html_meta.shown_headline`); else `title` (trafilatura's pick, often
+    a page's only h1), or the page's `<title>` instead when `title` shares no word with it
+    and is shorter, as a site or section heading ("Allergies Health Center" over "Babies
+    Who Eat Peanuts Early May Avoid Allergy") is, and a site's name alone ("kath.net") is
+    not; and when the title adds the site's name ("X | Site"), the part of it that is also
+    the page's h1 or a line of the text (for a `<title>` taken so, else its part of the
+    most words)."""
+    shown = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")} | set(lines)
+    headline = shown_headline(tree, shown)
+    if headline:
+        return headline
     head = _head_title(tree)
     heading = False  # trafilatura's pick was a section heading
     if title and head:
@@ -514,8 +527,6 @@ def _article_title(title: str | None, lines: list[str], tree) -> str | None:
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
     if len(parts) < 2:
         return title
-    headings = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")}
-    shown = headings | set(lines)
     found = next((part for part in parts if part and part in shown), None)
     if found is None and heading:  # the article's part of a "<title>": the longest
         found = max(parts, key=lambda part: len(_words(part)))

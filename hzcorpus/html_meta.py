@@ -1,9 +1,15 @@
-"""Metadata of an HTML page that trafilatura misses: authors and the declared language.
+"""Metadata of an HTML page that trafilatura misses: authors, the headline the page's
+JSON-LD gives and shows, and the declared language.
 
 Authors come from, in this order: trafilatura's author with its labels cut off ("作者：王小明
 记者 李华" gives "王小明; 李华"), the page's `<meta name="author">`, a schema.org `author` in
 its JSON-LD, and a byline near the top of the article (`BYLINE_RULES`: "By …", "Von …",
 "作者：…", "…记者 …"). Several authors are joined with "; ", as trafilatura does.
+
+The headline: a schema.org `headline` in the page's JSON-LD (the first), when the page also
+shows it as a text of its own (an `<h1>` or an extracted line): the article's own title,
+where trafilatura's pick is often the `og:title` written for sharing ("Dead Skin Cells
+Might Actually Be A Good Thing" over "Wait, are dead skin cells actually a good thing?").
 
 The declared language is the primary subtag of `<html lang>` (or `xml:lang`, or a
 `Content-Language` meta tag): a hint of what the page says it is, not a detection.
@@ -11,6 +17,7 @@ The declared language is the primary subtag of `<html lang>` (or `xml:lang`, or 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -198,6 +205,17 @@ def json_ld_objects(tree) -> Iterator[dict]:
                 stack.extend(reversed(node.values()))
             elif isinstance(node, list):
                 stack.extend(reversed(node))
+
+
+def shown_headline(tree, shown: set[str]) -> str | None:
+    """The first JSON-LD `headline` of the page (entities decoded, whitespace collapsed)
+    when it is one of the `shown` texts (the page's h1s and extracted lines), else None."""
+    for node in json_ld_objects(tree):
+        headline = node.get("headline")
+        if isinstance(headline, str):
+            text = " ".join(html.unescape(headline).split())
+            return text if text in shown else None
+    return None
 
 
 def _json_ld_author(tree) -> str | None:

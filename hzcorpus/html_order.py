@@ -2,9 +2,10 @@
 
 `visible_blocks` renders a parsed page as its visible text, one block per line, each with
 the element that holds it. `page_order` walks those blocks and the lines trafilatura
-extracted together: an extracted line takes the place of the first block it is made of
-(trafilatura sometimes moves a standfirst to the end), a block that is in no extracted
-line is a left-out slot of its own. The slots are the one
+extracted together: an extracted line takes the place of the first block that starts it
+(trafilatura sometimes moves a standfirst to the end; a menu item "D.C." found inside a
+paragraph does not move the paragraph to the menu), else of the first block found inside
+it; a block that is in no extracted line is a left-out slot of its own. The slots are the one
 numbering base of `removed` for HTML: slot numbers count the article's paragraphs and the
 removed blocks in page order, so the kept paragraphs fill the numbers not removed.
 
@@ -43,6 +44,11 @@ INVISIBLE_TAGS = frozenset(
 AUDIT_BUDGET = 50_000_000
 #: A sentence ends in one of the stops, then perhaps closing quotes and brackets.
 _SENTENCE_STOPS, _SENTENCE_CLOSERS = ".!?。！？…", "\"'”’»)）"
+#: A left-out block whose runs of three words are this much in the article is a repeat.
+REPEAT_SHARE = 0.8
+_WORDS = re.compile(r"\w+")
+#: The marker before an extracted list item's or table row's text.
+_LINE_MARKER = re.compile(r"^(?:- |\|\s*)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -145,32 +151,42 @@ def page_order(blocks: list[Block], lines: list[str]) -> list[Slot]:
     words = {w for line in normalized for w in line.split()}
     budget, total = AUDIT_BUDGET, sum(map(len, normalized))
     keyed: list[tuple[tuple[int, int, int], Slot]] = []
-    first_block: dict[int, int] = {}
+    first_block: dict[int, int] = {}  # line -> the first block that starts it
+    inner_block: dict[int, int] = {}  # line -> the first block found inside it elsewhere
     cursor = 0
     for b, block in enumerate(blocks):
         text = block.text
         left = unused.get(text)
+        starts = True
         if left:
             found = left.pop()
         elif left is None and budget > 0 and words.issuperset(text.split()):
             budget -= total
             found = _inside(text, normalized, cursor)
+            starts = found is not None and _starts(normalized[found], text)
         else:
             found = None
         if found is None:
             keyed.append(((b, 0, 0), Slot(text, block)))
+        elif starts:
+            first_block.setdefault(found, b)
+            cursor = max(cursor, found)
         else:
-            if found not in first_block:
-                first_block[found] = b
-            if found > cursor:
-                cursor = found
+            inner_block.setdefault(found, b)
     at = -1
     for i, line in enumerate(lines):  # a line found nowhere on the page follows the one before
-        at = first_block.get(i, at)
-        origin = blocks[first_block[i]] if i in first_block else None
+        b = first_block.get(i, inner_block.get(i))
+        at = at if b is None else b
+        origin = None if b is None else blocks[b]
         keyed.append(((at, 1, i), Slot(line, output=i, origin=origin)))
     keyed.sort(key=itemgetter(0))
     return [slot for _, slot in keyed]
+
+
+def _starts(line: str, text: str) -> bool:
+    """Whether the extracted `line` starts with the words of `text` (after a list item's
+    or a table row's marker)."""
+    return f"{_LINE_MARKER.sub('', line)} ".startswith(f"{text} ")
 
 
 def _inside(text: str, lines: list[str], start: int) -> int | None:
@@ -344,7 +360,8 @@ class RescueRule:
     span (from `lead` slots before its first line to its last line); a block `not_text`
     matches (a photo credit, a "click to enlarge") or of more than `max_words` words (a
     whole copy of the article in a mislabelled element) is never rescued, nor one whose
-    text the article holds already. With `one_run`, the rule's blocks must form one run of
+    text the article holds already (whole, or `REPEAT_SHARE` of its runs of three words).
+    With `one_run`, the rule's blocks must form one run of
     adjacent slots: blocks of its kind in two runs or more are a list of other articles'
     teasers (each under its headline link), and none of them is rescued. A block within
     `outside_depth` levels of an element `not_inside` says is no part of the article (an
@@ -493,13 +510,17 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
     first, last = kept[0], kept[-1]
     lead = max((rule.lead for rule in rules), default=0)
     article = " ".join(" ".join(slots[n].text.split()) for n in kept)
+    grams: set[tuple[str, ...]] | None = None  # the article's, once a block is a candidate
     found: dict[str, list[int]] = defaultdict(list)
     for n in range(max(first - lead, 0), last + 1):
         slot = slots[n]
         if slot.kept or slot.block is None or slot.block.element is None:
             continue
         rule = next((r for r in rules if _fits(r, slot, n, first, last)), None)
-        if rule is not None and f" {slot.text} " not in f" {article} ":
+        if rule is None or f" {slot.text} " in f" {article} ":
+            continue
+        grams = _trigrams(article) if grams is None else grams
+        if not _repeats(slot.text, grams):
             found[rule.id].append(n)
     rescued = 0
     for rule in rules:
@@ -510,6 +531,20 @@ def rescue(slots: list[Slot], rules: tuple[RescueRule, ...] = RESCUE_RULES) -> i
             slots[n].rule = rule.id
         rescued += len(numbers)
     return rescued
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """The runs of three words of `text` (casefolded, punctuation ignored)."""
+    words = _WORDS.findall(text.casefold())
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _repeats(text: str, article: set[tuple[str, ...]]) -> bool:
+    """Whether the article (its `_trigrams`) holds `REPEAT_SHARE` of the runs of three
+    words of `text` already (a standfirst that is the first paragraph again, give or take
+    a link label such as "Opens a new window")."""
+    own = _trigrams(text)
+    return bool(own) and len(own & article) >= REPEAT_SHARE * len(own)
 
 
 def _fits(rule: RescueRule, slot: Slot, n: int, first: int, last: int) -> bool:

@@ -165,6 +165,27 @@ def test_a_caption_is_not_rescued_when_it_is_too_long_or_in_the_text_already():
     assert extract_html(article(middle=twice)).text.split("\n").count(CAPTION) == 1
 
 
+def test_a_standfirst_that_repeats_the_first_paragraph_is_not_rescued():
+    first = PROSE.split("</p>")[0].removeprefix("<p>")
+    # the same paragraph as a teaser above it, a few words less
+    teaser = first.replace(" in the spring,", "")
+    lines = extract_html(article(head=f"<p class='teaser'>{teaser}</p>")).text.split("\n")
+    assert teaser not in lines and first in lines
+    other = extract_html(article(head=f"<p class='teaser'>{TEASER}</p>")).text.split("\n")
+    assert other[0] == TEASER  # a teaser of its own words stays
+
+
+def test_a_menu_item_inside_a_paragraph_does_not_move_the_paragraph():
+    blocks = ["Home", "D.C.", "Title", "One line of the article.", "Flights to D.C. resume."]
+    lines = ["One line of the article.", "Flights to D.C. resume."]
+    slots = page_order([Block(text) for text in blocks], lines)
+    assert [s.text for s in slots] == ["Home", "Title", *lines]  # "D.C." absorbed in place
+    inner = page_order([Block(t) for t in ("Menu", "resume.", "Flights to D.C.")], lines[1:])
+    assert [s.text for s in inner] == ["Menu", "Flights to D.C. resume."]  # its start places it
+    only = page_order([Block(t) for t in ("Menu", "Flights", "x")], ["- Flights to D.C. now"])
+    assert [s.text for s in only] == ["Menu", "- Flights to D.C. now", "x"]
+
+
 def test_a_caption_outside_the_article_is_not_kept():
     figure = f"<aside><figure><figcaption>{CAPTION}</figcaption></figure></aside>"
     html = article().replace("<footer>", f"{figure}<footer>")
@@ -192,6 +213,19 @@ def test_meta_and_json_ld_authors():
         '[{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Ek"}]}</script>'
     )
     assert extract_html(article().replace("<head>", f"<head>{ld}")).author == "Ann Lee; Bo Ek"
+
+
+def test_the_json_ld_headline_the_page_shows_is_the_title():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "%s"}</script>'
+    og = "<meta property='og:title' content='Delays again: what went wrong at the harbour'>"
+    shown = article().replace("<head>", f"<head>{og}{ld % 'Ferry terminal delayed'}")
+    assert extract_html(shown).title == "Ferry terminal delayed"
+    assert "Ferry terminal delayed" not in extract_html(shown).text  # the title, not a line
+    entity = article().replace("<head>", f"<head>{og}{ld % 'Ferry terminal &#8216;delayed&#8217;'}")
+    entity = entity.replace("<h1>Ferry terminal delayed", "<h1>Ferry terminal ‘delayed’")
+    assert extract_html(entity).title == "Ferry terminal ‘delayed’"
+    hidden = article().replace("<head>", f"<head>{og}{ld % 'A headline the page never shows'}")
+    assert extract_html(hidden).title == extract_html(article().replace("<head>", og)).title
 
 
 def test_author_labels_are_cut_off():
