@@ -110,7 +110,8 @@ class BuildOptions:
         return tuple(dict.fromkeys(lib for step in self.steps() for lib in step.libraries))
 
     def fingerprint(self) -> str:
-        """A hash of everything that changes a record: stage options and library versions."""
+        """A hash of everything that changes a record: stage options, library versions and
+        the package's data files (`data_digest`)."""
         translate, packages = self.translate, []
         if translate is not None:  # a package installed since changes the records ...
             from .packages import list_packages
@@ -119,8 +120,24 @@ class BuildOptions:
             packages = [(p.from_code, p.to_code, p.version, p.path.name) for p in installed]
             translate = replace(translate, packages_dir=Path())  # ... the folder does not
         parts = [self.read, self.clean, self.language, self.flag, translate, packages]
-        parts.append(library_versions(self.libraries()))
+        parts += [library_versions(self.libraries()), data_digest()]
         return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
+
+
+#: the package's folders of data files that steps read: the line model, the gap scorer's
+#: weights and counts, the lexicons
+DATA_FOLDERS = ("models", "data", "lexicons")
+
+
+def data_digest(package: Path = Path(__file__).parent) -> str:
+    """SHA-256 of the data files in `package`'s `DATA_FOLDERS` (names and bytes): a model
+    retrained in place changes records as an option does, so `resume` must not reuse them."""
+    digest = hashlib.sha256()
+    for folder in DATA_FOLDERS:
+        for path in sorted((package / folder).glob("*.json")):
+            digest.update(f"{folder}/{path.name}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _stable(value: Any) -> Any:

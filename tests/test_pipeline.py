@@ -465,6 +465,21 @@ def test_options_fingerprint_is_stable_across_processes_and_follows_the_options(
     assert replace(BuildOptions(), workers=7).fingerprint() == BuildOptions().fingerprint()
 
 
+def test_fingerprint_follows_the_shipped_data_files(tmp_path, monkeypatch):
+    from hzcorpus import builder
+
+    (tmp_path / "models").mkdir()
+    model = tmp_path / "models" / "line_model.json"
+    model.write_text('{"trees": [1]}')
+    first = builder.data_digest(tmp_path)
+    model.write_text('{"trees": [2]}')
+    assert builder.data_digest(tmp_path) != first
+    assert builder.data_digest() == builder.data_digest()
+    before = BuildOptions().fingerprint()
+    monkeypatch.setattr(builder, "data_digest", lambda: "retrained")
+    assert BuildOptions().fingerprint() != before
+
+
 def test_fingerprint_follows_installed_packages_not_their_folder(tmp_path):
     from hzcorpus.translate import TranslateOptions
     from tests.tiny_package import build_package
