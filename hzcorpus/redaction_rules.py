@@ -1018,12 +1018,15 @@ MISSING_NUMBER = (
         reason="an abbreviated unit after a word, a dash or a bracket, where only a number "
         "stands: 'waited another mins', 'net tons ( lbs)', '12.46 pm - lbs', 'a trainer for "
         "yrs' (not after 'per', 'in', 'of', an article, a placeholder or a one-letter "
-        "variable: 'per km', 'in cm', 'D cm apart')",
+        "variable: 'per km', 'in cm', 'D cm apart'; nor 'ft' before a name: 'Rihanna ft "
+        "Drake')",
         pattern=(
             r"(?<=[A-Za-z,(-] )(?<![\d.,/] )"
             + "".join(rf"(?<!\b{word} )" for word in _NOT_BEFORE_ABBREVIATED_UNIT_EN)
             + r"(?<!\b[A-Z] )"
-            + rf"(?P<mark>{'|'.join(_ABBREVIATED_UNITS_EN)})\b(?!-)"
+            # "ft" before a capitalised word is "featuring" ("Rihanna ft Drake"); other units
+            # may stand before one (German nouns: "rund km Strecke")
+            + rf"(?P<mark>{'|'.join(_ABBREVIATED_UNITS_EN)})\b(?!-)(?!(?<=ft) +[A-Z])"
         ),
         kind="missing-number",
         score=0.8,
@@ -1044,6 +1047,7 @@ MISSING_NUMBER = (
             "a 5 km run",
             "half a cm",
             "a 10-lbs bag",
+            "the new single by Rihanna ft Drake",
         ),
     ),
     RedactionRule(
