@@ -711,9 +711,9 @@ NOT_FOR_ITEMS = frozenset({"bulleted-label", "author-role"})
 
 @cache
 def _item_matcher() -> LineMatcher:
-    """The table's matcher for list items (`bulleted-label`; its own instance, so that the
-    cleaner's matcher of the table in use stays the last one built)."""
-    return LineMatcher(LINE_RULES)
+    """The table's matcher for list items (`bulleted-label`): the cleaner's own for the
+    default table, found by value once (`LineMatcher.of`'s last-table slot is left alone)."""
+    return LineMatcher.by_value(LINE_RULES)
 
 
 def _is_bulleted_label(line: str) -> bool:

@@ -85,12 +85,13 @@ class LineMatcher:
         cleaning a short page."""
         last = LineMatcher._last
         if last is None or last[0] is not rules:
-            last = LineMatcher._last = (rules, LineMatcher._by_value(rules))
+            last = LineMatcher._last = (rules, LineMatcher.by_value(rules))
         return last[1]
 
     @staticmethod
     @lru_cache(maxsize=8)
-    def _by_value(rules: tuple[Rule, ...]) -> LineMatcher:
+    def by_value(rules: tuple[Rule, ...]) -> LineMatcher:
+        """The matcher of a table found by its rules' value (hashing them once per call)."""
         return LineMatcher(rules)
 
     def __call__(self, text: str) -> Rule | None:
