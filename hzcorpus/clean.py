@@ -265,11 +265,10 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
 ROWS_BY_LINE = 64
 
 
-def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
-    """The line model's features of the lines after the passes (see `line_model`): of all
-    lines, or of the lines at `rows` (the same values, computed the cheaper way)."""
+def _facts(passes: _Passes) -> LineFacts:
+    """What the line model reads of the lines after the passes."""
     lines = passes.lines
-    facts = LineFacts(
+    return LineFacts(
         texts=[line.text for line in lines],
         units=[line.units for line in lines],
         function_share=[line.function_share for line in lines],
@@ -278,6 +277,12 @@ def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
         rule_kind=[line.rule.kind if line.rule is not None else None for line in lines],
         context=[line.context for line in lines],
     )
+
+
+def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
+    """The line model's features of the lines after the passes (see `line_model`): of all
+    lines, or of the lines at `rows` (the same values, computed the cheaper way)."""
+    facts = _facts(passes)
     if rows is None or len(rows) > ROWS_BY_LINE:
         every = line_features(facts)
         return every if rows is None else every[rows]
@@ -288,15 +293,21 @@ def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
 class DumpLines:
     """The non-blank lines of a page-text dump as the line model sees them.
 
-    `nos` are the lines' numbers in the dump, `features` the model's feature matrix (one
-    row per line) and `decides` which lines the model decides in the cleaner (see
-    `model_decides`): the training script trains on exactly these.
+    `nos` are the lines' numbers in the dump, `facts` what the model reads of them,
+    `features` its feature matrix (one row per line) and `decides` which lines the model
+    decides in the cleaner (see `model_decides`): the training script trains on exactly
+    these.
     """
 
     nos: list[int]
     texts: list[str]
-    features: np.ndarray
+    facts: LineFacts
     decides: np.ndarray
+
+    @property
+    def features(self) -> np.ndarray:
+        """The line model's feature matrix of the lines (`line_model.line_features`)."""
+        return line_features(self.facts)
 
 
 def dump_lines(raw: str, options: CleanOptions | None = None) -> DumpLines:
@@ -305,11 +316,10 @@ def dump_lines(raw: str, options: CleanOptions | None = None) -> DumpLines:
     A lone bullet line is joined to the item after it ("- item", the marker's number).
     """
     passes = _run_passes(raw, options or CleanOptions())
-    lines = passes.lines
     return DumpLines(
-        [line.no for line in lines],
-        [line.text for line in lines],
-        _features(passes),
+        [line.no for line in passes.lines],
+        [line.text for line in passes.lines],
+        _facts(passes),
         model_decides(passes),
     )
 

@@ -34,6 +34,8 @@ from operator import itemgetter, methodcaller, ne
 
 import numpy as np
 
+from .line_lexicon import Lexicon
+
 #: Rule kinds of `boilerplate.LINE_RULES` (a line's first hit), one-hot in the features.
 RULE_KINDS = ("furniture", "edge", "boundary", "published", "byline", "toc")
 #: Context removals of the cleaner's block passes, one-hot in the features; any other
@@ -88,13 +90,19 @@ FAR_NEIGHBOUR_FEATURES = ("sentence_end", "prose", "list_marker")
 WINDOWS = (3, 10)
 WINDOW_FEATURES = ("log_units", "prose", "sentence_end")
 
-#: Column names of `line_features`.
-FEATURES: tuple[str, ...] = (
+#: Offsets of the lines whose lexical score (`Lexicon`) a line's row holds (0: its own).
+LEXICAL_OFFSETS = (0, -1, 1)
+#: The columns of the lexical scores, last in the matrix (`lexical_columns`).
+LEXICAL_FEATURES = tuple("lexical" if k == 0 else f"lexical@{k:+d}" for k in LEXICAL_OFFSETS)
+#: The columns that the text's shape and the page's layout give (`shallow_features`).
+SHALLOW_FEATURES: tuple[str, ...] = (
     *BASE_FEATURES,
     *(f"{name}@{k:+d}" for k in NEIGHBOURS for name in NEIGHBOUR_FEATURES),
     *(f"{name}@{k:+d}" for k in FAR_NEIGHBOURS for name in FAR_NEIGHBOUR_FEATURES),
     *(f"{name}~{w}" for w in WINDOWS for name in WINDOW_FEATURES),
 )
+#: Column names of `line_features`.
+FEATURES: tuple[str, ...] = (*SHALLOW_FEATURES, *LEXICAL_FEATURES)
 
 #: A list item's marker, a separator of menu items, a link-like token.
 LIST_MARKER_AT = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*·–—‣◦▪●])\s+")
@@ -348,11 +356,26 @@ def _prose_context(base: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, 
     }
 
 
-def line_features(facts: LineFacts) -> np.ndarray:
-    """The feature matrix of a page: one row per line, columns named by `FEATURES`."""
+def line_features(facts: LineFacts, lexicon: Lexicon | None = None) -> np.ndarray:
+    """The feature matrix of a page: one row per line, columns named by `FEATURES`; the
+    lexical scores are `lexicon`'s (None: the shipped model's)."""
+    if not facts.texts:
+        return np.zeros((0, len(FEATURES)))
+    lexical = (lexicon or load_model().lexicon).scores(facts.texts)
+    return np.column_stack([shallow_features(facts), lexical_columns(lexical)])
+
+
+def lexical_columns(scores: np.ndarray) -> np.ndarray:
+    """The `LEXICAL_FEATURES` columns of a page's lines from their lexical scores (in page
+    order): each line's own and its `LEXICAL_OFFSETS` neighbours' (0 past the ends)."""
+    return np.column_stack(_shifted(scores[:, None], LEXICAL_OFFSETS))
+
+
+def shallow_features(facts: LineFacts) -> np.ndarray:
+    """The `SHALLOW_FEATURES` columns of a page's matrix (one row per line)."""
     n = len(facts.texts)
     if n == 0:
-        return np.zeros((0, len(FEATURES)))
+        return np.zeros((0, len(SHALLOW_FEATURES)))
     units = np.asarray(facts.units, dtype=float)
     prose = np.asarray(facts.prose, dtype=float)
     chars = np.fromiter(map(len, facts.texts), dtype=float, count=n)
@@ -504,7 +527,8 @@ class LineModel:
     the rules alone decide there), applied to the scores in context (`in_context`: a
     share `context_weight` of the mean score of the `context_reach` lines on each side),
     `rescue_threshold` the score under which it keeps a line the block passes dropped;
-    `provenance` says what the model was trained on.
+    `provenance` says what the model was trained on, `lexicon` scores the lines' words
+    (the `LEXICAL_FEATURES`).
     """
 
     features: tuple[str, ...]
@@ -519,6 +543,7 @@ class LineModel:
     inside_thresholds: tuple[float, ...]
     rescue_threshold: float
     provenance: dict
+    lexicon: Lexicon
     context_weight: float = 0.0
     context_reach: int = 1
 
@@ -542,6 +567,7 @@ class LineModel:
             ),
             rescue_threshold=float(data["rescue_threshold"]),
             provenance=data.get("provenance", {}),
+            lexicon=Lexicon.from_json(data["lexicon"]),
             context_weight=float(data["context_weight"]),
             context_reach=int(data["context_reach"]),
         )
@@ -566,6 +592,7 @@ class LineModel:
             "right": self.right.tolist(),
             "value": [round(float(v), 6) for v in self.value],
             "provenance": self.provenance,
+            "lexicon": self.lexicon.to_json(),
         }
 
     def raw_scores(self, features: np.ndarray) -> np.ndarray:

@@ -22,6 +22,7 @@ from operator import eq, itemgetter, mul
 
 import numpy as np
 
+from .line_lexicon import Lexicon
 from .line_model import (
     CJK_PUNCT_RANGES,
     CLAUSE_MARKS,
@@ -32,6 +33,7 @@ from .line_model import (
     FEATURES,
     FINAL_MARKS,
     HEAD_CHARS,
+    LEXICAL_OFFSETS,
     LINK_LIKE,
     LIST_MARKER_AT,
     NEIGHBOUR_FEATURES,
@@ -39,10 +41,12 @@ from .line_model import (
     PROSE_RUN_GAP,
     RULE_KINDS,
     SEPARATOR,
+    SHALLOW_FEATURES,
     WINDOW_FEATURES,
     WINDOWS,
     LineFacts,
     best_block,
+    load_model,
 )
 
 # What `line_model`'s character classes count, as patterns: `\d` is `str.isdecimal`,
@@ -75,14 +79,28 @@ _LOGGED = (
 _LOGGED_AT = [FEATURES.index(name) for name in _LOGGED]
 
 
-def row_features(facts: LineFacts, rows: Sequence[int]) -> np.ndarray:
-    """The rows `rows` of `line_features(facts)` (one per index, in that order)."""
+def row_features(
+    facts: LineFacts, rows: Sequence[int], lexicon: Lexicon | None = None
+) -> np.ndarray:
+    """The rows `rows` of `line_features(facts, lexicon)` (one per index, in that order)."""
     page = _Page(facts)
     values = chain.from_iterable(map(page.row, rows))
-    matrix = np.fromiter(values, dtype=float, count=len(rows) * len(FEATURES))
-    matrix = matrix.reshape(len(rows), len(FEATURES))
+    shallow = len(SHALLOW_FEATURES)
+    matrix = np.fromiter(values, dtype=float, count=len(rows) * shallow)
+    matrix = matrix.reshape(len(rows), shallow)
     matrix[:, _LOGGED_AT] = np.log1p(matrix[:, _LOGGED_AT])
-    return matrix
+    return np.column_stack([matrix, _lexical_rows(facts.texts, rows, lexicon)])
+
+
+def _lexical_rows(texts: list[str], rows: Sequence[int], lexicon: Lexicon | None) -> np.ndarray:
+    """The `LEXICAL_FEATURES` columns of `rows`: the lexical scores of just the lines they
+    need (a line's score does not depend on the other lines scored with it)."""
+    near = sorted({i + k for i in rows for k in LEXICAL_OFFSETS if 0 <= i + k < len(texts)})
+    scores = (lexicon or load_model().lexicon).scores([texts[j] for j in near])
+    score_of = dict(zip(near, scores.tolist(), strict=True))
+    return np.array(
+        [[score_of.get(i + k, 0.0) for k in LEXICAL_OFFSETS] for i in rows], dtype=float
+    ).reshape(len(rows), len(LEXICAL_OFFSETS))
 
 
 _COLONS = (":", "：")

@@ -21,6 +21,12 @@ Labels, per line of a dump, against the ground truth:
 - trafilatura's set (snippets only): a line holding a `with` snippet is article, one
   holding a `without` snippet boilerplate, the others unlabelled.
 
+The lexical features (`hzcorpus.line_lexicon`): a logistic regression over hashed
+character n-grams (`LEXICAL_C`), fitted on the labelled lines inside the article
+(`LEXICAL_REGIONS`); the trees learn from its out-of-fold scores (the same two folds by
+page; lines of pages without labels get the lexicon of all), and the shipped weights are
+fitted on all those lines. The cache keeps the shallow columns and the lines' texts.
+
 Only the lines the model decides in the cleaner (`hzcorpus.clean.model_decides`, the
 same definition) are trained on. Model: scikit-learn's HistGradientBoostingClassifier
 (fixed seed, no early stopping; scikit-learn is a training tool only, the package
@@ -68,12 +74,16 @@ import devdata
 from devdata import Gold
 
 from hzcorpus.clean import AROUND, DROPPED, INSIDE, CleanOptions, dump_lines
+from hzcorpus.line_lexicon import BITS, Lexicon, gram_counts
 from hzcorpus.line_model import (
     FEATURES,
     INSIDE_GROUPS,
+    SHALLOW_FEATURES,
     LineModel,
     context_score,
     inside_groups,
+    lexical_columns,
+    shallow_features,
 )
 
 _SENTENCE_END = re.compile(r"[.!?。！？]")
@@ -95,7 +105,7 @@ def collect(pages: list[devdata.Page], cache: Path | None):
     decides (`model_decides`) with a label (`at`, indices into `every`): labels,
     article-sentence weights, data sets, what it decides; and the article-sentence weight
     of the labelled lines it does not decide."""
-    every, dumps, page_of, at = [], [], [], []
+    every, texts, dumps, page_of, at = [], [], [], [], []
     ys, sentence_weight, outside, sources, regions = [], [], [], [], []
     for n, page in enumerate(pages):
         gold = Gold(page)
@@ -105,9 +115,10 @@ def collect(pages: list[devdata.Page], cache: Path | None):
                 continue
             lines = dump_lines(dump, NO_MODEL)
             labels = [gold.label(t) for t in lines.texts]
-            features, free = lines.features, lines.decides
+            features, free = shallow_features(lines.facts), lines.decides
             base = sum(map(len, every))
             every.append(features)
+            texts += lines.texts
             dumps += [len(every) - 1] * len(features)
             page_of += [n] * len(features)
             for i, (text, label) in enumerate(zip(lines.texts, labels, strict=True)):
@@ -125,7 +136,8 @@ def collect(pages: list[devdata.Page], cache: Path | None):
         if n % 200 == 0:
             print(f"{n}/{len(pages)} pages", flush=True)
     return {
-        "every": np.concatenate(every) if every else np.zeros((0, len(FEATURES))),
+        "every": np.concatenate(every) if every else np.zeros((0, len(SHALLOW_FEATURES))),
+        "texts": texts,
         "dumps": np.array(dumps),
         "page_of": np.array(page_of),
         "at": np.array(at, dtype=np.int64),
@@ -137,11 +149,88 @@ def collect(pages: list[devdata.Page], cache: Path | None):
     }
 
 
+#: The lexical model's inverse regularisation (scikit-learn's `C`; a row's features are
+#: its n-grams' shares, which sum to 1, so the weights need room).
+LEXICAL_C = 30.0
+#: The lines the lexicons learn from: those inside the article (teasers, bios, captions
+#: with a credit among the article's sentences), not the menus and footers around it that
+#: the shallow features tell already.
+LEXICAL_REGIONS = (INSIDE,)
+#: Lines hashed at once (bounds the memory of the n-gram arrays).
+_CHUNK = 20000
+
+
+def gram_matrix(texts: list[str]):
+    """The lines' n-gram shares (`line_lexicon.gram_counts`) as a sparse matrix."""
+    from scipy.sparse import csr_matrix, vstack
+
+    parts = []
+    for i in range(0, len(texts), _CHUNK):
+        chunk = texts[i : i + _CHUNK]
+        data, rows, cols = gram_counts(chunk)
+        parts.append(csr_matrix((data, (rows, cols)), shape=(len(chunk), 2**BITS)))
+    return vstack(parts).tocsr()
+
+
+def fit_lexicon(texts: list[str], y: np.ndarray, pages: np.ndarray) -> Lexicon:
+    """A logistic regression over the hashed n-grams of the labelled lines `texts` (labels
+    `y`, on `pages`), as shipped (float16 weights, rounded bias). A line a page's dumps
+    repeat with one label is fitted once, weighted by its count (the same fit, cheaper)."""
+    from sklearn.linear_model import LogisticRegression
+
+    slot: dict[tuple, int] = {}  # a line's (page, text, label) -> its place in `rows`
+    rows: list[int] = []
+    count: list[int] = []
+    for i, key in enumerate(zip(pages.tolist(), texts, y.tolist(), strict=True)):
+        if key in slot:
+            count[slot[key]] += 1
+        else:
+            slot[key] = len(rows)
+            rows.append(i)
+            count.append(1)
+    lr = LogisticRegression(C=LEXICAL_C, max_iter=300)
+    lr.fit(gram_matrix([texts[i] for i in rows]), y[rows], sample_weight=np.array(count, float))
+    fitted = Lexicon(float(lr.intercept_[0]), lr.coef_[0].astype(np.float16))
+    return Lexicon.from_json(fitted.to_json())
+
+
+def lexical_scores(lexicon: Lexicon, texts: list[str]) -> np.ndarray:
+    """`lexicon.scores` of many lines, `_CHUNK` at a time (the same scores)."""
+    parts = [lexicon.scores(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def stacked_lexical(texts: list[str], data: dict, every_fold: np.ndarray):
+    """The lexical columns (`line_model.lexical_columns`) of every line, from out-of-fold
+    scores (the lexicon of the other fold's labelled lines; lines of unlabelled pages: the
+    lexicon of all), and the lexicon of all labelled lines (the one shipped). The lexicons
+    learn from the labelled lines of `LEXICAL_REGIONS` only."""
+    keep = np.isin(data["regions"], LEXICAL_REGIONS)
+    at, y, page_of = data["at"][keep], data["y"][keep], data["page_of"]
+    labelled = [texts[i] for i in at]
+    fold = every_fold[at]
+    full = fit_lexicon(labelled, y, page_of[at])
+    scores = np.zeros(len(texts))
+    for k in (0, 1, 2):
+        if k < 2:
+            train = np.flatnonzero(fold != k)
+            lexicon = fit_lexicon([labelled[i] for i in train], y[train], page_of[at][train])
+        else:
+            lexicon = full
+        rows = np.flatnonzero(every_fold == k)
+        scores[rows] = lexical_scores(lexicon, [texts[i] for i in rows])
+        print(f"lexicon of fold {k}: {len(rows)} lines scored", flush=True)
+    cuts = np.flatnonzero(np.diff(data["dumps"])) + 1
+    columns = [lexical_columns(part) for part in np.split(scores, cuts)]
+    return np.concatenate(columns), full
+
+
 def export(
     clf,
     thresholds: tuple[float, tuple[float, ...], float],
     context: tuple[float, int],
     provenance: dict,
+    lexicon: Lexicon,
 ) -> LineModel:
     """The fitted classifier as a `LineModel` (flat node arrays)."""
     roots, feature, thresh, left, right, value = [], [], [], [], [], []
@@ -169,6 +258,7 @@ def export(
         inside_thresholds=thresholds[1],
         rescue_threshold=thresholds[2],
         provenance=provenance,
+        lexicon=lexicon,
         context_weight=context[0],
         context_reach=context[1],
     )
@@ -271,20 +361,27 @@ def main() -> int:
 
     pages = [p for p in devdata.load_pages(args.devdata) if p.split == "dev"]
     matrix = args.cache / "line_matrix.npz" if args.cache else None
-    if matrix is not None and matrix.exists() and not args.recollect:
+    texts_file = args.cache / "line_texts.json" if args.cache else None
+    if matrix is not None and matrix.exists() and texts_file.exists() and not args.recollect:
         data = dict(np.load(matrix, allow_pickle=False))
         data["outside"] = float(data["outside"])
+        texts = json.loads(texts_file.read_text(encoding="utf-8"))
     else:
         data = collect(pages, args.cache)
+        texts = data.pop("texts")
         if matrix is not None:
             np.savez(matrix, **data)
-    every, at, y, weight = data["every"], data["at"], data["y"], data["weight"]
-    x, groups, regions = every[at], data["page_of"][at], data["regions"]
+            texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    at, y, weight = data["at"], data["y"], data["weight"]
+    groups, regions = data["page_of"][at], data["regions"]
     sources = data["sources"].tolist()
     print(f"{len(y)} labelled lines, {int(y.sum())} boilerplate; by data set {Counter(sources)}")
     fold_of = {g: hashlib.sha256(str(g).encode()).digest()[0] % 2 for g in np.unique(groups)}
     fold = np.array([fold_of[g] for g in groups])
     every_fold = np.array([fold_of.get(g, 2) for g in data["page_of"]])
+    lexical, lexicon = stacked_lexical(texts, data, every_fold)
+    every = np.column_stack([data["every"], lexical])
+    x = every[at]
     oof = np.zeros(len(y))
     every_oof = np.zeros(len(every))
     for k in (0, 1):
@@ -341,6 +438,10 @@ def main() -> int:
         "inside_group_pages": group_pages,
         "learner": f"scikit-learn {sklearn_version} HistGradientBoostingClassifier",
         "params": PARAMS,
+        "lexicon": "scikit-learn LogisticRegression (C="
+        f"{LEXICAL_C}) over hashed character n-grams (hzcorpus/line_lexicon.py), fitted on "
+        "the labelled lines inside the article; the trees were trained on its "
+        "out-of-fold scores (two folds by page)",
         "threshold_rule": "per region, the threshold with the most removal at which "
         "out-of-fold scores keep at least R of the article sentences on the lines the model "
         "decides there (scripts/train_line_model.py, choose_threshold): around the article "
@@ -350,7 +451,7 @@ def main() -> int:
         "block pass dropped (rescue_threshold: kept when scored under it) "
         f"R={args.rescue_recall} (0: no rescue)",
     }
-    model = export(clf, (threshold, inside_by_group, rescue), context, provenance)
+    model = export(clf, (threshold, inside_by_group, rescue), context, provenance, lexicon)
     check = model.raw_scores(x[:2000])
     assert np.allclose(check, clf.decision_function(x[:2000]), atol=1e-6), "export mismatch"
     args.out.write_text(json.dumps(model.to_json(), sort_keys=True) + "\n", encoding="utf-8")

@@ -185,6 +185,7 @@ def test_tree_evaluation_follows_the_splits():
         inside_thresholds=(1.0, 0.9),
         rescue_threshold=0.4,
         provenance={},
+        lexicon=load_model().lexicon,
     )
     x = np.zeros((2, len(FEATURES)))
     x[1, 0] = 5.0

@@ -122,6 +122,7 @@ def _random_model(rng: np.random.Generator, trees: int, leaves: int) -> LineMode
         inside_thresholds=(1.0, 1.0),
         rescue_threshold=0.0,
         provenance={},
+        lexicon=load_model().lexicon,
     )
 
 
