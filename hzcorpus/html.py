@@ -312,7 +312,9 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         lines = _lines(tree, extractor)
         blocks = visible_blocks(tree)
         page_texts = (block.text for block in blocks)
-        lines = with_layout_tables(lines, page_texts, unwrapped, lambda: _lines(tree, extractor))
+        lines = with_layout_tables(
+            lines, page_texts, unwrapped, lambda: _lines(tree, _fast(extractor))
+        )
         if not lines:  # pages that render their text with scripts may carry it in JSON-LD
             lines = _json_ld_body(tree)
         other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
@@ -417,6 +419,13 @@ def _mode_lines(tree, extractor, mode: str) -> list[str]:
     other = copy(extractor)
     other.focus = mode
     return _lines(tree, other)
+
+
+def _fast(extractor):
+    """A copy of `extractor` without trafilatura's fallback extractors (`fast`)."""
+    other = copy(extractor)
+    other.fast = True
+    return other
 
 
 def _lines(tree, extractor) -> list[str]:

@@ -40,6 +40,12 @@ class Unwrapped:
 
     elements: tuple[tuple[object, str], ...]
 
+    def words(self) -> int:
+        """The words in the tables (those inside another counted once)."""
+        tables = {element for element, _ in self.elements}
+        outer = [t for t in tables if not any(a in tables for a in t.iterancestors())]
+        return sum(count_words(" ".join(t.itertext())) for t in outer)
+
     def restore(self) -> None:
         """Give the elements their tags back (the tables are tables again)."""
         for element, tag in self.elements:
@@ -52,7 +58,8 @@ class Unwrapped:
 
 
 def unwrap_layout_tables(tree) -> Unwrapped:
-    """Turn the tables used for page layout into divs, and say which elements changed.
+    """Turn each table used for page layout into a div (its rows and cells keep their
+    tags), and say which tables changed.
 
     A table is a layout table when it has no cells, holds another table, a top-level
     heading or a page section, a cell with more than `_LAYOUT_CELL_CHARS` characters of
@@ -61,16 +68,9 @@ def unwrap_layout_tables(tree) -> Unwrapped:
     changed: list[tuple[object, str]] = []
     for table in list(tree.iter("table")):
         marked = next(table.iterdescendants(*_LAYOUT_MARKERS), None) is not None
-        if marked:  # a layout table; it may hold other tables, whose cells are theirs
-            cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
-        else:  # no other table inside: every cell is this table's
-            cells = list(table.iter("td", "th"))
-            if not _is_layout_table(cells):
-                continue
-        for el in [table, *table.iter("tbody", "thead", "tfoot", "tr"), *cells]:
-            if el is table or _owning_table(el) is table:
-                changed.append((el, el.tag))
-                el.tag = "div"
+        if marked or _is_layout_table(list(table.iter("td", "th"))):
+            changed.append((table, table.tag))
+            table.tag = "div"
     return Unwrapped(tuple(changed))
 
 
@@ -89,6 +89,8 @@ def with_layout_tables(
     got = prose_words(lines)
     if got >= KEEP_SHARE * prose_words(page_texts):
         return lines
+    if unwrapped.words() * KEEP_SHARE <= got * (1 - KEEP_SHARE):
+        return lines  # too few words in the tables to make up the share
     unwrapped.restore()
     other = extract()
     if got < KEEP_SHARE * prose_words(other):
@@ -102,7 +104,9 @@ def prose_words(texts: Iterable[str]) -> int:
     ("| a | b |"), with `_PROSE_MIN_WORDS` words or more and a sentence mark."""
     total = 0
     for text in texts:
-        for piece in text.split("|"):
+        if len(text) < _PROSE_MIN_WORDS:  # too short to hold as many words
+            continue
+        for piece in text.split("|") if "|" in text else (text,):
             if _SENTENCE_MARK.search(piece) and (words := count_words(piece)) >= _PROSE_MIN_WORDS:
                 total += words
     return total
@@ -119,10 +123,3 @@ def _is_layout_table(cells) -> bool:
     links = [" ".join(" ".join(a.text_content() for a in cell.iter("a")).split()) for cell in cells]
     link_bar = all(text == link for text, link in zip(texts, links, strict=True))
     return any(texts) and link_bar
-
-
-def _owning_table(element):
-    parent = element.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
