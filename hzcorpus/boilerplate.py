@@ -546,6 +546,19 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Words of a comment section's own text (lowercase, found inside words): a comment form's
+#: notes and a discussion policy under a comment header talk about comments, an article
+#: that goes on below a stray header ("11 Comments" above it) rarely does at once.
+COMMENT_WORDS: tuple[str, ...] = (
+    "comment",
+    "kommentar",
+    "comentario",
+    "commentaire",
+    "评论",
+    "留言",
+    "moderat",  # a discussion policy: moderated, moderiert, moderación, modération
+)
+
 #: Rows for page-text dumps only: trafilatura leaves a page's scripts out of an HTML
 #: page's text, so there a line of code is the article's own (a code sample), and its
 #: sidebars of other stories, so there such a header is the article's own subheading.
@@ -564,8 +577,12 @@ CHAINED_BOX_RULES: frozenset[str] = frozenset({"other-stories-header"})
 #: weighs `Thresholds.comment_block_weight` of its prose when the main block is chosen (a
 #: thread longer than the post above it is still not the article).
 COMMENT_RULES: frozenset[str] = frozenset(
-    {"comments-header", "comments-count-header", "comment-author"}
+    {"comments-label", "comments-header", "comments-count-header", "comment-author"}
 )
+#: Comment headers that also stand where no thread follows (a comment count above the
+#: article, a table's "Comment" column): the cleaner checks for a thread below them
+#: (`clean._heads_no_thread`). A form's title ("Leave a Reply") always heads one.
+LABEL_COMMENT_RULES: frozenset[str] = frozenset({"comments-label"})
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -1078,6 +1095,27 @@ _ARTICLE_TOOL = (
 
 LINE_RULES: tuple[Rule, ...] = (
     # Section headers that start non-article matter come first: they also split blocks.
+    Rule(
+        id="comments-label",
+        reason="the comment section starts here (a bare label: checked for a thread below it)",
+        kind="boundary",
+        pattern=r"^(?:\d+\s*)?(?:"
+        + _phrases(
+            "comments",
+            "comment",
+            "reader comments",
+            "kommentare",
+            "kommentar",
+            "comentarios",
+            "comentario",
+            "commentaires",
+            "commentaire",
+            "评论",
+        )
+        + r")\s*(?:\(\d+\))?\s*[:：]?$",
+        match=("Comments", "11 Comments", "Comments (12)", "Kommentare:", "评论"),
+        no_match=("Comments from readers poured in.", "Leave a comment", "Comments Cancel reply"),
+    ),
     Rule(
         id="comments-header",
         reason="the comment section starts here",
@@ -2415,8 +2453,17 @@ LINE_RULES: tuple[Rule, ...] = (
         flags=0,
         pattern=rf"^{_CAPS_LABEL}(?:\s*[/|»>›·]\s*{_CAPS_LABEL}){{1,3}}$"
         r"|^(?:[Hh]ome|HOME|[Ss]tart(?:seite)?|[Ii]nicio|[Pp]ortada|[Aa]ccueil|首页|主页)\s*[>›»/|]\s*.{1,100}$"
-        r"|^[^.!?。>›»]{1,30}(?:\s*[>›»]\s*[^.!?。>›»]{1,40}){2,6}$"
-        r"|^[^.!?。>›»]{1,30}(?:\s*(?:>>|[›»])\s*[^.!?。>›»]{1,40}){1,6}$"
+        # breadcrumbs of 2 to 6 "›" (or 1 to 6 "»", "›", ">>"): segments of at most 30 (the
+        # first) and 40 characters, not counting the blanks around a separator (nor the
+        # last segment's leading ones). Written so that each segment splits one way only,
+        # from its first to its last non-blank character: with "\s*" beside a class that
+        # holds blanks, runs of blanks backtracked exponentially (seconds on one menu line)
+        r"|^(?:[^.!?。>›»]{0,29}[^.!?。>›»\s]\s*|\s+)"
+        r"(?:[>›»](?:\s*[^.!?。>›»\s](?:[^.!?。>›»]{0,38}[^.!?。>›»\s])?\s*|\s+)){1,5}"
+        r"[>›»](?:\s*[^.!?。>›»\s][^.!?。>›»]{0,39}|\s+)$"
+        r"|^(?:[^.!?。>›»]{0,29}[^.!?。>›»\s]\s*|\s+)"
+        r"(?:(?:>>|[›»])(?:\s*[^.!?。>›»\s](?:[^.!?。>›»]{0,38}[^.!?。>›»\s])?\s*|\s+)){0,5}"
+        r"(?:>>|[›»])(?:\s*[^.!?。>›»\s][^.!?。>›»]{0,39}|\s+)$"
         r"|^(?:[Ss]ection|[Cc]ategory|[Rr]ubrik|[Rr]essort|[Kk]ategorie|[Ss]ección|[Cc]ategoría|"
         r"[Rr]ubrique|[Cc]atégorie|栏目|频道|分类)\s*[:：]\s*.{1,40}$",
         requires_chars="[/|»>›·:：]",
@@ -2493,7 +2540,13 @@ LINE_RULES: tuple[Rule, ...] = (
         id="headline-with-count",
         reason="a headline of another article with its comment or view count (a sidebar link)",
         kind="furniture",
-        pattern=r"^[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:comments?|"
+        # the lookahead (what every hit ends with, no sentence mark before it) first fails
+        # most lines at once; the head's lazy run tries the count at every character
+        # otherwise: 15x the time, the same hits
+        pattern=r"^(?=[^.!?。！？]*$(?:(?<=\d\))|(?<=\d\])|(?<=comment)|(?<=comments)|"
+        r"(?<=kommentar)|(?<=kommentare)|(?<=comentario)|(?<=comentarios)|(?<=commentaire)|"
+        r"(?<=commentaires)|(?<=views)|(?<=aufrufe)|(?<=vistas)|(?<=vues)|(?<=评论)|(?<=阅读)))"
+        r"[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:comments?|"
         r"kommentare?|comentarios?|commentaires?|views|aufrufe|vistas|vues|评论|阅读)|"
         r"\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)|\d+\s*(?:条评论|评论|阅读))$",
         requires_chars=r"\d",
