@@ -2,15 +2,17 @@
 put back on the pages where that loses the article.
 
 trafilatura's table handling (kept on purpose for data tables) would flatten a page laid
-out with tables into one table row, so a layout table (`layout_tables`) becomes divs.
+out with tables into one table row, so a layout table (`unwrap_layout_tables`) becomes a div.
 On pages laid out with tables that can fail the other way: reading divs, trafilatura may
 keep one cell of the layout and leave the article's other cells out (a page of puzzles,
 one per cell, comes out as three of twelve). So when the lines extracted from the divs
 hold less than `KEEP_SHARE` of the page's prose words, the page is extracted again with
-its tables back, and those lines are kept when the first hold less than `KEEP_SHARE` of
-theirs (`with_layout_tables`). The page's prose bounds the second extraction's, so a page
-the divs serve is extracted once. On the development data: CleanEval F1 .869 -> .883,
-L3S-GN1 .868 -> .873, the other sets unchanged (bench/README.md, session 14).
+its tables back (without trafilatura's fallback extractors), and those lines are kept
+when the first hold less than `KEEP_SHARE` of theirs (`with_layout_tables`). The page's
+prose, and the words in its tables, bound what the second reading can add, so a page the
+divs serve is read once. On the development data: CleanEval F1 .869 -> .881, L3S-GN1
+.868 -> .875, the other sets unchanged; about 5% more CPU on bench's 60 real pages
+(bench/README.md, session 14).
 """
 
 from __future__ import annotations
