@@ -546,6 +546,19 @@ COMMENT_ACTIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Words of a comment section's own text (lowercase, found inside words): a comment form's
+#: notes and a discussion policy under a comment header talk about comments, an article
+#: that goes on below a stray header ("11 Comments" above it) rarely does at once.
+COMMENT_WORDS: tuple[str, ...] = (
+    "comment",
+    "kommentar",
+    "comentario",
+    "commentaire",
+    "评论",
+    "留言",
+    "moderat",  # a discussion policy: moderated, moderiert, moderación, modération
+)
+
 #: Rows for page-text dumps only: trafilatura leaves a page's scripts out of an HTML
 #: page's text, so there a line of code is the article's own (a code sample), and its
 #: sidebars of other stories, so there such a header is the article's own subheading.
@@ -564,8 +577,12 @@ CHAINED_BOX_RULES: frozenset[str] = frozenset({"other-stories-header"})
 #: weighs `Thresholds.comment_block_weight` of its prose when the main block is chosen (a
 #: thread longer than the post above it is still not the article).
 COMMENT_RULES: frozenset[str] = frozenset(
-    {"comments-header", "comments-count-header", "comment-author"}
+    {"comments-label", "comments-header", "comments-count-header", "comment-author"}
 )
+#: Comment headers that also stand where no thread follows (a comment count above the
+#: article, a table's "Comment" column): the cleaner checks for a thread below them
+#: (`clean._heads_no_thread`). A form's title ("Leave a Reply") always heads one.
+LABEL_COMMENT_RULES: frozenset[str] = frozenset({"comments-label"})
 
 # --- building blocks of the patterns ---------------------------------------------------
 
@@ -1078,6 +1095,27 @@ _ARTICLE_TOOL = (
 
 LINE_RULES: tuple[Rule, ...] = (
     # Section headers that start non-article matter come first: they also split blocks.
+    Rule(
+        id="comments-label",
+        reason="the comment section starts here (a bare label: checked for a thread below it)",
+        kind="boundary",
+        pattern=r"^(?:\d+\s*)?(?:"
+        + _phrases(
+            "comments",
+            "comment",
+            "reader comments",
+            "kommentare",
+            "kommentar",
+            "comentarios",
+            "comentario",
+            "commentaires",
+            "commentaire",
+            "评论",
+        )
+        + r")\s*(?:\(\d+\))?\s*[:：]?$",
+        match=("Comments", "11 Comments", "Comments (12)", "Kommentare:", "评论"),
+        no_match=("Comments from readers poured in.", "Leave a comment", "Comments Cancel reply"),
+    ),
     Rule(
         id="comments-header",
         reason="the comment section starts here",

@@ -33,11 +33,13 @@ from .boilerplate import (
     CJK_FUNCTION_CHARS,
     COMMENT_ACTIONS,
     COMMENT_RULES,
+    COMMENT_WORDS,
     CONTEXT_REASONS,
     DATE_IN_LINE,
     DUMP_ONLY_RULES,
     HEADING_MARKER,
     INLINE_BOX_RULES,
+    LABEL_COMMENT_RULES,
     LINE_RULES,
     LIST_MARKER,
     PHOTO_CREDIT,
@@ -648,7 +650,8 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     `comment_block_weight` of its prose (a long thread does not outweigh the post).
     The main block takes in the blocks without prose just before it (a page header with a
     "Contact" link or a comment count must not cut the title off).
-    A related-articles box inside the article (see `_inline_box`) does not separate them.
+    A related-articles box inside the article (see `_inline_box`) does not separate them,
+    nor does a comment header that heads no thread.
     """
     prose = [0]  # prose[i]: characters of prose in lines[:i]
     for line in lines:
@@ -707,22 +710,81 @@ def _inline_box(
     """The link lines of a related-articles box that sits inside the article, or None.
 
     The header at `at` opens an inline box when its rule allows it, at most
-    `inline_box_max_links` short lines follow before prose resumes, and the prose up to
-    the next boundary (`end`) is at least `inline_box_min_share` of the prose above the
-    header (since `start`). `prose` holds the running prose character counts. A numbered
-    section heading in the box is the article's, not a link.
+    `inline_box_max_links` short lines follow before prose resumes as paragraphs do
+    (`_prose_resumes`; after a digest's header, `CHAINED_BOX_RULES`, one paragraph is
+    enough), and the prose up to the next boundary (`end`), by its densest run
+    (`_densest_run`, as blocks are weighed: not a sidebar's scattered teasers), is at
+    least `inline_box_min_share` of the prose above the header (since `start`). `prose`
+    holds the running prose character counts. A numbered section heading in the box is
+    the article's, not a link. A comment label (`LABEL_COMMENT_RULES`) that heads no
+    thread (`_heads_no_thread`: a comment count above the article, a table's "Comment"
+    column) sits in the article the same way, with no links.
     """
-    if lines[at].rule.id not in INLINE_BOX_RULES:
+    rule = lines[at].rule.id
+    comment = rule in LABEL_COMMENT_RULES
+    if rule not in INLINE_BOX_RULES and not comment:
         return None
-    window = range(at + 1, min(at + 2 + th.inline_box_max_links, end))
-    resume = next((i for i in window if lines[i].prose), None)
+    paragraphs = rule not in CHAINED_BOX_RULES  # a digest's items: a headline, a paragraph
+    resume = _prose_resumes(lines, at, end, th.inline_box_max_links, paragraphs)
     if resume is None:
         return None
     above = prose[at] - prose[start]
-    if above == 0 or prose[end] - prose[resume] < th.inline_box_min_share * above:
+    after = _densest_run(lines, resume, end, th.main_block_line_cost)
+    if above == 0 or after < th.inline_box_min_share * above:
         return None
+    if comment:
+        return [] if _heads_no_thread(lines, at, resume, end) else None
     links = range(at + 1, resume)
     return [i for i in links if not HEADING_MARKER.match(lines[i].text)]
+
+
+def _heads_no_thread(lines: list[_Line], at: int, resume: int, end: int) -> bool:
+    """Whether the comment header at `at` heads no comments: the lines up to the prose
+    that resumes at `resume` and its next line say nothing of comments (`COMMENT_WORDS`:
+    a form's notes, a discussion policy), and no line up to the next boundary (`end`) is
+    a comment's date, time or action ("Reply") line. A comment count above the article
+    ("11 Comments") or a table's "Comment" column is no thread; a thread is dated."""
+    opening = " ".join(line.text for line in lines[at + 1 : resume + 2]).lower()
+    if any(word in opening for word in COMMENT_WORDS):
+        return False
+    for line in lines[at + 1 : end]:
+        rule = line.rule
+        if rule is not None and (
+            rule.kind == "published"
+            or rule.date == "relative"
+            or line.text.lower() in COMMENT_ACTIONS
+        ):
+            return False
+        if not line.prose and (_TIME_OF_DAY.search(line.text) or DATE_IN_LINE.search(line.text)):
+            return False
+    return True
+
+
+def _prose_resumes(
+    lines: list[_Line], at: int, end: int, max_lines: int, paragraphs: bool
+) -> int | None:
+    """The first prose line after the header at `at` (before `end`), or None when more
+    than `max_lines` other lines come first; date and byline lines, which their rules
+    remove, are not counted (a teaser's "Jul 17, 2014" under its headline). With
+    `paragraphs`, the prose must resume as an article's does: its first line followed by
+    another at most one line further (a subheading between), where a list of teasers has
+    a summary under each headline and then the next headline (None)."""
+    others = 0
+    for i in range(at + 1, end):
+        line = lines[i]
+        if line.prose:
+            if not paragraphs or any(lines[k].prose for k in range(i + 1, min(i + 3, end))):
+                return i
+            return None
+        if line.rule is None or line.rule.kind not in _TEASER_META_KINDS:
+            others += 1
+            if others > max_lines:
+                return None
+    return None
+
+
+#: Kinds of rule rows whose lines stand under a teaser's headline (its date and author).
+_TEASER_META_KINDS = frozenset({"published", "byline"})
 
 
 def _before_comments(lines: list[_Line], first: int, last: int, end: int) -> int:

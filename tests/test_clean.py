@@ -331,6 +331,61 @@ def test_inline_related_box_does_not_end_the_article():
     assert {r.rule for r in doc.removed} >= {"related-header", "related-box", "outside-main"}
 
 
+def test_inline_box_of_teasers_with_dates_and_bylines_does_not_end_the_article():
+    # four teasers of three lines each: only their headlines count as the box's links
+    box = []
+    for n, headline in enumerate(["Bus fares to rise", "Tram line delayed", "New bridge open"]):
+        box += [headline, f"By Mary Jones {n}", f"Jul {n + 10}, 2014"]
+    body = [
+        "The council will vote on the plan next Tuesday after a month of public hearings.",
+        "Opponents say the new bus lanes will slow down deliveries to shops in the centre.",
+        "Supporters argue that faster buses will take thousands of cars off the road each day.",
+        "The transport department expects the first lanes to open before the summer holidays.",
+    ]
+    doc = clean("\n".join([ARTICLE[0], *body[:2], "Recommended", *box, *body[2:]]))
+    assert doc.paragraphs == body
+    assert "related-box" in {r.rule for r in doc.removed}
+
+
+def test_related_teasers_after_the_article_are_no_inline_box():
+    # a headline, a one-sentence summary and its author each: prose that does not resume
+    # as an article's paragraphs do
+    teasers = []
+    for topic in ("harbour", "library", "stadium", "market"):
+        teasers += [
+            f"The {topic} plan is back",
+            f"Councillors will debate the {topic} plan again after a petition of residents.",
+            "Mark Byrnes",
+        ]
+    doc = clean("\n".join([*ARTICLE, "Related", *teasers]))
+    assert doc.paragraphs == ARTICLE[3:]
+
+
+def test_a_comment_header_that_heads_no_thread_does_not_end_the_article():
+    body = [
+        "The council will vote on the plan next Tuesday after a month of public hearings.",
+        "Opponents say the new bus lanes will slow down deliveries to shops in the centre.",
+        "Supporters argue that faster buses will take thousands of cars off the road each day.",
+        "The transport department expects the first lanes to open before the summer holidays.",
+    ]
+    # a table with a "Comment" column inside the article: undated, and no comment text
+    table = ["Line", "Status", "Comment", "Route 4", "open"]
+    doc = clean("\n".join([ARTICLE[0], *body[:2], *table, *body[2:]]))
+    assert doc.paragraphs[-2:] == body[2:]
+    # a comment form's notes talk about comments: the header ends the article
+    notes = [
+        "Comments",
+        "Please note: comments are moderated and may take a while to appear on the page.",
+        "Keep your comments on topic and do not post personal attacks on other readers.",
+    ]
+    doc = clean("\n".join([ARTICLE[0], *body, *notes]))
+    assert doc.paragraphs == body
+    # a dated thread: the header ends the article
+    thread = ["Comments", "Anna", "12 December 2024", body[2], body[3]]
+    doc = clean("\n".join([ARTICLE[0], *body[:2], *thread]))
+    assert doc.paragraphs == body[:2]
+
+
 def test_comments_without_a_header_are_removed():
     comments = [
         "Anna",
