@@ -17,7 +17,8 @@ How trafilatura is called, and why (every option is set on purpose, per call):
 - `include_tables=True`: tables in news articles are data (results, budgets); rows come out
   as `| cell | cell |` lines. Tables used for page layout (no cells, or holding headings,
   other tables, long cells, or only links) are turned into divs first, or trafilatura
-  would flatten the whole page into one table row. `include_images`, `include_links` and
+  would flatten the whole page into one table row; put back when the divs lose the
+  article's prose (`html_tables`). `include_images`, `include_links` and
   `include_formatting` are off: the corpus is plain text.
 - after extraction, lines that repeat the title, bylines naming the extracted author, and
   the lines of `OUTPUT_LINE_RULES` (table separator rows; picture credits: an agency or
@@ -89,6 +90,7 @@ from .html_order import (
     visible_blocks,
     vote,
 )
+from .html_tables import unwrap_layout_tables, with_layout_tables
 from .rules import Rule
 from .words import UNSPACED_CHARS
 
@@ -216,8 +218,6 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
 _TEXT_BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption"
 _VOID, _TEXT_BLOCKS = (frozenset(t.split()) for t in (_VOID_TAGS, _TEXT_BLOCK_TAGS))
-_LAYOUT_MARKERS = frozenset(("table", "h1", "h2", "article", "main", "nav", "form"))
-_LAYOUT_CELL_CHARS = 400
 _LIBXML2_MAX_DEPTH = 256
 #: Blocks before the article's first line searched for a byline.
 _BYLINE_SLOTS = 12
@@ -298,24 +298,26 @@ def page_text_dump(raw: str, options: HtmlOptions = HtmlOptions()) -> str:
 
 
 def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
-    import trafilatura
     from lxml import etree
 
     from .html_page_meta import page_metadata
 
     tree = _parse(raw, options)
     _drop_bulk_data(tree, len(raw))
-    _unwrap_layout_tables(tree)
+    unwrapped = unwrap_layout_tables(tree)
     preformatted = _preformatted_lines(tree)
     extractor = copy(_extractor(options))  # a copy: no call can leak a setting to the next
     try:
         result = page_metadata(tree, extractor.date_params)
-        found = trafilatura.bare_extraction(tree, options=extractor)
-        lines = _nonblank_lines(found.text if found else "")
+        lines = _lines(tree, extractor)
+        blocks = visible_blocks(tree)
+        page_texts = (block.text for block in blocks)
+        lines = with_layout_tables(
+            lines, page_texts, unwrapped, lambda: _lines(tree, _fast(extractor))
+        )
         if not lines:  # pages that render their text with scripts may carry it in JSON-LD
             lines = _json_ld_body(tree)
         other_modes = {mode: _mode_lines(tree, extractor, mode) for mode in options.other_modes}
-        blocks = visible_blocks(tree)
         mode = DEFAULT_MODE
         if lines and options.choice is not None and looked_at(lines, options.choice):
             mode, lines = _chosen(tree, extractor, lines, blocks, options.choice)
@@ -414,11 +416,23 @@ def _extractor(options: HtmlOptions):
 
 def _mode_lines(tree, extractor, mode: str) -> list[str]:
     """The lines trafilatura extracts in another `mode` (no metadata)."""
-    import trafilatura
-
     other = copy(extractor)
     other.focus = mode
-    result = trafilatura.bare_extraction(tree, options=other)
+    return _lines(tree, other)
+
+
+def _fast(extractor):
+    """A copy of `extractor` without trafilatura's fallback extractors (`fast`)."""
+    other = copy(extractor)
+    other.fast = True
+    return other
+
+
+def _lines(tree, extractor) -> list[str]:
+    """The lines trafilatura extracts from `tree` with `extractor` (no metadata)."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(tree, options=extractor)
     return _nonblank_lines(result.text if result else "")
 
 
@@ -750,47 +764,6 @@ def _bulk_xpaths():
 
     texts = "//script[string-length(text()) > $n] | //style[string-length(text()) > $n]"
     return etree.XPath(texts), etree.XPath("//@*[string-length(.) > $n]")
-
-
-def _unwrap_layout_tables(tree) -> None:
-    """Turn tables used for page layout into divs, so that trafilatura's table handling
-    (kept on purpose for data tables) does not flatten a whole page into one table row.
-
-    A table is a layout table when it has no cells, holds another table, a top-level
-    heading or a page section, a cell with more than `_LAYOUT_CELL_CHARS` characters of
-    text, or only links.
-    """
-    for table in list(tree.iter("table")):
-        marked = next(table.iterdescendants(*_LAYOUT_MARKERS), None) is not None
-        if marked:  # a layout table; it may hold other tables, whose cells are theirs
-            cells = [el for el in table.iter("td", "th") if _owning_table(el) is table]
-        else:  # no other table inside: every cell is this table's
-            cells = list(table.iter("td", "th"))
-            if not _is_layout_table(cells):
-                continue
-        for el in [table, *table.iter("tbody", "thead", "tfoot", "tr"), *cells]:
-            if el is table or _owning_table(el) is table:
-                el.tag = "div"
-
-
-def _is_layout_table(cells) -> bool:
-    """Whether a table of `cells` that holds no table, heading or page section is there
-    for the page's layout (see `_unwrap_layout_tables`)."""
-    if not cells:
-        return True
-    texts = [" ".join(cell.text_content().split()) for cell in cells]
-    if any(len(text) > _LAYOUT_CELL_CHARS for text in texts):
-        return True
-    links = [" ".join(" ".join(a.text_content() for a in cell.iter("a")).split()) for cell in cells]
-    link_bar = all(text == link for text, link in zip(texts, links, strict=True))
-    return any(texts) and link_bar
-
-
-def _owning_table(element):
-    parent = element.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
 
 
 def _clean_field(value: str | None) -> str | None:
