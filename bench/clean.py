@@ -1,7 +1,7 @@
 """Cleaning speed: hzcorpus's HTML path against plain trafilatura, and the page-text cleaner.
 
 Usage: python bench/clean.py [--pages 200] [--repeat 3] [--seed 0] [--real DIR]
-                             [--compare-with CHECKOUT] [--text-only]
+                             [--compare-with CHECKOUT] [--text-only] [--cpu]
 
 The pages are generated deterministically from the annotated HTML pages of
 tests/data/clean/ (nine sites, five languages): every variant reshuffles the words of each
@@ -24,9 +24,12 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
 `--real DIR` takes the pages from the `.html` files under DIR instead (real pages of
 30-80 kB, such as the unpacked development data; nothing of it is kept). `--compare-with
 CHECKOUT` adds the `read + clean_document` paths of another checkout of the project (a
-copy of its package imported under another name) to the same interleaved passes.
+copy of its package imported under another name) to the same interleaved passes, and
+its `clean_document` on the dumps with the default options, `model_runs=True` and
+`model_inside=True`.
 `--text-only` times only the page-text paths (the dumps; trafilatura stays the ratio's
-anchor, timed once per pass like the others).
+anchor, timed once per pass like the others). `--cpu` times the process's CPU time
+instead of the wall clock (a machine shared with other jobs).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import random
 import shutil
 import sys
 import tempfile
+import time
 from functools import partial
 from pathlib import Path
 from statistics import median
@@ -47,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from timing import pass_times  # noqa: E402  (bench/timing.py)
 
 from hzcorpus import clean, read  # noqa: E402
-from hzcorpus.clean import CleanOptions, clean_document  # noqa: E402
+from hzcorpus.clean import CleanOptions  # noqa: E402
 from hzcorpus.document import Document  # noqa: E402
 from hzcorpus.html import extract_html, page_text_dump  # noqa: E402
 
@@ -157,11 +161,13 @@ def forget_lines(clean_module) -> None:
     getattr(clean_module, "_MEASURED", {}).clear()
 
 
-def clean_dump(doc: Document, first=None, options: CleanOptions | None = None):
-    """`clean_document` of a page-text dump, the memo emptied before the item `first`."""
+def clean_dump(doc: Document, first=None, options: CleanOptions | None = None, module=clean):
+    """`clean_document` of a page-text dump by a `clean` module (ours by default, with
+    its own `CleanOptions` when `options` is None), the memos emptied before the item
+    `first`."""
     if doc is first:
-        forget_lines(clean)
-    return clean_document(doc, options or CleanOptions())
+        forget_lines(module)
+    return module.clean_document(doc, options or module.CleanOptions())
 
 
 def main() -> None:
@@ -172,6 +178,7 @@ def main() -> None:
     parser.add_argument("--real", type=Path, help="a folder of real HTML pages")
     parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
     parser.add_argument("--text-only", action="store_true", help="page-text paths only")
+    parser.add_argument("--cpu", action="store_true", help="CPU time, not wall time")
     args = parser.parse_args()
 
     import trafilatura
@@ -225,6 +232,12 @@ def main() -> None:
             dumps,
         ),
         (
+            "hzcorpus clean_document, every line inside the article (model_inside=True)",
+            "text dump",
+            partial(clean_dump, first=dumps[0], options=CleanOptions(model_inside=True)),
+            dumps,
+        ),
+        (
             "hzcorpus read + clean_document",
             "dump bytes",
             read_and_clean(read, clean, "text", dump_bytes[0]),
@@ -239,7 +252,21 @@ def main() -> None:
                 paths.append((name, "html bytes", read_and_clean(*modules, "html"), page_bytes))
             dump_path = read_and_clean(*modules, "text", dump_bytes[0])
             paths.append((name, "dump bytes", dump_path, dump_bytes))
-        times = pass_times({(n, k): (run, items) for n, k, run, items in paths}, args.repeat)
+            other = modules[1]
+            for label, flags in (
+                ("", {}),
+                (" (model_runs=True)", {"model_runs": True}),
+                (" (model_inside=True)", {"model_inside": True}),
+            ):
+                options = other.CleanOptions(**flags)
+                run = partial(clean_dump, first=dumps[0], options=options, module=other)
+                paths.append(
+                    (f"{args.compare_with.name}: clean_document{label}", "text dump", run, dumps)
+                )
+        clock = time.process_time if args.cpu else time.perf_counter
+        times = pass_times(
+            {(n, k): (run, items) for n, k, run, items in paths}, args.repeat, clock=clock
+        )
     base = len(pages) / min(times[paths[0][0], paths[0][1]])
     metadata = len(pages) / min(times[paths[1][0], paths[1][1]])
     print(

@@ -1,4 +1,4 @@
-"""Timing shared by the benchmark scripts: wall times per path, paths interleaved."""
+"""Timing shared by the benchmark scripts: times per path, paths interleaved."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from collections.abc import Callable, Sequence
 
 
 def pass_times(
-    paths: dict[str, tuple[Callable[[object], object], Sequence]], repeat: int, warmup: int = 10
+    paths: dict[str, tuple[Callable[[object], object], Sequence]],
+    repeat: int,
+    warmup: int = 10,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, list[float]]:
-    """The wall time of each of `repeat` passes of each path (a function and its items).
+    """The time of each of `repeat` passes of each path (a function and its items), by
+    `clock` (wall time by default; `time.process_time` for the CPU time).
 
     The first `warmup` items of every path run once untimed (imports, lazy tables, compiled
     patterns); then the paths take turns within each round, so that a change of machine
@@ -21,10 +25,10 @@ def pass_times(
     times: dict[str, list[float]] = {label: [] for label in paths}
     for _ in range(repeat):
         for label, (run, items) in paths.items():
-            start = time.perf_counter()
+            start = clock()
             for item in items:
                 run(item)
-            times[label].append(time.perf_counter() - start)
+            times[label].append(clock() - start)
     return times
 
 

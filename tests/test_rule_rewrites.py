@@ -29,6 +29,16 @@ PLAIN = {
     "headline-with-count": r"^[^.!?。！？]{8,140}?\s*(?:\(\d+\)|\[\d+\]|[|·–-]\s*\d+\s*(?:"
     r"comments?|kommentare?|comentarios?|commentaires?|views|aufrufe|vistas|vues|评论|阅读)|"
     r"\d+\s*(?:comments?|kommentare?|comentarios?|commentaires?)|\d+\s*(?:条评论|评论|阅读))$",
+    "headline-with-timestamp": (
+        r"^(?=.*\d[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,4}|uhr))?\)?$)"
+        r"(?:[•·*▪►-]\s*)?(?!(?:posted|by|von|por|par|updated|aktualisiert|published|"
+        r"veröffentlicht|publicado|publié)\b)[^.!?。！？:：|»]{12,160}?[\s,|(–-]+"
+        r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+        r"\d{4}年\d{1,2}月\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+        r" \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|"
+        r"nov|dez|dec)[a-zé]*\.? \d{4}),?\s*(?:à\s*|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+        r"(?:\s*(?:[a-z]{2,4}|uhr))?\)?$"
+    ),
 }
 
 #: Pieces of texts: separators, blanks, words of the rows, runs near the length limits.
@@ -105,6 +115,21 @@ COUNT_ENDS = tuple(
     for sep, number in (("", ""), (" ", "7 "), (" | ", "12"), ("·", "3 "), ("x", "4"))
 )
 
+#: Ends of headlines of a news ticker: each form of date, then a time, after blanks too.
+DATED_ENDS = tuple(
+    f"{sep}{date}{time}"
+    for sep in (" ", ", ", " " * 60 + "- ", " |", "(")
+    for date in (
+        "1/15/2008",
+        "15.01.2008",
+        "2008-01-15",
+        "2025年3月12日",
+        "Jan 5, 2025",
+        "5. März 2025",
+    )
+    for time in (" 7:52 a.m. EST", ", 15:42 Uhr", " à 06h00", " - 15:42)", " 12:00x")
+)
+
 
 def _texts() -> list[str]:
     """Every text of up to four short pieces, headlines with each count end, and seeded
@@ -113,6 +138,7 @@ def _texts() -> list[str]:
     texts = ["".join(t) for n in range(1, 5) for t in itertools.product(short, repeat=n)]
     heads = ("Short", "A headline of the day", "Ein Titel. Mit Satz", "y" * 139, "z" * 141)
     texts += [head + end for head in heads for end in COUNT_ENDS]
+    texts += [head + end for head in (*heads, "• Posted by", " " * 90) for end in DATED_ENDS]
     rng = random.Random(14)
     texts += ["".join(rng.choices(PIECES, k=rng.randint(3, 14))) for _ in range(20_000)]
     return texts
