@@ -562,12 +562,14 @@ COMMENT_WORDS: tuple[str, ...] = (
 #: Rows for page-text dumps only: trafilatura leaves a page's scripts out of an HTML
 #: page's text, so there a line of code is the article's own (a code sample), and its
 #: sidebars of other stories, so there such a header is the article's own subheading.
-DUMP_ONLY_RULES: frozenset[str] = frozenset({"script-code", "other-stories-header"})
+DUMP_ONLY_RULES: frozenset[str] = frozenset(
+    {"script-code", "other-stories-header", "headlines-header"}
+)
 
 #: Boundary rules whose header may open a small box of links inside the article, after
 #: which the article goes on (comment and footer headers always end it).
 INLINE_BOX_RULES: frozenset[str] = frozenset(
-    {"related-header", "more-from", "other-stories-header"}
+    {"related-header", "headlines-header", "more-from", "other-stories-header"}
 )
 #: Inline-box rules whose boxes may follow each other inside the article (a news digest's
 #: "Top Asian News", "Top European News"): the prose after such a box, which must outweigh
@@ -1104,8 +1106,15 @@ LINE_RULES: tuple[Rule, ...] = (
             "comments",
             "comment",
             "reader comments",
+            "readers' comments",
+            "readers comments",
+            "user comments",
+            "your comments",
+            "comments on this story",
+            "comments on this article",
             "kommentare",
             "kommentar",
+            "leserkommentare",
             "comentarios",
             "comentario",
             "commentaires",
@@ -1113,7 +1122,15 @@ LINE_RULES: tuple[Rule, ...] = (
             "评论",
         )
         + r")\s*(?:\(\d+\))?\s*[:：]?$",
-        match=("Comments", "11 Comments", "Comments (12)", "Kommentare:", "评论"),
+        match=(
+            "Comments",
+            "11 Comments",
+            "Comments (12)",
+            "Kommentare:",
+            "评论",
+            "User Comments",
+            "COMMENTS ON THIS STORY",
+        ),
         no_match=("Comments from readers poured in.", "Leave a comment", "Comments Cancel reply"),
     ),
     Rule(
@@ -1159,6 +1176,13 @@ LINE_RULES: tuple[Rule, ...] = (
             "laisser une réponse",
             "发表回复",
             "add comment",
+            "add your comment",
+            "post your comment",
+            "post comments",
+            "comments are closed",
+            "comments are now closed",
+            "comments closed",
+            "have your say",
             "add new comment",
             "kommentar hinzufügen",
             "neuen kommentar hinzufügen",
@@ -1541,6 +1565,16 @@ LINE_RULES: tuple[Rule, ...] = (
             "Other stories about the flood reached us by mail",
             "Top news anchors met in Berlin on Tuesday to discuss the future",
         ),
+    ),
+    Rule(
+        id="headlines-header",
+        reason="a box of the site's headlines (of a section: 'MLB Headlines') starts here",
+        kind="boundary",
+        pattern=r"^(?:[\w&'.-]+\s+){0,3}(?:headlines|schlagzeilen|titulares|gros titres)"
+        r"\s*(?:»|>>|›|:)?\s*$",
+        max_chars=60,
+        match=("Headlines", "MLB Headlines", "B.C. Headlines", "Canada Headlines", "Schlagzeilen"),
+        no_match=("Headlines were dominated by the storm.", "The headlines of the day"),
     ),
     Rule(
         id="footer-header",
