@@ -100,15 +100,8 @@ class Lexicon:
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
         """The lexicon from its JSON form (`to_json`)."""
-        if (
-            tuple(data["grams"]) != GRAMS
-            or data["bits"] != BITS
-            or data["head_tail"]
-            != [
-                HEAD,
-                TAIL,
-            ]
-        ):
+        settings = (tuple(data["grams"]), data["bits"], tuple(data["head_tail"]))
+        if settings != (GRAMS, BITS, (HEAD, TAIL)):
             raise ValueError(
                 "the lexical weights were trained on other n-grams than this code makes"
             )

@@ -65,6 +65,16 @@ def test_the_score_is_the_bias_plus_the_mean_weight():
     assert again.scores(["Foto: dpa"]).tolist() == [1.0]
 
 
+@pytest.mark.parametrize(
+    ("key", "value"), [("grams", [1, 2, 3]), ("bits", BITS - 1), ("head_tail", [HEAD, TAIL + 1])]
+)
+def test_weights_of_other_n_grams_are_refused(key, value):
+    data = Lexicon(bias=0.0, weights=np.zeros(2**BITS, dtype=np.float16)).to_json()
+    data[key] = value
+    with pytest.raises(ValueError, match="other n-grams"):
+        Lexicon.from_json(data)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=8), st.data())
 def test_a_lines_score_does_not_depend_on_the_others(texts, data):
