@@ -332,7 +332,7 @@ def test_inline_related_box_does_not_end_the_article():
 
 
 def test_inline_box_of_teasers_with_dates_and_bylines_does_not_end_the_article():
-    # four teasers of three lines each: only their headlines count as the box's links
+    # three teasers of three lines each: only their headlines count as the box's links
     box = []
     for n, headline in enumerate(["Bus fares to rise", "Tram line delayed", "New bridge open"]):
         box += [headline, f"By Mary Jones {n}", f"Jul {n + 10}, 2014"]
