@@ -1095,33 +1095,45 @@ _ARTICLE_TOOL = (
 
 # --- the rule table --------------------------------------------------------------------
 
+#: Bare labels of a comment section ("Comments", "Kommentare"): `comments-label` checks
+#: for a thread below them, `comments-header` takes them with a comment form's cancel link.
+_COMMENT_LABELS = _phrases(
+    "comments",
+    "comment",
+    "reader comments",
+    "readers' comments",
+    "readers comments",
+    "user comments",
+    "your comments",
+    "comments on this story",
+    "comments on this article",
+    "kommentare",
+    "kommentar",
+    "leserkommentare",
+    "comentarios",
+    "comentario",
+    "commentaires",
+    "commentaire",
+    "评论",
+)
+#: A comment form's cancel link, run on after its title by WordPress themes.
+_CANCEL_REPLY = _phrases(
+    "cancel reply",
+    "antworten abbrechen",
+    "antwort abbrechen",
+    "cancelar la respuesta",
+    "cancelar respuesta",
+    "annuler la réponse",
+    "取消回复",
+)
+
 LINE_RULES: tuple[Rule, ...] = (
     # Section headers that start non-article matter come first: they also split blocks.
     Rule(
         id="comments-label",
         reason="the comment section starts here (a bare label: checked for a thread below it)",
         kind="boundary",
-        pattern=r"^(?:\d+\s*)?(?:"
-        + _phrases(
-            "comments",
-            "comment",
-            "reader comments",
-            "readers' comments",
-            "readers comments",
-            "user comments",
-            "your comments",
-            "comments on this story",
-            "comments on this article",
-            "kommentare",
-            "kommentar",
-            "leserkommentare",
-            "comentarios",
-            "comentario",
-            "commentaires",
-            "commentaire",
-            "评论",
-        )
-        + r")\s*(?:\(\d+\))?\s*[:：]?$",
+        pattern=rf"^(?:\d+\s*)?(?:{_COMMENT_LABELS})\s*(?:\(\d+\))?\s*[:：.!]?$",
         match=(
             "Comments",
             "11 Comments",
@@ -1139,19 +1151,9 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="boundary",
         pattern=r"^(?:\d+\s+)?(?:"
         + _phrases(
-            "comments",
-            "comment",
-            "kommentare",
-            "kommentar",
-            "comentarios",
-            "comentario",
-            "commentaires",
-            "commentaire",
-            "评论",
             "条评论",
             "网友评论",
             "留言",
-            "reader comments",
             "leave a reply",
             "leave a comment",
             "add a comment",
@@ -1214,19 +1216,13 @@ LINE_RULES: tuple[Rule, ...] = (
             "donnez votre avis",
         )
         + r")\s*(?:\(\d+\))?\s*(?:"
-        + _phrases(  # a comment form's title, with its cancel link run on (WordPress)
-            "cancel reply",
-            "antworten abbrechen",
-            "antwort abbrechen",
-            "cancelar la respuesta",
-            "cancelar respuesta",
-            "annuler la réponse",
-            "取消回复",
-        )
-        + r")?\s*[:：.!]?$",
+        + _CANCEL_REPLY  # a comment form's title, with its cancel link run on (WordPress)
+        + r")?\s*[:：.!]?$"
+        # a bare label (else `comments-label`'s) with a comment form's cancel link run on
+        + rf"|^(?:\d+\s+)?(?:{_COMMENT_LABELS})\s*(?:\(\d+\))?\s*(?:{_CANCEL_REPLY})\s*[:：.!]?$",
         match=(
-            "Comments (12)",
-            "3 Kommentare",
+            "Comments Cancel reply",
+            "3 Kommentare Antworten abbrechen",
             "Deja un comentario",
             "发表评论",
             "Réagir",
