@@ -657,7 +657,8 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
 
     Blocks are separated by boundary lines (comment, related-articles and footer headers).
     A block a comment header opens below a block with prose weighs
-    `comment_block_weight` of its prose (a long thread does not outweigh the post).
+    `comment_block_weight` of its prose (a long thread does not outweigh the post),
+    unless the header is a comment count that heads no thread (`_opens_no_thread`).
     The main block takes in the blocks without prose just before it (a page header with a
     "Contact" link or a comment count must not cut the title off).
     A related-articles box inside the article (see `_inline_box`) does not separate them,
@@ -691,7 +692,11 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
             for (s, e), score in zip(blocks, scores, strict=True)
         ]
         for n, rule in enumerate(openers):  # a comment thread below prose is no article
-            if rule in COMMENT_RULES and any(scores[:n]):
+            if (
+                rule in COMMENT_RULES
+                and any(scores[:n])
+                and not _opens_no_thread(lines, *blocks[n], th)
+            ):
                 scores[n] *= th.comment_block_weight
     best = max(scores)
     if best == 0:
@@ -701,6 +706,17 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     while start > 0 and scores[start - 1] == 0:  # page-header blocks before it
         start -= 1
     return blocks[start][0], blocks[chosen][1]
+
+
+def _opens_no_thread(lines: list[_Line], start: int, end: int, th: Thresholds) -> bool:
+    """Whether the comment label opening the block `lines[start:end]` heads no thread
+    (`_heads_no_thread`): a comment count above the article ("11 Comments") opens the
+    article's block, which then weighs in full."""
+    at = start - 1
+    if lines[at].rule.id not in LABEL_COMMENT_RULES:
+        return False
+    resume = next((i for i in range(start, end) if lines[i].prose), None)
+    return resume is not None and _heads_no_thread(lines, at, resume, end, th)
 
 
 def _densest_run(lines: list[_Line], start: int, end: int, cost: float) -> float:
@@ -743,17 +759,19 @@ def _inline_box(
     if above == 0 or after < th.inline_box_min_share * above:
         return None
     if comment:
-        return [] if _heads_no_thread(lines, at, resume, end) else None
+        return [] if _heads_no_thread(lines, at, resume, end, th) else None
     links = range(at + 1, resume)
     return [i for i in links if not HEADING_MARKER.match(lines[i].text)]
 
 
-def _heads_no_thread(lines: list[_Line], at: int, resume: int, end: int) -> bool:
+def _heads_no_thread(lines: list[_Line], at: int, resume: int, end: int, th: Thresholds) -> bool:
     """Whether the comment header at `at` heads no comments: the lines up to the prose
     that resumes at `resume` and its next line say nothing of comments (`COMMENT_WORDS`:
     a form's notes, a discussion policy), and no line up to the next boundary (`end`) is
-    a comment's date, time or action ("Reply") line. A comment count above the article
-    ("11 Comments") or a table's "Comment" column is no thread; a thread is dated."""
+    a comment's date, time or action ("Reply") line; a date line is short (under
+    `prose_long_units`: a photo caption that names its day is none). A comment count
+    above the article ("11 Comments") or a table's "Comment" column is no thread; a
+    thread is dated."""
     opening = " ".join(line.text for line in lines[at + 1 : resume + 2]).lower()
     if any(word in opening for word in COMMENT_WORDS):
         return False
@@ -765,7 +783,11 @@ def _heads_no_thread(lines: list[_Line], at: int, resume: int, end: int) -> bool
             or line.text.lower() in COMMENT_ACTIONS
         ):
             return False
-        if not line.prose and (_TIME_OF_DAY.search(line.text) or DATE_IN_LINE.search(line.text)):
+        if (
+            not line.prose
+            and line.units < th.prose_long_units
+            and (_TIME_OF_DAY.search(line.text) or DATE_IN_LINE.search(line.text))
+        ):
             return False
     return True
 

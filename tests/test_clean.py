@@ -386,6 +386,37 @@ def test_a_comment_header_that_heads_no_thread_does_not_end_the_article():
     assert doc.paragraphs == body[:2]
 
 
+def test_a_comment_count_above_the_article_does_not_outweigh_it():
+    # a teaser stream above, then the article's comment count ("11 Comments") and the
+    # article, its photo caption shown twice: the caption names a day, but a long line
+    # is no comment's date line, so the count heads no thread and the article's block
+    # weighs in full (as a thread's block it would weigh a quarter and lose to the
+    # teaser above)
+    caption = (
+        "In this photo taken on Tuesday, 12 December 2024, the relief vessel waits in the "
+        "harbour of Kirkwall before its first crossing to the northern islands of Orkney, "
+        "where the storms of last winter kept the old ships in port for days."
+    )
+    teasers = [
+        "Bus fares to rise",
+        "Councillors will debate the bus fares again after a petition of residents.",
+        "Tram line delayed",
+    ]
+    body = [
+        "Ferry operators will run extra sailings to the northern islands this winter after "
+        "complaints that residents were stranded for days during storms last year.",
+        "The new timetable adds two return crossings a week and a relief vessel on standby.",
+        "Islanders welcomed the change but said the ships themselves were too old and slow.",
+        "The operator said that two new ships had been ordered and would arrive in 2027.",
+        "Until then the relief vessel will sail whenever one of the old ships breaks down.",
+    ]
+    page = [*teasers, "11 Comments", caption, caption, ARTICLE[0], *body, "Privacy Policy"]
+    doc = clean("\n".join(page), model=False)
+    assert doc.paragraphs[0] == caption
+    assert doc.paragraphs[-len(body) :] == body
+    assert teasers[1] not in doc.paragraphs
+
+
 def test_comments_without_a_header_are_removed():
     comments = [
         "Anna",
