@@ -487,6 +487,11 @@ class Thresholds:
     comment_block_weight: float = 0.25
     #: A line repeating one of the last N lines is a duplicate (a caption, a widget).
     repeat_window: int = 3
+    #: A photo gallery is found by this many slides numbered one after another ("7/50") ...
+    gallery_min_slides: int = 3
+    #: ... and is removed below this many paragraphs (an article's); a page that opens
+    #: with its gallery is a slideshow, whose captions are its text.
+    gallery_min_prose_above: int = 3
     #: A table of contents without a heading needs this many items ...
     toc_min_items: int = 3
     #: ... and this share of them repeated later as lines (with a heading: any share > 0).
@@ -521,6 +526,7 @@ CONTEXT_REASONS: dict[str, str] = {
     "after-article": "short non-prose lines after the article's last paragraph",
     "outside-main": "outside the main block of prose (another block of the page)",
     "lone-bullet": "a bullet marker with no item after it",
+    "gallery": "a slide of a photo gallery (its numbered headline, caption and credit)",
     "related-box": "a link of a related-articles box inside the article",
     "comments": "reader comments below the article (found by their reply links and dates)",
 }

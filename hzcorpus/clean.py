@@ -238,6 +238,7 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
         if line.text in BULLET_MARKERS:
             line.context = "lone-bullet"
     _mark_toc(lines, th, raw)
+    _mark_gallery(lines, th, raw)
     _mark_repeats(lines, th)
     for line in lines:
         line.prose = line.rule is None and line.context is None and _is_prose(line, th)
@@ -636,6 +637,53 @@ def _list_items(
         seen.add(key)
         items.append(j)
     return items
+
+
+#: A gallery slide's position counter opening a line ("7/50", "7/50 Star Wars boosts economy").
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*[/／]\s*(\d{1,3})(?!\S)")
+#: `_SLIDE_COUNTER` at the start of any line of a dump (lines are stripped when read).
+_SLIDE_LINE = re.compile(r"^\s*\d{1,3}\s*[/／]\s*\d{1,3}(?!\S)", re.MULTILINE)
+
+
+def _mark_gallery(lines: list[_Line], th: Thresholds, raw: str) -> None:
+    """Mark the slides of a photo gallery: lines opened by the position counters of one
+    gallery ("1/50", "2/50", ... of one total, numbered up by one, at least
+    `gallery_min_slides` of them), each slide up to the next counter (its headline, caption
+    and credit); the last slide takes as many lines as the others on average. Counters
+    that only look alike (dates, fractions) are not numbered up this way. Only a gallery
+    below `gallery_min_prose_above` paragraphs is marked: a slideshow page opens with its
+    gallery, and its captions are the text. A page (`raw`, the dump the lines come from)
+    where no line opens with a counter has none, found in one search."""
+    if _SLIDE_LINE.search(raw) is None:
+        return
+    slides: dict[int, list[tuple[int, int]]] = {}  # total -> (line, number) of each counter
+    for i, line in enumerate(lines):
+        counter = _SLIDE_COUNTER.match(line.text)
+        if counter is not None and 0 < int(counter[1]) <= int(counter[2]):
+            slides.setdefault(int(counter[2]), []).append((i, int(counter[1])))
+    for found in slides.values():
+        run: list[int] = []
+        for k, (at, number) in enumerate(found):
+            if run and number == found[k - 1][1] + 1:
+                run.append(at)
+            else:
+                _mark_slides(lines, run, th)
+                run = [at]
+        _mark_slides(lines, run, th)
+
+
+def _mark_slides(lines: list[_Line], starts: list[int], th: Thresholds) -> None:
+    """Mark the slides that open at `starts` (see `_mark_gallery`), if there are enough."""
+    if len(starts) < th.gallery_min_slides:
+        return
+    above = (ln for ln in lines[: starts[0]] if ln.rule is None and ln.context is None)
+    if sum(_is_prose(ln, th) for ln in above) < th.gallery_min_prose_above:
+        return
+    size = round((starts[-1] - starts[0]) / (len(starts) - 1))
+    for start, stop in zip(starts, [*starts[1:], starts[-1] + size], strict=True):
+        for line in lines[start : min(stop, len(lines))]:
+            if line.context is None:
+                line.context = "gallery"
 
 
 def _mark_repeats(lines: list[_Line], th: Thresholds) -> None:

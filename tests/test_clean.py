@@ -417,6 +417,41 @@ def test_a_comment_count_above_the_article_does_not_outweigh_it():
     assert teasers[1] not in doc.paragraphs
 
 
+GALLERY_SLIDES = [
+    ("Harbour at dawn", "The first ferry of the day leaves the harbour of Kirkwall at dawn."),
+    ("Relief vessel", "The relief vessel waits at the pier for the next storm warning."),
+    ("Old ships", "The two old ferries have served the northern islands for thirty years."),
+    ("New timetable", "The new timetable was posted at the terminal on Monday morning."),
+]
+
+
+def _gallery() -> list[str]:
+    lines = []
+    for n, (headline, caption) in enumerate(GALLERY_SLIDES, 1):
+        lines += [f"{n}/{len(GALLERY_SLIDES)} {headline}", caption, "Getty Images"]
+    return lines
+
+
+def test_a_photo_gallery_below_the_article_is_removed():
+    # four slides numbered up by one, each a numbered headline, a caption and a credit;
+    # the last slide ends as long as the others, so the closing line after it stays
+    closing = "The operator will publish the winter timetable for all routes on its website."
+    doc = clean("\n".join([*ARTICLE, *_gallery(), closing]), model=False)
+    assert doc.paragraphs == [*ARTICLE[3:], closing]
+    assert {r.rule for r in doc.removed} >= {"gallery"}
+
+
+def test_a_slideshow_page_keeps_its_captions_and_fractions_are_no_gallery():
+    # a page that opens with its gallery: the captions are its text
+    doc = clean("\n".join([ARTICLE[0], *_gallery()]), model=False)
+    assert all(caption in doc.paragraphs for _, caption in GALLERY_SLIDES)
+    assert "gallery" not in {r.rule for r in doc.removed}
+    # a recipe's quantities are not numbered up as slides are
+    recipe = ["1/4 cup of flour", "3/4 cup of sugar", "1/4 cup of butter", "3/4 cup of milk"]
+    doc = clean("\n".join([*ARTICLE, *recipe]), model=False)
+    assert "gallery" not in {r.rule for r in doc.removed}
+
+
 def test_comments_without_a_header_are_removed():
     comments = [
         "Anna",
