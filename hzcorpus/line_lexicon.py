@@ -70,20 +70,25 @@ def gram_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     edges_before = marks - edge  # marks before each position
     hashes = np.empty((longest, m), dtype=np.uint64)
     np.add(padded[:m], _SEEDS[0], out=hashes[0])
-    for k in range(1, longest):  # the (k + 1)-grams from the k-grams
-        np.multiply(hashes[k - 1], _MULTIPLIER, out=hashes[k])
-        hashes[k] += padded[k : k + m]
-        hashes[k] += _SEEDS[k]
-    # no mark inside an n-gram (marks at its ends or nowhere), and its end inside the text
-    ends = np.arange(m) + np.arange(longest)[:, None]
-    ok = (edges_before[ends] == edges_before[1 : m + 1]) & (ends < m)
+    # no mark inside an n-gram (marks at its ends or nowhere: as many before its last
+    # character as before its second), and its end inside the text
+    ok = np.empty((longest, m), dtype=bool)
+    for k in range(longest):  # the (k + 1)-grams, their hashes from the k-grams'
+        if k:
+            np.multiply(hashes[k - 1], _MULTIPLIER, out=hashes[k])
+            hashes[k] += padded[k : k + m]
+            hashes[k] += _SEEDS[k]
+        np.equal(edges_before[k : k + m], edges_before[1 : m + 1], out=ok[k])
+        ok[k, m - k :] = False
     ok[_SKIPPED] = False
     h = hashes[ok]
+    del hashes, padded, edge, edges_before
     h ^= h >> np.uint64(29)
     h *= _MIX
+    h >>= np.uint64(64 - BITS)  # under 2**BITS: the same number as a signed integer
     line = np.empty((longest, m), dtype=np.int64)
     np.subtract(marks[:m], 1, out=line)  # in every row: a start mark's line
-    return (h >> np.uint64(64 - BITS)).astype(np.int64), line[ok]
+    return h.view(np.int64), line[ok]
 
 
 def gram_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
