@@ -43,6 +43,7 @@ from .line_model import (
     RULE_KINDS,
     SEPARATOR,
     SHALLOW_FEATURES,
+    WINDOW_FEATURES,
     WINDOWS,
     LineFacts,
     best_block,
@@ -161,9 +162,6 @@ class _Page:
         self.repeats = Counter(facts.texts)
         self.boundaries = list(accumulate(map(eq, facts.rule_kind, repeat("boundary")), initial=0))
         self.prose_chars = list(accumulate(map(mul, map(len, facts.texts), self.prose)))
-        # prefix sums from line 0 (a float sum's rounding depends on where it starts)
-        self.log_units_sums = list(accumulate(self.log_units, initial=0.0))
-        self.prose_sums = list(accumulate(self.prose, initial=0))
         # heads and sentence ends of the lines within the rows' windows (the widest reach
         # of all neighbours and windows), a stretch at a time; other heads when needed
         self.heads: list[str | None] = [None] * n
@@ -172,7 +170,12 @@ class _Page:
             heads = list(map(_HEAD, map(_HEAD_CHARS, facts.texts[lo:hi])))
             self.heads[lo:hi] = heads
             self.sentence_ends[lo:hi] = map(_ENDS_SENTENCE, map(_STRIP_CLOSERS, heads))
-        self.end_sums = list(accumulate(self.sentence_ends, initial=0))  # in the windows
+        sums = {  # prefix sums from line 0 (a float sum's rounding depends on its start)
+            "log_units": list(accumulate(self.log_units, initial=0.0)),
+            "prose": list(accumulate(self.prose, initial=0)),
+            "sentence_end": list(accumulate(self.sentence_ends, initial=0)),  # in the windows
+        }
+        self.window_sums = [sums[name] for name in WINDOW_FEATURES]
         self.title_case: list[float | None] = [None] * n
         self.listed: list[bool | None] = [None] * n
         self.nonprose_runs: list[range | None] = [None] * n
@@ -318,13 +321,9 @@ class _Page:
                 row += (self.sentence_ends[j], prose[j], self.list_marker(j))
             else:
                 row += _NO_FAR_NEIGHBOUR
-        for w in WINDOWS:  # the means of WINDOW_FEATURES: log_units, prose, sentence_end
+        for w in WINDOWS:  # the mean of each of WINDOW_FEATURES
             lo, hi = max(i - w, 0), min(i + w + 1, n)
-            row += (
-                (self.log_units_sums[hi] - self.log_units_sums[lo]) / (hi - lo),
-                (self.prose_sums[hi] - self.prose_sums[lo]) / (hi - lo),
-                (self.end_sums[hi] - self.end_sums[lo]) / (hi - lo),
-            )
+            row += [(sums[hi] - sums[lo]) / (hi - lo) for sums in self.window_sums]
         return row
 
 
