@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hzcorpus.errors import InputError
 from hzcorpus.read import decode
@@ -43,6 +44,15 @@ class Page:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    #: The site the page is from, where the data set tells it (a host name, a site's
+    #: name); "" when it does not (`site_key`).
+    site: str = ""
+
+    @property
+    def site_key(self) -> str:
+        """What groups the pages of one site (`site`, else the page alone): pages of one
+        site share menus and footers, so training folds that split a site flatter a model."""
+        return f"{self.dataset}/{self.site or self.id}"
 
     @property
     def split(self) -> str:
@@ -73,7 +83,7 @@ def trafilatura_eval(root: Path) -> Iterator[Page]:
     """trafilatura's evaluation set: snippets with/without, title/author/date."""
     folder = root / "trafilatura-eval"
     data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
-    for _url, item in sorted(data.items()):
+    for url, item in sorted(data.items()):
         yield Page(
             "trafilatura-eval",
             item["file"],
@@ -83,7 +93,18 @@ def trafilatura_eval(root: Path) -> Iterator[Page]:
             title=item.get("title") or None,
             author=item.get("author") or None,
             date=item.get("date") or None,
+            site=host_of(url),
         )
+
+
+def host_of(url: str) -> str:
+    """The host of `url` without a leading "www." ("" when it has none)."""
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.")
+
+
+#: A numbered case of one site among Readability's test pages ("bbc-1", "ars-1").
+_NUMBERED_CASE = re.compile(r"-\d+$")
 
 
 def readability(root: Path) -> Iterator[Page]:
@@ -102,6 +123,7 @@ def readability(root: Path) -> Iterator[Page]:
             title=meta.get("title"),
             author=meta.get("byline"),
             date=meta.get("publishedTime"),
+            site=_NUMBERED_CASE.sub("", case.name),
         )
 
 
@@ -124,7 +146,21 @@ def _gold_pairs(name: str, inputs: Path, golds: Path, html_suffix: str) -> Itera
     for gold in sorted(golds.glob("*.txt")):
         html = inputs / (gold.stem + html_suffix)
         if html.exists():
-            yield Page(name, gold.stem, html, gold=_cleaneval_gold(gold))
+            yield Page(name, gold.stem, html, gold=_cleaneval_gold(gold), site=_gold_site(gold))
+
+
+#: A numbered page of one site (CleanPortalEval's "bbc.co.uk_news_03").
+_NUMBERED_PAGE = re.compile(r"(?<=.)_\d+$")
+
+
+def _gold_site(path: Path) -> str:
+    """The host of a CleanEval-format gold file's "URL:" line, else its name without a
+    page number ("bbc.co.uk_news"), else ""."""
+    first = decode(path.read_bytes())[0].split("\n", 1)[0]
+    if first.startswith("URL:"):
+        return host_of(first.removeprefix("URL:"))
+    site = _NUMBERED_PAGE.sub("", path.stem)
+    return site if site != path.stem else ""
 
 
 def cleaneval(root: Path) -> Iterator[Page]:
@@ -182,7 +218,8 @@ def htmltotext(root: Path) -> Iterator[Page]:
             text = folder / lang / "text" / (html.stem + ".txt")
             if text.exists():
                 gold = decode(text.read_bytes())[0]
-                yield Page("htmltotext", f"{lang}/{html.stem}", html, gold=gold)
+                site = "-".join(html.stem.split("-")[:2])  # "blog-leogao-1": a blog, leogao
+                yield Page("htmltotext", f"{lang}/{html.stem}", html, gold=gold, site=site)
 
 
 #: Data sets whose gold text holds the article's headline (L3S-GN1 labels it as article
