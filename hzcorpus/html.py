@@ -75,6 +75,7 @@ from .html_meta import (
     json_ld_objects,
     page_author,
     shown_headline,
+    without_site,
 )
 from .html_order import (
     BLOCK_TAGS,
@@ -335,7 +336,9 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     rescue(slots)
     slots = split_credits(slots, CAPTION_CREDITS)
     head = _head_texts(slots)
-    author = page_author(_clean_field(result.author), tree, head)
+    author = without_site(
+        page_author(_clean_field(result.author), tree, head), _clean_field(result.sitename)
+    )
     extraction = _numbered(
         slots, title, author, result, declared_language(tree), preformatted, options
     )

@@ -49,6 +49,14 @@ BYLINE_RULES: tuple[Rule, ...] = (
         no_match=("Von Montag an gilt der neue Fahrplan.", "von der Leyen sagte am Montag"),
     ),
     Rule(
+        id="byline-es-fr",
+        reason="a Spanish or French byline: 'Por' or 'Par' and the names",
+        flags=0,
+        pattern=rf"^(?:[Pp]or|POR|[Pp]ar|PAR)\s+(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-])",
+        match=("Por Alberto Ávila", "Par Attac France", "Por Ana Ruiz, Madrid"),
+        no_match=("Por favor, espere.", "Par ailleurs, le gouvernement a tranché."),
+    ),
+    Rule(
         id="byline-zh",
         reason="a Chinese byline: 作者/记者/撰文 and the names",
         flags=0,
@@ -73,12 +81,18 @@ NOT_AN_AUTHOR: tuple[Rule, ...] = (
     ),
     Rule(
         id="author-account-label",
-        reason="the label of an account form (user name, log in), not a name",
+        reason="the label of an account or comment form (user name, log in, name) or "
+        "of a share button, not a name",
         pattern=r"^(?:user ?name|benutzername|nutzername|nombre de usuario|usuario|"
         r"nom d'utilisateur|identifiant|用户名|用戶名|登录|log ?in|sign ?in|anmelden|"
-        r"anonymous|anonym|anónimo|anonyme|admin|administrator)$",
-        match=("Username", "Benutzername", "Nombre de usuario", "Nom d'utilisateur", "用户名"),
-        no_match=("Ann Username", "Jane Doe"),
+        r"anonymous|anonym|anónimo|anonyme|admin|administrator|name|nombre|nom|"
+        r"posted|follow|folgen|no author|datum|facebook(?: com)?|twitter(?: com)?|"
+        r"instagram(?: com)?)$",
+        match=(
+            *("Username", "Benutzername", "Nombre de usuario", "Nom d'utilisateur", "用户名"),
+            *("Name", "Posted", "Follow", "Facebook Com"),
+        ),
+        no_match=("Ann Username", "Jane Doe", "Ann Name", "Posted by Ann Lee"),
     ),
 )
 #: Words that end an author's name in trafilatura's output when a date follows the byline
@@ -132,6 +146,30 @@ def clean_author(author: str | None) -> str | None:
         if name and not _names_no_one(name):
             people.setdefault(name.casefold(), name)
     return "; ".join(people.values()) or None
+
+
+#: Legal forms that may follow a publisher's name in an author field ("… Zeitung GmbH").
+_LEGAL_FORMS = re.compile(
+    r"\s+(?:gmbh|ag|se|kg|e\.?\s?v\.?|inc\.?|ltd\.?|llc|s\.?a\.?|s\.?l\.?)$", re.I
+)
+_DOMAIN_END = re.compile(r"\.[a-z]{2,6}$", re.I)
+
+
+def without_site(author: str | None, sitename: str | None) -> str | None:
+    """`author` without the names that are the page's site (its publisher: "El Mostrador;
+    Raúl Espina", "Rob Picheta, CNN"), when a name is left: the site's name as the page
+    gives it, or its domain ("die-tagespost.de"), a legal form ("GmbH") not counted."""
+    if not author or not sitename:
+        return author
+    sites = {_letters(sitename), _letters(_DOMAIN_END.sub("", sitename))} - {""}
+    names = []
+    for name in author.split("; "):
+        head, _, last = name.rpartition(", ")
+        if head and _letters(last) in sites:  # "Rob Picheta, CNN"
+            name = head
+        if _letters(_LEGAL_FORMS.sub("", name)) not in sites:
+            names.append(name)
+    return "; ".join(names) if names else author
 
 
 def _names_no_one(name: str) -> bool:

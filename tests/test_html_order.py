@@ -18,6 +18,7 @@ from hzcorpus.html_meta import (
     byline_names,
     clean_author,
     declared_language,
+    without_site,
 )
 from hzcorpus.html_order import _NOT_ARTICLE_NAMES, RESCUE_RULES, Block, page_order
 from hzcorpus.review_pages import lines_not_removed
@@ -199,6 +200,8 @@ def test_a_caption_outside_the_article_is_not_kept():
         ("<p>Von Anna Schmidt, dpa</p>", "Anna Schmidt"),
         ("<div class='info'><span>来源：新闻网</span><span>作者：王小明</span></div>", "王小明"),
         ("<div><span>2024年5月1日</span><span>本报记者 陈静</span></div>", "陈静"),
+        ("<p>Por Alberto Ávila</p>", "Alberto Ávila"),
+        ("<p>Par Claire Dubois | Le Quotidien</p>", "Claire Dubois"),
     ],
 )
 def test_bylines_give_the_author(head, author):
@@ -239,7 +242,28 @@ def test_author_labels_are_cut_off():
     assert byline_names("By the end of the year, sales had doubled.") == []
     assert clean_author("Jeffrey Gettleman; JEFFREY GETTLEMAN") == "Jeffrey Gettleman"
     assert clean_author("Username") is None  # a login box's label
+    assert clean_author("Name") is None  # a comment form's
+    assert clean_author("Facebook Com; Evgenia Karp") == "Evgenia Karp"  # a share button's
     assert clean_author("Rfcmarkup Version; Ann Lee") == "Ann Lee"  # a tool's name
+
+
+def test_the_site_is_not_an_author_beside_a_person():
+    assert without_site("El Mostrador; Raúl Espina", "El Mostrador") == "Raúl Espina"
+    assert without_site("Rob Picheta, CNN", "CNN") == "Rob Picheta"
+    assert without_site("Die Tagespost; Christoph von Ritter", "die-tagespost.de") == (
+        "Christoph von Ritter"
+    )
+    assert without_site("Riverton Herald GmbH; Ann Lee", "Riverton Herald") == "Ann Lee"
+    assert without_site("Riverton Herald", "Riverton Herald") == "Riverton Herald"  # alone
+    assert without_site("Kooman, F.; Ann Lee", "Riverton Herald") == "Kooman, F.; Ann Lee"
+    assert without_site("Ann Lee", None) == "Ann Lee"
+    head = "<head><meta property='og:site_name' content='Harbour News'>"
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '[{"@type": "Organization", "name": "Harbour News"}, {"@type": "Person", '
+        '"name": "Bo Ek"}]}</script>'
+    )
+    assert extract_html(article().replace("<head>", head + ld)).author == "Bo Ek"
 
 
 def test_tool_names_are_not_authors_and_last_comma_initial_is_one_name():
