@@ -153,12 +153,15 @@ def read_and_clean(read_module, clean_module, fmt: str, first=None):
 
 
 def forget_lines(clean_module) -> None:
-    """Empty the memos of lines: the line-rule matcher's of the default table and the
-    cleaner's of line measures (in the checkouts that have them)."""
+    """Empty the memos of lines: the line-rule matcher's of the default table, the
+    cleaner's of line measures and the line model's of lexical scores (in the checkouts
+    that have them)."""
     matcher_class = getattr(clean_module, "LineMatcher", None) or clean_module._FirstHit
     matcher = matcher_class.of(clean_module.LINE_RULES)
     getattr(matcher, "_memo", {}).clear()
     getattr(clean_module, "_MEASURED", {}).clear()
+    rows_module = sys.modules.get(f"{clean_module.__package__}.line_rows")
+    getattr(rows_module, "_LEXICAL", {}).clear()
 
 
 def clean_dump(doc: Document, first=None, options: CleanOptions | None = None, module=clean):

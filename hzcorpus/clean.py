@@ -230,18 +230,24 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             f"{source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
         )
     lines = _join_bullets(raw_lines)
-    first_hit = LineMatcher.of(options.rules)
+    first_hit, max_rule_chars = LineMatcher.of(options.rules), th.max_rule_chars
     for line in lines:
         _measure(line, th)
-        if len(line.text) <= th.max_rule_chars:
-            line.rule = first_hit(line.text)
-        if line.text in BULLET_MARKERS:
+        if len(text := line.text) <= max_rule_chars:
+            line.rule = first_hit(text)
+        if text in BULLET_MARKERS:
             line.context = "lone-bullet"
     _mark_toc(lines, th, raw)
     _mark_gallery(lines, th, raw)
     _mark_repeats(lines, th)
+    least = th.prose_min_units  # `_is_prose` of a shorter line: False
     for line in lines:
-        line.prose = line.rule is None and line.context is None and _is_prose(line, th)
+        line.prose = (
+            line.units >= least
+            and line.rule is None
+            and line.context is None
+            and _is_prose(line, th)
+        )
 
     start, end = _main_block(lines, th)
     first = next((i for i in range(start, end) if lines[i].prose), start)

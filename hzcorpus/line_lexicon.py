@@ -31,9 +31,14 @@ BITS = 16
 #: Marks a line's start and end (and separates its head from its tail).
 _EDGE = "\n"
 _CUT = "\x1f"
-_ZEROS = str.maketrans("123456789", "000000000")
+_DIGIT_ONE = np.uint64(ord("1"))
 _MULTIPLIER = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+#: What the hash of an n-gram adds to that of its first n - 1 characters times
+#: `_MULTIPLIER`, for n = 1, 2, ... (a hash starts at n: `_MULTIPLIER`**n, modulo 2**64).
+_SEEDS = tuple(np.uint64(pow(int(_MULTIPLIER), n, 1 << 64)) for n in range(1, max(GRAMS) + 1))
+#: The lengths up to the longest that are not hashed (rows of `gram_hashes`' array).
+_SKIPPED = [n - 1 for n in range(1, max(GRAMS) + 1) if n not in GRAMS]
 
 
 def lexical_text(text: str) -> str:
@@ -46,31 +51,44 @@ def lexical_text(text: str) -> str:
 
 def gram_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """The hashed n-grams of the lines `texts`: each n-gram's bucket (0 .. 2**BITS - 1) and
-    the index of its line. An n-gram may hold the line's start or end mark, not a mark
-    inside it; the n-grams of each length are hashed as vectors over all lines at once."""
+    the index of its line, by length and then position. An n-gram may hold the line's
+    start or end mark, not a mark inside it.
+
+    All lengths are hashed at once, as the rows of one array over the lines' joined code
+    points: the hash of the n-gram at a position follows from that of its first n - 1
+    characters (`_SEEDS`), so each length costs three vector operations, whatever the lines."""
     if not texts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    joined = _EDGE + _EDGE.join(map(lexical_text, texts)).lower().translate(_ZEROS) + _EDGE
+    joined = _EDGE + _EDGE.join(map(lexical_text, texts)).lower() + _EDGE
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    points = points.astype(np.uint64)
-    edge = points == ord(_EDGE)
-    line = np.cumsum(edge) - 1  # a gram from a line's start mark is that line's
-    edges_before = np.concatenate([[0], np.cumsum(edge)])
-    buckets, lines = [], []
-    for n in GRAMS:
-        m = max(len(points) - n + 1, 0)
-        h = np.full(m, n, dtype=np.uint64)
-        for j in range(n):
-            h = h * _MULTIPLIER + points[j : j + m]
-        start = np.arange(m)
-        # no mark inside an n-gram: the marks are at its ends or nowhere
-        ok = ~edge if n == 1 else edges_before[start + n - 1] == edges_before[start + 1]
-        h = h[ok]
-        h ^= h >> np.uint64(29)
-        h *= _MIX
-        buckets.append((h >> np.uint64(64 - BITS)).astype(np.int64))
-        lines.append(line[:m][ok])
-    return np.concatenate(buckets), np.concatenate(lines)
+    m, longest = len(points), len(_SEEDS)
+    padded = np.zeros(m + longest, dtype=np.uint64)  # past the end: no n-gram starts there
+    padded[:m] = points
+    padded[padded - _DIGIT_ONE <= 8] = ord("0")  # digits 1-9 as 0 (under "1": a wrapped sum)
+    edge = padded == ord(_EDGE)
+    marks = np.cumsum(edge)
+    edges_before = marks - edge  # marks before each position
+    hashes = np.empty((longest, m), dtype=np.uint64)
+    np.add(padded[:m], _SEEDS[0], out=hashes[0])
+    # no mark inside an n-gram (marks at its ends or nowhere: as many before its last
+    # character as before its second), and its end inside the text
+    ok = np.empty((longest, m), dtype=bool)
+    for k in range(longest):  # the (k + 1)-grams, their hashes from the k-grams'
+        if k:
+            np.multiply(hashes[k - 1], _MULTIPLIER, out=hashes[k])
+            hashes[k] += padded[k : k + m]
+            hashes[k] += _SEEDS[k]
+        np.equal(edges_before[k : k + m], edges_before[1 : m + 1], out=ok[k])
+        ok[k, m - k :] = False
+    ok[_SKIPPED] = False
+    h = hashes[ok]
+    del hashes, padded, edge, edges_before
+    h ^= h >> np.uint64(29)
+    h *= _MIX
+    h >>= np.uint64(64 - BITS)  # under 2**BITS: the same number as a signed integer
+    line = np.empty((longest, m), dtype=np.int64)
+    np.subtract(marks[:m], 1, out=line)  # in every row: a start mark's line
+    return h.view(np.int64), line[ok]
 
 
 def gram_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

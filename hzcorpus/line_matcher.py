@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .rules import Rule, fold, strings_automaton
+from .rules import Rule, fold_lowered, strings_automaton
 
 
 class LineMatcher:
@@ -130,7 +130,7 @@ class LineMatcher:
             low, strings = text.lower(), self._string_free
             for _end, bits in self._strings.iter(low):
                 strings |= bits
-            if not low.isascii() and (folded := fold(text)) != low:
+            if not low.isascii() and (folded := fold_lowered(low)) != low:
                 literals = self._everyone << len(self.rules)  # looked for in the fold
                 for _end, bits in self._strings.iter(folded):
                     strings |= bits & literals

@@ -18,11 +18,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate, chain, repeat
-from operator import eq, itemgetter, mul
+from operator import eq, itemgetter, methodcaller, mul
 
 import numpy as np
 
 from .line_lexicon import Lexicon
+from .line_matcher import LineMatcher
 from .line_model import (
     CJK_PUNCT_RANGES,
     CLAUSE_MARKS,
@@ -83,7 +84,7 @@ def row_features(
     facts: LineFacts, rows: Sequence[int], lexicon: Lexicon | None = None
 ) -> np.ndarray:
     """The rows `rows` of `line_features(facts, lexicon)` (one per index, in that order)."""
-    page = _Page(facts)
+    page = _Page(facts, rows)
     values = chain.from_iterable(map(page.row, rows))
     shallow = len(SHALLOW_FEATURES)
     matrix = np.fromiter(values, dtype=float, count=len(rows) * shallow)
@@ -94,16 +95,37 @@ def row_features(
 
 def _lexical_rows(texts: list[str], rows: Sequence[int], lexicon: Lexicon | None) -> np.ndarray:
     """The `LEXICAL_FEATURES` columns of `rows`: the lexical scores of just the lines they
-    need (a line's score does not depend on the other lines scored with it)."""
+    need (a line's score does not depend on the other lines scored with it); the shipped
+    lexicon's scores of short lines are kept (`_LEXICAL`)."""
     near = sorted({i + k for i in rows for k in LEXICAL_OFFSETS if 0 <= i + k < len(texts)})
-    scores = (lexicon or load_model().lexicon).scores([texts[j] for j in near])
-    score_of = dict(zip(near, scores.tolist(), strict=True))
+    memo = _LEXICAL if lexicon is None else {}
+    score_of = {j: score for j in near if (score := memo.get(texts[j])) is not None}
+    if len(score_of) < len(near):
+        new = [j for j in near if j not in score_of]
+        scores = (lexicon or load_model().lexicon).scores([texts[j] for j in new]).tolist()
+        score_of.update(zip(new, scores, strict=True))
+        if lexicon is None:
+            if len(_LEXICAL) >= LineMatcher.MEMO_LINES:
+                _LEXICAL.clear()
+            short = (j for j in new if len(texts[j]) <= LineMatcher.MEMO_LINE_CHARS)
+            _LEXICAL.update((texts[j], score_of[j]) for j in short)
     return np.array(
         [[score_of.get(i + k, 0.0) for k in LEXICAL_OFFSETS] for i in rows], dtype=float
     ).reshape(len(rows), len(LEXICAL_OFFSETS))
 
 
+#: The shipped lexicon's scores of the short lines scored last (`_lexical_rows`): text ->
+#: score. Menus and widgets repeat across a site's pages; bounded like the line-rule
+#: matcher's memo (`LineMatcher.MEMO_LINES` lines of at most `MEMO_LINE_CHARS`).
+_LEXICAL: dict[str, float] = {}
+
 _COLONS = (":", "：")
+#: How far from a row the lines reach whose heads and sentence ends its row reads.
+_REACH = max(*WINDOWS, *map(abs, NEIGHBOURS), *map(abs, FAR_NEIGHBOURS))
+_HEAD_CHARS = itemgetter(slice(0, HEAD_CHARS))
+_HEAD = methodcaller("replace", "\n", " ")
+_STRIP_CLOSERS = methodcaller("rstrip", CLOSERS)
+_ENDS_SENTENCE = methodcaller("endswith", FINAL_MARKS)
 #: The one-hot columns of a line's rule kind (`_NO_RULE` for none or another kind) and of
 #: its context removal (`_OTHER_CONTEXT` for a context not in `CONTEXTS`).
 _RULE_ONE_HOT = {kind: tuple(kind == k for k in RULE_KINDS) for kind in RULE_KINDS}
@@ -119,43 +141,57 @@ _NO_FAR_NEIGHBOUR = (0.0,) * len(FAR_NEIGHBOUR_FEATURES)
 
 class _Page:
     """A page's lines and what the rows need of all of them: what C-level maps give for
-    every line at once, and the rest worked out for a line when a row first needs it."""
+    every line at once, what the rows' windows need for the lines in them, and the rest
+    worked out for a line when a row first needs it."""
 
-    def __init__(self, facts: LineFacts) -> None:
+    def __init__(self, facts: LineFacts, rows: Sequence[int]) -> None:
         self.facts = facts
         self.n = n = len(facts.texts)
         units = np.asarray(facts.units, dtype=float)
         prose = np.asarray(facts.prose, dtype=float) > 0
-        self.log_units = np.log1p(units).tolist()
-        self.function = np.asarray(facts.function_share, dtype=float).tolist()
+        log_units = np.log1p(units)
+        function = np.asarray(facts.function_share, dtype=float)
+        self.log_units = log_units.tolist()
+        self.function = function.tolist()
         self.prose = prose.tolist()
         self.start, self.end = best_block(np.where(prose, units, -np.minimum(units, 5.0) - 1.0))
-        self.prose_at = at = [i for i in range(n) if self.prose[i]]
-        self.function_mean = float(np.mean([self.function[i] for i in at])) if at else 0.0
-        self.units_median = statistics.median([self.log_units[i] for i in at]) if at else 0.0
-        heads = list(map(itemgetter(slice(0, HEAD_CHARS)), facts.texts))
-        if "\n".join(heads).count("\n") >= n:  # a line holding a break: a space here
-            heads = [head.replace("\n", " ") for head in heads]
-        self.heads = heads
-        self.sentence_end = [head.rstrip(CLOSERS).endswith(FINAL_MARKS) for head in heads]
+        self.prose_at = np.flatnonzero(prose).tolist()
+        # as `line_model._prose_context` takes them
+        self.function_mean = float(function[prose].mean()) if self.prose_at else 0.0
+        self.units_median = statistics.median(log_units[prose].tolist()) if self.prose_at else 0.0
         self.repeats = Counter(facts.texts)
         self.boundaries = list(accumulate(map(eq, facts.rule_kind, repeat("boundary")), initial=0))
         self.prose_chars = list(accumulate(map(mul, map(len, facts.texts), self.prose)))
-        sums = {
+        # heads and sentence ends of the lines within the rows' windows (the widest reach
+        # of all neighbours and windows), a stretch at a time; other heads when needed
+        self.heads: list[str | None] = [None] * n
+        self.sentence_ends = [False] * n
+        for lo, hi in _stretches(rows, _REACH, n):
+            heads = list(map(_HEAD, map(_HEAD_CHARS, facts.texts[lo:hi])))
+            self.heads[lo:hi] = heads
+            self.sentence_ends[lo:hi] = map(_ENDS_SENTENCE, map(_STRIP_CLOSERS, heads))
+        sums = {  # prefix sums from line 0 (a float sum's rounding depends on its start)
             "log_units": list(accumulate(self.log_units, initial=0.0)),
             "prose": list(accumulate(self.prose, initial=0)),
-            "sentence_end": list(accumulate(self.sentence_end, initial=0)),
+            "sentence_end": list(accumulate(self.sentence_ends, initial=0)),  # in the windows
         }
-        self.window_sums = [sums[name] for name in WINDOW_FEATURES]  # prefix sums from 0
+        self.window_sums = [sums[name] for name in WINDOW_FEATURES]
         self.title_case: list[float | None] = [None] * n
         self.listed: list[bool | None] = [None] * n
         self.nonprose_runs: list[range | None] = [None] * n
+
+    def head(self, i: int) -> str:
+        """Line i's first `HEAD_CHARS` characters, a line break in them a space."""
+        head = self.heads[i]
+        if head is None:
+            head = self.heads[i] = _HEAD(self.facts.texts[i][:HEAD_CHARS])
+        return head
 
     def title_case_share(self, i: int) -> float:
         """The share of line i's words that start with a capital."""
         share = self.title_case[i]
         if share is None:
-            head = self.heads[i]
+            head = self.head(i)
             if head.isascii() and head.isprintable():  # only " " splits, in bytes too
                 words = head.encode().split()
                 upper = len(bytes(map(itemgetter(0), words)).translate(None, _NOT_UPPER))
@@ -169,7 +205,7 @@ class _Page:
         """Whether line i starts with a list item's marker."""
         listed = self.listed[i]
         if listed is None:
-            listed = self.listed[i] = LIST_MARKER_AT.match(self.heads[i]) is not None
+            listed = self.listed[i] = LIST_MARKER_AT.match(self.head(i)) is not None
         return listed
 
     def nonprose_run(self, i: int) -> range:
@@ -208,8 +244,8 @@ class _Page:
         """Line i's row of the feature matrix, numbers in `FEATURES`' order (the `_LOGGED`
         features before `log1p`; booleans and counts as they are: `np.fromiter` makes
         them floats)."""
-        n, prose, texts, heads = self.n, self.prose, self.facts.texts, self.heads
-        head = heads[i]
+        n, prose, texts = self.n, self.prose, self.facts.texts
+        head = self.head(i)
         size = max(len(head), 1)
         if head.isascii():
             ascii_head = head.encode()
@@ -226,7 +262,7 @@ class _Page:
         run = self.nonprose_run(i)
         top = run.start
         announced = bool(run) and (
-            heads[top].endswith(_COLONS) or (top > 0 and heads[top - 1].endswith(_COLONS))
+            self.head(top).endswith(_COLONS) or (top > 0 and self.head(top - 1).endswith(_COLONS))
         )
         kind, context = self.facts.rule_kind[i], self.facts.context[i]
         before = self.prose_chars[i] - (len(texts[i]) if prose[i] else 0)
@@ -234,7 +270,7 @@ class _Page:
         row = [  # BASE_FEATURES
             self.log_units[i],
             len(texts[i]),  # log_chars
-            self.sentence_end[i],
+            self.sentence_ends[i],
             self.function[i],
             self.facts.cjk[i],
             self.title_case_share(i),
@@ -272,7 +308,7 @@ class _Page:
             if 0 <= j < n:
                 row += (
                     self.log_units[j],
-                    self.sentence_end[j],
+                    self.sentence_ends[j],
                     self.function[j],
                     prose[j],
                     self.title_case_share(j),
@@ -282,10 +318,23 @@ class _Page:
         for k in FAR_NEIGHBOURS:  # FAR_NEIGHBOUR_FEATURES of each
             j = i + k
             if 0 <= j < n:
-                row += (self.sentence_end[j], prose[j], self.list_marker(j))
+                row += (self.sentence_ends[j], prose[j], self.list_marker(j))
             else:
                 row += _NO_FAR_NEIGHBOUR
         for w in WINDOWS:  # the mean of each of WINDOW_FEATURES
             lo, hi = max(i - w, 0), min(i + w + 1, n)
             row += [(sums[hi] - sums[lo]) / (hi - lo) for sums in self.window_sums]
         return row
+
+
+def _stretches(rows: Sequence[int], reach: int, n: int) -> list[tuple[int, int]]:
+    """The lines within `reach` of any of `rows` (of a page of `n` lines), as `(start, end)`
+    stretches in page order, none overlapping."""
+    stretches: list[tuple[int, int]] = []
+    for i in sorted(rows):
+        lo, hi = max(i - reach, 0), min(i + reach + 1, n)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], hi))
+        else:
+            stretches.append((lo, hi))
+    return stretches

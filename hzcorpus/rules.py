@@ -207,7 +207,11 @@ def fold(text: str) -> str:
     written alike ("ſ" as "s", "ı" as "i", "ς" as "σ", …; "İ" lowercases to "i"), so that a
     pattern's `Rule.literals` are found in the `fold` of any text it fires on, in any
     case."""
-    low = text.lower()
+    return fold_lowered(text.lower())
+
+
+def fold_lowered(low: str) -> str:
+    """`fold` of a text from its lowercase `low`."""
     if low.isascii() or _folded_chars().search(low) is None:
         return low
     return low.translate(_folds())

@@ -98,3 +98,26 @@ def test_the_shipped_lexicon_scores_furniture_above_prose():
         ]
     )
     assert furniture > prose
+
+
+def _plain_bucket(gram: str) -> int:
+    """The bucket of one n-gram by the hash's definition, in plain Python: start at its
+    length, times the multiplier plus each code point, then mixed (all modulo 2**64)."""
+    h, mask = len(gram), (1 << 64) - 1
+    for char in gram:
+        h = (h * 0x100000001B3 + ord(char)) & mask
+    h ^= h >> 29
+    h = (h * 0x9E3779B97F4A7C15) & mask
+    return h >> (64 - BITS)
+
+
+@pytest.mark.parametrize("text", ["Foto: dpa", "市政府周二批准", "x", "Ünïcödé 2024 — ok"])
+def test_buckets_are_the_plain_hash_of_each_n_gram(text):
+    marked = "\n" + text.lower().translate(str.maketrans("123456789", "0" * 9)) + "\n"
+    expected = [
+        _plain_bucket(marked[i : i + n])
+        for n in GRAMS
+        for i in range(len(marked) - n + 1)
+        if "\n" not in marked[i + 1 : i + n - 1] and (n > 1 or marked[i] != "\n")
+    ]
+    assert gram_hashes([text])[0].tolist() == expected

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hzcorpus.clean import ROWS_BY_LINE, CleanOptions, _features, _run_passes
+from hzcorpus import line_rows
+from hzcorpus.clean import ROWS_BY_LINE, CleanOptions, _facts, _features, _run_passes
 from hzcorpus.line_model import (
     CONTEXTS,
     FEATURES,
@@ -148,3 +149,14 @@ def test_the_shipped_model_scores_a_page_in_chunks_as_at_once():
     model = load_model()
     one_by_one = np.concatenate([model.raw_scores(row[None]) for row in features[::97]])
     assert np.array_equal(model.raw_scores(features)[::97], one_by_one)
+
+
+def test_rows_read_lexical_scores_kept_from_an_earlier_page_as_new_ones():
+    line_rows._LEXICAL.clear()
+    first = _run_passes(PAGE, CleanOptions())
+    _features(first, np.array([0, 8, 9]))
+    assert "- New car park opens" in line_rows._LEXICAL
+    shuffled = "\n".join(reversed(PAGE.split("\n")))  # the same lines elsewhere on a page
+    facts = _facts(_run_passes(shuffled, CleanOptions()))
+    rows = list(range(len(facts.texts)))
+    assert np.array_equal(row_features(facts, rows), line_features(facts)[rows])
