@@ -26,7 +26,7 @@ from .rules import Rule
 
 _CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇŁŚŻ][\w'’.-]+"
 _NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|den|la|del|da|le|di|zu)?\s*{_CAP}){{0,3}}"
-_NAMES = rf"{_NAME}(?:\s*(?:,|and|und|&)\s*{_NAME}){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
 _ZH_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])"
 
 #: Bylines: each row finds the author names in a short text of the page (`author` groups).
@@ -53,7 +53,10 @@ BYLINE_RULES: tuple[Rule, ...] = (
         reason="a Spanish or French byline: 'Por' or 'Par' and the names",
         flags=0,
         pattern=rf"^(?:[Pp]or|POR|[Pp]ar|PAR)\s+(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-])",
-        match=("Por Alberto Ávila", "Par Attac France", "Por Ana Ruiz, Madrid"),
+        match=(
+            *("Por Alberto Ávila", "Par Attac France", "Por Ana Ruiz, Madrid"),
+            *("Por Ana Ruiz y Luis Gil", "Par Léa Roy et Jean Roy"),
+        ),
         no_match=("Por favor, espere.", "Par ailleurs, le gouvernement a tranché."),
     ),
     Rule(
@@ -106,7 +109,7 @@ _DATE_WORDS_TEXT = (
 )
 DATE_WORDS: frozenset[str] = frozenset(_DATE_WORDS_TEXT.split())
 _ZH_BYLINE = next(rule for rule in BYLINE_RULES if rule.id == "byline-zh")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|&|;)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|&|;)\s*")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
 _META_AUTHOR_NAMES = ("author", "article:author", "dc.creator", "byl", "sailthru.author")
 #: Texts longer than this are not bylines.

@@ -202,6 +202,8 @@ def test_a_caption_outside_the_article_is_not_kept():
         ("<div><span>2024年5月1日</span><span>本报记者 陈静</span></div>", "陈静"),
         ("<p>Por Alberto Ávila</p>", "Alberto Ávila"),
         ("<p>Par Claire Dubois | Le Quotidien</p>", "Claire Dubois"),
+        ("<p>Por Ana Ruiz y Pedro Gómez</p>", "Ana Ruiz; Pedro Gómez"),
+        ("<p>Par Jean Dupont et Marie Curie</p>", "Jean Dupont; Marie Curie"),
     ],
 )
 def test_bylines_give_the_author(head, author):
