@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
 
 import numpy as np
 
+from .authors import split_names
 from .boilerplate import (
     BULLET_MARKERS,
     CHAINED_BOX_RULES,
@@ -52,6 +52,8 @@ from .dates import DATE_LANGUAGES, quick_date
 from .document import Document, Removed
 from .errors import InputError
 from .html import HtmlOptions, extract_html
+from .html_meta import byline_names
+from .html_title import TITLE_SEPARATOR, shown_part
 from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .line_rows import row_features
@@ -397,7 +399,7 @@ def model_decides(passes: _Passes) -> np.ndarray:
 def _clean_text(doc: Document, options: CleanOptions) -> Document:
     passes = _run_passes(doc.raw, options, doc.source)
     lines, title_at = passes.lines, passes.title_at
-    title = lines[title_at].text if title_at is not None else None
+    title = _title(lines, title_at)
 
     inside = passes.inside
     decides = model_decides(passes) if options.model else np.zeros(len(lines), dtype=np.int8)
@@ -458,7 +460,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         doc,
         title=doc.title or title,
         published=doc.published or _published(lines, passes.first),
-        author=doc.author or _author(lines),
+        author=doc.author or _author(passes),
         text="\n".join(kept),
         removed=removed,
     )
@@ -1121,6 +1123,22 @@ def _closes_article(line: _Line, th: Thresholds) -> bool:
     return line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None
 
 
+#: Without a title, lines above the first paragraph searched for a byline (`_author`).
+BYLINE_LINES = 5
+
+
+def _title(lines: list[_Line], title_at: int | None) -> str | None:
+    """The title line's text, or its part that is also a line of the page when it adds a
+    site's name ("Storm closes road | Reuters" above a "Storm closes road" line: a page's
+    `<title>` above its headline)."""
+    if title_at is None:
+        return None
+    title = lines[title_at].text.strip()
+    if TITLE_SEPARATOR.search(title) is None:
+        return lines[title_at].text
+    return shown_part(title, {line.text.strip() for line in lines}) or lines[title_at].text
+
+
 def _published(lines: list[_Line], first: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
     second paragraph (the first may be a standfirst, with the byline and date below it)."""
@@ -1171,11 +1189,22 @@ def _date_parser(order: str):
     return dateparser.DateDataParser(languages=list(DATE_LANGUAGES), settings=settings)
 
 
-def _author(lines: Iterable[_Line]) -> str | None:
-    """The name in the first byline."""
+def _author(passes: _Passes) -> str | None:
+    """The names in the first byline, joined by "; " (a news agency beside a person left
+    out: `authors.split_names`); without one, the names of the first of the HTML path's
+    bylines (`html_meta.byline_names`: "Posted on … by …", "记者 …") between the title,
+    or `BYLINE_LINES` lines above the first paragraph, and the second paragraph."""
+    lines = passes.lines
     for line in lines:
         if line.rule is not None and line.rule.kind == "byline":
             match = line.rule.regex.search(line.text)
-            if match is not None:  # the first named group that matched holds the name
-                return next((name for name in match.groupdict().values() if name), None)
+            if match is not None:  # the first named group that matched holds the names
+                found = next((name for name in match.groupdict().values() if name), "")
+                return "; ".join(split_names(found)) or None
+    top = passes.title_at if passes.title_at is not None else passes.first - BYLINE_LINES
+    second = next((i for i in range(passes.first + 1, len(lines)) if lines[i].prose), len(lines))
+    for line in lines[max(top, 0) : second]:
+        names = byline_names(line.text)
+        if names:
+            return "; ".join(names)
     return None

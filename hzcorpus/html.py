@@ -74,7 +74,6 @@ from .html_meta import (
     declared_language,
     json_ld_objects,
     page_author,
-    shown_headline,
     without_site,
 )
 from .html_order import (
@@ -92,6 +91,7 @@ from .html_order import (
     vote,
 )
 from .html_tables import unwrap_layout_tables, with_layout_tables
+from .html_title import article_title
 from .rules import Rule
 from .words import UNSPACED_CHARS
 
@@ -210,7 +210,6 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
 #: two or more letters.
 _WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
 _UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/]|::)\s+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
 _TITLE_END = re.compile(r"</title\s*>", re.I)
@@ -328,7 +327,8 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
         raise InputError(f"HTML extraction failed: {type(exc).__name__}: {reason}") from exc
     if not lines:
         raise InputError(_nothing_found(blocks))
-    title = _article_title(_clean_field(result.title), lines, tree)
+    sitename = _clean_field(result.sitename)
+    title = article_title(_clean_field(result.title), lines, tree, (sitename, result.url))
     slots = page_order(blocks, lines)
     mark_modes(slots, other_modes)
     vote(slots, MODE_VOTES, {mode for mode, found in other_modes.items() if found})
@@ -336,9 +336,7 @@ def _extract(raw: str, options: HtmlOptions) -> HtmlExtraction:
     rescue(slots)
     slots = split_credits(slots, CAPTION_CREDITS)
     head = _head_texts(slots)
-    author = without_site(
-        page_author(_clean_field(result.author), tree, head), _clean_field(result.sitename)
-    )
+    author = without_site(page_author(_clean_field(result.author), tree, head), sitename)
     extraction = _numbered(
         slots, title, author, result, declared_language(tree), preformatted, options
     )
@@ -520,49 +518,6 @@ def _article_texts(slots: list[Slot]) -> list[str]:
         return []
     span = slots[kept[0] : kept[-1] + _BYLINE_SLOTS + 1]
     return [slot.text for slot in span if len(slot.text) <= BYLINE_MAX_CHARS]
-
-
-def _article_title(title: str | None, lines: list[str], tree) -> str | None:
-    """The article's own title: the JSON-LD headline when the page shows it as an h1 or a
-    line of the text (`html_meta.shown_headline`); else `title` (trafilatura's pick, often
-    a page's only h1), or the page's `<title>` instead when `title` shares no word with it
-    and is shorter, as a site or section heading ("Allergies Health Center" over "Babies
-    Who Eat Peanuts Early May Avoid Allergy") is, and a site's name alone ("kath.net") is
-    not; and when the title adds the site's name ("X | Site"), the part of it that is also
-    the page's h1 or a line of the text (for a `<title>` taken so, else its part of the
-    most words)."""
-    shown = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")} | set(lines)
-    headline = shown_headline(tree, shown)
-    if headline:
-        return headline
-    head = _head_title(tree)
-    heading = False  # trafilatura's pick was a section heading
-    if title and head:
-        words, head_words = _words(title), _words(head)
-        if not words & head_words and len(head_words) > len(words):
-            title, heading = head, True
-    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title or "")]
-    if len(parts) < 2:
-        return title
-    found = next((part for part in parts if part and part in shown), None)
-    if found is None and heading:  # the article's part of a "<title>": the longest
-        found = max(parts, key=lambda part: len(_words(part)))
-    return found or title
-
-
-def _head_title(tree) -> str | None:
-    """The text of the page's first non-empty `<title>` in its head, if any."""
-    head = tree.find("head")
-    for element in head.iter("title") if head is not None else ():
-        text = " ".join(element.text_content().split())
-        if text:
-            return text
-    return None
-
-
-def _words(text: str) -> set[str]:
-    """The casefolded words of `text` (CJK characters one by one)."""
-    return set(_WORD.findall(text.casefold()))
 
 
 def _nonblank_lines(text: str) -> list[str]:

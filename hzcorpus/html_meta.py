@@ -22,12 +22,16 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from .authors import is_agency, people_first, split_names
+from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
 from .rules import Rule
 
 _CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇŁŚŻ][\w'’.-]+"
 _NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|den|la|del|da|le|di|zu)?\s*{_CAP}){{0,3}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
 _ZH_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])"
+#: A month's name and a day: a date right after a byline's names ("By Ann Lee Feb 8, 2020").
+_DAY_NAMED = rf"(?i:{alternation({*MONTHS, *MONTH_ABBREVIATIONS})})\.?\s+\d"
 
 #: Bylines: each row finds the author names in a short text of the page (`author` groups).
 BYLINE_RULES: tuple[Rule, ...] = (
@@ -35,9 +39,12 @@ BYLINE_RULES: tuple[Rule, ...] = (
         id="byline-en",
         reason="an English byline: 'By' and the names",
         flags=0,
-        pattern=rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+(?P<author>{_NAMES})"
-        r"\s*(?:$|[,|·/–—(-])",
-        match=("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
+        pattern=rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|(?:[Vv]iew )?[Aa]ll posts by)\s+"
+        rf"(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-]|(?={_DAY_NAMED}))",
+        match=(
+            *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
+            *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
+        ),
         no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
     ),
     Rule(
@@ -58,6 +65,19 @@ BYLINE_RULES: tuple[Rule, ...] = (
             *("Por Ana Ruiz y Luis Gil", "Par Léa Roy et Jean Roy"),
         ),
         no_match=("Por favor, espere.", "Par ailleurs, le gouvernement a tranché."),
+    ),
+    Rule(
+        id="byline-posted",
+        reason="a blog post's byline: posted on a day by a name (a user name too)",
+        flags=0,
+        pattern=r"^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Pp]ublicado|[Pp]ublié)\s+"
+        r"(?:on|am|el|le)\s+[^|]{4,30}?\s+(?:by|von|por|par)\s+"
+        rf"(?P<author>{_NAMES}|[\w.-]{{2,30}})\s*(?:$|[,|·/–—(-])",
+        match=(
+            *("Posted on September 21, 2020 by Ann Lee", "Posted on 2015-04-05 by marc | Reply"),
+            "Veröffentlicht am 21. Juli 2019 von Eva Roth",
+        ),
+        no_match=("Posted on September 21, 2020", "Posted by Ann Lee at 9:41 PM"),
     ),
     Rule(
         id="byline-zh",
@@ -109,7 +129,6 @@ _DATE_WORDS_TEXT = (
 )
 DATE_WORDS: frozenset[str] = frozenset(_DATE_WORDS_TEXT.split())
 _ZH_BYLINE = next(rule for rule in BYLINE_RULES if rule.id == "byline-zh")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|&|;)\s*")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
 _META_AUTHOR_NAMES = ("author", "article:author", "dc.creator", "byl", "sailthru.author")
 #: Texts longer than this are not bylines.
@@ -126,12 +145,12 @@ def byline_names(text: str) -> list[str]:
     for rule in BYLINE_RULES:
         for match in rule.regex.finditer(text):
             found = next((g for g in match.groups() if g), "")
-            names += [n for n in _NAME_SPLIT.split(found) if n]
+            names += map(_without_date_words, split_names(found))
             if rule is not _ZH_BYLINE:
                 break
         if names:
             break
-    return list(dict.fromkeys(names))
+    return people_first(list(dict.fromkeys(names)))
 
 
 def clean_author(author: str | None) -> str | None:
@@ -148,7 +167,7 @@ def clean_author(author: str | None) -> str | None:
     for name in names:
         if name and not _names_no_one(name):
             people.setdefault(name.casefold(), name)
-    return "; ".join(people.values()) or None
+    return "; ".join(people_first(list(people.values()))) or None
 
 
 #: Legal forms that may follow a publisher's name in an author field ("… Zeitung GmbH").
@@ -164,13 +183,13 @@ def without_site(author: str | None, sitename: str | None) -> str | None:
     gives it, or its domain ("die-tagespost.de"), a legal form ("GmbH") not counted."""
     if not author or not sitename:
         return author
-    sites = {_letters(sitename), _letters(_DOMAIN_END.sub("", sitename))} - {""}
+    sites = {letters(sitename), letters(_DOMAIN_END.sub("", sitename))} - {""}
     names = []
     for name in author.split("; "):
         head, _, last = name.rpartition(", ")
-        if head and _letters(last) in sites:  # "Rob Picheta, CNN"
+        if head and letters(last) in sites:  # "Rob Picheta, CNN"
             name = head
-        if _letters(_LEGAL_FORMS.sub("", name)) not in sites:
+        if letters(_LEGAL_FORMS.sub("", name)) not in sites:
             names.append(name)
     return "; ".join(names) if names else author
 
@@ -191,28 +210,34 @@ def page_author(extracted: str | None, tree, texts: Iterable[str]) -> str | None
     """The article's author: trafilatura's `extracted` one without labels (in the page's
     own spelling when its first meta tag gives the same name, or its meta tags together
     give the same names: trafilatura splits "Kooman, F." at the comma), else the first
-    meta tag's, the JSON-LD's, or the first byline in `texts`."""
+    meta tag's, the JSON-LD's, or the first byline in `texts`; where those name only news
+    agencies, the first byline in `texts` that names a person."""
+    texts = list(texts)
+    author = _markup_author(extracted, tree) or _byline_author(texts)
+    if author and all(map(is_agency, author.split("; "))):
+        return _byline_author(texts, people=True) or author
+    return author
+
+
+def _byline_author(texts: list[str], people: bool = False) -> str | None:
+    """The names of the first byline among `texts` (with `people`: that names a person)."""
+    for text in texts:
+        names = byline_names(text)
+        if names and not (people and all(map(is_agency, names))):
+            return "; ".join(names)
+    return None
+
+
+def _markup_author(extracted: str | None, tree) -> str | None:
+    """The author that trafilatura, the meta tags or the JSON-LD give (see `page_author`)."""
     author = clean_author(extracted)
     metas = list(dict.fromkeys(filter(None, map(_meta_author, tree.iter("meta")))))
     meta = metas[0] if metas else None
-    if author and meta and _letters(author) == _letters(meta):
+    if author and meta and letters(author) == letters(meta):
         return meta
-    if (
-        author
-        and any("," in name for name in metas)
-        and _letters(author) == _letters("".join(metas))
-    ):
+    if author and any("," in name for name in metas) and letters(author) == letters("".join(metas)):
         return "; ".join(metas)
-    if author or meta:
-        return author or meta
-    author = _json_ld_author(tree)
-    if author:
-        return author
-    for text in texts:
-        names = byline_names(text)
-        if names:
-            return "; ".join(names)
-    return None
+    return author or meta or _json_ld_author(tree)
 
 
 def _meta_author(meta) -> str | None:
@@ -223,7 +248,8 @@ def _meta_author(meta) -> str | None:
     return None
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """The letters and digits of `text`, casefolded (names compared whatever their spelling)."""
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
@@ -278,7 +304,7 @@ def _author_names(value) -> list[str]:
             name = " ".join(name.split())
             if not _names_no_one(name):
                 names.append(name)
-    return names
+    return people_first(names)
 
 
 def declared_language(tree) -> str | None:

@@ -128,6 +128,18 @@ def test_title_taken_once_and_not_repeated():
 
 
 @pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Morag Campbell, AFP", "Morag Campbell"),  # an agency beside a person
+        ("Von Anna Schmidt und Max Weber, dpa", "Anna Schmidt; Max Weber"),
+        ("By AFP", "AFP"),  # alone, the agency is the best answer
+    ],
+)
+def test_a_bylines_names_are_the_author(byline, author):
+    assert clean("\n".join([ARTICLE[0], byline, *ARTICLE[2:]])).author == author
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("Veröffentlicht am 12.03.2025", "2025-03-12"),

@@ -204,10 +204,26 @@ def test_a_caption_outside_the_article_is_not_kept():
         ("<p>Par Claire Dubois | Le Quotidien</p>", "Claire Dubois"),
         ("<p>Por Ana Ruiz y Pedro Gómez</p>", "Ana Ruiz; Pedro Gómez"),
         ("<p>Par Jean Dupont et Marie Curie</p>", "Jean Dupont; Marie Curie"),
+        # a news agency beside a person is not an author; alone it is the best answer
+        ("<p>By Jane Doe, AFP</p>", "Jane Doe"),
+        ("<p>Von Anna Schmidt, AFP</p>", "Anna Schmidt"),
+        ("<p>By AFP</p>", "AFP"),
+        # a date right after the names; a blog's "posted on … by" with a user name
+        ("<p>By Ann Lee Feb 8, 2020 5 min read</p>", "Ann Lee"),
+        ("<p>Posted on 2 May 2024 by annlee | Leave a comment</p>", "annlee"),
     ],
 )
 def test_bylines_give_the_author(head, author):
     assert extract_html(article(head=head)).author == author
+
+
+def test_an_agency_in_the_markup_gives_way_to_a_person_in_the_byline():
+    agency = article().replace("<head>", "<head><meta name='author' content='AFP'>")
+    assert extract_html(agency).author == "AFP"
+    byline = article(head="<p>By Jane Doe</p>").replace(
+        "<head>", "<head><meta name='author' content='AFP'>"
+    )
+    assert extract_html(byline).author == "Jane Doe"
 
 
 def test_meta_and_json_ld_authors():
@@ -247,6 +263,8 @@ def test_author_labels_are_cut_off():
     assert clean_author("Name") is None  # a comment form's
     assert clean_author("Facebook Com; Evgenia Karp") == "Evgenia Karp"  # a share button's
     assert clean_author("Rfcmarkup Version; Ann Lee") == "Ann Lee"  # a tool's name
+    assert clean_author("Jane Doe; AFP") == "Jane Doe"  # an agency beside a person
+    assert clean_author("View all posts by Daniel Lemire") == "Daniel Lemire"
 
 
 def test_the_site_is_not_an_author_beside_a_person():

@@ -1,0 +1,34 @@
+"""Author names: a byline's names split apart, news agencies told from people."""
+
+from __future__ import annotations
+
+import pytest
+
+from hzcorpus.authors import NEWS_AGENCIES, is_agency, people_first, split_names
+
+
+@pytest.mark.parametrize(
+    ("found", "names"),
+    [
+        ("Jane Doe, AFP", ["Jane Doe"]),
+        ("Anna Schmidt und Max Weber, dpa", ["Anna Schmidt", "Max Weber"]),
+        ("Ana Ruiz y Luis Gil, EFE", ["Ana Ruiz", "Luis Gil"]),
+        ("JANE DOE, REUTERS", ["JANE DOE"]),
+        ("AFP", ["AFP"]),  # a byline that names only an agency keeps it
+        ("dpa/AFP", ["dpa/AFP"]),
+        ("AFP, Reuters", ["AFP", "Reuters"]),
+        ("张三、李四", ["张三", "李四"]),
+        ("Jane Doe, Jane Doe", ["Jane Doe"]),
+        ("Apolline Dupont et Paul Martin", ["Apolline Dupont", "Paul Martin"]),
+    ],
+)
+def test_split_names(found, names):
+    assert split_names(found) == names
+
+
+def test_agencies_are_told_from_people():
+    assert all(is_agency(name) for name in NEWS_AGENCIES)
+    assert is_agency("APA / AP") and is_agency("dpa und AFP") and is_agency("新华社")
+    assert not is_agency("Apa Lee") and not is_agency("Reuters Jones") and not is_agency("")
+    assert people_first(["AFP", "Ann Lee"]) == ["Ann Lee"]
+    assert people_first(["AFP", "dpa"]) == ["AFP", "dpa"]
