@@ -19,6 +19,7 @@ from .words import UNSPACED_CHARS
 #: A title's words when titles are compared: one Chinese or Japanese character, or a run of
 #: two or more letters.
 _WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 #: What stands between a title's parts ("Title | Site", "Title - Site", "Title › Site").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»›⋆:/]|::)\s+")
 #: A host name's top-level domain ("reitschuster.de" is the site "reitschuster").
@@ -30,13 +31,13 @@ def article_title(
 ) -> str | None:
     """The article's own title: the JSON-LD headline when the page shows it as an h1 or a
     line of the text (`html_meta.shown_headline`); else `title` (trafilatura's pick, often
-    a page's only h1), or the page's `<title>` instead when `title` shares no word with it
-    and is shorter, as a site or section heading ("Allergies Health Center" over "Babies
-    Who Eat Peanuts Early May Avoid Allergy") is, and a site's name alone ("kath.net") is
-    not; and when the title has parts ("X | Site"), the part of it that is also the page's
-    h1 or a line of the text; else the title without the parts at its ends that are one of
-    `site_names` (the site's name, its URL or host name); and for a `<title>` taken so, its part
-    of the most words."""
+    a page's only h1), or the page's `<title>` instead when `title` shares no word of
+    content (`_content`) with it and is shorter, as a site or section heading ("Allergies
+    Health Center" over "Babies Who Eat Peanuts Early May Avoid Allergy") is, and a site's
+    name alone ("kath.net") is not; and when the title has parts ("X | Site"), the part of
+    it that is also the page's h1 or a line of the text; else the title without the parts
+    at its ends that are one of `site_names` (the site's name, its URL or host name); and
+    for a `<title>` taken so, its part of the most words."""
     shown = {" ".join(h1.text_content().split()) for h1 in tree.iter("h1")} | set(lines)
     headline = shown_headline(tree, shown)
     if headline:
@@ -45,7 +46,7 @@ def article_title(
     heading = False  # trafilatura's pick was a section heading
     if title and head:
         words, head_words = title_words(title), title_words(head)
-        if not words & head_words and len(head_words) > len(words):
+        if not _content(words & head_words) and len(head_words) > len(words):
             title, heading = head, True
     if not title or TITLE_SEPARATOR.search(title) is None:
         return title
@@ -100,6 +101,12 @@ def head_title(tree) -> str | None:
         if text:
             return text
     return None
+
+
+def _content(words: set[str]) -> set[str]:
+    """The `words` that carry content: of four letters or more, or CJK characters (not
+    "and", "the", "der")."""
+    return {word for word in words if len(word) >= 4 or _UNSPACED.match(word)}
 
 
 def title_words(text: str) -> set[str]:

@@ -58,3 +58,14 @@ def test_a_page_title_loses_the_site_name_when_no_part_is_shown():
 def test_a_part_shown_as_the_h1_comes_first():
     tree = html.fromstring(page("Opens late | Ferry terminal", h1="Opens late"))
     assert article_title("Opens late | Ferry terminal", [], tree, ["Opens late"]) == "Opens late"
+
+
+def test_a_heading_sharing_only_small_words_with_the_page_title_gives_way():
+    heading = (
+        "<html><head><title>Why ferry terminals open late and who pays</title></head><body>"
+        "<header><h1>Services and Resources</h1></header>"
+        f"<main><article>{PROSE}</article></main></body></html>"
+    )
+    assert extract_html(heading).title == "Why ferry terminals open late and who pays"
+    shared = heading.replace("Services and Resources", "Ferry Resources")
+    assert extract_html(shared).title == "Ferry Resources"  # a word of content in common
