@@ -1123,8 +1123,8 @@ def _closes_article(line: _Line, th: Thresholds) -> bool:
     return line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None
 
 
-#: Without a title, lines above the first paragraph searched for a byline (`_author`).
-BYLINE_LINES = 5
+#: Lines above the first paragraph searched for a byline (`_author`), at most.
+BYLINE_LINES = 12
 
 
 def _title(lines: list[_Line], title_at: int | None) -> str | None:
@@ -1192,8 +1192,9 @@ def _date_parser(order: str):
 def _author(passes: _Passes) -> str | None:
     """The names in the first byline, joined by "; " (a news agency beside a person left
     out: `authors.split_names`); without one, the names of the first of the HTML path's
-    bylines (`html_meta.byline_names`: "Posted on … by …", "记者 …") between the title,
-    or `BYLINE_LINES` lines above the first paragraph, and the second paragraph."""
+    bylines (`html_meta.byline_names`: "Posted on … by …", "记者 …") among the lines that
+    are not prose from the title, at most `BYLINE_LINES` lines above the first paragraph,
+    to the second paragraph."""
     lines = passes.lines
     for line in lines:
         if line.rule is not None and line.rule.kind == "byline":
@@ -1201,10 +1202,11 @@ def _author(passes: _Passes) -> str | None:
             if match is not None:  # the first named group that matched holds the names
                 found = next((name for name in match.groupdict().values() if name), "")
                 return "; ".join(split_names(found)) or None
-    top = passes.title_at if passes.title_at is not None else passes.first - BYLINE_LINES
-    second = next((i for i in range(passes.first + 1, len(lines)) if lines[i].prose), len(lines))
-    for line in lines[max(top, 0) : second]:
-        names = byline_names(line.text)
+    first = passes.first
+    top = max(passes.title_at or 0, first - BYLINE_LINES, 0)
+    second = next((i for i in range(first + 1, len(lines)) if lines[i].prose), len(lines))
+    for line in lines[top:second]:
+        names = None if line.prose else byline_names(line.text)  # a byline is no sentence
         if names:
             return "; ".join(names)
     return None

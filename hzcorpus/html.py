@@ -91,9 +91,8 @@ from .html_order import (
     vote,
 )
 from .html_tables import unwrap_layout_tables, with_layout_tables
-from .html_title import article_title
+from .html_title import UNSPACED, WORD, article_title
 from .rules import Rule
-from .words import UNSPACED_CHARS
 
 #: The page-text rule for teasers of other articles ("Read more: …", "Lea más: …").
 READ_ALSO = next(rule for rule in LINE_RULES if rule.id == "read-also")
@@ -206,10 +205,6 @@ REMOVAL_REASONS: dict[str, str] = {
 #: A byline is the author's name with at most this many other words ("By", "Von", a role).
 _BYLINE_EXTRA_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "»", "“")
-#: A title's words when titles are compared: one Chinese or Japanese character, or a run of
-#: two or more letters.
-_WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
-_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_START = re.compile(r"<title\b[^>]*>[^\n<]*", re.I)
 _TITLE_END = re.compile(r"</title\s*>", re.I)
@@ -544,7 +539,7 @@ class _OutputLines:
         self.title = " ".join(title.split()).casefold() if title else None
         # "Kooman, F." is one author, written in a byline as "F. Kooman": its parts count
         names = [n.strip().casefold() for n in re.split(r"[;,]", author or "")]
-        self.names = [(_name_pattern(n), len(n.split())) for n in names if _WORD.search(n)]
+        self.names = [(_name_pattern(n), len(n.split())) for n in names if WORD.search(n)]
 
     def __call__(self, line: str, patterns: bool = True) -> str | None:
         key = " ".join(line.split()).casefold()
@@ -571,7 +566,7 @@ class _OutputLines:
 
 def _name_pattern(name: str) -> re.Pattern[str]:
     """`name` as whole words (written without spaces, a CJK name stands anywhere)."""
-    if _UNSPACED.search(name):
+    if UNSPACED.search(name):
         return re.compile(re.escape(name))
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 

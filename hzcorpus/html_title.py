@@ -18,8 +18,9 @@ from .words import UNSPACED_CHARS
 
 #: A title's words when titles are compared: one Chinese or Japanese character, or a run of
 #: two or more letters.
-_WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
-_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W\\d_]{{2,}}")
+#: A character of a script written without spaces (Chinese, Japanese).
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 #: What stands between a title's parts ("Title | Site", "Title - Site", "Title › Site").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»›⋆:/]|::)\s+")
 #: A host name's top-level domain ("reitschuster.de" is the site "reitschuster").
@@ -106,9 +107,9 @@ def head_title(tree) -> str | None:
 def _content(words: set[str]) -> set[str]:
     """The `words` that carry content: of four letters or more, or CJK characters (not
     "and", "the", "der")."""
-    return {word for word in words if len(word) >= 4 or _UNSPACED.match(word)}
+    return {word for word in words if len(word) >= 4 or UNSPACED.match(word)}
 
 
 def title_words(text: str) -> set[str]:
     """The casefolded words of `text` (CJK characters one by one)."""
-    return set(_WORD.findall(text.casefold()))
+    return set(WORD.findall(text.casefold()))
