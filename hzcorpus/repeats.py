@@ -119,7 +119,6 @@ class RepeatCounter:
 
     def __init__(self, folder: Path, spill: int = SPILL_HASHES) -> None:
         self.folder, self.spill = folder, spill
-        self.texts = 0
         self._seen: set[bytes] = set()
         self._held: list[int] = []
         folder.mkdir(parents=True, exist_ok=True)
@@ -135,12 +134,12 @@ class RepeatCounter:
         if key in self._seen:
             return
         self._seen.add(key)
-        self.texts += 1
         self._held.extend(counted_lines(text))
         if len(self._held) >= self.spill:
             self._flush()
 
     def add_all(self, texts: Iterable[str]) -> None:
+        """`add` each text."""
         for text in texts:
             self.add(text)
 
@@ -178,7 +177,8 @@ def kept_line_numbers(doc: Document) -> list[int]:
     HTML: the kept paragraphs fill the numbers that no removal has. Page-text dumps: each
     kept line is the next input line (whitespace squeezed) that is the line, holds it (part
     of a line removed) or starts it (a lone bullet joined to its item), skipping the input
-    lines removed whole.
+    lines removed whole; a line found nowhere after the previous one takes the number
+    after it.
     """
     texts = doc.paragraphs
     taken = {r.line for r in doc.removed}
