@@ -638,6 +638,10 @@ _DIGIT = re.compile(r"\d")
 #: A date anywhere in a line (to parse the date out of a "Published: ..." line). The
 #: lookahead for the characters a date starts with spares the search most places.
 DATE_IN_LINE = guarded(_DATE, re.I)
+#: What every hit of `_DATE` holds: a digit before a date separator (its numeric forms) or
+#: a digit after white space (the year, or the day, of its forms with a month name). One
+#: quick search, to spare `DATE_IN_LINE` the lines without one.
+DATE_SHAPE = re.compile(r"\d\s*[-./年]|\s\d")
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
 _NUM_DE = r"(?:\d+|einer?|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|wenigen)"
@@ -656,13 +660,12 @@ AGENCY_NAMES = _phrases(*sorted(PICTURE_AGENCIES, key=len, reverse=True))
 
 
 _TOKEN_SEPARATORS = re.compile(r"[\s|/·•,;]+")
-#: Six or more icon or class names (`[a-z0-9_-]+`) separated by white space, the first
-#: character ASCII: the tokens `_is_icon_run` counts, found by one match that fails at
-#: the first other character (most lines fail at once).
-_ICON_RUN = re.compile(r"(?=[\x00-\x7f])\s*[a-z0-9_-]+(?:\s+[a-z0-9_-]+){5,}\s*")
+#: Six or more icon or class names (`[a-z0-9_-]+`, case-sensitive) separated by white
+#: space, the first character ASCII: the `icon-names` row's gate (the tokens
+#: `_is_icon_run` counts), one match that fails at the first other character; its first
+#: and last characters keep most lines from the row (see `Rule.gate`).
+ICON_RUN_GATE = r"^(?=[\x00-\x7f])\s*[a-z0-9_-]+(?:\s+[a-z0-9_-]+){5,}\s*\Z"
 _MENU_SEPARATORS = re.compile(r"\s+[|•·∙⋅■]\s+|\s*\|\s*")
-#: Four or more short CJK words (one to four characters) separated by white space.
-_CJK_MENU = re.compile(r"\s*[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4}){3,}\s*")
 _LABEL_SEPARATORS = re.compile(r"\s*[|｜/]\s*")
 
 
@@ -676,9 +679,8 @@ def _first_word(line: str) -> str:
 
 
 def _is_icon_run(line: str) -> bool:
-    """A run of icon or CSS class names: lowercase identifiers, many known glyph names."""
-    if _ICON_RUN.fullmatch(line) is None:
-        return False
+    """A run of icon or CSS class names (a line its row's gate, `ICON_RUN_GATE`, lets
+    through): many known glyph names, few stopwords."""
     tokens = line.split()
     known = sum(t in ICON_WORDS or "-" in t or "_" in t for t in tokens)
     stop = sum(t in STOPWORDS for t in tokens)
@@ -687,10 +689,10 @@ def _is_icon_run(line: str) -> bool:
 
 def _is_menu_run(line: str) -> bool:
     """Several navigation labels on one line, without a sentence around them."""
-    if _is_sentence(line):
-        return False
     head = _first_word(line)
     if head not in CATEGORY_WORDS and head not in UI_LABELS:
+        return False
+    if _is_sentence(line):
         return False
     tokens = [t for t in _tokens(line) if t]
     if len(tokens) < 3:
@@ -755,11 +757,6 @@ def _is_bulleted_label(line: str) -> bool:
     return share is not None and (
         share["target"] is None or share["target"].lower() in SOCIAL_WORDS | BOOKMARK_SITES
     )
-
-
-def _is_cjk_menu(line: str) -> bool:
-    """Chinese navigation: four or more short CJK words separated by spaces, no punctuation."""
-    return _CJK_MENU.fullmatch(line) is not None
 
 
 #: A duration after a label: "Listen to this article · 5:12 min", "Artikel anhören • 4 Min".
@@ -1047,7 +1044,10 @@ def _is_date_line(line: str) -> bool:
 def _is_date_meta_line(line: str) -> bool:
     """A few words of metadata around a date, not a sentence."""
     return (
-        len(line.split()) <= 8 and not _is_sentence(line) and DATE_IN_LINE.search(line) is not None
+        not _is_sentence(line)
+        and len(line.split()) <= 8
+        and DATE_SHAPE.search(line) is not None
+        and DATE_IN_LINE.search(line) is not None
     )
 
 
@@ -1699,6 +1699,8 @@ LINE_RULES: tuple[Rule, ...] = (
         id="icon-names",
         reason="a run of icon-font or CSS class names rendered as text",
         predicate=_is_icon_run,
+        gate=ICON_RUN_GATE,
+        flags=0,
         kind="furniture",
         match=(
             "arrow-right cart chevron-down chevron-left close menu search share user email",
@@ -3016,7 +3018,9 @@ LINE_RULES: tuple[Rule, ...] = (
         id="cjk-menu",
         reason="a row of Chinese navigation labels",
         kind="edge",
-        predicate=_is_cjk_menu,
+        # four or more short CJK words (one to four characters) separated by white space
+        pattern=r"^\s*[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4}){3,}\s*\Z",
+        flags=0,
         max_chars=100,
         match=("首页 新闻 财经 科技 体育", "国内 国际 军事 社会 娱乐 汽车"),
         no_match=("杭州 是 一个 美丽 的 城市，我们 很 喜欢。",),

@@ -22,6 +22,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from .inputs import InputItem, count_inputs, item_article, item_sha256, iter_inp
 from .language import LanguageOptions
 from .read import ReadOptions
 from .redaction import FlagOptions
+from .repeats import RepeatStep, RepeatTable
 from .steps import (
     CleanStep,
     DetectStep,
@@ -61,6 +63,9 @@ class BuildOptions:
     (and one translation batch); `shard_rows` rows per parquet file; `time_limit` seconds
     per document (a document over it fails, the build goes on). `executor` is `local` or
     `ray` (with `ray_address`, `translate_actors`); `device` is where translation runs.
+    `repeats` (off by default): a line kept on this many documents of the build or more is
+    removed after cleaning (`hzcorpus.repeats`); `build()` counts them first and sets
+    `repeat_table`.
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -79,6 +84,8 @@ class BuildOptions:
     ray_address: str | None = None
     translate_actors: int | None = None
     device: str = "cpu"
+    repeats: int | None = None
+    repeat_table: RepeatTable | None = None
 
     def __post_init__(self) -> None:
         if self.executor not in EXECUTORS:
@@ -89,11 +96,15 @@ class BuildOptions:
             raise DatasetError("workers, chunk size and shard rows must be at least 1")
         if self.time_limit <= 0:
             raise DatasetError("the time limit must be more than 0 seconds")
+        if self.repeats is not None and (self.repeats < 2 or self.clean is None):
+            raise DatasetError("repeats needs the clean stage and at least 2 documents")
 
     def steps(self) -> list[Step]:
         """The steps that make each record, in order; their names are the build's stages."""
         steps: list[Step] = [ReadStep(self.read)]
         steps += [CleanStep(self.clean)] if self.clean is not None else []
+        if self.repeats is not None:
+            steps.append(RepeatStep(self.repeat_table or RepeatTable.empty(self.repeats)))
         steps.append(HasTextStep())
         steps += [DetectStep(self.language)] if self.language is not None else []
         steps += [FlagStep(self.flag)] if self.flag is not None else []
@@ -120,8 +131,16 @@ class BuildOptions:
             packages = [(p.from_code, p.to_code, p.version, p.path.name) for p in installed]
             translate = replace(translate, packages_dir=Path())  # ... the folder does not
         parts = [self.read, self.clean, self.language, self.flag, translate, packages]
+        if self.repeats is not None:  # the table's digest, not its lines (`RepeatTable`)
+            parts.append(["repeats", self.repeats, self.repeat_table])
         parts += [library_versions(self.libraries()), data_digest()]
         return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
+
+    def counting(self) -> BuildOptions:
+        """The options of a repeat build's count pass: read and clean only."""
+        return replace(
+            self, language=None, flag=None, translate=None, repeats=None, repeat_table=None
+        )
 
 
 #: the package's folders of data files that steps read: the line model, the gap scorer's
@@ -311,18 +330,22 @@ def build(
     started = time.time()
     work = work_dir(out_dir)
     with _terminate_interrupts(), locked(work, out_dir):
-        fingerprint = options.fingerprint()  # once: it walks every rule of every stage
-        store = ChunkStore(work / "chunks" / fingerprint)
         if not options.resume:
             shutil.rmtree(work / "chunks", ignore_errors=True)
         staging = work / "staging"
-        for stale in (staging, work / "previous"):
+        for stale in (staging, work / "previous", work / "repeats"):
             shutil.rmtree(stale, ignore_errors=True)
         staging.mkdir()
-        plan = Plan(store if options.resume else None, options.read)
         executor = make_executor(options)
+        if options.repeats is not None:
+            options = replace(
+                options, repeat_table=_count_repeats(raw_dir, work, executor, options)
+            )
+        fingerprint = options.fingerprint()  # once: it walks every rule of every stage
+        store = ChunkStore(work / "chunks" / fingerprint)
+        plan = Plan(store if options.resume else None, options.read)
         with Reducer(staging, options.shard_rows) as reducer:
-            _map(raw_dir, plan, store, executor, options, reducer)
+            _map(raw_dir, plan, store, executor, options, reducer.add)
             info = replace(options.card, stages=options.stages(), libraries=options.libraries())
             report = reducer.finish(plan, store, info)
         report.executor = executor.name
@@ -334,11 +357,39 @@ def build(
     return report
 
 
+def _count_repeats(raw_dir: Path, work: Path, executor: Any, options: BuildOptions) -> RepeatTable:
+    """A repeat build's count pass: every input read and cleaned (`options.counting()`,
+    chunks saved and resumed as a build's), each kept text's lines counted."""
+    from .chunks import ChunkStore
+    from .reduce import Plan
+    from .repeats import RepeatCounter
+
+    counting = options.counting()
+    store = ChunkStore(work / "chunks" / counting.fingerprint())
+    plan = Plan(store if options.resume else None, options.read)
+    counter = RepeatCounter(work / "repeats")
+
+    def count(rows: Iterable[dict[str, Any]]) -> None:
+        counter.add_all(row["record"]["text"] for row in rows if row["status"] == "ok")
+
+    _map(raw_dir, plan, store, executor, counting, count)
+    count(plan.ready(store))
+    plan.check_done()
+    table = counter.table(options.repeats or 0)
+    shutil.rmtree(work / "repeats", ignore_errors=True)
+    return table
+
+
 def _map(
-    raw_dir: Path, plan: Any, store: Any, executor: Any, options: BuildOptions, reducer: Any
+    raw_dir: Path,
+    plan: Any,
+    store: Any,
+    executor: Any,
+    options: BuildOptions,
+    take: Callable[[Iterable[dict[str, Any]]], None],
 ) -> None:
     """The map phase: every input not reused through the executor into chunk files, each
-    result reduced as soon as the ones before it are."""
+    result handed to `take` (the reducer) as soon as the ones before it are."""
     from .chunks import table_bytes
 
     progress = _progress(options.quiet)
@@ -350,7 +401,7 @@ def _map(
         for chunk in executor.run(_worker_steps(options), chunks, progress.update):
             path = store.write(table_bytes(chunk.table), chunk.rows)
             plan.add(path, chunk.table.column("index").to_pylist())
-            reducer.add(plan.ready(store))
+            take(plan.ready(store))
         if plan.reused:
             progress.set_postfix(reused=plan.reused, refresh=False)
     finally:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 import numpy as np
 
@@ -158,10 +159,8 @@ def clean_document(doc: Document, options: CleanOptions = CleanOptions()) -> Doc
 
 def _clean_html(doc: Document, options: CleanOptions) -> Document:
     page = extract_html(doc.raw, options.html)
-    first_hit = LineMatcher.of(options.rules)
     texts = page.text.split("\n")
-    max_chars = options.thresholds.max_rule_chars
-    hits = [first_hit(text) if len(text) <= max_chars else None for text in texts]
+    hits = LineMatcher.of(options.rules).first_hits(texts, options.thresholds.max_rule_chars)
     preformatted = set(page.preformatted)
     hits = [
         None if rule is None or rule.id in DUMP_ONLY_RULES or i in preformatted else rule
@@ -230,11 +229,16 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
             f"{source}: {len(raw_lines)} lines, over the {options.max_lines}-line limit"
         )
     lines = _join_bullets(raw_lines)
-    first_hit, max_rule_chars = LineMatcher.of(options.rules), th.max_rule_chars
-    for line in lines:
-        _measure(line, th)
-        if len(text := line.text) <= max_rule_chars:
-            line.rule = first_hit(text)
+    texts = [line.text for line in lines]
+    hits = LineMatcher.of(options.rules).first_hits(texts, th.max_rule_chars)
+    # `_measure`'s memo, read here without a call per line
+    measured_of, memo_chars = _MEASURED.get, min(LineMatcher.MEMO_LINE_CHARS, th.feature_chars)
+    for line, text, rule in zip(lines, texts, hits, strict=True):
+        line.rule = rule
+        if len(text) <= memo_chars and (measured := measured_of(text)) is not None:
+            line.units, line.cjk, line.function_share = measured
+        else:
+            _measure(line, th)
         if text in BULLET_MARKERS:
             line.context = "lone-bullet"
     _mark_toc(lines, th, raw)
@@ -278,14 +282,20 @@ def _facts(passes: _Passes) -> LineFacts:
     """What the line model reads of the lines after the passes."""
     lines = passes.lines
     return LineFacts(
-        texts=[line.text for line in lines],
-        units=[line.units for line in lines],
-        function_share=[line.function_share for line in lines],
-        cjk=[line.cjk for line in lines],
-        prose=[line.prose for line in lines],
-        rule_kind=[line.rule.kind if line.rule is not None else None for line in lines],
-        context=[line.context for line in lines],
+        texts=list(map(_TEXT, lines)),
+        units=list(map(_UNITS, lines)),
+        function_share=list(map(_FUNCTION_SHARE, lines)),
+        cjk=list(map(_CJK_LINE, lines)),
+        prose=list(map(_PROSE, lines)),
+        rule_kind=[None if (rule := line.rule) is None else rule.kind for line in lines],
+        context=list(map(_CONTEXT, lines)),
     )
+
+
+#: The `_Line` fields `_facts` reads, as C-level getters.
+_TEXT, _UNITS, _FUNCTION_SHARE, _CJK_LINE, _PROSE, _CONTEXT = map(
+    attrgetter, ("text", "units", "function_share", "cjk", "prose", "context")
+)
 
 
 def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
@@ -379,18 +389,16 @@ def model_decides(passes: _Passes) -> np.ndarray:
     lead = next((i for i in range(head, last + 1) if passes.lines[i].prose), -1)
     codes = [NOT_DECIDED] * len(passes.lines)  # a list: numpy's items are slow one by one
     for i, line in enumerate(passes.lines):
-        if i == lead:
-            continue
-        if line.context in MODEL_OVERRULES:
-            codes[i] = DROPPED
-        elif line.context is not None:
-            continue
-        elif head <= i <= last and (
-            line.rule is None or (line.rule.kind == "edge" and i in inside)
-        ):
-            codes[i] = INSIDE
-        elif line.rule is None and not head <= i <= last:
+        if (context := line.context) is not None:
+            if context in MODEL_OVERRULES:
+                codes[i] = DROPPED
+        elif head <= i <= last:
+            if (rule := line.rule) is None or (rule.kind == "edge" and i in inside):
+                codes[i] = INSIDE
+        elif line.rule is None:
             codes[i] = AROUND
+    if lead >= 0:  # the lead stays as the rules leave it
+        codes[lead] = NOT_DECIDED
     return np.array(codes, dtype=np.int8)
 
 

@@ -509,6 +509,13 @@ def add_build(sub: argparse._SubParsersAction) -> None:
         help="seconds one document may take; a slower one fails and the build goes on",
     )
     p.add_argument("--max-bytes", type=arg.count, help="refuse inputs larger than this")
+    p.add_argument(
+        "--repeats",
+        type=arg.count,
+        metavar="N",
+        help="remove the lines (not sentences) that cleaning keeps on N documents or more "
+        "of the build: a count pass reads and cleans every input first (default: off)",
+    )
     p.add_argument("--name", type=arg.text, help="pretty name of the dataset (card)")
     p.add_argument(
         "--license",
@@ -578,6 +585,7 @@ def _run_build(args: argparse.Namespace) -> int:
         ray_address=args.ray_address,
         translate_actors=args.translate_actors,
         device=args.device,
+        repeats=args.repeats,
     )
     if args.no_translate:
         options = replace(options, translate=None)

@@ -8,9 +8,10 @@ from running only the rules that can fire on the line (see `LineMatcher`).
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .rules import Rule, fold_lowered, strings_automaton
 
@@ -95,14 +96,27 @@ class LineMatcher:
         return LineMatcher(rules)
 
     def __call__(self, text: str) -> Rule | None:
-        if len(text) > self.MEMO_LINE_CHARS:
-            at = self._first(text)
-        elif (at := self._memo.get(text)) is None:
-            at = self._first(text)
-            if len(self._memo) >= self.MEMO_LINES:
-                self._memo.clear()
-            self._memo[text] = at
-        return self.rules[at] if at >= 0 else None
+        return self.first_hits([text])[0]
+
+    def first_hits(self, texts: list[str], max_chars: int = sys.maxsize) -> list[Rule | None]:
+        """The first rule that fires on each of `texts` (None where none does, or for a text
+        of more than `max_chars` characters): a page's lines in one call, those the memo
+        holds without a call each."""
+        memo, rules, memo_chars = self._memo, self.rules, self.MEMO_LINE_CHARS
+        hits: list[Rule | None] = []
+        for text in texts:
+            if len(text) > max_chars:
+                hits.append(None)
+                continue
+            at = memo.get(text)
+            if at is None:
+                at = self._first(text)
+                if len(text) <= memo_chars:
+                    if len(memo) >= self.MEMO_LINES:
+                        memo.clear()
+                    memo[text] = at
+            hits.append(rules[at] if at >= 0 else None)
+        return hits
 
     def _first(self, text: str) -> int:
         """The index of the first rule that fires on `text`, -1 when none does."""
@@ -123,7 +137,7 @@ class LineMatcher:
         mask &= self._by_length[bisect_left(self._bounds, len(text))]
         chars = self._class_free
         for search, bits in self._classes:
-            if search(text) is not None:
+            if mask & bits and search(text) is not None:  # only for rules still in
                 chars |= bits
         mask &= chars
         if mask & self._string_bound:  # a rule left needs strings: look for them
@@ -157,15 +171,26 @@ class LineMatcher:
     def _plan(self, mask: int) -> _Plan:
         """What may fire on the lines that leave the rules of `mask` in: `(index, test)` in
         table order."""
-        plan = tuple(
-            (i, rule.predicate if rule.pattern is None else rule.regex.match)
-            for i, rule in enumerate(self.rules)
-            if mask >> i & 1
-        )
+        plan = tuple((i, _test(rule)) for i, rule in enumerate(self.rules) if mask >> i & 1)
         if len(self._plans) >= self.PLANS:
             self._plans.clear()
         self._plans[mask] = plan
         return plan
+
+
+def _test(rule: Rule) -> Callable[[str], object] | None:
+    """What a plan runs for a rule: its pattern's `match`, its predicate (behind its gate's
+    `match`), or None for a rule of required strings alone."""
+    if rule.pattern is not None:
+        return rule.regex.match
+    if rule.gate is not None and rule.predicate is not None:
+        return partial(_gated, rule.gate_regex.match, rule.predicate)
+    return rule.predicate
+
+
+def _gated(gate: Callable[[str], object], predicate: Callable[[str], bool], text: str) -> bool:
+    """Whether `text` passes a predicate row's gate, then its predicate."""
+    return gate(text) is not None and predicate(text)
 
 
 def _mask(bits: Iterable[bool]) -> int:

@@ -34,7 +34,10 @@ class Rule:
     one of which the lowercased text must hold) and `requires_chars` (a character class,
     such as `\\d`, one of whose characters the text must hold). They are part of the
     rule: `hits` checks them first. A rule of `requires` alone, with neither pattern nor
-    predicate, fires wherever one of its strings occurs.
+    predicate, fires wherever one of its strings occurs. A predicate row's `gate` is a
+    pattern (from `^`, with `flags`) that a text must match before the predicate runs:
+    the facts a matcher reads off a pattern (`first_char`, `last_char`, `literals`,
+    `longest_text`) are read off it, so most lines never reach the predicate.
     """
 
     id: str
@@ -51,10 +54,13 @@ class Rule:
     max_chars: int | None = None
     requires: tuple[str, ...] = ()
     requires_chars: str = ""
+    gate: str | None = None
 
     def __post_init__(self) -> None:
         if self.pattern is not None and self.predicate is not None:
             raise ValueError(f"rule {self.id}: give a pattern or a predicate, not both")
+        if self.gate is not None and (self.predicate is None or not self.gate.startswith("^")):
+            raise ValueError(f"rule {self.id}: a gate is a pattern from ^ before a predicate")
         if self.pattern is None and self.predicate is None and not self.requires:
             raise ValueError(f"rule {self.id}: give a pattern, a predicate or required strings")
         if any(need != need.lower() or not need for need in self.requires):
@@ -70,6 +76,19 @@ class Rule:
         return re.compile(self.pattern, self.flags)
 
     @cached_property
+    def gate_regex(self) -> re.Pattern[str]:
+        """The compiled `gate` (rules without one have none)."""
+        if self.gate is None:
+            raise TypeError(f"rule {self.id} has no gate")
+        return re.compile(self.gate, self.flags)
+
+    @property
+    def _shape(self) -> str | None:
+        """The pattern that the facts of a hit's shape are read off: the row's pattern, or
+        its predicate's `gate`."""
+        return self.pattern if self.pattern is not None else self.gate
+
+    @cached_property
     def group_names(self) -> tuple[str, ...]:
         """The pattern's named groups in pattern order (`regex.groupindex`'s names), read
         from its parse tree without compiling it."""
@@ -80,8 +99,8 @@ class Rule:
     @cached_property
     def first_char(self) -> re.Pattern[str] | None:
         """A pattern matching every character a hit can start with, or None when a hit may
-        start with any character (or be empty); None for predicates."""
-        first = None if self.pattern is None else first_chars(self.pattern, self.flags)
+        start with any character (or be empty); for a predicate, those of its `gate`."""
+        first = None if self._shape is None else first_chars(self._shape, self.flags)
         return None if first is None else re.compile(first, self.flags)
 
     @cached_property
@@ -93,10 +112,10 @@ class Rule:
     def longest_text(self) -> int | None:
         """The longest text a hit can span (its pattern ends every branch at the text's end,
         without MULTILINE, and its hits have a bounded width; one more for a last newline
-        that `$` may stand before), or None; None for predicates."""
-        if self.pattern is None or self.flags & re.MULTILINE:
+        that `$` may stand before), or None; for a predicate, that of its `gate`."""
+        if self._shape is None or self.flags & re.MULTILINE:
             return None
-        parsed = _parse(self.pattern, self.flags)
+        parsed = _parse(self._shape, self.flags)
         widest = parsed.getwidth()[1]
         if parsed.state.flags & re.MULTILINE or widest >= _constants.MAXREPEAT:
             return None
@@ -106,23 +125,24 @@ class Rule:
     def literals(self) -> frozenset[str]:
         """Strings one of which every hit of the pattern holds, as `fold` writes them: the
         text's `fold` holds one of them wherever the pattern fires. Empty when the pattern
-        has no such strings of at least two characters (a Chinese character counts two),
-        and for predicates."""
-        if self.pattern is None:
+        has no such strings of at least two characters (a Chinese character counts two);
+        for a predicate, those of its `gate`."""
+        if self._shape is None:
             return frozenset()
-        found = _sequence_literals(_parse(self.pattern, self.flags))
+        found = _sequence_literals(_parse(self._shape, self.flags))
         return frozenset(found or ())
 
     @cached_property
     def last_char(self) -> re.Pattern[str] | None:
         """A pattern matching every character a hit can end with when every hit ends at the
         end of the text (`$` or `\\Z` closes each branch; without MULTILINE), or None when
-        a hit may end elsewhere, may be empty, or is not modelled; None for predicates. A
-        text that ends with a newline, which `$` may stand before, must not be judged by it.
+        a hit may end elsewhere, may be empty, or is not modelled; for a predicate, that of
+        its `gate`. A text that ends with a newline, which `$` may stand before, must not be
+        judged by it.
         """
-        if self.pattern is None or self.flags & re.MULTILINE:
+        if self._shape is None or self.flags & re.MULTILINE:
             return None
-        parsed = _parse(self.pattern, self.flags)
+        parsed = _parse(self._shape, self.flags)
         if parsed.state.flags & re.MULTILINE:
             return None
         last = _end_atoms(list(parsed))
@@ -141,7 +161,8 @@ class Rule:
         if not self.admits(text):
             return False
         if self.predicate is not None:
-            return self.predicate(text)
+            gate = self.gate is None or self.gate_regex.match(text) is not None
+            return gate and self.predicate(text)
         return self.pattern is None or self.regex.search(text) is not None
 
 

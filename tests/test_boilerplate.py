@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -248,18 +249,22 @@ def test_characters_a_pattern_takes_as_one_fold_alike(char, case):
 @given(
     st.lists(
         st.sampled_from(["12", "3.", "2025", " ", "März", "Mon", "de", "mai", ".", "/", "星期一"])
+        | st.sampled_from(["Feb", "11,", "\t", "\xa0", "\n", "٣", "th", "de ", "年", "月", "日"])
         | st.text(alphabet="aA1 .:-/年月日", max_size=3),
         max_size=8,
     )
 )
 def test_a_guarded_pattern_finds_the_same_hits(parts):
-    """`rules.guarded` (DATE_IN_LINE is one) finds what its pattern finds, where it finds it."""
+    """`rules.guarded` (DATE_IN_LINE is one) finds what its pattern finds, where it finds it;
+    a date's text holds `DATE_SHAPE`."""
     import re
 
-    from hzcorpus.boilerplate import _DATE, DATE_IN_LINE
+    from hzcorpus.boilerplate import _DATE, DATE_IN_LINE, DATE_SHAPE
     from hzcorpus.rules import guarded
 
     text = "".join(parts)
+    if (date := DATE_IN_LINE.search(text)) is not None:
+        assert DATE_SHAPE.search(date.group()), text
     plain = re.compile(_DATE, re.I).search(text)
     found = DATE_IN_LINE.search(text)
     assert (found and found.group()) == (plain and plain.group()), text
@@ -269,7 +274,8 @@ def test_a_guarded_pattern_finds_the_same_hits(parts):
 
 
 def _icon_run_token_by_token(line: str) -> bool:
-    """`_is_icon_run` as it was written before its one-match shape test."""
+    """The `icon-names` row as it was written before its one-match shape test (now its
+    gate)."""
     import re
 
     from hzcorpus.boilerplate import ICON_WORDS, STOPWORDS
@@ -333,11 +339,10 @@ _ROW_PIECES = st.sampled_from(
 @example("国际新闻网 体育 财经 科技")  # a five-character word
 @example("国际 体育 财经 科技")
 @example("国际 体育 财经")  # three words: too few
-def test_row_shape_predicates_answer_as_token_by_token(line):
-    from hzcorpus.boilerplate import _is_cjk_menu, _is_icon_run
-
-    assert _is_icon_run(line) == _icon_run_token_by_token(line)
-    assert _is_cjk_menu(line) == _cjk_menu_token_by_token(line)
+def test_row_shape_rows_answer_as_token_by_token(line):
+    rows = {rule.id: rule for rule in LINE_RULES}
+    assert rows["icon-names"].hits(line) == _icon_run_token_by_token(line)
+    assert rows["cjk-menu"].hits(line) == (len(line) <= 100 and _cjk_menu_token_by_token(line))
 
 
 def test_group_names_are_the_compiled_patterns():
@@ -369,3 +374,38 @@ def test_a_bulleted_line_is_judged_by_its_item():
             assert bulleted.hits(f"• {item}") is expected, (hit.id, item)
             judged[expected] += 1
     assert judged[True] > 50 and judged[False] > 10
+
+
+def test_a_pages_first_hits_are_its_lines_hits():
+    from hzcorpus.line_matcher import LineMatcher
+
+    first_hit = LineMatcher(LINE_RULES)
+    lines = sorted({ex for rule in LINE_RULES for ex in rule.match + rule.no_match})
+    lines += lines[:50]  # repeats: answered from the memo
+    expected = [next((rule for rule in LINE_RULES if rule.hits(line)), None) for line in lines]
+    assert first_hit.first_hits(lines) == expected
+    assert LineMatcher(LINE_RULES).first_hits(lines) == expected  # a new matcher, no memo
+    pairs = list(zip(lines, expected, strict=True))
+    limited = first_hit.first_hits(lines, max_chars=20)
+    assert limited == [hit if len(line) <= 20 else None for line, hit in pairs]
+    assert any(hit is not None and len(line) > 20 for line, hit in pairs)  # some are cut
+
+
+def test_a_gate_is_a_predicate_rows_pattern_from_its_start():
+    gated = Rule("r", "t", predicate=str.islower, gate=r"^[a-c]\w*\Z", flags=0, match=("abc",))
+    assert gated.hits("abc") and not gated.hits("dbc") and not gated.hits("aBc")
+    assert gated.first_char.match("a") and gated.first_char.match("d") is None
+    assert gated.last_char.match("c") and gated.last_char.match(" ") is None
+    for wrong in ({"gate": r"[a-c]"}, {"gate": r"^a", "pattern": r"^a", "predicate": None}):
+        with pytest.raises(ValueError, match="gate"):
+            Rule("r", "t", **{"predicate": str.islower, **wrong})
+
+
+def test_every_date_example_holds_the_date_shape():
+    from hzcorpus.boilerplate import DATE_IN_LINE, DATE_SHAPE
+
+    examples = {ex for rule in LINE_RULES for ex in rule.match + rule.no_match}
+    dated = [ex for ex in sorted(examples) if DATE_IN_LINE.search(ex)]
+    assert len(dated) > 20
+    for line in dated:
+        assert DATE_SHAPE.search(DATE_IN_LINE.search(line).group()), line

@@ -85,6 +85,22 @@ def test_ray_writes_the_bytes_of_one_and_two_local_workers(local_ray, tmp_path, 
     assert on_ray.status["skipped"] == 1 and on_ray.status["failed"] >= 1
 
 
+def test_a_repeat_build_on_ray_writes_the_local_bytes(local_ray, tmp_path):
+    from tests.test_repeats import FURNITURE, RULE, _write_site
+
+    raw = tmp_path / "raw"
+    _write_site(raw, [{0}, {0, 1}, {0}, {1}, {2}, {0, 2}, set()])
+    options = replace(FAST, repeats=3)
+    build(raw, tmp_path / "local", options)
+    on_ray = build(raw, tmp_path / "ray", replace(options, executor="ray"))
+    assert _files(tmp_path / "local") == _files(tmp_path / "ray")
+    assert on_ray.steps["repeats"]["forwarded"] == 7
+    import hzcorpus
+
+    removed = [r for rows in hzcorpus.load(tmp_path / "ray")["removed"] for r in rows]
+    assert sum(r["rule"] == RULE and r["text"] == FURNITURE[0] for r in removed) == 4
+
+
 def test_translation_on_ray_runs_in_an_actor_pool(local_ray, tmp_path):
     from hzcorpus.packages import install_package
     from hzcorpus.translate import TranslateOptions
