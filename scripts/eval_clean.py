@@ -20,7 +20,10 @@ from its input to an `Output` and one row in `SYSTEMS`; add a data set in
 with the model's inside decisions per line (`CleanOptions.model_inside`) and per run of
 non-prose lines (`CleanOptions.model_runs`), `oracle` the ceiling of line decisions
 (the dump's lines the line model's label matcher calls article: what a perfect line
-classifier would keep); `hzcorpus-html` the HTML path as
+classifier would keep), `oracle-sentences` the ceiling of decisions below the line (each
+line's sentences and inline-furniture pieces, kept exactly when the matcher calls them
+article: what a perfect pass cutting heads and tails off lines could add to the oracle);
+`hzcorpus-html` the HTML path as
 shipped, `hzcorpus-html-choice` the same with the per-page choice of trafilatura's mode
 (`HtmlOptions.choice`).
 
@@ -48,7 +51,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -258,6 +261,45 @@ def oracle_dump(dump: str, page: devdata.Page) -> Output:
     return Output("\n".join(t for t in texts if gold.label(t) == 0))
 
 
+#: Where a dump line splits below the sentence: separators of inline furniture ("Home | News",
+#: "3 comments · Share") and CJK sentence ends, which pysbd's English rules do not split.
+_PIECE_BREAK = re.compile(r"\s+[|·•»]\s+|(?<=[。！？])")
+
+
+@cache
+def _segmenter():
+    """pysbd's rule-based sentence splitter (English rules: they split Latin-script text at
+    sentence ends followed by a capital, which is all the oracle needs)."""
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def line_pieces(line: str) -> list[str]:
+    """A dump line's sentences (pysbd), each split again at `_PIECE_BREAK`, stripped."""
+    sentences = _segmenter().segment(line) if re.search(r"[.!?]\s", line) else [line]
+    return [p.strip() for s in sentences for p in _PIECE_BREAK.split(s) if p.strip()]
+
+
+def sentence_oracle_dump(dump: str, page: devdata.Page) -> Output:
+    """The ceiling of decisions below the line: each dump line split into `line_pieces`, and
+    exactly the pieces the label matcher calls article kept (a piece it cannot label, such as a
+    short one whose words are in the gold text, is kept when its whole line is article)."""
+    gold = devdata.Gold(page)
+    kept = []
+    for text in dump_lines(dump, CleanOptions(model=False)).texts:
+        line_label = gold.label(text)
+        pieces = [p for p in line_pieces(text) if _piece_kept(gold, p, line_label)]
+        if pieces:
+            kept.append(" ".join(pieces))
+    return Output("\n".join(kept))
+
+
+def _piece_kept(gold: devdata.Gold, piece: str, line_label: int | None) -> bool:
+    label = gold.label(piece)
+    return label == 0 or (label is None and line_label == 0)
+
+
 def hzcorpus_html(html: str, options: CleanOptions | None = None) -> Output:
     """hzcorpus's HTML cleaner (`hzcorpus.html` and the line rules) on the page."""
     doc = Document(source="page.html", raw=html, format="html")
@@ -317,6 +359,7 @@ SYSTEMS: dict[str, System] = {
     "hzcorpus-runs": System("dump", partial(hzcorpus_dump, options=CleanOptions(model_runs=True))),
     "best-block": System("dump", best_block),
     "oracle": System("dump", oracle_dump, reads_gold=True),
+    "oracle-sentences": System("dump", sentence_oracle_dump, reads_gold=True),
     "hzcorpus-html": System("html", hzcorpus_html, cached=False),
     "hzcorpus-html-choice": System(
         "html",
