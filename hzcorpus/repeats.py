@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,7 +39,7 @@ RULE = "corpus-repeat"
 #: Spill files of the count (2 ** BUCKET_BITS); a hash goes to the bucket of its top bits.
 BUCKET_BITS = 6
 BUCKETS = 1 << BUCKET_BITS
-#: Hashes held before they are spilled to the bucket files.
+#: Hashes held before they are spilled to the bucket files (8 MB).
 SPILL_HASHES = 1 << 20
 #: A line of this many words or more that ends a sentence is prose, never a repeat.
 PROSE_WORDS = 8
@@ -120,7 +121,7 @@ class RepeatCounter:
     def __init__(self, folder: Path, spill: int = SPILL_HASHES) -> None:
         self.folder, self.spill = folder, spill
         self._seen: set[bytes] = set()
-        self._held: list[int] = []
+        self._held = array("Q")  # 8 bytes a hash
         folder.mkdir(parents=True, exist_ok=True)
         for path in self._paths():
             path.write_bytes(b"")
@@ -146,8 +147,8 @@ class RepeatCounter:
     def _flush(self) -> None:
         import numpy as np
 
-        held = np.array(self._held, dtype=np.uint64)
-        self._held = []
+        held = np.frombuffer(self._held, dtype=np.uint64).copy()
+        self._held = array("Q")
         bucket = (held >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
         order = np.argsort(bucket, kind="stable")
         bounds = np.searchsorted(bucket[order], np.arange(BUCKETS + 1))
