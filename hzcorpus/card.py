@@ -200,6 +200,12 @@ def _license(info: CardInfo) -> str:
 
 def _about(stats: DatasetStats, info: CardInfo) -> str:
     done = ["cleaned of boilerplate" if "clean" in info.stages else None]
+    done += [
+        "stripped of the lines kept on many documents of the build (rule `corpus-repeat`, "
+        "the count in its reason)"
+        if "repeats" in info.stages
+        else None
+    ]
     done += ["tagged with their language" if "detect" in info.stages else None]
     done += [
         "annotated with redaction flags (places where numbers, dates or names were cut out "

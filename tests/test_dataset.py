@@ -140,6 +140,16 @@ def test_card_says_which_stages_were_left_out():
     assert "(the flag step was not part of this build)" in body
     assert "(the detect step was not part of this build)" in body
     assert "tagged with their language" not in body
+    assert "corpus-repeat" not in body
+
+
+def test_card_says_repeated_lines_were_removed():
+    stats = DatasetStats()
+    stats.add(_docs(1)[0].to_record())
+    stages = ("read", "clean", "repeats", "has-text")
+    body = render_card(stats, CardInfo(stages=stages), {"kept": 1})
+    assert "stripped of the lines kept on many documents of the build" in body
+    assert "(rule `corpus-repeat`" in body
 
 
 @pytest.mark.parametrize(
