@@ -179,7 +179,7 @@ def kept_line_numbers(doc: Document) -> list[int]:
     kept line is the next input line (whitespace squeezed) that is the line, holds it (part
     of a line removed) or starts it (a lone bullet joined to its item), skipping the input
     lines removed whole; a line found nowhere after the previous one takes the number
-    after it.
+    after it, and the lines after it are still looked for from there.
     """
     texts = doc.paragraphs
     taken = {r.line for r in doc.removed}
@@ -193,8 +193,11 @@ def kept_line_numbers(doc: Document) -> list[int]:
         j = at
         while j < len(raw) and (j in whole or not _source_of(raw[j], text)):
             j += 1
-        numbers.append(j if j < len(raw) else at)
-        at = min(j + 1, len(raw))
+        if j < len(raw):
+            numbers.append(j)
+            at = j + 1
+        else:  # found nowhere: the lines after it are still looked for from `at`
+            numbers.append(at)
     return numbers
 
 

@@ -154,6 +154,18 @@ def test_kept_lines_are_numbered_by_their_input_lines():
     assert not set(numbers) & {r.line for r in doc.removed if r.text == lines[r.line]}
 
 
+def test_a_kept_line_found_in_no_input_line_takes_the_number_after_the_previous():
+    raw = "Alpha line of the page.\nBeta line of the page.\nGamma line of the page."
+    doc = Document(
+        source="a.txt",
+        raw=raw,
+        text="Alpha line of the page.\nA line the input never had.\nGamma line of the page.",
+    )
+    assert kept_line_numbers(doc) == [0, 1, 2]
+    doc = replace(doc, text="Gamma line of the page.\nA line the input never had.")
+    assert kept_line_numbers(doc) == [2, 3]  # past the last input line: one more
+
+
 def test_html_kept_lines_fill_the_numbers_no_removal_has():
     doc = Document(
         source="a.html",
