@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from .document import Document, Removed
 from .steps import Step
+from .words import count_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,14 +42,17 @@ BUCKET_BITS = 6
 BUCKETS = 1 << BUCKET_BITS
 #: Hashes held before they are spilled to the bucket files (8 MB).
 SPILL_HASHES = 1 << 20
-#: A line of this many words or more that ends a sentence is prose, never a repeat.
+#: A line of this many words (`words.count_words`: a Chinese or Japanese character is one)
+#: or more that ends a sentence is prose, never a repeat.
 PROSE_WORDS = 8
 #: Shorter normalised lines are never repeats: a heading ("Introduction", "References")
 #: recurs across a build's articles as much as a share label does.
 MIN_CHARS = 20
 
 _DIGITS = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)]*$")
+#: A sentence's end, closing quotes and brackets after it (CJK ones too); not "…", which
+#: ends a teaser cut short rather than a sentence.
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)）」』]*$")
 
 
 def norm(line: str) -> str:
@@ -58,7 +62,7 @@ def norm(line: str) -> str:
 
 def is_prose(line: str) -> bool:
     """A sentence: `PROSE_WORDS` words or more, ending in sentence punctuation."""
-    return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line.rstrip()))
+    return count_words(line) >= PROSE_WORDS and bool(_SENTENCE_END.search(line.rstrip()))
 
 
 def line_hash(normed: str) -> int:

@@ -61,6 +61,10 @@ def test_prose_is_a_long_line_that_ends_a_sentence():
     assert is_prose("„Wir sind zufrieden mit dem Ergebnis der langen Verhandlungen“, sagte er.")
     assert not is_prose("The council approved the plan for the new tram line on Monday")
     assert not is_prose("Read more.")
+    # written without spaces: each Chinese character is a word (`words.count_words`)
+    assert is_prose("市政府周一批准了新的有轨电车线路计划，预计明年开始施工。")
+    assert is_prose("「市政府周一批准了新的有轨电车线路计划。」")
+    assert not is_prose("更多新闻请点击这里查看")
 
 
 def _texts(draw_lines: list[list[int]]) -> list[str]:
