@@ -461,9 +461,6 @@ class Thresholds:
     #: the title and the article (a name, a label) are dropped unless they end with ":".
     title_min_units: float = 3
     title_max_units: float = 28
-    #: The title is the first headline-like line at least this share of the longest one
-    #: (a standfirst without a full stop is longer than the title it follows).
-    title_min_share_of_longest: float = 0.35
     #: Between the title and the first paragraph, a line stays when it has this many words
     #: (a standfirst, a caption) or ends with ":"; shorter ones are labels and buttons.
     lead_min_units: float = 5

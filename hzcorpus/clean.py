@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
+from itertools import islice
 from operator import attrgetter
 
 import numpy as np
@@ -58,6 +59,13 @@ from .html_title import TITLE_SEPARATOR, shown_part
 from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .line_rows import row_features
+from .page_title import (
+    TITLE_MIN_SHARE_OF_LONGEST,
+    TitleFeatures,
+    content_words,
+    overlap,
+    title_score,
+)
 from .rules import Rule
 
 #: The rule id and reason of the lines the line model removes.
@@ -1044,34 +1052,80 @@ def _is_sentence_title(lines: list[_Line], first: int, end: int, th: Thresholds)
     )
 
 
-def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresholds) -> int | None:
-    """Index of the title: a headline-like line between the block's start and `first`.
+#: The title search's candidates (`_find_title`): this many headline-like lines nearest
+#: above the first paragraph, the lines this far below it, and the dump's first lines
+#: searched for the page's `<title>`.
+TITLE_NEAREST = 6
+TITLE_BELOW = 6
+TITLE_TOP_LINES = 3
 
-    A one-sentence question or exclamation opening the article is a candidate too.
-    Candidates followed by what follows a headline (byline, date, standfirst, the first
-    paragraph) go first. A line that the page repeats wins; else the first one of some
-    length (at least `title_min_share_of_longest` of the longest: not a menu item, not
-    the standfirst).
-    With no such line, a short single sentence that opens the page, followed by longer
+
+def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresholds) -> int | None:
+    """Index of the title: the candidate that scores best (`page_title.title_score`).
+
+    Candidates are the headline-like lines (`_is_title_like`) between the block's start
+    and `first`: the `TITLE_NEAREST` nearest, and further up those that one of the dump's
+    first lines holds (a page's `<title>`, "Headline | Site"); a one-sentence question or
+    exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, non-prose
+    ones that the first lines hold (the "first paragraph" was a teaser above the headline).
+    With no candidate, a short single sentence that opens the page, followed by longer
     prose, is the title.
     """
-    candidates = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    top = [line.text.casefold() for line in lines[:TITLE_TOP_LINES]]
+    above = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    near = max(0, len(above) - TITLE_NEAREST)
+    candidates = [i for i in above[:near] if _is_shown(lines[i], top)] + above[near:]
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
-    attached = [i for i in candidates if _is_attached(lines, i + 1, first, th)]
-    candidates = attached or candidates
-    if candidates:
-        counts = _casefold_counts(lines, {lines[i].text.casefold() for i in candidates})
-        repeated = [i for i in candidates if counts[lines[i].text.casefold()] > 1]
-        if repeated:
-            return repeated[-1]
-        longest = max(lines[i].units for i in candidates)
-        return next(
-            i for i in candidates if lines[i].units >= th.title_min_share_of_longest * longest
+    candidates += [
+        i
+        for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
+        if not lines[i].prose and _is_title_like(lines[i], th) and _is_shown(lines[i], top)
+    ]
+    if not candidates:
+        unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
+        return first if sentence_title and not unruled_above else None
+    counts = _casefold_counts(lines, {lines[i].text.casefold() for i in candidates})
+    lead = frozenset().union(
+        *(content_words(line.text, line.cjk) for line in _lead_paragraphs(lines, first, end))
+    )
+
+    longest = max(lines[i].units for i in candidates)
+    first_long = next(
+        i for i in candidates if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest
+    )
+
+    def score(i: int) -> float:
+        line = lines[i]
+        between = range(i + 1, first) if i < first else range(first + 1, i)
+        return title_score(
+            TitleFeatures(
+                overlap=overlap(content_words(line.text, line.cjk), lead),
+                shown=_is_shown(line, top),
+                repeated=counts[line.text.casefold()] > 1,
+                attached=_is_attached(lines, i + 1, first if i < first else end, th),
+                gap=sum(lines[j].rule is None and lines[j].context is None for j in between),
+                units=line.units,
+                opening=i == first,
+                below=i > first,
+                first_long=i == first_long,
+            )
         )
-    unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
-    return first if sentence_title and not unruled_above else None
+
+    return max(candidates, key=score)
+
+
+def _is_shown(line: _Line, top: list[str]) -> bool:
+    """Whether one of the dump's first lines (`top`, casefolded) holds `line` and more (a
+    page's `<title>`: "Headline | Site")."""
+    folded = line.text.casefold()
+    return any(folded in text and folded != text for text in top)
+
+
+def _lead_paragraphs(lines: list[_Line], first: int, end: int) -> list[_Line]:
+    """The article's first two prose lines from `first` (what its headline is about)."""
+    return list(islice(filter(_PROSE, islice(lines, first, end)), 2))
 
 
 def _casefold_counts(lines: list[_Line], keys: set[str]) -> Counter[str]:

@@ -1,0 +1,101 @@
+"""How much a line of a page-text dump looks like the page's title (`clean._find_title`).
+
+The title search scores each headline-like line above the article's first paragraph and
+takes the best. A headline shares words with the paragraph it heads, the page's
+`<title>` (often the dump's first line, "Headline | Site") holds it, and it stands right
+above the article, after a byline or date; a menu item shares no words with the article
+and stands in a run of other menu items further up. The weights are data, chosen on the
+development parts of the devdata sets (scripts/eval_clean.py; logistic regression of
+"this line is the gold title" on the features, rounded).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import NamedTuple
+
+#: A word of at least this many characters counts in the overlap with the article's lead
+#: (shorter ones are mostly function words: "the", "und", "les").
+CONTENT_WORD_CHARS = 4
+#: A candidate counts as long (`TitleFeatures.first_long`) from this share of the longest.
+TITLE_MIN_SHARE_OF_LONGEST = 0.35
+#: Punctuation stripped from the ends of a word before it is compared.
+_PUNCTUATION = "\"'“”‘’«»„‚()[]{}.,:;!?¿¡…—–-/|*#&+%$€£@"
+
+
+class TitleFeatures(NamedTuple):
+    """What the score reads of a candidate line."""
+
+    #: Share of the line's content words that the article's first paragraphs use.
+    overlap: float
+    #: The line is part of one of the dump's first lines (a page's `<title>`).
+    shown: bool
+    #: The page has the line more than once.
+    repeated: bool
+    #: What follows the line is what follows a headline (byline, date, standfirst, text).
+    attached: bool
+    #: Unruled lines between the line and the first paragraph.
+    gap: int
+    #: The line's length in words (a CJK character is a word).
+    units: float
+    #: The line is the first paragraph itself (a one-sentence question or exclamation).
+    opening: bool
+    #: The line stands below the first paragraph.
+    below: bool
+    #: The line is the first candidate of some length (`TITLE_MIN_SHARE_OF_LONGEST` of the
+    #: longest): a headline comes before the longer standfirst under it.
+    first_long: bool
+
+
+@dataclass(frozen=True)
+class TitleWeights:
+    """The score's weight of each feature (`TitleFeatures`); `gap` is weighed by its
+    logarithm (one line of menu more costs less the further up the line is), `units` up
+    to `units_cap`."""
+
+    overlap: float = 3.9
+    shown: float = 2.7
+    repeated: float = 0.6
+    attached: float = 0.6
+    gap: float = -0.5
+    units: float = 0.09
+    units_cap: float = 20
+    opening: float = -2.9
+    below: float = -0.6
+    first_long: float = 1.0
+
+
+TITLE_WEIGHTS = TitleWeights()
+
+
+def title_score(f: TitleFeatures, w: TitleWeights = TITLE_WEIGHTS) -> float:
+    """How much the line with features `f` looks like the title (higher: more)."""
+    return (
+        w.overlap * f.overlap
+        + w.shown * f.shown
+        + w.repeated * f.repeated
+        + w.attached * f.attached
+        + w.gap * math.log1p(f.gap)
+        + w.units * min(f.units, w.units_cap)
+        + w.opening * f.opening
+        + w.below * f.below
+        + w.first_long * f.first_long
+    )
+
+
+def content_words(text: str, cjk: bool) -> frozenset[str]:
+    """The words of `text` that say what it is about: casefolded words of
+    `CONTENT_WORD_CHARS` characters or more, or on a CJK line its CJK characters."""
+    if cjk:
+        return frozenset(c for c in text if "\u3400" <= c <= "\u9fff")
+    return frozenset(
+        word
+        for word in (w.strip(_PUNCTUATION) for w in text.casefold().split())
+        if len(word) >= CONTENT_WORD_CHARS
+    )
+
+
+def overlap(words: frozenset[str], lead: frozenset[str]) -> float:
+    """The share of `words` found in `lead` (0 for no words)."""
+    return len(words & lead) / len(words) if words else 0.0
