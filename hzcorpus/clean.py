@@ -60,6 +60,8 @@ from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .line_rows import row_features
 from .page_title import (
+    KEY_POINTS_LABEL,
+    LEAD_CHARS,
     TITLE_MIN_SHARE_OF_LONGEST,
     TitleFeatures,
     content_words,
@@ -1071,10 +1073,23 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     With no candidate, a short single sentence that opens the page, followed by longer
     prose, is the title.
     """
-    top = [line.text.casefold() for line in lines[:TITLE_TOP_LINES]]
-    above = [i for i in range(start, first) if _is_title_like(lines[i], th)]
-    near = max(0, len(above) - TITLE_NEAREST)
-    candidates = [i for i in above[:near] if _is_shown(lines[i], top)] + above[near:]
+    top = [line.text for line in lines[:TITLE_TOP_LINES]]
+    near: list[int] = []
+    up = first - 1
+    while up >= start and len(near) < TITLE_NEAREST:
+        if _is_title_like(lines[up], th):
+            near.append(up)
+        up -= 1
+    candidates = [
+        i for i in range(start, up + 1) if _is_shown(lines[i], top) and _is_title_like(lines[i], th)
+    ]
+    candidates += reversed(near)
+    # key points under a label ("Key points") are no title
+    label = next(
+        (j for j in range(first - 1, up, -1) if KEY_POINTS_LABEL.fullmatch(lines[j].text)), None
+    )
+    if label is not None:
+        candidates = [i for i in candidates if i < label]
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
@@ -1086,15 +1101,22 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     if not candidates:
         unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
         return first if sentence_title and not unruled_above else None
-    counts = _casefold_counts(lines, {lines[i].text.casefold() for i in candidates})
+    # of lines alike, the last: a page's <title> comes before its headline
+    candidates = sorted({lines[i].text: i for i in candidates}.values())
+    counts = Counter(map(_TEXT, lines))
     lead = frozenset().union(
-        *(content_words(line.text, line.cjk) for line in _lead_paragraphs(lines, first, end))
+        *(
+            content_words(line.text[:LEAD_CHARS], line.cjk)
+            for line in _lead_paragraphs(lines, first, end)
+        )
     )
 
-    longest = max(lines[i].units for i in candidates)
-    first_long = next(
-        i for i in candidates if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest
-    )
+    attached = {
+        i for i in candidates if _is_attached(lines, i + 1, first if i < first else end, th)
+    }
+    heads = [i for i in candidates if i in attached] or candidates
+    longest = max(lines[i].units for i in heads)
+    first_long = next(i for i in heads if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest)
 
     def score(i: int) -> float:
         line = lines[i]
@@ -1103,13 +1125,16 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
             TitleFeatures(
                 overlap=overlap(content_words(line.text, line.cjk), lead),
                 shown=_is_shown(line, top),
-                repeated=counts[line.text.casefold()] > 1,
-                attached=_is_attached(lines, i + 1, first if i < first else end, th),
-                gap=sum(lines[j].rule is None and lines[j].context is None for j in between),
+                repeated=counts[line.text] > 1,
+                attached=i in attached,
+                gap=sum(_is_gap_label(lines[j], th) for j in between),
                 units=line.units,
                 opening=i == first,
                 below=i > first,
                 first_long=i == first_long,
+                in_run=0 < i < len(lines) - 1
+                and _is_title_like(lines[i - 1], th)
+                and _is_title_like(lines[i + 1], th),
             )
         )
 
@@ -1117,29 +1142,21 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
 
 
 def _is_shown(line: _Line, top: list[str]) -> bool:
-    """Whether one of the dump's first lines (`top`, casefolded) holds `line` and more (a
-    page's `<title>`: "Headline | Site")."""
-    folded = line.text.casefold()
-    return any(folded in text and folded != text for text in top)
+    """Whether one of the dump's first lines (`top`) holds `line` and more (a page's
+    `<title>`: "Headline | Site")."""
+    text = line.text
+    return any(text in shown and text != shown for shown in top)
+
+
+def _is_gap_label(line: _Line, th: Thresholds) -> bool:
+    """An unruled short line (not a lead line): a menu item or label between a candidate
+    title and the article."""
+    return line.rule is None and line.context is None and not _is_lead_line(line, th)
 
 
 def _lead_paragraphs(lines: list[_Line], first: int, end: int) -> list[_Line]:
     """The article's first two prose lines from `first` (what its headline is about)."""
     return list(islice(filter(_PROSE, islice(lines, first, end)), 2))
-
-
-def _casefold_counts(lines: list[_Line], keys: set[str]) -> Counter[str]:
-    """How many lines casefold to each of `keys` (casefolded texts). A character casefolds
-    to one to three characters, so only lines of a length that can fold to a key's are
-    casefolded (folding costs more than the rest of the title search)."""
-    shortest, longest = min(map(len, keys)), max(map(len, keys))
-    return Counter(
-        folded
-        for line in lines
-        if shortest <= 3 * len(line.text)
-        and len(line.text) <= longest
-        and (folded := line.text.casefold()) in keys
-    )
 
 
 def _mark_edges(

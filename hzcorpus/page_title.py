@@ -12,16 +12,27 @@ development parts of the devdata sets (scripts/eval_clean.py; logistic regressio
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .boilerplate import STOPWORDS
+
 #: A word of at least this many characters counts in the overlap with the article's lead
 #: (shorter ones are mostly function words: "the", "und", "les").
-CONTENT_WORD_CHARS = 4
+_CONTENT_WORD = re.compile(r"\w{4,}")
+#: The label of a list of key points under a headline (a live page's summary): the lines
+#: under it are no title.
+KEY_POINTS_LABEL = re.compile(
+    r"(?i)(key points|key events|at a glance|in brief|highlights|das wichtigste( in kürze)?"
+    r"|auf einen blick|kernpunkte|points clés|l'essentiel|en bref|puntos clave"
+    r"|lo más importante|en resumen|要点|重点|摘要)\s*[:：]?"
+)
 #: A candidate counts as long (`TitleFeatures.first_long`) from this share of the longest.
 TITLE_MIN_SHARE_OF_LONGEST = 0.35
-#: Punctuation stripped from the ends of a word before it is compared.
-_PUNCTUATION = "\"'“”‘’«»„‚()[]{}.,:;!?¿¡…—–-/|*#&+%$€£@"
+#: The words of a lead paragraph read for the overlap: those of its first this many
+#: characters (what a headline sums up is in the first sentences).
+LEAD_CHARS = 500
 
 
 class TitleFeatures(NamedTuple):
@@ -35,7 +46,7 @@ class TitleFeatures(NamedTuple):
     repeated: bool
     #: What follows the line is what follows a headline (byline, date, standfirst, text).
     attached: bool
-    #: Unruled lines between the line and the first paragraph.
+    #: Unruled short lines (menu items, labels) between the line and the first paragraph.
     gap: int
     #: The line's length in words (a CJK character is a word).
     units: float
@@ -44,8 +55,11 @@ class TitleFeatures(NamedTuple):
     #: The line stands below the first paragraph.
     below: bool
     #: The line is the first candidate of some length (`TITLE_MIN_SHARE_OF_LONGEST` of the
-    #: longest): a headline comes before the longer standfirst under it.
+    #: longest) among those followed by what follows a headline (if any): a headline
+    #: comes before the longer standfirst under it.
     first_long: bool
+    #: The lines right above and below are headline-like too: a row of a menu or a list.
+    in_run: bool
 
 
 @dataclass(frozen=True)
@@ -60,10 +74,11 @@ class TitleWeights:
     attached: float = 0.6
     gap: float = -0.5
     units: float = 0.09
-    units_cap: float = 20
+    units_cap: float = 10
     opening: float = -2.9
     below: float = -0.6
     first_long: float = 1.0
+    in_run: float = -1.0
 
 
 TITLE_WEIGHTS = TitleWeights()
@@ -81,21 +96,24 @@ def title_score(f: TitleFeatures, w: TitleWeights = TITLE_WEIGHTS) -> float:
         + w.opening * f.opening
         + w.below * f.below
         + w.first_long * f.first_long
+        + w.in_run * f.in_run
     )
 
 
 def content_words(text: str, cjk: bool) -> frozenset[str]:
-    """The words of `text` that say what it is about: casefolded words of
-    `CONTENT_WORD_CHARS` characters or more, or on a CJK line its CJK characters."""
+    """The words of `text` that say what it is about: casefolded words of four characters
+    or more that are not function words (`STOPWORDS`), or on a CJK line its CJK
+    characters."""
     if cjk:
         return frozenset(c for c in text if "\u3400" <= c <= "\u9fff")
-    return frozenset(
-        word
-        for word in (w.strip(_PUNCTUATION) for w in text.casefold().split())
-        if len(word) >= CONTENT_WORD_CHARS
-    )
+    return frozenset(_CONTENT_WORD.findall(text.casefold())) - STOPWORDS
+
+
+#: `overlap` divides by at least this many words: three words of a short line in the lead
+#: (a key point's) say less than eight of a headline's.
+OVERLAP_MIN_WORDS = 4
 
 
 def overlap(words: frozenset[str], lead: frozenset[str]) -> float:
-    """The share of `words` found in `lead` (0 for no words)."""
-    return len(words & lead) / len(words) if words else 0.0
+    """The share of `words` found in `lead`, of at least `OVERLAP_MIN_WORDS` words."""
+    return len(words & lead) / max(len(words), OVERLAP_MIN_WORDS)

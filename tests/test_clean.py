@@ -535,27 +535,6 @@ def test_ascii_lines_measure_as_word_by_word(text):
     assert type(_measures(text)[0]) is float  # as the units of any other line
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            ["Straße", "STRASSE", "strasse", "ﬁre", "FIRE", "x", "ΣΑΣ", "σας", "ΐ", "ΐ"]
-        )
-    ).filter(bool)
-)
-def test_title_repeats_count_as_casefolded_lines(texts):
-    """`_casefold_counts` counts as a `Counter` of every casefolded line does."""
-    from collections import Counter
-
-    from hzcorpus.clean import _casefold_counts, _Line
-
-    lines = [_Line(no, text) for no, text in enumerate(texts)]
-    keys = {text.casefold() for text in texts[:3]}  # at least one
-    every = Counter(text.casefold() for text in texts)
-    counts = _casefold_counts(lines, keys)
-    assert {key: counts[key] for key in keys} == {key: every[key] for key in keys}
-
-
 def test_a_sidebar_of_cut_teasers_is_not_the_article():
     teasers = [
         "Ruth Bader Ginsburg and skim-milk...",

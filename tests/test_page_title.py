@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from hzcorpus.clean import CleanOptions, clean_document
 from hzcorpus.document import Document
-from hzcorpus.page_title import TitleFeatures, content_words, overlap, title_score
+from hzcorpus.page_title import (
+    OVERLAP_MIN_WORDS,
+    TitleFeatures,
+    content_words,
+    overlap,
+    title_score,
+)
 
 
 def title_of(lines: list[str]) -> str | None:
@@ -99,14 +105,18 @@ def test_content_words_and_overlap():
         "sailings",
     }
     assert content_words("渡轮 news", cjk=True) == {"渡", "轮"}
-    assert overlap(frozenset({"ferry", "winter"}), frozenset({"ferry"})) == 0.5
-    assert overlap(frozenset(), frozenset({"ferry"})) == 0.0
+    lead = frozenset({"ferry", "winter", "islands"})
+    headline = frozenset({"ferry", "winter", "islands", "sailings", "operators", "tonight"})
+    assert overlap(headline, lead) == 0.5
+    # a short line's few words in the lead count as a share of OVERLAP_MIN_WORDS
+    assert overlap(frozenset({"ferry", "winter"}), lead) == 2 / OVERLAP_MIN_WORDS < 1
+    assert overlap(frozenset(), lead) == 0.0
 
 
 def test_the_score_prefers_a_headline_to_a_menu_row():
     headline = TitleFeatures(
         overlap=0.8, shown=False, repeated=False, attached=True, gap=0, units=8,
-        opening=False, below=False, first_long=False,
+        opening=False, below=False, first_long=False, in_run=False,
     )  # fmt: skip
     menu_row = headline._replace(overlap=0.0, attached=False, gap=0, units=3)
     far_headline = headline._replace(gap=4)
