@@ -10,8 +10,9 @@ small passes over its lines:
    whether it is prose;
 4. the page is cut into blocks at section headers (comments, related articles, footer),
    and the main block is the first one holding a fair share of the page's prose;
-5. the title is the headline-like line above the main block's first paragraph; lines
-   above it are page header, short non-prose lines after the last paragraph are footer.
+5. the title is the headline-like line near the main block's first paragraph that
+   scores best (`page_title`); lines above it are page header, short non-prose lines
+   after the last paragraph are footer.
 
 Every line that does not reach `text` is kept in `removed` with its rule and reason.
 """
@@ -1070,6 +1071,8 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     first lines holds (a page's `<title>`, "Headline | Site"); a one-sentence question or
     exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, non-prose
     ones that the first lines hold (the "first paragraph" was a teaser above the headline).
+    Lines under a key-points label (`page_title.KEY_POINTS_LABEL`) are no candidates, and
+    of candidates alike only the last is (a page's `<title>` comes before its headline).
     With no candidate, a short single sentence that opens the page, followed by longer
     prose, is the title.
     """
@@ -1110,7 +1113,6 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
             for line in _lead_paragraphs(lines, first, end)
         )
     )
-
     attached = {
         i for i in candidates if _is_attached(lines, i + 1, first if i < first else end, th)
     }
