@@ -20,11 +20,10 @@ Every line that does not reach `text` is kept in `removed` with its rule and rea
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from operator import attrgetter
 
 import numpy as np
@@ -1106,7 +1105,7 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         return first if sentence_title and not unruled_above else None
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())
-    counts = Counter(map(_TEXT, lines))
+    texts = list(map(_TEXT, lines))
     lead = frozenset().union(
         *(
             content_words(line.text[:LEAD_CHARS], line.cjk)
@@ -1116,31 +1115,48 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     attached = {
         i for i in candidates if _is_attached(lines, i + 1, first if i < first else end, th)
     }
+    # the short labels from the first candidate on, counted once: labels[j - lo] of them
+    # stand from `lo` to above line j
+    lo = min(candidates[0], first)
+    hi = max(first, candidates[-1])
+    labels = [0, *accumulate(_is_gap_label(lines[j], th) for j in range(lo, hi))]
+    near_set = set(near)
+
+    def is_like(j: int) -> bool:  # `_is_title_like`, known for the lines scanned above
+        return j in near_set if up < j < first else _is_title_like(lines[j], th)
+
     heads = [i for i in candidates if i in attached] or candidates
     longest = max(lines[i].units for i in heads)
     first_long = next(i for i in heads if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest)
 
     def score(i: int) -> float:
         line = lines[i]
-        between = range(i + 1, first) if i < first else range(first + 1, i)
         return title_score(
             TitleFeatures(
                 overlap=overlap(content_words(line.text, line.cjk), lead),
                 shown=_is_shown(line, top),
-                repeated=counts[line.text] > 1,
+                repeated=texts.count(line.text) > 1,
                 attached=i in attached,
-                gap=sum(_is_gap_label(lines[j], th) for j in between),
+                gap=_between(labels, lo, i, first),
                 units=line.units,
                 opening=i == first,
                 below=i > first,
                 first_long=i == first_long,
-                in_run=0 < i < len(lines) - 1
-                and _is_title_like(lines[i - 1], th)
-                and _is_title_like(lines[i + 1], th),
+                in_run=0 < i < len(lines) - 1 and is_like(i - 1) and is_like(i + 1),
             )
         )
 
     return max(candidates, key=score)
+
+
+def _between(labels: list[int], lo: int, i: int, first: int) -> int:
+    """How many of the lines strictly between lines `i` and `first` `labels` counts (its
+    running sums from line `lo` on)."""
+    if i < first:
+        return labels[first - lo] - labels[i + 1 - lo]
+    if i > first:
+        return labels[i - lo] - labels[first + 1 - lo]
+    return 0
 
 
 def _is_shown(line: _Line, top: list[str]) -> bool:
