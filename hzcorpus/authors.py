@@ -4,8 +4,8 @@
 an agency (`NEWS_AGENCIES`) is not a person, so beside a person it is left out. A byline
 that names only agencies ("AFP", "dpa/AFP") keeps them: the agency is then the best
 answer the page gives to "who wrote this". The words a byline puts around an agency are
-the agency's ("Jane Doe for The Associated Press", "Jane Doe, AP Business Writer"). Used for HTML pages (`html_meta`) and page-text
-dumps (`clean`) alike.
+the agency's ("Jane Doe for The Associated Press", "Jane Doe, AP Business Writer"). Used
+for HTML pages (`html_meta`) and page-text dumps (`clean`) alike.
 """
 
 from __future__ import annotations
