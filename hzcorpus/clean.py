@@ -60,6 +60,7 @@ from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
 from .line_rows import row_features
 from .page_title import (
+    KEY_POINTS_CHARS,
     KEY_POINTS_LABEL,
     LEAD_CHARS,
     TITLE_MIN_SHARE_OF_LONGEST,
@@ -1076,19 +1077,23 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     prose, is the title.
     """
     top = [line.text for line in lines[:TITLE_TOP_LINES]]
-    near: list[int] = []
-    up = first - 1
-    while up >= start and len(near) < TITLE_NEAREST:
-        if _is_title_like(lines[up], th):
-            near.append(up)
-        up -= 1
-    candidates = [
-        i for i in range(start, up + 1) if _is_shown(lines[i], top) and _is_title_like(lines[i], th)
-    ]
-    candidates += reversed(near)
+    above = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    far = max(0, len(above) - TITLE_NEAREST)
+    near = above[far:]
+    candidates = [i for i in above[:far] if _is_shown(lines[i], top)] + near
     # key points under a label ("Key points") are no title
-    label = next(
-        (j for j in range(first - 1, up, -1) if KEY_POINTS_LABEL.fullmatch(lines[j].text)), None
+    label = (
+        next(
+            (
+                j
+                for j in range(first - 1, near[0], -1)
+                if len(lines[j].text) <= KEY_POINTS_CHARS
+                and KEY_POINTS_LABEL.fullmatch(lines[j].text)
+            ),
+            None,
+        )
+        if near
+        else None
     )
     if label is not None:
         candidates = [i for i in candidates if i < label]
@@ -1120,10 +1125,10 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     lo = min(candidates[0], first)
     hi = max(first, candidates[-1])
     labels = [0, *accumulate(_is_gap_label(lines[j], th) for j in range(lo, hi))]
-    near_set = set(near)
+    title_like = set(above)
 
     def is_like(j: int) -> bool:  # `_is_title_like`, known for the lines scanned above
-        return j in near_set if up < j < first else _is_title_like(lines[j], th)
+        return j in title_like if start <= j < first else _is_title_like(lines[j], th)
 
     heads = [i for i in candidates if i in attached] or candidates
     longest = max(lines[i].units for i in heads)
@@ -1167,9 +1172,9 @@ def _is_shown(line: _Line, top: list[str]) -> bool:
 
 
 def _is_gap_label(line: _Line, th: Thresholds) -> bool:
-    """An unruled short line (not a lead line): a menu item or label between a candidate
-    title and the article."""
-    return line.rule is None and line.context is None and not _is_lead_line(line, th)
+    """An unruled short line: a menu item or label between a candidate title and the
+    article."""
+    return line.units < th.lead_min_units and line.rule is None and line.context is None
 
 
 def _lead_paragraphs(lines: list[_Line], first: int, end: int) -> list[_Line]:

@@ -28,6 +28,8 @@ KEY_POINTS_LABEL = re.compile(
     r"|auf einen blick|kernpunkte|points clés|l'essentiel|en bref|puntos clave"
     r"|lo más importante|en resumen|要点|重点|摘要)\s*[:：]?"
 )
+#: A key-points label has at most this many characters.
+KEY_POINTS_CHARS = 24
 #: A candidate counts as long (`TitleFeatures.first_long`) from this share of the longest.
 TITLE_MIN_SHARE_OF_LONGEST = 0.35
 #: The words of a lead paragraph read for the overlap: those of its first this many
