@@ -75,8 +75,9 @@ SENDABLE = (
 )
 #: The outcome's step name when a document ran out of time or killed its worker.
 LIMIT_STEP = "time-limit"
-#: Modules a worker imports before it gets the steps (the default steps' modules), so
-#: that it imports them while the build's process imports its own.
+#: Modules a template started before the build sends the steps (`prestart`) imports (the
+#: default steps' modules), so that it imports them while the build's process imports its
+#: own; a template that has the steps already imports what they use.
 DEFAULT_STEP_MODULES = ("hzcorpus.clean", "hzcorpus.language", "hzcorpus.redaction")
 #: Run through the steps before a sandbox says it is ready, one per format, so that the
 #: first document it gets is not charged with importing libraries and loading models.
@@ -407,10 +408,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
     os.dup2(2, 1)  # a library's print must not end up anywhere the build reads
-    for module in DEFAULT_STEP_MODULES:  # while the build's process is still starting
-        importlib.import_module(module)
     control = socket.socket(fileno=0)
-    if not select.select([control], [], [], 0)[0]:
+    if not select.select([control], [], [], 0)[0]:  # the build's process is still starting
+        for module in DEFAULT_STEP_MODULES:
+            importlib.import_module(module)
         _warm_up_default()
     setup = Connection(os.dup(0), writable=False)
     steps: list[Step] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from hzcorpus.repeats import (
     RepeatCounter,
     RepeatStep,
     RepeatTable,
+    ends_sentence,
     is_prose,
     kept_line_numbers,
     norm,
@@ -67,6 +69,15 @@ def test_prose_is_a_long_line_that_ends_a_sentence():
     assert not is_prose("更多新闻请点击这里查看")
 
 
+#: `is_prose`'s sentence end as it was first written: a pattern searched at the line's end.
+SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)）」』]*$")
+
+
+@given(st.text(alphabet=".!?。！？'\"”’»)）」』…a字 \t\n", max_size=10))
+def test_a_sentence_ends_as_the_pattern_says(line):
+    assert ends_sentence(line) == bool(SENTENCE_END.search(line.rstrip()))
+
+
 def _texts(draw_lines: list[list[int]]) -> list[str]:
     pool = [*FURNITURE, "Home | News", "Share this", "Subscribe now"]
     return ["\n".join(pool[i % len(pool)] for i in lines) for lines in draw_lines]
@@ -97,10 +108,13 @@ def test_the_count_is_per_distinct_text_whatever_the_order_and_spills(
     assert tables[0].digest == tables[1].digest
     assert tables[0].hashes.tobytes() == tables[1].hashes.tobytes()
     table = tables[0]
-    for line in [*FURNITURE, "Home | News", "Share this", "Subscribe now"]:
+    pool = [*FURNITURE, "Home | News", "Share this", "Subscribe now"]
+    for line in pool:
         n = expected[norm(line)]
         assert table.count(line) == (n if n >= min_docs else 0), line
     assert list(table.hashes) == sorted(table.hashes)
+    page = [pool[i % len(pool)] for i in (lines[0] if lines else [])]
+    assert table.counts_of(page) == [table.count(line) for line in page]
 
 
 def test_prose_is_never_counted(tmp_path):
