@@ -1815,7 +1815,8 @@ LINE_RULES: tuple[Rule, ...] = (
         kind="byline",
         flags=0,
         pattern=rf"^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Aa]utor(?:in)?:|[Aa]uthor:)\s+(?P<author>{_NAMES})"
-        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40}|\s*\([^)]{1,40}\))?$"
+        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40}|\s*\([^)]{1,40}\)"
+        r"|\s+(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z][\w .&'’-]{1,40})?$"
         r"|^(?:作者|文|记者|撰文)\s*[:：|丨/]\s*(?P<author_zh>[\u4e00-\u9fff·]{2,12}"
         r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,12}){0,3})$",
         match=(
@@ -1824,8 +1825,12 @@ LINE_RULES: tuple[Rule, ...] = (
             "Por Ana García, EFE",
             "作者：张三",
             "By JANE DOE | Reuters",
+            "By Jane Doe for The Associated Press",
         ),
-        no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
+        no_match=(
+            *("By the end of the year, sales had doubled.", "by now everyone knows"),
+            "By Monday for the first time in years",
+        ),
     ),
     Rule(
         id="relative-date",

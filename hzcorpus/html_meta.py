@@ -40,10 +40,12 @@ BYLINE_RULES: tuple[Rule, ...] = (
         reason="an English byline: 'By' and the names",
         flags=0,
         pattern=rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|(?:[Vv]iew )?[Aa]ll posts by)\s+"
-        rf"(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-]|(?={_DAY_NAMED}))",
+        rf"(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-]|(?={_DAY_NAMED})"
+        r"|(?<=\s)for\s+(?:the\s+)?[A-Z])",
         match=(
             *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
             *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
+            "By Jane Doe for The Associated Press",
         ),
         no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
     ),

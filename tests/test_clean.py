@@ -133,6 +133,10 @@ def test_title_taken_once_and_not_repeated():
         ("By Morag Campbell, AFP", "Morag Campbell"),  # an agency beside a person
         ("Von Anna Schmidt und Max Weber, dpa", "Anna Schmidt; Max Weber"),
         ("By AFP", "AFP"),  # alone, the agency is the best answer
+        ("By Morag Campbell for The Associated Press", "Morag Campbell"),
+        ("By MORAG CAMPBELL Associated Press", "MORAG CAMPBELL"),
+        ("By Morag Campbell, AP Business Writer", "Morag Campbell"),
+        ("By The Associated Press", "The Associated Press"),
     ],
 )
 def test_a_bylines_names_are_the_author(byline, author):
