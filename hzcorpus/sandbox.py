@@ -409,10 +409,15 @@ def main() -> None:
     die_with_parent()
     os.dup2(2, 1)  # a library's print must not end up anywhere the build reads
     control = socket.socket(fileno=0)
-    if not select.select([control], [], [], 0)[0]:  # the build's process is still starting
+
+    def waiting() -> bool:  # the build's process is still starting: the steps not sent
+        return not select.select([control], [], [], 0)[0]
+
+    if waiting():
         for module in DEFAULT_STEP_MODULES:
             importlib.import_module(module)
-        _warm_up_default()
+        if waiting():
+            _warm_up_default()
     setup = Connection(os.dup(0), writable=False)
     steps: list[Step] = []
     error = None
