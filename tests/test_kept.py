@@ -10,7 +10,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from hzcorpus.builder import BuildOptions, build, process_document
+from hzcorpus import reduce
+from hzcorpus.builder import BuildOptions, build, process_document, work_dir
 from hzcorpus.document import Document
 from hzcorpus.inputs import iter_inputs
 from hzcorpus.kept import document_from_record
@@ -110,25 +111,35 @@ def test_the_second_pass_never_reads_an_input_and_writes_the_two_pass_bytes(tmp_
     assert json.loads((out / "build.json").read_text())["steps"] == counts
 
 
-def test_an_interrupted_count_pass_resumes_to_the_same_bytes(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("owner", "method", "at"),
+    [(RepeatCounter, "add_all", 3), (reduce.Reducer, "add", 2)],
+    ids=["count pass", "second pass"],
+)
+def test_an_interrupted_repeat_build_resumes_to_the_same_bytes(
+    tmp_path, monkeypatch, owner, method, at
+):
     raw = tmp_path / "raw"
     _write_inputs(raw)
     options = replace(FAST, repeats=2, chunk_size=2)
     fresh = tmp_path / "fresh"
     build(raw, fresh, options)
     calls = []
-    add_all = RepeatCounter.add_all
+    original = getattr(owner, method)
 
-    def interrupted(self, texts):
+    def interrupted(self, values):
         calls.append(1)
-        if len(calls) == 3:
+        if len(calls) == at:
             raise KeyboardInterrupt
-        add_all(self, texts)
+        original(self, values)
 
     out = tmp_path / "out"
-    monkeypatch.setattr(RepeatCounter, "add_all", interrupted)
+    monkeypatch.setattr(owner, method, interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(raw, out, options)
-    monkeypatch.setattr(RepeatCounter, "add_all", add_all)
-    build(raw, out, replace(options, resume=True, workers=2, chunk_size=3))
+    assert any(work_dir(out).glob("chunks/*/*.arrow"))  # what it finished is saved
+    monkeypatch.setattr(owner, method, original)
+    report = build(raw, out, replace(options, resume=True, workers=2, chunk_size=3))
     assert _files(out) == _files(fresh)
+    if owner is reduce.Reducer:
+        assert report.reused >= 2  # the second pass's own results

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import hzcorpus
-from hzcorpus import reduce
 from hzcorpus.builder import BuildOptions, build
 from hzcorpus.clean import clean_document
 from hzcorpus.document import Document, Removed
@@ -248,32 +247,6 @@ def test_a_repeat_build_is_the_same_whatever_the_workers_and_chunks(
     assert any(kept[line] >= min_docs for line in FURNITURE) or not any(
         r["rule"] == RULE for removed in rows["removed"] for r in removed
     )
-
-
-def test_a_repeat_build_resumes_to_the_same_bytes(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    _write_site(raw, [{0}, {0, 1}, {0}, {1}, {2}, {0, 2}, set()])
-    options = replace(FAST, repeats=2, chunk_size=2)
-    fresh = tmp_path / "fresh"
-    build(raw, fresh, options)
-    calls = []
-    add = reduce.Reducer.add
-
-    def interrupted(self, rows):
-        calls.append(1)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        add(self, rows)
-
-    out = tmp_path / "out"
-    monkeypatch.setattr(reduce.Reducer, "add", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        build(raw, out, options)
-    monkeypatch.setattr(reduce.Reducer, "add", add)
-    report = build(raw, out, replace(options, resume=True, workers=2, chunk_size=3))
-    assert report.reused >= 2
-    assert _files(out) == _files(fresh)
-    assert "repeats" in report.steps and report.status["kept"] == 7
 
 
 def test_repeats_are_off_by_default_and_change_the_fingerprint():
