@@ -15,6 +15,9 @@ load from other jobs hits them alike (min and median over the rounds):
 - a plain script that, per article, calls trafilatura (HTML) or strips lines (page text),
   langdetect, and `datasets.Dataset.from_list([row]).to_parquet(...)`;
 - the same plain script writing one parquet file at the end (a fairer baseline);
+- `--repeats N`: also `hzcorpus build --repeats N` at the first worker count (and the
+  `--compare-with` checkout's), with its CPU over the plain build's of the same checkout,
+  and whether the two checkouts' repeat builds wrote the same dataset folder byte for byte;
 - `--plain-modes per-article-meta`: the per-article script with the title, author and date
   a record holds where a library finds them (`trafilatura.bare_extraction(...,
   with_metadata=True)` on HTML; page text has none), information beside the issue's anchor.
@@ -45,7 +48,7 @@ on 200 dumps + 50 pages the glue imports `datasets` for a second). `--cpu` count
 process's CPU seconds instead of wall seconds; with `--rounds N` the sides take turns N
 times and each keeps its fastest round.
 
-Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1]
+Usage: python bench/build.py [--size 5000] [--workers 1 2] [--rounds 1] [--repeats 3]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] [--compare-with CHECKOUT]
        python bench/build.py --pages DIR [--dumps 2000] [--html 500] --profile
        python bench/build.py --pages DIR [--dumps 200] [--html 50] --steps [--compare-with C]
@@ -511,6 +514,7 @@ def main() -> None:
     parser.add_argument("--steps", action="store_true", help="seconds per step, no profiler")
     parser.add_argument("--cpu", action="store_true", help="--steps: CPU seconds, not wall")
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
+    parser.add_argument("--repeats", type=int, help="also a repeat build (--repeats N)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--plain", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--timed-build", nargs="+", help=argparse.SUPPRESS)
@@ -570,11 +574,20 @@ def main() -> None:
                 cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
                 cmd += ["--no-translate", "--quiet", "--workers", str(workers)]
                 paths[f"{label}, {workers} worker(s)"] = (cmd, checkout)
+            if args.repeats is not None:
+                cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT", "--quiet"]
+                cmd += ["--no-translate", "--workers", str(args.workers[0])]
+                cmd += ["--repeats", str(args.repeats)]
+                paths[f"{label} --repeats {args.repeats}, {args.workers[0]} worker(s)"] = (
+                    cmd,
+                    checkout,
+                )
         ray = not args.no_ray and importlib.util.find_spec("ray") is not None
         if ray:
             cmd = [sys.executable, "-m", "hzcorpus", "build", str(raw), "OUT"]
             cmd += ["--no-translate", "--quiet", "--executor", "ray"]
             paths[f"hzcorpus build, Ray on {os.cpu_count()} CPUs"] = (cmd, ROOT)
+        repeat_labels = [name for name in paths if " --repeats " in name]
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in paths}
         for round_ in range(args.rounds):
             for n, (name, (cmd, checkout)) in enumerate(paths.items()):
@@ -586,6 +599,10 @@ def main() -> None:
             other = list(paths).index(f"{list(checkouts)[1]}, {args.workers[0]} worker(s)")
             same_as_compared = _same_files(
                 Path(f"{tmp}/out-{first}-0"), Path(f"{tmp}/out-{other}-0"), RECORD_FILES
+            )
+        if args.repeats is not None and args.compare_with is not None:
+            same_repeats = _same_files(
+                *(Path(f"{tmp}/out-{list(paths).index(label)}-0") for label in repeat_labels)
             )
         if ray:
             local = Path(
@@ -603,6 +620,12 @@ def main() -> None:
         )
     if ray:
         print(f"Ray's dataset folder equals the local one byte for byte: {same}")
+    if args.repeats is not None and args.compare_with is not None:
+        print(f"the repeat builds' dataset folders are equal byte for byte: {same_repeats}")
+    for name in repeat_labels:
+        plain_build = name.replace(f" --repeats {args.repeats}", "")
+        ratio = min(m["cpu"] for m in runs[name]) / min(m["cpu"] for m in runs[plain_build])
+        print(f"{name}: {ratio:.2f}x the CPU of `{plain_build}` (min over the rounds)")
     print()
     print(
         "| run | seconds: min / median | articles/s (min) | vs plain per-article | vs plain "

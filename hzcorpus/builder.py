@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +137,24 @@ class BuildOptions:
         parts += [library_versions(self.libraries()), data_digest()]
         return hashlib.sha256(repr(_stable(parts)).encode()).hexdigest()[:16]
 
-    def counting(self) -> BuildOptions:
-        """The options of a repeat build's count pass: read and clean only."""
-        return replace(
+    def count_steps(self) -> list[Step]:
+        """A repeat build's count pass: read (the raw text kept) and clean, the first
+        `steps()`; its second pass runs the others on the records (`after_count_steps`)."""
+        return [ReadStep(self.read, keep_raw=True), CleanStep(self.clean or CleanOptions())]
+
+    def after_count_steps(self) -> list[Step]:
+        """A repeat build's second pass: the steps after clean, started from the count
+        pass's records (`kept.KeptStep`)."""
+        from .kept import KeptStep
+
+        return [KeptStep(), *self.steps()[len(self.count_steps()) :]]
+
+    def count_fingerprint(self) -> str:
+        """The count pass's chunk folder: read and clean options, library versions, data."""
+        counting = replace(
             self, language=None, flag=None, translate=None, repeats=None, repeat_table=None
         )
+        return hashlib.sha256(f"count\0{counting.fingerprint()}".encode()).hexdigest()[:16]
 
 
 #: the package's folders of data files that steps read: the line model, the gap scorer's
@@ -295,7 +309,12 @@ def make_executor(options: BuildOptions):
 
 
 def _worker_steps(options: BuildOptions) -> list[Step]:
-    """The steps as workers run them: translation threads shared among the local workers."""
+    """The steps as workers run them (`_worker_options`)."""
+    return _worker_options(options).steps()
+
+
+def _worker_options(options: BuildOptions) -> BuildOptions:
+    """The options as workers run them: translation threads shared among the local workers."""
     translate = options.translate
     workers = options.workers or os.cpu_count() or 1
     if (
@@ -308,7 +327,7 @@ def _worker_steps(options: BuildOptions) -> list[Step]:
         options = replace(
             options, translate=replace(translate, inter_threads=1, intra_threads=cores)
         )
-    return options.steps()
+    return options
 
 
 def build(
@@ -337,15 +356,18 @@ def build(
             shutil.rmtree(stale, ignore_errors=True)
         staging.mkdir()
         executor = make_executor(options)
-        if options.repeats is not None:
-            options = replace(
-                options, repeat_table=_count_repeats(raw_dir, work, executor, options)
-            )
-        fingerprint = options.fingerprint()  # once: it walks every rule of every stage
-        store = ChunkStore(work / "chunks" / fingerprint)
-        plan = Plan(store if options.resume else None, options.read)
         with Reducer(staging, options.shard_rows) as reducer:
-            _map(raw_dir, plan, store, executor, options, reducer.add)
+            if options.repeats is None:
+                fingerprint = options.fingerprint()  # once: it walks every rule of every stage
+                store = ChunkStore(work / "chunks" / fingerprint)
+                plan = Plan(store if options.resume else None, options.read)
+                steps = _worker_steps(options)
+                inputs, total = iter_inputs(raw_dir), partial(count_inputs, raw_dir)
+                _map(inputs, plan, store, executor, steps, reducer.add, options, total)
+            else:
+                options, fingerprint, plan, store = _repeat_build(
+                    raw_dir, work, executor, options, reducer.add
+                )
             info = replace(options.card, stages=options.stages(), libraries=options.libraries())
             report = reducer.finish(plan, store, info)
         report.executor = executor.name
@@ -357,48 +379,72 @@ def build(
     return report
 
 
-def _count_repeats(raw_dir: Path, work: Path, executor: Any, options: BuildOptions) -> RepeatTable:
-    """A repeat build's count pass: every input read and cleaned (`options.counting()`,
-    chunks saved and resumed as a build's), each kept text's lines counted."""
+def _repeat_build(
+    raw_dir: Path,
+    work: Path,
+    executor: Any,
+    options: BuildOptions,
+    take: Callable[[Iterable[dict[str, Any]]], None],
+) -> tuple[BuildOptions, str, Any, Any]:
+    """A repeat build's two passes. The count pass reads and cleans every input once
+    (chunks saved and resumed as a build's, raw texts kept: `hzcorpus.kept`) and counts
+    each kept text's lines; the second pass runs the steps after clean on the count pass's
+    records, in input order (`Ledger`), never on the inputs. Returns the options with the
+    table, their fingerprint, and the second pass's plan and store (for `Reducer.finish`)."""
     from .chunks import ChunkStore
-    from .reduce import Plan
+    from .kept import KeptItem
+    from .reduce import Ledger, Plan
     from .repeats import RepeatCounter
 
-    counting = options.counting()
-    store = ChunkStore(work / "chunks" / counting.fingerprint())
-    plan = Plan(store if options.resume else None, options.read)
+    counts = ChunkStore(work / "chunks" / options.count_fingerprint())
+    ledger = Ledger(work / "ledger.jsonl")
+    plan = Plan(counts if options.resume else None, options.read, ledger)
     counter = RepeatCounter(work / "repeats")
 
     def count(rows: Iterable[dict[str, Any]]) -> None:
         counter.add_all(row["record"]["text"] for row in rows if row["status"] == "ok")
 
-    _map(raw_dir, plan, store, executor, counting, count)
-    count(plan.ready(store))
+    inputs, total = iter_inputs(raw_dir), partial(count_inputs, raw_dir)
+    steps = _worker_options(options).count_steps()
+    _map(inputs, plan, counts, executor, steps, count, options, total)
+    count(plan.ready(counts))
     plan.check_done()
-    table = counter.table(options.repeats or 0)
+    listed = plan.listed
+    options = replace(options, repeat_table=counter.table(options.repeats or 0))
     shutil.rmtree(work / "repeats", ignore_errors=True)
-    return table
+
+    fingerprint = options.fingerprint()
+    store = ChunkStore(work / "chunks" / fingerprint)
+    plan = Plan(store if options.resume else None, options.read)
+    rows = ledger.rows(counts)
+    items = (KeptItem.of(n, r) if r["status"] == "ok" else r for n, r in enumerate(rows))
+    steps = _worker_options(options).after_count_steps()
+    _map(items, plan, store, executor, steps, take, options, lambda: listed)
+    return options, fingerprint, plan, store
 
 
 def _map(
-    raw_dir: Path,
+    items: Iterable[Any],
     plan: Any,
     store: Any,
     executor: Any,
-    options: BuildOptions,
+    steps: list[Step],
     take: Callable[[Iterable[dict[str, Any]]], None],
+    options: BuildOptions,
+    total: Callable[[], int],
 ) -> None:
-    """The map phase: every input not reused through the executor into chunk files, each
-    result handed to `take` (the reducer) as soon as the ones before it are."""
+    """The map phase: every item not reused through the executor's `steps` into chunk
+    files, each result handed to `take` (the reducer) as soon as the ones before it are.
+    `total`: how many items there are, for a progress bar that is shown."""
     from .chunks import table_bytes
 
     progress = _progress(options.quiet)
     try:
-        if not progress.disable:  # a second walk, only for a bar that is shown
-            progress.total = count_inputs(raw_dir)
+        if not progress.disable:
+            progress.total = total()
             progress.refresh()
-        chunks = plan.chunks(iter_inputs(raw_dir), options.chunk_size, progress.update)
-        for chunk in executor.run(_worker_steps(options), chunks, progress.update):
+        chunks = plan.chunks(items, options.chunk_size, progress.update)
+        for chunk in executor.run(steps, chunks, progress.update):
             path = store.write(table_bytes(chunk.table), chunk.rows)
             plan.add(path, chunk.table.column("index").to_pylist())
             take(plan.ready(store))

@@ -2,7 +2,8 @@
 
 A chunk file holds one row per input (`RESULT_SCHEMA`): its place in input order, source,
 content hash, status, reason, trail of step outcomes and, for an input that went through
-every step, its dataset record. Arrow holds any string the steps make; the file appears
+every step, its dataset record (and in a repeat build's count pass, a page-text dump's raw
+text: `hzcorpus.kept`). Arrow holds any string the steps make; the file appears
 under its final name only when complete (written aside, then renamed), so that a killed
 build leaves only whole chunks. The files live in a folder named by the options
 fingerprint: a resumed build reuses a finished input whatever chunk it was part of.
@@ -43,6 +44,7 @@ def result_schema():
             ("reason", pa.string()),
             ("trail", pa.list_(step)),
             ("record", pa.struct(list(record_schema()))),
+            ("raw", pa.string()),
         ]
     )
 
@@ -58,6 +60,7 @@ def result_row(result: ItemResult) -> dict[str, Any]:
         "reason": result.reason,
         "trail": [{"step": s, "outcome": o} for s, o in result.trail],
         "record": result.doc.to_record() if result.doc is not None else result.record,
+        "raw": result.raw,
     }
 
 
@@ -93,7 +96,7 @@ def results_chunk(results: Sequence[ItemResult]) -> ChunkResults:
             pa.Table.from_pylist([row], schema=schema)
         except (pa.ArrowException, ValueError, TypeError, UnicodeError) as exc:
             why = f"write: {one_line(exc)}"
-            row = {**row, "status": FAILED, "reason": why, "record": None}
+            row = {**row, "status": FAILED, "reason": why, "record": None, "raw": None}
             row["trail"] = [*row["trail"], {"step": "write", "outcome": FAILED}]
             row["source"] = row["source"].encode("utf-8", "backslashreplace").decode()
         good.append(row)

@@ -125,9 +125,9 @@ class CleanOptions:
     #: alone.
     model: bool = True
     #: Whether the model also decides the lines inside the article (the model file's
-    #: `inside_thresholds`, one per script). Off by default: it needs the features and
-    #: trees of every page, which halves page-text cleaning speed, for +0.002 to +0.019 F1
-    #: (out of fold, on the development part).
+    #: `inside_thresholds`, one per script; not on a page without prose). Off by default:
+    #: it needs the features and trees of every page, which halves page-text cleaning
+    #: speed, for +0.002 to +0.019 F1 (out of fold, on the development part).
     model_inside: bool = False
     #: Whether the model decides the runs of non-prose lines inside the article as wholes
     #: (`_inside_runs`: a run goes when its lines' mean score reaches
@@ -429,7 +429,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         around = model.threshold if options.model_threshold is None else options.model_threshold
         by_code = np.array([1.0, around, model.rescue_threshold, 1.0])
         limits = by_code[decides]
-        decide_inside = options.model_inside and model.decides_inside
+        # a page without prose has no article for the inside decisions to clean: on such a
+        # page they could take every line the page keeps
+        decide_inside = options.model_inside and model.decides_inside and bool(inside)
         inside_at = np.flatnonzero(decides == INSIDE) if decide_inside else []
         th = options.thresholds
         runs = (

@@ -3,7 +3,8 @@ dedupe, manifest, parquet shards, card, `build.json`, and publishing by rename.
 
 `Plan` is the bridge between the phases: it walks the inputs in order, tells which are
 skipped (not read) or reused from an earlier run, cuts the others into chunks for the
-executor, and remembers where each input's result row is until it is reduced. `Reducer`
+executor, and remembers where each input's result row is until it is reduced (a repeat
+build's count pass writes down where, in a `Ledger`, for its second pass). `Reducer`
 takes the results in input order as soon as they are known, while the executor works on
 the next chunks, so that only the last chunk's rows and the card are left for the end.
 """
@@ -21,6 +22,7 @@ from . import __version__
 from .card import CardInfo, library_versions, write_card
 from .chunks import ChunkStore
 from .inputs import InputItem
+from .kept import KeptItem
 from .manifest import ManifestEntry, ManifestWriter
 from .read import ReadOptions
 from .steps import DROPPED, FORWARDED, StepCounts
@@ -32,17 +34,55 @@ MAX_FAILURES_LISTED = 100
 DEDUPE = "dedupe"
 
 
-class Plan:
-    """Where each input's result is: skipped (with the reason) or a row of a chunk file.
+def _skip_row(source: str, reason: str) -> dict[str, Any]:
+    """The result row of an input not read."""
+    return {"source": source, "status": "skipped", "reason": reason, "trail": []}
 
-    With a store of an earlier run (`resume`), an input whose source and content hash match
-    a finished row is reused, whatever chunk it was part of. The entries are let go in
-    input order as soon as their results are known (`ready`), so the plan holds the inputs
-    between the first without a result and the last listed, not one entry per input.
+
+class Ledger:
+    """Where each input's result is, in input order, in a file: a pass's `Plan` writes each
+    entry as it lets it go, and `rows` reads the results back in the same order (a repeat
+    build's second pass), so that neither holds one entry per input."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._out = path.open("w", encoding="utf-8")
+
+    def write(self, entry: tuple[Any, ...]) -> None:
+        """One entry of `Plan`: skipped (source, reason) or a row of a chunk file."""
+        kind, *rest = entry
+        where = [rest[0].name, rest[1]] if kind == "row" else rest
+        self._out.write(json.dumps([kind, *where], ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self._out.close()
+
+    def rows(self, store: ChunkStore) -> Iterator[dict[str, Any]]:
+        """The result rows, in input order (the chunk files in `store`)."""
+        self.close()
+        with self.path.open(encoding="utf-8") as lines:
+            for line in lines:
+                kind, a, b = json.loads(line)
+                yield _skip_row(a, b) if kind == "skip" else store.row(store.folder / a, b)
+
+
+class Plan:
+    """Where each input's result is: skipped (with the reason), a row of a chunk file, or a
+    row given with the input (a repeat build's second pass: what its count pass failed).
+
+    The items are inputs, or `KeptItem`s (a repeat build's second pass). With a store of an
+    earlier run (`resume`), an item whose source and content hash match a finished row is
+    reused, whatever chunk it was part of. The entries are let go in input order as soon as
+    their results are known (`ready`; written to `ledger` when one is given), so the plan
+    holds the inputs between the first without a result and the last listed, not one entry
+    per input.
     """
 
-    def __init__(self, store: ChunkStore | None, read: ReadOptions) -> None:
+    def __init__(
+        self, store: ChunkStore | None, read: ReadOptions, ledger: Ledger | None = None
+    ) -> None:
         self.read = read
+        self.ledger = ledger
         self.reused = 0
         self._entries: dict[int, tuple[Any, ...]] = {}  # input index -> entry, not yet ready
         self._listed = 0
@@ -54,17 +94,21 @@ class Plan:
                     self._finished[source] = (sha, path, row)
 
     def chunks(
-        self, items: Iterable[InputItem], size: int, on_done: Callable[[int], Any]
-    ) -> Iterator[list[InputItem]]:
-        """The chunks of inputs the executor has to run, in input order."""
-        chunk: list[InputItem] = []
+        self,
+        items: Iterable[InputItem | KeptItem | dict[str, Any]],
+        size: int,
+        on_done: Callable[[int], Any],
+    ) -> Iterator[list[InputItem | KeptItem]]:
+        """The chunks of items the executor has to run, in input order (a result row given
+        as an item is its result)."""
+        chunk: list[InputItem | KeptItem] = []
         for item in items:
             entry = self._entries[self._listed] = self._entry(item)
             self._listed += 1
             if entry[0] != "todo":
                 on_done(1)
                 continue
-            chunk.append(item)
+            chunk.append(item)  # type: ignore[arg-type]
             if len(chunk) == size:
                 yield chunk
                 chunk = []
@@ -72,14 +116,17 @@ class Plan:
             yield chunk
         self._finished.clear()
 
-    def _entry(self, item: InputItem) -> tuple[Any, ...]:
-        if item.skip is not None:
+    def _entry(self, item: InputItem | KeptItem | dict[str, Any]) -> tuple[Any, ...]:
+        if isinstance(item, dict):
+            return ("given", item)
+        if isinstance(item, InputItem) and item.skip is not None:
             return ("skip", item.source, item.skip)
         done = self._finished.get(item.source)
         if done is not None:
             from .builder import current_sha256
 
-            if current_sha256(item, self.read) == done[0]:
+            sha = item.sha256 if isinstance(item, KeptItem) else current_sha256(item, self.read)
+            if sha == done[0]:
                 self.reused += 1
                 return ("row", done[1], done[2])
         return ("todo",)
@@ -95,10 +142,19 @@ class Plan:
         while (entry := self._entries.get(self._next)) is not None and entry[0] != "todo":
             del self._entries[self._next]
             self._next += 1
+            if self.ledger is not None:
+                self.ledger.write(entry)
             if entry[0] == "skip":
-                yield {"source": entry[1], "status": "skipped", "reason": entry[2], "trail": []}
+                yield _skip_row(entry[1], entry[2])
+            elif entry[0] == "given":
+                yield entry[1]
             else:
                 yield store.row(entry[1], entry[2])
+
+    @property
+    def listed(self) -> int:
+        """Inputs listed so far (`chunks`)."""
+        return self._listed
 
     @property
     def pending(self) -> int:

@@ -52,7 +52,8 @@ MIN_CHARS = 20
 _DIGITS = re.compile(r"\d")
 #: A sentence's end, closing quotes and brackets after it (CJK ones too); not "…", which
 #: ends a teaser cut short rather than a sentence.
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)）」』]*$")
+_SENTENCE_ENDS = frozenset(".!?。！？")
+_CLOSERS = "'\"”’»)）」』"
 
 
 def norm(line: str) -> str:
@@ -61,8 +62,14 @@ def norm(line: str) -> str:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence: `PROSE_WORDS` words or more, ending in sentence punctuation."""
-    return count_words(line) >= PROSE_WORDS and bool(_SENTENCE_END.search(line.rstrip()))
+    """A sentence: `PROSE_WORDS` words or more, ending in sentence punctuation (the cheap
+    test first)."""
+    return ends_sentence(line) and count_words(line) >= PROSE_WORDS
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether `line` ends in sentence punctuation, closing quotes and brackets after it."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 def line_hash(normed: str) -> int:
@@ -71,9 +78,11 @@ def line_hash(normed: str) -> int:
 
 
 def repeatable(line: str) -> str | None:
-    """The normalised line when a repeat may remove it (`MIN_CHARS` long, not prose)."""
+    """The normalised line when a repeat may remove it (not prose, `MIN_CHARS` long)."""
+    if is_prose(line):  # first: most of a text's lines are, and norm costs more
+        return None
     normed = norm(line)
-    return normed if len(normed) >= MIN_CHARS and not is_prose(line) else None
+    return normed if len(normed) >= MIN_CHARS else None
 
 
 def counted_lines(text: str) -> set[int]:
@@ -108,13 +117,24 @@ class RepeatTable:
 
     def count(self, line: str) -> int:
         """How many texts keep `line` when it is in the table, else 0."""
-        if not len(self.hashes) or not (normed := repeatable(line)):
-            return 0
+        return self.counts_of([line])[0]
+
+    def counts_of(self, lines: list[str]) -> list[int]:
+        """`count` of each line, the table searched once for all of them."""
+        found = [0] * len(lines)
+        if not len(self.hashes):
+            return found
+        keyed = [(i, line_hash(n)) for i, line in enumerate(lines) if (n := repeatable(line))]
+        if not keyed:
+            return found
         import numpy as np
 
-        key = np.uint64(line_hash(normed))
-        at = int(np.searchsorted(self.hashes, key))
-        return int(self.counts[at]) if at < len(self.hashes) and self.hashes[at] == key else 0
+        keys = np.fromiter((key for _, key in keyed), np.uint64, len(keyed))
+        at = np.minimum(np.searchsorted(self.hashes, keys), len(self.hashes) - 1)
+        for (i, _), hit, n in zip(keyed, self.hashes[at] == keys, self.counts[at], strict=True):
+            if hit:
+                found[i] = int(n)
+        return found
 
 
 class RepeatCounter:
@@ -225,7 +245,7 @@ class RepeatStep(Step):
 
     def process(self, doc: Document) -> Document:
         texts = doc.paragraphs
-        counts = [self.table.count(text) for text in texts]
+        counts = self.table.counts_of(texts)
         if not any(counts):
             return doc
         numbers = kept_line_numbers(doc)

@@ -40,13 +40,14 @@ from typing import Any
 from .errors import DatasetError
 from .forkserver import Forked, Template, die_with_parent, serve_forks
 from .inputs import InputItem
-from .read import document_from_bytes
+from .read import ReadOptions, document_from_bytes
 from .rules import Rule
 from .steps import (
     FAILED,
     ItemResult,
     Outcome,
     ReadStep,
+    SourceStep,
     Step,
     one_line,
     run_batch,
@@ -74,8 +75,9 @@ SENDABLE = (
 )
 #: The outcome's step name when a document ran out of time or killed its worker.
 LIMIT_STEP = "time-limit"
-#: Modules a worker imports before it gets the steps (the default steps' modules), so
-#: that it imports them while the build's process imports its own.
+#: Modules a template started before the build sends the steps (`prestart`) imports (the
+#: default steps' modules), so that it imports them while the build's process imports its
+#: own; a template that has the steps already imports what they use.
 DEFAULT_STEP_MODULES = ("hzcorpus.clean", "hzcorpus.language", "hzcorpus.redaction")
 #: Run through the steps before a sandbox says it is ready, one per format, so that the
 #: first document it gets is not charged with importing libraries and loading models.
@@ -358,13 +360,14 @@ def _widen_pipe(fd: int) -> None:
         pass
 
 
-def _warm_up(read: ReadStep, steps: Sequence[Step]) -> None:
+def _warm_up(first: SourceStep, steps: Sequence[Step]) -> None:
     """Load what the steps load on first use (`WARM_UP`, `_load_on_first_use`): not part of
     any document's time, and done once in the template for every worker."""
+    options = first.options if isinstance(first, ReadStep) else ReadOptions()
     for source, data in WARM_UP:
         result = ItemResult(-1, source)
         try:
-            result.doc = document_from_bytes(data, source, read.options)
+            result.doc = document_from_bytes(data, source, options)
         except Exception:  # a custom read option may refuse it; the steps still load
             continue
         run_steps(result, steps)
@@ -405,11 +408,16 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
     os.dup2(2, 1)  # a library's print must not end up anywhere the build reads
-    for module in DEFAULT_STEP_MODULES:  # while the build's process is still starting
-        importlib.import_module(module)
     control = socket.socket(fileno=0)
-    if not select.select([control], [], [], 0)[0]:
-        _warm_up_default()
+
+    def waiting() -> bool:  # the build's process is still starting: the steps not sent
+        return not select.select([control], [], [], 0)[0]
+
+    if waiting():
+        for module in DEFAULT_STEP_MODULES:
+            importlib.import_module(module)
+        if waiting():
+            _warm_up_default()
     setup = Connection(os.dup(0), writable=False)
     steps: list[Step] = []
     error = None
@@ -420,8 +428,8 @@ def main() -> None:
     except Exception as exc:
         error = f"{UNSENDABLE}: {one_line(exc)}; {SENDABLE}"
     else:
-        read = next(s for s in steps if isinstance(s, ReadStep))
-        _warm_up(read, [s for s in steps if not s.batched and s is not read])
+        first = steps[0]
+        _warm_up(first, [s for s in steps[1:] if not s.batched])
     setup.close()
     ends = serve_forks(control)
     if ends is None:
@@ -434,9 +442,10 @@ def main() -> None:
 
 
 def _serve(inbox: Connection, out: Connection, steps: list[Step]) -> None:
-    """A worker: say it is ready (with its pid), then answer jobs until the inbox closes."""
-    read = next(s for s in steps if isinstance(s, ReadStep))
-    per_document = [s for s in steps if not s.batched and s is not read]
+    """A worker: say it is ready (with its pid), then answer jobs until the inbox closes.
+    The first step starts each job (`SourceStep`: an input read, or a kept record)."""
+    first: SourceStep = steps[0]  # type: ignore[assignment]
+    per_document = [s for s in steps[1:] if not s.batched]
     batched = [s for s in steps if s.batched]
 
     def answer(kind: str, payload: Any) -> None:
@@ -449,9 +458,9 @@ def _serve(inbox: Connection, out: Connection, steps: list[Step]) -> None:
         except EOFError:
             return
         if kind == "doc":
-            result = run_document(payload, read, per_document)
+            result = run_document(payload, first, per_document)
             if not batched:  # done: the record goes back, not the document
-                result.seal()
+                result.seal(first.keep_raw)
             answer(kind, result)
         else:
             for step in batched:

@@ -89,12 +89,18 @@ class ItemResult:
     doc: Document | None = None
     #: The dataset record of a document that went through every step (`seal`).
     record: dict[str, Any] | None = None
+    #: A page-text dump's raw text, kept with the record for a later pass (`seal`).
+    raw: str | None = None
 
-    def seal(self) -> None:
+    def seal(self, keep_raw: bool = False) -> None:
         """The steps are done: keep the document's dataset record instead of the document
         (a worker does this, so that the build's process only writes records and the
-        raw input is not sent back)."""
+        raw input is not sent back). `keep_raw`: a page-text dump's raw text stays too, for
+        a pass that goes on from the record (`hzcorpus.kept`; an HTML page's is not needed:
+        its kept lines are numbered without it)."""
         if self.doc is not None:
+            if keep_raw and self.doc.format != "html":
+                self.raw = self.doc.raw
             self.record, self.doc = self.doc.to_record(), None
 
     def stop(self, outcome: Outcome) -> None:
@@ -111,13 +117,31 @@ class ItemResult:
             self.trail.append((step.name, step.outcome_of(value)))
 
 
+class SourceStep(Step):
+    """The first step of a pass: makes a job item's result, with its document (`start`)."""
+
+    #: Whether a worker keeps a page-text dump's raw text with its record (`ItemResult.seal`).
+    keep_raw: bool = False
+
+    def start(self, item: Any) -> ItemResult:
+        """The result of one job item, its document in it unless the step failed it."""
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
-class ReadStep(Step):
-    """Reads an input's bytes and decodes them into a `Document` (its first step)."""
+class ReadStep(SourceStep):
+    """Reads an input's bytes and decodes them into a `Document` (its first step).
+    `keep_raw`: the raw text goes back with the record (a repeat build's count pass)."""
 
     options: ReadOptions = field(default_factory=ReadOptions)
+    keep_raw: bool = False
     name: ClassVar[str] = "read"
     libraries: ClassVar[tuple[str, ...]] = ("charset-normalizer", "ftfy")
+
+    def start(self, item: InputItem) -> ItemResult:
+        result = ItemResult(item.index, item.source)
+        result.advance(self, self.load(item, result))
+        return result
 
     def load(self, item: InputItem, result: ItemResult) -> Document | Outcome:
         """The document of `item`; fills the result's `sha256` and `id` when it was read."""
@@ -212,11 +236,10 @@ def run_step(result: ItemResult, step: Step) -> None:
     result.advance(step, value)
 
 
-def run_document(item: InputItem, read: ReadStep, steps: Sequence[Step]) -> ItemResult:
-    """Read one input and run the per-document steps over it."""
-    result = ItemResult(item.index, item.source)
-    result.advance(read, read.load(item, result))
-    return run_steps(result, steps)
+def run_document(item: Any, source: SourceStep, steps: Sequence[Step]) -> ItemResult:
+    """Start one job item (`source`: read an input, or take a kept record) and run the
+    per-document steps over it."""
+    return run_steps(source.start(item), steps)
 
 
 def run_steps(result: ItemResult, steps: Sequence[Step]) -> ItemResult:

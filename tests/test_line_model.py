@@ -284,6 +284,16 @@ def test_the_model_can_be_turned_off():
     assert "footbridge over the river on Tuesday" in without.text
 
 
+def test_the_model_decides_nothing_inside_a_page_without_prose():
+    # no line reads as prose, so there is no article: the inside decisions could take every
+    # line the rules keep (here "Help", scored as furniture, was the page's whole text)
+    raw = "Sign in\nRegister\nSubscribe\nMy account\nHelp"
+    doc = Document(source="a.txt", raw=raw, format="text")
+    inside = clean_document(doc, CleanOptions(model_inside=True))
+    assert inside.text == clean_document(doc).text == "Help"
+    assert all(r.rule != MODEL_RULE for r in inside.removed)
+
+
 def _score_in(reason: str) -> float:
     return float(reason.rsplit("(score ", 1)[1].rstrip(")"))
 

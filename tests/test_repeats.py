@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,6 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import hzcorpus
-from hzcorpus import reduce
 from hzcorpus.builder import BuildOptions, build
 from hzcorpus.clean import clean_document
 from hzcorpus.document import Document, Removed
@@ -22,6 +22,7 @@ from hzcorpus.repeats import (
     RepeatCounter,
     RepeatStep,
     RepeatTable,
+    ends_sentence,
     is_prose,
     kept_line_numbers,
     norm,
@@ -67,6 +68,15 @@ def test_prose_is_a_long_line_that_ends_a_sentence():
     assert not is_prose("更多新闻请点击这里查看")
 
 
+#: `is_prose`'s sentence end as it was first written: a pattern searched at the line's end.
+SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)）」』]*$")
+
+
+@given(st.text(alphabet=".!?。！？'\"”’»)）」』…a字 \t\n", max_size=10))
+def test_a_sentence_ends_as_the_pattern_says(line):
+    assert ends_sentence(line) == bool(SENTENCE_END.search(line.rstrip()))
+
+
 def _texts(draw_lines: list[list[int]]) -> list[str]:
     pool = [*FURNITURE, "Home | News", "Share this", "Subscribe now"]
     return ["\n".join(pool[i % len(pool)] for i in lines) for lines in draw_lines]
@@ -97,10 +107,13 @@ def test_the_count_is_per_distinct_text_whatever_the_order_and_spills(
     assert tables[0].digest == tables[1].digest
     assert tables[0].hashes.tobytes() == tables[1].hashes.tobytes()
     table = tables[0]
-    for line in [*FURNITURE, "Home | News", "Share this", "Subscribe now"]:
+    pool = [*FURNITURE, "Home | News", "Share this", "Subscribe now"]
+    for line in pool:
         n = expected[norm(line)]
         assert table.count(line) == (n if n >= min_docs else 0), line
     assert list(table.hashes) == sorted(table.hashes)
+    page = [pool[i % len(pool)] for i in (lines[0] if lines else [])]
+    assert table.counts_of(page) == [table.count(line) for line in page]
 
 
 def test_prose_is_never_counted(tmp_path):
@@ -236,45 +249,21 @@ def test_a_repeat_build_is_the_same_whatever_the_workers_and_chunks(
     )
 
 
-def test_a_repeat_build_resumes_to_the_same_bytes(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    _write_site(raw, [{0}, {0, 1}, {0}, {1}, {2}, {0, 2}, set()])
-    options = replace(FAST, repeats=2, chunk_size=2)
-    fresh = tmp_path / "fresh"
-    build(raw, fresh, options)
-    calls = []
-    add = reduce.Reducer.add
-
-    def interrupted(self, rows):
-        calls.append(1)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        add(self, rows)
-
-    out = tmp_path / "out"
-    monkeypatch.setattr(reduce.Reducer, "add", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        build(raw, out, options)
-    monkeypatch.setattr(reduce.Reducer, "add", add)
-    report = build(raw, out, replace(options, resume=True, workers=2, chunk_size=3))
-    assert report.reused >= 2
-    assert _files(out) == _files(fresh)
-    assert "repeats" in report.steps and report.status["kept"] == 7
-
-
 def test_repeats_are_off_by_default_and_change_the_fingerprint():
     assert BuildOptions().repeats is None
     assert "repeats" not in BuildOptions().stages()
     options = BuildOptions(repeats=3)
     assert options.stages()[:3] == ("read", "clean", "repeats")
-    assert options.counting().stages() == ("read", "clean", "has-text")
+    assert [s.name for s in options.count_steps()] == ["read", "clean"]
     import numpy as np
 
     counted = replace(
         options, repeat_table=RepeatTable(3, np.array([5], np.uint64), np.array([3], np.uint32))
     )
-    prints = {o.fingerprint() for o in (options, counted, options.counting(), BuildOptions())}
-    assert len(prints) == 4
+    prints = {o.fingerprint() for o in (options, counted, BuildOptions())}
+    # the count pass's chunks (raw texts kept) are never a plain build's with its stages
+    plain = BuildOptions(language=None, flag=None, translate=None)
+    assert len(prints | {options.count_fingerprint(), plain.fingerprint()}) == 5
     with pytest.raises(DatasetError, match="at least 2"):
         BuildOptions(repeats=1)
     with pytest.raises(DatasetError, match="clean stage"):
