@@ -4,9 +4,12 @@ The title search scores each headline-like line above the article's first paragr
 takes the best. A headline shares words with the paragraph it heads, the page's
 `<title>` (often the dump's first line, "Headline | Site") holds it, and it stands right
 above the article, after a byline or date; a menu item shares no words with the article
-and stands in a run of other menu items further up. The weights are data, chosen on the
-development parts of the devdata sets (scripts/eval_clean.py; logistic regression of
-"this line is the gold title" on the features, rounded).
+and stands in a run of other menu items further up. The weights are data
+(`TitleWeights`): a logistic regression of "this line is the gold title" on the
+candidates' features, on the development parts of the devdata sets that have titles
+(L3S-GN1, Readability, trafilatura's evaluation set; scored by scripts/eval_clean.py),
+rounded, with `first_long` and `in_run` then set by title accuracy on the same parts. The
+fitting script was a scratch script: it is not in the repository yet.
 """
 
 from __future__ import annotations
