@@ -1084,19 +1084,7 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     near = above[far:]
     candidates = [i for i in above[:far] if _is_shown(lines[i], top)] + near
     # key points under a label ("Key points") are no title
-    label = (
-        next(
-            (
-                j
-                for j in range(first - 1, near[0], -1)
-                if len(lines[j].text) <= KEY_POINTS_CHARS
-                and KEY_POINTS_LABEL.fullmatch(lines[j].text)
-            ),
-            None,
-        )
-        if near
-        else None
-    )
+    label = _key_points_label(lines, near[0], first) if near else None
     if label is not None:
         candidates = [i for i in candidates if i < label]
     sentence_title = _is_sentence_title(lines, first, end, th)
@@ -1154,6 +1142,19 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         )
 
     return max(candidates, key=score)
+
+
+def _key_points_label(lines: list[_Line], top: int, first: int) -> int | None:
+    """The lowest key-points label (`page_title.KEY_POINTS_LABEL`) between line `top` and
+    the first paragraph, if any: the lines under it are key points, not a title."""
+    return next(
+        (
+            j
+            for j in range(first - 1, top, -1)
+            if len(lines[j].text) <= KEY_POINTS_CHARS and KEY_POINTS_LABEL.fullmatch(lines[j].text)
+        ),
+        None,
+    )
 
 
 def _between(labels: list[int], lo: int, i: int, first: int) -> int:
