@@ -64,7 +64,9 @@ from .page_title import (
     KEY_POINTS_LABEL,
     LEAD_CHARS,
     TITLE_MIN_SHARE_OF_LONGEST,
+    TITLE_WEIGHTS,
     TitleFeatures,
+    best_of,
     content_words,
     overlap,
     title_score,
@@ -973,22 +975,43 @@ def _densest_part(lines: list[_Line], first: int, last: int, th: Thresholds) -> 
 
 
 def _is_title_like(line: _Line, th: Thresholds) -> bool:
-    """An unruled line shaped like a headline (length, no full stop, not a menu row)."""
+    """An unruled line shaped like a headline (length, no full stop, not a menu row, not a
+    photo credit). The cheap tests come first."""
     text = line.text
     return (
         line.rule is None
         and line.context is None
         and th.title_min_units <= line.units <= th.title_max_units
         and not text.endswith((":", "：", ".", "。", ",", "，", ";"))
-        and PHOTO_CREDIT.search(text) is None
         and LIST_MARKER.match(text) is None
         and not (text.upper() == text != text.lower())  # a site name or kicker in capitals
         and not _is_label_run(text)
+        and not (_may_be_credit(text) and PHOTO_CREDIT.search(text) is not None)
+    )
+
+
+def _may_be_credit(text: str) -> bool:
+    """Whether `PHOTO_CREDIT` can match `text`: every match holds a colon, a slash or "by"
+    after its word, or is an agency in brackets, "图：" or "摄影". A line without them skips
+    the pattern, which costs more than the rest of `_is_title_like` (a test checks this)."""
+    return (
+        ":" in text
+        or "：" in text
+        or "/" in text
+        or "(" in text
+        or "摄影" in text
+        or "by" in text
+        or "By" in text
+        or "bY" in text
+        or "BY" in text
     )
 
 
 def _is_label_run(text: str) -> bool:
     """Four or more capitalised words and no function word: a row of menu labels."""
+    head = text[:1]
+    if not (head.isupper() or head.isdigit() or head.isspace()):
+        return False  # the first word is not capitalised
     words = text.split()
     return (
         len(words) >= 4
@@ -1047,7 +1070,7 @@ def _is_sentence_title(lines: list[_Line], first: int, end: int, th: Thresholds)
     if first >= end or not lines[first].prose:
         return False
     opening = lines[first]
-    following = next((ln for ln in lines[first + 1 : end] if ln.prose), None)
+    following = next((lines[i] for i in range(first + 1, end) if lines[i].prose), None)
     inner = opening.text.rstrip(".!?。！？'\"”’») ")
     return (
         opening.units <= th.sentence_title_max_units
@@ -1079,7 +1102,12 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     prose, is the title.
     """
     top = [line.text for line in lines[:TITLE_TOP_LINES]]
-    above = [i for i in range(start, first) if _is_title_like(lines[i], th)]
+    least, most = th.title_min_units, th.title_max_units  # `_is_title_like`'s cheapest test
+    above = [
+        i
+        for i, line in enumerate(lines[start:first], start)
+        if least <= line.units <= most and _is_title_like(line, th)
+    ]
     far = max(0, len(above) - TITLE_NEAREST)
     near = above[far:]
     candidates = [i for i in above[:far] if _is_shown(lines[i], top)] + near
@@ -1100,22 +1128,43 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         return first if sentence_title and not unruled_above else None
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())
-    texts = list(map(_TEXT, lines))
-    lead = frozenset().union(
-        *(
-            content_words(line.text[:LEAD_CHARS], line.cjk)
-            for line in _lead_paragraphs(lines, first, end)
-        )
-    )
+    if len(candidates) == 1:
+        return candidates[0]
+    return _best_title(lines, candidates, set(above), start, first, end, th)
+
+
+def _best_title(
+    lines: list[_Line],
+    candidates: list[int],
+    title_like: set[int],
+    start: int,
+    first: int,
+    end: int,
+    th: Thresholds,
+) -> int:
+    """The candidate (`_find_title`) that scores best (`page_title.title_score`).
+
+    `title_like` holds the headline-like lines from `start` to `first`. The features that
+    cost most, `overlap` and `repeated`, are read only for candidates that can still win
+    (`page_title.best_of`).
+    """
+    top = [line.text for line in lines[:TITLE_TOP_LINES]]
     attached = {
         i for i in candidates if _is_attached(lines, i + 1, first if i < first else end, th)
     }
-    # the short labels from the first candidate on, counted once: labels[j - lo] of them
-    # stand from `lo` to above line j
+    # the short labels (unruled lines under `lead_min_units` words: menu items, labels)
+    # from the first candidate on, counted once: labels[j - lo] of them stand from `lo`
+    # to above line j
     lo = min(candidates[0], first)
     hi = max(first, candidates[-1])
-    labels = [0, *accumulate(_is_gap_label(lines[j], th) for j in range(lo, hi))]
-    title_like = set(above)
+    short = th.lead_min_units
+    labels = [
+        0,
+        *accumulate(
+            line.units < short and line.rule is None and line.context is None
+            for line in lines[lo:hi]
+        ),
+    ]
 
     def is_like(j: int) -> bool:  # `_is_title_like`, known for the lines scanned above
         return j in title_like if start <= j < first else _is_title_like(lines[j], th)
@@ -1123,25 +1172,48 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     heads = [i for i in candidates if i in attached] or candidates
     longest = max(lines[i].units for i in heads)
     first_long = next(i for i in heads if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest)
+    w = TITLE_WEIGHTS
+    # the features without `overlap` and `repeated` (0), and their score
+    cheap = {
+        i: TitleFeatures(
+            overlap=0.0,
+            shown=_is_shown(lines[i], top),
+            repeated=False,
+            attached=i in attached,
+            gap=_between(labels, lo, i, first),
+            units=lines[i].units,
+            opening=i == first,
+            below=i > first,
+            first_long=i == first_long,
+            in_run=0 < i < len(lines) - 1 and is_like(i - 1) and is_like(i + 1),
+        )
+        for i in candidates
+    }
+    known = {i: title_score(f, w) for i, f in cheap.items()}
+    lead: frozenset[str] | None = None
+    texts: list[str] = []
 
     def score(i: int) -> float:
+        nonlocal lead, texts
+        if lead is None:
+            lead = frozenset().union(
+                *(
+                    content_words(line.text[:LEAD_CHARS], line.cjk)
+                    for line in _lead_paragraphs(lines, first, end)
+                )
+            )
+            texts = list(map(_TEXT, lines))
         line = lines[i]
         return title_score(
-            TitleFeatures(
+            cheap[i]._replace(
                 overlap=overlap(content_words(line.text, line.cjk), lead),
-                shown=_is_shown(line, top),
                 repeated=texts.count(line.text) > 1,
-                attached=i in attached,
-                gap=_between(labels, lo, i, first),
-                units=line.units,
-                opening=i == first,
-                below=i > first,
-                first_long=i == first_long,
-                in_run=0 < i < len(lines) - 1 and is_like(i - 1) and is_like(i + 1),
-            )
+            ),
+            w,
         )
 
-    return max(candidates, key=score)
+    # `overlap` is at most 1, `repeated` True
+    return best_of(candidates, known, score, max(w.overlap, 0) + max(w.repeated, 0))
 
 
 def _key_points_label(lines: list[_Line], top: int, first: int) -> int | None:
@@ -1172,12 +1244,6 @@ def _is_shown(line: _Line, top: list[str]) -> bool:
     `<title>`: "Headline | Site")."""
     text = line.text
     return any(text in shown and text != shown for shown in top)
-
-
-def _is_gap_label(line: _Line, th: Thresholds) -> bool:
-    """An unruled short line: a menu item or label between a candidate title and the
-    article."""
-    return line.units < th.lead_min_units and line.rule is None and line.context is None
 
 
 def _lead_paragraphs(lines: list[_Line], first: int, end: int) -> list[_Line]:

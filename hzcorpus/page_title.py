@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -103,6 +104,27 @@ def title_score(f: TitleFeatures, w: TitleWeights = TITLE_WEIGHTS) -> float:
         + w.first_long * f.first_long
         + w.in_run * f.in_run
     )
+
+
+#: `title_score` adds up floats in one order; a score and a bound of it added up in another
+#: may differ by this much more than the bound says.
+SCORE_SLACK = 1e-9
+
+
+def best_of(
+    candidates: Sequence[int], known: Mapping[int, float], score: Callable[[int], float], up: float
+) -> int:
+    """`max(candidates, key=score)` (the first of the best), where `score(i)` is at most
+    `known[i] + up`: the candidates are scored best `known` first, and scoring stops once
+    none left can reach the best score (`score` is the costly part of the title search)."""
+    best, best_at = -math.inf, candidates[0]
+    for i in sorted(candidates, key=known.__getitem__, reverse=True):
+        if known[i] + up + SCORE_SLACK < best:
+            break
+        s = score(i)
+        if s > best or (s == best and i < best_at):
+            best, best_at = s, i
+    return best_at
 
 
 def content_words(text: str, cjk: bool) -> frozenset[str]:

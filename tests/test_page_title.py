@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from itertools import accumulate
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from hzcorpus import clean
+from hzcorpus.boilerplate import LIST_MARKER, PHOTO_CREDIT, STOPWORDS
 from hzcorpus.clean import CleanOptions, clean_document
 from hzcorpus.document import Document
 from hzcorpus.page_title import (
+    LEAD_CHARS,
     OVERLAP_MIN_WORDS,
+    TITLE_MIN_SHARE_OF_LONGEST,
     TitleFeatures,
+    best_of,
     content_words,
     overlap,
     title_score,
@@ -137,3 +144,202 @@ def test_the_title_is_a_line_of_the_page_or_none(lines):
     if title is not None:
         shown = {line.strip() for line in lines}
         assert title.strip() in shown or any(title in line for line in lines)
+
+
+# The title search's shortcuts (`clean._may_be_credit`, `clean._is_label_run`'s first
+# letter, `page_title.best_of`, the scan's length test) must not change its answer: the
+# tests below hold it to a plain reference, the search as it was before them.
+
+
+def slow_is_title_like(line, th) -> bool:
+    text = line.text
+    words = text.split()
+    label_run = (
+        len(words) >= 4
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.lower() in STOPWORDS for w in words)
+    )
+    return (
+        line.rule is None
+        and line.context is None
+        and th.title_min_units <= line.units <= th.title_max_units
+        and not text.endswith((":", "：", ".", "。", ",", "，", ";"))
+        and PHOTO_CREDIT.search(text) is None
+        and LIST_MARKER.match(text) is None
+        and not (text.upper() == text != text.lower())
+        and not label_run
+    )
+
+
+def slow_find_title(lines, start, first, end, th) -> int | None:
+    """`clean._find_title` without shortcuts: every candidate scored in full."""
+    top = [line.text for line in lines[: clean.TITLE_TOP_LINES]]
+    above = [i for i in range(start, first) if slow_is_title_like(lines[i], th)]
+    far = max(0, len(above) - clean.TITLE_NEAREST)
+    near = above[far:]
+    candidates = [i for i in above[:far] if clean._is_shown(lines[i], top)] + near
+    label = clean._key_points_label(lines, near[0], first) if near else None
+    if label is not None:
+        candidates = [i for i in candidates if i < label]
+    opening = lines[first] if first < end else None
+    following = [ln for ln in lines[first + 1 : end] if ln.prose]
+    inner = opening.text.rstrip(".!?。！？'\"”’») ") if opening else ""
+    sentence_title = (
+        opening is not None
+        and opening.prose
+        and opening.units <= th.sentence_title_max_units
+        and clean._SENTENCE_MARK.search(inner) is None
+        and bool(following)
+        and following[0].units > opening.units
+    )
+    if sentence_title and opening.text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
+        candidates.append(first)
+    candidates += [
+        i
+        for i in range(first + 1, min(end, first + 1 + clean.TITLE_BELOW))
+        if not lines[i].prose and slow_is_title_like(lines[i], th)
+        and clean._is_shown(lines[i], top)
+    ]  # fmt: skip
+    if not candidates:
+        unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
+        return first if sentence_title and not unruled_above else None
+    candidates = sorted({lines[i].text: i for i in candidates}.values())
+    texts = [line.text for line in lines]
+    prose = [line for line in lines[first:end] if line.prose][:2]
+    lead = frozenset().union(*(content_words(ln.text[:LEAD_CHARS], ln.cjk) for ln in prose))
+    attached = {
+        i for i in candidates if clean._is_attached(lines, i + 1, first if i < first else end, th)
+    }
+    lo, hi = min(candidates[0], first), max(first, candidates[-1])
+    labels = [
+        0,
+        *accumulate(
+            ln.units < th.lead_min_units and ln.rule is None and ln.context is None
+            for ln in lines[lo:hi]
+        ),
+    ]
+    heads = [i for i in candidates if i in attached] or candidates
+    longest = max(lines[i].units for i in heads)
+    first_long = next(i for i in heads if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest)
+
+    def score(i: int) -> float:
+        line = lines[i]
+        return title_score(
+            TitleFeatures(
+                overlap=overlap(content_words(line.text, line.cjk), lead),
+                shown=clean._is_shown(line, top),
+                repeated=texts.count(line.text) > 1,
+                attached=i in attached,
+                gap=clean._between(labels, lo, i, first),
+                units=line.units,
+                opening=i == first,
+                below=i > first,
+                first_long=i == first_long,
+                in_run=0 < i < len(lines) - 1
+                and slow_is_title_like(lines[i - 1], th)
+                and slow_is_title_like(lines[i + 1], th),
+            )
+        )
+
+    return max(candidates, key=score)
+
+
+PAGE_LINE = st.one_of(
+    st.sampled_from(
+        [
+            *MENU_EN,
+            *BODY_EN,
+            HEADLINE_EN,
+            f"{HEADLINE_EN} | The Island Courier",
+            "Council votes to close the swimming pool in March",
+            "Is this the end of the winter ferry?",
+            "By Morag Campbell",
+            "12 December 2024",
+            "Key points",
+            "Photo: Morag Campbell / Island Courier",
+            "Winter storms photo by Morag Campbell",
+            "Ferry sailings (AP) in winter storms",
+            "Winter Ferry Sailings Islands Timetable",
+            "THE ISLAND COURIER",
+            "- Ferry operators add winter sailings",
+            "Share this article:",
+            "渡轮公司冬季增开前往海岛的航班",
+            "Fährbetrieb erweitert Winterfahrplan für die Inseln",
+        ]
+    ),
+    LINE,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PAGE_LINE, max_size=30))
+def test_the_title_search_finds_what_the_reference_does(page):
+    found = []
+    search = clean._find_title
+
+    def both(lines, start, first, end, th):
+        at = search(lines, start, first, end, th)
+        found.append((at, slow_find_title(lines, start, first, end, th)))
+        return at
+
+    clean._find_title = both
+    try:
+        clean_document(Document(source="page.txt", raw="\n".join(page)), CleanOptions())
+    finally:
+        clean._find_title = search
+    assert all(at == slow for at, slow in found)
+
+
+CREDIT_PART = st.sampled_from(
+    ["photo", "Photograph", "FOTO", "image", "Bild", "imagen", "crédit", "(", "AP", "afp",
+     "Reuters", "dpa", "efe", "Getty", "EPA", "图", "摄影", " ", "\t", ":", "：", "/", "by",
+     "BY", "b", "y", "x", "é", "İ", "ſ"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(CREDIT_PART, max_size=8).map("".join), st.text(max_size=30)))
+@example("Bild by")
+@example("(AFP)")
+@example("摄影")
+def test_a_line_without_credit_marks_is_no_photo_credit(text):
+    if PHOTO_CREDIT.search(text) is not None:
+        assert clean._may_be_credit(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(PAGE_LINE, max_size=1).map("".join), st.text(max_size=40)))
+@example("Local News Sport Weather")
+@example(" Local News Sport Weather")
+def test_the_label_run_test_is_the_plain_one(text):
+    words = text.split()
+    plain = (
+        len(words) >= 4
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.lower() in STOPWORDS for w in words)
+    )
+    assert clean._is_label_run(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.integers(0, 30), st.tuples(st.integers(-4, 4), st.integers(0, 3)), min_size=1
+    )
+)
+def test_best_of_is_the_first_best_candidate(scored):
+    # score = known + extra with 0 <= extra <= 3: ties are frequent
+    candidates = sorted(scored)
+    known = {i: float(k) for i, (k, _) in scored.items()}
+    seen = []
+
+    def score(i: int) -> float:
+        seen.append(i)
+        return known[i] + scored[i][1]
+
+    assert best_of(candidates, known, score, 3.0) == max(
+        candidates, key=lambda i: known[i] + scored[i][1]
+    )
+    # a candidate is scored only if it can still reach the best
+    best = max(known[i] + scored[i][1] for i in candidates)
+    assert all(known[i] + 3 >= best for i in seen)
