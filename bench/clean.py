@@ -1,7 +1,7 @@
 """Cleaning speed: hzcorpus's HTML path against plain trafilatura, and the page-text cleaner.
 
 Usage: python bench/clean.py [--pages 200] [--repeat 3] [--seed 0] [--real DIR]
-                             [--compare-with CHECKOUT] [--text-only] [--cpu]
+                             [--compare-with CHECKOUT ...] [--text-only] [--cpu]
 
 The pages are generated deterministically from the annotated HTML pages of
 tests/data/clean/ (nine sites, five languages): every variant reshuffles the words of each
@@ -26,7 +26,7 @@ in the same process over the same pages, best of `--repeat` interleaved passes:
 CHECKOUT` adds the `read + clean_document` paths of another checkout of the project (a
 copy of its package imported under another name) to the same interleaved passes, and
 its `clean_document` on the dumps with the default options, `model_runs=True` and
-`model_inside=True`.
+`model_inside=True`; given more than once, each checkout's paths join the same passes.
 `--text-only` times only the page-text paths (the dumps; trafilatura stays the ratio's
 anchor, timed once per pass like the others). `--cpu` times the process's CPU time
 instead of the wall clock (a machine shared with other jobs).
@@ -119,20 +119,21 @@ def real_pages(folder: Path, count: int, seed: int) -> list[str]:
     ]
 
 
-def compared_modules(checkout: Path, tmp: Path):
-    """The `read` and `clean` modules of another checkout, imported as `hzcorpus_compared`
+def compared_modules(checkout: Path, tmp: Path, name: str = "hzcorpus_compared"):
+    """The `read` and `clean` modules of another checkout, imported as package `name`
     (reading its own package data: line model, gap scorer, lexicons)."""
     import importlib
 
-    shutil.copytree(checkout / "hzcorpus", tmp / "hzcorpus_compared")
-    for source in (tmp / "hzcorpus_compared").rglob("*.py"):  # its own data files, not ours
+    shutil.copytree(checkout / "hzcorpus", tmp / name)
+    for source in (tmp / name).rglob("*.py"):  # its own data files, not ours
         text = source.read_text(encoding="utf-8")
         source.write_text(
-            text.replace('resources.files("hzcorpus', 'resources.files("hzcorpus_compared'),
+            text.replace('resources.files("hzcorpus', f'resources.files("{name}'),
             encoding="utf-8",
         )
-    sys.path.insert(0, str(tmp))
-    return tuple(importlib.import_module(f"hzcorpus_compared.{m}") for m in ("read", "clean"))
+    if str(tmp) not in sys.path:
+        sys.path.insert(0, str(tmp))
+    return tuple(importlib.import_module(f"{name}.{m}") for m in ("read", "clean"))
 
 
 def read_and_clean(read_module, clean_module, fmt: str, first=None):
@@ -179,7 +180,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--real", type=Path, help="a folder of real HTML pages")
-    parser.add_argument("--compare-with", type=Path, help="another checkout of the project")
+    parser.add_argument(
+        "--compare-with",
+        type=Path,
+        action="append",
+        default=[],
+        help="another checkout of the project (may be given more than once)",
+    )
     parser.add_argument("--text-only", action="store_true", help="page-text paths only")
     parser.add_argument("--cpu", action="store_true", help="CPU time, not wall time")
     args = parser.parse_args()
@@ -248,9 +255,9 @@ def main() -> None:
         ),
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        if args.compare_with is not None:
-            modules = compared_modules(args.compare_with, Path(tmp))
-            name = f"{args.compare_with.name}: read + clean_document"
+        for k, checkout in enumerate(args.compare_with):
+            modules = compared_modules(checkout, Path(tmp), f"hzcorpus_compared{k}")
+            name = f"{checkout.name}: read + clean_document"
             if not args.text_only:
                 paths.append((name, "html bytes", read_and_clean(*modules, "html"), page_bytes))
             dump_path = read_and_clean(*modules, "text", dump_bytes[0])
@@ -263,9 +270,7 @@ def main() -> None:
             ):
                 options = other.CleanOptions(**flags)
                 run = partial(clean_dump, first=dumps[0], options=options, module=other)
-                paths.append(
-                    (f"{args.compare_with.name}: clean_document{label}", "text dump", run, dumps)
-                )
+                paths.append((f"{checkout.name}: clean_document{label}", "text dump", run, dumps))
         clock = time.process_time if args.cpu else time.perf_counter
         times = pass_times(
             {(n, k): (run, items) for n, k, run, items in paths}, args.repeat, clock=clock

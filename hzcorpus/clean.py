@@ -20,11 +20,13 @@ Every line that does not reach `text` is kept in `removed` with its rule and rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
 from itertools import accumulate, islice
 from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 
@@ -1089,7 +1091,43 @@ TITLE_TOP_LINES = 3
 
 
 def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresholds) -> int | None:
-    """Index of the title: the candidate that scores best (`page_title.title_score`).
+    """Index of the title: the candidate (`_title_candidates`) that scores best
+    (`page_title.title_score`).
+
+    With no candidate, a short single sentence that opens the page, followed by longer
+    prose, is the title. The features that cost most, `overlap` and `repeated`, are read
+    only for candidates that can still win (`page_title.best_of`).
+    """
+    found = _title_candidates(lines, start, first, end, th)
+    candidates = found.at
+    if not candidates:
+        unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
+        return first if found.sentence_title and not unruled_above else None
+    if len(candidates) == 1:
+        return candidates[0]
+    w = TITLE_WEIGHTS
+    cheap, full = _title_features(lines, found, start, first, end, th)
+    known = {i: title_score(f, w) for i, f in cheap.items()}
+    # `overlap` is at most 1, `repeated` True
+    up = max(w.overlap, 0) + max(w.repeated, 0)
+    return best_of(candidates, known, lambda i: title_score(full(i), w), up)
+
+
+class _Candidates(NamedTuple):
+    """The title search's candidates (`_title_candidates`)."""
+
+    #: Their indexes, in page order.
+    at: list[int]
+    #: The headline-like lines (`_is_title_like`) from the block's start to `first`.
+    title_like: set[int]
+    #: The first paragraph is a one-sentence headline (`_is_sentence_title`).
+    sentence_title: bool
+
+
+def _title_candidates(
+    lines: list[_Line], start: int, first: int, end: int, th: Thresholds
+) -> _Candidates:
+    """The lines that may be the title.
 
     Candidates are the headline-like lines (`_is_title_like`) between the block's start
     and `first`: the `TITLE_NEAREST` nearest, and further up those that one of the dump's
@@ -1098,8 +1136,6 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
     ones that the first lines hold (the "first paragraph" was a teaser above the headline).
     Lines under a key-points label (`page_title.KEY_POINTS_LABEL`) are no candidates, and
     of candidates alike only the last is (a page's `<title>` comes before its headline).
-    With no candidate, a short single sentence that opens the page, followed by longer
-    prose, is the title.
     """
     top = [line.text for line in lines[:TITLE_TOP_LINES]]
     least, most = th.title_min_units, th.title_max_units  # `_is_title_like`'s cheapest test
@@ -1123,31 +1159,18 @@ def _find_title(lines: list[_Line], start: int, first: int, end: int, th: Thresh
         for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
         if not lines[i].prose and _is_title_like(lines[i], th) and _is_shown(lines[i], top)
     ]
-    if not candidates:
-        unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
-        return first if sentence_title and not unruled_above else None
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())
-    if len(candidates) == 1:
-        return candidates[0]
-    return _best_title(lines, candidates, set(above), start, first, end, th)
+    return _Candidates(candidates, set(above), sentence_title)
 
 
-def _best_title(
-    lines: list[_Line],
-    candidates: list[int],
-    title_like: set[int],
-    start: int,
-    first: int,
-    end: int,
-    th: Thresholds,
-) -> int:
-    """The candidate (`_find_title`) that scores best (`page_title.title_score`).
-
-    `title_like` holds the headline-like lines from `start` to `first`. The features that
-    cost most, `overlap` and `repeated`, are read only for candidates that can still win
-    (`page_title.best_of`).
-    """
+def _title_features(
+    lines: list[_Line], found: _Candidates, start: int, first: int, end: int, th: Thresholds
+) -> tuple[dict[int, TitleFeatures], Callable[[int], TitleFeatures]]:
+    """The candidates' features (`page_title.TitleFeatures`): those with `overlap` 0 and
+    `repeated` False, by candidate, and a function of a candidate giving all of them
+    (`overlap` and `repeated` cost most)."""
+    candidates = found.at
     top = [line.text for line in lines[:TITLE_TOP_LINES]]
     attached = {
         i for i in candidates if _is_attached(lines, i + 1, first if i < first else end, th)
@@ -1167,13 +1190,11 @@ def _best_title(
     ]
 
     def is_like(j: int) -> bool:  # `_is_title_like`, known for the lines scanned above
-        return j in title_like if start <= j < first else _is_title_like(lines[j], th)
+        return j in found.title_like if start <= j < first else _is_title_like(lines[j], th)
 
     heads = [i for i in candidates if i in attached] or candidates
     longest = max(lines[i].units for i in heads)
     first_long = next(i for i in heads if lines[i].units >= TITLE_MIN_SHARE_OF_LONGEST * longest)
-    w = TITLE_WEIGHTS
-    # the features without `overlap` and `repeated` (0), and their score
     cheap = {
         i: TitleFeatures(
             overlap=0.0,
@@ -1189,13 +1210,12 @@ def _best_title(
         )
         for i in candidates
     }
-    known = {i: title_score(f, w) for i, f in cheap.items()}
     lead: frozenset[str] | None = None
     texts: list[str] = []
 
-    def score(i: int) -> float:
+    def full(i: int) -> TitleFeatures:
         nonlocal lead, texts
-        if lead is None:
+        if lead is None:  # once a page, at the first call
             lead = frozenset().union(
                 *(
                     content_words(line.text[:LEAD_CHARS], line.cjk)
@@ -1204,16 +1224,12 @@ def _best_title(
             )
             texts = list(map(_TEXT, lines))
         line = lines[i]
-        return title_score(
-            cheap[i]._replace(
-                overlap=overlap(content_words(line.text, line.cjk), lead),
-                repeated=texts.count(line.text) > 1,
-            ),
-            w,
+        return cheap[i]._replace(
+            overlap=overlap(content_words(line.text, line.cjk), lead),
+            repeated=texts.count(line.text) > 1,
         )
 
-    # `overlap` is at most 1, `repeated` True
-    return best_of(candidates, known, score, max(w.overlap, 0) + max(w.repeated, 0))
+    return cheap, full
 
 
 def _key_points_label(lines: list[_Line], top: int, first: int) -> int | None:

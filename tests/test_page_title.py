@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from itertools import accumulate
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,12 +18,15 @@ from hzcorpus.page_title import (
     LEAD_CHARS,
     OVERLAP_MIN_WORDS,
     TITLE_MIN_SHARE_OF_LONGEST,
+    TITLE_WEIGHTS,
     TitleFeatures,
+    TitleWeights,
     best_of,
     content_words,
     overlap,
     title_score,
 )
+from tests.conftest import ROOT
 
 
 def title_of(lines: list[str]) -> str | None:
@@ -343,3 +349,67 @@ def test_best_of_is_the_first_best_candidate(scored):
     # a candidate is scored only if it can still reach the best
     best = max(known[i] + scored[i][1] for i in candidates)
     assert all(known[i] + 3 >= best for i in seen)
+
+
+def _fit_script():
+    path = ROOT / "scripts" / "fit_title_weights.py"
+    spec = importlib.util.spec_from_file_location("fit_title_weights", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+fit_title_weights = _fit_script()
+
+FEATURES = st.builds(
+    TitleFeatures,
+    overlap=st.floats(0, 1),
+    shown=st.booleans(),
+    repeated=st.booleans(),
+    attached=st.booleans(),
+    gap=st.integers(0, 40),
+    units=st.floats(0, 40),
+    opening=st.booleans(),
+    below=st.booleans(),
+    first_long=st.booleans(),
+    in_run=st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(FEATURES)
+def test_the_fit_reads_the_features_as_the_score_does(f):
+    w = TITLE_WEIGHTS
+    weights = [getattr(w, name) for name in fit_title_weights.FITTED]
+    columns = fit_title_weights.vector(f, w.units_cap)
+    assert sum(a * b for a, b in zip(weights, columns, strict=True)) == pytest.approx(
+        title_score(f, w)
+    )
+
+
+def test_the_fit_finds_what_tells_the_title_and_the_search_agrees():
+    script = fit_title_weights
+    page = [*MENU_EN, HEADLINE_EN, "By Morag Campbell", *BODY_EN]
+    candidates, title = script.search("\n".join(page))
+    assert title == HEADLINE_EN and len(candidates) > 1
+    assert script.best(candidates, TITLE_WEIGHTS) == title
+    # invented dumps: the title is the candidate sharing words with the lead
+    plain = TitleFeatures(0.0, False, False, False, 0, 6, False, False, False, False)
+    dumps = [
+        script.Dump(
+            "invented",
+            f"headline {k}",
+            [
+                (f"menu {k}", plain._replace(units=3 + k % 5, gap=k % 3)),
+                (f"headline {k}", plain._replace(overlap=0.5 + k % 4 / 10, units=4 + k % 7)),
+                (f"teaser {k}", plain._replace(overlap=k % 3 / 10, units=9, below=True)),
+            ],
+        )
+        for k in range(60)
+    ]
+    beta = script.fit(dumps, TITLE_WEIGHTS.units_cap, l2=1.0)
+    fitted = dict(zip(script.FITTED, beta, strict=False))
+    assert fitted["overlap"] > 0
+    weights = TitleWeights(**fitted)
+    assert script.accuracy(dumps, weights) == {"invented": (60, 60)}
