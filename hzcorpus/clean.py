@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -64,13 +64,14 @@ from .line_rows import row_features
 from .page_title import (
     KEY_POINTS_CHARS,
     KEY_POINTS_LABEL,
-    LEAD_CHARS,
     TITLE_MIN_SHARE_OF_LONGEST,
     TITLE_WEIGHTS,
+    Lead,
     TitleFeatures,
     best_of,
     content_words,
-    overlap,
+    lead_of,
+    lead_overlap,
     title_score,
 )
 from .rules import Rule
@@ -274,13 +275,9 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
     first = next((i for i in range(start, end) if lines[i].prose), start)
     title_at = _find_title(lines, start, first, end, th)
     if title_at is not None:
-        title = lines[title_at].text
         if not options.keep_title_in_text:
             lines[title_at].context = "title"
-        folded = title.casefold()
-        for i, line in enumerate(lines):
-            if i != title_at and len(line.text) == len(title) and line.text.casefold() == folded:
-                line.context = "title-repeat"
+        _mark_title_repeats(lines, texts, title_at)
         if title_at == first:
             first = next((i for i in range(first + 1, end) if lines[i].prose), first)
     last = max((i for i in range(start, end) if lines[i].prose), default=end - 1)
@@ -1028,7 +1025,7 @@ def _is_lead_line(line: _Line, th: Thresholds) -> bool:
         line.units >= th.lead_min_units
         or (line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None)
         or line.text.endswith((":", "："))
-        or PHOTO_CREDIT.search(line.text) is not None
+        or (_may_be_credit(line.text) and PHOTO_CREDIT.search(line.text) is not None)
     )
 
 
@@ -1210,26 +1207,31 @@ def _title_features(
         )
         for i in candidates
     }
-    lead: frozenset[str] | None = None
+    lead: Lead | None = None
     texts: list[str] = []
 
     def full(i: int) -> TitleFeatures:
         nonlocal lead, texts
         if lead is None:  # once a page, at the first call
-            lead = frozenset().union(
-                *(
-                    content_words(line.text[:LEAD_CHARS], line.cjk)
-                    for line in _lead_paragraphs(lines, first, end)
-                )
-            )
+            lead = lead_of((ln.text, ln.cjk) for ln in _lead_paragraphs(lines, first, end))
             texts = list(map(_TEXT, lines))
         line = lines[i]
         return cheap[i]._replace(
-            overlap=overlap(content_words(line.text, line.cjk), lead),
+            overlap=lead_overlap(content_words(line.text, line.cjk), line.cjk, lead),
             repeated=texts.count(line.text) > 1,
         )
 
     return cheap, full
+
+
+def _mark_title_repeats(lines: list[_Line], texts: list[str], title_at: int) -> None:
+    """Mark the other lines that say the title, in other case or not (`texts`: the lines'
+    texts). Only lines of the title's length are casefolded (found without a loop)."""
+    folded = texts[title_at].casefold()
+    size = len(texts[title_at])
+    for i in compress(range(len(texts)), map(size.__eq__, map(len, texts))):
+        if i != title_at and texts[i].casefold() == folded:
+            lines[i].context = "title-repeat"
 
 
 def _key_points_label(lines: list[_Line], top: int, first: int) -> int | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -146,3 +146,53 @@ OVERLAP_MIN_WORDS = 4
 def overlap(words: frozenset[str], lead: frozenset[str]) -> float:
     """The share of `words` found in `lead`, of at least `OVERLAP_MIN_WORDS` words."""
     return len(words & lead) / max(len(words), OVERLAP_MIN_WORDS)
+
+
+class Lead(NamedTuple):
+    """The article's first paragraphs as `lead_overlap` reads them: the first `LEAD_CHARS`
+    characters of each, joined by newlines."""
+
+    #: The paragraphs without CJK, casefolded.
+    folded: str
+    #: The CJK paragraphs.
+    cjk: str
+
+
+def lead_of(paragraphs: Iterable[tuple[str, bool]]) -> Lead:
+    """The `Lead` of paragraphs given as (text, is a CJK line)."""
+    parts: tuple[list[str], list[str]] = ([], [])
+    for text, cjk in paragraphs:
+        parts[cjk].append(text[:LEAD_CHARS] if cjk else text[:LEAD_CHARS].casefold())
+    return Lead("\n".join(parts[0]), "\n".join(parts[1]))
+
+
+def lead_overlap(words: frozenset[str], cjk: bool, lead: Lead) -> float:
+    """`overlap(words, <the content words of the lead's paragraphs>)`, where `words` are
+    the content words of a CJK line (`cjk`) or not, without splitting the lead into words
+    (which costs more than the rest of the title search): a CJK character is looked up in
+    the CJK paragraphs, a word in the others as a whole word (a run of `\\w` characters
+    that `content_words` reads as one; the CJK paragraphs' words are characters and the
+    others' have four or more, so neither holds the other's)."""
+    if cjk:
+        found = frozenset(c for c in words if c in lead.cjk)
+    else:
+        found = frozenset(w for w in words if w in lead.folded and _holds_word(lead.folded, w))
+    return overlap(words, found)
+
+
+def _holds_word(text: str, word: str) -> bool:
+    """Whether `word` (word characters only) stands in `text` between non-word characters
+    (or its ends), as `re`'s `\\w`: `str.isalnum` or an underscore."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -23,6 +23,8 @@ from hzcorpus.page_title import (
     TitleWeights,
     best_of,
     content_words,
+    lead_of,
+    lead_overlap,
     overlap,
     title_score,
 )
@@ -325,6 +327,29 @@ def test_the_label_run_test_is_the_plain_one(text):
         and not any(w.lower() in STOPWORDS for w in words)
     )
     assert clean._is_label_run(text) == plain
+
+
+WORDY = st.one_of(
+    st.text(max_size=60),
+    st.lists(
+        st.sampled_from(
+            ["ferry", "Ferry", "ferrys", "_ferry", "winter", "WINTER", "ß", "strasse", "straße",
+             "渡轮", "渡", "1234", " ", "-", "\n", "_", "é", "İ", "ﬁ", "ferry2"]
+        ),
+        max_size=14,
+    ).map("".join),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY, st.booleans(), st.lists(st.tuples(WORDY, st.booleans()), max_size=3))
+@example("Ferry winter", False, [("The ferry, in winter", False)])
+@example("渡轮公司", True, [("渡轮", True), ("ferry", False)])
+@example("ferry", False, [("ferrys and _ferry", False), ("ferry_", False)])
+def test_the_lead_overlap_is_that_of_the_lead_words(line, cjk, paragraphs):
+    words = content_words(line, cjk)
+    lead = frozenset().union(*(content_words(t[:LEAD_CHARS], c) for t, c in paragraphs))
+    assert lead_overlap(words, cjk, lead_of(paragraphs)) == overlap(words, lead)
 
 
 @settings(max_examples=300, deadline=None)
