@@ -1129,8 +1129,8 @@ def _is_select_box(line: str) -> bool:
     if re.search(r"[.!?。！？]", rest):
         return False
     words = rest.split()
-    if len(words) < SELECT_MIN_WORDS:
-        return line.lstrip()[:1] in "-–—" and line.rstrip()[-1:] in "-–—"
+    if len(words) < SELECT_MIN_WORDS:  # a bare prompt: "- Select a Job Type -"
+        return line.rstrip()[-1:] in "-–—"
     capitalised = sum(not w[:1].islower() for w in words) / len(words)
     return capitalised >= SELECT_MIN_CAPITALISED or len(words) >= SELECT_LIST_WORDS
 
