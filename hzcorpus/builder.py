@@ -436,8 +436,6 @@ def _map(
     """The map phase: every item not reused through the executor's `steps` into chunk
     files, each result handed to `take` (the reducer) as soon as the ones before it are.
     `total`: how many items there are, for a progress bar that is shown."""
-    from .chunks import table_bytes
-
     progress = _progress(options.quiet)
     try:
         if not progress.disable:
@@ -445,7 +443,7 @@ def _map(
             progress.refresh()
         chunks = plan.chunks(items, options.chunk_size, progress.update)
         for chunk in executor.run(steps, chunks, progress.update):
-            path = store.write(table_bytes(chunk.table), chunk.rows)
+            path = store.write_table(chunk.table, chunk.rows)
             plan.add(path, chunk.table.column("index").to_pylist())
             take(plan.ready(store))
         if plan.reused:
