@@ -52,8 +52,10 @@ _TRAILING_AGENCY = re.compile(
     rf"|\s+(?=(?:(?:{_LEAD})\s+(?:l')?{_AGENCY_LIST}|(?:{_LONG_AGENCY})){_ROLE_TAIL}$)",
     re.I,
 )
-#: What separates the names in a byline's list of them.
-NAME_SPLIT = re.compile(r"\s*(?:[,，、;&]|\band\b|\bund\b|\by\b|\bet\b)\s*")
+#: What separates the names in a byline's list of them (a space between Chinese names too).
+NAME_SPLIT = re.compile(
+    r"\s*(?:[,，、;&]|\band\b|\bund\b|\by\b|\bet\b)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
 
 
 def is_agency(name: str) -> bool:
