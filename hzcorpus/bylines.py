@@ -41,30 +41,38 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
         lang="en",
         leads=(
             *("By", "Written by", "Words by", "Story by", "View all posts by", "All posts by"),
-            "Author:",
+            *("Posted by", "Author:"),
         ),
         match=(
             *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
             *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
             *("By Jane Doe for The Associated Press", "By Jane Doe Photo: John Smith"),
+            *("Posted by Ann Lee at 9:41 PM", "By Jose de la Cruz", "By Ann Lee • 11/08/23"),
         ),
         no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
     ),
     BylineShape(
         lang="de",
-        leads=("Von", "Autor:", "Autorin:", "Text:", "Ein Beitrag von"),
-        match=("Von Jonas Becker", "Von Anna Schmidt und Max Weber, dpa", "Autorin: Eva Roth"),
+        leads=(
+            *("Von", "Von:", "Autor:", "Autorin:", "Text:", "Geschrieben von", "Verfasst von"),
+            *("Verfasst von:", "Erstellt von", "Eingestellt von", "Ein Beitrag von"),
+            *("Ein Gastbeitrag von", "Ein Kommentar von", "Eine Kolumne von"),
+        ),
+        match=(
+            *("Von Jonas Becker", "Von Anna Schmidt und Max Weber, dpa", "Autorin: Eva Roth"),
+            *("Von: Eva Roth | 31.10.23", "von Eva Roth 28. Januar 2022, 12:01"),
+        ),
         no_match=("Von Montag an gilt der neue Fahrplan.", "von der Leyen sagte am Montag"),
     ),
     BylineShape(
         lang="es",
-        leads=("Por", "Autor:", "Autora:", "Texto:", "Escrito por"),
+        leads=("Por", "Autor:", "Autora:", "Texto:", "Escrito por", "Publicado por"),
         match=("Por Alberto Ávila", "Por Ana Ruiz, Madrid", "Por Ana Ruiz y Luis Gil"),
         no_match=("Por favor, espere.", "Por qué nadie lo vio venir"),
     ),
     BylineShape(
         lang="fr",
-        leads=("Par", "Auteur:", "Autrice:", "Texte:", "Écrit par"),
+        leads=("Par", "Auteur:", "Autrice:", "Texte:", "Écrit par", "Publié par", "Rédigé par"),
         match=("Par Attac France", "Par Léa Roy et Jean Roy", "Texte: Léa Roy, photos: Jean Roy"),
         no_match=("Par ailleurs, le gouvernement a tranché.",),
     ),
@@ -86,7 +94,9 @@ CREDITS: tuple[str, ...] = (
 )
 
 _CAP = r"[A-ZÀ-ÖØ-ÝŁŚŻŠČŽ][\w'’.-]+"
-_NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|den|la|del|da|le|di|zu)?\s*{_CAP}){{0,3}}"
+#: Words inside a name ("Jose de la Cruz", "Ann van der Berg"): at most two in a row.
+_PARTICLE = r"(?:de|van|von|der|den|la|las|del|da|dos|du|le|di|zu|ter|ten)\s+"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}){{0,2}}{_CAP}){{0,3}}"
 #: A byline's names: up to four, joined as `authors.NAME_SPLIT` splits them.
 NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
 _ZH_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])"
@@ -99,12 +109,15 @@ ZH_NAMES = rf"{_ZH_NAME}(?:[\s、，,]+(?!(?:{_ZH_LEADS})(?:\s|{_ZH_SEPARATOR}))
 _DAY_NAMED = rf"(?i:{alternation({*MONTHS, *MONTH_ABBREVIATIONS})})\.?\s+\d"
 _CREDIT = rf"(?i:{'|'.join(map(re.escape, CREDITS))})\s*[:：]"
 _AGENCY_LEAD = r"(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z]"
-#: Where the names end in a longer text (`text_pattern`): its end, a separator, a date, a
-#: credit, or an agency's lead word.
-_NAMES_END = rf"\s*(?:$|[,|·/–—(-]|(?={_DAY_NAMED})|(?={_CREDIT})|(?<=\s){_AGENCY_LEAD})"
+#: Where the names end in a longer text (`text_pattern`): its end, a separator, a date or a
+#: time ("at 9:41", "28. Januar"), a credit, or an agency's lead word.
+_NAMES_END = (
+    rf"\s*(?:$|[,|·•/–—(-]|(?={_DAY_NAMED}|{_CREDIT}|\d)|(?<=\s){_AGENCY_LEAD}"
+    r"|(?<=\s)(?=(?:at|on|am|um|vom|à|el)\s+\d))"
+)
 #: What may follow the names on a byline's own line (`line_pattern`), to the line's end.
 _LINE_TAIL = (
-    rf"(?:\s*[,|·/–—-]\s*[\w .&'’:-]{{1,40}}|\s*\([^)]{{1,40}}\)"
+    rf"(?:\s*[,|·•/–—-]\s*[\w .&'’:•-]{{1,40}}|\s*\([^)]{{1,40}}\)"
     rf"|\s+(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z][\w .&'’-]{{1,40}}"
     rf"|\s+{_CREDIT}[\w .&'’-]{{1,40}})?$"
 )

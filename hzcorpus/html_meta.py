@@ -55,7 +55,7 @@ BYLINE_RULES: tuple[Rule, ...] = (
             *("Posted on September 21, 2020 by Ann Lee", "Posted on 2015-04-05 by marc | Reply"),
             "Veröffentlicht am 21. Juli 2019 von Eva Roth",
         ),
-        no_match=("Posted on September 21, 2020", "Posted by Ann Lee at 9:41 PM"),
+        no_match=("Posted on September 21, 2020", "Posted on Monday"),
     ),
     *(_shape_rule(shape) for shape in BYLINE_SHAPES if shape.cjk),
 )
@@ -95,7 +95,7 @@ _DATE_WORDS_TEXT = (
     "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
     "thursday friday saturday sunday januar februar märz mai juni juli oktober dezember "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag stand updated "
-    "aktualisiert published veröffentlicht am on"
+    "aktualisiert published veröffentlicht am on vom"
 )
 DATE_WORDS: frozenset[str] = frozenset(_DATE_WORDS_TEXT.split())
 _ZH_BYLINE = next(rule for rule in BYLINE_RULES if rule.id == "byline-zh")
