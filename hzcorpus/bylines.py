@@ -22,13 +22,16 @@ from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
 @dataclass(frozen=True)
 class BylineShape:
     """The bylines of one language: the `leads` that open them (as written, a colon
-    included; case: as written, with a lowercase first letter, or all capitals), whether
+    included; case: as written, with a lowercase first letter, or all capitals), the
+    `credit_leads` of a list of credits that open them too ("Text: Eva Roth, Fotos: Max
+    Weber"; alone, "Text" is a word of the page, not an empty byline), whether
     the names are in CJK script (`cjk`: a colon, bar or slash follows the lead, or a space
     after one of `spaced_leads`), and examples of texts whose names are read (`match`) or
     that are no byline (`no_match`)."""
 
     lang: str
     leads: tuple[str, ...]
+    credit_leads: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
     cjk: bool = False
@@ -54,10 +57,11 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
     BylineShape(
         lang="de",
         leads=(
-            *("Von", "Von:", "Autor:", "Autorin:", "Text:", "Geschrieben von", "Verfasst von"),
+            *("Von", "Von:", "Autor:", "Autorin:", "Geschrieben von", "Verfasst von"),
             *("Verfasst von:", "Erstellt von", "Eingestellt von", "Ein Beitrag von"),
             *("Ein Gastbeitrag von", "Ein Kommentar von", "Eine Kolumne von"),
         ),
+        credit_leads=("Text:",),
         match=(
             *("Von Jonas Becker", "Von Anna Schmidt und Max Weber, dpa", "Autorin: Eva Roth"),
             *("Von: Eva Roth | 31.10.23", "von Eva Roth 28. Januar 2022, 12:01"),
@@ -66,13 +70,15 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
     ),
     BylineShape(
         lang="es",
-        leads=("Por", "Autor:", "Autora:", "Texto:", "Escrito por", "Publicado por"),
+        leads=("Por", "Autor:", "Autora:", "Escrito por", "Publicado por"),
+        credit_leads=("Texto:",),
         match=("Por Alberto Ávila", "Por Ana Ruiz, Madrid", "Por Ana Ruiz y Luis Gil"),
         no_match=("Por favor, espere.", "Por qué nadie lo vio venir"),
     ),
     BylineShape(
         lang="fr",
-        leads=("Par", "Auteur:", "Autrice:", "Texte:", "Écrit par", "Publié par", "Rédigé par"),
+        leads=("Par", "Auteur:", "Autrice:", "Écrit par", "Publié par", "Rédigé par"),
+        credit_leads=("Texte:",),
         match=("Par Attac France", "Par Léa Roy et Jean Roy", "Texte: Léa Roy, photos: Jean Roy"),
         no_match=("Par ailleurs, le gouvernement a tranché.",),
     ),
@@ -117,9 +123,9 @@ _NAMES_END = (
 )
 #: What may follow the names on a byline's own line (`line_pattern`), to the line's end.
 _LINE_TAIL = (
-    rf"(?:\s*[,|·•/–—-]\s*[\w .&'’:•-]{{1,40}}|\s*\([^)]{{1,40}}\)"
+    rf"(?:\s*[,|·•/–—-]\s*[\w .&'’•-]{{1,40}}|\s*\([^)]{{1,40}}\)"
     rf"|\s+(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z][\w .&'’-]{{1,40}}"
-    rf"|\s+{_CREDIT}[\w .&'’-]{{1,40}})?$"
+    rf"|\s*(?:[,|·•/–—-]\s*|\s){_CREDIT}[\w .&'’,-]{{1,40}})?$"
 )
 
 
@@ -134,7 +140,7 @@ def _leads(shape: BylineShape) -> str:
     colon, with or without spaces, "Texte : Léa Roy")."""
     return "|".join(
         rf"(?:{_cased(lead[:-1])})\s*[:：]\s*" if lead.endswith(":") else rf"(?:{_cased(lead)})\s+"
-        for lead in sorted(shape.leads, key=len, reverse=True)
+        for lead in sorted(shape.leads + shape.credit_leads, key=len, reverse=True)
     )
 
 
@@ -163,9 +169,8 @@ def line_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:
 
 
 def empty_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:
-    """Of a whole line, any letter case: a lead of one word without names ("By", "作者：";
-    a lead written with a colon only with it: "Text" alone is a word, "Text:" a lead)."""
-    leads = {lead.lower() for shape in shapes for lead in shape.leads if " " not in lead}
-    bare = "|".join(sorted(re.escape(lead) for lead in leads if not lead.endswith(":")))
-    colon = "|".join(sorted(re.escape(lead[:-1]) for lead in leads if lead.endswith(":")))
-    return rf"^(?:(?:{bare})\s*[:：|]?|(?:{colon})\s*[:：])$"
+    """Of a whole line, any letter case: a lead of one word without names ("By", "Autor",
+    "作者："; not a credit lead: "Text" alone is a word of the page)."""
+    words = {lead.rstrip(":").lower() for shape in shapes for lead in shape.leads}
+    alternatives = "|".join(sorted(re.escape(word) for word in words if " " not in word))
+    return rf"^(?:{alternatives})\s*[:：|]?$"
