@@ -22,7 +22,8 @@ from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
 @dataclass(frozen=True)
 class BylineShape:
     """The bylines of one language: the `leads` that open them (as written, a colon
-    included; case: as written, with a lowercase first letter, or all capitals), the
+    included; case: as written, with a lowercase first letter, or with `capitals` in
+    capitals too: "BY JANE DOE", where "POR ESO" and "PAR Excellence" are no bylines), the
     `credit_leads` of a list of credits that open them too ("Text: Eva Roth, Fotos: Max
     Weber"; alone, "Text" is a word of the page, not an empty byline), whether
     the names are in CJK script (`cjk`: a colon, bar or slash follows the lead, or a space
@@ -32,6 +33,7 @@ class BylineShape:
     lang: str
     leads: tuple[str, ...]
     credit_leads: tuple[str, ...] = ()
+    capitals: bool = False
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
     cjk: bool = False
@@ -42,6 +44,7 @@ class BylineShape:
 BYLINE_SHAPES: tuple[BylineShape, ...] = (
     BylineShape(
         lang="en",
+        capitals=True,
         leads=(
             *("By", "Written by", "Words by", "Story by", "View all posts by", "All posts by"),
             *("Posted by", "Author:"),
@@ -129,9 +132,9 @@ _LINE_TAIL = (
 )
 
 
-def _cased(lead: str) -> str:
-    """`lead` as written, with a lowercase first letter, or in capitals."""
-    forms = dict.fromkeys([lead, lead[:1].lower() + lead[1:], lead.upper()])
+def _cased(lead: str, capitals: bool) -> str:
+    """`lead` as written, with a lowercase first letter, or (with `capitals`) in capitals."""
+    forms = dict.fromkeys([lead, lead[:1].lower() + lead[1:], *[lead.upper()] * capitals])
     return "|".join(map(re.escape, forms))
 
 
@@ -139,7 +142,9 @@ def _leads(shape: BylineShape) -> str:
     """The shape's leads as one alternation, each with the space after it (a colon: any
     colon, with or without spaces, "Texte : Léa Roy")."""
     return "|".join(
-        rf"(?:{_cased(lead[:-1])})\s*[:：]\s*" if lead.endswith(":") else rf"(?:{_cased(lead)})\s+"
+        rf"(?:{_cased(lead[:-1], shape.capitals)})\s*[:：]\s*"
+        if lead.endswith(":")
+        else rf"(?:{_cased(lead, shape.capitals)})\s+"
         for lead in sorted(shape.leads + shape.credit_leads, key=len, reverse=True)
     )
 

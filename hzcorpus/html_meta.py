@@ -115,7 +115,11 @@ def byline_names(text: str) -> list[str]:
     for rule in BYLINE_RULES:
         for match in rule.regex.finditer(text):
             found = next((g for g in match.groups() if g), "")
-            names += map(_without_date_words, split_names(found))
+            names += [
+                name
+                for name in map(_without_date_words, split_names(found))
+                if name.casefold() not in DATE_WORDS  # "By Ann Lee, August 3, 2021"
+            ]
             if rule is not _ZH_BYLINE:
                 break
         if names:

@@ -47,6 +47,12 @@ def test_both_paths_are_built_from_the_shapes():
         ("By Jane Doe", ["Jane Doe"]),
         ("Written by Ann Lee and Tom Roe", ["Ann Lee", "Tom Roe"]),
         ("By JANE DOE | Reuters", ["JANE DOE"]),
+        ("Posted by Ann Lee", ["Ann Lee"]),
+        ("By Jose de la Cruz", ["Jose de la Cruz"]),
+        ("By Ann Lee • Reuters", ["Ann Lee"]),
+        ("Von: Eva Roth", ["Eva Roth"]),
+        ("Verfasst von Eva Roth", ["Eva Roth"]),
+        ("Publié par Léa Roy", ["Léa Roy"]),
         ("By Jane Doe | Photos: John Smith", ["Jane Doe"]),  # a credit is no author
         ("Von Anna Schmidt und Max Weber, dpa", ["Anna Schmidt", "Max Weber"]),
         ("Autorin: Eva Roth", ["Eva Roth"]),
@@ -75,6 +81,8 @@ def test_a_byline_is_read_the_same_way_on_both_paths(line, names):
         "记者从市交通管理部门了解到，截至17时",
         "Photo: John Smith",  # a credit opens no byline
         "Fotos: Max Weber",
+        "PAR Excellence (PAR)",  # capitals open an English byline only ("BY JANE DOE")
+        "POR ESO INFORMAR ES",
     ],
 )
 def test_a_sentence_or_a_credit_is_no_byline_on_either_path(line):
@@ -87,6 +95,13 @@ def test_the_page_text_row_takes_only_a_bylines_own_line():
     line = "By Ann Lee Feb 8, 2020, with a look at what the new rules mean for renters"
     assert byline_names(line) == ["Ann Lee"]
     assert line_names(line) is None
+    # a date or a time ends the names, and a month's name is no name
+    assert byline_names("Posted by T. V. Raman at 2:33 PM") == ["T. V. Raman"]
+    assert byline_names("By Evan Symon, August 3, 2021") == ["Evan Symon"]
+    assert byline_names("Von Jule Radeck Vom 3. Februar 2022") == ["Jule Radeck"]
+    assert byline_names("Written by Rachael Link, MS, RD — Updated on May 2, 2023") == [
+        "Rachael Link"
+    ]
 
 
 def test_a_credit_word_is_no_empty_byline():
