@@ -52,7 +52,7 @@ _TRAILING_AGENCY = re.compile(
     rf"|\s+(?=(?:(?:{_LEAD})\s+(?:l')?{_AGENCY_LIST}|(?:{_LONG_AGENCY})){_ROLE_TAIL}$)",
     re.I,
 )
-#: Degrees and titles that a byline writes after a name ("Rachael Link, MS, RD"): no names.
+#: Degrees and titles that a byline writes after a name ("Mia Stone, MS, RD"): no names.
 CREDENTIALS: frozenset[str] = frozenset(
     (
         *("phd", "ph.d.", "md", "m.d.", "ms", "m.s.", "ma", "m.a.", "mba", "mph", "rd"),
@@ -80,7 +80,7 @@ def people_first(names: list[str]) -> list[str]:
 def split_names(found: str) -> list[str]:
     """The names of a byline's list of them ("Anna Schmidt und Max Weber, AFP" gives
     "Anna Schmidt", "Max Weber"), agencies left out beside a person, degrees after a name
-    (`CREDENTIALS`: "Rachael Link, MS, RD") left out, each name once."""
+    (`CREDENTIALS`: "Mia Stone, MS, RD") left out, each name once."""
     names = []
     for item in NAME_SPLIT.split(found):
         item = " ".join(item.split())

@@ -23,7 +23,7 @@ from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
 class BylineShape:
     """The bylines of one language: the `leads` that open them (as written, a colon
     included; case: as written, with a lowercase first letter, or with `capitals` in
-    capitals too: "BY JANE DOE", where "POR ESO" and "PAR Excellence" are no bylines), the
+    capitals too: "BY JANE DOE", where "POR FIN" and "PAR Exemple" are no bylines), the
     `credit_leads` of a list of credits that open them too ("Text: Eva Roth, Fotos: Max
     Weber"; alone, "Text" is a word of the page, not an empty byline), whether
     the names are in CJK script (`cjk`: a colon, bar or slash follows the lead, or a space
@@ -53,7 +53,7 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
             *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
             *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
             *("By Jane Doe for The Associated Press", "By Jane Doe Photo: John Smith"),
-            *("Posted by Ann Lee at 9:41 PM", "By Jose de la Cruz", "By Ann Lee • 11/08/23"),
+            *("Posted by Ann Lee at 9:41 PM", "By Ana de la Vega", "By Ann Lee • 11/08/23"),
         ),
         no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
     ),
@@ -103,7 +103,7 @@ CREDITS: tuple[str, ...] = (
 )
 
 _CAP = r"[A-ZÀ-ÖØ-ÝŁŚŻŠČŽ][\w'’.-]+"
-#: Words inside a name ("Jose de la Cruz", "Ann van der Berg"): at most two in a row.
+#: Words inside a name ("Ana de la Vega", "Ann van der Berg"): at most two in a row.
 _PARTICLE = r"(?:de|van|von|der|den|la|las|del|da|dos|du|le|di|zu|ter|ten)\s+"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}){{0,2}}{_CAP}){{0,3}}"
 #: A byline's names: up to four, joined as `authors.NAME_SPLIT` splits them.

@@ -48,7 +48,7 @@ def test_both_paths_are_built_from_the_shapes():
         ("Written by Ann Lee and Tom Roe", ["Ann Lee", "Tom Roe"]),
         ("By JANE DOE | Reuters", ["JANE DOE"]),
         ("Posted by Ann Lee", ["Ann Lee"]),
-        ("By Jose de la Cruz", ["Jose de la Cruz"]),
+        ("By Ana de la Vega", ["Ana de la Vega"]),
         ("By Ann Lee • Reuters", ["Ann Lee"]),
         ("Von: Eva Roth", ["Eva Roth"]),
         ("Verfasst von Eva Roth", ["Eva Roth"]),
@@ -81,8 +81,8 @@ def test_a_byline_is_read_the_same_way_on_both_paths(line, names):
         "记者从市交通管理部门了解到，截至17时",
         "Photo: John Smith",  # a credit opens no byline
         "Fotos: Max Weber",
-        "PAR Excellence (PAR)",  # capitals open an English byline only ("BY JANE DOE")
-        "POR ESO INFORMAR ES",
+        "PAR Exemple (PAR)",  # capitals open an English byline only ("BY JANE DOE")
+        "POR FIN LLEGA EL VERANO",
     ],
 )
 def test_a_sentence_or_a_credit_is_no_byline_on_either_path(line):
@@ -96,12 +96,10 @@ def test_the_page_text_row_takes_only_a_bylines_own_line():
     assert byline_names(line) == ["Ann Lee"]
     assert line_names(line) is None
     # a date or a time ends the names, and a month's name is no name
-    assert byline_names("Posted by T. V. Raman at 2:33 PM") == ["T. V. Raman"]
-    assert byline_names("By Evan Symon, August 3, 2021") == ["Evan Symon"]
-    assert byline_names("Von Jule Radeck Vom 3. Februar 2022") == ["Jule Radeck"]
-    assert byline_names("Written by Rachael Link, MS, RD — Updated on May 2, 2023") == [
-        "Rachael Link"
-    ]
+    assert byline_names("Posted by A. B. Kumar at 2:33 PM") == ["A. B. Kumar"]
+    assert byline_names("By Ann Lee, August 3, 2021") == ["Ann Lee"]
+    assert byline_names("Von Eva Roth Vom 3. Februar 2022") == ["Eva Roth"]
+    assert byline_names("Written by Mia Stone, MS, RD — Updated on May 2, 2023") == ["Mia Stone"]
 
 
 def test_a_credit_word_is_no_empty_byline():
