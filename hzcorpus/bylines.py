@@ -73,14 +73,14 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
     ),
     BylineShape(
         lang="es",
-        leads=("Por", "Autor:", "Autora:", "Escrito por", "Publicado por"),
+        leads=("Por", "De:", "Autor:", "Autora:", "Escrito por", "Publicado por"),
         credit_leads=("Texto:",),
         match=("Por Alberto Ávila", "Por Ana Ruiz, Madrid", "Por Ana Ruiz y Luis Gil"),
         no_match=("Por favor, espere.", "Por qué nadie lo vio venir"),
     ),
     BylineShape(
         lang="fr",
-        leads=("Par", "Auteur:", "Autrice:", "Écrit par", "Publié par", "Rédigé par"),
+        leads=("Par", "De:", "Auteur:", "Autrice:", "Écrit par", "Publié par", "Rédigé par"),
         credit_leads=("Texte:",),
         match=("Par Attac France", "Par Léa Roy et Jean Roy", "Texte: Léa Roy, photos: Jean Roy"),
         no_match=("Par ailleurs, le gouvernement a tranché.",),

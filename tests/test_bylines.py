@@ -61,6 +61,7 @@ def test_both_paths_are_built_from_the_shapes():
         ("Escrito por Ana Ruiz, EFE", ["Ana Ruiz"]),
         ("Par Léa Roy et Jean Roy", ["Léa Roy", "Jean Roy"]),
         ("Texte : Léa Roy", ["Léa Roy"]),
+        ("De: Ana Ruiz", ["Ana Ruiz"]),
         ("作者：王晓明", ["王晓明"]),
         ("文/李华、张三", ["李华", "张三"]),
     ],
@@ -81,6 +82,7 @@ def test_a_byline_is_read_the_same_way_on_both_paths(line, names):
         "记者从市交通管理部门了解到，截至17时",
         "Photo: John Smith",  # a credit opens no byline
         "Fotos: Max Weber",
+        "De Gaulle",  # "De" opens a byline with its colon only
         "PAR Exemple (PAR)",  # capitals open an English byline only ("BY JANE DOE")
         "POR FIN LLEGA EL VERANO",
     ],
@@ -103,7 +105,7 @@ def test_the_page_text_row_takes_only_a_bylines_own_line():
 
 
 def test_a_credit_word_is_no_empty_byline():
-    assert all(EMPTY_ROW.regex.search(lead) for lead in ("作者：", "Autor", "Author:", "BY"))
+    assert all(EMPTY_ROW.regex.search(lead) for lead in ("作者：", "Autor", "Author:", "BY", "DE"))
     assert not any(EMPTY_ROW.regex.search(f"{credit}:") for credit in CREDITS)
     assert not EMPTY_ROW.regex.search("Text") and not EMPTY_ROW.regex.search("Texto:")
 
