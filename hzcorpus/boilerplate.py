@@ -1081,6 +1081,60 @@ def _is_code(line: str) -> bool:
     return len(_CODE_MARKS.findall(line)) >= need
 
 
+#: An HTML tag, comment mark or XML declaration written out as text (`_is_markup`).
+_MARKUP_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>|<!--|-->|<\?xml\b[^>]*>")
+
+#: `markup-source`: the fewest tags a line of page source holds, and the least share of its
+#: characters inside them (a sentence that names a tag or two, or whose links leaked as
+#: `<a href>`, stays prose).
+MARKUP_MIN_TAGS = 2
+MARKUP_MIN_SHARE = 0.5
+
+
+def _is_markup(line: str) -> bool:
+    """A line that is mostly HTML source (`_MARKUP_TAG`): a renderer's leak of the page's
+    markup, an ad slot's code."""
+    tags = _MARKUP_TAG.findall(line)
+    return len(tags) >= MARKUP_MIN_TAGS and sum(map(len, tags)) >= MARKUP_MIN_SHARE * len(line)
+
+
+#: The prompt of a select box ("Select a category", "-- Choose your country"), in en, de,
+#: es, fr and zh: `_is_select_box` reads the choices after it.
+_SELECT_PROMPT = re.compile(
+    r"^(?:[-–—]+\s*)?(?:please\s+|bitte\s+)?(?:"
+    r"(?:select|choose|pick)\s+(?:a|an|your|one)"
+    r"|(?:wählen\s+sie|wähle)\s+(?:ein|eine|einen|ihre?n?|deine?n?)"
+    r"|(?:selecciona|seleccione|elija|elige|escoja)\s+(?:un|una|tu|su)"
+    r"|(?:sélectionnez|choisissez)\s+(?:un|une|votre|ton|ta)"
+    r")\b|^(?:[-–—]+\s*)?请选择",
+    re.IGNORECASE,
+)
+
+#: `select-box`: the fewest choices (words) after the prompt, the least share of them not
+#: lowercase (option names: capitalised, numbers, CJK), and the most words that pass
+#: without that share (a long run of words with no sentence end is a list, not an
+#: instruction).
+SELECT_MIN_WORDS = 4
+SELECT_MIN_CAPITALISED = 0.5
+SELECT_LIST_WORDS = 12
+
+
+def _is_select_box(line: str) -> bool:
+    """A select box rendered as text: its prompt (`_SELECT_PROMPT`), then its choices run
+    together with no sentence end."""
+    prompt = _SELECT_PROMPT.match(line)
+    if prompt is None:
+        return False
+    rest = line[prompt.end() :]
+    if re.search(r"[.!?。！？]", rest):
+        return False
+    words = rest.split()
+    if len(words) < SELECT_MIN_WORDS:  # a bare prompt: "- Select a Job Type -"
+        return line.rstrip()[-1:] in "-–—"
+    capitalised = sum(not w[:1].islower() for w in words) / len(words)
+    return capitalised >= SELECT_MIN_CAPITALISED or len(words) >= SELECT_LIST_WORDS
+
+
 #: A dot that starts a domain's top-level part ("Fotolia.com"): a credit may hold one.
 _DOMAIN_DOT = r"\.(?=(?:com|org|net|info|de|at|ch|es|fr|uk|eu|cn|io)\b)"
 
@@ -2074,6 +2128,27 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=("Email addresses of 3 million users were stolen in the breach.",),
     ),
     Rule(
+        id="select-box",
+        reason="a select box rendered as text: its prompt and its choices, a form",
+        kind="furniture",
+        predicate=_is_select_box,
+        gate=_SELECT_PROMPT.pattern,
+        match=(
+            "Select a category Spam Harassment Copyright infringement Other",
+            "- Select a Job Type -",
+            "-- Choose your country -- Austria Belgium Denmark France Germany Spain",
+            "Bitte wählen Sie ein Ressort Politik Wirtschaft Sport Kultur",
+            "Selecciona tu departamento Guatemala Izabal Escuintla Sololá",
+            "Sélectionnez une région Bretagne Normandie Alsace Provence",
+            "请选择 北京 上海 广州 深圳",
+        ),
+        no_match=(
+            "Choose a name that is easy to remember.",
+            "Select a few good photos and print them.",
+            "SELECT avg (n) FROM unnest (array [ 2, 3, 5 ]) AS n;",
+        ),
+    ),
+    Rule(
         id="form-field",
         reason="a form's field label marked required, or a comment form's input help",
         kind="furniture",
@@ -2927,6 +3002,29 @@ LINE_RULES: tuple[Rule, ...] = (
             "The plan has three parts; the first (and the cheapest) is due in May.",
             "Berechne die Masse eines Glasquaders mit a = 4 cm; b = 3 cm; h = 7 cm",
             "The <script> tag loads code; the browser (not the page) decides when it runs.",
+        ),
+    ),
+    Rule(
+        id="markup-source",
+        reason="HTML source shown as text (a renderer's leak of the page's markup, an ad "
+        "slot's code): tags, not prose",
+        kind="edge",
+        predicate=_is_markup,
+        requires=("<",),
+        match=(
+            '<a href="http://ads.example.com/click?site=news&pos=top"><img src="http://ads.'
+            'example.com/b.gif" width="468" height="60"></a>',
+            '<div><a href="http://ad.example.net/jump/mac;sz=300x250">Anzeige</a></div>',
+            '<?xml version="1.0"?> <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf">',
+            'Stock prices</title><script src="/js/site.js"></script></head><body>',
+        ),
+        no_match=(
+            "Use <em> for stress and <strong> for importance, as the guide to HTML says.",
+            "The <script> and <style> elements hold no visible text; the renderer skips both "
+            "when it builds the page.",
+            "Los precios subieron <3% en marzo, y la inflación > 2% en abril.",
+            'Mehr dazu steht auf <a href="https://example.org/bericht">der Seite des Amts</a> '
+            "und im Jahresbericht, den die Behörde am Montag veröffentlicht hat.",
         ),
     ),
     Rule(

@@ -650,3 +650,74 @@ def test_a_comment_thread_longer_than_the_post_is_not_the_article():
     # a comment count above the article is no thread: the article under it stays
     doc = clean("\n".join([ARTICLE[0], "12 Comments", *ARTICLE[3:]]))
     assert doc.paragraphs == ARTICLE[3:]
+
+
+#: HTML source that a renderer left in a dump: an ad slot's link and image, a page's head.
+AD_SLOT = (
+    '<a href="http://ads.example.net/click?site=news&pos=top" target="_blank"><img '
+    'src="http://ads.example.net/view?n=a2c0" width="468" height="60" border="0"></a>'
+)
+PAGE_HEAD = '</title><script src="/js/site.js"></script></head><body id="story">'
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        [ARTICLE[0], *ARTICLE[3:]],
+        [
+            "Fähren fahren im Winter öfter zu den Inseln",
+            "Die Reedereien setzen in diesem Winter zusätzliche Fahrten zu den nördlichen Inseln "
+            "ein, nachdem Bewohner im vergangenen Jahr tagelang festsaßen.",
+            "Der neue Fahrplan sieht zwei weitere Rückfahrten pro Woche vor.",
+            "Die Inselbewohner begrüßten die Änderung, nannten die Schiffe aber zu alt.",
+        ],
+        [
+            "Los transbordadores harán más viajes a las islas este invierno",
+            "Las navieras añadirán dos viajes semanales a las islas del norte después de que "
+            "los vecinos quedaran aislados durante días el invierno pasado.",
+            "El nuevo horario incluye además un buque de reserva en el puerto.",
+            "Los vecinos celebraron el cambio, aunque dicen que los barcos son viejos.",
+        ],
+    ],
+)
+def test_html_source_around_the_article_goes_and_a_leaked_link_in_it_stays(article):
+    linked = f'{article[2]} <a href="https://example.org/plan">(PDF)</a>'
+    doc = clean("\n".join([AD_SLOT, PAGE_HEAD, *article[:2], linked, *article[3:], AD_SLOT]))
+    assert doc.paragraphs == [article[1], linked, *article[3:]]
+    assert {r.rule for r in doc.removed if "<" in r.text} == {"markup-source"}
+
+
+def test_a_markup_sample_inside_the_article_stays():
+    sample = ['<div id="app"></div>', '<script src="app.js"></script>']
+    article = [*ARTICLE[:4], "The page needs only two lines of markup:", *sample, *ARTICLE[4:]]
+    doc = clean("\n".join([AD_SLOT, *article]))
+    assert all(line in doc.paragraphs for line in sample)
+    assert [r.rule for r in doc.removed if r.text == AD_SLOT] == ["markup-source"]
+
+
+@pytest.mark.parametrize(
+    ("select", "instruction"),
+    [
+        (
+            "Select a category Spam Harassment Copyright infringement Other",
+            "Select a category that fits the complaint before you send it.",
+        ),
+        (
+            "Bitte wählen Sie ein Ressort Politik Wirtschaft Sport Kultur Reise",
+            "Bitte wählen Sie einen Termin, an dem Sie selbst zur Fähre kommen können.",
+        ),
+        (
+            "Selecciona tu departamento Guatemala Izabal Escuintla Sololá Petén",
+            "Selecciona tu puerto de salida y consulta los horarios de la semana.",
+        ),
+        (
+            "Sélectionnez une région Bretagne Normandie Alsace Provence Corse",
+            "Choisissez un jour de semaine, car les traversées du dimanche sont complètes.",
+        ),
+        ("-- Choose your island --", "Choose your crossing early: the winter boats fill up."),
+    ],
+)
+def test_a_select_box_goes_and_an_instruction_like_it_stays(select, instruction):
+    doc = clean("\n".join([*ARTICLE, instruction, *ARTICLE[4:], select, "Report"]))
+    assert instruction in doc.paragraphs
+    assert [r.rule for r in doc.removed if r.text == select] == ["select-box"]
