@@ -218,7 +218,7 @@ class BuildReport:
     steps: dict[str, dict[str, int]]
     shards: list[str]
     stats: DatasetStats | None = None
-    reused: int = 0
+    reused: int = 0  # results of an earlier run's chunks (a repeat build: of both passes)
     failures: list[tuple[str, str]] = field(default_factory=list)  # the first ones
     reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
@@ -390,7 +390,8 @@ def _repeat_build(
     (chunks saved and resumed as a build's, raw texts kept: `hzcorpus.kept`) and counts
     each kept text's lines; the second pass runs the steps after clean on the count pass's
     records, in input order (`Ledger`), never on the inputs. Returns the options with the
-    table, their fingerprint, and the second pass's plan and store (for `Reducer.finish`)."""
+    table, their fingerprint, and the second pass's plan and store (for `Reducer.finish`;
+    its `reused` counts the results a resume reused in either pass)."""
     from .chunks import ChunkStore
     from .kept import KeptItem
     from .reduce import Ledger, Plan
@@ -415,7 +416,8 @@ def _repeat_build(
 
     fingerprint = options.fingerprint()
     store = ChunkStore(work / "chunks" / fingerprint)
-    plan = Plan(store if options.resume else None, options.read)
+    counted, plan = plan.reused, Plan(store if options.resume else None, options.read)
+    plan.reused = counted  # the report's `reused`: the results of both passes
     rows = ledger.rows(counts)
     items = (KeptItem.of(n, r) if r["status"] == "ok" else r for n, r in enumerate(rows))
     steps = _worker_options(options).after_count_steps()
@@ -436,8 +438,6 @@ def _map(
     """The map phase: every item not reused through the executor's `steps` into chunk
     files, each result handed to `take` (the reducer) as soon as the ones before it are.
     `total`: how many items there are, for a progress bar that is shown."""
-    from .chunks import table_bytes
-
     progress = _progress(options.quiet)
     try:
         if not progress.disable:
@@ -445,7 +445,7 @@ def _map(
             progress.refresh()
         chunks = plan.chunks(items, options.chunk_size, progress.update)
         for chunk in executor.run(steps, chunks, progress.update):
-            path = store.write(table_bytes(chunk.table), chunk.rows)
+            path = store.write_table(chunk.table, chunk.rows)
             plan.add(path, chunk.table.column("index").to_pylist())
             take(plan.ready(store))
         if plan.reused:

@@ -7,11 +7,13 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from hzcorpus import reduce
 from hzcorpus.builder import BuildOptions, build, process_document, work_dir
+from hzcorpus.chunks import table_bytes
 from hzcorpus.document import Document
 from hzcorpus.inputs import iter_inputs
 from hzcorpus.kept import document_from_record
@@ -20,7 +22,7 @@ from hzcorpus.record_fields import apply_fields
 from hzcorpus.reduce import DEDUPE
 from hzcorpus.repeats import RepeatCounter
 from hzcorpus.steps import ReadStep, StepCounts, run_document
-from tests.test_repeats import FAST, FURNITURE, _files, _write_site
+from tests.test_repeats import CITIES, FAST, FURNITURE, _files, _write_site
 
 PAGE = (
     "<html><head><title>Tram line approved</title></head><body><nav>Home | News</nav>"
@@ -141,5 +143,30 @@ def test_an_interrupted_repeat_build_resumes_to_the_same_bytes(
     monkeypatch.setattr(owner, method, original)
     report = build(raw, out, replace(options, resume=True, workers=2, chunk_size=3))
     assert _files(out) == _files(fresh)
+    assert report.reused >= 2  # the count pass's results, and the second pass's own
     if owner is reduce.Reducer:
-        assert report.reused >= 2  # the second pass's own results
+        assert report.reused > 10  # all 10 read and cleaned, then the second pass's own
+
+
+def test_the_count_pass_keeps_its_records_compressed(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, city in enumerate(CITIES[:6]):
+        lines = [f"Council of {city} decides", *FURNITURE]
+        lines += [
+            f"The council of {city} approved plan {n} for the tram after debate." for n in range(40)
+        ]
+        (raw / f"{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sizes = []
+    table = RepeatCounter.table
+
+    def measured(self, min_docs):  # the count pass is over: its chunk files are all there
+        for path in work_dir(tmp_path / "out").glob("chunks/*/*.arrow"):
+            with pa.memory_map(str(path)) as source:
+                rows = pa.ipc.open_file(source).read_all()
+            sizes.append((path.stat().st_size, len(table_bytes(rows))))
+        return table(self, min_docs)
+
+    monkeypatch.setattr(RepeatCounter, "table", measured)
+    build(raw, tmp_path / "out", replace(FAST, repeats=2, chunk_size=3))
+    assert len(sizes) == 2 and all(size < plain * 0.6 for size, plain in sizes)
