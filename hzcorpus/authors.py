@@ -52,8 +52,18 @@ _TRAILING_AGENCY = re.compile(
     rf"|\s+(?=(?:(?:{_LEAD})\s+(?:l')?{_AGENCY_LIST}|(?:{_LONG_AGENCY})){_ROLE_TAIL}$)",
     re.I,
 )
-#: What separates the names in a byline's list of them.
-NAME_SPLIT = re.compile(r"\s*(?:[,，、;&]|\band\b|\bund\b|\by\b|\bet\b)\s*")
+#: Degrees and titles that a byline writes after a name ("Mia Stone, MS, RD"): no names.
+CREDENTIALS: frozenset[str] = frozenset(
+    (
+        *("phd", "ph.d.", "md", "m.d.", "ms", "m.s.", "ma", "m.a.", "mba", "mph", "rd"),
+        *("rdn", "rn", "np", "dds", "jd", "llm", "bsc", "msc", "frcp", "facp", "cpt"),
+        *("cscs", "lcsw", "psyd", "edd", "ed.d.", "esq"),
+    )
+)
+#: What separates the names in a byline's list of them (a space between Chinese names too).
+NAME_SPLIT = re.compile(
+    r"\s*(?:[,，、;&]|\band\b|\bund\b|\by\b|\bet\b)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
 
 
 def is_agency(name: str) -> bool:
@@ -69,9 +79,11 @@ def people_first(names: list[str]) -> list[str]:
 
 def split_names(found: str) -> list[str]:
     """The names of a byline's list of them ("Anna Schmidt und Max Weber, AFP" gives
-    "Anna Schmidt", "Max Weber"), agencies left out beside a person, each name once."""
+    "Anna Schmidt", "Max Weber"), agencies left out beside a person, degrees after a name
+    (`CREDENTIALS`: "Mia Stone, MS, RD") left out, each name once."""
     names = []
     for item in NAME_SPLIT.split(found):
         item = " ".join(item.split())
         names += [item] if is_agency(item) else _TRAILING_AGENCY.split(item, maxsplit=1)
-    return people_first(list(dict.fromkeys(name for name in names if name)))
+    names = [name for name in names if name and name.casefold() not in CREDENTIALS]
+    return people_first(list(dict.fromkeys(names)))

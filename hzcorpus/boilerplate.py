@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .bylines import empty_pattern, line_pattern
 from .line_matcher import LineMatcher
 from .rules import Rule, guarded
 
@@ -790,7 +791,6 @@ def _is_category_label(line: str) -> bool:
 _CAP = r"[A-ZÀ-ÝÄÖÜ][\w'’.-]+"
 _NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|la|del|da|le|di)?\s*{_CAP}){{0,3}}"
 _CAPS_LABEL = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇ][A-ZÄÖÜÉÈÁÍÓÚÑÇ&\- ]{0,24}"
-_NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
 
 #: Words of cookie and consent banners (lowercase substrings).
 CONSENT_WORDS: tuple[str, ...] = (
@@ -1855,7 +1855,7 @@ LINE_RULES: tuple[Rule, ...] = (
         after_headline=True,
         reason="an empty byline: the author's name was not captured",
         kind="furniture",
-        pattern=r"^(?:by|von|por|par|de|author|autor|autorin|auteur|作者|文|记者)\s*[:：|]?$",
+        pattern=empty_pattern(),
         match=("by", "Von", "Por", "作者：", "Par"),
         no_match=("by the river", "Vonovia"),
     ),
@@ -1865,11 +1865,7 @@ LINE_RULES: tuple[Rule, ...] = (
         reason="a byline: the author's name goes to `author`",
         kind="byline",
         flags=0,
-        pattern=rf"^(?:[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Aa]utor(?:in)?:|[Aa]uthor:)\s+(?P<author>{_NAMES})"
-        r"(?:\s*[,|·/–-]\s*[\w .&'’-]{1,40}|\s*\([^)]{1,40}\)"
-        r"|\s+(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z][\w .&'’-]{1,40})?$"
-        r"|^(?:作者|文|记者|撰文)\s*[:：|丨/]\s*(?P<author_zh>[\u4e00-\u9fff·]{2,12}"
-        r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,12}){0,3})$",
+        pattern=line_pattern(),
         match=(
             "By Jane Doe",
             "Von Max Mustermann und Erika Muster",

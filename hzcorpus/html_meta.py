@@ -3,8 +3,9 @@ JSON-LD gives and shows, and the declared language.
 
 Authors come from, in this order: trafilatura's author with its labels cut off ("作者：王小明
 记者 李华" gives "王小明; 李华"), the page's `<meta name="author">`, a schema.org `author` in
-its JSON-LD, and a byline near the top of the article (`BYLINE_RULES`: "By …", "Von …",
-"作者：…", "…记者 …"). Several authors are joined with "; ", as trafilatura does.
+its JSON-LD, and a byline near the top of the article (`BYLINE_RULES`, built from the byline
+grammar `bylines.BYLINE_SHAPES` that the page-text cleaner's byline row shares: "By …",
+"Von …", "作者：…", "…记者 …"). Several authors are joined with "; ", as trafilatura does.
 
 The headline: a schema.org `headline` in the page's JSON-LD (the first), when the page also
 shows it as a text of its own (an `<h1>` or an extracted line): the article's own title,
@@ -23,73 +24,40 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .authors import is_agency, people_first, split_names
-from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
+from .bylines import BYLINE_SHAPES, NAMES, BylineShape, text_pattern
 from .rules import Rule
 
-_CAP = r"[A-ZÄÖÜÉÈÁÍÓÚÑÇŁŚŻ][\w'’.-]+"
-_NAME = rf"{_CAP}(?:\s+(?:de|van|von|der|den|la|del|da|le|di|zu)?\s*{_CAP}){{0,3}}"
-_NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
-_ZH_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])"
-#: A month's name and a day: a date right after a byline's names ("By Ann Lee Feb 8, 2020").
-_DAY_NAMED = rf"(?i:{alternation({*MONTHS, *MONTH_ABBREVIATIONS})})\.?\s+\d"
 
-#: Bylines: each row finds the author names in a short text of the page (`author` groups).
+def _shape_rule(shape: BylineShape) -> Rule:
+    """The row that reads a short text's names in bylines of `shape`."""
+    return Rule(
+        id=f"byline-{shape.lang}",
+        reason=f"a byline ({shape.lang}): {' / '.join(shape.leads)} and the names",
+        flags=0,
+        pattern=text_pattern(shape),
+        match=shape.match,
+        no_match=shape.no_match,
+    )
+
+
+#: Bylines: each row finds the author names in a short text of the page (`author` groups),
+#: one row per language of `bylines.BYLINE_SHAPES`, and a blog post's "Posted on … by …".
 BYLINE_RULES: tuple[Rule, ...] = (
-    Rule(
-        id="byline-en",
-        reason="an English byline: 'By' and the names",
-        flags=0,
-        pattern=rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|(?:[Vv]iew )?[Aa]ll posts by)\s+"
-        rf"(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-]|(?={_DAY_NAMED})"
-        r"|(?<=\s)for\s+(?:the\s+)?[A-Z])",
-        match=(
-            *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
-            *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
-            "By Jane Doe for The Associated Press",
-        ),
-        no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
-    ),
-    Rule(
-        id="byline-de",
-        reason="a German byline: 'Von' or 'Autor:' and the names",
-        flags=0,
-        pattern=rf"^(?:[Vv]on|VON|Autor(?:in)?:|Text:)\s+(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-])",
-        match=("Von Jonas Becker", "Von Anna Schmidt und Max Weber, dpa", "Autorin: Eva Roth"),
-        no_match=("Von Montag an gilt der neue Fahrplan.", "von der Leyen sagte am Montag"),
-    ),
-    Rule(
-        id="byline-es-fr",
-        reason="a Spanish or French byline: 'Por' or 'Par' and the names",
-        flags=0,
-        pattern=rf"^(?:[Pp]or|POR|[Pp]ar|PAR)\s+(?P<author>{_NAMES})\s*(?:$|[,|·/–—(-])",
-        match=(
-            *("Por Alberto Ávila", "Par Attac France", "Por Ana Ruiz, Madrid"),
-            *("Por Ana Ruiz y Luis Gil", "Par Léa Roy et Jean Roy"),
-        ),
-        no_match=("Por favor, espere.", "Par ailleurs, le gouvernement a tranché."),
-    ),
+    *(_shape_rule(shape) for shape in BYLINE_SHAPES if not shape.cjk),
     Rule(
         id="byline-posted",
         reason="a blog post's byline: posted on a day by a name (a user name too)",
         flags=0,
         pattern=r"^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Pp]ublicado|[Pp]ublié)\s+"
         r"(?:on|am|el|le)\s+[^|]{4,30}?\s+(?:by|von|por|par)\s+"
-        rf"(?P<author>{_NAMES}|[\w.-]{{2,30}})\s*(?:$|[,|·/–—(-])",
+        rf"(?P<author>{NAMES}|[\w.-]{{2,30}})\s*(?:$|[,|·/–—(-])",
         match=(
             *("Posted on September 21, 2020 by Ann Lee", "Posted on 2015-04-05 by marc | Reply"),
             "Veröffentlicht am 21. Juli 2019 von Eva Roth",
         ),
-        no_match=("Posted on September 21, 2020", "Posted by Ann Lee at 9:41 PM"),
+        no_match=("Posted on September 21, 2020", "Posted on Monday"),
     ),
-    Rule(
-        id="byline-zh",
-        reason="a Chinese byline: 作者/记者/撰文 and the names",
-        flags=0,
-        pattern=rf"(?:作者|记者|撰文|文)\s*[:：|丨/]\s*(?P<author>{_ZH_NAME})"
-        rf"|(?:作者|记者)\s+(?P<author2>{_ZH_NAME})",
-        match=("作者：王晓明", "南城晚报记者 陈静", "文/李华", "来源：东方新闻网　作者：王晓明"),
-        no_match=("记者从市交通管理部门了解到，截至17时", "作者简介"),
-    ),
+    *(_shape_rule(shape) for shape in BYLINE_SHAPES if shape.cjk),
 )
 #: Author values that name no person: the tool that made the page (trafilatura reads
 #: `<meta name="creator" content="rfcmarkup version 1.111">` as an author) or an account
@@ -127,7 +95,7 @@ _DATE_WORDS_TEXT = (
     "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
     "thursday friday saturday sunday januar februar märz mai juni juli oktober dezember "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag stand updated "
-    "aktualisiert published veröffentlicht am on"
+    "aktualisiert published veröffentlicht am on vom"
 )
 DATE_WORDS: frozenset[str] = frozenset(_DATE_WORDS_TEXT.split())
 _ZH_BYLINE = next(rule for rule in BYLINE_RULES if rule.id == "byline-zh")
@@ -147,7 +115,11 @@ def byline_names(text: str) -> list[str]:
     for rule in BYLINE_RULES:
         for match in rule.regex.finditer(text):
             found = next((g for g in match.groups() if g), "")
-            names += map(_without_date_words, split_names(found))
+            names += [
+                name
+                for name in map(_without_date_words, split_names(found))
+                if name.casefold() not in DATE_WORDS  # "By Ann Lee, August 3, 2021"
+            ]
             if rule is not _ZH_BYLINE:
                 break
         if names:

@@ -20,6 +20,8 @@ from hzcorpus.authors import NEWS_AGENCIES, is_agency, people_first, split_names
         ("张三、李四", ["张三", "李四"]),
         ("Jane Doe, Jane Doe", ["Jane Doe"]),
         ("Apolline Dupont et Paul Martin", ["Apolline Dupont", "Paul Martin"]),
+        ("Mia Stone, MS, RD", ["Mia Stone"]),  # degrees are no names
+        ("王小明 李华", ["王小明", "李华"]),  # a space parts Chinese names
         # the words a byline puts around an agency are the agency's
         ("Jane Doe, For The Associated Press", ["Jane Doe"]),
         ("Jane Doe for Reuters", ["Jane Doe"]),

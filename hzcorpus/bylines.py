@@ -1,0 +1,181 @@
+"""Bylines as data: one grammar of "By Jane Doe, AFP", "Von Anna Schmidt", "作者：王小明".
+
+A byline is a lead (`BYLINE_SHAPES`: per language, "By", "Von", "Por", "Par", "作者", ...),
+the names (`NAMES`: up to four, "Anna Schmidt und Max Weber"), and maybe what a byline puts
+after them: an agency, desk or place after a separator ("| Reuters", ", AP Business
+Writer"), "for The Associated Press", a date ("Feb 8, 2020"), or a credit of someone who is
+not an author (`CREDITS`: "Photo: Ann Lee"; a credit never opens a byline). Both paths build
+their rows from this table and keep their own action: the page-text cleaner's `byline` row
+(`line_pattern`, boilerplate) matches a whole line, removes it and keeps its names; the HTML
+path's `BYLINE_RULES` (`text_pattern`, html_meta) read the names of a short text of the
+page, whatever follows them. `authors.split_names` splits the names either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
+
+
+@dataclass(frozen=True)
+class BylineShape:
+    """The bylines of one language: the `leads` that open them (as written, a colon
+    included; case: as written, with a lowercase first letter, or with `capitals` in
+    capitals too: "BY JANE DOE", where "POR FIN" and "PAR Exemple" are no bylines), the
+    `credit_leads` of a list of credits that open them too ("Text: Eva Roth, Fotos: Max
+    Weber"; alone, "Text" is a word of the page, not an empty byline), whether
+    the names are in CJK script (`cjk`: a colon, bar or slash follows the lead, or a space
+    after one of `spaced_leads`), and examples of texts whose names are read (`match`) or
+    that are no byline (`no_match`)."""
+
+    lang: str
+    leads: tuple[str, ...]
+    credit_leads: tuple[str, ...] = ()
+    capitals: bool = False
+    match: tuple[str, ...] = ()
+    no_match: tuple[str, ...] = ()
+    cjk: bool = False
+    spaced_leads: tuple[str, ...] = ()
+
+
+#: Bylines per language.
+BYLINE_SHAPES: tuple[BylineShape, ...] = (
+    BylineShape(
+        lang="en",
+        capitals=True,
+        leads=(
+            *("By", "Written by", "Words by", "Story by", "View all posts by", "All posts by"),
+            *("Posted by", "Author:"),
+        ),
+        match=(
+            *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
+            *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
+            *("By Jane Doe for The Associated Press", "By Jane Doe Photo: John Smith"),
+            *("Posted by Ann Lee at 9:41 PM", "By Ana de la Vega", "By Ann Lee • 11/08/23"),
+        ),
+        no_match=("By the end of the year, sales had doubled.", "by now everyone knows"),
+    ),
+    BylineShape(
+        lang="de",
+        leads=(
+            *("Von", "Von:", "Autor:", "Autorin:", "Geschrieben von", "Verfasst von"),
+            *("Verfasst von:", "Erstellt von", "Eingestellt von", "Ein Beitrag von"),
+            *("Ein Gastbeitrag von", "Ein Kommentar von", "Eine Kolumne von"),
+        ),
+        credit_leads=("Text:",),
+        match=(
+            *("Von Jonas Becker", "Von Anna Schmidt und Max Weber, dpa", "Autorin: Eva Roth"),
+            *("Von: Eva Roth | 31.10.23", "von Eva Roth 28. Januar 2022, 12:01"),
+        ),
+        no_match=("Von Montag an gilt der neue Fahrplan.", "von der Leyen sagte am Montag"),
+    ),
+    BylineShape(
+        lang="es",
+        leads=("Por", "De:", "Autor:", "Autora:", "Escrito por", "Publicado por"),
+        credit_leads=("Texto:",),
+        match=("Por Alberto Ávila", "Por Ana Ruiz, Madrid", "Por Ana Ruiz y Luis Gil"),
+        no_match=("Por favor, espere.", "Por qué nadie lo vio venir"),
+    ),
+    BylineShape(
+        lang="fr",
+        leads=("Par", "De:", "Auteur:", "Autrice:", "Écrit par", "Publié par", "Rédigé par"),
+        credit_leads=("Texte:",),
+        match=("Par Attac France", "Par Léa Roy et Jean Roy", "Texte: Léa Roy, photos: Jean Roy"),
+        no_match=("Par ailleurs, le gouvernement a tranché.",),
+    ),
+    BylineShape(
+        lang="zh",
+        leads=("作者", "记者", "撰文", "文"),
+        spaced_leads=("作者", "记者"),
+        cjk=True,
+        match=("作者：王晓明", "南城晚报记者 陈静", "文/李华", "来源：东方新闻网　作者：王晓明"),
+        no_match=("记者从市交通管理部门了解到，截至17时", "作者简介"),
+    ),
+)
+
+#: Credits of people who are not the article's authors: the names of a byline end before
+#: one ("By Jane Doe | Photos: John Smith").
+CREDITS: tuple[str, ...] = (
+    *("Photo", "Photos", "Foto", "Fotos", "Bild", "Bilder", "Image", "Images", "Video"),
+    *("Illustration", "Grafik", "Graphic", "Photography", "Imagen", "Imágenes", "摄影", "图"),
+)
+
+_CAP = r"[A-ZÀ-ÖØ-ÝŁŚŻŠČŽ][\w'’.-]+"
+#: Words inside a name ("Ana de la Vega", "Ann van der Berg"): at most two in a row.
+_PARTICLE = r"(?:de|van|von|der|den|la|las|del|da|dos|du|le|di|zu|ter|ten)\s+"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}){{0,2}}{_CAP}){{0,3}}"
+#: A byline's names: up to four, joined as `authors.NAME_SPLIT` splits them.
+NAMES = rf"{_NAME}(?:\s*(?:,|and|und|y|et|&)\s*{_NAME}){{0,3}}"
+_ZH_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])"
+_ZH_SEPARATOR = r"\s*[:：|丨/]\s*"
+_ZH_LEADS = "|".join(lead for shape in BYLINE_SHAPES if shape.cjk for lead in shape.leads)
+#: A Chinese byline's names ("张三、李四", "张三 李四"), not running into the next byline
+#: ("作者：王晓明 记者 李华" names 王晓明 first).
+ZH_NAMES = rf"{_ZH_NAME}(?:[\s、，,]+(?!(?:{_ZH_LEADS})(?:\s|{_ZH_SEPARATOR})){_ZH_NAME}){{0,3}}"
+#: A month's name and a day: a date right after the names ("By Ann Lee Feb 8, 2020").
+_DAY_NAMED = rf"(?i:{alternation({*MONTHS, *MONTH_ABBREVIATIONS})})\.?\s+\d"
+_CREDIT = rf"(?i:{'|'.join(map(re.escape, CREDITS))})\s*[:：]"
+_AGENCY_LEAD = r"(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z]"
+#: Where the names end in a longer text (`text_pattern`): its end, a separator, a date or a
+#: time ("at 9:41", "28. Januar"), a credit, or an agency's lead word.
+_NAMES_END = (
+    rf"\s*(?:$|[,|·•/–—(-]|(?={_DAY_NAMED}|{_CREDIT}|\d)|(?<=\s){_AGENCY_LEAD}"
+    r"|(?<=\s)(?=(?:at|on|am|um|vom|à|el)\s+\d))"
+)
+#: What may follow the names on a byline's own line (`line_pattern`), to the line's end.
+_LINE_TAIL = (
+    rf"(?:\s*[,|·•/–—-]\s*[\w .&'’•-]{{1,40}}|\s*\([^)]{{1,40}}\)"
+    rf"|\s+(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z][\w .&'’-]{{1,40}}"
+    rf"|\s*(?:[,|·•/–—-]\s*|\s){_CREDIT}[\w .&'’,-]{{1,40}})?$"
+)
+
+
+def _cased(lead: str, capitals: bool) -> str:
+    """`lead` as written, with a lowercase first letter, or (with `capitals`) in capitals."""
+    forms = dict.fromkeys([lead, lead[:1].lower() + lead[1:], *[lead.upper()] * capitals])
+    return "|".join(map(re.escape, forms))
+
+
+def _leads(shape: BylineShape) -> str:
+    """The shape's leads as one alternation, each with the space after it (a colon: any
+    colon, with or without spaces, "Texte : Léa Roy")."""
+    return "|".join(
+        rf"(?:{_cased(lead[:-1], shape.capitals)})\s*[:：]\s*"
+        if lead.endswith(":")
+        else rf"(?:{_cased(lead, shape.capitals)})\s+"
+        for lead in sorted(shape.leads + shape.credit_leads, key=len, reverse=True)
+    )
+
+
+def text_pattern(shape: BylineShape) -> str:
+    """Of a short text (HTML): the shape's names in group `author` (CJK: `author` or
+    `author2`), the text opening with a lead (CJK: a lead anywhere)."""
+    if shape.cjk:
+        leads = "|".join(map(re.escape, shape.leads))
+        spaced = "|".join(map(re.escape, shape.spaced_leads))
+        return (
+            rf"(?:{leads}){_ZH_SEPARATOR}(?P<author>{ZH_NAMES})"
+            rf"|(?:{spaced})\s+(?P<author2>{ZH_NAMES})"
+        )
+    return rf"^(?:{_leads(shape)})(?P<author>{NAMES}){_NAMES_END}"
+
+
+def line_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:
+    """Of a whole line (page text): the names of a byline of any shape in group `author`
+    (CJK: `author_zh`), the line being the byline alone."""
+    latin = "|".join(_leads(shape) for shape in shapes if not shape.cjk)
+    cjk = "|".join(re.escape(lead) for shape in shapes if shape.cjk for lead in shape.leads)
+    return (
+        rf"^(?:{latin})(?P<author>{NAMES}){_LINE_TAIL}"
+        rf"|^(?:{cjk}){_ZH_SEPARATOR}(?P<author_zh>{ZH_NAMES})$"
+    )
+
+
+def empty_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:
+    """Of a whole line, any letter case: a lead of one word without names ("By", "Autor",
+    "作者："; not a credit lead: "Text" alone is a word of the page)."""
+    words = {lead.rstrip(":").lower() for shape in shapes for lead in shape.leads}
+    alternatives = "|".join(sorted(re.escape(word) for word in words if " " not in word))
+    return rf"^(?:{alternatives})\s*[:：|]?$"

@@ -1,0 +1,140 @@
+"""The byline grammar: one table of shapes, read alike by the page-text row and the HTML path."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hzcorpus.authors import split_names
+from hzcorpus.boilerplate import LINE_RULES
+from hzcorpus.bylines import BYLINE_SHAPES, CREDITS, line_pattern
+from hzcorpus.clean import CleanOptions, clean_document
+from hzcorpus.document import Document
+from hzcorpus.html_meta import BYLINE_RULES, byline_names
+from hzcorpus.rules import rule_example_failures
+
+LINE_ROW = next(rule for rule in LINE_RULES if rule.id == "byline")
+EMPTY_ROW = next(rule for rule in LINE_RULES if rule.id == "byline-empty")
+PARAGRAPHS = [
+    "Ferry operators will run extra sailings to the northern islands this winter after "
+    "complaints that residents were stranded for days during storms last year.",
+    "The new timetable adds two return crossings a week and a relief vessel on standby.",
+    "Islanders welcomed the change but said the ships themselves were too old.",
+]
+
+
+def line_names(line: str) -> list[str] | None:
+    """The names the page-text row keeps from `line`, None when it is no byline there."""
+    match = LINE_ROW.regex.search(line)
+    if match is None:
+        return None
+    return split_names(next(name for name in match.groupdict().values() if name))
+
+
+def test_both_paths_are_built_from_the_shapes():
+    assert LINE_ROW.pattern == line_pattern()
+    assert {f"byline-{shape.lang}" for shape in BYLINE_SHAPES} <= {r.id for r in BYLINE_RULES}
+    assert list(rule_example_failures(BYLINE_RULES)) == []
+    assert list(rule_example_failures([LINE_ROW, EMPTY_ROW])) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Written by Ann Lee and Tom Roe", ["Ann Lee", "Tom Roe"]),
+        ("By JANE DOE | Reuters", ["JANE DOE"]),
+        ("Posted by Ann Lee", ["Ann Lee"]),
+        ("By Ana de la Vega", ["Ana de la Vega"]),
+        ("By Ann Lee • Reuters", ["Ann Lee"]),
+        ("Von: Eva Roth", ["Eva Roth"]),
+        ("Verfasst von Eva Roth", ["Eva Roth"]),
+        ("Publié par Léa Roy", ["Léa Roy"]),
+        ("By Jane Doe | Photos: John Smith", ["Jane Doe"]),  # a credit is no author
+        ("Von Anna Schmidt und Max Weber, dpa", ["Anna Schmidt", "Max Weber"]),
+        ("Autorin: Eva Roth", ["Eva Roth"]),
+        ("Text: Eva Roth, Fotos: Max Weber", ["Eva Roth"]),
+        ("Por Ana Ruiz y Luis Gil", ["Ana Ruiz", "Luis Gil"]),
+        ("Escrito por Ana Ruiz, EFE", ["Ana Ruiz"]),
+        ("Par Léa Roy et Jean Roy", ["Léa Roy", "Jean Roy"]),
+        ("Texte : Léa Roy", ["Léa Roy"]),
+        ("De: Ana Ruiz", ["Ana Ruiz"]),
+        ("作者：王晓明", ["王晓明"]),
+        ("文/李华、张三", ["李华", "张三"]),
+    ],
+)
+def test_a_byline_is_read_the_same_way_on_both_paths(line, names):
+    assert line_names(line) == names
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, sales had doubled.",
+        "by now everyone knows",
+        "Von Montag an gilt der neue Fahrplan.",
+        "Por favor, espere.",
+        "Par ailleurs, le gouvernement a tranché.",
+        "记者从市交通管理部门了解到，截至17时",
+        "Photo: John Smith",  # a credit opens no byline
+        "Fotos: Max Weber",
+        "De Gaulle",  # "De" opens a byline with its colon only
+        "PAR Exemple (PAR)",  # capitals open an English byline only ("BY JANE DOE")
+        "POR FIN LLEGA EL VERANO",
+    ],
+)
+def test_a_sentence_or_a_credit_is_no_byline_on_either_path(line):
+    assert line_names(line) is None
+    assert byline_names(line) == []
+
+
+def test_the_page_text_row_takes_only_a_bylines_own_line():
+    # the HTML path reads the names from a longer text; the page text keeps such a line
+    line = "By Ann Lee Feb 8, 2020, with a look at what the new rules mean for renters"
+    assert byline_names(line) == ["Ann Lee"]
+    assert line_names(line) is None
+    # a date or a time ends the names, and a month's name is no name
+    assert byline_names("Posted by A. B. Kumar at 2:33 PM") == ["A. B. Kumar"]
+    assert byline_names("By Ann Lee, August 3, 2021") == ["Ann Lee"]
+    assert byline_names("Von Eva Roth Vom 3. Februar 2022") == ["Eva Roth"]
+    assert byline_names("Written by Mia Stone, MS, RD — Updated on May 2, 2023") == ["Mia Stone"]
+
+
+def test_a_credit_word_is_no_empty_byline():
+    assert all(EMPTY_ROW.regex.search(lead) for lead in ("作者：", "Autor", "Author:", "BY", "DE"))
+    assert not any(EMPTY_ROW.regex.search(f"{credit}:") for credit in CREDITS)
+    assert not EMPTY_ROW.regex.search("Text") and not EMPTY_ROW.regex.search("Texto:")
+
+
+_NAME_WORD = st.sampled_from(["Ann", "Lee", "JANE", "Doe", "Léa", "von", "de", "Roy", "O'Neil"])
+_LEAD = st.sampled_from([lead for shape in BYLINE_SHAPES for lead in shape.leads])
+_TAIL = st.sampled_from(["", ", AFP", " | Reuters", " for The Times", " Photo: Bo Ek", " 3 May"])
+_TEXT = st.one_of(
+    st.text(max_size=90),
+    st.builds(
+        lambda lead, words, tail: f"{lead} {' '.join(words)}{tail}",
+        _LEAD,
+        st.lists(_NAME_WORD, min_size=1, max_size=6),
+        _TAIL,
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_author_parsing_never_raises_and_names_occur_in_the_line(text):
+    """Each path's names are words of the line it read them from."""
+    flat = " ".join(text.split())
+    for names in (byline_names(text), line_names(flat) or []):
+        for name in names:
+            assert name and name in flat, (text, name)
+    doc = clean_document(
+        Document(source="page.txt", raw="\n".join(["Ferry sailings added", text, *PARAGRAPHS])),
+        CleanOptions(),
+    )
+    for name in (doc.author or "").split("; ") if doc.author else []:
+        assert re.sub(r"\s+", " ", name) in flat, (text, doc.author)
