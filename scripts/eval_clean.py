@@ -208,16 +208,20 @@ class Tally:
                 else:
                     self.meta_hit[name] += _same(value, truth)
 
-    def cells(self) -> list[str]:
+    def scores(self) -> tuple[float, float, float]:
+        """Precision, recall and F1: of shingles with full gold text (`shingle_scores`),
+        else trafilatura's snippet metric (pooled)."""
         if self.matches:
-            p, r, f = shingle_scores(self.matches)
-            prf = [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
-        else:
-            tp, fp, fn = self.snip_tp, self.snip_fp, self.snip_fn
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            prf = [f"{p:.3f}*", f"{r:.3f}*", f"{f:.3f}*"]
+            return shingle_scores(self.matches)
+        tp, fp, fn = self.snip_tp, self.snip_fp, self.snip_fn
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def cells(self) -> list[str]:
+        mark = "" if self.matches else "*"  # the snippet metric
+        prf = [f"{x:.3f}{mark}" for x in self.scores()]
         sent = f"{self.sent_hit / self.sent_all:.3f}" if self.sent_all else "-"
         meta = [
             f"{self.meta_hit[m] / self.meta_all[m]:.2f}" if self.meta_all[m] else "-"

@@ -155,7 +155,7 @@ def page_f1(page: devdata.Page, text: str) -> float:
     """One page's F1: of shingles with full gold text, of snippets with trafilatura's."""
     tally = eval_clean.Tally()
     tally.add(page, eval_clean.Output(text))
-    return float(tally.cells()[3].rstrip("*"))
+    return tally.scores()[2]
 
 
 def score(
