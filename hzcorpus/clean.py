@@ -1328,13 +1328,26 @@ def _title(lines: list[_Line], title_at: int | None) -> str | None:
     return shown_part(title, {line.text.strip() for line in lines}) or lines[title_at].text
 
 
+#: A first paragraph shorter than this (in words) may be the headline, taken for prose.
+HEADLINE_UNITS = 15
+
+
 def _published(lines: list[_Line], first: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
-    second paragraph (the first may be a standfirst, with the byline and date below it)."""
-    second = next((i for i in range(first + 1, len(lines)) if lines[i].prose), len(lines))
+    third paragraph (the first may be a headline taken for prose, the second a standfirst,
+    with the byline and date below them), else the first date of a byline there ("par Léa
+    Roy, 21 juin 2018": the `byline` row removes the line with its date)."""
+    third = first
+    for _ in range(2 if first < len(lines) and lines[first].units < HEADLINE_UNITS else 1):
+        third = next((i for i in range(third + 1, len(lines)) if lines[i].prose), len(lines))
     labelled = [ln for ln in lines if ln.rule is not None and ln.rule.date == "label"]
-    bare = [ln for ln in lines[:second] if ln.rule is not None and ln.rule.kind == "published"]
-    for line in labelled + bare:
+    bare = [ln for ln in lines[:third] if ln.rule is not None and ln.rule.kind == "published"]
+    dated_bylines = [
+        ln
+        for ln in lines[:third]
+        if ln.rule is not None and ln.rule.kind == "byline" and DATE_IN_LINE.search(ln.text)
+    ]
+    for line in labelled + bare + dated_bylines:
         date = parse_date(line.text)
         if date is not None:
             return date
