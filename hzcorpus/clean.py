@@ -52,6 +52,7 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
+from .bylines import NAME_LINE, NOT_NAME_STARTS, name_lead_pattern
 from .dates import DATE_LANGUAGES, quick_date
 from .document import Document, Removed
 from .errors import InputError
@@ -1411,4 +1412,43 @@ def _author(passes: _Passes) -> str | None:
         names = None if line.prose else byline_names(line.text)  # a byline is no sentence
         if names:
             return "; ".join(names)
+    return _name_line(lines, top, second)
+
+
+_NAME_LEAD = re.compile(name_lead_pattern(), re.I)
+_NAME_LINE = re.compile(NAME_LINE)
+
+
+def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
+    """The author's name on a line of its own: the line after a byline's lead alone or an
+    author box's heading (`bylines.NAME_LINES`: "Von", "About the author"), anywhere below
+    `top`; else a name of two words or more right above or below the date line, from `top`
+    to `second`, once on the page (not a repeated menu item or the headline) and not opening
+    with an article ("The Daily Post")."""
+    texts = [line.text for line in lines]
+    for i in range(top, len(lines) - 1):
+        if _NAME_LEAD.match(lines[i].text) and _is_name_line(lines[i + 1]):
+            # in a run of name-like lines it is a menu item ("Zelluloid", "Autor", "Über-Ich")
+            menu = 0 < i < len(lines) - 2 and _is_name_line(lines[i - 1])
+            if menu and _is_name_line(lines[i + 2]):
+                continue
+            return lines[i + 1].text.rstrip(" |–—-")
+    for i in range(top, min(second, len(lines))):
+        line = lines[i]
+        if line.rule is None or line.rule.kind != "published":
+            continue
+        for near in lines[max(i - 1, top) : i] + lines[i + 1 : i + 2]:
+            words = near.text.split()
+            if (
+                _is_name_line(near)
+                and len(words) >= 2
+                and words[0].casefold() not in NOT_NAME_STARTS
+                and texts.count(near.text) == 1
+            ):
+                return near.text.rstrip(" |–—-")
     return None
+
+
+def _is_name_line(line: _Line) -> bool:
+    """Whether `line` is a name alone (`bylines.NAME_LINE`), neither prose nor furniture."""
+    return not line.prose and line.rule is None and _NAME_LINE.match(line.text) is not None
