@@ -482,7 +482,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
     return replace(
         doc,
         title=doc.title or title,
-        published=doc.published or _published(lines, passes.first),
+        published=doc.published or _published(lines, passes.first, passes.last),
         author=doc.author or _author(passes),
         text="\n".join(kept),
         removed=removed,
@@ -1336,12 +1336,14 @@ META_MAX_CHARS = 150
 HEADLINE_UNITS = 15
 
 
-def _published(lines: list[_Line], first: int) -> str | None:
+def _published(lines: list[_Line], first: int, last: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
     third paragraph (the first may be a headline taken for prose, the second a standfirst,
     with the byline and date below them), else the first date of a byline there ("par Léa
     Roy, 21 juin 2018": the `byline` row removes the line with its date), else the first date
-    of a short line there that is no prose (`META_MAX_CHARS`: "18.02.2022 | Recht")."""
+    of a short line there that is no prose (`META_MAX_CHARS`: "18.02.2022 | Recht"), else
+    the first date line further down, to `BYLINE_LINES` lines below the article's `last`
+    paragraph ("Erstellt am: 01.11.2023" at its foot)."""
     third = first
     for _ in range(2 if first < len(lines) and lines[first].units < HEADLINE_UNITS else 1):
         third = next((i for i in range(third + 1, len(lines)) if lines[i].prose), len(lines))
@@ -1360,7 +1362,12 @@ def _published(lines: list[_Line], first: int) -> str | None:
         and len(ln.text) <= META_MAX_CHARS
         and DATE_IN_LINE.search(ln.text)
     )
-    for line in chain(labelled, bare, dated_bylines, meta):
+    later = (
+        ln
+        for ln in lines[third : last + 1 + BYLINE_LINES]
+        if ln.rule is not None and ln.rule.kind == "published"
+    )
+    for line in chain(labelled, bare, dated_bylines, meta, later):
         date = parse_date(line.text)
         if date is not None:
             return date

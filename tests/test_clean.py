@@ -172,9 +172,15 @@ def test_date_line_below_a_standfirst_is_the_published_date():
         assert doc.paragraphs[0] == standfirst
         assert date not in doc.paragraphs
         assert doc.published == expected, date
-    # a date line further down the body is not the publication date
+    # a date line further down the body is the publication date only when no line above
+    # the third paragraph gives one
     later = clean("\n".join([ARTICLE[0], *ARTICLE[3:5], "1 March 2025", ARTICLE[5]]))
-    assert later.published is None
+    assert later.published == "2025-03-01"
+    both = clean("\n".join([ARTICLE[0], "Published: 3 March 2025", *ARTICLE[3:5], "1 March 2025"]))
+    assert both.published == "2025-03-03"
+    far = [f"{sentence} It is line {n}." for n in range(20) for sentence in ARTICLE[3:4]]
+    footer = clean("\n".join([ARTICLE[0], *far, *["Home"] * 15, "1 March 2025"]))
+    assert footer.published is None  # far below the article's last paragraph
 
 
 def test_date_below_a_headline_taken_for_prose_is_the_published_date():
