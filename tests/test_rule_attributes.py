@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hzcorpus.boilerplate import LINE_RULES
-from hzcorpus.clean import CleanOptions, clean_document
+from hzcorpus.clean import BYLINE_LINES, CleanOptions, clean_document
 from hzcorpus.read import document_from_bytes
 
 PAGE = (
@@ -16,7 +16,10 @@ PAGE = (
     "The city council approved the new tram line on Tuesday after a long debate.\n"
     "Construction is due to start next spring and to last about three years.\n"
     "The line will connect the harbour with the university campus.\n"
-    "Published: 12 March 2024\n"  # below the article: found as a labelled date only
+    + "Advertisement\n" * BYLINE_LINES
+    # far below the article (a date line right below it is read as the date too): found as
+    # a labelled date only
+    + "Published: 12 March 2024\n"
 )
 
 
