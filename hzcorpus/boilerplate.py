@@ -2224,6 +2224,28 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="jump-menu",
+        reason="a jump menu: a select box or a link row that takes the reader to other pages",
+        kind="edge",
+        pattern=r"^(?:(?:go|jump|skip|take\s+me)\s+to|(?:gehe|springe)\s+zu|ir\s+a|aller\s+à"
+        r"|跳转到|转到)\s*(?:[:：]|\.\.\.|…)",
+        match=(
+            "Go to: Home News Sport Culture Travel Weather",
+            "Jump to: navigation, search",
+            "Take me to... News - Sport - Football - Racing",
+            "Gehe zu: Wissenschaft, Technik & Co",
+            "Ir a: Portada Noticias Deportes",
+            "Aller à : Accueil Actualités Sport",
+            "跳转到：首页 新闻 体育",
+        ),
+        no_match=(
+            "Go to the station and ask for a ticket.",
+            "Skip to the end: the ferry was cancelled again.",
+            "Ir a la playa en invierno: una guía",
+            "Aller à la plage : nos conseils",
+        ),
+    ),
+    Rule(
         id="form-field",
         reason="a form's field label marked required, or a comment form's input help",
         kind="furniture",
