@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from itertools import accumulate
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,6 @@ from hzcorpus.page_title import (
     TITLE_MIN_SHARE_OF_LONGEST,
     TITLE_WEIGHTS,
     TitleFeatures,
-    TitleWeights,
     best_of,
     content_words,
     lead_of,
@@ -433,8 +434,68 @@ def test_the_fit_finds_what_tells_the_title_and_the_search_agrees():
         )
         for k in range(60)
     ]
-    beta = script.fit(dumps, TITLE_WEIGHTS.units_cap, l2=1.0)
-    fitted = dict(zip(script.FITTED, beta, strict=False))
-    assert fitted["overlap"] > 0
-    weights = TitleWeights(**fitted)
-    assert script.accuracy(dumps, weights) == {"invented": (60, 60)}
+    for fit in (script.fit, script.fit_choice):
+        weights = script.weights_of(fit(dumps, TITLE_WEIGHTS.units_cap, l2=1.0), 10)
+        assert weights.overlap > 0
+        assert script.accuracy(dumps, weights) == {"invented": (60, 60)}
+
+
+def _chosen_dumps(shift: float) -> list:
+    """Invented dumps whose title is the candidate of the best score under known weights
+    (overlap, units and gap count), with every candidate's `overlap` on every other
+    dump raised by `shift` (which moves no choice)."""
+    rng = np.random.default_rng(7)
+    plain = TitleFeatures(0.0, False, False, False, 0, 6, False, False, False, False)
+    dumps = []
+    for k in range(120):
+        features = [
+            plain._replace(
+                overlap=float(rng.uniform(0, 1)) + shift * (k % 2),
+                units=float(rng.integers(3, 10)),
+                gap=int(rng.integers(0, 6)),
+            )
+            for _ in range(int(rng.integers(2, 6)))
+        ]
+        best = max(range(len(features)), key=lambda j: _known_score(features[j]))
+        texts = [f"{'title' if j == best else 'line'} {k} {j}" for j in range(len(features))]
+        dumps.append(
+            fit_title_weights.Dump("invented", texts[best], list(zip(texts, features, strict=True)))
+        )
+    return dumps
+
+
+def _known_score(f: TitleFeatures) -> float:
+    return 4 * f.overlap + 0.3 * f.units - math.log1p(f.gap)
+
+
+def test_the_choice_fit_finds_a_pages_best_and_reads_no_level_of_a_page():
+    script = fit_title_weights
+    dumps = _chosen_dumps(0.0)
+    beta = script.fit_choice(dumps, 10, l2=0.01)
+    weights = script.weights_of(beta, 10)
+    assert weights.overlap > 0 and weights.units > 0 and weights.gap < 0
+    right, n = script.accuracy(dumps, weights)["invented"]
+    assert right >= 0.9 * n
+    # a softmax over a page's candidates: raising a feature on all of them alike
+    # changes nothing (a per-candidate regression would read it)
+    assert np.allclose(script.fit_choice(_chosen_dumps(0.5), 10, l2=0.01), beta, atol=1e-6)
+    assert not np.allclose(
+        script.fit(_chosen_dumps(0.5), 10, l2=0.01)[:-1],
+        script.fit(dumps, 10, l2=0.01)[:-1],
+        atol=1e-3,
+    )
+
+
+def test_out_of_fold_scores_each_fold_with_the_other_folds_weights():
+    script = fit_title_weights
+    dumps = _chosen_dumps(0.0)
+    for k, d in enumerate(dumps):
+        d.fold = k % 2
+    seen = []
+
+    def fitter(part):
+        seen.append({d.fold for d in part})
+        return TITLE_WEIGHTS
+
+    assert script.out_of_fold(dumps, fitter) == script.accuracy(dumps, TITLE_WEIGHTS)
+    assert seen == [{1}, {0}]
