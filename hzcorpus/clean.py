@@ -1129,8 +1129,9 @@ def _title_candidates(
     Candidates are the headline-like lines (`_is_title_like`) between the block's start
     and `first`: the `TITLE_NEAREST` nearest, and further up those that one of the dump's
     first lines holds (a page's `<title>`, "Headline | Site"); a one-sentence question or
-    exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, non-prose
-    ones that the first lines hold (the "first paragraph" was a teaser above the headline).
+    exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, headline-like
+    non-prose ones (the "first paragraph" was a teaser or a notice above the headline; the
+    score's `below` weighs against them).
     Lines under a key-points label (`page_title.KEY_POINTS_LABEL`) are no candidates, and
     of candidates alike only the last is (a page's `<title>` comes before its headline).
     """
@@ -1154,7 +1155,7 @@ def _title_candidates(
     candidates += [
         i
         for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
-        if not lines[i].prose and _is_title_like(lines[i], th) and _is_shown(lines[i], top)
+        if not lines[i].prose and _is_title_like(lines[i], th)
     ]
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())

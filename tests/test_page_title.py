@@ -91,6 +91,61 @@ def test_the_headline_below_a_teaser_paragraph_is_the_title():
     assert title_of(page) == HEADLINE_EN
 
 
+#: A promotion above the article that reads as its first paragraph, the headline under it,
+#: the article's text and a subheading in it, in three languages.
+NOTICE_PAGES = {
+    "en": (
+        "Our new podcast about life in small towns is out now, with stories from the "
+        "people who live there all year round.",
+        HEADLINE_EN,
+        BODY_EN,
+        "New ships for the islands will not come until 2027",
+    ),
+    "de": (
+        "Unser neuer Podcast über das Leben in kleinen Städten ist da, mit Geschichten von "
+        "Menschen, die das ganze Jahr dort wohnen.",
+        "Fährbetrieb erweitert Winterfahrplan für die Inseln",
+        [
+            "Der Fährbetrieb wird in diesem Winter zusätzliche Fahrten zu den Inseln "
+            "anbieten, nachdem Bewohner bei Stürmen im vergangenen Jahr tagelang festsaßen.",
+            "Der neue Fahrplan sieht zwei weitere Fahrten zu den Inseln pro Woche und ein "
+            "Ersatzschiff vor, teilte der Betreiber am Dienstag mit.",
+        ],
+        "Neue Schiffe für die Inseln erst im Jahr 2027",
+    ),
+    "es": (
+        "Ya está disponible nuestro nuevo pódcast sobre la vida en los pueblos, con "
+        "historias de la gente que vive allí todo el año.",
+        "La naviera añade salidas de invierno a las islas",
+        [
+            "La naviera ofrecerá este invierno salidas adicionales a las islas del norte "
+            "después de que los vecinos quedaran aislados durante días por los temporales.",
+            "El nuevo horario añade dos salidas semanales a las islas y un barco de reserva, "
+            "según informó la naviera el martes.",
+        ],
+        "Los barcos nuevos no llegarán a las islas hasta 2027",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_PAGES))
+def test_the_headline_under_a_promotion_read_as_the_first_paragraph_is_the_title(lang):
+    # no <title> line names it: the headline shares the article's words, the
+    # promotion above it none
+    notice, headline, body, _ = NOTICE_PAGES[lang]
+    assert title_of([*MENU_EN[:3], notice, headline, *body]) == headline
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_PAGES))
+def test_a_subheading_under_the_first_paragraph_is_not_the_title(lang):
+    # the headline above the article without a promotion: a subheading under the first
+    # paragraph that shares fewer of the lead's words than the headline stays one (the
+    # score weighs `below` against it; one made of the lead's words would win)
+    _, headline, body, subheading = NOTICE_PAGES[lang]
+    page = [*MENU_EN[:3], headline, body[0], subheading, *body[1:]]
+    assert title_of(page) == headline
+
+
 def test_german_headline_under_a_menu():
     menu = ["Startseite Politik", "Wirtschaft und Finanzen", "Kultur und Medien", "Sport heute"]
     headline = "Fährbetrieb erweitert Winterfahrplan für die Inseln"
@@ -207,7 +262,6 @@ def slow_find_title(lines, start, first, end, th) -> int | None:
         i
         for i in range(first + 1, min(end, first + 1 + clean.TITLE_BELOW))
         if not lines[i].prose and slow_is_title_like(lines[i], th)
-        and clean._is_shown(lines[i], top)
     ]  # fmt: skip
     if not candidates:
         unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
