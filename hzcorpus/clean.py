@@ -1130,8 +1130,9 @@ def _title_candidates(
     and `first`: the `TITLE_NEAREST` nearest, and further up those that one of the dump's
     first lines holds (a page's `<title>`, "Headline | Site"); a one-sentence question or
     exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, headline-like
-    non-prose ones (the "first paragraph" was a teaser or a notice above the headline; the
-    score's `below` weighs against them).
+    non-prose ones above the next prose line, or further down that the first lines hold
+    (the "first paragraph" was a teaser or a notice above the headline; the score's
+    `below` weighs against them).
     Lines under a key-points label (`page_title.KEY_POINTS_LABEL`) are no candidates, and
     of candidates alike only the last is (a page's `<title>` comes before its headline).
     """
@@ -1152,10 +1153,13 @@ def _title_candidates(
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
+    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end)
     candidates += [
         i
         for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
-        if not lines[i].prose and _is_title_like(lines[i], th)
+        if not lines[i].prose
+        and _is_title_like(lines[i], th)
+        and (i < nxt or _is_shown(lines[i], top))
     ]
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())

@@ -8,10 +8,12 @@ and stands in a run of other menu items further up. The weights are data
 (`TitleWeights`): a conditional logit (a softmax over each page's candidates whose
 choice should be the gold title) on the candidates' features, on the development parts
 of the devdata sets that have titles (L3S-GN1, Readability, trafilatura's evaluation
-set), rounded to two digits; scripts/fit_title_weights.py fits it (numpy). Out of fold
-(sites split in two) it chose the title on more dev dumps than session 17's weights (a
-per-candidate regression, two weights then set by hand): .606 / .379 / .545 against
-.584 / .369 / .531.
+set), rounded to two digits; scripts/fit_title_weights.py fits it (numpy). Fitted before
+the candidates below the first paragraph were limited to those above the next prose line
+(or held by the first lines); on the dev dumps they choose the gold title on .604 / .389 /
+.552 (L3S / Readability / trafilatura-eval), session 17's weights (a per-candidate
+regression, two weights then set by hand) on .553 / .364 / .523 with session 18's
+candidates.
 """
 
 from __future__ import annotations
