@@ -8,12 +8,12 @@ and stands in a run of other menu items further up. The weights are data
 (`TitleWeights`): a conditional logit (a softmax over each page's candidates whose
 choice should be the gold title) on the candidates' features, on the development parts
 of the devdata sets that have titles (L3S-GN1, Readability, trafilatura's evaluation
-set), rounded to two digits; scripts/fit_title_weights.py fits it (numpy). Fitted before
-the candidates below the first paragraph were limited to those above the next prose line
-(or held by the first lines); on the dev dumps they choose the gold title on .604 / .389 /
-.552 (L3S / Readability / trafilatura-eval), session 17's weights (a per-candidate
-regression, two weights then set by hand) on .553 / .364 / .523 with session 18's
-candidates.
+set), rounded to two digits, with `first_long` held at 1 and `in_run` at -1.5
+(`scripts/fit_title_weights.py --hold first_long=1,in_run=-1.5`, numpy). Fitted freely,
+those two weaken (0.24, -0.44) and a run of key points without its label ("Key points")
+outscores the headline above it; held, dev title accuracy is .592 / .389 / .543
+(L3S / Readability / trafilatura-eval) against the free fit's .605 / .384 / .551 and
+session 17's weights' .553 / .364 / .523 on session 18's candidates.
 """
 
 from __future__ import annotations
@@ -78,17 +78,17 @@ class TitleWeights:
     logarithm (one line of menu more costs less the further up the line is), `units` up
     to `units_cap`."""
 
-    overlap: float = 5.2
+    overlap: float = 5.6
     shown: float = 4.0
     repeated: float = 1.2
-    attached: float = 0.53
-    gap: float = -0.73
+    attached: float = 0.11
+    gap: float = -0.75
     units: float = 0.17
     units_cap: float = 10
-    opening: float = -3.6
-    below: float = -1.8
-    first_long: float = 0.35
-    in_run: float = -0.43
+    opening: float = -3.7
+    below: float = -0.96
+    first_long: float = 1.0
+    in_run: float = -1.5
 
 
 TITLE_WEIGHTS = TitleWeights()

@@ -1,7 +1,7 @@
 """Fit the page-text title search's weights (`hzcorpus.page_title.TitleWeights`) on dev pages.
 
 Usage: python scripts/fit_title_weights.py DEVDATA [--cache DIR] [--renderers r,s]
-       [--l2 1.0] [--held-out]
+       [--l2 1.0] [--hold name=value,...] [--held-out]
 
 The pages are the development parts of the devdata sets that give a title (`devdata`:
 L3S-GN1, Readability, trafilatura's evaluation set), each rendered into a page-text dump
@@ -15,7 +15,9 @@ two models of the features (`gap` as its logarithm, `units` up to `units_cap`, a
 on an intercept); numpy only:
 - per candidate: a logistic regression of "this candidate is the title";
 - choice: a conditional logit, a softmax over each dump's candidates whose choice should
-  be the gold one, which is what the title search does (the best-scoring candidate wins).
+  be the gold one, which is what the title search does (the best-scoring candidate wins);
+  the weights `--hold` names keep the values it gives (the shipped ones come from
+  `--hold first_long=1,in_run=-1.5`: see `hzcorpus.page_title`).
 
 It prints the fitted weights (the choice's also rounded to two significant digits) and
 the title accuracy per data set (the share of dumps whose title, the best-scoring
@@ -33,7 +35,7 @@ import argparse
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -157,12 +159,16 @@ def fit(dumps: list[Dump], cap: float, l2: float) -> np.ndarray:
     return beta
 
 
-def fit_choice(dumps: list[Dump], cap: float, l2: float) -> np.ndarray:
+def fit_choice(
+    dumps: list[Dump], cap: float, l2: float, held: Mapping[str, float] | None = None
+) -> np.ndarray:
     """Conditional logit weights (one per name of `FITTED`, no intercept: a softmax over
     each dump's candidates does not read one): the candidates' scores choose among them,
     and the choice should fall on the gold title (on any candidate that matches it, when
-    several do). Newton's method with the Fisher information (the Hessian when one
+    several do). The weights named in `held` keep the values given; the others are
+    fitted by Newton's method with the Fisher information (the Hessian when one
     candidate matches), halving a step that does not lower the penalised loss."""
+    held = held or {}
     rows, hits, sizes = [], [], []
     for d in dumps:
         hit = [_same(text, d.gold) for text, _ in d.candidates]
@@ -170,12 +176,16 @@ def fit_choice(dumps: list[Dump], cap: float, l2: float) -> np.ndarray:
             rows += [vector(f, cap) for _, f in d.candidates]
             hits += hit
             sizes.append(len(hit))
-    x, gold = np.array(rows), np.array(hits, dtype=bool)
+    every, gold = np.array(rows), np.array(hits, dtype=bool)
+    free = [j for j, name in enumerate(FITTED) if name not in held]
+    kept = [j for j, name in enumerate(FITTED) if name in held]
+    x = every[:, free]
+    offset = every[:, kept] @ np.array([held[FITTED[j]] for j in kept], dtype=float)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     group = np.repeat(np.arange(len(sizes)), sizes)
 
     def loss_and_p(beta: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
-        s = x @ beta
+        s = x @ beta + offset
         s = s - np.maximum.reduceat(s, starts)[group]
         e = np.exp(s)
         total, on_gold = np.add.reduceat(e, starts), np.add.reduceat(e * gold, starts)
@@ -198,7 +208,10 @@ def fit_choice(dumps: list[Dump], cap: float, l2: float) -> np.ndarray:
         if np.abs(step).max() < 1e-10:
             break
     print(f"choice fitted on {len(rows)} candidates of {len(sizes)} dumps")
-    return beta
+    out = np.zeros(len(FITTED))
+    out[free] = beta
+    out[kept] = [held[FITTED[j]] for j in kept]
+    return out
 
 
 def weights_of(beta: np.ndarray, cap: float) -> TitleWeights:
@@ -241,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renderers", default=",".join(devdata.RENDERERS))
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the weights")
     parser.add_argument("--held-out", action="store_true", help="then report held-out parts")
+    parser.add_argument(
+        "--hold", default="", help="weights the choice fit keeps: name=value,name=value"
+    )
     args = parser.parse_args(argv)
     if not args.devdata.is_dir():
         print(f"no devdata folder at {args.devdata}: nothing to fit")
@@ -249,8 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     renderers = [r for r in args.renderers.split(",") if r]
     dev = dumps_of([p for p in pages if p.split == "dev"], renderers, args.cache)
     cap = TITLE_WEIGHTS.units_cap
+    hold = {k: float(v) for k, v in (item.split("=") for item in args.hold.split(",") if item)}
     beta = fit(dev, cap, args.l2)
-    choice = fit_choice(dev, cap, args.l2)
+    choice = fit_choice(dev, cap, args.l2, hold)
     fitted, chosen = weights_of(beta, cap), weights_of(choice, cap)
     shown = TitleWeights(**{name: rounded(getattr(chosen, name)) for name in FITTED}, units_cap=cap)
     print("\n| weight | shipped | per candidate | choice | choice, rounded |")
@@ -272,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
                 dev, lambda part: weights_of(fit(part, cap, args.l2), cap)
             ),
             "choice": out_of_fold(
-                dev, lambda part: weights_of(fit_choice(part, cap, args.l2), cap)
+                dev, lambda part: weights_of(fit_choice(part, cap, args.l2, hold), cap)
             ),
         },
     )
