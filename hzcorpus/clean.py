@@ -1153,7 +1153,9 @@ def _title_candidates(
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
-    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end)
+    # a page without prose has no first paragraph to stand below
+    prose = first < end and lines[first].prose
+    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end) if prose else first
     candidates += [
         i
         for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))

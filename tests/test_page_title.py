@@ -262,7 +262,11 @@ def slow_find_title(lines, start, first, end, th) -> int | None:
         i
         for i in range(first + 1, min(end, first + 1 + clean.TITLE_BELOW))
         if not lines[i].prose and slow_is_title_like(lines[i], th)
-        and (not any(ln.prose for ln in lines[first + 1 : i]) or clean._is_shown(lines[i], top))
+        and (
+            (opening is not None and opening.prose
+             and not any(ln.prose for ln in lines[first + 1 : i]))
+            or clean._is_shown(lines[i], top)
+        )
     ]  # fmt: skip
     if not candidates:
         unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
