@@ -258,14 +258,17 @@ def slow_find_title(lines, start, first, end, th) -> int | None:
     )
     if sentence_title and opening.text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
+    prose = [line for line in lines[first:end] if line.prose][:2]
+    lead = frozenset().union(*(content_words(ln.text[:LEAD_CHARS], ln.cjk) for ln in prose))
     candidates += [
         i
         for i in range(first + 1, min(end, first + 1 + clean.TITLE_BELOW))
         if not lines[i].prose and slow_is_title_like(lines[i], th)
         and (
-            (opening is not None and opening.prose
-             and not any(ln.prose for ln in lines[first + 1 : i]))
-            or clean._is_shown(lines[i], top)
+            clean._is_shown(lines[i], top)
+            or (opening is not None and opening.prose
+                and not any(ln.prose for ln in lines[first + 1 : i])
+                and content_words(lines[i].text, lines[i].cjk) & lead)
         )
     ]  # fmt: skip
     if not candidates:
@@ -273,8 +276,6 @@ def slow_find_title(lines, start, first, end, th) -> int | None:
         return first if sentence_title and not unruled_above else None
     candidates = sorted({lines[i].text: i for i in candidates}.values())
     texts = [line.text for line in lines]
-    prose = [line for line in lines[first:end] if line.prose][:2]
-    lead = frozenset().union(*(content_words(ln.text[:LEAD_CHARS], ln.cjk) for ln in prose))
     attached = {
         i for i in candidates if clean._is_attached(lines, i + 1, first if i < first else end, th)
     }
