@@ -179,3 +179,63 @@ def empty_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:
     words = {lead.rstrip(":").lower() for shape in shapes for lead in shape.leads}
     alternatives = "|".join(sorted(re.escape(word) for word in words if " " not in word))
     return rf"^(?:{alternatives})\s*[:：|]?$"
+
+
+@dataclass(frozen=True)
+class NameLines:
+    """Where a page-text dump puts an author's name on a line of its own, per language: the
+    `leads` of a byline split from its names ("Von" on one line, "Eva Roth" on the next;
+    the `BYLINE_SHAPES` leads count too), and the `headings` of an author box ("About the
+    author", then the name)."""
+
+    lang: str
+    leads: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+
+
+#: Lines after which the next short line names the author.
+NAME_LINES: tuple[NameLines, ...] = (
+    NameLines(
+        lang="en",
+        leads=("Author", "Published by", "Article by"),
+        headings=("About the author", "About the authors", "About me"),
+    ),
+    NameLines(
+        lang="de",
+        leads=("Artikel von", "Beitrag von", "Autor", "Autorin"),
+        headings=(
+            *("Über den Autor", "Über die Autorin", "Über den Autor/ die Autorin"),
+            *("Über die Autoren", "Über mich", "Zur Person"),
+        ),
+    ),
+    NameLines(lang="es", leads=("Autor", "Autora"), headings=("Sobre el autor", "Sobre la autora")),
+    NameLines(
+        lang="fr",
+        leads=("Auteur", "Autrice"),
+        headings=("À propos de l'auteur", "À propos de l’auteur", "A propos de l'auteur"),
+    ),
+    NameLines(lang="zh", leads=("作者",), headings=("作者简介", "关于作者")),
+)
+
+
+def name_lead_pattern(
+    shapes: tuple[BylineShape, ...] = BYLINE_SHAPES, lines: tuple[NameLines, ...] = NAME_LINES
+) -> str:
+    """Of a whole line, any letter case: a byline's lead or an author box's heading alone
+    (a colon may follow), after which the next line may be the author's name."""
+    words = {lead for shape in shapes for lead in shape.leads}
+    words |= {word for entry in lines for word in (*entry.leads, *entry.headings)}
+    colon = alternation(word[:-1] for word in words if word.endswith(":"))
+    alternatives = alternation(word for word in words if not word.endswith(":"))
+    return rf"^(?:(?:{alternatives})\s*[:：]?|(?:{colon})\s*[:：])$".replace(r"\ ", r"\s+")
+
+
+#: A line that is a name and nothing else: a person's ("Eva Roth", "T. V. Raman", "Ana de la
+#: Vega", "JANE DOE") or a Chinese one ("王晓明"); a trailing bar or dash is allowed.
+NAME_LINE = rf"^(?:{_NAME}|{_ZH_NAME})\s*[|–—-]?$"
+
+#: First words of a line that is no person's name (articles: "The Planetary Press", "Der
+#: Turm der Wünsche"), lowercase.
+NOT_NAME_STARTS: frozenset[str] = frozenset(
+    ("the", "a", "an", "der", "die", "das", "ein", "eine", "el", "la", "los", "las", "le", "les")
+)

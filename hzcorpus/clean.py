@@ -53,6 +53,7 @@ from .boilerplate import (
     US_DATE,
     Thresholds,
 )
+from .bylines import NAME_LINE, NOT_NAME_STARTS, name_lead_pattern
 from .dates import DATE_LANGUAGES, quick_date
 from .document import Document, Removed
 from .errors import InputError
@@ -1370,13 +1371,26 @@ def _title(lines: list[_Line], title_at: int | None) -> str | None:
     return shown_part(title, {line.text.strip() for line in lines}) or lines[title_at].text
 
 
+#: A first paragraph shorter than this (in words) may be the headline, taken for prose.
+HEADLINE_UNITS = 15
+
+
 def _published(lines: list[_Line], first: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
-    second paragraph (the first may be a standfirst, with the byline and date below it)."""
-    second = next((i for i in range(first + 1, len(lines)) if lines[i].prose), len(lines))
+    third paragraph (the first may be a headline taken for prose, the second a standfirst,
+    with the byline and date below them), else the first date of a byline there ("par Léa
+    Roy, 21 juin 2018": the `byline` row removes the line with its date)."""
+    third = first
+    for _ in range(2 if first < len(lines) and lines[first].units < HEADLINE_UNITS else 1):
+        third = next((i for i in range(third + 1, len(lines)) if lines[i].prose), len(lines))
     labelled = [ln for ln in lines if ln.rule is not None and ln.rule.date == "label"]
-    bare = [ln for ln in lines[:second] if ln.rule is not None and ln.rule.kind == "published"]
-    for line in labelled + bare:
+    bare = [ln for ln in lines[:third] if ln.rule is not None and ln.rule.kind == "published"]
+    dated_bylines = [
+        ln
+        for ln in lines[:third]
+        if ln.rule is not None and ln.rule.kind == "byline" and DATE_IN_LINE.search(ln.text)
+    ]
+    for line in labelled + bare + dated_bylines:
         date = parse_date(line.text)
         if date is not None:
             return date
@@ -1440,4 +1454,43 @@ def _author(passes: _Passes) -> str | None:
         names = None if line.prose else byline_names(line.text)  # a byline is no sentence
         if names:
             return "; ".join(names)
+    return _name_line(lines, top, second)
+
+
+_NAME_LEAD = re.compile(name_lead_pattern(), re.I)
+_NAME_LINE = re.compile(NAME_LINE)
+
+
+def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
+    """The author's name on a line of its own: the line after a byline's lead alone or an
+    author box's heading (`bylines.NAME_LINES`: "Von", "About the author"), anywhere below
+    `top`; else a name of two words or more right above or below the date line, from `top`
+    to `second`, once on the page (not a repeated menu item or the headline) and not opening
+    with an article ("The Daily Post")."""
+    texts = [line.text for line in lines]
+    for i in range(top, len(lines) - 1):
+        if _NAME_LEAD.match(lines[i].text) and _is_name_line(lines[i + 1]):
+            # in a run of name-like lines it is a menu item ("Zelluloid", "Autor", "Über-Ich")
+            menu = 0 < i < len(lines) - 2 and _is_name_line(lines[i - 1])
+            if menu and _is_name_line(lines[i + 2]):
+                continue
+            return lines[i + 1].text.rstrip(" |–—-")
+    for i in range(top, min(second, len(lines))):
+        line = lines[i]
+        if line.rule is None or line.rule.kind != "published":
+            continue
+        for near in lines[max(i - 1, top) : i] + lines[i + 1 : i + 2]:
+            words = near.text.split()
+            if (
+                _is_name_line(near)
+                and len(words) >= 2
+                and words[0].casefold() not in NOT_NAME_STARTS
+                and texts.count(near.text) == 1
+            ):
+                return near.text.rstrip(" |–—-")
     return None
+
+
+def _is_name_line(line: _Line) -> bool:
+    """Whether `line` is a name alone (`bylines.NAME_LINE`), neither prose nor furniture."""
+    return not line.prose and line.rule is None and _NAME_LINE.match(line.text) is not None

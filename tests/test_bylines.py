@@ -138,3 +138,63 @@ def test_author_parsing_never_raises_and_names_occur_in_the_line(text):
     )
     for name in (doc.author or "").split("; ") if doc.author else []:
         assert re.sub(r"\s+", " ", name) in flat, (text, doc.author)
+
+
+def page_author(*lines: str) -> str | None:
+    """The author the page-text cleaner reads from a page of `lines` and `PARAGRAPHS`."""
+    raw = "\n".join(["Ferry operators add winter sailings to the islands", *lines, *PARAGRAPHS])
+    return clean_document(Document(source="page.txt", raw=raw), CleanOptions()).author
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (("Von", "Eva Roth", "12.03.2025"), "Eva Roth"),  # a byline split from its name
+        (("Written by", "Ann Lee"), "Ann Lee"),
+        (("Auteur", "Léa Roy", "3 mars 2025"), "Léa Roy"),
+        (("作者：", "王晓明"), "王晓明"),
+        (("Ann Lee", "12 December 2024"), "Ann Lee"),  # a name above the date line
+        (("12 December 2024", "Jonas Becker"), "Jonas Becker"),  # and below it
+        (("Sobre el autor", "Ana Ruiz"), "Ana Ruiz"),
+    ],
+)
+def test_a_name_on_a_line_of_its_own_is_the_author(lines, author):
+    assert page_author(*lines) == author
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Zelluloid", "Autor", "Über-Ich", "Meta"),  # a lead word in a menu
+        ("Ann Lee", "Jonas Becker"),  # names without a lead or a date beside them
+        ("Politics", "12 December 2024"),  # a section label above the date: one word
+        ("The Island Post", "12 December 2024"),  # a site's name
+        ("De", "Eva Roth"),  # a language switch: "De:" leads only with its colon
+        ("Madrid", "Economía"),
+    ],
+)
+def test_a_name_like_line_without_an_authors_place_is_no_author(lines):
+    assert page_author(*lines) is None
+
+
+def test_an_author_box_after_the_article_names_the_author():
+    raw = "\n".join(["Ferry operators add winter sailings", *PARAGRAPHS, "About the author"])
+    box = ["Ann Lee", "Ann Lee covers transport for the paper."]
+    doc = clean_document(Document(source="page.txt", raw="\n".join([raw, *box])), CleanOptions())
+    assert doc.author == "Ann Lee"
+
+
+_LINE = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["Von", "By", "About the author", "作者简介", "12 December 2024", "Autor"]),
+    st.builds(" ".join, st.lists(_NAME_WORD, min_size=1, max_size=4)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=8))
+def test_reading_an_author_never_raises_and_it_occurs_in_the_page(lines):
+    author = page_author(*lines)
+    page = " ".join(" ".join(lines).split())
+    for name in author.split("; ") if author else []:
+        assert " ".join(name.split()) in page, (lines, author)

@@ -177,6 +177,33 @@ def test_date_line_below_a_standfirst_is_the_published_date():
     assert later.published is None
 
 
+def test_date_below_a_headline_taken_for_prose_is_the_published_date():
+    # the site's name is the title; the short headline counts as the first paragraph
+    head = ["Home", "Sign Up", "The Island Ferry Blog", "The Island Ferry Blog"]
+    headline = "Want More Winter Ferries for the Islands? So Do We."
+    standfirst = "More winter crossings mean fewer islanders stranded when the storms come."
+    doc = clean("\n".join([*head, headline, standfirst, "June 19, 2019", *ARTICLE[3:]]))
+    assert doc.published == "2019-06-19"
+    assert "June 19, 2019" not in doc.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "published"),
+    [
+        ("par Léa Roy, 21 juin 2018", "Léa Roy", "2018-06-21"),
+        ("Von: Jonas Becker | 31.10.23", "Jonas Becker", "2023-10-31"),
+        ("By Ann Lee • 15 January 2020", "Ann Lee", "2020-01-15"),
+        ("By Ann Lee", "Ann Lee", None),
+    ],
+)
+def test_a_bylines_date_is_the_published_date(byline, author, published):
+    doc = clean("\n".join([ARTICLE[0], byline, *ARTICLE[3:]]))
+    assert (doc.author, doc.published) == (author, published)
+    # a date line beside it comes first
+    dated = clean("\n".join([ARTICLE[0], byline, "3 March 2025", *ARTICLE[3:]]))
+    assert dated.published == "2025-03-03"
+
+
 def test_page_without_article_keeps_no_section_label_or_menu():
     doc = clean("Home\nNews\nSubscribe to our newsletter\nShare on Facebook\n© 2024 Example Media")
     assert doc.text == ""
