@@ -47,11 +47,12 @@ BYLINE_SHAPES: tuple[BylineShape, ...] = (
         capitals=True,
         leads=(
             *("By", "Written by", "Words by", "Story by", "View all posts by", "All posts by"),
-            *("Posted by", "Author:"),
+            *("Posted by", "Author:", "By:", "Written by:"),
         ),
         match=(
             *("By Jane Doe", "By Jane Doe and John Smith | Reuters", "Written by Ann Lee, 2 May"),
-            *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read"),
+            *("View all posts by Ann Lee", "By Ann Lee Feb 8, 2020 5 min read", "By: Ann Lee"),
+            *("Written by Ann Lee on July 27, 2017", "// By Ann Lee • Nov 11, 2020"),
             *("By Jane Doe for The Associated Press", "By Jane Doe Photo: John Smith"),
             *("Posted by Ann Lee at 9:41 PM", "By Ana de la Vega", "By Ann Lee • 11/08/23"),
         ),
@@ -122,7 +123,7 @@ _AGENCY_LEAD = r"(?:for|für|pour|para)\s+(?:the\s+|l')?[A-Z]"
 #: time ("at 9:41", "28. Januar"), a credit, or an agency's lead word.
 _NAMES_END = (
     rf"\s*(?:$|[,|·•/–—(-]|(?={_DAY_NAMED}|{_CREDIT}|\d)|(?<=\s){_AGENCY_LEAD}"
-    r"|(?<=\s)(?=(?:at|on|am|um|vom|à|el)\s+\d))"
+    rf"|(?<=\s)(?=(?:at|on|am|um|vom|à|el|le)\s+(?:\d|{_DAY_NAMED})))"
 )
 #: What may follow the names on a byline's own line (`line_pattern`), to the line's end.
 _LINE_TAIL = (
@@ -159,7 +160,7 @@ def text_pattern(shape: BylineShape) -> str:
             rf"(?:{leads}){_ZH_SEPARATOR}(?P<author>{ZH_NAMES})"
             rf"|(?:{spaced})\s+(?P<author2>{ZH_NAMES})"
         )
-    return rf"^(?:{_leads(shape)})(?P<author>{NAMES}){_NAMES_END}"
+    return rf"^[^\w\s]{{0,3}}\s*(?:{_leads(shape)})(?P<author>{NAMES}){_NAMES_END}"
 
 
 def line_pattern(shapes: tuple[BylineShape, ...] = BYLINE_SHAPES) -> str:

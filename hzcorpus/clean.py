@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, chain, compress, islice
 from math import ceil
 from operator import attrgetter
 from typing import NamedTuple
@@ -1371,6 +1371,9 @@ def _title(lines: list[_Line], title_at: int | None) -> str | None:
     return shown_part(title, {line.text.strip() for line in lines}) or lines[title_at].text
 
 
+#: The longest line of no rule whose date may be the publication date ("Von Eva Roth /
+#: 6. November 2023 / 3 Kommentare": a metadata line kept in the text).
+META_MAX_CHARS = 150
 #: A first paragraph shorter than this (in words) may be the headline, taken for prose.
 HEADLINE_UNITS = 15
 
@@ -1379,18 +1382,27 @@ def _published(lines: list[_Line], first: int) -> str | None:
     """The first labelled publication date, else the first date line above the article's
     third paragraph (the first may be a headline taken for prose, the second a standfirst,
     with the byline and date below them), else the first date of a byline there ("par Léa
-    Roy, 21 juin 2018": the `byline` row removes the line with its date)."""
+    Roy, 21 juin 2018": the `byline` row removes the line with its date), else the first date
+    of a short line there that is no prose (`META_MAX_CHARS`: "18.02.2022 | Recht")."""
     third = first
     for _ in range(2 if first < len(lines) and lines[first].units < HEADLINE_UNITS else 1):
         third = next((i for i in range(third + 1, len(lines)) if lines[i].prose), len(lines))
     labelled = [ln for ln in lines if ln.rule is not None and ln.rule.date == "label"]
     bare = [ln for ln in lines[:third] if ln.rule is not None and ln.rule.kind == "published"]
-    dated_bylines = [
+    dated_bylines = (
         ln
         for ln in lines[:third]
         if ln.rule is not None and ln.rule.kind == "byline" and DATE_IN_LINE.search(ln.text)
-    ]
-    for line in labelled + bare + dated_bylines:
+    )
+    meta = (  # generators: looked at only when no line before gives a date
+        ln
+        for ln in lines[:third]
+        if not ln.prose
+        and ln.rule is None
+        and len(ln.text) <= META_MAX_CHARS
+        and DATE_IN_LINE.search(ln.text)
+    )
+    for line in chain(labelled, bare, dated_bylines, meta):
         date = parse_date(line.text)
         if date is not None:
             return date

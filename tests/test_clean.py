@@ -188,6 +188,22 @@ def test_date_below_a_headline_taken_for_prose_is_the_published_date():
 
 
 @pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", "2023-11-06"),
+        ("January 13, 2020 at 08:45 AM | categories: Python | View Comments", "2020-01-13T08:45"),
+        ("18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren", "2022-02-18T10:27"),
+    ],
+)
+def test_a_date_on_a_metadata_line_is_the_published_date(meta, published):
+    doc = clean("\n".join([ARTICLE[0], meta, *ARTICLE[3:]]))
+    assert doc.published == published
+    # a date in a sentence of the article is not its publication date
+    said = "The council said on 6 November 2023 that two return crossings would be added."
+    assert clean("\n".join([ARTICLE[0], said, *ARTICLE[3:]])).published is None
+
+
+@pytest.mark.parametrize(
     ("byline", "author", "published"),
     [
         ("par Léa Roy, 21 juin 2018", "Léa Roy", "2018-06-21"),
