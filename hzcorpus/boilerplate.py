@@ -1135,6 +1135,57 @@ def _is_select_box(line: str) -> bool:
     return capitalised >= SELECT_MIN_CAPITALISED or len(words) >= SELECT_LIST_WORDS
 
 
+#: A site's legal pages by name (`_is_site_terms`), in en, de, es, fr and zh.
+_LEGAL_PAGES = re.compile(
+    r"\b(?:privacy\s+(?:policy|statement|notice)|terms\s+(?:of\s+(?:service|use)|and\s+"
+    r"conditions)|user\s+agreement|cookie\s+policy|datenschutz(?:erklärung|bestimmungen|"
+    r"hinweise)?|nutzungsbedingungen|política\s+de\s+privacidad|aviso\s+legal|términos\s+y\s+"
+    r"condiciones|condiciones\s+de\s+uso|mentions\s+légales|politique\s+de\s+confidentialité|"
+    r"conditions\s+(?:générales\s+)?d['’]utilisation)\b|隐私政策|使用条款|服务条款",
+    re.IGNORECASE,
+)
+
+#: The site speaking of itself or to its reader about its rules ("read our", "this site").
+_SITE_SELF = re.compile(
+    r"\b(?:this\s+(?:web\s?site|site)|our\s+(?:web\s?site|site)|(?:read|see|review)\s+our|"
+    r"diese[rs]?\s+(?:website|webseite|seite)|unsere[rn]?\s+(?:website|seite|datenschutz)|"
+    r"este\s+(?:sitio|portal)|nuestr[ao]s?\s+(?:sitio|política)|ce\s+site|notre\s+site)\b"
+    r"|本站|本网站",
+    re.IGNORECASE,
+)
+
+
+#: `site-terms`: one of these is in every line `_LEGAL_PAGES` finds (a matcher's cheap test).
+LEGAL_PAGE_WORDS = (
+    "privacy",
+    "terms",
+    "agreement",
+    "cookie",
+    "datenschutz",
+    "nutzungsbedingungen",
+    "privacidad",
+    "aviso legal",
+    "términos",
+    "condiciones",
+    "mentions légales",
+    "confidentialité",
+    "conditions",
+    "隐私政策",
+    "使用条款",
+    "服务条款",
+)
+
+#: `site-terms`: the longest such note (a longer line is a page's own text about its policy).
+SITE_TERMS_MAX_CHARS = 300
+
+
+def _is_site_terms(line: str) -> bool:
+    """A site's note on its own legal pages ("Please read our Privacy Policy", "Use of this
+    site is subject to our terms and conditions"): it names one (`_LEGAL_PAGES`) and the
+    site speaks of itself (`_SITE_SELF`)."""
+    return bool(_LEGAL_PAGES.search(line) and _SITE_SELF.search(line))
+
+
 #: A dot that starts a domain's top-level part ("Fotolia.com"): a credit may hold one.
 _DOMAIN_DOT = r"\.(?=(?:com|org|net|info|de|at|ch|es|fr|uk|eu|cn|io)\b)"
 
@@ -2146,6 +2197,52 @@ LINE_RULES: tuple[Rule, ...] = (
             "Choose a name that is easy to remember.",
             "Select a few good photos and print them.",
             "SELECT avg (n) FROM unnest (array [ 2, 3, 5 ]) AS n;",
+        ),
+    ),
+    Rule(
+        id="site-terms",
+        reason="the site's note on its own privacy policy or terms of use, a footer's",
+        kind="furniture",
+        predicate=_is_site_terms,
+        max_chars=SITE_TERMS_MAX_CHARS,
+        requires=LEGAL_PAGE_WORDS,
+        match=(
+            "By using this site you agree to our Terms of Use and Privacy Policy.",
+            "Please read our privacy policy before you subscribe.",
+            "Mit der Nutzung dieser Website akzeptieren Sie unsere Datenschutzerklärung.",
+            "Al utilizar este sitio acepta nuestra política de privacidad.",
+            "En utilisant ce site, vous acceptez nos conditions d'utilisation.",
+            "使用本网站即表示您同意我们的隐私政策。",
+        ),
+        no_match=(
+            "The regulator fined the company over its privacy policy last year.",
+            "Die Datenschutzerklärung des Konzerns verstößt gegen EU-Recht, so das Gericht.",
+            "El gobierno publicó su política de privacidad para la aplicación.",
+            "La CNIL a jugé ses conditions d'utilisation abusives.",
+            "该公司的隐私政策引发了用户的担忧。",
+            "Please read our guide to the best hiking trails in the Alps.",
+        ),
+    ),
+    Rule(
+        id="jump-menu",
+        reason="a jump menu: a select box or a link row that takes the reader to other pages",
+        kind="edge",
+        pattern=r"^(?:(?:go|jump|skip|take\s+me)\s+to|(?:gehe|springe)\s+zu|ir\s+a|aller\s+à"
+        r"|跳转到|转到)\s*(?:[:：]|\.\.\.|…)",
+        match=(
+            "Go to: Home News Sport Culture Travel Weather",
+            "Jump to: navigation, search",
+            "Take me to... News - Sport - Football - Racing",
+            "Gehe zu: Wissenschaft, Technik & Co",
+            "Ir a: Portada Noticias Deportes",
+            "Aller à : Accueil Actualités Sport",
+            "跳转到：首页 新闻 体育",
+        ),
+        no_match=(
+            "Go to the station and ask for a ticket.",
+            "Skip to the end: the ferry was cancelled again.",
+            "Ir a la playa en invierno: una guía",
+            "Aller à la plage : nos conseils",
         ),
     ),
     Rule(

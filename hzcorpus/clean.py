@@ -834,14 +834,41 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
 
 
 def _opens_no_thread(lines: list[_Line], start: int, end: int, th: Thresholds) -> bool:
-    """Whether the comment label opening the block `lines[start:end]` heads no thread
-    (`_heads_no_thread`): a comment count above the article ("11 Comments") opens the
-    article's block, which then weighs in full."""
+    """Whether the comment header opening the block `lines[start:end]` heads no thread:
+    a comment link in the article's head (`_in_article_head`), or a comment label that
+    heads no thread (`_heads_no_thread`: a comment count above the article, "11
+    Comments"). The block is then the article's and weighs in full."""
     at = start - 1
+    if _in_article_head(lines, at, end, th):
+        return True
     if lines[at].rule.id not in LABEL_COMMENT_RULES:
         return False
     resume = next((i for i in range(start, end) if lines[i].prose), None)
     return resume is not None and _heads_no_thread(lines, at, resume, end, th)
+
+
+def _in_article_head(lines: list[_Line], at: int, end: int, th: Thresholds) -> bool:
+    """Whether the comment header at `at` is a link in the article's head ("Write a
+    comment" under the byline): a date or byline line (`_TEASER_META_KINDS`, a relative
+    date) stands right above it, no prose in the `gap_lines` lines above it (below a post,
+    its date line follows the post's last paragraph), the article's paragraphs follow it
+    at once, and they say nothing of comments (`_speaks_of_comments`: a form's notes)."""
+    meta = lines[at - 1].rule if at > 0 else None
+    if meta is None or (meta.kind not in _TEASER_META_KINDS and meta.date != "relative"):
+        return False
+    if any(line.prose for line in lines[max(0, at - th.gap_lines) : at]):
+        return False
+    if _prose_resumes(lines, at, end, 0, paragraphs=True) != at + 1:
+        return False
+    return not _speaks_of_comments(lines, at, at + 1)
+
+
+def _speaks_of_comments(lines: list[_Line], at: int, resume: int) -> bool:
+    """Whether the lines after the comment header at `at`, up to the prose that resumes at
+    `resume` and its next line, speak of comments (`COMMENT_WORDS`: a form's notes, a
+    discussion policy)."""
+    opening = " ".join(line.text for line in lines[at + 1 : resume + 2]).lower()
+    return any(word in opening for word in COMMENT_WORDS)
 
 
 def _densest_run(lines: list[_Line], start: int, end: int, cost: float) -> float:
@@ -897,8 +924,7 @@ def _heads_no_thread(lines: list[_Line], at: int, resume: int, end: int, th: Thr
     `prose_long_units`: a photo caption that names its day is none). A comment count
     above the article ("11 Comments") or a table's "Comment" column is no thread; a
     thread is dated."""
-    opening = " ".join(line.text for line in lines[at + 1 : resume + 2]).lower()
-    if any(word in opening for word in COMMENT_WORDS):
+    if _speaks_of_comments(lines, at, resume):
         return False
     for line in lines[at + 1 : end]:
         rule = line.rule
