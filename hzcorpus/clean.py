@@ -1198,8 +1198,10 @@ def _title_candidates(
     Candidates are the headline-like lines (`_is_title_like`) between the block's start
     and `first`: the `TITLE_NEAREST` nearest, and further up those that one of the dump's
     first lines holds (a page's `<title>`, "Headline | Site"); a one-sentence question or
-    exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, non-prose
-    ones that the first lines hold (the "first paragraph" was a teaser above the headline).
+    exclamation opening the article; and below `first`, for `TITLE_BELOW` lines, headline-like
+    non-prose ones that the first lines hold, or that stand above the next prose line and
+    share a word with the article's lead (the "first paragraph" was a teaser or a notice
+    above the headline; the score's `below` weighs against them).
     Lines under a key-points label (`page_title.KEY_POINTS_LABEL`) are no candidates, and
     of candidates alike only the last is (a page's `<title>` comes before its headline).
     """
@@ -1220,14 +1222,27 @@ def _title_candidates(
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
-    candidates += [
+    # a page without prose has no first paragraph to stand below
+    prose = first < end and lines[first].prose
+    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end) if prose else first
+    below = [
         i
         for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
-        if not lines[i].prose and _is_title_like(lines[i], th) and _is_shown(lines[i], top)
+        if not lines[i].prose and _is_title_like(lines[i], th)
     ]
+    shown = [i for i in below if _is_shown(lines[i], top)]
+    if any(i < nxt and i not in shown for i in below):
+        lead = lead_of((ln.text, ln.cjk) for ln in _lead_paragraphs(lines, first, end))
+        shown += [i for i in below if i < nxt and _shares_lead(lines[i], lead)]
+    candidates += shown
     # of lines alike, the last: a page's <title> comes before its headline
     candidates = sorted({lines[i].text: i for i in candidates}.values())
     return _Candidates(candidates, set(above), sentence_title)
+
+
+def _shares_lead(line: _Line, lead: Lead) -> bool:
+    """Whether `line` shares a content word with the article's `lead` (`page_title`)."""
+    return lead_overlap(content_words(line.text, line.cjk), line.cjk, lead) > 0
 
 
 def _title_features(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from itertools import accumulate
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,6 @@ from hzcorpus.page_title import (
     TITLE_MIN_SHARE_OF_LONGEST,
     TITLE_WEIGHTS,
     TitleFeatures,
-    TitleWeights,
     best_of,
     content_words,
     lead_of,
@@ -88,6 +89,61 @@ def test_the_headline_below_a_teaser_paragraph_is_the_title():
     )
     page = [f"{HEADLINE_EN} | The Island Courier", *MENU_EN, teaser, HEADLINE_EN, *BODY_EN]
     assert title_of(page) == HEADLINE_EN
+
+
+#: A promotion above the article that reads as its first paragraph, the headline under it,
+#: the article's text and a subheading in it, in three languages.
+NOTICE_PAGES = {
+    "en": (
+        "Our new podcast about life in small towns is out now, with stories from the "
+        "people who live there all year round.",
+        HEADLINE_EN,
+        BODY_EN,
+        "New ships for the islands will not come until 2027",
+    ),
+    "de": (
+        "Unser neuer Podcast über das Leben in kleinen Städten ist da, mit Geschichten von "
+        "Menschen, die das ganze Jahr dort wohnen.",
+        "Fährbetrieb erweitert Winterfahrplan für die Inseln",
+        [
+            "Der Fährbetrieb wird in diesem Winter zusätzliche Fahrten zu den Inseln "
+            "anbieten, nachdem Bewohner bei Stürmen im vergangenen Jahr tagelang festsaßen.",
+            "Der neue Fahrplan sieht zwei weitere Fahrten zu den Inseln pro Woche und ein "
+            "Ersatzschiff vor, teilte der Betreiber am Dienstag mit.",
+        ],
+        "Neue Schiffe für die Inseln erst im Jahr 2027",
+    ),
+    "es": (
+        "Ya está disponible nuestro nuevo pódcast sobre la vida en los pueblos, con "
+        "historias de la gente que vive allí todo el año.",
+        "La naviera añade salidas de invierno a las islas",
+        [
+            "La naviera ofrecerá este invierno salidas adicionales a las islas del norte "
+            "después de que los vecinos quedaran aislados durante días por los temporales.",
+            "El nuevo horario añade dos salidas semanales a las islas y un barco de reserva, "
+            "según informó la naviera el martes.",
+        ],
+        "Los barcos nuevos no llegarán a las islas hasta 2027",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_PAGES))
+def test_the_headline_under_a_promotion_read_as_the_first_paragraph_is_the_title(lang):
+    # no <title> line names it: the headline shares the article's words, the
+    # promotion above it none
+    notice, headline, body, _ = NOTICE_PAGES[lang]
+    assert title_of([*MENU_EN[:3], notice, headline, *body]) == headline
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_PAGES))
+def test_a_subheading_under_the_first_paragraph_is_not_the_title(lang):
+    # the headline above the article without a promotion: a subheading under the first
+    # paragraph that shares fewer of the lead's words than the headline stays one (the
+    # score weighs `below` against it; one made of the lead's words would win)
+    _, headline, body, subheading = NOTICE_PAGES[lang]
+    page = [*MENU_EN[:3], headline, body[0], subheading, *body[1:]]
+    assert title_of(page) == headline
 
 
 def test_german_headline_under_a_menu():
@@ -202,19 +258,24 @@ def slow_find_title(lines, start, first, end, th) -> int | None:
     )
     if sentence_title and opening.text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
+    prose = [line for line in lines[first:end] if line.prose][:2]
+    lead = frozenset().union(*(content_words(ln.text[:LEAD_CHARS], ln.cjk) for ln in prose))
     candidates += [
         i
         for i in range(first + 1, min(end, first + 1 + clean.TITLE_BELOW))
         if not lines[i].prose and slow_is_title_like(lines[i], th)
-        and clean._is_shown(lines[i], top)
+        and (
+            clean._is_shown(lines[i], top)
+            or (opening is not None and opening.prose
+                and not any(ln.prose for ln in lines[first + 1 : i])
+                and content_words(lines[i].text, lines[i].cjk) & lead)
+        )
     ]  # fmt: skip
     if not candidates:
         unruled_above = any(ln.rule is None and ln.context is None for ln in lines[:first])
         return first if sentence_title and not unruled_above else None
     candidates = sorted({lines[i].text: i for i in candidates}.values())
     texts = [line.text for line in lines]
-    prose = [line for line in lines[first:end] if line.prose][:2]
-    lead = frozenset().union(*(content_words(ln.text[:LEAD_CHARS], ln.cjk) for ln in prose))
     attached = {
         i for i in candidates if clean._is_attached(lines, i + 1, first if i < first else end, th)
     }
@@ -433,8 +494,68 @@ def test_the_fit_finds_what_tells_the_title_and_the_search_agrees():
         )
         for k in range(60)
     ]
-    beta = script.fit(dumps, TITLE_WEIGHTS.units_cap, l2=1.0)
-    fitted = dict(zip(script.FITTED, beta, strict=False))
-    assert fitted["overlap"] > 0
-    weights = TitleWeights(**fitted)
-    assert script.accuracy(dumps, weights) == {"invented": (60, 60)}
+    for fit in (script.fit, script.fit_choice):
+        weights = script.weights_of(fit(dumps, TITLE_WEIGHTS.units_cap, l2=1.0), 10)
+        assert weights.overlap > 0
+        assert script.accuracy(dumps, weights) == {"invented": (60, 60)}
+
+
+def _chosen_dumps(shift: float) -> list:
+    """Invented dumps whose title is the candidate of the best score under known weights
+    (overlap, units and gap count), with every candidate's `overlap` on every other
+    dump raised by `shift` (which moves no choice)."""
+    rng = np.random.default_rng(7)
+    plain = TitleFeatures(0.0, False, False, False, 0, 6, False, False, False, False)
+    dumps = []
+    for k in range(120):
+        features = [
+            plain._replace(
+                overlap=float(rng.uniform(0, 1)) + shift * (k % 2),
+                units=float(rng.integers(3, 10)),
+                gap=int(rng.integers(0, 6)),
+            )
+            for _ in range(int(rng.integers(2, 6)))
+        ]
+        best = max(range(len(features)), key=lambda j: _known_score(features[j]))
+        texts = [f"{'title' if j == best else 'line'} {k} {j}" for j in range(len(features))]
+        dumps.append(
+            fit_title_weights.Dump("invented", texts[best], list(zip(texts, features, strict=True)))
+        )
+    return dumps
+
+
+def _known_score(f: TitleFeatures) -> float:
+    return 4 * f.overlap + 0.3 * f.units - math.log1p(f.gap)
+
+
+def test_the_choice_fit_finds_a_pages_best_and_reads_no_level_of_a_page():
+    script = fit_title_weights
+    dumps = _chosen_dumps(0.0)
+    beta = script.fit_choice(dumps, 10, l2=0.01)
+    weights = script.weights_of(beta, 10)
+    assert weights.overlap > 0 and weights.units > 0 and weights.gap < 0
+    right, n = script.accuracy(dumps, weights)["invented"]
+    assert right >= 0.9 * n
+    # a softmax over a page's candidates: raising a feature on all of them alike
+    # changes nothing (a per-candidate regression would read it)
+    assert np.allclose(script.fit_choice(_chosen_dumps(0.5), 10, l2=0.01), beta, atol=1e-6)
+    assert not np.allclose(
+        script.fit(_chosen_dumps(0.5), 10, l2=0.01)[:-1],
+        script.fit(dumps, 10, l2=0.01)[:-1],
+        atol=1e-3,
+    )
+
+
+def test_out_of_fold_scores_each_fold_with_the_other_folds_weights():
+    script = fit_title_weights
+    dumps = _chosen_dumps(0.0)
+    for k, d in enumerate(dumps):
+        d.fold = k % 2
+    seen = []
+
+    def fitter(part):
+        seen.append({d.fold for d in part})
+        return TITLE_WEIGHTS
+
+    assert script.out_of_fold(dumps, fitter) == script.accuracy(dumps, TITLE_WEIGHTS)
+    assert seen == [{1}, {0}]
