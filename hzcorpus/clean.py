@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, islice
+from math import ceil
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -61,7 +62,7 @@ from .html_meta import byline_names
 from .html_title import TITLE_SEPARATOR, shown_part
 from .line_matcher import LineMatcher
 from .line_model import LineFacts, line_features, load_model
-from .line_rows import row_features
+from .line_rows import PageRows, row_features
 from .page_title import (
     KEY_POINTS_CHARS,
     KEY_POINTS_LABEL,
@@ -288,9 +289,11 @@ def _run_passes(raw: str, options: CleanOptions, source: str = "") -> _Passes:
     return _Passes(lines, first, last, title_at)
 
 
-#: Up to this many rows, `_features` computes them line by line (`line_rows`); for more,
-#: the page's whole matrix (numpy) costs less (on the development data's dumps).
+#: Up to this many rows, or one row in `LINES_PER_ROW` lines of the page, `_features`
+#: computes them line by line (`line_rows`); for more, the page's whole matrix (numpy)
+#: costs less (on the development data's dumps).
 ROWS_BY_LINE = 64
+LINES_PER_ROW = 5
 
 
 def _facts(passes: _Passes) -> LineFacts:
@@ -313,11 +316,16 @@ _TEXT, _UNITS, _FUNCTION_SHARE, _CJK_LINE, _PROSE, _CONTEXT = map(
 )
 
 
+def _by_line(rows: int, lines: int) -> bool:
+    """Whether `rows` rows of a page of `lines` lines cost less line by line."""
+    return rows <= ROWS_BY_LINE or rows * LINES_PER_ROW <= lines
+
+
 def _features(passes: _Passes, rows: np.ndarray | None = None) -> np.ndarray:
     """The line model's features of the lines after the passes (see `line_model`): of all
     lines, or of the lines at `rows` (the same values, computed the cheaper way)."""
     facts = _facts(passes)
-    if rows is None or len(rows) > ROWS_BY_LINE:
+    if rows is None or not _by_line(len(rows), len(passes.lines)):
         every = line_features(facts)
         return every if rows is None else every[rows]
     return row_features(facts, rows.tolist())
@@ -456,7 +464,7 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
                 scores[at] = every[at]
                 scores[inside_at] = model.in_context(every)[inside_at]
             else:
-                scores[at] = model.scores(_features(passes, at))
+                scores[at] = _decided_scores(passes, at, runs, th.inside_run_threshold)
             for run in runs:  # a run is judged as a whole: by its lines' mean score
                 scores[run.start : run.stop] = scores[run.start : run.stop].mean()
     kept, removed = [], []
@@ -487,6 +495,40 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
         text="\n".join(kept),
         removed=removed,
     )
+
+
+#: The share of a run's lines (its first ones, at least one) that `_decided_scores` scores
+#: before the rest.
+RUN_FIRST_SHARE = 0.4
+
+
+def _decided_scores(
+    passes: _Passes, at: np.ndarray, runs: list[range], run_threshold: float
+) -> np.ndarray:
+    """The line model's scores of the lines `at` (in order), where the runs among them
+    (`_inside_runs`) are judged by their mean: a run's first lines are scored first, and
+    its other lines only when the run's mean could reach `run_threshold`. Most runs stay:
+    a run whose mean is under it with its other lines at 1, the highest score, is under
+    it whatever they score (a float sum does not fall when a term grows), and its other
+    lines keep 1, unscored."""
+    model = load_model()
+    if not runs or not _by_line(len(at), len(passes.lines)):
+        return model.scores(_features(passes, at))
+    rows = PageRows(_facts(passes), at.tolist())
+    later = {i for run in runs for i in run[max(1, ceil(RUN_FIRST_SHARE * len(run))) :]}
+    first = [i for i in at.tolist() if i not in later]
+    score_of = dict(zip(first, model.scores(rows.features(first)).tolist(), strict=True))
+    score_of.update(dict.fromkeys(later, 1.0))
+    rest = [
+        i
+        for run in runs
+        if np.mean([score_of[i] for i in run]) >= run_threshold
+        for i in run
+        if i in later
+    ]
+    if rest:
+        score_of.update(zip(rest, model.scores(rows.features(rest)).tolist(), strict=True))
+    return np.array([score_of[i] for i in at.tolist()])
 
 
 def _inside_runs(passes: _Passes, decides: list[int], min_lines: int) -> list[range]:

@@ -84,13 +84,29 @@ def row_features(
     facts: LineFacts, rows: Sequence[int], lexicon: Lexicon | None = None
 ) -> np.ndarray:
     """The rows `rows` of `line_features(facts, lexicon)` (one per index, in that order)."""
-    page = _Page(facts, rows)
-    values = chain.from_iterable(map(page.row, rows))
-    shallow = len(SHALLOW_FEATURES)
-    matrix = np.fromiter(values, dtype=float, count=len(rows) * shallow)
-    matrix = matrix.reshape(len(rows), shallow)
-    matrix[:, _LOGGED_AT] = np.log1p(matrix[:, _LOGGED_AT])
-    return np.column_stack([matrix, _lexical_rows(facts.texts, rows, lexicon)])
+    return PageRows(facts, rows, lexicon).features(rows)
+
+
+class PageRows:
+    """Rows of `line_features(facts, lexicon)` among `rows`, asked for in parts (the
+    cleaner scores a run's first lines before the rest): what they need of the whole page
+    is worked out once. Only the lines of `rows` may be asked for."""
+
+    def __init__(
+        self, facts: LineFacts, rows: Sequence[int], lexicon: Lexicon | None = None
+    ) -> None:
+        self._page = _Page(facts, rows)
+        self._texts = facts.texts
+        self._lexicon = lexicon
+
+    def features(self, rows: Sequence[int]) -> np.ndarray:
+        """The rows `rows` (one per index, in that order)."""
+        values = chain.from_iterable(map(self._page.row, rows))
+        shallow = len(SHALLOW_FEATURES)
+        matrix = np.fromiter(values, dtype=float, count=len(rows) * shallow)
+        matrix = matrix.reshape(len(rows), shallow)
+        matrix[:, _LOGGED_AT] = np.log1p(matrix[:, _LOGGED_AT])
+        return np.column_stack([matrix, _lexical_rows(self._texts, rows, self._lexicon)])
 
 
 def _lexical_rows(texts: list[str], rows: Sequence[int], lexicon: Lexicon | None) -> np.ndarray:
@@ -179,6 +195,7 @@ class _Page:
         self.title_case: list[float | None] = [None] * n
         self.listed: list[bool | None] = [None] * n
         self.nonprose_runs: list[range | None] = [None] * n
+        self.list_runs: list[int | None] = [None] * n  # of the lines in a list
 
     def head(self, i: int) -> str:
         """Line i's first `HEAD_CHARS` characters, a line break in them a space."""
@@ -223,14 +240,18 @@ class _Page:
 
     def list_run(self, i: int) -> int:
         """The length of the run of consecutive list items that line i is in (0 if none)."""
-        if not self.list_marker(i):
-            return 0
-        lo, hi = i, i + 1
-        while lo > 0 and self.list_marker(lo - 1):
-            lo -= 1
-        while hi < self.n and self.list_marker(hi):
-            hi += 1
-        return hi - lo
+        length = self.list_runs[i]
+        if length is None:
+            if not self.list_marker(i):
+                return 0
+            lo, hi = i, i + 1
+            while lo > 0 and self.list_marker(lo - 1):
+                lo -= 1
+            while hi < self.n and self.list_marker(hi):
+                hi += 1
+            length = hi - lo
+            self.list_runs[lo:hi] = [length] * length
+        return length
 
     def prose_gaps(self, i: int) -> tuple[int, int]:
         """Lines up to the nearest prose line above line i and down to the nearest below

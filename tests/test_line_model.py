@@ -6,12 +6,14 @@ import json
 import re
 from dataclasses import replace
 from importlib import resources
+from unittest.mock import patch
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hzcorpus import clean
 from hzcorpus.boilerplate import Thresholds
 from hzcorpus.clean import (
     AROUND,
@@ -390,3 +392,39 @@ def test_a_page_without_prose_has_no_runs_inside_an_article():
     lines = ["London 12°C", "Paris 15°C", "Berlin 9°C"]
     doc = Document(source="a.txt", raw="\n".join(lines), format="text")
     assert clean_document(doc, _with_run_threshold(0.0)).text == "\n".join(lines)
+
+
+_RUN_LINES = st.sampled_from(
+    [
+        "London 12°C",
+        "Paris 15°C",
+        "Most read",
+        "Ferry service ends after forty years (12)",
+        "New car park opens",
+        "Share on Facebook",
+        "Ingredients:",
+        "- 200 g flour",
+        "Key points",
+        "Photo: Jane Smith",
+        "The mayor, Anna Berg",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(_RUN_LINES, min_size=1, max_size=12), min_size=1, max_size=3),
+    st.floats(0.0, 1.0),
+)
+def test_runs_scored_first_lines_first_are_judged_as_when_every_line_is_scored(runs, threshold):
+    # the plain reference: every line of every run scored at once
+    lines = ARTICLE[:6]
+    for run, sentence in zip(runs, ARTICLE[6:8] + ARTICLE[6:7], strict=False):
+        lines = lines + run + [sentence]
+    lines += ARTICLE[8:]
+    doc = Document(source="a.txt", raw="\n".join(lines), format="text")
+    options = _with_run_threshold(threshold)
+    first_lines_first = clean_document(doc, options)
+    with patch.object(clean, "RUN_FIRST_SHARE", 1.0):
+        every_line = clean_document(doc, options)
+    assert first_lines_first == every_line

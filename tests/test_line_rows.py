@@ -19,7 +19,7 @@ from hzcorpus.line_model import (
     line_features,
     load_model,
 )
-from hzcorpus.line_rows import row_features
+from hzcorpus.line_rows import PageRows, row_features
 
 PAGE = """Home | News | Sport | Weather
 Skip to content
@@ -78,7 +78,12 @@ def test_rows_of_any_page_equal_its_matrix_exactly(lines, data):
     texts[0] = texts[0] + texts[-1]  # repeats and lines of every length
     facts = LineFacts(texts, units, function, cjk, prose, kinds, contexts)
     rows = data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=8))
-    assert np.array_equal(row_features(facts, rows), line_features(facts)[rows])
+    every = line_features(facts)
+    assert np.array_equal(row_features(facts, rows), every[rows])
+    part = data.draw(st.lists(st.sampled_from(rows), max_size=4)) if rows else []
+    page = PageRows(facts, rows)  # asked for in parts, as the cleaner scores runs
+    assert np.array_equal(page.features(part), every[part])
+    assert np.array_equal(page.features(rows), every[rows])
 
 
 def _walk(model: LineModel, row: np.ndarray) -> float:
