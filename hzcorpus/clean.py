@@ -83,7 +83,11 @@ from .rules import Rule
 MODEL_RULE = "model:boilerplate"
 MODEL_REASON = "the line model scores the line as page furniture"
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+#: A word: letters joined by apostrophes or hyphens, or a number. The quantifiers are
+#: possessive: giving a letter or a part back never lets a word go on (what may follow a
+#: run of letters or digits is neither), so the words are those of the plain pattern,
+#: found without the regex engine's backtracking marks (here and in the two below).
+_WORD = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|\d++(?:[.,]\d++)*+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Where `_WORD` meets only characters below U+0250 (the Latin scripts) and general
 #: punctuation (no word characters among them), `_LATIN_WORD` finds the same words with
@@ -92,14 +96,20 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTERS = re.escape(
     "".join(c for c in map(chr, range(0x250)) if re.fullmatch(r"[^\W\d_]", c))
 )
-_LATIN_WORD = re.compile(rf"[{_LATIN_LETTERS}]+(?:['’-][{_LATIN_LETTERS}]+)*|[0-9]+(?:[.,][0-9]+)*")
+_LATIN_WORD = re.compile(
+    rf"[{_LATIN_LETTERS}]++(?:['’-][{_LATIN_LETTERS}]++)*+|[0-9]++(?:[.,][0-9]++)*+"
+)
+#: `_LATIN_WORD` in lowercased ASCII text, where its letters are a-z.
+_ASCII_WORD = re.compile(r"[a-z]++(?:['-][a-z]++)*+|[0-9]++(?:[.,][0-9]++)*+")
 _BEYOND_LATIN = re.compile(
     "[^\x00-\u024f"
     + re.escape("".join(c for c in map(chr, range(0x2000, 0x2070)) if not re.match(r"\w", c)))
     + "]"
 )
 _CLOSERS = "'\"”’»)）」』"
-_SENTENCE_END = re.compile(rf"[.!?。！？…][{_CLOSERS}]*$")
+#: The marks that end a sentence, before any closers.
+_FINAL_MARKS = tuple(".!?。！？…")
+_SENTENCE_END = re.compile(rf"[{''.join(_FINAL_MARKS)}][{_CLOSERS}]*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？]")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h时点]\s*\d{2}")
 _DATE_SETTINGS = {
@@ -600,7 +610,7 @@ def _measure(line: _Line, th: Thresholds) -> None:
 def _measures(text: str) -> tuple[float, bool, float]:
     """`(units, cjk, function share)` of a text (see `_measure`)."""
     if text.isascii():  # lowercased, ASCII keeps its words' bounds: they come lowercased
-        words = _LATIN_WORD.findall(text.lower())
+        words = _ASCII_WORD.findall(text.lower())
         stopwords = sum(map(STOPWORDS.__contains__, words))
         return float(len(words)), False, stopwords / len(words) if words else 0.0
     if _BEYOND_LATIN.search(text) is None:
@@ -620,9 +630,10 @@ def _is_prose(line: _Line, th: Thresholds) -> bool:
     """Whether a line reads as article prose: a sentence (or a long line) of real words."""
     if line.units < th.prose_min_units:
         return False
-    if line.units < th.teaser_max_units and line.text.rstrip(_CLOSERS).endswith(TRUNCATION_MARKS):
+    body = line.text.rstrip(_CLOSERS)
+    if line.units < th.teaser_max_units and body.endswith(TRUNCATION_MARKS):
         return False  # a teaser cut short
-    sentence = _SENTENCE_END.search(line.text) is not None
+    sentence = body.endswith(_FINAL_MARKS)  # `_SENTENCE_END` (a line has no line break)
     if line.cjk:  # a Chinese sentence end is signal enough; a long line needs function characters
         return sentence or (
             line.units >= th.prose_long_units

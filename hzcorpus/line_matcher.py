@@ -11,7 +11,8 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from functools import lru_cache, partial, reduce
+from operator import itemgetter, or_
 
 from .rules import Rule, fold_lowered, strings_automaton
 
@@ -141,13 +142,13 @@ class LineMatcher:
                 chars |= bits
         mask &= chars
         if mask & self._string_bound:  # a rule left needs strings: look for them
-            low, strings = text.lower(), self._string_free
-            for _end, bits in self._strings.iter(low):
-                strings |= bits
+            low = text.lower()
+            # the OR of the bits of every string found, in C (`reduce` over the hits)
+            strings = reduce(or_, map(_BITS, self._strings.iter(low)), self._string_free)
             if not low.isascii() and (folded := fold_lowered(low)) != low:
                 literals = self._everyone << len(self.rules)  # looked for in the fold
-                for _end, bits in self._strings.iter(folded):
-                    strings |= bits & literals
+                found = reduce(or_, map(_BITS, self._strings.iter(folded)), 0)
+                strings |= found & literals
             mask &= strings & (strings >> len(self.rules))
         return mask
 
@@ -176,6 +177,10 @@ class LineMatcher:
             self._plans.clear()
         self._plans[mask] = plan
         return plan
+
+
+#: The bits of an Aho-Corasick hit `(end, bits)`.
+_BITS = itemgetter(1)
 
 
 def _test(rule: Rule) -> Callable[[str], object] | None:

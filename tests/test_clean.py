@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -572,6 +573,32 @@ def test_latin_words_are_the_words(text):
 
     if _BEYOND_LATIN.search(text) is None:
         assert _LATIN_WORD.findall(text) == _WORD.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé1٣9'’-.,_ 一²") | st.characters(max_codepoint=0x3000)))
+def test_possessive_words_are_the_backtracking_words(text):
+    """`_WORD`'s possessive quantifiers find the words of the plain pattern, and so do
+    `_LATIN_WORD` in Latin text and `_ASCII_WORD` in lowercased ASCII text."""
+    from hzcorpus.clean import _ASCII_WORD, _BEYOND_LATIN, _LATIN_WORD, _WORD
+
+    plain = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*").findall
+    assert _WORD.findall(text) == plain(text)
+    if _BEYOND_LATIN.search(text) is None:
+        assert _LATIN_WORD.findall(text) == plain(text)
+    low = text.lower()
+    if low.isascii():
+        assert _ASCII_WORD.findall(low) == plain(low)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(".!?。！？…'\"”’»)）」』a \r\n")))
+def test_a_sentence_end_is_a_final_mark_before_closers(text):
+    """`_is_prose`'s test of a line's end (no line break in it) is `_SENTENCE_END`'s."""
+    from hzcorpus.clean import _CLOSERS, _FINAL_MARKS, _SENTENCE_END
+
+    line = text.replace("\n", " ")
+    assert line.rstrip(_CLOSERS).endswith(_FINAL_MARKS) == bool(_SENTENCE_END.search(line))
 
 
 @settings(max_examples=300, deadline=None)
