@@ -464,8 +464,9 @@ def _clean_text(doc: Document, options: CleanOptions) -> Document:
             limits[run.start : run.stop] = th.inside_run_threshold
         # the trees run only on the lines whose fate a score can change (a threshold of 0
         # keeps nothing back, one of 1 removes nothing)
-        if len(inside_at) or ((decides != NOT_DECIDED) & (limits > 0) & (limits < 1)).any():
-            at = np.flatnonzero((decides != NOT_DECIDED) & (limits > 0) & (limits < 1))
+        scorable = (decides != NOT_DECIDED) & (limits > 0) & (limits < 1)
+        if len(inside_at) or scorable.any():
+            at = np.flatnonzero(scorable)
             if len(inside_at):
                 features = _features(passes)
                 # inside, a line is judged with its neighbours (`LineModel.in_context`):

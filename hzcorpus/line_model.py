@@ -610,7 +610,7 @@ class LineModel:
             return np.concatenate([self.raw_scores(features[i : i + _ROWS_AT_ONCE]) for i in parts])
         exits = self._exits
         passed = np.take(features, exits.feature, axis=1) <= exits.threshold
-        masks = exits.mask | (passed * exits.all_leaves)  # all ones where a test passes
+        masks = np.where(passed, exits.all_leaves, exits.mask)  # all ones where a test passes
         left = np.bitwise_and.reduceat(masks, exits.starts, axis=1)
         rank = np.frexp(left & (~left + 1))[1] - 1  # the lowest bit left
         return self.baseline + exits.value[exits.trees, rank].sum(axis=1)
