@@ -60,16 +60,38 @@ class LineMatcher:
             _mask(limit is None or self._bounds.index(limit) >= bucket for limit in limits)
             for bucket in range(len(self._bounds) + 1)
         ]
-        # found strings: `requires` at bits 0..n-1, `literals` at bits n..2n-1
-        self._strings = strings_automaton([*(r.requires for r in rules), *self._literals()])
-        self._string_free = _mask(not r.requires for r in rules) | everyone << len(rules)
-        self._string_free &= ~(_mask(bool(s) for s in self._literals()) << len(rules))
+        n = len(rules)
+        classes = sorted({r.requires_chars for r in rules if r.requires_chars})
         self._classes = [
             (re.compile(chars).search, _mask(r.requires_chars == chars for r in rules))
-            for chars in sorted({r.requires_chars for r in rules if r.requires_chars})
+            for chars in classes
         ]
         self._class_free = _mask(not r.requires_chars for r in rules)
-        self._string_bound = everyone & ~(self._string_free & self._string_free >> len(rules))
+        # the ASCII members of the classes that an ASCII line's strings tell (`_ascii_class`)
+        in_strings = {chars: found for chars in classes if (found := _ascii_class(chars))}
+        self._ascii_classes = [
+            test
+            for test, chars in zip(self._classes, classes, strict=True)
+            if chars not in in_strings
+        ]
+        # found strings: `requires` at bits 0..n-1, `literals` at bits n..2n-1, and for an
+        # ASCII line the characters of `in_strings` at bits 2n..3n-1
+        self._strings = strings_automaton(
+            [
+                *(r.requires for r in rules),
+                *self._literals(),
+                *(in_strings.get(r.requires_chars, ()) for r in rules),
+            ]
+        )
+        self._string_free = _mask(not r.requires for r in rules) | everyone << n
+        self._string_free &= ~(_mask(bool(s) for s in self._literals()) << n)
+        self._string_bound = everyone & ~(self._string_free & self._string_free >> n)
+        # an ASCII line: the rules whose class its strings tell; another line: none
+        told = _mask(r.requires_chars in in_strings for r in rules)
+        self._ascii_free = self._string_free | (everyone & ~told) << 2 * n
+        self._ascii_class_free = self._class_free | told
+        self._ascii_bound = self._string_bound | told
+        self._other_free = self._string_free | everyone << 2 * n
         self._everyone = everyone
         self._first_masks: dict[str, int] = {}
         self._last_masks: dict[str, int] = {}
@@ -136,20 +158,21 @@ class LineMatcher:
             mask = self._edge_mask(first, "first_char", self._first_masks)
         mask &= self._last_masks.get(last) or self._edge_mask(last, "last_char", self._last_masks)
         mask &= self._by_length[bisect_left(self._bounds, len(text))]
-        chars = self._class_free
-        for search, bits in self._classes:
+        ascii = text.isascii()
+        chars = self._ascii_class_free if ascii else self._class_free
+        for search, bits in self._ascii_classes if ascii else self._classes:
             if mask & bits and search(text) is not None:  # only for rules still in
                 chars |= bits
         mask &= chars
-        if mask & self._string_bound:  # a rule left needs strings: look for them
-            low = text.lower()
+        if mask & (self._ascii_bound if ascii else self._string_bound):  # look for strings
+            low, n = text.lower(), len(self.rules)
             # the OR of the bits of every string found, in C (`reduce` over the hits)
-            strings = reduce(or_, map(_BITS, self._strings.iter(low)), self._string_free)
+            found = reduce(or_, map(_BITS, self._strings.iter(low)), 0)
+            strings = found | (self._ascii_free if ascii else self._other_free)
             if not low.isascii() and (folded := fold_lowered(low)) != low:
-                literals = self._everyone << len(self.rules)  # looked for in the fold
-                found = reduce(or_, map(_BITS, self._strings.iter(folded)), 0)
-                strings |= found & literals
-            mask &= strings & (strings >> len(self.rules))
+                literals = self._everyone << n  # looked for in the fold
+                strings |= reduce(or_, map(_BITS, self._strings.iter(folded)), 0) & literals
+            mask &= strings & (strings >> n) & (strings >> 2 * n)
         return mask
 
     def _edge_mask(self, char: str, edge: str, masks: dict[str, int]) -> int:
@@ -196,6 +219,15 @@ def _test(rule: Rule) -> Callable[[str], object] | None:
 def _gated(gate: Callable[[str], object], predicate: Callable[[str], bool], text: str) -> bool:
     """Whether `text` passes a predicate row's gate, then its predicate."""
     return gate(text) is not None and predicate(text)
+
+
+def _ascii_class(chars: str) -> frozenset[str]:
+    """The ASCII characters of a `Rule.requires_chars` class, when whether an ASCII text
+    holds one is whether its lowercase does (no member's other case is outside the class);
+    else none (the class is searched for in every line)."""
+    members = frozenset(c for c in map(chr, range(128)) if re.match(chars, c))
+    closed = all(c.lower() in members and c.upper() in members for c in members)
+    return members if closed else frozenset()
 
 
 def _mask(bits: Iterable[bool]) -> int:

@@ -96,6 +96,34 @@ def test_combined_matcher_agrees_on_varied_lines(example, affix, upper):
         assert first_hit(line) is expected, line
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAzZ5٣:|é\u212a -", max_size=8))
+def test_required_characters_found_with_the_strings_are_the_rules(text):
+    """An ASCII line's required characters come from its strings' pass where a class is
+    the same in either case (`\\d`, `[:|]`); a class of one case (`[A-Z]`) or without
+    ASCII members (`[é]`) is still searched: the first hits stay `Rule.hits`'."""
+    from hzcorpus.line_matcher import LineMatcher
+
+    def fires(line: str) -> bool:
+        return True
+
+    table = tuple(
+        Rule(f"r{i}", "test", predicate=fires, requires_chars=chars, requires=needs, match=(m,))
+        for i, (chars, needs, m) in enumerate(
+            [
+                (r"[A-Z]", (), "A"),
+                (r"\d", ("z",), "z5"),
+                (r"[é]", (), "é"),
+                (r"[:|]", (), ":"),
+                (r"\d", (), "٣"),
+            ]
+        )
+    )
+    matcher = LineMatcher(table)
+    for line in (text, text.lower(), text.upper()):
+        assert matcher(line) is next((r for r in table if r.hits(line)), None), line
+
+
 def test_the_matchers_memo_answers_as_the_rules_and_stays_bounded(monkeypatch):
     from hzcorpus.line_matcher import LineMatcher
 
