@@ -3232,8 +3232,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"schrieb|dice|dijo|escribe|escribió|dit|écrit|a écrit)\s*[:：]\s*$"
         r"|^(?:at|on|am|el|le)\s+(?=[^,]*\d)[^,]{4,40},\s*[^,]{1,60}?\s(?:said|wrote|sagte|"
         r"schrieb|dijo|escribió|a dit|a écrit)\s*(?:\.\.\.|…|:)\s*$"
-        r"|^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d).{4,60}?\s(?:by|von|"
-        r"por|par)\s+\S"
+        r"|^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d)"
+        r".{4,60}?\s(?:by|von|por|par)\s+\S"
         r"|^\d{1,4}\s*楼\s*.{0,24}?(?:发表于|说\s*[:：]|写道\s*[:：])",
         match=(
             "12. Mary Jones Says:",
