@@ -177,8 +177,7 @@ UI_LABELS: frozenset[str] = frozenset(
         "ir arriba",
         "retour en haut",
         "返回顶部",
-        # back-to-top links under each section or post (dev: 236 kept lines, none gold)
-        "top",
+        # back-to-top links under each section or post
         "top of page",
         "top of the page",
         "to top",
@@ -825,9 +824,9 @@ def _ui_label_run() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})(?:\s+(?:{labels}))+")  # on the lowercased line
 
 
-#: What may wrap a label: a colon or arrow after it, an arrow, bullet, star or bracket
-#: around it ("^ back to top", "[Top]", "(link)", "* * * Back to the top * * *").
-_LABEL_MARKS = " :：»›>^↑*·()[]"
+#: What may stand around a label: a colon after it, an arrow on either side ("^ back to
+#: top", "Weiter »"; a bulleted label is `bulleted-label`'s).
+_LABEL_MARKS = " :：»›>^↑"
 
 
 def _is_ui_label(line: str) -> bool:
@@ -3224,14 +3223,12 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="comment-head",
-        reason="the head of one comment inside a thread: its number or time, the name and "
-        "says/said/posted (the line alone; where the thread starts is a header's job)",
+        reason="the head of one comment inside a thread: its number, the name and says/posted "
+        "(the line alone; where the thread starts is a header's job)",
         kind="furniture",
         max_chars=200,
         pattern=r"^\d{1,4}[.)]\s+[^\s.!?:：][^.!?:：]{0,60}?\s(?:says|said|wrote|sagt|schreibt|"
         r"schrieb|dice|dijo|escribe|escribió|dit|écrit|a écrit)\s*[:：]\s*$"
-        r"|^(?:at|on|am|el|le)\s+(?=[^,]*\d)[^,]{4,40},\s*[^,]{1,60}?\s(?:said|wrote|sagte|"
-        r"schrieb|dijo|escribió|a dit|a écrit)\s*(?:\.\.\.|…|:)\s*$"
         r"|^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d)"
         r".{4,60}?\s(?:by|von|por|par)\s+\S"
         r"|^\d{1,4}\s*楼\s*.{0,24}?(?:发表于|说\s*[:：]|写道\s*[:：])",
@@ -3240,8 +3237,6 @@ LINE_RULES: tuple[Rule, ...] = (
             "3. Klaus sagt:",
             "4) Ana dijo:",
             "7. Pierre a écrit :",
-            "At 4/19/2005 07:14:49 PM, Anonymous said...",
-            "Am 3.4.2011 um 12:10, Klaus schrieb:",
             "12 posted on 12/20/2004 12:19:31 PM PST by Jim Lee",
             "5 geschrieben am 3. März 2010 von Anna",
             "3楼 网友小李 发表于 2012-03-04",
@@ -3250,8 +3245,6 @@ LINE_RULES: tuple[Rule, ...] = (
         no_match=(
             "12. The minister says the plan is sound.",
             "3. Was sagt er dazu:",
-            "That said...",
-            "At the end of the day, she said...",
             "12 posted on the wall by the door, he noted.",
             "3楼住宅的房价上涨了。",
         ),

@@ -38,7 +38,7 @@ PAGES = {
         ],
         furniture={
             "wiki-hatnote": "Hauptartikel: Geschichte des Rathauses",
-            "ui-label": "[ zitieren ]",
+            "ui-label": "Zum Seitenanfang",
         },
         thread=["1. Anna sagt:", "Eine gute Idee.", "2. Klaus Weber schreibt:", "Endlich."],
     ),
