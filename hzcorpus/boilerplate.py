@@ -3223,28 +3223,23 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="comment-head",
-        reason="the head of one comment inside a thread: its number, the name and says/posted "
-        "(the line alone; where the thread starts is a header's job)",
+        reason="the head of one post inside a thread: its number, when it was posted and by "
+        "whom (the line alone; where the thread starts is a header's job)",
         kind="furniture",
         max_chars=200,
-        pattern=r"^\d{1,4}[.)]\s+[^\s.!?:：][^.!?:：]{0,60}?\s(?:says|said|wrote|sagt|schreibt|"
-        r"schrieb|dice|dijo|escribe|escribió|dit|écrit|a écrit)\s*[:：]\s*$"
-        r"|^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d)"
+        pattern=r"^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d)"
         r".{4,60}?\s(?:by|von|por|par)\s+\S"
         r"|^\d{1,4}\s*楼\s*.{0,24}?(?:发表于|说\s*[:：]|写道\s*[:：])",
         match=(
-            "12. Mary Jones Says:",
-            "3. Klaus sagt:",
-            "4) Ana dijo:",
-            "7. Pierre a écrit :",
             "12 posted on 12/20/2004 12:19:31 PM PST by Jim Lee",
             "5 geschrieben am 3. März 2010 von Anna",
+            "7 publicado el 3 de marzo de 2010 por Ana",
+            "2 posté le 3 mars 2010 par Pierre",
             "3楼 网友小李 发表于 2012-03-04",
             "8 楼 小王说：",
         ),
         no_match=(
-            "12. The minister says the plan is sound.",
-            "3. Was sagt er dazu:",
+            "12. Mary Jones Says:",
             "12 posted on the wall by the door, he noted.",
             "3楼住宅的房价上涨了。",
         ),
