@@ -76,7 +76,7 @@ from .page_title import (
     lead_overlap,
     title_score,
 )
-from .rules import Rule, guarded
+from .rules import Rule
 
 #: The rule id and reason of the lines the line model removes.
 MODEL_RULE = "model:boilerplate"
@@ -1538,7 +1538,7 @@ def _author(passes: _Passes) -> str | None:
     return _name_line(lines, top, second)
 
 
-_NAME_LEAD = guarded(name_lead_pattern(), re.I)
+_NAME_LEAD = re.compile(name_lead_pattern(), re.I)
 _NAME_LINE = re.compile(NAME_LINE)
 
 
