@@ -1224,14 +1224,12 @@ def _title_candidates(
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
-    # a page without prose has no first paragraph to stand below
+    # a page without prose has no first paragraph to stand below; the next prose line is
+    # looked for only where the candidates below stand (all stand above it when it is further)
+    window = range(first + 1, min(end, first + 1 + TITLE_BELOW))
     prose = first < end and lines[first].prose
-    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end) if prose else first
-    below = [
-        i
-        for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
-        if not lines[i].prose and _is_title_like(lines[i], th)
-    ]
+    nxt = next((i for i in window if lines[i].prose), end) if prose else first
+    below = [i for i in window if not lines[i].prose and _is_title_like(lines[i], th)]
     shown = [i for i in below if _is_shown(lines[i], top)]
     lead = None
     if any(i < nxt and i not in shown for i in below):
