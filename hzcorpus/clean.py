@@ -1546,8 +1546,7 @@ def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
     `top`; else a name of two words or more right above or below the date line, from `top`
     to `second`, once on the page (not a repeated menu item or the headline) and not opening
     with an article ("The Daily Post")."""
-    texts = list(map(_TEXT, lines))
-    for i in _lead_lines(texts, top):
+    for i in _lead_lines(list(map(_TEXT, lines[top:])), top):
         if _is_name_line(lines[i + 1]):
             # in a run of name-like lines it is a menu item ("Zelluloid", "Autor", "Über-Ich")
             menu = 0 < i < len(lines) - 2 and _is_name_line(lines[i - 1])
@@ -1564,16 +1563,16 @@ def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
                 _is_name_line(near)
                 and len(words) >= 2
                 and words[0].casefold() not in NOT_NAME_STARTS
-                and texts.count(near.text) == 1
+                and list(map(_TEXT, lines)).count(near.text) == 1
             ):
                 return near.text.rstrip(" |–—-")
     return None
 
 
 def _lead_lines(texts: list[str], top: int) -> Iterator[int]:
-    """The indexes of the texts from `top` (but the last) that are a byline's lead alone
-    (`_NAME_LEAD`), found at C speed (no Python step per text)."""
-    return compress(range(top, len(texts) - 1), map(_NAME_LEAD.match, texts[top:-1]))
+    """The indexes of the texts (but the last) that are a byline's lead alone
+    (`_NAME_LEAD`), counted from `top`, found at C speed (no Python step per text)."""
+    return compress(range(top, top + len(texts) - 1), map(_NAME_LEAD.match, texts[:-1]))
 
 
 def _is_name_line(line: _Line) -> bool:

@@ -233,4 +233,4 @@ def test_the_lead_lines_are_those_the_plain_lead_pattern_matches(texts, top):
         rf"^(?:(?:{alternatives})\s*[:：]?|(?:{colon})\s*[:：])$".replace(r"\ ", r"\s+"), re.I
     )
     plain = [i for i in range(top, len(texts) - 1) if lead.match(texts[i])]
-    assert list(_lead_lines(texts, top)) == plain
+    assert list(_lead_lines(texts[top:], top)) == plain
