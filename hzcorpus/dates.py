@@ -137,7 +137,9 @@ _FORM = re.compile(
 def quick_date(part: str, order: str) -> datetime | None:
     """The date (and time) of `part` when it is one of the common forms, else None.
 
-    `order` is "DMY" or "MDY" (numeric dates such as "01/05/2024"). None also for
+    `order` is "DMY" or "MDY" (numeric dates such as "01/05/2024"; with a four-digit year
+    the other order when it gives no month, as dateparser reads "14/01/2020" with "MDY";
+    with two digits dateparser may read the year first). None also for
     impossible dates, mixed languages and years outside 1900-2099: dateparser decides those.
     """
     found = _FORM.fullmatch(part)
@@ -159,6 +161,8 @@ def quick_date(part: str, order: str) -> datetime | None:
         year = int(g["y3"])
         if len(g["y3"]) == 2:  # as dateparser (strptime's %y): 69-99 in the 1900s
             year += 1900 if year >= TWO_DIGIT_PIVOT else 2000
+        elif month > 12:  # as dateparser: the other order ("14/01/2020" with "MDY")
+            day, month = month, day
     else:
         day_first = g["y4"] is not None
         tag = "4" if day_first else "5"

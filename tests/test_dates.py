@@ -76,6 +76,8 @@ def test_every_weekday_and_time_word_reads_as_dateparser_reads_it():
         ("09.01.08", "DMY", "2008-01-09T00:00"),
         ("19.10.19, 08:16 Uhr", "DMY", "2019-10-19T08:16"),
         ("1/2/85 8:00am", "MDY", "1985-01-02T08:00"),
+        ("14/01/2020", "MDY", "2020-01-14T00:00"),  # no month 14: the other order
+        ("09/28/2012", "DMY", "2012-09-28T00:00"),
     ],
 )
 def test_common_forms_are_read_without_dateparser(part, order, expected):
