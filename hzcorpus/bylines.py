@@ -224,19 +224,21 @@ def name_lead_pattern(
     shapes: tuple[BylineShape, ...] = BYLINE_SHAPES, lines: tuple[NameLines, ...] = NAME_LINES
 ) -> str:
     """Of a whole line, any letter case: a byline's lead or an author box's heading alone
-    (a colon may follow), after which the next line may be the author's name. Its words
-    are a trie (`_trie`): `clean._name_line` tries it on every line below the title."""
+    (a colon may follow), after which the next line may be the author's name.
+    `clean._name_line` tries it on every line below the title, so a lookahead for the
+    words' first characters leaves most lines at once, and the words are a trie (`_trie`);
+    in instructions, a third of a plain alternation's cost."""
     words = {lead for shape in shapes for lead in shape.leads}
     words |= {word for entry in lines for word in (*entry.leads, *entry.headings)}
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
     colon = _trie(word[:-1] for word in words if word.endswith(":"))
     alternatives = _trie(word for word in words if not word.endswith(":"))
-    return rf"^(?:{alternatives}\s*[:：]?|{colon}\s*[:：])$"
+    return rf"^(?=[{first}])(?:{alternatives}\s*[:：]?|{colon}\s*[:：])$"
 
 
 def _trie(words: Iterable[str]) -> str:
     """A regex of `words` (escaped, a space `\\s+`) as a trie: words that begin alike share
-    their beginning, so a line is tried against a few first characters, not every word
-    (2.4x quicker than a plain alternation of `name_lead_pattern`'s 64 words)."""
+    their beginning, so a line is tried against a few first characters, not every word."""
     root: dict[str, dict] = {}
     for word in sorted(words):
         node = root
