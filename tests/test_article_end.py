@@ -122,3 +122,51 @@ def test_the_footer_goes_without_a_closing_line(lang):
 def test_labels_after_the_article_still_go(line):
     title, body, footer = PAGES["en"]
     assert kept([title, *body, line, *footer]) == body
+
+
+#: Per language: a press release's section about the organisation ("About ..."), which
+#: ends the release.
+ABOUT = {
+    "en": (
+        "About Riverside Running Club",
+        "Riverside Running Club was founded in 1998 and has more than 800 members who run "
+        "together in the city's parks every week of the year.",
+    ),
+    "de": (
+        "Über die Laufgruppe Isar",
+        "Die Laufgruppe Isar wurde 1998 gegründet und hat mehr als 800 Mitglieder, die jede "
+        "Woche des Jahres gemeinsam in den Parks der Stadt laufen.",
+    ),
+    "es": (
+        "Acerca de Corredores Río Verde",
+        "El club se fundó en 1998 y tiene más de 800 socios que corren juntos en los parques "
+        "de la ciudad todas las semanas del año.",
+    ),
+    "fr": (
+        "À propos de Running Club Rivière",
+        "Le club a été fondé en 1998 et compte plus de 800 membres qui courent ensemble dans "
+        "les parcs de la ville chaque semaine de l'année.",
+    ),
+    "zh": (
+        "关于河畔跑步俱乐部",
+        "河畔跑步俱乐部成立于一九九八年，有八百多名会员，他们一年中每个星期都在城市的公园里一起跑步。",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_the_section_about_the_organisation_under_a_release_is_its_tail(lang):
+    # the "About ..." header is a boundary; right under the article's prose, the block it
+    # opens is the release's own tail and stays with it
+    title, body, footer = PAGES[lang]
+    header, about = ABOUT[lang]
+    assert kept([*footer, title, *body, header, about, *footer]) == [*body, about]
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_section_about_the_organisation_far_below_the_article_stays_out(lang):
+    # furniture between: the "About ..." block is another block of the page
+    title, body, footer = PAGES[lang]
+    header, about = ABOUT[lang]
+    page = [*footer, title, *body, *footer, *footer, header, about, *footer]
+    assert kept(page) == body
