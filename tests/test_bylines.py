@@ -198,3 +198,34 @@ def test_reading_an_author_never_raises_and_it_occurs_in_the_page(lines):
     page = " ".join(" ".join(lines).split())
     for name in author.split("; ") if author else []:
         assert " ".join(name.split()) in page, (lines, author)
+
+
+def _lead_words() -> list[str]:
+    from hzcorpus.bylines import NAME_LINES
+
+    words = {lead for shape in BYLINE_SHAPES for lead in shape.leads}
+    return sorted(words | {w for entry in NAME_LINES for w in (*entry.leads, *entry.headings)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(_lead_words())
+            | st.sampled_from([" ", "  ", ":", "：", "\t", "Eva Roth", "x", "\xa0", "By"])
+            | st.sampled_from(_lead_words()).map(str.upper),
+            max_size=3,
+        ).map("".join),
+        max_size=10,
+    ),
+    st.integers(0, 10),
+)
+def test_the_lead_lines_are_those_the_plain_lead_pattern_matches(texts, top):
+    """`clean._lead_lines` (one guarded pattern mapped over the texts) finds the lines of a
+    byline's lead alone that a plain loop of the unguarded pattern finds."""
+    from hzcorpus.bylines import name_lead_pattern
+    from hzcorpus.clean import _lead_lines
+
+    lead = re.compile(name_lead_pattern(), re.I)
+    plain = [i for i in range(top, len(texts) - 1) if lead.match(texts[i])]
+    assert list(_lead_lines(texts, top)) == plain

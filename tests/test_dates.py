@@ -142,3 +142,29 @@ def test_generated_dates_agree_with_dateparser(
     time += zone
     for order in ("DMY", "MDY"):
         assert_agrees(f"{weekday}{date}{time}", order)
+
+
+_DATE_PART = (
+    st.tuples(
+        st.sampled_from(["12", "3", "2024", "Mon, ", "June ", "x"]),
+        st.sampled_from([".", "-", " ", "\xa0", "\r", " 年 ", " . "]),
+        st.sampled_from(["03", "5", "März", "June", "x"]),
+        st.sampled_from([".", " ", "\x85", "\t", " 月 ", "-"]),
+        st.sampled_from(["2024", "24", "1999", "5", " 12:30", "x"]),
+    ).map("".join)
+    | st.sampled_from(["12", "3.", "2025", " 2024", "1999", "März", "June", "de", ".", "/", "-"])
+    | st.sampled_from(["Feb", "11,", "\t", "\xa0", "\r", "\x85", "٣", "th", "年", "月", "日"])
+    | st.text(alphabet="aA1 .:-/年月日", max_size=3)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_DATE_PART, max_size=8).map("".join), max_size=12))
+def test_the_date_hint_finds_every_line_with_a_date(texts):
+    """`clean._published` looks for dates only on the lines `_DATE_HINT` finds: it finds
+    the same lines as the plain search of every line."""
+    from hzcorpus.boilerplate import DATE_IN_LINE
+    from hzcorpus.clean import _dated
+
+    plain = [i for i, text in enumerate(texts) if DATE_IN_LINE.search(text)]
+    assert _dated(texts) == plain
