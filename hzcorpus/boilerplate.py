@@ -590,13 +590,7 @@ COMMENT_RULES: frozenset[str] = frozenset(
 #: (`clean._heads_no_thread`). A form's title ("Leave a Reply") always heads one.
 LABEL_COMMENT_RULES: frozenset[str] = frozenset({"comments-label"})
 
-# --- the article's end (`clean._main_block`, `clean._closes_article`) -------------------
-
-#: Boundary rules whose block, right under the article's prose, is the article's tail, not
-#: another block of the page: a press release's "About Logitech" paragraph and its contact
-#: (`clean._main_block` takes it in; on the development part such a section under the
-#: article's prose is article text in the ground truth of L3S-GN1 and CleanEval).
-ARTICLE_TAIL_RULES: frozenset[str] = frozenset({"about-organisation"})
+# --- the article's end (`clean._closes_article`) ----------------------------------------
 
 #: What ends a blogger's sentence in place of a full stop: an emoji or an emoticon ("und
 #: das gefällt mir 😉", "einen schönen Sonntag <3", "nicht alles wissen ;-P )"), with

@@ -33,7 +33,6 @@ import numpy as np
 
 from .authors import split_names
 from .boilerplate import (
-    ARTICLE_TAIL_RULES,
     BRACKETED_TAIL,
     BULLET_MARKERS,
     CHAINED_BOX_RULES,
@@ -783,9 +782,7 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     `comment_block_weight` of its prose (a long thread does not outweigh the post),
     unless the header is a comment count that heads no thread (`_opens_no_thread`).
     The main block takes in the blocks without prose just before it (a page header with a
-    "Contact" link or a comment count must not cut the title off), and the blocks of the
-    article's tail after it (`ARTICLE_TAIL_RULES`: a press release's "About Logitech")
-    whose header stands within `gap_lines` lines under prose.
+    "Contact" link or a comment count must not cut the title off).
     A related-articles box inside the article (see `_inline_box`) does not separate them,
     nor does a comment header that heads no thread.
     """
@@ -835,13 +832,7 @@ def _main_block(lines: list[_Line], th: Thresholds) -> tuple[int, int]:
     start = chosen
     while start > 0 and scores[start - 1] == 0:  # page-header blocks before it
         start -= 1
-    last = chosen  # the article's tail: a press release's "About Logitech" right under it
-    while last + 1 < len(blocks) and openers[last + 1] in ARTICLE_TAIL_RULES:
-        at = blocks[last + 1][0] - 1
-        if not any(line.prose for line in lines[max(0, at - th.gap_lines) : at]):
-            break
-        last += 1
-    return blocks[start][0], blocks[last][1]
+    return blocks[start][0], blocks[chosen][1]
 
 
 def _opens_no_thread(lines: list[_Line], start: int, end: int, th: Thresholds) -> bool:
