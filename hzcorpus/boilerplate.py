@@ -177,6 +177,19 @@ UI_LABELS: frozenset[str] = frozenset(
         "ir arriba",
         "retour en haut",
         "返回顶部",
+        # back-to-top links under each section or post
+        "top of page",
+        "top of the page",
+        "to top",
+        "up to top",
+        "back to the top",
+        "return to top",
+        "return to the top",
+        "seitenanfang",
+        "zum seitenanfang",
+        "subir",
+        "haut de page",
+        "回到顶部",
         "skip to content",
         "skip to main content",
         "skip navigation",
@@ -396,6 +409,44 @@ UI_LABELS: frozenset[str] = frozenset(
         "bewerten",
         "rate this",
         "valorar",
+        # a forum post's buttons and its poster's profile link
+        "quote",
+        "zitieren",
+        "citar",
+        "citer",
+        "引用",
+        "show post",
+        "profile",
+        "profil",
+        "perfil",
+        "个人资料",
+        # a shop's product labels
+        "in stock",
+        "auf lager",
+        "en stock",
+        "en existencia",
+        "有货",
+        "add to wishlist",
+        "add to my wishlist",
+        "auf den wunschzettel",
+        "añadir a la lista de deseos",
+        "ajouter à la liste de souhaits",
+        "加入心愿单",
+        # links to a larger picture, to the whole list or to the post itself
+        "larger picture",
+        "larger image",
+        "größeres bild",
+        "imagen más grande",
+        "agrandir l'image",
+        "查看大图",
+        "see more",
+        "view all",
+        "alle anzeigen",
+        "ver todo",
+        "voir tout",
+        "查看全部",
+        "link",
+        "permalink",
     ]
 )
 
@@ -785,13 +836,18 @@ def _ui_label_run() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})(?:\s+(?:{labels}))+")  # on the lowercased line
 
 
+#: What may stand around a label: a colon after it, an arrow on either side ("^ back to
+#: top", "Weiter »"; a bulleted label is `bulleted-label`'s).
+_LABEL_MARKS = " :：»›>^↑"
+
+
 def _is_ui_label(line: str) -> bool:
     """An interface label, or several joined by bars, slashes or spaces ("Login |
     Register"), perhaps with a duration after it (an audio or video player's label)."""
     if _DIGIT.search(line) is not None:  # a duration has digits
         line = _TRAILING_DURATION.sub("", line) or line
     parts = _LABEL_SEPARATORS.split(line.strip().lower())
-    if all(p.rstrip(":：»›>^↑").strip() in UI_LABELS for p in parts):
+    if all(p.strip(_LABEL_MARKS) in UI_LABELS for p in parts):
         return True
     return _ui_label_run().fullmatch(line.strip().lower()) is not None
 
@@ -3176,6 +3232,49 @@ LINE_RULES: tuple[Rule, ...] = (
             "Is this page useful?",
         ),
         no_match=("Was this article helpful to the defence, the judge asked the jury.",),
+    ),
+    Rule(
+        id="comment-head",
+        reason="the head of one post inside a thread: its number, when it was posted and by "
+        "whom (the line alone; where the thread starts is a header's job)",
+        kind="furniture",
+        max_chars=200,
+        pattern=r"^\d{1,5}\s+(?:posted on|geschrieben am|publicado el|posté le)\s(?=\D{0,12}\d)"
+        r".{4,60}?\s(?:by|von|por|par)\s+\S"
+        r"|^\d{1,4}\s*楼\s*.{0,24}?(?:发表于|说\s*[:：]|写道\s*[:：])",
+        match=(
+            "12 posted on 12/20/2004 12:19:31 PM PST by Jim Lee",
+            "5 geschrieben am 3. März 2010 von Anna",
+            "7 publicado el 3 de marzo de 2010 por Ana",
+            "2 posté le 3 mars 2010 par Pierre",
+            "3楼 网友小李 发表于 2012-03-04",
+            "8 楼 小王说：",
+        ),
+        no_match=(
+            "12. Mary Jones Says:",
+            "12 posted on the wall by the door, he noted.",
+            "3楼住宅的房价上涨了。",
+        ),
+    ),
+    Rule(
+        id="wiki-hatnote",
+        reason="an encyclopedia's pointer to the main article on a section's subject",
+        kind="furniture",
+        max_chars=200,
+        pattern=r"^(?:main articles?|further information|hauptartikel|artículos? principal(?:es)?|"
+        r"articles? détaillés?|主条目|主條目)\s*[:：]\s*\S",
+        match=(
+            "Main article: History of New Zealand",
+            "Main articles: Firefox and Thunderbird",
+            "Hauptartikel: Geschichte Neuseelands",
+            "Artículo principal: Historia de Nueva Zelanda",
+            "Article détaillé : Histoire de la Nouvelle-Zélande",
+            "主条目：新西兰历史",
+        ),
+        no_match=(
+            "Main article of the treaty: the parties agree to disarm.",
+            "The main article: a report on housing.",
+        ),
     ),
     Rule(
         id="author-role",
