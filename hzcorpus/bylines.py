@@ -14,6 +14,7 @@ page, whatever follows them. `authors.split_names` splits the names either way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import MONTH_ABBREVIATIONS, MONTHS, alternation
@@ -223,12 +224,40 @@ def name_lead_pattern(
     shapes: tuple[BylineShape, ...] = BYLINE_SHAPES, lines: tuple[NameLines, ...] = NAME_LINES
 ) -> str:
     """Of a whole line, any letter case: a byline's lead or an author box's heading alone
-    (a colon may follow), after which the next line may be the author's name."""
+    (a colon may follow), after which the next line may be the author's name.
+    `clean._name_line` tries it on every line below the title, so a lookahead for the
+    words' first characters leaves most lines at once, and the words are a trie (`_trie`);
+    in instructions, a third of a plain alternation's cost."""
     words = {lead for shape in shapes for lead in shape.leads}
     words |= {word for entry in lines for word in (*entry.leads, *entry.headings)}
-    colon = alternation(word[:-1] for word in words if word.endswith(":"))
-    alternatives = alternation(word for word in words if not word.endswith(":"))
-    return rf"^(?:(?:{alternatives})\s*[:：]?|(?:{colon})\s*[:：])$".replace(r"\ ", r"\s+")
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    colon = _trie(word[:-1] for word in words if word.endswith(":"))
+    alternatives = _trie(word for word in words if not word.endswith(":"))
+    return rf"^(?=[{first}])(?:{alternatives}\s*[:：]?|{colon}\s*[:：])$"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex of `words` (escaped, a space `\\s+`) as a trie: words that begin alike share
+    their beginning, so a line is tried against a few first characters, not every word."""
+    root: dict[str, dict] = {}
+    for word in sorted(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        parts = [
+            (r"\s+" if char == " " else re.escape(char)) + branch(below)
+            for char, below in node.items()
+            if char
+        ]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(root)
 
 
 #: A line that is a name and nothing else: a person's ("Eva Roth", "T. V. Raman", "Ana de la

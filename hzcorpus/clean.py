@@ -78,7 +78,7 @@ from .page_title import (
     lead_overlap,
     title_score,
 )
-from .rules import Rule, guarded
+from .rules import Rule
 
 #: The rule id and reason of the lines the line model removes.
 MODEL_RULE = "model:boilerplate"
@@ -1226,14 +1226,12 @@ def _title_candidates(
     sentence_title = _is_sentence_title(lines, first, end, th)
     if sentence_title and lines[first].text.rstrip("'\"”’») ").endswith(("?", "!", "？", "！")):
         candidates.append(first)
-    # a page without prose has no first paragraph to stand below
+    # a page without prose has no first paragraph to stand below; the next prose line is
+    # looked for only where the candidates below stand (all stand above it when it is further)
+    window = range(first + 1, min(end, first + 1 + TITLE_BELOW))
     prose = first < end and lines[first].prose
-    nxt = next((i for i in range(first + 1, end) if lines[i].prose), end) if prose else first
-    below = [
-        i
-        for i in range(first + 1, min(end, first + 1 + TITLE_BELOW))
-        if not lines[i].prose and _is_title_like(lines[i], th)
-    ]
+    nxt = next((i for i in window if lines[i].prose), end) if prose else first
+    below = [i for i in window if not lines[i].prose and _is_title_like(lines[i], th)]
     shown = [i for i in below if _is_shown(lines[i], top)]
     lead = None
     if any(i < nxt and i not in shown for i in below):
@@ -1559,7 +1557,7 @@ def _author(passes: _Passes) -> str | None:
     return _name_line(lines, top, second)
 
 
-_NAME_LEAD = guarded(name_lead_pattern(), re.I)
+_NAME_LEAD = re.compile(name_lead_pattern(), re.I)
 _NAME_LINE = re.compile(NAME_LINE)
 
 
@@ -1569,8 +1567,7 @@ def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
     `top`; else a name of two words or more right above or below the date line, from `top`
     to `second`, once on the page (not a repeated menu item or the headline) and not opening
     with an article ("The Daily Post")."""
-    texts = list(map(_TEXT, lines))
-    for i in _lead_lines(texts, top):
+    for i in _lead_lines(list(map(_TEXT, lines[top:])), top):
         if _is_name_line(lines[i + 1]):
             # in a run of name-like lines it is a menu item ("Zelluloid", "Autor", "Über-Ich")
             menu = 0 < i < len(lines) - 2 and _is_name_line(lines[i - 1])
@@ -1587,16 +1584,16 @@ def _name_line(lines: list[_Line], top: int, second: int) -> str | None:
                 _is_name_line(near)
                 and len(words) >= 2
                 and words[0].casefold() not in NOT_NAME_STARTS
-                and texts.count(near.text) == 1
+                and list(map(_TEXT, lines)).count(near.text) == 1
             ):
                 return near.text.rstrip(" |–—-")
     return None
 
 
 def _lead_lines(texts: list[str], top: int) -> Iterator[int]:
-    """The indexes of the texts from `top` (but the last) that are a byline's lead alone
-    (`_NAME_LEAD`), found at C speed (no Python step per text)."""
-    return compress(range(top, len(texts) - 1), map(_NAME_LEAD.match, texts[top:-1]))
+    """The indexes of the texts (but the last) that are a byline's lead alone
+    (`_NAME_LEAD`), counted from `top`, found at C speed (no Python step per text)."""
+    return compress(range(top, top + len(texts) - 1), map(_NAME_LEAD.match, texts[:-1]))
 
 
 def _is_name_line(line: _Line) -> bool:

@@ -2,7 +2,7 @@
 
 `clean.parse_date` hands a date to dateparser, which costs about a millisecond per date
 (locale detection, translation, several parsers). Most pages write their date in one of a
-few forms: "2024-06-02 18:20", "09.01.2024, 06:45 Uhr", "12 de febrero de 2024",
+few forms: "2024-06-02 18:20", "09.01.2024, 06:45 Uhr", "17.11.19", "12 de febrero de 2024",
 "29 December, 2007", "Monday, October 3, 2022 at 4:46 pm", "Jan 15 2008", "2024年06月02日".
 `quick_date` reads exactly those, with the words of one language (month, weekday and time
 words must share a language, as dateparser's locales require), and returns None for
@@ -95,6 +95,11 @@ TIME_ZONES: tuple[str, ...] = (
 )
 
 
+#: A two-digit year from this one on is of the 1900s, before it of the 2000s ("17.11.19" is
+#: 2019, "1/2/85" 1985), as dateparser reads them (strptime's `%y`).
+TWO_DIGIT_PIVOT = 69
+
+
 def alternation(names) -> str:
     """A regex alternation of `names`, escaped, longest first (so none loses to its prefix)."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -119,7 +124,7 @@ _FORM = re.compile(
     rf"{_WEEKDAY}(?:"
     r"(?P<y1>\d{4})(?P<sep1>[-./])(?P<m1>\d{1,2})(?P=sep1)(?P<d1>\d{1,2})"
     r"|(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
-    r"|(?P<a3>\d{1,2})(?P<sep3>[-./])(?P<b3>\d{1,2})(?P=sep3)(?P<y3>\d{4})"
+    r"|(?P<a3>\d{1,2})(?P<sep3>[-./])(?P<b3>\d{1,2})(?P=sep3)(?P<y3>\d{4}|\d{2})"
     rf"|(?P<d4>\d{{1,2}})(?P<dot4>\.)?\s+(?P<de4>de\s+)?{_named('4')},?\s+"
     r"(?P<de4b>de\s+)?(?P<y4>\d{4})"
     rf"|{_named('5')}\s+"
@@ -132,7 +137,9 @@ _FORM = re.compile(
 def quick_date(part: str, order: str) -> datetime | None:
     """The date (and time) of `part` when it is one of the common forms, else None.
 
-    `order` is "DMY" or "MDY" (numeric dates such as "01/05/2024"). None also for
+    `order` is "DMY" or "MDY" (numeric dates such as "01/05/2024"; with a four-digit year
+    the other order when it gives no month, as dateparser reads "14/01/2020" with "MDY";
+    with two digits dateparser may read the year first). None also for
     impossible dates, mixed languages and years outside 1900-2099: dateparser decides those.
     """
     found = _FORM.fullmatch(part)
@@ -152,6 +159,10 @@ def quick_date(part: str, order: str) -> datetime | None:
         first, second = int(g["a3"]), int(g["b3"])
         day, month = (first, second) if order == "DMY" else (second, first)
         year = int(g["y3"])
+        if len(g["y3"]) == 2:  # as dateparser (strptime's %y): 69-99 in the 1900s
+            year += 1900 if year >= TWO_DIGIT_PIVOT else 2000
+        elif month > 12:  # as dateparser: the other order ("14/01/2020" with "MDY")
+            day, month = month, day
     else:
         day_first = g["y4"] is not None
         tag = "4" if day_first else "5"

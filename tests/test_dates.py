@@ -73,6 +73,11 @@ def test_every_weekday_and_time_word_reads_as_dateparser_reads_it():
         ("29 December, 2007", "DMY", "2007-12-29T00:00"),
         ("Mon. Dec. 31 2007 2:49 PM", "DMY", "2007-12-31T14:49"),
         ("December 29th 2019", "MDY", "2019-12-29T00:00"),
+        ("09.01.08", "DMY", "2008-01-09T00:00"),
+        ("19.10.19, 08:16 Uhr", "DMY", "2019-10-19T08:16"),
+        ("1/2/85 8:00am", "MDY", "1985-01-02T08:00"),
+        ("14/01/2020", "MDY", "2020-01-14T00:00"),  # no month 14: the other order
+        ("09/28/2012", "DMY", "2012-09-28T00:00"),
     ],
 )
 def test_common_forms_are_read_without_dateparser(part, order, expected):
@@ -87,7 +92,7 @@ def test_common_forms_are_read_without_dateparser(part, order, expected):
         "24.12.2024 24:00",
         "Monday 3 février 2024",  # two languages
         "2024年6月2日 at 10:45",
-        "09.01.08",  # two-digit year
+        "09.01.208",  # three-digit year
         "January 10, 2008 AEDT",  # a time zone without a time
         "January 10, 2008 12:10am aedt",  # a zone in lower case
         "10/09/199922:30",
@@ -115,7 +120,7 @@ _NAMES = sorted([*MONTHS, *MONTH_ABBREVIATIONS])
     month=st.integers(0, 13),
     year=st.sampled_from([1899, 1900, 2008, 2024, 2099, 2100]),
     name=st.sampled_from(_NAMES),
-    form=st.integers(0, 6),
+    form=st.integers(0, 8),
     time=st.sampled_from(
         ["", " 10:45", ", 23:59", " 0:05 am", " 12:30PM", " 7h05", " 25:00", " 10:45 Uhr"]
     ),
@@ -136,6 +141,8 @@ def test_generated_dates_agree_with_dateparser(
         f"{name}{space}{day}, {year}",
         f"{day}{space}{name},{space}{year}",
         f"{name}{space}{day}{space}{year}",
+        f"{day}.{month}.{year % 100:02d}",
+        f"{month}/{day}/{year % 100:02d}",
     ][form]
     if time and joiner:
         time = f" {joiner}{time}"
