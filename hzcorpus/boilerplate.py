@@ -641,6 +641,18 @@ COMMENT_RULES: frozenset[str] = frozenset(
 #: (`clean._heads_no_thread`). A form's title ("Leave a Reply") always heads one.
 LABEL_COMMENT_RULES: frozenset[str] = frozenset({"comments-label"})
 
+# --- the article's end (`clean._closes_article`) ----------------------------------------
+
+#: What ends a blogger's sentence in place of a full stop: an emoji or an emoticon ("und
+#: das gefällt mir 😉", "einen schönen Sonntag <3", "nicht alles wissen ;-P )"), with
+#: brackets or quote marks after it.
+CLOSING_MARK = re.compile(
+    r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|[:;]-?[()DPp]|<3|\^\^)[\s)\]）\"”’»]*$"
+)
+#: A bracketed tail of a line ("... has been a big hit. (Reporting by Eva Roth; Editing by
+#: Tom Lee)"): a wire service's credit or an editor's note, also on a line of its own.
+BRACKETED_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
 # --- building blocks of the patterns ---------------------------------------------------
 
 _MONTHS = (

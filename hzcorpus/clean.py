@@ -33,9 +33,11 @@ import numpy as np
 
 from .authors import split_names
 from .boilerplate import (
+    BRACKETED_TAIL,
     BULLET_MARKERS,
     CHAINED_BOX_RULES,
     CJK_FUNCTION_CHARS,
+    CLOSING_MARK,
     COMMENT_ACTIONS,
     COMMENT_RULES,
     COMMENT_WORDS,
@@ -1404,10 +1406,29 @@ def _mark_edges(
 
 
 def _closes_article(line: _Line, th: Thresholds) -> bool:
-    """A list item, or a short sentence, that may end an article after its last paragraph."""
-    if LIST_MARKER.match(line.text):
+    """A list item, or a short sentence, that may end an article after its last paragraph.
+
+    A sentence may end in an emoji or emoticon (`CLOSING_MARK`: a blog's last line "und
+    das gefällt mir 😉") or before a bracketed credit (`BRACKETED_TAIL`: "(Writing by Eva
+    Roth; Editing by Tom Lee)", a line of its own or after the last sentence); a sentence
+    ending with a colon introduces what follows ("The tools you will need are:").
+    """
+    text = line.text
+    if LIST_MARKER.match(text):
         return True
-    return line.units >= th.heading_min_units and _SENTENCE_END.search(line.text) is not None
+    if line.units < th.heading_min_units:
+        return False
+    if _SENTENCE_END.search(text) is not None or CLOSING_MARK.search(text) is not None:
+        return True
+    if text.endswith((")", "）")):
+        body = BRACKETED_TAIL.sub("", text)
+        if not body or _SENTENCE_END.search(body) is not None:
+            return True
+    return (
+        text.endswith((":", "："))
+        and line.units >= th.lead_min_units
+        and (line.cjk or line.function_share >= th.prose_min_stopword_share)
+    )
 
 
 #: Lines above the first paragraph searched for a byline (`_author`), at most.
