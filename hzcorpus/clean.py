@@ -84,11 +84,11 @@ from .rules import Rule
 MODEL_RULE = "model:boilerplate"
 MODEL_REASON = "the line model scores the line as page furniture"
 
-#: A word: letters joined by apostrophes or hyphens, or a number. The quantifiers are
-#: possessive: giving a letter or a part back never lets a word go on (what may follow a
-#: run of letters or digits is neither), so the words are those of the plain pattern,
-#: found without the regex engine's backtracking marks (here and in the two below).
-_WORD = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|\d++(?:[.,]\d++)*+")
+#: A word: letters joined by apostrophes or hyphens, or a number. No possessive
+#: quantifiers here or in the two below: Python 3.11.2 (Debian 12's python3) repeats a
+#: possessive group wrongly after an earlier match ("0.:" gave "0." after "0.5"; CPython
+#: gh-101955, fixed in 3.11.3).
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Where `_WORD` meets only characters below U+0250 (the Latin scripts) and general
 #: punctuation (no word characters among them), `_LATIN_WORD` finds the same words with
@@ -97,11 +97,9 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTERS = re.escape(
     "".join(c for c in map(chr, range(0x250)) if re.fullmatch(r"[^\W\d_]", c))
 )
-_LATIN_WORD = re.compile(
-    rf"[{_LATIN_LETTERS}]++(?:['’-][{_LATIN_LETTERS}]++)*+|[0-9]++(?:[.,][0-9]++)*+"
-)
+_LATIN_WORD = re.compile(rf"[{_LATIN_LETTERS}]+(?:['’-][{_LATIN_LETTERS}]+)*|[0-9]+(?:[.,][0-9]+)*")
 #: `_LATIN_WORD` in lowercased ASCII text, where its letters are a-z.
-_ASCII_WORD = re.compile(r"[a-z]++(?:['-][a-z]++)*+|[0-9]++(?:[.,][0-9]++)*+")
+_ASCII_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*|[0-9]+(?:[.,][0-9]+)*")
 _BEYOND_LATIN = re.compile(
     "[^\x00-\u024f"
     + re.escape("".join(c for c in map(chr, range(0x2000, 0x2070)) if not re.match(r"\w", c)))
