@@ -699,10 +699,11 @@ _DIGIT = re.compile(r"\d")
 #: A date anywhere in a line (to parse the date out of a "Published: ..." line). The
 #: lookahead for the characters a date starts with spares the search most places.
 DATE_IN_LINE = guarded(_DATE, re.I)
-#: What every hit of `_DATE` holds: a digit before a date separator (its numeric forms) or
-#: a digit after white space (the year, or the day, of its forms with a month name). One
-#: quick search, to spare `DATE_IN_LINE` the lines without one.
-DATE_SHAPE = re.compile(r"\d\s*[-./年]|\s\d")
+#: What every hit of `_DATE` holds: a digit, a date separator and a digit (its numeric
+#: forms), or white space and four digits (the year of its forms with a month name). It
+#: opens with a digit, so that a search skips to the digits at C speed: one quick search,
+#: to spare `DATE_IN_LINE` the lines without one.
+DATE_SHAPE = re.compile(r"\d(?:\s*[-./年]\s*\d|(?<=\s\d)\d{3})")
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
 _NUM_DE = r"(?:\d+|einer?|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|wenigen)"

@@ -168,7 +168,7 @@ _DATE_PART = (
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_DATE_PART, max_size=8).map("".join), max_size=12))
 def test_the_date_hint_finds_every_line_with_a_date(texts):
-    """`clean._published` looks for dates only on the lines `_DATE_HINT` finds: it finds
+    """`clean._published` looks for dates only on the lines `DATE_SHAPE` finds: it finds
     the same lines as the plain search of every line."""
     from hzcorpus.boilerplate import DATE_IN_LINE
     from hzcorpus.clean import _dated
